@@ -1,0 +1,393 @@
+/**
+ * The AST of a FLINT model: the one model format inside the engine.
+ *
+ * Both doors produce it: `.flint` text (src/syntax) and FLINT JSON (src/interchange).
+ * Nodes are readonly, plain JSON-serialisable data, discriminated by `kind`, and every node
+ * has a `span`. Frame names are stored *without* their brackets: the fact `[aanvraag]` has
+ * `name: 'aanvraag'`, the act `<<indienen>>` has `name: 'indienen'`, the duty `<betalen>` has
+ * `name: 'betalen'`. Whether a name denotes a fact, act or duty is given by the node kind
+ * (declarations) or by `Ref.frame` (references).
+ *
+ * Language reference: grammar/README.md.
+ */
+import type { Span } from './span.js';
+
+/** Any JSON value (used for dialect-specific metadata kept for round trips). */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** The primitive value types of the language (grammar/README.md#types). */
+export type PrimitiveTypeName = 'boolean' | 'integer' | 'decimal' | 'text' | 'date' | 'duration' | 'actor';
+
+/** A type written in the model: a primitive type, or a fact type whose instances are referenced. */
+export type TypeRef = PrimitiveType | FactType;
+
+/** `boolean`, `integer`, `decimal`, `text`, `date`, `duration`, `actor`. */
+export interface PrimitiveType {
+  readonly kind: 'PrimitiveType';
+  readonly name: PrimitiveTypeName;
+  readonly span: Span;
+}
+
+/** A reference to the instances of a fact type: `[kind]` used as a parameter type. */
+export interface FactType {
+  readonly kind: 'FactType';
+  /** Fact name without brackets. */
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** A typed parameter of a fact, act or duty, or a variable bound by an aggregate. */
+export interface Param {
+  readonly kind: 'Param';
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+/** Every expression node. */
+export type Expr =
+  | Literal
+  | Ref
+  | Var
+  | Member
+  | Unary
+  | Nary
+  | Compare
+  | Call
+  | Aggregate
+  | Conditional
+  | Now
+  | Is
+  | Created
+  | Projection
+  | List;
+
+/** The literal value kinds. Numbers are kept as canonical decimal text: never binary floating point. */
+export type LiteralValue =
+  | { readonly type: 'boolean'; readonly value: boolean }
+  /** Canonical integer text, e.g. `"-12"`. */
+  | { readonly type: 'integer'; readonly value: string }
+  /** Canonical decimal text, e.g. `"12.50"` (trailing zeros are kept as written). */
+  | { readonly type: 'decimal'; readonly value: string }
+  | { readonly type: 'text'; readonly value: string }
+  /** ISO calendar date `YYYY-MM-DD`. */
+  | { readonly type: 'date'; readonly value: string }
+  /** ISO 8601 duration with one unit: `P30D`, `P6W`, `P3M`, `P1Y`. */
+  | { readonly type: 'duration'; readonly value: string };
+
+/** A literal: `true`, `12`, `12.50`, `"tekst"`, `2024-01-01`, `30 days`. */
+export type Literal = { readonly kind: 'Literal'; readonly span: Span } & LiteralValue;
+
+/**
+ * A reference to a frame by name, with optional arguments.
+ * - `frame: 'fact'`: `[aanvraag]` or `[aanvraag](ouder, kind)`: the fact holds (for those arguments).
+ *   With no arguments on a parameterised fact it means "some instance holds".
+ * - `frame: 'duty'`: `<betalen>(ouder)`: the duty is active.
+ * - `frame: 'act'`: `<<indienen>>`: the act is enabled (available).
+ */
+export interface Ref {
+  readonly kind: 'Ref';
+  readonly frame: 'fact' | 'duty' | 'act';
+  /** Name without brackets. */
+  readonly name: string;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+/** A parameter of the enclosing frame or a variable bound by an aggregate: a bare identifier. */
+export interface Var {
+  readonly kind: 'Var';
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** A parameter of an instance: `aanvraag.aanvrager`. */
+export interface Member {
+  readonly kind: 'Member';
+  readonly object: Expr;
+  readonly field: string;
+  readonly span: Span;
+}
+
+/** `not x` (boolean negation) or `-x` (numeric negation). */
+export interface Unary {
+  readonly kind: 'Unary';
+  readonly op: 'not' | 'neg';
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
+/**
+ * An n-ary operator applied left to right. An unparenthesised chain of the same operator is one
+ * node (`a and b and c` has three operands); a parenthesised operand stays a node of its own.
+ * FLINT JSON `AND`, `OR`, `SUM`, `PRODUCT` map to `and`, `or`, `add`, `mul`.
+ */
+export interface Nary {
+  readonly kind: 'Nary';
+  readonly op: 'and' | 'or' | 'add' | 'sub' | 'mul' | 'div';
+  /** At least one operand (FLINT JSON may give zero: `SUM()` is then printed as `sum()`, see Call). */
+  readonly operands: readonly Expr[];
+  readonly span: Span;
+}
+
+/**
+ * A comparison chain: `a <= b <= c` holds when every adjacent pair holds.
+ * FLINT JSON `EQUAL` maps to `eq`; `LESS_THAN` maps to `le` because the discipl interpreter's
+ * LESS_THAN is non-strict (flint-models/discipl/SEMANTICS.md §4.6).
+ */
+export interface Compare {
+  readonly kind: 'Compare';
+  readonly op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+  /** At least two operands in text; FLINT JSON may give fewer. */
+  readonly operands: readonly Expr[];
+  readonly span: Span;
+}
+
+/**
+ * A built-in function call: `min(a, b)`, `max(a, b)`, `sum(...)`, `product(...)`, `abs(x)`,
+ * `round(x, 2)`, `floor(x)`, `ceil(x)`, `date(y, m, d)`, `year(d)`, `days(a, b)` (see
+ * grammar/README.md#functions). FLINT JSON `MIN`/`MAX` map to `min`/`max`; `SUM`/`PRODUCT` with
+ * zero operands, or whose operands may be lists, map to `sum`/`product`.
+ */
+export interface Call {
+  readonly kind: 'Call';
+  readonly fn: string;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+/**
+ * An aggregate over the instances of fact types:
+ * `count k: [kind] where [kind van](k, ouder)`, `exists ... where ...`, `forall ... : expr`,
+ * `sum k: [kind] where cond of [uren](k)`, `min`/`max` likewise.
+ */
+export interface Aggregate {
+  readonly kind: 'Aggregate';
+  readonly op: 'count' | 'exists' | 'forall' | 'sum' | 'min' | 'max';
+  readonly bindings: readonly Param[];
+  /** Filter on the bound variables; `null` = every combination. */
+  readonly where: Expr | null;
+  /** The value aggregated (sum/min/max) or the condition tested (forall); `null` for count/exists. */
+  readonly body: Expr | null;
+  readonly span: Span;
+}
+
+/** `if c then a else b`. */
+export interface Conditional {
+  readonly kind: 'Conditional';
+  readonly condition: Expr;
+  readonly then: Expr;
+  readonly otherwise: Expr;
+  readonly span: Span;
+}
+
+/** `today`: the evaluation date of the case. */
+export interface Now {
+  readonly kind: 'Now';
+  readonly span: Span;
+}
+
+/**
+ * FLINT JSON `IS`: an identity test. True when the acting identity is `identity`; `identity: null`
+ * is `ANYONE` (always true). Text: `is "did:alice"`, `anyone`.
+ */
+export interface Is {
+  readonly kind: 'Is';
+  readonly identity: string | null;
+  readonly span: Span;
+}
+
+/**
+ * FLINT JSON `CREATE`: used as a fact's definition, the fact holds when an act created it and no
+ * act terminated it since. The discipl interpreter ignores `operands` (SEMANTICS.md §4.10); they
+ * are kept. Text: `created` or `created(a, b)`.
+ */
+export interface Created {
+  readonly kind: 'Created';
+  readonly operands: readonly Expr[];
+  readonly span: Span;
+}
+
+/**
+ * FLINT JSON `PROJECTION`: read `operand` from the record of the act that created `context[0]`,
+ * following `context[1..]` (SEMANTICS.md §4.11). Text: `[burger] of [aanvraag]`,
+ * `all [x] of [a] via [b]`, `some [x] of [a]`.
+ */
+export interface Projection {
+  readonly kind: 'Projection';
+  readonly scope: 'single' | 'all' | 'some';
+  /** Fact names without brackets, at least one in valid models. */
+  readonly context: readonly string[];
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
+/** FLINT JSON `LIST`: repeatedly asks `item` for list `name` (SEMANTICS.md §4.9). Text: `list "kinderen" (expr)`. */
+export interface List {
+  readonly kind: 'List';
+  /** `null` when the JSON omitted the name. */
+  readonly name: string | null;
+  readonly item: Expr;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+/** One entry of a frame's `meta`: dialect-specific data kept so exports round-trip (e.g. `tags`, `version`). */
+export interface MetaEntry {
+  readonly kind: 'Meta';
+  readonly key: string;
+  readonly value: JsonValue;
+  readonly span: Span;
+}
+
+/** A reference from a frame to a source block by id: `sources: awb-4:1, awb-4:2`. */
+export interface SourceRef {
+  readonly kind: 'SourceRef';
+  readonly id: string;
+  readonly span: Span;
+}
+
+/** What every frame (fact, act, duty) carries besides its own fields. */
+interface FrameCommon {
+  /** Name without brackets. */
+  readonly name: string;
+  /** Span of the name (with its brackets), where diagnostics about the name point. */
+  readonly nameSpan: Span;
+  readonly params: readonly Param[];
+  readonly sources: readonly SourceRef[];
+  /** The interpretation chosen, in the modeller's words. */
+  readonly explanation: string | null;
+  readonly meta: readonly MetaEntry[];
+  readonly span: Span;
+}
+
+/**
+ * A legal source: the text a frame rests on (grammar/README.md#sources).
+ * Dates are ISO `YYYY-MM-DD`; `validFrom`/`validTo` `null` = open-ended (`validTo` inclusive).
+ */
+export interface SourceDecl {
+  readonly kind: 'Source';
+  readonly id: string;
+  readonly idSpan: Span;
+  /** Juriconnect / BWB id, e.g. `jci1.3:c:BWBR0005537&hoofdstuk=4&artikel=4:5`. */
+  readonly juriconnect: string | null;
+  /** European Legislation Identifier, as an alternative to Juriconnect. */
+  readonly eli: string | null;
+  readonly url: string | null;
+  /** Human citation, e.g. `art. 4:5 Awb`. */
+  readonly citation: string | null;
+  /** The article's own words. */
+  readonly text: string | null;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** Explanation attached to this source (FLINT JSON `sources[].explanation`). */
+  readonly explanation: string | null;
+  readonly meta: readonly MetaEntry[];
+  readonly span: Span;
+}
+
+/** A fact frame `[name]` (grammar/README.md#facts). */
+export interface FactDecl extends FrameCommon {
+  readonly kind: 'Fact';
+  /** Value type of the fact; `boolean` when not written. */
+  readonly type: TypeRef;
+  /** `null` = an input fact (asked from the case, or created by acts); otherwise derived by this function. */
+  readonly definition: Expr | null;
+  /** Closed world: an instance that is not given is false instead of unknown. */
+  readonly closed: boolean;
+}
+
+/** An effect of an act: a fact or duty instance it creates or terminates. */
+export interface Effect {
+  readonly kind: 'Effect';
+  readonly frame: 'fact' | 'duty' | 'act';
+  readonly name: string;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+/** An act frame `<<name>>` (grammar/README.md#acts). */
+export interface ActDecl extends FrameCommon {
+  readonly kind: 'Act';
+  /** Who may perform the act: usually a role fact, or a parameter of the act. */
+  readonly actor: Expr | null;
+  /** The verb, e.g. `indienen` (FLINT JSON `action`, brackets removed). */
+  readonly action: string | null;
+  readonly object: Expr | null;
+  readonly recipient: Expr | null;
+  /** `null` = no preconditions (always true). */
+  readonly preconditions: Expr | null;
+  readonly creates: readonly Effect[];
+  readonly terminates: readonly Effect[];
+}
+
+/** When a duty must be fulfilled (grammar/README.md#deadlines). */
+export interface Deadline {
+  readonly kind: 'Deadline';
+  /** `within`: a duration after the duty's creation; `by`: a date expression. */
+  readonly form: 'within' | 'by';
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** A duty frame `<name>` (grammar/README.md#duties). */
+export interface DutyDecl extends FrameCommon {
+  readonly kind: 'Duty';
+  readonly holder: Expr | null;
+  readonly claimant: Expr | null;
+  /** Acts that create the duty (documentation and checks; acts' `creates` is what activates it). */
+  readonly createdBy: readonly Ref[];
+  readonly terminatedBy: readonly Ref[];
+  readonly enforcedBy: readonly Ref[];
+  readonly deadline: Deadline | null;
+  /** The duty is violated as soon as this holds while it is active. */
+  readonly violation: Expr | null;
+  /** FLINT JSON `duty-components`: the facts or acts the duty consists of. */
+  readonly components: readonly Expr[];
+}
+
+/** The model header: `model "Titel" { language: nl ... }` (grammar/README.md#header). */
+export interface Header {
+  readonly kind: 'Header';
+  readonly title: string;
+  readonly language: string | null;
+  readonly jurisdiction: string | null;
+  /** ISO date the model describes the law as in force on. */
+  readonly versionDate: string | null;
+  readonly meta: readonly MetaEntry[];
+  readonly span: Span;
+}
+
+/** `import "other.flint"`: the frames of another file join this model. */
+export interface Import {
+  readonly kind: 'Import';
+  /** Path as written, relative to the importing file. */
+  readonly path: string;
+  readonly span: Span;
+}
+
+/** Every top-level declaration, in the order written. */
+export type Decl = SourceDecl | FactDecl | ActDecl | DutyDecl | Import;
+
+/** A whole model file. */
+export interface Model {
+  readonly kind: 'Model';
+  readonly header: Header | null;
+  /** Declarations in source order (order matters: discipl semantics list acts in model order). */
+  readonly declarations: readonly Decl[];
+  readonly span: Span;
+}
+
+/** Every node type, for generic walkers. */
+export type Node = Model | Decl | Header | Expr | TypeRef | Param | Effect | Deadline | SourceRef | MetaEntry;
+
+/** The frames (facts, acts, duties) of a model, in order. */
+export type FrameDecl = FactDecl | ActDecl | DutyDecl;

@@ -1,0 +1,18 @@
+export type * from './ast.js';
+export type { Pos, Span } from './span.js';
+export { START_POS, emptySpan, joinSpans, positionAt } from './span.js';
+export type { Diagnostic, RelatedInformation, Result, Severity } from './diagnostic.js';
+export { hasErrors, sortDiagnostics } from './diagnostic.js';
+export {
+  actsOf,
+  displayName,
+  dutiesOf,
+  factsOf,
+  frameExpressions,
+  framesOf,
+  importsOf,
+  sourcesOf,
+  stripSpans,
+  subExpressions,
+  walkExpr,
+} from './walk.js';

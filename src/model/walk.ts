@@ -1,0 +1,108 @@
+import type { ActDecl, Decl, DutyDecl, Expr, FactDecl, FrameDecl, Import, Model, SourceDecl } from './ast.js';
+
+/** The direct sub-expressions of `e`, in evaluation order. */
+export function subExpressions(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'Literal':
+    case 'Var':
+    case 'Now':
+    case 'Is':
+      return [];
+    case 'Ref':
+      return e.args;
+    case 'Member':
+      return [e.object];
+    case 'Unary':
+      return [e.operand];
+    case 'Nary':
+    case 'Compare':
+      return e.operands;
+    case 'Call':
+      return e.args;
+    case 'Aggregate':
+      return [...(e.where ? [e.where] : []), ...(e.body ? [e.body] : [])];
+    case 'Conditional':
+      return [e.condition, e.then, e.otherwise];
+    case 'Created':
+      return e.operands;
+    case 'Projection':
+      return [e.operand];
+    case 'List':
+      return [e.item];
+  }
+}
+
+/** Visit `e` and every expression beneath it, parents before children. */
+export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  for (const c of subExpressions(e)) walkExpr(c, visit);
+}
+
+/** The top-level expressions of a frame (actor, preconditions, definition, ...), in field order. */
+export function frameExpressions(f: FrameDecl): readonly Expr[] {
+  const out: Expr[] = [];
+  const add = (e: Expr | null): void => {
+    if (e) out.push(e);
+  };
+  switch (f.kind) {
+    case 'Fact':
+      add(f.definition);
+      break;
+    case 'Act':
+      add(f.actor);
+      add(f.object);
+      add(f.recipient);
+      add(f.preconditions);
+      for (const eff of [...f.creates, ...f.terminates]) out.push(...eff.args);
+      break;
+    case 'Duty':
+      add(f.holder);
+      add(f.claimant);
+      for (const r of [...f.createdBy, ...f.terminatedBy, ...f.enforcedBy]) out.push(r);
+      add(f.deadline?.value ?? null);
+      add(f.violation);
+      out.push(...f.components);
+      break;
+  }
+  return out;
+}
+
+const isKind =
+  <K extends Decl['kind']>(kind: K) =>
+  (d: Decl): d is Extract<Decl, { kind: K }> =>
+    d.kind === kind;
+
+/** The fact frames of a model, in order. */
+export const factsOf = (m: Model): FactDecl[] => m.declarations.filter(isKind('Fact'));
+/** The act frames of a model, in order. */
+export const actsOf = (m: Model): ActDecl[] => m.declarations.filter(isKind('Act'));
+/** The duty frames of a model, in order. */
+export const dutiesOf = (m: Model): DutyDecl[] => m.declarations.filter(isKind('Duty'));
+/** The source blocks of a model, in order. */
+export const sourcesOf = (m: Model): SourceDecl[] => m.declarations.filter(isKind('Source'));
+/** The imports of a model, in order. */
+export const importsOf = (m: Model): Import[] => m.declarations.filter(isKind('Import'));
+/** All frames (facts, acts, duties) in declaration order. */
+export const framesOf = (m: Model): FrameDecl[] =>
+  m.declarations.filter((d): d is FrameDecl => d.kind === 'Fact' || d.kind === 'Act' || d.kind === 'Duty');
+
+/** Bracketed display name: `[x]`, `<<x>>`, `<x>`. */
+export function displayName(frame: 'fact' | 'act' | 'duty', name: string): string {
+  return frame === 'fact' ? `[${name}]` : frame === 'act' ? `<<${name}>>` : `<${name}>`;
+}
+
+/**
+ * A deep copy of `value` without `span`, `nameSpan` and `idSpan` keys: what round-trip tests compare.
+ */
+export function stripSpans<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => stripSpans(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (k === 'span' || k === 'nameSpan' || k === 'idSpan') continue;
+      out[k] = stripSpans(v);
+    }
+    return out as T;
+  }
+  return value;
+}
