@@ -1,0 +1,51 @@
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './command.js';
+import { commands } from './commands/index.js';
+import type { CliIo } from './io.js';
+
+const VERSION = '0.1.0';
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: flint <command> [options]',
+    '',
+    'Calculemus: executable FLINT models whose decisions trace back to the articles of law.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'flint <command> --help' for the options of a command.",
+    'Exit status: 0 ok, 1 diagnostics with errors (or failures), 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Run the CLI with `argv` (without node and script) against `io`; resolves to the exit code.
+ * A bug inside a command is reported as an internal error (exit 1), never as a bare stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`flint ${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`flint: unknown command «${name}».\n\n${mainHelp()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `flint ${name}: internal error: ${message}\nThis is a bug in Calculemus, not in your input; please report it with the input that caused it.\n`,
+    );
+    return EXIT_ERRORS;
+  }
+}

@@ -1,0 +1,10 @@
+import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
+import { convertCommand } from './convert.js';
+import { fmtCommand } from './fmt.js';
+import { graphCommand } from './graph.js';
+import { planCommand } from './plan.js';
+import { sourcesCommand } from './sources.js';
+
+/** Every command, in the order `flint --help` lists them. */
+export const commands: readonly Command[] = [checkCommand, fmtCommand, convertCommand, graphCommand, sourcesCommand, planCommand];

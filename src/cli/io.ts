@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Everything a CLI command may touch: injected so commands are testable without a process. */
+export interface CliIo {
+  /** Write to standard output (no newline added). */
+  stdout(text: string): void;
+  /** Write to standard error (no newline added). */
+  stderr(text: string): void;
+  /** The text of a file, or `undefined` when it cannot be read (missing, a directory, unreadable). */
+  readFile(path: string): string | undefined;
+  /** Write a file atomically (temporary file, then rename): never half-written. */
+  writeFile(path: string, text: string): void;
+  /** Absolute path of a path relative to the working directory. */
+  resolvePath(path: string): string;
+  /** True when stdout is a terminal (colour, progress). */
+  readonly isTTY: boolean;
+}
+
+/** The real process I/O. */
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readFile(path) {
+      try {
+        if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    writeFile(path, text) {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      const tmp = `${path}.tmp-${process.pid}`;
+      writeFileSync(tmp, text, 'utf8');
+      renameSync(tmp, path);
+    },
+    resolvePath: (p) => resolve(p),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** An in-memory I/O for tests: files from a record, output captured. */
+export function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string; files: Record<string, string> } {
+  const io = {
+    out: '',
+    err: '',
+    files: { ...files },
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+    readFile: (p: string) => io.files[p],
+    writeFile(p: string, t: string) {
+      io.files[p] = t;
+    },
+    resolvePath: (p: string) => p,
+    isTTY: false,
+  };
+  return io;
+}

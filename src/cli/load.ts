@@ -1,0 +1,87 @@
+import { dirname, join } from 'node:path';
+import { check, type CheckedModel } from '../check/index.js';
+import { importFlintJson } from '../interchange/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Model } from '../model/ast.js';
+import { renderDiagnostics } from '../report/index.js';
+import { loadModel } from '../syntax/index.js';
+import type { CliIo } from './io.js';
+
+/** Which door a model came in through. */
+export type Origin = 'flint' | 'flint-json';
+
+/** A model file read, parsed or imported, and (optionally) checked. */
+export interface LoadedModel {
+  readonly file: string;
+  readonly origin: Origin;
+  /** `undefined` only when the file could not be read at all. */
+  readonly model: Model | undefined;
+  readonly checked: CheckedModel | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every text read, by file name as it appears in spans (for rendering excerpts). */
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+/** The door for a path: `.json` files are FLINT JSON, everything else is .flint text unless it starts with `{`. */
+export function originOf(path: string, text: string): Origin {
+  if (/\.json$/i.test(path)) return 'flint-json';
+  if (/\.flint$/i.test(path)) return 'flint';
+  return /^\s*[{[]/.test(text) ? 'flint-json' : 'flint';
+}
+
+/** Read `path` (and, for .flint, its imports), build the model, and check it unless `check: false`. */
+export function loadModelFile(path: string, io: CliIo, options: { check?: boolean } = {}): LoadedModel {
+  const texts: Record<string, string> = {};
+  const text = io.readFile(path);
+  if (text === undefined) {
+    return {
+      file: path,
+      origin: 'flint',
+      model: undefined,
+      checked: undefined,
+      diagnostics: [
+        {
+          code: 'file-not-found',
+          severity: 'error',
+          message: `Cannot read «${path}»: no such file, or it is not a readable file.`,
+          path: '',
+          hint: 'Check the path; it is relative to the current directory.',
+        },
+      ],
+      texts,
+    };
+  }
+  texts[path] = text;
+  const origin = originOf(path, text);
+  let model: Model;
+  const diagnostics: Diagnostic[] = [];
+  if (origin === 'flint-json') {
+    const imported = importFlintJson(text, path);
+    model = imported.value;
+    diagnostics.push(...imported.diagnostics);
+  } else {
+    const loaded = loadModel(path, {
+      readFile(p) {
+        if (p === path) return text;
+        const t = io.readFile(p);
+        if (t !== undefined) texts[p] = t;
+        return t;
+      },
+      resolve: (from, imp) => join(dirname(from), imp),
+    });
+    model = loaded.value.model;
+    diagnostics.push(...loaded.diagnostics);
+  }
+  let checked: CheckedModel | undefined;
+  if (options.check !== false) {
+    const result = check(model, { origin });
+    checked = result.value;
+    diagnostics.push(...result.diagnostics);
+  }
+  return { file: path, origin, model, checked, diagnostics, texts };
+}
+
+/** Render diagnostics of loaded models as text (file:line:col, excerpt, caret). */
+export function renderLoaded(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, io: CliIo): string {
+  return renderDiagnostics(diagnostics, texts, { color: io.isTTY });
+}

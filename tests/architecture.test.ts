@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/shared.js';
+
+/** Which stages each stage may import (besides itself). The core is pure: no node:* outside cli. */
+const allowed: Record<string, readonly string[]> = {
+  model: [],
+  syntax: ['model', 'grammar'],
+  interchange: ['model'],
+  check: ['model'],
+  graph: ['model', 'check'],
+  report: ['model'],
+  run: ['model'],
+  trace: ['model', 'run'],
+  compat: ['model', 'interchange'],
+  cli: ['*'],
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Script files that run as build steps (they may use node:fs); they are not part of the library. */
+const buildScripts = /generate-json-schema\.ts$/;
+
+const srcDir = join(projectRoot, 'src');
+const sourceFiles = filesUnder(srcDir);
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+}
+
+describe('Architecture', () => {
+  it('finds the source files', () => {
+    expect(sourceFiles.length).toBeGreaterThan(10);
+  });
+
+  for (const file of sourceFiles) {
+    const rel = relative(srcDir, file);
+    const stage = rel.split('/')[0] as string;
+    if (!rel.includes('/')) continue; // src/index.ts re-exports every stage
+    it(`${rel} imports only what its stage may use`, () => {
+      const mayUse = allowed[stage];
+      expect(mayUse, `stage «${stage}» is not listed in tests/architecture.test.ts`).toBeDefined();
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('node:')) {
+          if (stage !== 'cli' && !buildScripts.test(rel)) expect.fail(`${rel} imports ${spec}: only src/cli may do I/O`);
+          continue;
+        }
+        if (!spec.startsWith('.')) continue; // packages
+        const target = relative(srcDir, join(file, '..', spec)).split('/');
+        const targetStage = target[0] === '..' ? (target[1] ?? '') : (target[0] ?? '');
+        if (targetStage === stage || mayUse?.includes('*')) continue;
+        expect(mayUse, `${rel} imports ${spec} (stage ${targetStage})`).toContain(targetStage);
+      }
+    });
+  }
+
+  it('library code never touches process, console or the wall clock', () => {
+    for (const file of sourceFiles) {
+      const rel = relative(srcDir, file);
+      if (rel.startsWith('cli/') || buildScripts.test(rel)) continue;
+      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(text, rel).not.toMatch(/\bprocess\.|\bconsole\.|Date\.now\(|new Date\(\)|Math\.random\(/);
+    }
+  });
+});
