@@ -1,0 +1,96 @@
+/**
+ * `check`: resolve a model's names and types and run the check rules over it.
+ */
+import type { ActDecl, DutyDecl, FactDecl, Model, SourceDecl } from '../model/ast.js';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
+import { emptySpan } from '../model/span.js';
+import { createContext } from './context.js';
+import type { Origin } from './context.js';
+import { implicitFactNames } from './implicit.js';
+import type { Rule } from './rule.js';
+import { defaultRules } from './rules/index.js';
+import type { TypeInfo } from './types.js';
+
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** Where the model came from; by default `flint-json` when the model's file name ends in `.json`, else `flint`. */
+  readonly origin?: Origin;
+  /** The date the model describes the law on; overrides the header's `version`. */
+  readonly versionDate?: string;
+  /** The rules to run; {@link defaultRules} by default. */
+  readonly rules?: readonly Rule[];
+  /** At most this many diagnostics (errors first), then one `too-many-diagnostics` info; default 100. */
+  readonly maxDiagnostics?: number;
+}
+
+/** A checked model: name tables and resolved types. Plain JSON data; tables have no prototype. */
+export interface CheckedModel {
+  /** The model as given. */
+  readonly model: Model;
+  /** Where the model came from. */
+  readonly origin: Origin;
+  /** The version date used for validity checks, or null. */
+  readonly versionDate: string | null;
+  /** Facts by name; the last definition wins, as in the discipl interpreter. */
+  readonly facts: Readonly<Record<string, FactDecl>>;
+  /** Acts by name; the first definition wins. */
+  readonly acts: Readonly<Record<string, ActDecl>>;
+  /** Duties by name; the first definition wins. */
+  readonly duties: Readonly<Record<string, DutyDecl>>;
+  /** Sources by id; the first definition wins. */
+  readonly sources: Readonly<Record<string, SourceDecl>>;
+  /** Facts referenced but never declared (input facts, FLINT JSON convention), in first-use order. */
+  readonly implicitFacts: readonly string[];
+  /** Resolved value and parameter types by fact name. */
+  readonly factTypes: Readonly<Record<string, TypeInfo>>;
+}
+
+/** Default of {@link CheckOptions.maxDiagnostics}. */
+export const DEFAULT_MAX_DIAGNOSTICS = 100;
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Check `model`: always returns the checked model, with every problem found as a diagnostic. */
+export function check(model: Model, options: CheckOptions = {}): Result<CheckedModel> {
+  const origin: Origin = options.origin ?? (model.span.file.toLowerCase().endsWith('.json') ? 'flint-json' : 'flint');
+  const versionDate = options.versionDate ?? model.header?.versionDate ?? null;
+  const ctx = createContext(model, origin, versionDate);
+  const found: Diagnostic[] = [];
+  for (const rule of options.rules ?? defaultRules) found.push(...rule.check(ctx));
+  const value: CheckedModel = {
+    model,
+    origin,
+    versionDate,
+    facts: ctx.facts,
+    acts: ctx.acts,
+    duties: ctx.duties,
+    sources: ctx.sources,
+    implicitFacts: implicitFactNames(ctx),
+    factTypes: ctx.factTypes,
+  };
+  return { value, diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model) };
+}
+
+/** Keep the `max` most severe diagnostics (in position order) and say how many were left out. */
+function limit(sorted: Diagnostic[], max: number, model: Model): Diagnostic[] {
+  if (sorted.length <= max) return sorted;
+  const keep = new Set(
+    sorted
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity] || a.i - b.i)
+      .slice(0, Math.max(0, max))
+      .map((x) => x.d),
+  );
+  const left = sorted.length - keep.size;
+  return [
+    ...sorted.filter((d) => keep.has(d)),
+    {
+      code: 'too-many-diagnostics',
+      severity: 'info',
+      message: `${left} more diagnostic${left === 1 ? ' was' : 's were'} left out (the limit is ${max}).`,
+      span: emptySpan(model.span.file),
+      hint: 'Fix the problems above, or raise maxDiagnostics.',
+    },
+  ];
+}

@@ -1,0 +1,16 @@
+/**
+ * The checker: name resolution, types and the check rules.
+ */
+export { check, DEFAULT_MAX_DIAGNOSTICS } from './check.js';
+export type { CheckOptions, CheckedModel } from './check.js';
+export { createContext, emptyRecord, lookup } from './context.js';
+export type { CheckContext, FoundRef, Origin } from './context.js';
+export { implicitFactNames } from './implicit.js';
+export { JURICONNECT_KEYS, JURICONNECT_VERSIONS, isIsoDate, juriconnectProblem } from './juriconnect.js';
+export { eachExpr, frameLabel, isDerived, kindWord, refsIn, report } from './rule.js';
+export type { Finding, Rule } from './rule.js';
+export { defaultRules } from './rules/index.js';
+export { positivelyRequired } from './rules/act-never-enabled.js';
+export { didYouMean, editDistance, suggest } from './suggest.js';
+export { BUILTIN_FUNCTIONS, ExprChecker, T, describe, factTypeInfo, isAssignable, isLoose, isNumeric, showType, typeFromRef } from './types.js';
+export type { ParamType, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';

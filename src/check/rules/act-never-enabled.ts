@@ -1,0 +1,87 @@
+/**
+ * `act-never-enabled`: an act whose preconditions or object positively require something that can
+ * never hold, so the act can never be performed (grammar/README.md#acts): a fact that only holds
+ * when `created` while no act creates it, or a duty that no act creates. "Positively required"
+ * means needed for the expression to be true: every operand of `and`, what all alternatives of
+ * `or` share, and through the definitions of derived facts; nothing under `not`. A warning for
+ * FLINT JSON input.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Expr } from '../../model/ast.js';
+import type { CheckContext } from '../context.js';
+import { lookup } from '../context.js';
+import { frameLabel, isDerived, report } from '../rule.js';
+import type { Rule } from '../rule.js';
+
+/** Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. */
+export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: Set<string> = new Set()): Set<string> {
+  if (e === null) return new Set();
+  switch (e.kind) {
+    case 'Ref': {
+      if (e.frame === 'act') return new Set();
+      const key = `${e.frame}:${e.name}`;
+      const out = new Set([key]);
+      const f = e.frame === 'fact' ? lookup(ctx.facts, e.name) : undefined;
+      if (f && isDerived(f) && !visiting.has(key)) {
+        visiting.add(key);
+        for (const k of positivelyRequired(ctx, f.definition, visiting)) out.add(k);
+        visiting.delete(key);
+      }
+      return out;
+    }
+    case 'Nary':
+      if (e.op === 'and') {
+        const out = new Set<string>();
+        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting)) out.add(k);
+        return out;
+      }
+      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting)));
+      return new Set();
+    case 'Conditional':
+      return intersect([positivelyRequired(ctx, e.then, visiting), positivelyRequired(ctx, e.otherwise, visiting)]);
+    default:
+      return new Set();
+  }
+}
+
+function intersect(sets: readonly Set<string>[]): Set<string> {
+  const [first, ...rest] = sets;
+  if (!first) return new Set();
+  return new Set([...first].filter((k) => rest.every((s) => s.has(k))));
+}
+
+/** Reports acts that need something no act can bring about. */
+export const actNeverEnabled: Rule = {
+  code: 'act-never-enabled',
+  severity: 'error',
+  reference: 'grammar/README.md#acts',
+  check(ctx: CheckContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const why = (key: string): string | null => {
+      const [kind, ...rest] = key.split(':');
+      const name = rest.join(':');
+      if (kind === 'duty') {
+        if (!ctx.isDeclared('duty', name) || ctx.created.duties.has(name)) return null;
+        return `duty «${name}», which no act creates`;
+      }
+      const f = lookup(ctx.facts, name);
+      if (!f || f.definition?.kind !== 'Created' || ctx.created.facts.has(name)) return null;
+      return `fact «${name}», which only holds when created, and no act creates it`;
+    };
+    for (const a of ctx.frames) {
+      if (a.kind !== 'Act') continue;
+      const needed = new Set([...positivelyRequired(ctx, a.object), ...positivelyRequired(ctx, a.preconditions)]);
+      const reasons = [...needed].map(why).filter((r): r is string => r !== null);
+      if (reasons.length === 0) continue;
+      out.push(
+        report(actNeverEnabled, {
+          message: `${frameLabel(a)} can never be performed: it requires ${reasons.join('; and ')}.`,
+          span: a.nameSpan,
+          hint: 'Add an act that creates what is required, or correct the preconditions.',
+          ...(ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {}),
+        }),
+      );
+    }
+    return out;
+  },
+};

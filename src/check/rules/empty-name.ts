@@ -1,0 +1,29 @@
+/**
+ * `empty-name`: a frame declared or referenced with an empty name (`[]`, `<<>>`, `<>`), as
+ * FLINT JSON templates leave behind (grammar/README.md#names). A warning for FLINT JSON input.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { CheckContext } from '../context.js';
+import { frameLabel, kindWord, report } from '../rule.js';
+import type { Rule } from '../rule.js';
+
+/** Reports frames and references whose name is empty. */
+export const emptyName: Rule = {
+  code: 'empty-name',
+  severity: 'error',
+  reference: 'grammar/README.md#names',
+  check(ctx: CheckContext): Diagnostic[] {
+    const sev = ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {};
+    const out: Diagnostic[] = [];
+    for (const f of ctx.frames) {
+      if (f.name.trim() !== '') continue;
+      out.push(report(emptyName, { message: `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')} declared with an empty name.`, span: f.nameSpan, hint: 'Give the frame a name or remove it.', ...sev }));
+    }
+    for (const { node, owner } of ctx.refs) {
+      if (node.name.trim() !== '') continue;
+      const who = owner.name.trim() === '' ? `A ${owner.kind.toLowerCase()} with an empty name` : frameLabel(owner);
+      out.push(report(emptyName, { message: `${who} refers to a ${node.frame} with an empty name.`, span: node.span, hint: 'Fill in the name or remove the reference.', ...sev }));
+    }
+    return out;
+  },
+};

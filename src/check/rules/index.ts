@@ -1,0 +1,68 @@
+/**
+ * The default check rules, one per file; each file is named after the code it reports.
+ */
+import type { Rule } from '../rule.js';
+import { actNeverEnabled } from './act-never-enabled.js';
+import { actWithoutSource } from './act-without-source.js';
+import { actorNotActorType } from './actor-not-actor-type.js';
+import { argumentType } from './argument-type.js';
+import { derivationCycle } from './derivation-cycle.js';
+import { duplicateFrame } from './duplicate-frame.js';
+import { duplicateSource } from './duplicate-source.js';
+import { dutyNeverEnds } from './duty-never-ends.js';
+import { effectOnDerivedFact } from './effect-on-derived-fact.js';
+import { emptyName } from './empty-name.js';
+import { implicitInputFact } from './implicit-input-fact.js';
+import { invertedValidity } from './inverted-validity.js';
+import { malformedJuriconnect } from './malformed-juriconnect.js';
+import { sourceNotInForce } from './source-not-in-force.js';
+import { typeMismatch } from './type-mismatch.js';
+import { unknownReference } from './unknown-reference.js';
+import { unknownSource } from './unknown-source.js';
+import { unusedFact } from './unused-fact.js';
+import { wrongArity } from './wrong-arity.js';
+
+export {
+  actNeverEnabled,
+  actWithoutSource,
+  actorNotActorType,
+  argumentType,
+  derivationCycle,
+  duplicateFrame,
+  duplicateSource,
+  dutyNeverEnds,
+  effectOnDerivedFact,
+  emptyName,
+  implicitInputFact,
+  invertedValidity,
+  malformedJuriconnect,
+  sourceNotInForce,
+  typeMismatch,
+  unknownReference,
+  unknownSource,
+  unusedFact,
+  wrongArity,
+};
+
+/** Every rule `check` runs by default, sorted by code. */
+export const defaultRules: readonly Rule[] = [
+  actNeverEnabled,
+  actWithoutSource,
+  actorNotActorType,
+  argumentType,
+  derivationCycle,
+  duplicateFrame,
+  duplicateSource,
+  dutyNeverEnds,
+  effectOnDerivedFact,
+  emptyName,
+  implicitInputFact,
+  invertedValidity,
+  malformedJuriconnect,
+  sourceNotInForce,
+  typeMismatch,
+  unknownReference,
+  unknownSource,
+  unusedFact,
+  wrongArity,
+];

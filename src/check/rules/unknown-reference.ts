@@ -1,0 +1,61 @@
+/**
+ * `unknown-reference`: a fact, act, duty, variable, parameter field or function that is not
+ * declared (grammar/README.md#names). In FLINT JSON an undeclared *fact* is an input fact
+ * (`implicit-input-fact`) and undeclared acts and duties are warnings: the discipl interpreter
+ * ignores them.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { TypeRef } from '../../model/ast.js';
+import type { Span } from '../../model/span.js';
+import { displayName } from '../../model/walk.js';
+import type { CheckContext } from '../context.js';
+import { eachExpr, frameLabel, report } from '../rule.js';
+import type { Rule } from '../rule.js';
+import { didYouMean } from '../suggest.js';
+
+const code = 'unknown-reference';
+
+/** Reports names that resolve to nothing. */
+export const unknownReference: Rule = {
+  code,
+  severity: 'error',
+  reference: 'grammar/README.md#names',
+  check(ctx: CheckContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const json = ctx.origin === 'flint-json';
+    const names = (frame: 'fact' | 'act' | 'duty'): string[] => Object.keys(frame === 'fact' ? ctx.facts : frame === 'act' ? ctx.acts : ctx.duties);
+    const missing = (frame: 'fact' | 'act' | 'duty', name: string, who: string, span: Span): void => {
+      if (name.trim() === '' || ctx.isDeclared(frame, name)) return;
+      if (json && frame === 'fact') return;
+      out.push(
+        report(unknownReference, {
+          message: `${who} refers to ${frame} «${name}», which is not declared.${didYouMean(name, names(frame))}`,
+          span,
+          hint: `Declare ${displayName(frame, name)} or correct the name.`,
+          ...(json ? { severity: 'warning' as const } : {}),
+        }),
+      );
+    };
+    for (const { node, owner } of ctx.refs) {
+      if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty') missing(node.frame, node.name, frameLabel(owner), node.span);
+    }
+    eachExpr(ctx, (e, owner) => {
+      if (e.kind === 'Projection') for (const c of e.context) missing('fact', c, frameLabel(owner), e.span);
+      if (e.kind === 'Aggregate') for (const b of e.bindings) typeRef(b.type, frameLabel(owner));
+    });
+    function typeRef(t: TypeRef, who: string): void {
+      if (t.kind === 'FactType') missing('fact', t.name, who, t.span);
+    }
+    if (!json) {
+      for (const f of ctx.frames) {
+        for (const p of f.params) typeRef(p.type, frameLabel(f));
+        if (f.kind === 'Fact') typeRef(f.type, frameLabel(f));
+      }
+    }
+    for (const issue of ctx.typeIssues()) {
+      if (issue.code === code) out.push(report(unknownReference, issue));
+    }
+    return out;
+  },
+};
+

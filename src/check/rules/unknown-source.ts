@@ -1,0 +1,34 @@
+/**
+ * `unknown-source`: a frame cites a source id that no source block declares
+ * (grammar/README.md#sources).
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { CheckContext } from '../context.js';
+import { lookup } from '../context.js';
+import { frameLabel, report } from '../rule.js';
+import type { Rule } from '../rule.js';
+import { didYouMean } from '../suggest.js';
+
+/** Reports source references that resolve to nothing. */
+export const unknownSource: Rule = {
+  code: 'unknown-source',
+  severity: 'error',
+  reference: 'grammar/README.md#sources',
+  check(ctx: CheckContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const ids = Object.keys(ctx.sources);
+    for (const f of ctx.frames) {
+      for (const s of f.sources) {
+        if (lookup(ctx.sources, s.id) !== undefined) continue;
+        out.push(
+          report(unknownSource, {
+            message: `${frameLabel(f)} cites source «${s.id}», which is not declared.${didYouMean(s.id, ids)}`,
+            span: s.span,
+            hint: `Add a block \`source ${s.id} { ... }\` with the article's citation and text.`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * `unused-fact` (warning): a declared fact that no frame refers to: not in any expression,
+ * effect, projection, parameter type or aggregate binding (a fact used as a type or role counts
+ * as used; a fact's reference to itself does not). grammar/README.md#facts.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { TypeRef } from '../../model/ast.js';
+import type { CheckContext } from '../context.js';
+import { eachExpr, frameLabel, report } from '../rule.js';
+import type { Rule } from '../rule.js';
+
+/** Names of the facts some other frame uses. */
+export function usedFacts(ctx: CheckContext): Set<string> {
+  const used = new Set<string>();
+  const type = (t: TypeRef): void => {
+    if (t.kind === 'FactType') used.add(t.name);
+  };
+  for (const { node, owner } of ctx.refs) {
+    if (node.frame === 'fact' && !(owner.kind === 'Fact' && owner.name === node.name)) used.add(node.name);
+  }
+  eachExpr(ctx, (e, owner) => {
+    if (e.kind === 'Projection') for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
+    if (e.kind === 'Aggregate') for (const b of e.bindings) type(b.type);
+  });
+  for (const f of ctx.frames) {
+    for (const p of f.params) type(p.type);
+    if (f.kind === 'Fact' && f.type.name !== f.name) type(f.type);
+  }
+  return used;
+}
+
+/** Warns about facts no frame uses. */
+export const unusedFact: Rule = {
+  code: 'unused-fact',
+  severity: 'warning',
+  reference: 'grammar/README.md#facts',
+  check(ctx: CheckContext): Diagnostic[] {
+    const used = usedFacts(ctx);
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    for (const f of ctx.frames) {
+      if (f.kind !== 'Fact' || used.has(f.name) || seen.has(f.name) || f.name.trim() === '') continue;
+      seen.add(f.name);
+      out.push(
+        report(unusedFact, {
+          message: `${frameLabel(f)} is declared but no frame uses it.`,
+          span: f.nameSpan,
+          hint: 'Use it in a precondition or definition, or remove it.',
+        }),
+      );
+    }
+    return out;
+  },
+};
