@@ -1,0 +1,27 @@
+/** The compatibility profiles: the discipl-law-reg interpreter and its conformance runner. */
+export { DisciplEngine } from './discipl/engine.js';
+export type {
+  ActCheck,
+  ActLink,
+  DisciplOutcome,
+  DisciplQuestion,
+  DisciplRecord,
+  DisciplResolver,
+  DutyLink,
+  ExplainNode,
+} from './discipl/engine.js';
+export type { DisciplObject, DisciplValue } from './discipl/values.js';
+export { isTruthy, toPlain } from './discipl/values.js';
+export { lowerExpr, lowerModel } from './discipl/lower.js';
+export type { PeerAct, PeerDuty, PeerExpr, PeerModel, RawTextAt } from './discipl/lower.js';
+export { DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
+export type { Deviation } from './discipl/deviations.js';
+export { didOf, fallbackImporter, renderConformance, runConformance } from './discipl/conformance.js';
+export type {
+  CaseReport,
+  ConformanceOptions,
+  ConformanceReport,
+  ModelImporter,
+  StepReport,
+  StepStatus,
+} from './discipl/conformance.js';
