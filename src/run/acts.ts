@@ -1,0 +1,574 @@
+/**
+ * Checking, listing and taking acts.
+ *
+ * Checking an act: unknown act → parameters → in force → actor → object → recipient →
+ * preconditions. The act is enabled when every item is true; it is *potential* when none is
+ * false and some are unknown (the questions say which input facts decide it).
+ *
+ * Roles are closed world: an actor plays role R when the case declares it, or when the instance
+ * R(actor) is given or created. Parameter bindings for `availableActs` are enumerated from known
+ * instances (fact-typed params), declared actors (`actor` params) and booleans; acts with a
+ * parameter of another type (text, number, date) are listed only when the caller binds it.
+ */
+import { castDraft, produce } from 'immer';
+import type { Expr } from '../model/ast.js';
+import type {
+  JsonScalar,
+  Reason,
+  TraceDutyChange,
+  TraceEffect,
+  TraceEntry,
+  TraceFrame,
+  TraceNode,
+  TraceSource,
+} from '../model/trace.js';
+import { give } from './case.js';
+import { domainOf, enumerate, evalFact, fromScalar } from './compile.js';
+import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
+import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
+import { advanceClock } from './duties.js';
+import { exprText } from './expr-text.js';
+import { argKey } from './state.js';
+import type { ActRecord, CaseState, DutyInstance, GivenFact } from './state.js';
+import { TRUE, addDuration, bool, toScalar, toTraceValue, truth } from './values.js';
+import type { Tri, Value } from './values.js';
+
+/** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
+export interface EvalOptions {
+  readonly trace?: boolean;
+}
+
+/** The result of checking one act for one actor and binding. */
+export interface ActCheck {
+  readonly act: string;
+  readonly actor: string;
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  readonly status: 'enabled' | 'disabled' | 'undecided';
+  readonly reasons: readonly Reason[];
+  readonly questions: readonly Question[];
+  readonly trace?: TraceNode;
+}
+
+/** An enabled act with its parameter binding. */
+export interface AvailableAct {
+  readonly act: string;
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  readonly trace?: TraceNode;
+}
+
+/** An act that could become enabled, with the input facts that decide it. */
+export interface PotentialAct {
+  readonly act: string;
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  readonly questions: readonly Question[];
+  readonly reasons: readonly Reason[];
+}
+
+/** A request to take an act. */
+export interface TakeRequest {
+  readonly act: string;
+  readonly actor: string;
+  readonly params?: Readonly<Record<string, JsonScalar>>;
+  /** Facts supplied with the act, given (by the actor) before it is checked. */
+  readonly facts?: readonly GivenFact[];
+  /** Date of the act; defaults to the case clock. A later date first advances the clock. */
+  readonly at?: string;
+}
+
+/** The outcome of {@link take} / {@link force}. */
+export type TakeResult =
+  | { readonly ok: true; readonly state: CaseState; readonly record: ActRecord; readonly trace: TraceEntry }
+  | { readonly ok: false; readonly state: CaseState; readonly refusal: { readonly reasons: readonly Reason[] }; readonly trace: TraceEntry };
+
+function dedupeQuestions(qs: readonly Question[]): Question[] {
+  const seen = new Set<string>();
+  const out: Question[] = [];
+  for (const q of qs) {
+    const k = `${q.fact}\u0000${argKey(q.args)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(q);
+  }
+  return out.sort((a, b) => (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : argKey(a.args) < argKey(b.args) ? -1 : argKey(a.args) > argKey(b.args) ? 1 : 0));
+}
+
+export { dedupeQuestions };
+
+function actFrame(cm: CompiledModel, act: CAct, date: string): TraceFrame {
+  return traceFrame(cm, 'act', act.decl, act.name, date);
+}
+
+/** Whether `actor` plays role fact `role` (declared, or instance role(actor) holds). */
+function playsRole(ctx: Ctx, role: string, actor: string): Tri {
+  if (ctx.state.actors[actor]?.roles.includes(role)) {
+    ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(TRUE), provenance: { kind: 'role', actor } });
+    return TRUE;
+  }
+  const f = ctx.cm.facts.get(role);
+  if (!f) return bool(false);
+  if (f.arity === 1) {
+    const v = truth(evalFact(ctx, f, [actor]));
+    // Roles are closed world: not declared and not known to hold means the actor does not play it.
+    return bool(v === true);
+  }
+  return bool(false);
+}
+
+interface Item {
+  readonly item: Reason['item'];
+  readonly label: string;
+  readonly expr: string;
+  readonly run: () => Tri;
+  readonly frame: TraceFrame | null;
+}
+
+/**
+ * Check one act for `actor` with a parameter binding, on `date` (default: the case clock).
+ * Every item is evaluated (no short circuit) so reasons and questions are complete.
+ */
+export function checkAct(
+  cm: CompiledModel,
+  state: CaseState,
+  actName: string,
+  actor: string,
+  params: Readonly<Record<string, JsonScalar>> = {},
+  options: EvalOptions & { readonly date?: string } = {},
+): ActCheck & { readonly env: Record<string, Value> } {
+  const date = options.date ?? state.asOf;
+  const act = cm.acts.get(actName);
+  const base = { act: actName, actor, params };
+  if (!act) {
+    const reason: Reason = {
+      item: 'unknown-act',
+      status: 'false',
+      expr: `<<${actName}>>`,
+      message: `The act <<${actName}>> is not defined in the model.`,
+      frame: null,
+    };
+    const trace: TraceNode | undefined = options.trace
+      ? { kind: 'check', expr: `<<${actName}>>`, value: { type: 'boolean', value: false }, children: [] }
+      : undefined;
+    return { ...base, status: 'disabled', reasons: [reason], questions: [], env: {}, ...(trace ? { trace } : {}) };
+  }
+  const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
+  const reasons: Reason[] = [];
+  const frame = options.trace ? actFrame(cm, act, date) : null;
+  const env: Record<string, Value> = {};
+  for (const p of act.decl.params) {
+    const given = params[p.name];
+    if (given === undefined) continue;
+    const v = fromScalar(p.type, given, cm);
+    if (v === null) {
+      reasons.push({
+        item: 'parameter',
+        status: 'false',
+        expr: p.name,
+        message: `The parameter ${p.name} of <<${act.name}>> does not fit its type: ${JSON.stringify(given)}.`,
+        frame: frame ?? actFrame(cm, act, date),
+      });
+    } else env[p.name] = v;
+  }
+  for (const k of Object.keys(params)) {
+    if (!act.decl.params.some((p) => p.name === k)) {
+      reasons.push({
+        item: 'parameter',
+        status: 'false',
+        expr: k,
+        message: `The act <<${act.name}>> has no parameter ${k}.`,
+        frame: frame ?? actFrame(cm, act, date),
+      });
+    }
+  }
+  ctx.env = env;
+  const items: Item[] = [];
+  items.push({
+    item: 'not-in-force',
+    label: 'in-force',
+    expr: `<<${act.name}>>`,
+    frame,
+    run: () => {
+      if (!frameInForce(cm, act.decl, date)) return bool(false);
+      for (const r of act.restsOn) {
+        const decl = r.kind === 'fact' ? cm.facts.get(r.name)?.decl : cm.duties.get(r.name)?.decl;
+        if (decl && !frameInForce(cm, decl, date)) return bool(false);
+      }
+      return TRUE;
+    },
+  });
+  const ac = act.actor;
+  items.push({
+    item: 'actor',
+    label: 'actor',
+    expr: act.decl.actor ? exprText(act.decl.actor) : 'anyone',
+    frame: ac.kind === 'role' && options.trace ? traceFrame(cm, 'fact', cm.facts.get(ac.fact)?.decl ?? null, ac.fact, date) : frame,
+    run: () => {
+      switch (ac.kind) {
+        case 'anyone':
+          return TRUE;
+        case 'role':
+          return playsRole(ctx, ac.fact, actor);
+        case 'param': {
+          const bound = env[ac.param];
+          if (ac.type.kind === 'PrimitiveType') {
+            if (ac.type.name !== 'actor') return bool(false);
+            if (bound && toScalar(bound) !== actor) return bool(false);
+            env[ac.param] = { type: 'actor', value: actor };
+            return TRUE;
+          }
+          if (bound && toScalar(bound) !== actor) return bool(false);
+          env[ac.param] = { type: 'instance', fact: ac.type.name, args: [actor] };
+          return playsRole(ctx, ac.type.name, actor);
+        }
+        case 'expr':
+          return ac.expr(ctx);
+      }
+    },
+  });
+  const exprItem = (item: 'object' | 'recipient' | 'precondition', label: string, e: Expr | null, c: ((x: Ctx) => Tri) | null): void => {
+    if (!e || !c) return;
+    items.push({ item, label, expr: exprText(e), frame, run: () => c(ctx) });
+  };
+  exprItem('object', 'object', act.decl.object, act.object);
+  exprItem('recipient', 'recipient', act.decl.recipient, act.recipient);
+  exprItem('precondition', 'preconditions', act.decl.preconditions, act.preconditions);
+
+  let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
+  const questions: Question[] = [];
+  const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`) : null;
+  if (checkNode && frame) checkNode.frame = frame;
+  for (const it of items) {
+    const qStart = ctx.questions.length;
+    const node = ctx.tracer ? ctx.tracer.enter(it.label, it.expr) : null;
+    if (node && it.frame && it.label !== 'preconditions' && it.label !== 'object' && it.label !== 'recipient') node.frame = it.frame;
+    const v = it.run();
+    if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
+    const t = truth(v);
+    if (t === true) continue;
+    if (it.item === 'actor' || it.item === 'not-in-force') ctx.questions.length = qStart;
+    questions.push(...ctx.questions.slice(qStart));
+    if (t === false) status = 'disabled';
+    else if (status === 'enabled') status = 'undecided';
+    reasons.push({
+      item: it.item,
+      status: t === false ? 'false' : 'unknown',
+      expr: it.expr,
+      message: reasonMessage(it.item, t, act.name, actor, it.expr),
+      frame: it.frame ?? actFrame(cm, act, date),
+    });
+  }
+  if (checkNode && ctx.tracer) ctx.tracer.exit(checkNode, status === 'enabled' ? { type: 'boolean', value: true } : status === 'disabled' ? { type: 'boolean', value: false } : { type: 'unknown' });
+  const outParams: Record<string, JsonScalar> = { ...params };
+  for (const [k, v] of Object.entries(env)) outParams[k] = toScalar(v);
+  return {
+    act: actName,
+    actor,
+    params: sortKeys(outParams),
+    status,
+    reasons,
+    questions: status === 'disabled' ? [] : dedupeQuestions(questions),
+    env,
+    ...(checkNode ? { trace: finishNode(checkNode) } : {}),
+  };
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k] as T;
+  return out;
+}
+
+function reasonMessage(item: Reason['item'], t: boolean | null, act: string, actor: string, expr: string): string {
+  const unk = t === null;
+  switch (item) {
+    case 'not-in-force':
+      return `The act <<${act}>> or a frame it rests on is not in force on this date.`;
+    case 'actor':
+      return unk ? `It is not known whether ${actor} may perform <<${act}>> (${expr}).` : `${actor} does not play the role ${expr} required for <<${act}>>.`;
+    case 'object':
+      return unk ? `It is not known whether the object ${expr} of <<${act}>> holds.` : `The object ${expr} of <<${act}>> does not hold.`;
+    case 'recipient':
+      return unk ? `It is not known whether the recipient ${expr} of <<${act}>> holds.` : `The recipient ${expr} of <<${act}>> does not hold.`;
+    default:
+      return unk ? `The preconditions of <<${act}>> cannot be decided yet: ${expr}.` : `The preconditions of <<${act}>> do not hold: ${expr}.`;
+  }
+}
+
+/** Parameter bindings to try for an act: enumerated from known instances, or `null` when not enumerable. */
+function bindings(cm: CompiledModel, state: CaseState, act: CAct, actor: string): Record<string, JsonScalar>[] | null {
+  const free = act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
+  if (free.length === 0) return [{}];
+  const ctx = newCtx(cm, state, state.asOf, { actor });
+  for (const p of free) if (domainOf(ctx, p.type) === null) return null;
+  const combos = enumerate(ctx, free);
+  if (combos === null) return null;
+  return combos.map((c) => {
+    const o: Record<string, JsonScalar> = {};
+    for (const [k, v] of Object.entries(c)) o[k] = toScalar(v);
+    return o;
+  });
+}
+
+/** The acts `actor` can take now, in model order, each with its parameter binding. */
+export function availableActs(cm: CompiledModel, state: CaseState, actor: string, options: EvalOptions = {}): AvailableAct[] {
+  const out: AvailableAct[] = [];
+  for (const name of cm.actOrder) {
+    const act = cm.acts.get(name);
+    if (!act) continue;
+    const bs = bindings(cm, state, act, actor);
+    if (bs === null) continue;
+    for (const b of bs) {
+      const c = checkAct(cm, state, name, actor, b, options);
+      if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace } : {}) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Acts `actor` could take once more is known: neither enabled nor definitely impossible, each
+ * with the questions (input facts) that decide it. Acts with non-enumerable params are checked
+ * with those params unbound.
+ */
+export function potentialActs(cm: CompiledModel, state: CaseState, actor: string): PotentialAct[] {
+  const out: PotentialAct[] = [];
+  for (const name of cm.actOrder) {
+    const act = cm.acts.get(name);
+    if (!act) continue;
+    const bs = bindings(cm, state, act, actor) ?? [{}];
+    for (const b of bs) {
+      const c = checkAct(cm, state, name, actor, b);
+      if (c.status === 'undecided') out.push({ act: name, params: c.params, questions: c.questions, reasons: c.reasons });
+    }
+  }
+  return out;
+}
+
+function effectArgs(ctx: Ctx, eff: CEffect, paramNames: readonly string[]): JsonScalar[] {
+  if (eff.args.length > 0) return eff.args.map((a) => {
+    const v = a(ctx);
+    return v === null ? null : toScalar(v);
+  });
+  // An effect written without arguments on a parameterised frame takes the act's same-named parameters.
+  return paramNames.map((n) => {
+    const v = ctx.env[n];
+    return v === undefined ? null : toScalar(v);
+  });
+}
+
+function collectSources(node: TraceNode, out: Map<string, TraceSource>): void {
+  for (const s of node.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+  for (const c of node.children) collectSources(c, out);
+}
+
+function refusal(
+  state: CaseState,
+  req: TakeRequest,
+  at: string,
+  reasons: readonly Reason[],
+  check: TraceNode,
+  sources: readonly TraceSource[],
+): TakeResult {
+  const trace: TraceEntry = {
+    traceVersion: 1,
+    act: req.act,
+    actor: req.actor,
+    params: sortKeys({ ...(req.params ?? {}) }),
+    at,
+    outcome: 'refused',
+    record: null,
+    check,
+    reasons,
+    effects: [],
+    dutiesActivated: [],
+    dutiesEnded: [],
+    sources,
+  };
+  return { ok: false, state, refusal: { reasons }, trace };
+}
+
+function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced: boolean): TakeResult {
+  const at = req.at ?? state0.asOf;
+  const emptyCheck: TraceNode = { kind: 'check', expr: `<<${req.act}>>`, value: { type: 'boolean', value: false }, children: [] };
+  if (at < state0.asOf) {
+    const r: Reason = {
+      item: 'parameter',
+      status: 'false',
+      expr: at,
+      message: `The act date ${at} lies before the case clock ${state0.asOf}.`,
+      frame: null,
+    };
+    return refusal(state0, req, at, [r], emptyCheck, []);
+  }
+  let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
+  if (req.facts && req.facts.length > 0) {
+    const g = give(cm, state, req.facts, { by: req.actor, at });
+    if (g.diagnostics.length > 0) {
+      const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
+      return refusal(state0, req, at, reasons, emptyCheck, []);
+    }
+    state = g.value;
+  }
+  const check = checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: true, date: at });
+  const checkTree = check.trace ?? emptyCheck;
+  const act = cm.acts.get(req.act);
+  const sourcesMap = new Map<string, TraceSource>();
+  collectSources(checkTree, sourcesMap);
+  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
+    return refusal(state0, req, at, check.reasons, checkTree, [...sourcesMap.values()]);
+  }
+  const recordId = `r${state.counters.record + 1}`;
+  const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
+  const effects: TraceEffect[] = [];
+  const activated: TraceDutyChange[] = [];
+  const ended: TraceDutyChange[] = [];
+  const newFacts: { fact: string; args: JsonScalar[] }[] = [];
+  const endFacts: { fact: string; args: JsonScalar[] | null }[] = [];
+  const newDuties: DutyInstance[] = [];
+  let dutyCounter = state.counters.duty;
+  const frameNote = (kind: 'fact' | 'duty', name: string): void => {
+    const decl = kind === 'fact' ? cm.facts.get(name)?.decl : cm.duties.get(name)?.decl;
+    for (const s of traceFrame(cm, kind, decl ?? null, name, at).sources) if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
+  };
+  for (const eff of act.creates) {
+    if (eff.frame === 'fact') {
+      const f = cm.facts.get(eff.name);
+      const args = effectArgs(ctx, eff, f?.decl?.params.map((p) => p.name) ?? []);
+      newFacts.push({ fact: eff.name, args });
+      effects.push({ op: 'create', frame: 'fact', name: eff.name, args });
+      frameNote('fact', eff.name);
+    } else if (eff.frame === 'duty') {
+      const d = cm.duties.get(eff.name);
+      const params = d?.decl.params ?? [];
+      const args = effectArgs(ctx, eff, params.map((p) => p.name));
+      let deadline: string | null = null;
+      if (d?.deadline) {
+        const dctx = newCtx(cm, state, at, { actor: req.actor });
+        params.forEach((p, i) => {
+          const a = args[i];
+          const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
+          if (v) dctx.env[p.name] = v;
+        });
+        const v = d.deadline.value(dctx);
+        if (d.deadline.form === 'within' && v?.type === 'duration') deadline = addDuration(at, v.value);
+        else if (d.deadline.form === 'by' && v?.type === 'date') deadline = v.value;
+      }
+      dutyCounter++;
+      const inst: DutyInstance = {
+        id: `d${dutyCounter}`,
+        duty: eff.name,
+        args,
+        createdBy: recordId,
+        createdAt: at,
+        deadline,
+        status: 'active',
+        endedBy: null,
+        endedAt: null,
+        violatedAt: null,
+      };
+      newDuties.push(inst);
+      activated.push({ id: inst.id, duty: eff.name, args, deadline });
+      effects.push({ op: 'create', frame: 'duty', name: eff.name, args });
+      frameNote('duty', eff.name);
+    } else {
+      effects.push({ op: 'create', frame: 'act', name: eff.name, args: effectArgs(ctx, eff, []) });
+    }
+  }
+  const dutyEnds: { duty: string; args: (JsonScalar | undefined)[] }[] = [];
+  for (const eff of act.terminates) {
+    if (eff.frame === 'fact') {
+      const f = cm.facts.get(eff.name);
+      const args = effectArgs(ctx, eff, f?.decl?.params.map((p) => p.name) ?? []);
+      const all = args.length === 0 && (f?.arity ?? 0) > 0;
+      endFacts.push({ fact: eff.name, args: all || args.includes(null) ? null : args });
+      effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args });
+      frameNote('fact', eff.name);
+    } else if (eff.frame === 'duty') {
+      const d = cm.duties.get(eff.name);
+      const args = effectArgs(ctx, eff, d?.decl.params.map((p) => p.name) ?? []);
+      dutyEnds.push({ duty: eff.name, args: args.map((a) => (a === null ? undefined : a)) });
+      effects.push({ op: 'terminate', frame: 'duty', name: eff.name, args });
+      frameNote('duty', eff.name);
+    }
+  }
+  for (const name of act.endsDuties) {
+    const d = cm.duties.get(name);
+    dutyEnds.push({ duty: name, args: (d?.decl.params ?? []).map((p) => { const v = ctx.env[p.name]; return v ? toScalar(v) : undefined; }) });
+  }
+  const record: ActRecord = {
+    id: recordId,
+    act: req.act,
+    actor: req.actor,
+    params: check.params,
+    at,
+    facts: req.facts ? [...req.facts] : [],
+    forced: check.status !== 'enabled',
+  };
+  const next = produce(state, (draft) => {
+    draft.counters.record++;
+    draft.counters.duty = dutyCounter;
+    draft.records.push(castDraft(record));
+    for (const e of endFacts) {
+      const bucket = draft.facts[e.fact];
+      if (!bucket) continue;
+      for (const inst of Object.values(bucket)) {
+        if (inst.terminated !== null) continue;
+        if (e.args !== null && argKey(inst.args) !== argKey(e.args)) continue;
+        inst.terminated = { record: recordId, at };
+      }
+    }
+    for (const n of newFacts) {
+      const bucket = (draft.facts[n.fact] ??= {});
+      bucket[argKey(n.args)] = { args: n.args, value: true, provenance: { kind: 'created', record: recordId, at }, terminated: null };
+    }
+    for (const de of dutyEnds) {
+      for (const d of draft.duties) {
+        if (d.duty !== de.duty || d.status !== 'active') continue;
+        if (!de.args.every((a, i) => a === undefined || d.args[i] === a)) continue;
+        d.status = 'ended';
+        d.endedBy = recordId;
+        d.endedAt = at;
+        ended.push({ id: d.id, duty: d.duty, args: [...d.args], deadline: d.deadline });
+      }
+    }
+    for (const d of newDuties) draft.duties.push(castDraft(d));
+    if (record.forced) {
+      draft.violations.push({
+        kind: 'forced-act',
+        ref: recordId,
+        frame: req.act,
+        args: Object.values(check.params),
+        at,
+        message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
+      });
+    }
+  });
+  const trace: TraceEntry = {
+    traceVersion: 1,
+    act: req.act,
+    actor: req.actor,
+    params: check.params,
+    at,
+    outcome: record.forced ? 'forced' : 'taken',
+    record: recordId,
+    check: checkTree,
+    reasons: check.reasons,
+    effects,
+    dutiesActivated: activated,
+    dutiesEnded: ended,
+    sources: [...sourcesMap.values()],
+  };
+  return { ok: true, state: next, record, trace };
+}
+
+/** Take an act: check it and, when enabled, apply its effects. A refusal leaves the state unchanged. */
+export function take(cm: CompiledModel, state: CaseState, req: TakeRequest): TakeResult {
+  return perform(cm, state, req, false);
+}
+
+/**
+ * Take an act even when it is not enabled (eFLINT style): the act's effects apply and a
+ * `forced-act` violation is recorded. Unknown acts and ill-typed parameters are still refused.
+ */
+export function force(cm: CompiledModel, state: CaseState, req: TakeRequest): TakeResult {
+  return perform(cm, state, req, true);
+}

@@ -1,0 +1,829 @@
+/**
+ * Compile a Model into an indexed, closure-compiled form the interpreter runs.
+ *
+ * Native meanings of the FLINT JSON compatibility forms:
+ * - `Is{identity}`: the performing actor's id equals `identity` (`anyone` always true; unknown
+ *   outside an act).
+ * - `Created`: the fact instance being derived holds iff an act created it (or it was given) and
+ *   no act terminated it since.
+ * - `Projection`: read the operand among the parameters and supplied facts of the act records that
+ *   created the holding instances of `context[0]` (`single`: the first, `some`/`all`: any/every).
+ * - `List`: cannot be decided natively; evaluates its item (to collect questions) and is unknown.
+ *
+ * Aggregates range over the *known* holding instances of the bound fact types (input and created
+ * instances in the state; declared actors for `actor`). A `where` that is unknown for some
+ * combination makes count/sum/min/max unknown; `exists` is true if some combination is
+ * definitely true, `forall` false if some is definitely false, else unknown.
+ */
+import { Decimal } from 'decimal.js';
+import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { JsonScalar } from '../model/trace.js';
+import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
+import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
+import { traceFrame } from './context.js';
+import { exprText } from './expr-text.js';
+import { argKey } from './state.js';
+import type { FactInstance } from './state.js';
+import {
+  FALSE,
+  TRUE,
+  addDuration,
+  bool,
+  compareValues,
+  daysBetween,
+  makeDate,
+  num,
+  parseDecimal,
+  toScalar,
+  toTraceValue,
+  truth,
+  valueEquals,
+} from './values.js';
+import type { Tri, Value } from './values.js';
+
+const MAX_DEPTH = 64;
+const MAX_COMBINATIONS = 10_000;
+
+/** Convert a stored scalar into a runtime value of type `t`; `null` when it does not fit. */
+export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel): Value | null {
+  if (t === null || (t.kind === 'PrimitiveType' && t.name === 'boolean')) {
+    return typeof s === 'boolean' ? bool(s) : null;
+  }
+  if (t.kind === 'FactType') {
+    if (s === null) return null;
+    const f = cm?.facts.get(t.name);
+    if (f && f.arity !== 1 && typeof s === 'string') {
+      try {
+        const parsed: unknown = JSON.parse(s);
+        if (Array.isArray(parsed)) return { type: 'instance', fact: t.name, args: parsed as JsonScalar[] };
+      } catch {
+        return null;
+      }
+    }
+    return { type: 'instance', fact: t.name, args: [s] };
+  }
+  switch (t.name) {
+    case 'integer':
+    case 'decimal': {
+      if (typeof s !== 'string' && typeof s !== 'number') return null;
+      const d = parseDecimal(s);
+      if (d === null || (t.name === 'integer' && !d.isInteger())) return null;
+      return num(d, t.name === 'integer');
+    }
+    case 'text':
+    case 'date':
+    case 'duration':
+    case 'actor':
+      return typeof s === 'string' ? { type: t.name, value: s } : null;
+  }
+  return null;
+}
+
+/** Whether a stored instance holds: not terminated and (for boolean facts) true. */
+export function instanceHolds(i: FactInstance): boolean {
+  return i.terminated === null && i.value !== false;
+}
+
+function pushQuestion(ctx: Ctx, fact: string, args: readonly JsonScalar[]): void {
+  ctx.questions.push({ fact, args });
+}
+
+/** Read a stored (input or created) fact instance, tracing the read. */
+function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
+  const inst = ctx.state.facts[f.name]?.[argKey(args)];
+  let v: Tri;
+  if (inst) {
+    v = inst.terminated !== null ? FALSE : f.isRole || f.type === null ? bool(inst.value !== false) : fromScalar(f.type, inst.value, ctx.cm);
+  } else if (f.isRole && typeof args[0] === 'string' && ctx.state.actors[args[0]]?.roles.includes(f.name)) {
+    v = TRUE;
+  } else if (f.mode === 'created' || f.closed) {
+    v = FALSE;
+  } else {
+    v = null;
+    pushQuestion(ctx, f.name, args);
+  }
+  if (ctx.tracer) {
+    const prov = inst
+      ? inst.provenance
+      : v === TRUE && typeof args[0] === 'string'
+        ? ({ kind: 'role', actor: args[0] } as const)
+        : null;
+    ctx.tracer.read({ fact: f.name, args, value: toTraceValue(v), provenance: prov });
+  }
+  return v;
+}
+
+/** "Some instance holds" for a stored fact. */
+function someStored(ctx: Ctx, f: CFact): Tri {
+  const insts = ctx.state.facts[f.name];
+  if (insts) {
+    for (const i of Object.values(insts)) {
+      if (instanceHolds(i)) {
+        ctx.tracer?.read({ fact: f.name, args: i.args, value: toTraceValue(TRUE), provenance: i.provenance });
+        return TRUE;
+      }
+    }
+  }
+  if (f.arity <= 1) {
+    for (const [id, a] of Object.entries(ctx.state.actors)) {
+      if (a.roles.includes(f.name)) {
+        ctx.tracer?.read({ fact: f.name, args: f.isRole ? [id] : [], value: toTraceValue(TRUE), provenance: { kind: 'role', actor: id } });
+        return TRUE;
+      }
+    }
+  }
+  if (f.mode === 'created' || f.closed) return FALSE;
+  if (f.arity === 0 && insts?.[argKey([])]) return FALSE;
+  pushQuestion(ctx, f.name, []);
+  ctx.tracer?.read({ fact: f.name, args: [], value: { type: 'unknown' }, provenance: null });
+  return null;
+}
+
+/** Evaluate a derived fact instance (memoised per evaluation). */
+function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
+  const key = `${f.name}\u0000${argKey(args)}`;
+  const hit = ctx.memo.get(key);
+  if (hit) {
+    if (hit.inProgress) return null;
+    ctx.questions.push(...hit.questions);
+    if (hit.node && ctx.tracer) ctx.tracer.attach(hit.node);
+    return hit.value;
+  }
+  if (ctx.depth > MAX_DEPTH || !f.def || !f.decl) return null;
+  const entry: MemoEntry = { value: null, questions: [], node: null, inProgress: true };
+  ctx.memo.set(key, entry);
+  const env: Record<string, Value> = {};
+  f.decl.params.forEach((p, i) => {
+    const a = args[i];
+    const v = a === undefined ? null : fromScalar(p.type, a, ctx.cm);
+    if (v) env[p.name] = v;
+  });
+  const saved = { env: ctx.env, self: ctx.self };
+  const qStart = ctx.questions.length;
+  ctx.env = env;
+  ctx.self = { fact: f.name, args };
+  ctx.depth++;
+  const node = ctx.tracer ? ctx.tracer.enter('Fact', displayName('fact', f.name, args)) : null;
+  if (node) node.frame = traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date);
+  let v = f.def(ctx);
+  if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean') v = bool(truth(v) === true);
+  if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
+  ctx.depth--;
+  ctx.env = saved.env;
+  ctx.self = saved.self;
+  entry.value = v;
+  entry.questions = ctx.questions.slice(qStart);
+  entry.node = node;
+  entry.inProgress = false;
+  return v;
+}
+
+function displayName(kind: 'fact', name: string, args: readonly JsonScalar[]): string {
+  return args.length === 0 ? `[${name}]` : `[${name}](${args.map((a) => JSON.stringify(a)).join(', ')})`;
+}
+
+/** Evaluate fact `name` for `args` (`null` args = "some instance holds"). */
+export function evalFact(ctx: Ctx, f: CFact, args: readonly JsonScalar[] | null): Tri {
+  if (args !== null && args.length === f.arity) {
+    return f.mode === 'derived' ? derive(ctx, f, args) : readStored(ctx, f, args);
+  }
+  if (f.mode !== 'derived') return someStored(ctx, f);
+  if (f.arity === 0) return derive(ctx, f, []);
+  const params = f.decl?.params ?? [];
+  const combos = enumerate(ctx, params);
+  if (combos === null) return null;
+  let unknown = false;
+  const qStart = ctx.questions.length;
+  for (const c of combos) {
+    const v = truth(derive(ctx, f, params.map((p) => toScalar(c[p.name] as Value))));
+    if (v === true) {
+      ctx.questions.length = qStart;
+      return TRUE;
+    }
+    if (v === null) unknown = true;
+  }
+  return unknown ? null : FALSE;
+}
+
+/** The known values a parameter of type `t` can take; `null` when the type cannot be enumerated. */
+export function domainOf(ctx: Ctx, t: TypeRef): Value[] | null {
+  if (t.kind === 'PrimitiveType') {
+    if (t.name === 'actor') return Object.keys(ctx.state.actors).map((id) => ({ type: 'actor', value: id }) as const);
+    if (t.name === 'boolean') return [TRUE, FALSE];
+    return null;
+  }
+  const f = ctx.cm.facts.get(t.name);
+  if (!f) return null;
+  const out: Value[] = [];
+  for (const i of Object.values(ctx.state.facts[t.name] ?? {})) {
+    if (instanceHolds(i)) out.push({ type: 'instance', fact: t.name, args: i.args });
+  }
+  if (f.isRole) {
+    for (const [id, a] of Object.entries(ctx.state.actors)) {
+      if (a.roles.includes(t.name) && !out.some((v) => v.type === 'instance' && v.args[0] === id)) {
+        out.push({ type: 'instance', fact: t.name, args: [id] });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every combination of known values for `params` (bounded); `null` when some type is not enumerable. */
+export function enumerate(ctx: Ctx, params: readonly Param[], fixed: Record<string, Value> = {}): Record<string, Value>[] | null {
+  let combos: Record<string, Value>[] = [{ ...fixed }];
+  for (const p of params) {
+    if (fixed[p.name]) continue;
+    const dom = domainOf(ctx, p.type);
+    if (dom === null) return null;
+    const next: Record<string, Value>[] = [];
+    for (const c of combos) {
+      for (const v of dom) {
+        next.push({ ...c, [p.name]: v });
+        if (next.length > MAX_COMBINATIONS) return null;
+      }
+    }
+    combos = next;
+  }
+  return combos;
+}
+
+function isNumber(v: Value): v is Extract<Value, { type: 'integer' | 'decimal' }> {
+  return v.type === 'integer' || v.type === 'decimal';
+}
+
+function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tri {
+  if (isNumber(a) && isNumber(b)) {
+    const int = a.type === 'integer' && b.type === 'integer';
+    switch (op) {
+      case 'add':
+        return num(a.value.plus(b.value), int);
+      case 'sub':
+        return num(a.value.minus(b.value), int);
+      case 'mul':
+        return num(a.value.times(b.value), int);
+      case 'div':
+        return b.value.isZero() ? null : num(a.value.dividedBy(b.value), false);
+    }
+  }
+  if (a.type === 'date' && b.type === 'duration' && (op === 'add' || op === 'sub')) {
+    const d = addDuration(a.value, b.value, op === 'add' ? 1 : -1);
+    return d === null ? null : { type: 'date', value: d };
+  }
+  if (a.type === 'duration' && b.type === 'date' && op === 'add') return arith('add', b, a);
+  if (a.type === 'date' && b.type === 'date' && op === 'sub') return num(new Decimal(daysBetween(b.value, a.value)), true);
+  return null;
+}
+
+function compare(op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', a: Value, b: Value): boolean | null {
+  if (op === 'eq') return valueEquals(a, b);
+  if (op === 'ne') return !valueEquals(a, b);
+  const c = compareValues(a, b);
+  if (c === null) return null;
+  return op === 'lt' ? c < 0 : op === 'le' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0;
+}
+
+function callFn(fn: string, args: Value[]): Tri {
+  const a0 = args[0];
+  const a1 = args[1];
+  switch (fn) {
+    case 'min':
+    case 'max': {
+      let best: Value | undefined;
+      for (const v of args) {
+        if (best === undefined) best = v;
+        else {
+          const c = compareValues(v, best);
+          if (c === null) return null;
+          if (fn === 'min' ? c < 0 : c > 0) best = v;
+        }
+      }
+      return best ?? null;
+    }
+    case 'sum':
+    case 'product': {
+      let acc: Value = num(new Decimal(fn === 'sum' ? 0 : 1), true);
+      for (const v of args) {
+        const r = arith(fn === 'sum' ? 'add' : 'mul', acc, v);
+        if (r === null) return null;
+        acc = r;
+      }
+      return acc;
+    }
+    case 'abs':
+      return a0 && isNumber(a0) ? num(a0.value.abs(), a0.type === 'integer') : null;
+    case 'floor':
+    case 'ceil':
+      return a0 && isNumber(a0) ? num(fn === 'floor' ? a0.value.floor() : a0.value.ceil(), true) : null;
+    case 'round': {
+      if (!a0 || !isNumber(a0)) return null;
+      const places = a1 && isNumber(a1) ? a1.value.toNumber() : 0;
+      return num(a0.value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), places === 0);
+    }
+    case 'date': {
+      if (!a0 || !a1 || !args[2] || !isNumber(a0) || !isNumber(a1) || !isNumber(args[2])) return null;
+      const d = makeDate(a0.value.toNumber(), a1.value.toNumber(), args[2].value.toNumber());
+      return d === null ? null : { type: 'date', value: d };
+    }
+    case 'year':
+    case 'month':
+    case 'day': {
+      if (!a0 || a0.type !== 'date') return null;
+      const part = fn === 'year' ? a0.value.slice(0, 4) : fn === 'month' ? a0.value.slice(5, 7) : a0.value.slice(8, 10);
+      return num(new Decimal(Number(part)), true);
+    }
+    case 'days':
+      return a0?.type === 'date' && a1?.type === 'date' ? num(new Decimal(daysBetween(a0.value, a1.value)), true) : null;
+  }
+  return null;
+}
+
+/** The functions `Call` supports. */
+export const KNOWN_FUNCTIONS: readonly string[] = [
+  'min',
+  'max',
+  'sum',
+  'product',
+  'abs',
+  'floor',
+  'ceil',
+  'round',
+  'date',
+  'year',
+  'month',
+  'day',
+  'days',
+];
+
+interface Builder {
+  readonly facts: Map<string, CFact>;
+  readonly actsByName: Map<string, () => CAct | undefined>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Compile one expression into a closure (wrapped to build a trace node when tracing). */
+function compileExpr(e: Expr, b: Builder): CExpr {
+  const raw = compileRaw(e, b);
+  let text: string | null = null;
+  return (ctx) => {
+    const t = ctx.tracer;
+    if (t === null) return raw(ctx);
+    text ??= exprText(e);
+    const node = t.enter(e.kind, text);
+    const v = raw(ctx);
+    t.exit(node, toTraceValue(v));
+    return v;
+  };
+}
+
+function compileRef(e: Ref, b: Builder): CExpr {
+  const args = e.args.map((a) => compileExpr(a, b));
+  const evalArgs = (ctx: Ctx): JsonScalar[] | null => {
+    const out: JsonScalar[] = [];
+    for (const a of args) {
+      const v = a(ctx);
+      if (v === null) return null;
+      out.push(toScalar(v));
+    }
+    return out;
+  };
+  if (e.frame === 'fact') {
+    let f = b.facts.get(e.name);
+    if (!f) {
+      b.diagnostics.push({
+        code: 'run-undefined-fact',
+        severity: 'warning',
+        message: `The fact [${e.name}] is referenced but not defined; it is treated as an input fact.`,
+        span: e.span,
+      });
+      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, mode: 'input', type: null, closed: false, def: null };
+      b.facts.set(e.name, f);
+    }
+    const cf = f;
+    return (ctx) => {
+      const a = args.length === 0 ? null : evalArgs(ctx);
+      if (args.length > 0 && a === null) return null;
+      if (ctx.tracer && cf.decl && cf.mode !== 'derived') ctx.tracer.top.frame = traceFrame(ctx.cm, 'fact', cf.decl, cf.name, ctx.date);
+      return evalFact(ctx, cf, a === null && cf.arity === 0 ? [] : a);
+    };
+  }
+  if (e.frame === 'duty') {
+    return (ctx) => {
+      const a = evalArgs(ctx);
+      if (a === null) return null;
+      const found = ctx.state.duties.some(
+        (d) => d.duty === e.name && d.status === 'active' && a.every((x, i) => d.args[i] === x),
+      );
+      return bool(found);
+    };
+  }
+  const getAct = b.actsByName.get(e.name);
+  return (ctx) => {
+    const act = getAct?.();
+    if (!act || ctx.depth > MAX_DEPTH) return null;
+    const a = evalArgs(ctx);
+    if (a === null) return null;
+    const env: Record<string, Value> = {};
+    act.decl.params.forEach((p, i) => {
+      const x = a[i];
+      const v = x === undefined ? null : fromScalar(p.type, x, ctx.cm);
+      if (v) env[p.name] = v;
+    });
+    if (!act.preconditions) return TRUE;
+    const saved = ctx.env;
+    ctx.env = env;
+    ctx.depth++;
+    const v = act.preconditions(ctx);
+    ctx.depth--;
+    ctx.env = saved;
+    return v;
+  };
+}
+
+function compileAggregate(e: Aggregate, b: Builder): CExpr {
+  const where = e.where ? compileExpr(e.where, b) : null;
+  const body = e.body ? compileExpr(e.body, b) : null;
+  return (ctx) => {
+    const combos = enumerate(ctx, e.bindings, {});
+    if (combos === null) return null;
+    const saved = ctx.env;
+    let unknown = false;
+    let count = 0;
+    const values: Value[] = [];
+    let decided: Tri | undefined;
+    const qStart = ctx.questions.length;
+    for (const c of combos) {
+      ctx.env = { ...saved, ...c };
+      const w = where ? truth(where(ctx)) : true;
+      if (w === false) continue;
+      if (e.op === 'exists' || e.op === 'count') {
+        if (w === null) unknown = true;
+        else {
+          count++;
+          if (e.op === 'exists') {
+            decided = TRUE;
+            break;
+          }
+        }
+        continue;
+      }
+      const v = body ? body(ctx) : TRUE;
+      if (e.op === 'forall') {
+        const t = truth(v);
+        if (w === true && t === false) {
+          decided = FALSE;
+          break;
+        }
+        if (w === null || t === null) unknown = true;
+        continue;
+      }
+      if (w === null || v === null) unknown = true;
+      else values.push(v);
+    }
+    ctx.env = saved;
+    if (decided !== undefined) {
+      ctx.questions.length = qStart;
+      return decided;
+    }
+    if (unknown) return null;
+    ctx.questions.length = qStart;
+    switch (e.op) {
+      case 'exists':
+        return FALSE;
+      case 'forall':
+        return TRUE;
+      case 'count':
+        return num(new Decimal(count), true);
+      case 'sum':
+        return callFn('sum', values);
+      case 'min':
+      case 'max':
+        return values.length === 0 ? null : callFn(e.op, values);
+    }
+  };
+}
+
+function compileCall(e: Call, b: Builder): CExpr {
+  if (!KNOWN_FUNCTIONS.includes(e.fn)) {
+    b.diagnostics.push({
+      code: 'run-unknown-function',
+      severity: 'warning',
+      message: `The function ${e.fn}() is not known to the interpreter; it evaluates to unknown.`,
+      span: e.span,
+      hint: `Known functions: ${KNOWN_FUNCTIONS.join(', ')}.`,
+    });
+  }
+  const args = e.args.map((a) => compileExpr(a, b));
+  return (ctx) => {
+    const vs: Value[] = [];
+    let unknown = false;
+    for (const a of args) {
+      const v = a(ctx);
+      if (v === null) unknown = true;
+      else vs.push(v);
+    }
+    return unknown ? null : callFn(e.fn, vs);
+  };
+}
+
+function compileRaw(e: Expr, b: Builder): CExpr {
+  switch (e.kind) {
+    case 'Literal': {
+      let v: Value | null;
+      if (e.type === 'boolean') v = bool(e.value);
+      else if (e.type === 'integer' || e.type === 'decimal') {
+        const d = parseDecimal(e.value);
+        v = d === null ? null : num(d, e.type === 'integer');
+      } else v = { type: e.type, value: e.value };
+      return () => v;
+    }
+    case 'Ref':
+      return compileRef(e, b);
+    case 'Var': {
+      const name = e.name;
+      return (ctx) => ctx.env[name] ?? null;
+    }
+    case 'Member': {
+      const obj = compileExpr(e.object, b);
+      const field = e.field;
+      return (ctx) => {
+        const o = obj(ctx);
+        if (o === null || o.type !== 'instance') return null;
+        const f = ctx.cm.facts.get(o.fact);
+        const idx = f?.decl?.params.findIndex((p) => p.name === field) ?? -1;
+        const p = f?.decl?.params[idx];
+        const a = o.args[idx];
+        return p && a !== undefined ? fromScalar(p.type, a, ctx.cm) : null;
+      };
+    }
+    case 'Unary': {
+      const op = compileExpr(e.operand, b);
+      if (e.op === 'not') {
+        return (ctx) => {
+          const t = truth(op(ctx));
+          return t === null ? null : bool(!t);
+        };
+      }
+      return (ctx) => {
+        const v = op(ctx);
+        return v !== null && isNumber(v) ? num(v.value.negated(), v.type === 'integer') : null;
+      };
+    }
+    case 'Nary': {
+      const ops = e.operands.map((o) => compileExpr(o, b));
+      if (e.op === 'and' || e.op === 'or') {
+        const stop = e.op === 'or';
+        return (ctx) => {
+          const qStart = ctx.questions.length;
+          let unknown = false;
+          for (const o of ops) {
+            const t = truth(o(ctx));
+            if (t === stop) {
+              // A decided operand makes the questions of undecided ones irrelevant.
+              ctx.questions.length = qStart;
+              return bool(stop);
+            }
+            if (t === null) unknown = true;
+          }
+          return unknown ? null : bool(!stop);
+        };
+      }
+      const op = e.op;
+      return (ctx) => {
+        if (ops.length === 0) return num(new Decimal(op === 'mul' ? 1 : 0), true);
+        let acc: Tri = null;
+        let unknown = false;
+        ops.forEach((o, i) => {
+          const v = o(ctx);
+          if (v === null) unknown = true;
+          else if (i === 0) acc = v;
+          else if (acc !== null) acc = arith(op, acc, v);
+          if (i > 0 && acc === null) unknown = true;
+        });
+        return unknown ? null : acc;
+      };
+    }
+    case 'Compare': {
+      const ops = e.operands.map((o) => compileExpr(o, b));
+      const op = e.op;
+      return (ctx) => {
+        const vs = ops.map((o) => o(ctx));
+        let unknown = false;
+        const qStart = ctx.questions.length;
+        for (let i = 0; i + 1 < vs.length; i++) {
+          const x = vs[i];
+          const y = vs[i + 1];
+          if (x === null || y === null || x === undefined || y === undefined) {
+            unknown = true;
+            continue;
+          }
+          const r = compare(op, x, y);
+          if (r === false) {
+            ctx.questions.length = qStart;
+            return FALSE;
+          }
+          if (r === null) unknown = true;
+        }
+        return unknown ? null : TRUE;
+      };
+    }
+    case 'Call':
+      return compileCall(e, b);
+    case 'Aggregate':
+      return compileAggregate(e, b);
+    case 'Conditional': {
+      const c = compileExpr(e.condition, b);
+      const t = compileExpr(e.then, b);
+      const o = compileExpr(e.otherwise, b);
+      return (ctx) => {
+        const cv = truth(c(ctx));
+        if (cv === true) return t(ctx);
+        if (cv === false) return o(ctx);
+        const a = t(ctx);
+        const z = o(ctx);
+        return a !== null && z !== null && valueEquals(a, z) ? a : null;
+      };
+    }
+    case 'Now':
+      return (ctx) => ({ type: 'date', value: ctx.date });
+    case 'Is': {
+      const id = e.identity;
+      return (ctx) => (id === null ? TRUE : ctx.actor === null ? null : bool(ctx.actor === id));
+    }
+    case 'Created': {
+      const ops = e.operands.map((o) => compileExpr(o, b));
+      return (ctx) => {
+        for (const o of ops) o(ctx);
+        if (!ctx.self) return null;
+        const i = ctx.state.facts[ctx.self.fact]?.[argKey(ctx.self.args)];
+        ctx.tracer?.read({
+          fact: ctx.self.fact,
+          args: ctx.self.args,
+          value: toTraceValue(bool(i !== undefined && instanceHolds(i))),
+          provenance: i?.provenance ?? null,
+        });
+        return bool(i !== undefined && instanceHolds(i));
+      };
+    }
+    case 'Projection': {
+      const operand = compileExpr(e.operand, b);
+      const ctxFact = e.context[0];
+      const opName = e.operand.kind === 'Ref' ? e.operand.name : e.operand.kind === 'Var' ? e.operand.name : null;
+      const scope = e.scope;
+      return (ctx) => {
+        if (ctxFact === undefined) return null;
+        const results: Tri[] = [];
+        for (const inst of Object.values(ctx.state.facts[ctxFact] ?? {})) {
+          if (!instanceHolds(inst) || inst.provenance.kind !== 'created') continue;
+          const recId = inst.provenance.record;
+          const rec = ctx.state.records.find((r) => r.id === recId);
+          if (!rec) continue;
+          let v: Tri = null;
+          if (opName !== null && rec.params[opName] !== undefined) {
+            const act = ctx.cm.acts.get(rec.act);
+            const p = act?.decl.params.find((x) => x.name === opName);
+            const s = rec.params[opName] ?? null;
+            v = p ? fromScalar(p.type, s, ctx.cm) : typeof s === 'string' ? { type: 'text', value: s } : null;
+          } else if (opName !== null && rec.facts.some((g) => g.fact === opName)) {
+            const g = rec.facts.find((x) => x.fact === opName);
+            const gv = g?.value ?? true;
+            v = typeof gv === 'boolean' ? bool(gv) : { type: 'text', value: String(gv) };
+          } else {
+            const saved = ctx.actor;
+            ctx.actor = rec.actor;
+            v = operand(ctx);
+            ctx.actor = saved;
+          }
+          results.push(v);
+          if (scope === 'single') break;
+        }
+        if (scope === 'single') return results[0] ?? null;
+        const ts = results.map(truth);
+        if (scope === 'some') return ts.includes(true) ? TRUE : ts.includes(null) ? null : FALSE;
+        return ts.includes(false) ? FALSE : ts.includes(null) ? null : TRUE;
+      };
+    }
+    case 'List': {
+      const item = compileExpr(e.item, b);
+      return (ctx) => {
+        item(ctx);
+        return null;
+      };
+    }
+  }
+}
+
+function effectArgs(eff: { args: readonly Expr[] }, b: Builder): CExpr[] {
+  return eff.args.map((a) => compileExpr(a, b));
+}
+
+function compileActor(expr: Expr | null, params: readonly Param[], b: Builder): ActorCheck {
+  if (expr === null) return { kind: 'anyone' };
+  if (expr.kind === 'Ref' && expr.frame === 'fact' && expr.args.length === 0) return { kind: 'role', fact: expr.name };
+  if (expr.kind === 'Var') {
+    const p = params.find((x) => x.name === expr.name);
+    if (p) return { kind: 'param', param: p.name, type: p.type };
+  }
+  if (expr.kind === 'Is' && expr.identity === null) return { kind: 'anyone' };
+  return { kind: 'expr', expr: compileExpr(expr, b) };
+}
+
+function factsReferenced(exprs: readonly (Expr | null)[], facts: Map<string, CFact>): { kind: 'fact'; name: string }[] {
+  const seen = new Set<string>();
+  const visit = (e: Expr): void => {
+    walkExpr(e, (x) => {
+      if (x.kind === 'Ref' && x.frame === 'fact' && !seen.has(x.name)) {
+        seen.add(x.name);
+        const d = facts.get(x.name)?.decl?.definition;
+        if (d) visit(d);
+      }
+    });
+  };
+  for (const e of exprs) if (e) visit(e);
+  return [...seen].sort().map((name) => ({ kind: 'fact' as const, name }));
+}
+
+function compileFact(d: FactDecl): CFact {
+  const isRole = d.params.length === 0 && d.type.kind === 'PrimitiveType' && d.type.name === 'actor';
+  const mode = d.definition === null ? 'input' : d.definition.kind === 'Created' ? 'created' : 'derived';
+  return {
+    name: d.name,
+    decl: d,
+    arity: isRole ? 1 : d.params.length,
+    isRole,
+    mode,
+    type: d.type,
+    closed: d.closed,
+    def: null,
+  };
+}
+
+/**
+ * Compile a model: index facts, acts, duties and sources by name (last definition wins) and
+ * compile every expression once. Diagnostics (warnings) name what cannot run natively.
+ */
+export function compile(model: Model): Result<CompiledModel> {
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, CFact>();
+  for (const d of factsOf(model)) facts.set(d.name, compileFact(d));
+  const acts = new Map<string, CAct>();
+  const actsByName = new Map<string, () => CAct | undefined>();
+  const actDecls = actsOf(model);
+  for (const a of actDecls) actsByName.set(a.name, () => acts.get(a.name));
+  for (const d of [...facts.values()]) {
+    if (d.decl?.definition && d.mode !== 'input') d.def = compileExpr(d.decl.definition, { facts, actsByName, diagnostics });
+  }
+  const b: Builder = { facts, actsByName, diagnostics };
+  const duties = new Map<string, CDuty>();
+  for (const d of dutiesOf(model)) {
+    duties.set(d.name, {
+      name: d.name,
+      decl: d,
+      deadline: d.deadline ? { form: d.deadline.form, value: compileExpr(d.deadline.value, b) } : null,
+      violation: d.violation ? compileExpr(d.violation, b) : null,
+    });
+  }
+  for (const a of actDecls) {
+    const compileEffect = (eff: (typeof a.creates)[number]): CEffect => {
+      if (eff.frame === 'fact' && !facts.has(eff.name)) {
+        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, mode: 'input', type: null, closed: false, def: null });
+      }
+      if (eff.frame === 'duty' && !duties.has(eff.name)) {
+        diagnostics.push({
+          code: 'run-undefined-duty',
+          severity: 'warning',
+          message: `The act <<${a.name}>> creates or terminates the duty <${eff.name}>, which is not defined.`,
+          span: eff.span,
+        });
+      }
+      const argsText = eff.args.length > 0 ? `(${eff.args.map(exprText).join(', ')})` : '';
+      const name = eff.frame === 'fact' ? `[${eff.name}]` : eff.frame === 'duty' ? `<${eff.name}>` : `<<${eff.name}>>`;
+      return { frame: eff.frame, name: eff.name, args: effectArgs(eff, b), text: name + argsText };
+    };
+    const restsOn = [
+      ...factsReferenced([a.actor, a.object, a.recipient, a.preconditions], facts),
+      ...a.creates.filter((e) => e.frame === 'duty').map((e) => ({ kind: 'duty' as const, name: e.name })),
+    ];
+    acts.set(a.name, {
+      name: a.name,
+      decl: a,
+      actor: compileActor(a.actor, a.params, b),
+      object: a.object ? compileExpr(a.object, b) : null,
+      recipient: a.recipient ? compileExpr(a.recipient, b) : null,
+      preconditions: a.preconditions ? compileExpr(a.preconditions, b) : null,
+      creates: a.creates.map(compileEffect),
+      terminates: a.terminates.map(compileEffect),
+      restsOn,
+      endsDuties: dutiesOf(model)
+        .filter((d) => d.terminatedBy.some((r) => r.name === a.name))
+        .map((d) => d.name),
+    });
+  }
+  const sources = new Map(sourcesOf(model).map((s) => [s.id, s] as const));
+  const actOrder: string[] = [];
+  for (const a of actDecls) if (!actOrder.includes(a.name)) actOrder.push(a.name);
+  return {
+    value: { model, facts, acts, actOrder, duties, sources, printExpr: exprText },
+    diagnostics,
+  };
+}

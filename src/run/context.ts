@@ -1,0 +1,235 @@
+/**
+ * The compiled model and the evaluation context shared by the interpreter's modules.
+ */
+import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } from '../model/ast.js';
+import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type { CaseState } from './state.js';
+import type { Tri, Value } from './values.js';
+
+/** An input fact (with its arguments) whose value would help decide an evaluation. */
+export interface Question {
+  readonly fact: string;
+  readonly args: readonly JsonScalar[];
+}
+
+/** A compiled expression: a closure over the evaluation context. */
+export type CExpr = (ctx: Ctx) => Tri;
+
+/** A compiled fact frame. */
+export interface CFact {
+  readonly name: string;
+  readonly decl: FactDecl | null;
+  /** Number of arguments an instance has (a zero-param `actor` fact is a role: one argument, the actor). */
+  readonly arity: number;
+  /** A zero-parameter fact of type `actor`: its instances are the actors playing it. */
+  readonly isRole: boolean;
+  readonly mode: 'input' | 'created' | 'derived';
+  /** The value type of the fact (`boolean` for plain facts). */
+  readonly type: TypeRef | null;
+  readonly closed: boolean;
+  /** The compiled definition (derived facts only). */
+  def: CExpr | null;
+}
+
+/** A compiled effect of an act. */
+export interface CEffect {
+  readonly frame: 'fact' | 'duty' | 'act';
+  readonly name: string;
+  readonly args: readonly CExpr[];
+  readonly text: string;
+}
+
+/** How the actor of an act is checked. */
+export type ActorCheck =
+  | { readonly kind: 'anyone' }
+  | { readonly kind: 'role'; readonly fact: string }
+  | { readonly kind: 'param'; readonly param: string; readonly type: TypeRef }
+  | { readonly kind: 'expr'; readonly expr: CExpr };
+
+/** A compiled act frame. */
+export interface CAct {
+  readonly name: string;
+  readonly decl: ActDecl;
+  readonly actor: ActorCheck;
+  readonly object: CExpr | null;
+  readonly recipient: CExpr | null;
+  readonly preconditions: CExpr | null;
+  readonly creates: readonly CEffect[];
+  readonly terminates: readonly CEffect[];
+  /** Frames (besides the act) whose sources must be in force, by `kind:name`. */
+  readonly restsOn: readonly { readonly kind: 'fact' | 'duty'; readonly name: string }[];
+  /** Duties whose `terminatedBy` lists this act. */
+  readonly endsDuties: readonly string[];
+}
+
+/** A compiled duty frame. */
+export interface CDuty {
+  readonly name: string;
+  readonly decl: DutyDecl;
+  readonly deadline: { readonly form: 'within' | 'by'; readonly value: CExpr } | null;
+  readonly violation: CExpr | null;
+}
+
+/** A model ready to run: frames indexed by name (last definition wins), expressions compiled once. */
+export interface CompiledModel {
+  readonly model: Model;
+  readonly facts: ReadonlyMap<string, CFact>;
+  readonly acts: ReadonlyMap<string, CAct>;
+  /** Act names in model order. */
+  readonly actOrder: readonly string[];
+  readonly duties: ReadonlyMap<string, CDuty>;
+  readonly sources: ReadonlyMap<string, SourceDecl>;
+  /** Input facts created by no act and not closed: what a case may be asked. */
+  readonly printExpr: (e: Expr) => string;
+}
+
+/** A trace node under construction. */
+export interface MutableNode {
+  kind: string;
+  expr: string;
+  value: TraceValue;
+  frame?: TraceFrame;
+  reads?: FactRead[];
+  children: MutableNode[];
+}
+
+/** Builds trace nodes while evaluating (only when a trace was requested). */
+export class Tracer {
+  readonly root: MutableNode = { kind: 'root', expr: '', value: { type: 'unknown' }, children: [] };
+  private readonly stack: MutableNode[] = [this.root];
+
+  /** The node being evaluated. */
+  get top(): MutableNode {
+    return this.stack[this.stack.length - 1] ?? this.root;
+  }
+
+  /** Open a child node of the current node. */
+  enter(kind: string, expr: string): MutableNode {
+    const node: MutableNode = { kind, expr, value: { type: 'unknown' }, children: [] };
+    this.top.children.push(node);
+    this.stack.push(node);
+    return node;
+  }
+
+  /** Close the current node with its value. */
+  exit(node: MutableNode, value: TraceValue): void {
+    node.value = value;
+    this.stack.pop();
+  }
+
+  /** Attach an already built subtree (memoised derivations) to the current node. */
+  attach(node: MutableNode): void {
+    this.top.children.push(node);
+  }
+
+  /** Record a fact read on the current node. */
+  read(r: FactRead): void {
+    const t = this.top;
+    (t.reads ??= []).push(r);
+  }
+}
+
+/** A memoised derived-fact result within one evaluation. */
+export interface MemoEntry {
+  value: Tri;
+  questions: readonly Question[];
+  node: MutableNode | null;
+  inProgress: boolean;
+}
+
+/** The evaluation context: state, date, variable bindings, questions and the optional tracer. */
+export interface Ctx {
+  readonly cm: CompiledModel;
+  readonly state: CaseState;
+  /** The evaluation date (the case clock, or the date of the act). */
+  readonly date: string;
+  env: Record<string, Value>;
+  /** The performing actor, when evaluating an act. */
+  actor: string | null;
+  /** The fact instance whose definition is being evaluated (for `created`). */
+  self: { fact: string; args: readonly JsonScalar[] } | null;
+  readonly memo: Map<string, MemoEntry>;
+  questions: Question[];
+  readonly tracer: Tracer | null;
+  depth: number;
+}
+
+/** A new evaluation context. */
+export function newCtx(
+  cm: CompiledModel,
+  state: CaseState,
+  date: string,
+  options: { trace?: boolean; actor?: string | null; env?: Record<string, Value> } = {},
+): Ctx {
+  return {
+    cm,
+    state,
+    date,
+    env: options.env ?? {},
+    actor: options.actor ?? null,
+    self: null,
+    memo: new Map(),
+    questions: [],
+    tracer: options.trace ? new Tracer() : null,
+    depth: 0,
+  };
+}
+
+/** True when a source's validity period covers `date`. */
+export function sourceCovers(s: SourceDecl, date: string): boolean {
+  return (s.validFrom === null || s.validFrom <= date) && (s.validTo === null || date <= s.validTo);
+}
+
+/** A source as it appears in a trace. */
+export function traceSource(s: SourceDecl): TraceSource {
+  return {
+    id: s.id,
+    citation: s.citation,
+    juriconnect: s.juriconnect,
+    validFrom: s.validFrom,
+    validTo: s.validTo,
+    text: s.text,
+  };
+}
+
+/**
+ * Whether a frame is in force on `date`: it cites no (known) source, or one of its sources covers
+ * the date. Source ids not declared in the model are ignored.
+ */
+export function frameInForce(cm: CompiledModel, decl: { sources: readonly { id: string }[] }, date: string): boolean {
+  let known = 0;
+  for (const r of decl.sources) {
+    const s = cm.sources.get(r.id);
+    if (!s) continue;
+    known++;
+    if (sourceCovers(s, date)) return true;
+  }
+  return known === 0;
+}
+
+/** The frame of a trace node: its sources in the version in force on `date` (all when none is). */
+export function traceFrame(
+  cm: CompiledModel,
+  kind: 'fact' | 'act' | 'duty',
+  decl: { name: string; sources: readonly { id: string }[]; explanation: string | null } | null,
+  name: string,
+  date: string,
+): TraceFrame {
+  if (!decl) return { kind, name, sources: [], explanation: null };
+  const all = decl.sources.map((r) => cm.sources.get(r.id)).filter((s): s is SourceDecl => s !== undefined);
+  const inForce = all.filter((s) => sourceCovers(s, date));
+  return { kind, name, sources: (inForce.length > 0 ? inForce : all).map(traceSource), explanation: decl.explanation };
+}
+
+/** Freeze a mutable trace node into its public form (drops empty `reads`). */
+export function finishNode(n: MutableNode): TraceNode {
+  const out: { -readonly [K in keyof TraceNode]: TraceNode[K] } = {
+    kind: n.kind,
+    expr: n.expr,
+    value: n.value,
+    children: n.children.map(finishNode),
+  };
+  if (n.frame) out.frame = n.frame;
+  if (n.reads && n.reads.length > 0) out.reads = n.reads;
+  return out;
+}

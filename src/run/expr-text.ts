@@ -1,0 +1,99 @@
+/**
+ * A small expression-to-text printer for traces and messages (independent of src/syntax).
+ * Lives in src/run because run builds traces; src/trace/expr-text.ts re-exports it.
+ */
+import type { Expr, LiteralValue, TypeRef } from '../model/ast.js';
+import { displayName } from '../model/walk.js';
+
+const PREC: Record<string, number> = { or: 1, and: 2, cmp: 3, add: 4, sub: 4, mul: 5, div: 5 };
+const SYMBOL: Record<string, string> = {
+  and: 'and',
+  or: 'or',
+  add: '+',
+  sub: '-',
+  mul: '*',
+  div: '/',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  le: '<=',
+  gt: '>',
+  ge: '>=',
+};
+
+function literalText(l: LiteralValue): string {
+  switch (l.type) {
+    case 'boolean':
+      return l.value ? 'true' : 'false';
+    case 'text':
+      return JSON.stringify(l.value);
+    default:
+      return l.value;
+  }
+}
+
+function typeText(t: TypeRef): string {
+  return t.kind === 'PrimitiveType' ? t.name : `[${t.name}]`;
+}
+
+function prec(e: Expr): number {
+  if (e.kind === 'Nary') return PREC[e.op] ?? 9;
+  if (e.kind === 'Compare') return PREC.cmp ?? 3;
+  if (e.kind === 'Conditional' || e.kind === 'Aggregate') return 0;
+  return 9;
+}
+
+function wrap(e: Expr, min: number): string {
+  const s = exprText(e);
+  return prec(e) < min ? `(${s})` : s;
+}
+
+/** The expression printed in the `.flint` surface form, e.g. `[aanvraag](ouder) and not [x]`. */
+export function exprText(e: Expr): string {
+  switch (e.kind) {
+    case 'Literal':
+      return literalText(e);
+    case 'Ref': {
+      const name = displayName(e.frame, e.name);
+      return e.args.length === 0 ? name : `${name}(${e.args.map(exprText).join(', ')})`;
+    }
+    case 'Var':
+      return e.name;
+    case 'Member':
+      return `${wrap(e.object, 9)}.${e.field}`;
+    case 'Unary':
+      return e.op === 'not' ? `not ${wrap(e.operand, 9)}` : `-${wrap(e.operand, 9)}`;
+    case 'Nary': {
+      if (e.operands.length === 0) return e.op === 'add' ? 'sum()' : e.op === 'mul' ? 'product()' : `${e.op}()`;
+      const p = PREC[e.op] ?? 9;
+      return e.operands.map((o, i) => wrap(o, i === 0 ? p : p + 1)).join(` ${SYMBOL[e.op] ?? e.op} `);
+    }
+    case 'Compare':
+      return e.operands.map((o) => wrap(o, 4)).join(` ${SYMBOL[e.op] ?? e.op} `);
+    case 'Call':
+      return `${e.fn}(${e.args.map(exprText).join(', ')})`;
+    case 'Aggregate': {
+      const binds = e.bindings.map((b) => `${b.name}: ${typeText(b.type)}`).join(', ');
+      const where = e.where ? ` where ${exprText(e.where)}` : '';
+      if (e.op === 'forall') return `forall ${binds}${where}: ${e.body ? exprText(e.body) : 'true'}`;
+      if (e.op === 'count' || e.op === 'exists') return `${e.op} ${binds}${where}`;
+      return `${e.op} ${binds}${where} of ${e.body ? exprText(e.body) : '0'}`;
+    }
+    case 'Conditional':
+      return `if ${exprText(e.condition)} then ${exprText(e.then)} else ${exprText(e.otherwise)}`;
+    case 'Now':
+      return 'today';
+    case 'Is':
+      return e.identity === null ? 'anyone' : `is ${JSON.stringify(e.identity)}`;
+    case 'Created':
+      return e.operands.length === 0 ? 'created' : `created(${e.operands.map(exprText).join(', ')})`;
+    case 'Projection': {
+      const [first, ...via] = e.context;
+      const scope = e.scope === 'single' ? '' : `${e.scope} `;
+      const viaText = via.map((v) => ` via [${v}]`).join('');
+      return `${scope}${exprText(e.operand)} of [${first ?? ''}]${viaText}`;
+    }
+    case 'List':
+      return `list ${JSON.stringify(e.name ?? '')} (${exprText(e.item)})`;
+  }
+}

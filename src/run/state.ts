@@ -1,0 +1,80 @@
+/**
+ * The case state: plain JSON-able, immer-produced, frozen data. Never mutated in place.
+ */
+import type { JsonScalar, Provenance } from '../model/trace.js';
+
+export type { JsonScalar } from '../model/trace.js';
+
+/** A fact supplied by the case: `{ fact: 'aanvraag', args: ['alice'], value: true }`. */
+export interface GivenFact {
+  readonly fact: string;
+  readonly args?: readonly JsonScalar[];
+  /** `true` when omitted. Decimals as strings; dates `YYYY-MM-DD`; durations `P30D`. */
+  readonly value?: boolean | string | number;
+  /** Who supplied it (an actor id); defaults to the `by` of the call. */
+  readonly by?: string;
+}
+
+/** What is known about one fact instance. */
+export interface FactInstance {
+  readonly args: readonly JsonScalar[];
+  /** The stored value: `true`/`false` for boolean facts, the scalar for typed facts. */
+  readonly value: JsonScalar;
+  readonly provenance: Provenance;
+  /** Set when an act terminated the instance: it no longer holds (it is known false). */
+  readonly terminated: { readonly record: string; readonly at: string } | null;
+}
+
+/** A record of an act taken (or forced). */
+export interface ActRecord {
+  readonly id: string;
+  readonly act: string;
+  readonly actor: string;
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  readonly at: string;
+  /** Facts supplied with the take, given just before the act was checked. */
+  readonly facts: readonly GivenFact[];
+  readonly forced: boolean;
+}
+
+/** A duty instance created by an act. */
+export interface DutyInstance {
+  readonly id: string;
+  readonly duty: string;
+  readonly args: readonly JsonScalar[];
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly deadline: string | null;
+  readonly status: 'active' | 'ended';
+  readonly endedBy: string | null;
+  readonly endedAt: string | null;
+  /** Set once when the duty was violated (deadline passed or violation condition held). */
+  readonly violatedAt: string | null;
+}
+
+/** A violation: a duty violated, or an act forced while not enabled. */
+export interface Violation {
+  readonly kind: 'duty-deadline' | 'duty-condition' | 'forced-act';
+  /** Duty instance id or act record id. */
+  readonly ref: string;
+  readonly frame: string;
+  readonly args: readonly JsonScalar[];
+  readonly at: string;
+  readonly message: string;
+}
+
+/** The whole state of a case. */
+export interface CaseState {
+  /** The clock: the current as-of date. */
+  readonly asOf: string;
+  readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;
+  /** Fact instances by fact name, then by argument key (`JSON.stringify(args)`). */
+  readonly facts: Readonly<Record<string, Readonly<Record<string, FactInstance>>>>;
+  readonly duties: readonly DutyInstance[];
+  readonly records: readonly ActRecord[];
+  readonly violations: readonly Violation[];
+  readonly counters: { readonly record: number; readonly duty: number };
+}
+
+/** The key of an argument tuple in {@link CaseState.facts}. */
+export const argKey = (args: readonly JsonScalar[]): string => JSON.stringify(args);
