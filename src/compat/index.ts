@@ -16,7 +16,7 @@ export { lowerExpr, lowerModel } from './discipl/lower.js';
 export type { PeerAct, PeerDuty, PeerExpr, PeerModel, RawTextAt } from './discipl/lower.js';
 export { DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
 export type { Deviation } from './discipl/deviations.js';
-export { didOf, fallbackImporter, renderConformance, runConformance } from './discipl/conformance.js';
+export { didOf, engineImporter, renderConformance, runConformance } from './discipl/conformance.js';
 export type {
   CaseReport,
   ConformanceOptions,

@@ -10,7 +10,7 @@ import { DISCIPL_DEVIATIONS, findDeviation } from './deviations.js';
 import type { ActLink, DisciplOutcome, DisciplResolver, ExplainNode } from './engine.js';
 import { DisciplEngine } from './engine.js';
 import type { RawTextAt } from './lower.js';
-import { fallbackImportExpression, fallbackImportModel } from './fallback-import.js';
+import { importExpression, importFlintJson } from '../../interchange/index.js';
 import type { DisciplValue } from './values.js';
 import { isDecimal, isObjectValue, toDecimal, toPlain } from './values.js';
 
@@ -60,11 +60,40 @@ export interface ConformanceOptions {
   readonly deviations?: readonly Deviation[];
 }
 
-/** The built-in importer (src/compat/discipl/fallback-import.ts). */
-export const fallbackImporter: ModelImporter = {
-  importModel: (value, fileName) => ({ model: fallbackImportModel(value, fileName) }),
-  importExpression: (value) => fallbackImportExpression(value),
+/** The JSON value written at `span` in `text` (spans of the engine's importer cover whole JSON values). */
+function jsonAt(text: string, file: string): RawTextAt {
+  return (span) => {
+    if (span.file !== file || span.end.offset <= span.start.offset) return undefined;
+    try {
+      return JSON.parse(text.slice(span.start.offset, span.end.offset)) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+const EVAL_FACT = '[calculemus evaluate]';
+
+/**
+ * The engine's FLINT JSON importer (src/interchange). The value is serialised first so that spans
+ * point into known text: that recovers the exact JSON spelling of names (bare old-dialect names,
+ * `"IS:did:..."` strings) and the operator objects the importer rejects.
+ */
+export const engineImporter: ModelImporter = {
+  importModel: (value, fileName) => {
+    const text = JSON.stringify(value, null, 1);
+    return { model: importFlintJson(text, fileName).value, raw: jsonAt(text, fileName) };
+  },
+  importExpression: (value) => importExpression(value).value,
 };
+
+/** Import one expression with spans into known text, as the definition of a synthetic fact. */
+function importEvaluated(importer: ModelImporter, value: unknown): { expr: Expr | null; raw?: RawTextAt } {
+  if (typeof value !== 'object' || value === null) return { expr: importer.importExpression(value) };
+  const { model, raw } = importer.importModel({ acts: [], facts: [{ fact: EVAL_FACT, function: value }], duties: [] }, '<evaluate>');
+  const fact = model.declarations.find((d) => d.kind === 'Fact');
+  return fact?.kind === 'Fact' && fact.definition ? { expr: fact.definition, ...(raw ? { raw } : {}) } : { expr: importer.importExpression(value) };
+}
 
 const PEER_INTERNAL = new Set(['validate', 'duplicates', 'definitionAt', 'definitionsForType', 'referencesAt']);
 const STEP_KINDS = [
@@ -288,9 +317,9 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
       return actual;
     }
     case 'evaluate': {
-      const expr = state.importer.importExpression(resolveSymbols(spec['expression'], refs));
+      const { expr, raw } = importEvaluated(state.importer, resolveSymbols(spec['expression'], refs));
       if (!expr) throw new StepFailure('the expression could not be imported');
-      const out = state.engine.evaluate(expr, resolver, state.head);
+      const out = state.engine.evaluate(expr, resolver, state.head, raw);
       if (isObj(expected) && typeof expected['error'] === 'string') {
         const actual = out.ok ? toPlain(out.value) : { error: out.error };
         compare(expected, actual);
@@ -349,7 +378,7 @@ export function runConformance(
   loadModel: (fileName: string) => string | undefined,
   options: ConformanceOptions = {},
 ): ConformanceReport {
-  const importer = options.importer ?? fallbackImporter;
+  const importer = options.importer ?? engineImporter;
   const deviations = options.deviations ?? DISCIPL_DEVIATIONS;
   const file = isObj(scenarioFile) ? scenarioFile : {};
   const source = typeof file['source'] === 'string' ? file['source'] : '<unknown>';

@@ -231,8 +231,8 @@ export class DisciplEngine {
   }
 
   /** Evaluate one expression outside any act (not as actor), with a fresh memo wrapper. */
-  evaluate(expr: Expr, resolver: DisciplResolver, caseLink?: string): DisciplOutcome<DisciplValue> {
-    return this.guard(() => this.value(lowerExpr(expr), this.ctx(undefined, false, caseLink, new Asker(resolver, {}), null)));
+  evaluate(expr: Expr, resolver: DisciplResolver, caseLink?: string, raw?: RawTextAt): DisciplOutcome<DisciplValue> {
+    return this.guard(() => this.value(lowerExpr(expr, raw), this.ctx(undefined, false, caseLink, new Asker(resolver, {}), null)));
   }
 
   /** Duties active for `who` at `caseLink`, newest created first (SEMANTICS.md §6). */
@@ -377,7 +377,7 @@ export class DisciplEngine {
       }
       return answer;
     }
-    if (node) node.expression = v.op === 'UNKNOWN' ? v.type : v.op;
+    if (node) node.expression = v.op === 'UNKNOWN' ? v.type : v.op === 'FAIL' ? 'ERROR' : v.op;
     const sub = (x: PeerExpr): DisciplValue => this.value(x, ctx);
     switch (v.op) {
       case 'AND': {
@@ -479,6 +479,8 @@ export class DisciplEngine {
         return this.projection(v, ctx);
       case 'UNKNOWN':
         throw new DisciplError(`Unknown expression type ${v.type}`);
+      case 'FAIL':
+        throw new DisciplError(v.message);
     }
   }
 

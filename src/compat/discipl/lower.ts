@@ -16,7 +16,7 @@ export type PeerExpr =
   | string
   | { readonly op: PeerOp; readonly operands: readonly PeerExpr[] }
   | { readonly op: 'NOT'; readonly operand: PeerExpr }
-  | { readonly op: 'LITERAL'; readonly value: boolean | string | Decimal }
+  | { readonly op: 'LITERAL'; readonly value: boolean | string | Decimal | undefined }
   | { readonly op: 'IS'; readonly identity: string | null }
   | { readonly op: 'LIST'; readonly name: string | null; readonly items: PeerExpr }
   | { readonly op: 'CREATE' }
@@ -26,7 +26,9 @@ export type PeerExpr =
       readonly context: readonly string[];
       readonly operand: PeerExpr;
     }
-  | { readonly op: 'UNKNOWN'; readonly type: string };
+  | { readonly op: 'UNKNOWN'; readonly type: string }
+  /** An expression the peer rejects when evaluated, with the peer's message. */
+  | { readonly op: 'FAIL'; readonly message: string };
 
 /** An act as the peer checks it. */
 export interface PeerAct {
@@ -59,15 +61,15 @@ export interface PeerModel {
   readonly duties: ReadonlyMap<string, PeerDuty>;
 }
 
-/** Gives the raw JSON string written at a span, when the source text is known. */
-export type RawTextAt = (span: Span) => string | undefined;
+/** Gives the JSON value written at a span, when the source text is known (`undefined` otherwise). */
+export type RawTextAt = (span: Span) => unknown;
 
 const noRaw: RawTextAt = () => undefined;
 
 /** The bracketed spelling of a name, preferring the raw JSON text at `span`. */
 function spelled(frame: 'fact' | 'act' | 'duty', name: string, span: Span, raw: RawTextAt): string {
   const r = raw(span);
-  if (r !== undefined) return r;
+  if (typeof r === 'string') return r;
   // The importer keeps old-dialect text ("[a] EN [b]", "NIET [x]") whole as the name.
   if (frame === 'fact' && /[[\]]/.test(name)) return name;
   return displayName(frame, name);
@@ -79,8 +81,12 @@ const CALLS: Readonly<Record<string, PeerOp>> = { sum: 'SUM', product: 'PRODUCT'
 export function lowerExpr(e: Expr, raw: RawTextAt = noRaw): PeerExpr {
   const lo = (x: Expr): PeerExpr => lowerExpr(x, raw);
   switch (e.kind) {
-    case 'Ref':
+    case 'Ref': {
+      const r = raw(e.span);
+      // The importer puts an empty reference where an operator object was invalid: fail like the peer.
+      if (typeof r === 'object' && r !== null && !Array.isArray(r)) return invalidOperator(r as Record<string, unknown>);
       return spelled(e.frame, e.name, e.span, raw);
+    }
     case 'Nary':
       if (e.op === 'and' || e.op === 'or') return { op: e.op === 'and' ? 'AND' : 'OR', operands: e.operands.map(lo) };
       if (e.op === 'add' || e.op === 'mul') return { op: e.op === 'add' ? 'SUM' : 'PRODUCT', operands: e.operands.map(lo) };
@@ -156,4 +162,18 @@ export function lowerModel(model: Model, raw: RawTextAt = noRaw): PeerModel {
     if (!duties.has(lowered.name)) duties.set(lowered.name, lowered);
   }
   return { acts: actsOf(model).map((a) => lowerAct(a, raw)), facts, duties };
+}
+
+/** The peer's reaction to an operator object the importer could not read. */
+function invalidOperator(o: Record<string, unknown>): PeerExpr {
+  const op = o['expression'];
+  if (op === 'IS') return { op: 'FAIL', message: 'A operand must be given for the IS expression' };
+  if (op === 'PROJECTION') {
+    const ctx = o['context'];
+    if (!Array.isArray(ctx) || ctx.length === 0)
+      return { op: 'FAIL', message: "A 'context' array must be given for the PROJECTION expression" };
+    return { op: 'FAIL', message: "A 'operand' must be given for the PROJECTION expression" };
+  }
+  if (op === 'LITERAL') return { op: 'LITERAL', value: undefined };
+  return { op: 'UNKNOWN', type: typeof op === 'string' ? op : 'undefined' };
 }
