@@ -1,0 +1,19 @@
+/**
+ * Build step: write `schemas/trace.schema.json` from the zod trace schema.
+ * Run with `npx tsx src/trace/generate-json-schema.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { traceJsonSchema } from './schema.js';
+
+/** The text written to schemas/trace.schema.json (stable key order as generated). */
+export function traceSchemaText(): string {
+  const schema = { $id: 'https://calculemus.dev/schemas/trace.schema.json', title: 'Calculemus decision trace', ...traceJsonSchema() };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(join(here, '..', '..', 'schemas', 'trace.schema.json'), traceSchemaText());
+}

@@ -1,0 +1,23 @@
+/**
+ * Trace queries and renderings: why / why not, sources, counterfactuals, replay, text/Markdown/DOT/Mermaid.
+ */
+export { exprText } from './expr-text.js';
+export { counterfactual, sourcesOf, why, whyNot } from './queries.js';
+export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
+export { explainText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';
+export type { Lang } from './render.js';
+export { replay } from './replay.js';
+export {
+  isTraceNode,
+  parseTraceEntry,
+  provenanceSchema,
+  reasonSchema,
+  traceEntrySchema,
+  traceFrameSchema,
+  traceJsonSchema,
+  traceNodeSchema,
+  traceSourceSchema,
+  traceValueSchema,
+} from './schema.js';
+export { TRACE_VERSION } from '../model/trace.js';
+export type * from '../model/trace.js';

@@ -1,0 +1,103 @@
+/**
+ * Zod schema of decision traces (mirrors src/model/trace.ts); `schemas/trace.schema.json` is
+ * generated from it by generate-json-schema.ts.
+ */
+import * as z from 'zod';
+import type { TraceEntry, TraceNode } from '../model/trace.js';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A trace value: unknown, boolean, typed text value or instance reference. */
+export const traceValueSchema = z.union([
+  z.object({ type: z.literal('unknown') }),
+  z.object({ type: z.literal('boolean'), value: z.boolean() }),
+  z.object({ type: z.enum(['integer', 'decimal', 'text', 'date', 'duration', 'actor']), value: z.string() }),
+  z.object({ type: z.literal('instance'), fact: z.string(), args: z.array(scalar) }),
+]);
+
+const instanceRef = { fact: z.string(), args: z.array(scalar) };
+
+/** How a fact instance came to hold. */
+export const provenanceSchema = z.union([
+  z.object({ kind: z.literal('given'), by: z.string().nullable(), at: z.string() }),
+  z.object({ kind: z.literal('created'), record: z.string(), at: z.string() }),
+  z.object({ kind: z.literal('derived'), frame: z.string(), from: z.array(z.object(instanceRef)) }),
+  z.object({ kind: z.literal('role'), actor: z.string() }),
+]);
+
+/** A legal source in the version applied. */
+export const traceSourceSchema = z.object({
+  id: z.string(),
+  citation: z.string().nullable(),
+  juriconnect: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  text: z.string().nullable(),
+});
+
+/** The frame of a trace node with its sources and explanation. */
+export const traceFrameSchema = z.object({
+  kind: z.enum(['fact', 'act', 'duty']),
+  name: z.string(),
+  sources: z.array(traceSourceSchema),
+  explanation: z.string().nullable(),
+});
+
+/** A node of a derivation tree (recursive). */
+export const traceNodeSchema = z.object({
+  kind: z.string(),
+  expr: z.string(),
+  value: traceValueSchema,
+  frame: traceFrameSchema.optional(),
+  reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
+  get children(): z.ZodArray<typeof traceNodeSchema> {
+    return z.array(traceNodeSchema);
+  },
+});
+
+/** Why an act check failed or is undecided. */
+export const reasonSchema = z.object({
+  item: z.enum(['actor', 'object', 'recipient', 'precondition', 'not-in-force', 'unknown-act', 'parameter']),
+  status: z.enum(['false', 'unknown']),
+  expr: z.string(),
+  message: z.string(),
+  frame: traceFrameSchema.nullable(),
+});
+
+const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(scalar), deadline: z.string().nullable() });
+
+/** The trace of one attempt to take an act (`traceVersion: 1`). */
+export const traceEntrySchema = z.object({
+  traceVersion: z.literal(1),
+  act: z.string(),
+  actor: z.string(),
+  params: z.record(z.string(), scalar),
+  at: z.string(),
+  outcome: z.enum(['taken', 'refused', 'forced']),
+  record: z.string().nullable(),
+  check: traceNodeSchema,
+  reasons: z.array(reasonSchema),
+  effects: z.array(
+    z.object({ op: z.enum(['create', 'terminate']), frame: z.enum(['fact', 'duty', 'act']), name: z.string(), args: z.array(scalar) }),
+  ),
+  dutiesActivated: z.array(dutyChange),
+  dutiesEnded: z.array(dutyChange),
+  sources: z.array(traceSourceSchema),
+});
+
+/** Validate unknown data as a TraceEntry. */
+export function parseTraceEntry(data: unknown): { ok: true; value: TraceEntry } | { ok: false; issues: string[] } {
+  const r = traceEntrySchema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data as TraceEntry };
+  return { ok: false, issues: r.error.issues.map((i) => `${i.path.join('/')}: ${i.message}`) };
+}
+
+/** Validate unknown data as a TraceNode. */
+export function isTraceNode(data: unknown): data is TraceNode {
+  return traceNodeSchema.safeParse(data).success;
+}
+
+/** The JSON Schema (draft 2020-12) of a trace entry. */
+export function traceJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(traceEntrySchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
