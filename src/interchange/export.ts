@@ -72,9 +72,9 @@ class Exporter {
   private act(a: ActDecl): OutObject {
     const what = `The act <<${a.name}>>`;
     this.checkCommon(a, what);
-    const o: OutObject = { act: formatName('act', a.name) };
+    const o: OutObject = { act: formatName('act', a.name, 'frame') };
     o.actor = this.optionalExpr(a.actor);
-    if (a.action !== null) o.action = metaValue(a.meta, 'actionForm') === 'bare' ? a.action : formatName('fact', a.action);
+    if (a.action !== null) o.action = metaValue(a.meta, 'actionForm') === 'bare' ? a.action : formatName('fact', a.action, 'frame');
     o.object = this.optionalExpr(a.object);
     o.recipient = this.optionalExpr(a.recipient);
     o.preconditions = this.optionalExpr(a.preconditions);
@@ -91,7 +91,7 @@ class Exporter {
       this.notExportable(`${what} has a value type, which FLINT JSON cannot declare; it is left out.`, f.type.span, 'warning');
     }
     if (f.closed) this.notExportable(`${what} is closed-world, which FLINT JSON cannot declare; it is left out.`, f.nameSpan, 'warning');
-    const o: OutObject = { fact: formatName('fact', f.name), function: f.definition ? this.expr(f.definition) : PLACEHOLDER };
+    const o: OutObject = { fact: formatName('fact', f.name, 'frame'), function: f.definition ? this.expr(f.definition) : PLACEHOLDER };
     this.documentation(f, o);
     return o;
   }
@@ -101,7 +101,7 @@ class Exporter {
     this.checkCommon(d, what);
     if (d.deadline) this.notExportable(`${what} has a deadline, which FLINT JSON cannot express; it is left out.`, d.deadline.span);
     if (d.violation) this.notExportable(`${what} has a violation condition, which FLINT JSON cannot express; it is left out.`, d.violation.span);
-    const o: OutObject = { duty: formatName('duty', d.name), 'duty-holder': this.optionalExpr(d.holder) };
+    const o: OutObject = { duty: formatName('duty', d.name, 'frame'), 'duty-holder': this.optionalExpr(d.holder) };
     if (d.claimant) o.claimant = this.expr(d.claimant);
     const refs = (key: 'create' | 'terminate' | 'enforce', list: readonly Ref[]): void => {
       const text = metaValue(d.meta, `${key}Text`);

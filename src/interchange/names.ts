@@ -43,13 +43,19 @@ export function stripFrameName(frame: NameFrame, text: string): { name: string; 
 }
 
 /**
- * Write a name in bracket form. A fact name that itself contains `[` or `]` came from verbatim
- * old-dialect text and is written as is, so that it reads back to the same name.
+ * Write a name so that it reads back as `name`: in bracket form when that round-trips, otherwise
+ * verbatim (old-dialect text such as `[a] EN [b]`, or a name that itself contains brackets).
+ * `as` says how it will be read: a frame's own name (`frame`) or an expression string (`ref`).
  */
-export function formatName(frame: NameFrame, name: string): string {
-  if (frame === 'act') return `<<${name}>>`;
-  if (frame === 'duty') return `<${name}>`;
-  return /[[\]]/.test(name) ? name : `[${name}]`;
+export function formatName(frame: NameFrame, name: string, as: 'frame' | 'ref' = 'ref'): string {
+  const wrapped = frame === 'act' ? `<<${name}>>` : frame === 'duty' ? `<${name}>` : `[${name}]`;
+  const readsBack = (text: string): boolean => {
+    if (as === 'frame') return stripFrameName(frame, text).name === name;
+    const r = parseNameRef(text);
+    return r.frame === frame && r.name === name;
+  };
+  if (readsBack(wrapped)) return wrapped;
+  return readsBack(name) ? name : wrapped;
 }
 
 const FIND_RE = /<<([^<>]+)>>|<([^<>]+)>|\[([^[\]]+)\]/g;

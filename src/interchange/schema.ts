@@ -74,7 +74,7 @@ export const FlintExpressionSchema: z.ZodType<FlintExpression> = z.lazy(() =>
       scope: z.enum(['single', 'all', 'some']).optional(),
     }),
   ]),
-);
+).meta({ id: 'FlintExpression', description: 'A fact/act/duty name string, or an operator object.' });
 
 /** A frame field holding an optional expression: `null` and `"[]"`/`""` mean "none". */
 const OptionalExpression = FlintExpressionSchema.nullable().optional();
