@@ -238,10 +238,10 @@ function loadCaseModel(
   const m = kase['model'] ?? file['model'];
   let json: unknown;
   let fileName = 'inline.flint.json';
+  // A case without a model of its own under an "inline (per case)" file evaluates against an empty model.
+  if (typeof m === 'string' && m.startsWith('inline')) return { json: { acts: [], facts: [], duties: [] }, fileName };
   if (typeof m === 'string') {
     const text = loadModel(m);
-    // A case without a model of its own under an "inline (per case)" file evaluates against an empty model.
-    if (text === undefined && kase['model'] === undefined) return { json: { acts: [], facts: [], duties: [] }, fileName };
     if (text === undefined) return `model file ${m} could not be loaded`;
     json = parseJsonc(text, [], { allowTrailingComma: true, disallowComments: false });
     fileName = m;

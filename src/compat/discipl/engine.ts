@@ -81,7 +81,7 @@ type Memo = Record<string, DisciplValue>;
 /** The answer memo wrapper (SEMANTICS.md §2.3); `memo: null` = pass-through (peer-internal checkAction). */
 class Asker {
   constructor(
-    private readonly caller: DisciplResolver,
+    readonly caller: DisciplResolver,
     readonly memo: Memo | null,
   ) {}
 
@@ -532,7 +532,8 @@ export class DisciplEngine {
       const keys = new Set(records.flatMap((r) => Object.keys(r.factsSupplied)));
       for (const k of keys) memo[k] = records.map((r) => r.factsSupplied[k]);
     }
-    const asker = new Asker((q, n, i, c) => ctx.asker.ask(q, n, i, c), memo);
+    // A wrapper of its own around the caller's resolver: answers given here are not part of the take's record.
+    const asker = new Asker(ctx.asker.caller, memo);
     const inner: Ctx = { ...ctx, asker };
     const question: DisciplQuestion = typeof v.operand === 'string' ? v.operand : { expression: v.operand.op };
     const answer = fromAnswer(asker.ask(question, ctx.names, ctx.indices, []));
