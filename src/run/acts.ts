@@ -23,7 +23,7 @@ import type {
   TraceSource,
 } from '../model/trace.js';
 import { give } from './case.js';
-import { domainOf, enumerate, evalFact, fromScalar } from './compile.js';
+import { domainOf, enumerate, evalFact, fromScalar, instanceHolds } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
 import { advanceClock } from './duties.js';
@@ -105,13 +105,13 @@ function playsRole(ctx: Ctx, role: string, actor: string): Tri {
     return TRUE;
   }
   const f = ctx.cm.facts.get(role);
-  if (!f) return bool(false);
-  if (f.arity === 1) {
-    const v = truth(evalFact(ctx, f, [actor]));
-    // Roles are closed world: not declared and not known to hold means the actor does not play it.
-    return bool(v === true);
-  }
-  return bool(false);
+  if (!f || f.arity !== 1) return bool(false);
+  if (f.mode === 'derived') return bool(truth(evalFact(ctx, f, [actor])) === true);
+  // Roles are closed world: not declared and not known to hold means the actor does not play it.
+  const inst = ctx.state.facts[role]?.[argKey([actor])];
+  const plays = inst !== undefined && instanceHolds(inst);
+  ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(bool(plays)), provenance: inst?.provenance ?? null });
+  return bool(plays);
 }
 
 interface Item {
@@ -120,6 +120,8 @@ interface Item {
   readonly expr: string;
   readonly run: () => Tri;
   readonly frame: TraceFrame | null;
+  /** The compiled expression builds its own node: relabel it instead of wrapping it. */
+  readonly inline?: boolean;
 }
 
 /**
@@ -226,7 +228,7 @@ export function checkAct(
   });
   const exprItem = (item: 'object' | 'recipient' | 'precondition', label: string, e: Expr | null, c: ((x: Ctx) => Tri) | null): void => {
     if (!e || !c) return;
-    items.push({ item, label, expr: exprText(e), frame, run: () => c(ctx) });
+    items.push({ item, label, expr: exprText(e), frame, run: () => c(ctx), inline: true });
   };
   exprItem('object', 'object', act.decl.object, act.object);
   exprItem('recipient', 'recipient', act.decl.recipient, act.recipient);
@@ -238,10 +240,14 @@ export function checkAct(
   if (checkNode && frame) checkNode.frame = frame;
   for (const it of items) {
     const qStart = ctx.questions.length;
-    const node = ctx.tracer ? ctx.tracer.enter(it.label, it.expr) : null;
-    if (node && it.frame && it.label !== 'preconditions' && it.label !== 'object' && it.label !== 'recipient') node.frame = it.frame;
+    const node = ctx.tracer && !it.inline ? ctx.tracer.enter(it.label, it.expr) : null;
+    if (node && it.frame) node.frame = it.frame;
     const v = it.run();
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
+    if (it.inline && ctx.tracer) {
+      const own = ctx.tracer.top.children[ctx.tracer.top.children.length - 1];
+      if (own) own.kind = it.label;
+    }
     const t = truth(v);
     if (t === true) continue;
     if (it.item === 'actor' || it.item === 'not-in-force') ctx.questions.length = qStart;

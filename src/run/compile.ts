@@ -180,7 +180,7 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
 }
 
 function displayName(kind: 'fact', name: string, args: readonly JsonScalar[]): string {
-  return args.length === 0 ? `[${name}]` : `[${name}](${args.map((a) => JSON.stringify(a)).join(', ')})`;
+  return args.length === 0 ? `[${name}]` : `[${name}](${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`;
 }
 
 /** Evaluate fact `name` for `args` (`null` args = "some instance holds"). */
@@ -364,6 +364,8 @@ interface Builder {
 /** Compile one expression into a closure (wrapped to build a trace node when tracing). */
 function compileExpr(e: Expr, b: Builder): CExpr {
   const raw = compileRaw(e, b);
+  // A literal's node would only repeat its parent's text.
+  if (e.kind === 'Literal') return raw;
   let text: string | null = null;
   return (ctx) => {
     const t = ctx.tracer;

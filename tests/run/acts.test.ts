@@ -141,9 +141,9 @@ describe('as-of dates', () => {
     ),
   ).value;
   it('an act is available only while one of its sources is in force', () => {
-    expect(availableActs(m, createCase(m, { asOf: '2021-06-01' })).map((a) => a.act)).toEqual(['oud', 'leunt']);
-    expect(availableActs(m, createCase(m, { asOf: '2023-06-01' })).map((a) => a.act)).toEqual(['leunt']);
-    expect(availableActs(m, createCase(m, { asOf: '2024-06-01' })).map((a) => a.act)).toEqual(['nieuw', 'leunt']);
+    expect(availableActs(m, createCase(m, { asOf: '2021-06-01' }), 'x').map((a) => a.act)).toEqual(['oud', 'leunt']);
+    expect(availableActs(m, createCase(m, { asOf: '2023-06-01' }), 'x').map((a) => a.act)).toEqual(['leunt']);
+    expect(availableActs(m, createCase(m, { asOf: '2024-06-01' }), 'x').map((a) => a.act)).toEqual(['nieuw', 'leunt']);
   });
   it('an act resting on a frame not in force is refused as not-in-force', () => {
     const s = createCase(m, { asOf: '2023-06-01' });
