@@ -1,0 +1,520 @@
+/**
+ * The .flint grammar as a chevrotain CstParser (grammar/README.md is the normative reference).
+ *
+ * Pure grammar: no AST building here (src/syntax/to-ast.ts does that). Built once and reused.
+ */
+import { CstParser } from 'chevrotain';
+import type { CstNode, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import {
+  ActName,
+  allTokens,
+  Colon,
+  Comma,
+  DateLiteral,
+  DecimalLiteral,
+  Dot,
+  DURATION_UNITS,
+  DutyName,
+  Eq,
+  FactName,
+  Ge,
+  Gt,
+  Identifier,
+  IntegerLiteral,
+  Junk,
+  K,
+  LCurly,
+  Le,
+  LParen,
+  Lt,
+  Meta,
+  MetaValue,
+  Minus,
+  Ne,
+  Plus,
+  Range,
+  RCurly,
+  RParen,
+  Slash,
+  Source,
+  SourceId,
+  Star,
+  StringLiteral,
+} from './tokens.js';
+
+const kw = (name: string): TokenType => {
+  const t = K[name];
+  if (!t) throw new Error(`unknown keyword token ${name}`);
+  return t;
+};
+
+const [Model, Import, Fact, Act, Duty, Closed] = ['Model', 'Import', 'Fact', 'Act', 'Duty', 'Closed'].map(kw) as [
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+];
+const [Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where] = [
+  'Not',
+  'And',
+  'Or',
+  'If',
+  'Then',
+  'Else',
+  'Today',
+  'Anyone',
+  'Is',
+  'Created',
+  'List',
+  'Of',
+  'Via',
+  'All',
+  'Some',
+  'Where',
+].map(kw) as TokenType[] as [
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+  TokenType,
+];
+const [Count, Exists, Forall, Sum, Min, Max, True, False, Within, By] = [
+  'Count',
+  'Exists',
+  'Forall',
+  'Sum',
+  'Min',
+  'Max',
+  'True',
+  'False',
+  'Within',
+  'By',
+].map(kw) as [TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType];
+
+const label = (t: TokenType): string => t.LABEL ?? t.name;
+const found = (t: IToken): string => (t.tokenType.name === 'EOF' ? 'end of file' : `'${t.image}'`);
+
+/** Error messages that name what was expected and what was found. */
+export const flintErrorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${found(actual)}.`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) =>
+    `Expected a declaration (model, import, source, fact, act or duty) but found ${found(firstRedundant)}.`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
+    const first = new Set<string>();
+    for (const alt of expectedPathsPerAlt) for (const path of alt) if (path[0]) first.add(label(path[0]));
+    const what = ruleName === 'primary' || ruleName === 'expression' ? 'an expression' : [...first].slice(0, 6).join(', ');
+    return `Expected ${what} but found ${actual[0] ? found(actual[0]) : 'end of file'}.`;
+  },
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {
+    const first = new Set<string>();
+    for (const path of expectedIterationPaths) if (path[0]) first.add(label(path[0]));
+    return `Expected ${[...first].slice(0, 6).join(', ')} but found ${actual[0] ? found(actual[0]) : 'end of file'}.`;
+  },
+};
+
+/** The .flint CST parser. Use the shared instance {@link flintParser}. */
+export class FlintParser extends CstParser {
+  constructor() {
+    super([...allTokens], { recoveryEnabled: true, nodeLocationTracking: 'full', errorMessageProvider: flintErrorMessages });
+    this.performSelfAnalysis();
+  }
+
+  /** A whole file. */
+  public model = this.RULE('model', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.declaration) }, { ALT: () => this.SUBRULE(this.junk) }]);
+    });
+  });
+
+  /** Text that cannot start a declaration, skipped up to the next declaration keyword (one diagnostic per run). */
+  private junk = this.RULE('junk', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(Junk));
+  });
+
+  private header = this.RULE('header', () => {
+    this.CONSUME(Model);
+    this.CONSUME(StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.block));
+  });
+
+  private declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.importDecl) },
+      { ALT: () => this.SUBRULE(this.sourceDecl) },
+      { ALT: () => this.SUBRULE(this.factDecl) },
+      { ALT: () => this.SUBRULE(this.actDecl) },
+      { ALT: () => this.SUBRULE(this.dutyDecl) },
+    ]);
+  });
+
+  private importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(Import);
+    this.CONSUME(StringLiteral);
+  });
+
+  private sourceDecl = this.RULE('sourceDecl', () => {
+    this.CONSUME(Source);
+    this.OR([{ ALT: () => this.CONSUME(SourceId) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+    this.OPTION(() => this.SUBRULE(this.block));
+  });
+
+  private factDecl = this.RULE('factDecl', () => {
+    this.CONSUME(Fact);
+    this.CONSUME(FactName);
+    this.OPTION(() => this.SUBRULE(this.paramList));
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.typeRef);
+    });
+    this.OPTION3(() => this.SUBRULE(this.block));
+  });
+
+  private actDecl = this.RULE('actDecl', () => {
+    this.CONSUME(Act);
+    this.CONSUME(ActName);
+    this.OPTION(() => this.SUBRULE(this.paramList));
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  private dutyDecl = this.RULE('dutyDecl', () => {
+    this.CONSUME(Duty);
+    this.CONSUME(DutyName);
+    this.OPTION(() => this.SUBRULE(this.paramList));
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  private paramList = this.RULE('paramList', () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param) });
+    this.CONSUME(RParen);
+  });
+
+  private param = this.RULE('param', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  private typeRef = this.RULE('typeRef', () => {
+    this.OR([{ ALT: () => this.CONSUME(FactName) }, { ALT: () => this.CONSUME(Identifier) }]);
+  });
+
+  /** `{ field* }` shared by the header, sources and frames; which keys are allowed is checked later. */
+  private block = this.RULE('block', () => {
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Closed) },
+        { ALT: () => this.SUBRULE(this.metaField) },
+        { ALT: () => this.SUBRULE(this.field) },
+      ]);
+    });
+    this.CONSUME(RCurly);
+  });
+
+  private metaField = this.RULE('metaField', () => {
+    this.CONSUME(Meta);
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+    this.CONSUME(Colon);
+    this.CONSUME(MetaValue);
+  });
+
+  private field = this.RULE('field', () => {
+    this.OR([{ ALT: () => this.CONSUME(Identifier, { LABEL: 'key' }) }, { ALT: () => this.CONSUME(Created, { LABEL: 'key' }) }]);
+    this.OPTION(() => {
+      this.OR2([{ ALT: () => this.CONSUME2(Identifier, { LABEL: 'key2' }) }, { ALT: () => this.CONSUME(By, { LABEL: 'key2' }) }]);
+    });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.fieldValue);
+  });
+
+  /** A field value: a comma-separated list of items, an optional `within`/`by` prefix, an optional `..` range. */
+  private fieldValue = this.RULE('fieldValue', () => {
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(Within, { LABEL: 'prefix' }) }, { ALT: () => this.CONSUME(By, { LABEL: 'prefix' }) }]);
+    });
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(Range);
+          this.SUBRULE(this.rangeEnd);
+        },
+      },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.valueItem) });
+          this.OPTION2(() => {
+            this.CONSUME2(Range);
+            this.OPTION3(() => this.SUBRULE2(this.rangeEnd));
+          });
+        },
+      },
+    ]);
+  });
+
+  private rangeEnd = this.RULE('rangeEnd', () => {
+    this.OR([{ ALT: () => this.CONSUME(DateLiteral) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+  });
+
+  private valueItem = this.RULE('valueItem', () => {
+    this.OR([{ ALT: () => this.CONSUME(SourceId) }, { ALT: () => this.SUBRULE(this.expression) }]);
+  });
+
+  // --- expressions (grammar/README.md#expressions): or < and < not < comparison < additive < multiplicative < unary < postfix
+
+  /** Any expression. */
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr);
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(Or);
+      this.SUBRULE2(this.andExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(And);
+      this.SUBRULE2(this.notExpr, { LABEL: 'operands' });
+    });
+  });
+
+  private notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Eq, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Ne, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Le, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Ge, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Lt, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Gt, { LABEL: 'ops' }) },
+      ]);
+      this.SUBRULE2(this.additive, { LABEL: 'operands' });
+    });
+  });
+
+  private additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Plus, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(Minus, { LABEL: 'ops' }) }]);
+      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
+    });
+  });
+
+  private multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(Star, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(Slash, { LABEL: 'ops' }) }]);
+      this.SUBRULE2(this.unary, { LABEL: 'operands' });
+    });
+  });
+
+  private unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.projection) },
+    ]);
+  });
+
+  /** `x of [a] via [b]`, `all x of [a]`, `some x of [a]`, or just a postfix expression. */
+  private projection = this.RULE('projection', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(All, { LABEL: 'scope' }) }, { ALT: () => this.CONSUME(Some, { LABEL: 'scope' }) }]);
+          this.SUBRULE(this.postfix);
+          this.SUBRULE(this.projectionContext);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.postfix);
+          this.OPTION(() => this.SUBRULE2(this.projectionContext));
+        },
+      },
+    ]);
+  });
+
+  private projectionContext = this.RULE('projectionContext', () => {
+    this.CONSUME(Of);
+    this.CONSUME(FactName, { LABEL: 'context' });
+    this.MANY(() => {
+      this.CONSUME(Via);
+      this.CONSUME2(FactName, { LABEL: 'context' });
+    });
+  });
+
+  private postfix = this.RULE('postfix', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.CONSUME(Identifier, { LABEL: 'fields' });
+    });
+  });
+
+  private argList = this.RULE('argList', () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'args' }) });
+    this.CONSUME(RParen);
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.numberOrDuration) },
+      { ALT: () => this.CONSUME(DecimalLiteral) },
+      { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.CONSUME(True) },
+      { ALT: () => this.CONSUME(False) },
+      { ALT: () => this.CONSUME(Today) },
+      { ALT: () => this.CONSUME(Anyone) },
+      {
+        ALT: () => {
+          this.CONSUME(Is);
+          this.CONSUME2(StringLiteral, { LABEL: 'identity' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Created);
+          this.OPTION(() => this.SUBRULE(this.argList));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(List);
+          this.OPTION2(() => this.CONSUME3(StringLiteral, { LABEL: 'listName' }));
+          this.CONSUME(LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ref) },
+      { ALT: () => this.SUBRULE(this.identifierExpr) },
+      { ALT: () => this.SUBRULE(this.aggregate) },
+      { ALT: () => this.SUBRULE(this.conditional) },
+      {
+        ALT: () => {
+          this.CONSUME2(LParen);
+          this.SUBRULE2(this.expression, { LABEL: 'inner' });
+          this.CONSUME2(RParen);
+        },
+      },
+    ]);
+  });
+
+  /** An integer, optionally followed by a duration unit: `8 weeks`. */
+  private numberOrDuration = this.RULE('numberOrDuration', () => {
+    this.CONSUME(IntegerLiteral);
+    this.OPTION({
+      GATE: () => {
+        const next = this.LA(1);
+        return next.tokenType === Identifier && Object.hasOwn(DURATION_UNITS, next.image);
+      },
+      DEF: () => this.CONSUME(Identifier, { LABEL: 'unit' }),
+    });
+  });
+
+  private ref = this.RULE('ref', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(FactName) },
+      { ALT: () => this.CONSUME(DutyName) },
+      { ALT: () => this.CONSUME(ActName) },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.argList));
+  });
+
+  /** A variable, or a call when followed by `(`: `x`, `abs(x)`; also `sum(...)`, `min(...)`, `max(...)`. */
+  private identifierExpr = this.RULE('identifierExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Identifier);
+          this.OPTION(() => this.SUBRULE(this.argList));
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(Sum, { LABEL: 'fn' }) },
+            { ALT: () => this.CONSUME(Min, { LABEL: 'fn' }) },
+            { ALT: () => this.CONSUME(Max, { LABEL: 'fn' }) },
+          ]);
+          this.SUBRULE2(this.argList);
+        },
+      },
+    ]);
+  });
+
+  /** `count k: [t], j: [u] where cond : body` (grammar/README.md#aggregates). */
+  private aggregate = this.RULE('aggregate', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Count, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Exists, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Forall, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Sum, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Min, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Max, { LABEL: 'op' }) },
+    ]);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param, { LABEL: 'bindings' }) });
+    this.OPTION(() => {
+      this.CONSUME(Where);
+      this.SUBRULE(this.expression, { LABEL: 'where' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE2(this.expression, { LABEL: 'body' });
+    });
+  });
+
+  private conditional = this.RULE('conditional', () => {
+    this.CONSUME(If);
+    this.SUBRULE(this.expression, { LABEL: 'condition' });
+    this.CONSUME(Then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(Else);
+    this.SUBRULE3(this.expression, { LABEL: 'otherwise' });
+  });
+}
+
+/** The shared parser instance (chevrotain parsers are built once and reused via `input =`). */
+export const flintParser = new FlintParser();
+
+/** The root CST node type produced by {@link FlintParser.model}. */
+export type FlintCst = CstNode;

@@ -1,0 +1,370 @@
+/**
+ * Tokens of the .flint language (grammar/README.md#lexical).
+ *
+ * Context-sensitive tokens (source ids, meta values) use custom matchers that look at the tokens
+ * already lexed, so `awb-4:1` after `sources:` is one token while `a-4` in an expression is three.
+ */
+import { createToken, Lexer } from 'chevrotain';
+import type { CustomPatternMatcherFunc, IToken, ITokenConfig, TokenType } from 'chevrotain';
+
+/**
+ * Category of every token that cannot start a declaration: the top level skips runs of them as one
+ * error, so a typo in a declaration keyword costs one diagnostic rather than the rest of the file.
+ */
+export const Junk = createToken({ name: 'Junk', pattern: Lexer.NA, label: 'unexpected text' });
+
+const DECLARATION_STARTS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty']);
+
+function token(config: ITokenConfig): TokenType {
+  if (DECLARATION_STARTS.has(config.name) || config.group !== undefined || config.pattern === Lexer.NA) return createToken(config);
+  const own = config.categories === undefined ? [] : Array.isArray(config.categories) ? config.categories : [config.categories];
+  return createToken({ ...config, categories: [...own, Junk] });
+}
+
+/** The reserved words of the language: keyword token name → words that lex as it (English first, canonical). */
+export const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  Model: ['model'],
+  Import: ['import'],
+  Source: ['source'],
+  Fact: ['fact', 'feit'],
+  Act: ['act', 'handeling'],
+  Duty: ['duty', 'plicht'],
+  Closed: ['closed'],
+  Meta: ['meta'],
+  Not: ['not'],
+  And: ['and'],
+  Or: ['or'],
+  If: ['if'],
+  Then: ['then'],
+  Else: ['else'],
+  Today: ['today'],
+  Anyone: ['anyone'],
+  Is: ['is'],
+  Created: ['created'],
+  List: ['list'],
+  Of: ['of'],
+  Via: ['via'],
+  All: ['all'],
+  Some: ['some'],
+  Where: ['where'],
+  Count: ['count'],
+  Exists: ['exists'],
+  Forall: ['forall'],
+  Sum: ['sum'],
+  Min: ['min'],
+  Max: ['max'],
+  True: ['true'],
+  False: ['false'],
+  Within: ['within'],
+  By: ['by'],
+};
+
+/** Every reserved word (any alias), for printers and checks that must avoid them as identifiers. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set(Object.values(KEYWORDS).flat());
+
+/** Duration unit words accepted after an integer (`8 weeks`) → ISO 8601 designator. */
+export const DURATION_UNITS: Readonly<Record<string, 'D' | 'W' | 'M' | 'Y'>> = {
+  day: 'D',
+  days: 'D',
+  week: 'W',
+  weeks: 'W',
+  month: 'M',
+  months: 'M',
+  year: 'Y',
+  years: 'Y',
+};
+
+/** An identifier: a Unicode letter or `_`, then letters, digits or `_`. */
+export const IDENTIFIER_RE = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** An unquoted source id: word characters, with single `-`, `.` or `:` between them (`awb-4:1`). */
+export const SOURCE_ID_RE = /^[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*$/u;
+
+const stickyIdentifier = /[\p{L}_][\p{L}\p{N}_]*/uy;
+const stickySourceId = /[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*/uy;
+
+function stickyMatch(re: RegExp, text: string, offset: number): [string] | null {
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? [m[0]] : null;
+}
+
+const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => stickyMatch(stickyIdentifier, text, offset);
+
+/** True when the tokens lexed so far end in a place where a source id is expected. */
+function expectsSourceId(tokens: readonly IToken[]): boolean {
+  let i = tokens.length - 1;
+  for (;;) {
+    const t = tokens[i];
+    if (!t) return false;
+    if (t.tokenType === Source) return true;
+    if (t.tokenType === Colon) {
+      const k = tokens[i - 1];
+      return k !== undefined && k.tokenType === Identifier && k.image === 'sources';
+    }
+    const prev = tokens[i - 1];
+    if (t.tokenType === Comma && prev && (prev.tokenType === SourceId || prev.tokenType === StringLiteral)) {
+      i -= 2;
+      continue;
+    }
+    return false;
+  }
+}
+
+const matchSourceId: CustomPatternMatcherFunc = (text, offset, tokens) =>
+  expectsSourceId(tokens) ? stickyMatch(stickySourceId, text, offset) : null;
+
+/** Length of the JSON value starting at `offset` (balanced brackets, strings), or 0 when there is none. */
+function scanJsonValue(text: string, offset: number): number {
+  const c = text[offset];
+  if (c === undefined) return 0;
+  if (c === '"' || c === '{' || c === '[') {
+    let depth = 0;
+    let i = offset;
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === '"') {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+          if (text[i] === '\n') return 0;
+          i += text[i] === '\\' ? 2 : 1;
+        }
+        if (i >= text.length) return 0;
+      } else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+      i++;
+      if (depth === 0) return i - offset;
+    }
+    return 0;
+  }
+  const m = /[-+0-9A-Za-z_.]+/y;
+  m.lastIndex = offset;
+  const r = m.exec(text);
+  return r ? r[0].length : 0;
+}
+
+const matchMetaValue: CustomPatternMatcherFunc = (text, offset, tokens) => {
+  const n = tokens.length;
+  if (tokens[n - 1]?.tokenType !== Colon || tokens[n - 3]?.tokenType !== Meta) return null;
+  const len = scanJsonValue(text, offset);
+  return len > 0 ? [text.slice(offset, offset + len)] : null;
+};
+
+/** `<name>`: no whitespace directly inside the brackets, so `a < b` stays a comparison. */
+const matchDutyName: CustomPatternMatcherFunc = (text, offset) => {
+  if (text[offset] !== '<') return null;
+  const first = text[offset + 1];
+  if (first === undefined || /[\s<=>]/.test(first)) return null;
+  let i = offset + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') return null;
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === '>') {
+      const last = text[i - 1];
+      if (last === undefined || /\s/.test(last)) return null;
+      return [text.slice(offset, i + 1)];
+    }
+    i++;
+  }
+  return null;
+};
+
+// --- trivia
+/** Whitespace, skipped. */
+export const WhiteSpace = token({ name: 'WhiteSpace', pattern: /[\s\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** `// comment`, skipped. */
+export const LineComment = token({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
+/** `/* comment *\/`, skipped. */
+export const BlockComment = token({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+// --- context-sensitive
+/** A JSON literal after `meta key:`. */
+export const MetaValue = token({ name: 'MetaValue', pattern: matchMetaValue, line_breaks: true, label: 'a JSON value' });
+/** A source id after `source` or in a `sources:` list, e.g. `awb-4:1`. */
+export const SourceId = token({ name: 'SourceId', pattern: matchSourceId, line_breaks: false, label: 'a source id like awb-4:1' });
+
+// --- literals and names
+/** `"text"` with escapes. */
+export const StringLiteral = token({ name: 'StringLiteral', pattern: Lexer.NA, label: 'a text string' });
+/** `"""` multi-line text `"""`. */
+export const TextBlock = token({
+  name: 'TextBlock',
+  pattern: /"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""/,
+  line_breaks: true,
+  categories: [StringLiteral],
+  label: 'a text block',
+});
+/** A one-line string. */
+export const QuotedString = token({
+  name: 'QuotedString',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/,
+  categories: [StringLiteral],
+  label: 'a text string',
+});
+/** A string missing its closing quote (reported by the parser front end, accepted by the grammar). */
+export const UnterminatedString = token({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*/,
+  categories: [StringLiteral],
+  label: 'a text string',
+});
+/** `<<act name>>`. */
+export const ActName = token({ name: 'ActName', pattern: /<<(?:[^>\\\n\r]|\\[^\n\r])*>>/, label: 'an act name like <<indienen>>' });
+/** `<duty name>`. */
+export const DutyName = token({
+  name: 'DutyName',
+  pattern: matchDutyName,
+  line_breaks: false,
+  start_chars_hint: ['<'],
+  label: 'a duty name like <betalen>',
+});
+/** `[fact name]`. */
+export const FactName = token({ name: 'FactName', pattern: /\[(?:[^\]\\\n\r]|\\[^\n\r])*\]/, label: 'a fact name like [aanvraag]' });
+/** A fact name missing its `]` at the end of the line. */
+export const UnterminatedFactName = token({
+  name: 'UnterminatedFactName',
+  pattern: /\[(?:[^\]\\\n\r]|\\[^\n\r])*/,
+  categories: [FactName],
+  label: 'a fact name like [aanvraag]',
+});
+/** `2024-01-01`. */
+export const DateLiteral = token({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date like 2024-01-01' });
+/** `12.50`. */
+export const DecimalLiteral = token({ name: 'DecimalLiteral', pattern: /\d+\.\d+/, label: 'a decimal number' });
+/** `12`. */
+export const IntegerLiteral = token({ name: 'IntegerLiteral', pattern: /\d+/, label: 'an integer' });
+
+// --- punctuation and operators (longest first)
+/** `..` (validity range). */
+export const Range = token({ name: 'Range', pattern: '..', label: "'..'" });
+/** `==` (also `=`). */
+export const Eq = token({ name: 'Eq', pattern: /==?/, label: "'=='" });
+/** `!=`. */
+export const Ne = token({ name: 'Ne', pattern: '!=', label: "'!='" });
+/** `<=`. */
+export const Le = token({ name: 'Le', pattern: '<=', label: "'<='" });
+/** `>=`. */
+export const Ge = token({ name: 'Ge', pattern: '>=', label: "'>='" });
+/** `<`. */
+export const Lt = token({ name: 'Lt', pattern: '<', label: "'<'" });
+/** `>`. */
+export const Gt = token({ name: 'Gt', pattern: '>', label: "'>'" });
+/** `+`. */
+export const Plus = token({ name: 'Plus', pattern: '+', label: "'+'" });
+/** `-`. */
+export const Minus = token({ name: 'Minus', pattern: '-', label: "'-'" });
+/** `*`. */
+export const Star = token({ name: 'Star', pattern: '*', label: "'*'" });
+/** `/`. */
+export const Slash = token({ name: 'Slash', pattern: '/', label: "'/'" });
+/** `(`. */
+export const LParen = token({ name: 'LParen', pattern: '(', label: "'('" });
+/** `)`. */
+export const RParen = token({ name: 'RParen', pattern: ')', label: "')'" });
+/** `{`. */
+export const LCurly = token({ name: 'LCurly', pattern: '{', label: "'{'" });
+/** `}`. */
+export const RCurly = token({ name: 'RCurly', pattern: '}', label: "'}'" });
+/** `,`. */
+export const Comma = token({ name: 'Comma', pattern: ',', label: "','" });
+/** `:`. */
+export const Colon = token({ name: 'Colon', pattern: ':', label: "':'" });
+/** `.`. */
+export const Dot = token({ name: 'Dot', pattern: '.', label: "'.'" });
+
+// --- words
+/** A bare identifier: parameter, variable, field key, type or function name. */
+export const Identifier = token({
+  name: 'Identifier',
+  pattern: matchIdentifier,
+  line_breaks: false,
+  label: 'a name',
+});
+
+function keyword(name: string, words: readonly string[]): TokenType {
+  const sticky = new RegExp(`(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'uy');
+  return token({
+    name,
+    pattern: (text: string, offset: number) => stickyMatch(sticky, text, offset),
+    line_breaks: false,
+    start_chars_hint: [...new Set(words.map((w) => w.charAt(0)))],
+    label: `'${words[0] ?? name}'`,
+  });
+}
+
+/** The keyword token types by name (see {@link KEYWORDS}). */
+export const K: Readonly<Record<keyof typeof KEYWORDS & string, TokenType>> = Object.fromEntries(
+  Object.entries(KEYWORDS).map(([name, words]) => [name, keyword(name, words)]),
+);
+
+const kw = (name: string): TokenType => {
+  const t = K[name];
+  if (!t) throw new Error(`unknown keyword token ${name}`);
+  return t;
+};
+
+/** `source` (exported separately because the source-id matcher refers to it). */
+export const Source = kw('Source');
+/** `meta`. */
+export const Meta = kw('Meta');
+
+/** All token types in lexing order. */
+export const allTokens: readonly TokenType[] = [
+  Junk,
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  MetaValue,
+  SourceId,
+  StringLiteral,
+  TextBlock,
+  QuotedString,
+  UnterminatedString,
+  ActName,
+  DutyName,
+  FactName,
+  UnterminatedFactName,
+  DateLiteral,
+  DecimalLiteral,
+  IntegerLiteral,
+  Range,
+  Eq,
+  Ne,
+  Le,
+  Ge,
+  Lt,
+  Gt,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  LParen,
+  RParen,
+  LCurly,
+  RCurly,
+  Comma,
+  Colon,
+  Dot,
+  ...Object.values(K),
+  Identifier,
+];
+
+/** The lexer, built once. */
+export const flintLexer = new Lexer([...allTokens], {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  errorMessageProvider: {
+    buildUnexpectedCharactersMessage: (text, offset, length) =>
+      `Unexpected character${length > 1 ? 's' : ''} ${JSON.stringify(text.slice(offset, offset + length))}.`,
+    buildUnableToPopLexerModeMessage: () => 'Unable to pop lexer mode.',
+  },
+});

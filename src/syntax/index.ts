@@ -1,0 +1,8 @@
+/** The .flint text door into the Model AST (grammar/README.md). */
+export { parse } from './parse.js';
+export { print } from './print.js';
+export { loadModel } from './load.js';
+export type { LoadHost, LoadedModel } from './load.js';
+export { BLOCK_FIELDS, PRIMITIVE_TYPES } from './to-ast.js';
+export { bracketName, quoteString } from './text.js';
+export { DURATION_UNITS, KEYWORDS, RESERVED_WORDS } from '../../grammar/tokens.js';

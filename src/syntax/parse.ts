@@ -1,0 +1,102 @@
+/**
+ * `parse`: .flint text → Model AST + diagnostics (grammar/README.md). Never throws.
+ */
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Model } from '../model/ast.js';
+import type { Diagnostic, Result } from '../model/diagnostic.js';
+import type { Span } from '../model/span.js';
+import { positionAt } from '../model/span.js';
+import { flintParser } from '../../grammar/parser.js';
+import { flintLexer } from '../../grammar/tokens.js';
+import { AstBuilder } from './to-ast.js';
+
+const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
+
+function spanAt(text: string, file: string, start: number, end: number): Span {
+  return { file, start: positionAt(text, start), end: positionAt(text, end) };
+}
+
+/** Where a parser error points: the offending token, else just after the previous token, else the end of the file. */
+function errorSpan(text: string, file: string, e: IRecognitionException, builder: AstBuilder): Span {
+  if (finite(e.token) && e.token.isInsertedInRecovery !== true) return builder.tokenSpan(e.token);
+  const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+  if (finite(prev)) {
+    const end = (prev.endOffset ?? prev.startOffset) + 1;
+    return spanAt(text, file, end, end);
+  }
+  return spanAt(text, file, text.length, text.length);
+}
+
+function parseUnsafe(text: string, file: string): Result<Model> {
+  const diagnostics: Diagnostic[] = [];
+  const lexed = flintLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    diagnostics.push({
+      code: 'lex-error',
+      severity: 'error',
+      message: e.message,
+      span: spanAt(text, file, e.offset, e.offset + e.length),
+      hint: 'Names of facts, acts and duties go in brackets: [feit], <<handeling>>, <plicht>; text goes in double quotes.',
+    });
+  }
+  const builder = new AstBuilder(text, file);
+  for (const t of lexed.tokens) {
+    if (t.tokenType.name === 'UnterminatedString') {
+      diagnostics.push({ code: 'lex-error', severity: 'error', message: 'Text string is not closed before the end of the line.', span: builder.tokenSpan(t), hint: 'Add the closing ", or use """ for text over several lines.' });
+    } else if (t.tokenType.name === 'UnterminatedFactName') {
+      diagnostics.push({ code: 'lex-error', severity: 'error', message: `Fact name ${t.image} is not closed before the end of the line.`, span: builder.tokenSpan(t), hint: 'Add the closing ].' });
+    }
+  }
+  flintParser.input = lexed.tokens;
+  const cst = flintParser.model();
+  const seen = new Set<number>();
+  for (const e of flintParser.errors) {
+    const span = errorSpan(text, file, e, builder);
+    // Recovery can report the same place more than once; one diagnostic per place.
+    if (seen.has(span.start.offset)) continue;
+    seen.add(span.start.offset);
+    diagnostics.push({ code: 'syntax-error', severity: 'error', message: e.message, span });
+  }
+  for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {
+    const first = j.children.Junk?.[0];
+    if (!finite(first)) continue;
+    diagnostics.push({
+      code: 'syntax-error',
+      severity: 'error',
+      message: `Expected a declaration (import, source, fact, act or duty) but found '${first.image}'.`,
+      span: builder.tokenSpan(first),
+      hint: 'Every declaration starts with import, source, fact, act or duty; a model header comes first.',
+    });
+  }
+  const model = builder.model(cst);
+  diagnostics.push(...builder.diagnostics);
+  return { value: model, diagnostics: sortByPosition(diagnostics) };
+}
+
+function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.span?.start.offset ?? 0) - (b.d.span?.start.offset ?? 0) || a.i - b.i)
+    .map((x) => x.d);
+}
+
+/** Parse one .flint file. Never throws: problems are diagnostics (`lex-error`, `syntax-error`, ...). */
+export function parse(text: string, file: string): Result<Model> {
+  try {
+    return parseUnsafe(text, file);
+  } catch (err) {
+    const end = positionAt(text, 0);
+    return {
+      value: { kind: 'Model', header: null, declarations: [], span: { file, start: end, end } },
+      diagnostics: [
+        {
+          code: 'internal-error',
+          severity: 'error',
+          message: `The parser failed unexpectedly on ${file}: ${err instanceof Error ? err.message : String(err)}.`,
+          span: { file, start: end, end },
+          hint: 'This is a bug in Calculemus; please report it with the file.',
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * `print`: Model AST → canonical .flint text. `parse(print(m))` equals `m` up to spans for every
+ * valid model (grammar/README.md describes the canonical form).
+ */
+import type {
+  ActDecl,
+  Decl,
+  DutyDecl,
+  Expr,
+  FactDecl,
+  Header,
+  Literal,
+  MetaEntry,
+  Model,
+  Param,
+  SourceDecl,
+  TypeRef,
+} from '../model/ast.js';
+import { IDENTIFIER_RE, RESERVED_WORDS, SOURCE_ID_RE } from '../../grammar/tokens.js';
+import { bracketName, quoteString, textBlock } from './text.js';
+
+const INDENT = '  ';
+
+// Precedence levels, loosest first; open-ended forms (aggregates, conditionals) bind loosest of all.
+const OPEN = 0;
+const OR = 1;
+const AND = 2;
+const NOT = 3;
+const CMP = 4;
+const ADD = 5;
+const MUL = 6;
+const UNARY = 7;
+const PROJ = 8;
+const POSTFIX = 9;
+const PRIMARY = 10;
+
+const COMPARE_SYMBOL = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
+const NARY_SYMBOL = { and: 'and', or: 'or', add: '+', sub: '-', mul: '*', div: '/' } as const;
+const NARY_PREC = { and: AND, or: OR, add: ADD, sub: ADD, mul: MUL, div: MUL } as const;
+const UNIT_WORD = { D: 'day', W: 'week', M: 'month', Y: 'year' } as const;
+
+const isWord = (s: string): boolean => IDENTIFIER_RE.test(s) && !RESERVED_WORDS.has(s);
+const word = (s: string): string => (isWord(s) ? s : quoteString(s));
+const date = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : quoteString(s));
+const sourceId = (s: string): string => (SOURCE_ID_RE.test(s) ? s : quoteString(s));
+
+function precedence(e: Expr): number {
+  switch (e.kind) {
+    case 'Aggregate':
+    case 'Conditional':
+      return OPEN;
+    case 'Nary':
+      return e.operands.length < 2 ? PRIMARY : NARY_PREC[e.op];
+    case 'Compare':
+      return e.operands.length < 2 ? PRIMARY : CMP;
+    case 'Unary':
+      return e.op === 'not' ? NOT : UNARY;
+    case 'Literal':
+      return (e.type === 'integer' || e.type === 'decimal') && e.value.startsWith('-') ? UNARY : PRIMARY;
+    case 'Projection':
+      return PROJ;
+    case 'Member':
+      return POSTFIX;
+    default:
+      return PRIMARY;
+  }
+}
+
+function literal(e: Literal): string {
+  switch (e.type) {
+    case 'boolean':
+      return e.value ? 'true' : 'false';
+    case 'integer':
+    case 'decimal':
+      return e.value;
+    case 'text':
+      return quoteString(e.value);
+    case 'date':
+      return date(e.value);
+    case 'duration': {
+      const m = /^P(\d+)([DWMY])$/.exec(e.value);
+      if (!m) return quoteString(e.value);
+      const n = m[1] ?? '0';
+      const unit = UNIT_WORD[(m[2] ?? 'D') as keyof typeof UNIT_WORD];
+      return `${n} ${unit}${n === '1' ? '' : 's'}`;
+    }
+  }
+}
+
+const list = (es: readonly Expr[]): string => es.map((a) => expr(a, OR)).join(', ');
+const args = (es: readonly Expr[]): string => `(${list(es)})`;
+
+/** Print `e`, parenthesised when it binds looser than `min`. */
+function expr(e: Expr, min: number): string {
+  const text = exprText(e);
+  return precedence(e) < min ? `(${text})` : text;
+}
+
+function exprText(e: Expr): string {
+  switch (e.kind) {
+    case 'Literal':
+      return literal(e);
+    case 'Ref':
+      return bracketName(e.frame, e.name) + (e.args.length > 0 ? args(e.args) : '');
+    case 'Var':
+      return e.name;
+    case 'Member':
+      return `${expr(e.object, POSTFIX)}.${e.field}`;
+    case 'Unary': {
+      if (e.op === 'not') return `not ${expr(e.operand, NOT)}`;
+      const o = e.operand;
+      // `-12` would read back as the literal -12, so a negated plain number keeps its parentheses.
+      const plainNumber = o.kind === 'Literal' && (o.type === 'integer' || o.type === 'decimal') && !o.value.startsWith('-');
+      return plainNumber ? `-(${literal(o)})` : `-${expr(o, UNARY)}`;
+    }
+    case 'Nary': {
+      if (e.operands.length === 0) return e.op === 'and' ? 'true' : e.op === 'or' ? 'false' : e.op === 'mul' ? 'product()' : 'sum()';
+      if (e.operands.length === 1) return exprText(e.operands[0] as Expr);
+      const p = NARY_PREC[e.op];
+      return e.operands.map((o) => expr(o, p + 1)).join(` ${NARY_SYMBOL[e.op]} `);
+    }
+    case 'Compare':
+      if (e.operands.length === 0) return 'true';
+      if (e.operands.length === 1) return exprText(e.operands[0] as Expr);
+      return e.operands.map((o) => expr(o, CMP + 1)).join(` ${COMPARE_SYMBOL[e.op]} `);
+    case 'Call':
+      return `${e.fn}${args(e.args)}`;
+    case 'Aggregate': {
+      let s = `${e.op} ${e.bindings.map(param).join(', ')}`;
+      if (e.where) s += ` where ${expr(e.where, OR)}`;
+      if (e.body) s += ` : ${expr(e.body, OR)}`;
+      return s;
+    }
+    case 'Conditional':
+      return `if ${expr(e.condition, OR)} then ${expr(e.then, OR)} else ${expr(e.otherwise, OR)}`;
+    case 'Now':
+      return 'today';
+    case 'Is':
+      return e.identity === null ? 'anyone' : `is ${quoteString(e.identity)}`;
+    case 'Created':
+      return e.operands.length > 0 ? `created${args(e.operands)}` : 'created';
+    case 'Projection': {
+      const scope = e.scope === 'single' ? '' : `${e.scope} `;
+      const ctx = e.context.map((c) => bracketName('fact', c)).join(' via ');
+      return `${scope}${expr(e.operand, POSTFIX)} of ${ctx}`;
+    }
+    case 'List':
+      return `list ${e.name === null ? '' : `${quoteString(e.name)} `}(${expr(e.item, OPEN)})`;
+  }
+}
+
+function typeRef(t: TypeRef): string {
+  return t.kind === 'FactType' ? bracketName('fact', t.name) : t.name;
+}
+
+function param(p: Param): string {
+  return `${p.name}: ${typeRef(p.type)}`;
+}
+
+const params = (ps: readonly Param[]): string => (ps.length > 0 ? `(${ps.map(param).join(', ')})` : '');
+
+/** Lines of a block body, each already indented once. */
+type Lines = string[];
+
+function textField(lines: Lines, key: string, value: string | null, multiLine = false): void {
+  if (value === null) return;
+  const block = multiLine ? textBlock(value, INDENT + INDENT) : null;
+  lines.push(`${INDENT}${key}: ${block ?? quoteString(value)}`);
+}
+
+function exprField(lines: Lines, key: string, value: Expr | null): void {
+  if (value !== null) lines.push(`${INDENT}${key}: ${expr(value, OPEN)}`);
+}
+
+function listField(lines: Lines, key: string, items: readonly string[]): void {
+  if (items.length > 0) lines.push(`${INDENT}${key}: ${items.join(', ')}`);
+}
+
+function metaFields(lines: Lines, meta: readonly MetaEntry[]): void {
+  for (const m of meta) lines.push(`${INDENT}meta ${word(m.key)}: ${JSON.stringify(m.value)}`);
+}
+
+function block(headLine: string, lines: Lines): string {
+  return lines.length === 0 ? headLine : `${headLine} {\n${lines.join('\n')}\n}`;
+}
+
+function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
+  listField(lines, 'sources', d.sources.map((s) => sourceId(s.id)));
+  textField(lines, 'explanation', d.explanation, true);
+  metaFields(lines, d.meta);
+}
+
+function header(h: Header): string {
+  const lines: Lines = [];
+  if (h.language !== null) lines.push(`${INDENT}language: ${word(h.language)}`);
+  if (h.jurisdiction !== null) lines.push(`${INDENT}jurisdiction: ${word(h.jurisdiction)}`);
+  if (h.versionDate !== null) lines.push(`${INDENT}version: ${date(h.versionDate)}`);
+  metaFields(lines, h.meta);
+  return block(`model ${quoteString(h.title)}`, lines);
+}
+
+function source(s: SourceDecl): string {
+  const lines: Lines = [];
+  textField(lines, 'juriconnect', s.juriconnect);
+  textField(lines, 'eli', s.eli);
+  textField(lines, 'url', s.url);
+  textField(lines, 'citation', s.citation);
+  if (s.validFrom !== null || s.validTo !== null) {
+    const from = s.validFrom === null ? '' : `${date(s.validFrom)} `;
+    const to = s.validTo === null ? '' : ` ${date(s.validTo)}`;
+    lines.push(`${INDENT}valid: ${from}..${to}`);
+  }
+  textField(lines, 'text', s.text, true);
+  textField(lines, 'explanation', s.explanation, true);
+  metaFields(lines, s.meta);
+  return block(`source ${sourceId(s.id)}`, lines);
+}
+
+function fact(f: FactDecl): string {
+  const lines: Lines = [];
+  if (f.closed) lines.push(`${INDENT}closed`);
+  const isBoolean = f.type.kind === 'PrimitiveType' && f.type.name === 'boolean';
+  exprField(lines, isBoolean ? 'holds when' : 'value', f.definition);
+  commonTail(lines, f);
+  const type = isBoolean ? '' : `: ${typeRef(f.type)}`;
+  return block(`fact ${bracketName('fact', f.name)}${params(f.params)}${type}`, lines);
+}
+
+const effect = (e: { frame: 'fact' | 'act' | 'duty'; name: string; args: readonly Expr[] }): string =>
+  bracketName(e.frame, e.name) + (e.args.length > 0 ? args(e.args) : '');
+
+function act(a: ActDecl): string {
+  const lines: Lines = [];
+  exprField(lines, 'actor', a.actor);
+  if (a.action !== null) lines.push(`${INDENT}action: ${word(a.action)}`);
+  exprField(lines, 'object', a.object);
+  exprField(lines, 'recipient', a.recipient);
+  exprField(lines, 'preconditions', a.preconditions);
+  listField(lines, 'creates', a.creates.map(effect));
+  listField(lines, 'terminates', a.terminates.map(effect));
+  commonTail(lines, a);
+  return block(`act ${bracketName('act', a.name)}${params(a.params)}`, lines);
+}
+
+function duty(d: DutyDecl): string {
+  const lines: Lines = [];
+  exprField(lines, 'holder', d.holder);
+  exprField(lines, 'claimant', d.claimant);
+  listField(lines, 'created by', d.createdBy.map(effect));
+  listField(lines, 'terminated by', d.terminatedBy.map(effect));
+  listField(lines, 'enforced by', d.enforcedBy.map(effect));
+  if (d.deadline) lines.push(`${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}`);
+  exprField(lines, 'violated when', d.violation);
+  listField(lines, 'components', d.components.map((c) => expr(c, OR)));
+  commonTail(lines, d);
+  return block(`duty ${bracketName('duty', d.name)}${params(d.params)}`, lines);
+}
+
+function declaration(d: Decl): string {
+  switch (d.kind) {
+    case 'Import':
+      return `import ${quoteString(d.path)}`;
+    case 'Source':
+      return source(d);
+    case 'Fact':
+      return fact(d);
+    case 'Act':
+      return act(d);
+    case 'Duty':
+      return duty(d);
+  }
+}
+
+/** Print one expression in canonical form (as it appears as a field value). */
+export function printExpr(e: Expr): string {
+  return expr(e, OPEN);
+}
+
+/** The canonical .flint text of `model`: fixed field order, 2-space indentation, one item per line. */
+export function print(model: Model): string {
+  const parts: string[] = [];
+  if (model.header) parts.push(header(model.header));
+  let prevOneLine = false;
+  for (const d of model.declarations) {
+    const text = declaration(d);
+    const oneLine = !text.includes('\n');
+    // Consecutive one-line declarations stay together; anything with a block gets a blank line around it.
+    if (parts.length > 0) parts.push(oneLine && prevOneLine ? '\n' : '\n\n');
+    parts.push(text);
+    prevOneLine = oneLine;
+  }
+  return parts.length === 0 ? '' : `${parts.join('')}\n`;
+}

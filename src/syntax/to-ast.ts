@@ -1,0 +1,732 @@
+/**
+ * CST → AST. Total over partial CSTs from error recovery: missing children become placeholder
+ * nodes (a `false` literal, an empty name) and never a crash. The CST never leaves src/syntax.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type {
+  ActDecl,
+  Aggregate,
+  Decl,
+  Deadline,
+  DutyDecl,
+  Effect,
+  Expr,
+  FactDecl,
+  Header,
+  Import,
+  JsonValue,
+  Literal,
+  MetaEntry,
+  Model,
+  Param,
+  PrimitiveTypeName,
+  Ref,
+  SourceDecl,
+  SourceRef,
+  TypeRef,
+} from '../model/ast.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Pos, Span } from '../model/span.js';
+import { joinSpans, positionAt } from '../model/span.js';
+import { DURATION_UNITS } from '../../grammar/tokens.js';
+import type { EscapeProblem } from './text.js';
+import { decodeTextBlock, unescapeText } from './text.js';
+
+/** The primitive type names (grammar/README.md#types). */
+export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = ['boolean', 'integer', 'decimal', 'text', 'date', 'duration', 'actor'];
+
+/** The fields allowed in each kind of block, in canonical (printing) order. */
+export const BLOCK_FIELDS = {
+  header: ['language', 'jurisdiction', 'version'],
+  source: ['juriconnect', 'eli', 'url', 'citation', 'valid', 'text', 'explanation'],
+  fact: ['holds when', 'value', 'sources', 'explanation'],
+  act: ['actor', 'action', 'object', 'recipient', 'preconditions', 'creates', 'terminates', 'sources', 'explanation'],
+  duty: [
+    'holder',
+    'claimant',
+    'created by',
+    'terminated by',
+    'enforced by',
+    'deadline',
+    'violated when',
+    'components',
+    'sources',
+    'explanation',
+  ],
+} as const;
+
+type BlockKind = keyof typeof BLOCK_FIELDS;
+
+const isToken = (e: CstElement | undefined): e is IToken => e !== undefined && 'image' in e;
+const isNode = (e: CstElement | undefined): e is CstNode => e !== undefined && 'children' in e;
+
+const tok = (n: CstNode | undefined, key: string, i = 0): IToken | undefined => {
+  const e = n?.children[key]?.[i];
+  return isToken(e) ? e : undefined;
+};
+const toks = (n: CstNode | undefined, key: string): IToken[] => (n?.children[key] ?? []).filter(isToken);
+const sub = (n: CstNode | undefined, key: string, i = 0): CstNode | undefined => {
+  const e = n?.children[key]?.[i];
+  return isNode(e) ? e : undefined;
+};
+const subs = (n: CstNode | undefined, key: string): CstNode[] => (n?.children[key] ?? []).filter(isNode);
+
+const validTok = (t: IToken | undefined): t is IToken =>
+  t !== undefined && Number.isFinite(t.startOffset) && t.isInsertedInRecovery !== true;
+
+/** Field value as parsed: items (expressions or source ids), optional `within`/`by` prefix and `..` range. */
+interface FieldValue {
+  readonly prefix: 'within' | 'by' | null;
+  readonly items: readonly ({ readonly kind: 'expr'; readonly expr: Expr } | { readonly kind: 'id'; readonly token: IToken })[];
+  readonly range: { readonly end: IToken | undefined } | null;
+  readonly span: Span;
+}
+
+interface Field {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: FieldValue;
+}
+
+interface BlockContent {
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly closed: boolean;
+  readonly meta: readonly MetaEntry[];
+}
+
+/** Builds the AST of one file from its CST, collecting diagnostics. */
+export class AstBuilder {
+  /** Diagnostics found while building (escapes, unknown fields and types, misplaced values). */
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly bareNumbers = new WeakSet<Expr>();
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  // --- spans
+
+  private pos(offset: number, line: number | undefined, column: number | undefined): Pos {
+    if (line !== undefined && column !== undefined && Number.isFinite(line) && Number.isFinite(column)) {
+      return { line, column, offset };
+    }
+    return positionAt(this.text, offset);
+  }
+
+  /** The span of a token (zero-width at the start of the file when the token was invented by recovery). */
+  tokenSpan(t: IToken | undefined): Span {
+    if (!validTok(t)) return this.fallbackSpan();
+    const end = (t.endOffset ?? t.startOffset + t.image.length - 1) + 1;
+    return {
+      file: this.file,
+      start: this.pos(t.startOffset, t.startLine, t.startColumn),
+      end: t.endLine !== undefined && t.endColumn !== undefined ? this.pos(end, t.endLine, t.endColumn + 1) : positionAt(this.text, end),
+    };
+  }
+
+  private fallbackSpan(): Span {
+    const p = positionAt(this.text, this.text.length);
+    return { file: this.file, start: p, end: p };
+  }
+
+  /** The span covering a CST node's valid tokens. */
+  nodeSpan(n: CstNode | undefined): Span {
+    if (!n) return this.fallbackSpan();
+    const loc = n.location;
+    if (loc && Number.isFinite(loc.startOffset) && loc.endOffset !== undefined && Number.isFinite(loc.endOffset)) {
+      return {
+        file: this.file,
+        start: this.pos(loc.startOffset, loc.startLine, loc.startColumn),
+        end: this.pos(loc.endOffset + 1, loc.endLine, loc.endColumn === undefined ? undefined : loc.endColumn + 1),
+      };
+    }
+    const all: IToken[] = [];
+    const collect = (c: CstNode): void => {
+      for (const list of Object.values(c.children)) for (const e of list) isToken(e) ? validTok(e) && all.push(e) : collect(e);
+    };
+    collect(n);
+    if (all.length === 0) return this.fallbackSpan();
+    all.sort((a, b) => a.startOffset - b.startOffset);
+    return joinSpans(this.tokenSpan(all[0]), this.tokenSpan(all[all.length - 1]));
+  }
+
+  private report(code: string, message: string, span: Span, hint?: string): void {
+    this.diagnostics.push({ code, severity: 'error', message, span, ...(hint === undefined ? {} : { hint }) });
+  }
+
+  // --- strings and names
+
+  private decode(t: IToken | undefined, strip: (image: string) => string, block = false): string {
+    if (!validTok(t)) return '';
+    const problems: EscapeProblem[] = [];
+    const raw = strip(t.image);
+    const value = block ? decodeTextBlock(raw, problems) : unescapeText(raw, problems);
+    for (const p of problems) this.report('invalid-escape', p.message, this.tokenSpan(t), 'Escapes are \\\\ \\" \\n \\r \\t \\] \\> and \\u{HEX}.');
+    return value;
+  }
+
+  /** The value of a string token (quoted, unterminated or text block). */
+  stringValue(t: IToken | undefined): string {
+    if (!t) return '';
+    switch (t.tokenType.name) {
+      case 'TextBlock':
+        return this.decode(t, (s) => s.slice(3, -3), true);
+      case 'UnterminatedString':
+        return this.decode(t, (s) => s.slice(1));
+      default:
+        return this.decode(t, (s) => s.slice(1, -1));
+    }
+  }
+
+  /** The name inside a bracketed name token, without brackets. */
+  nameValue(t: IToken | undefined): string {
+    if (!t) return '';
+    switch (t.tokenType.name) {
+      case 'ActName':
+        return this.decode(t, (s) => s.slice(2, -2));
+      case 'UnterminatedFactName':
+        return this.decode(t, (s) => s.slice(1));
+      default:
+        return this.decode(t, (s) => s.slice(1, -1));
+    }
+  }
+
+  // --- model and declarations
+
+  /** The AST of a whole file from the `model` CST (or an empty model when the CST is missing). */
+  model(cst: CstNode | undefined): Model {
+    const header = sub(cst, 'header') ? this.header(sub(cst, 'header')) : null;
+    const declarations: Decl[] = [];
+    for (const d of subs(cst, 'declaration')) {
+      const decl = this.declaration(d);
+      if (decl) declarations.push(decl);
+    }
+    const end = positionAt(this.text, this.text.length);
+    return { kind: 'Model', header, declarations, span: { file: this.file, start: positionAt(this.text, 0), end } };
+  }
+
+  private header(n: CstNode | undefined): Header {
+    const b = this.block(sub(n, 'block'), 'header');
+    return {
+      kind: 'Header',
+      title: this.stringValue(tok(n, 'StringLiteral')),
+      language: this.wordField(b, 'language'),
+      jurisdiction: this.wordField(b, 'jurisdiction'),
+      versionDate: this.dateField(b, 'version'),
+      meta: b.meta,
+      span: this.nodeSpan(n),
+    };
+  }
+
+  private declaration(n: CstNode): Decl | null {
+    const imp = sub(n, 'importDecl');
+    if (imp) {
+      const decl: Import = { kind: 'Import', path: this.stringValue(tok(imp, 'StringLiteral')), span: this.nodeSpan(imp) };
+      return decl;
+    }
+    const src = sub(n, 'sourceDecl');
+    if (src) return this.source(src);
+    const fact = sub(n, 'factDecl');
+    if (fact) return this.fact(fact);
+    const act = sub(n, 'actDecl');
+    if (act) return this.act(act);
+    const duty = sub(n, 'dutyDecl');
+    if (duty) return this.duty(duty);
+    return null;
+  }
+
+  private source(n: CstNode): SourceDecl {
+    const idTok = tok(n, 'SourceId') ?? tok(n, 'StringLiteral');
+    const id = idTok?.tokenType.name === 'SourceId' ? idTok.image : this.stringValue(idTok);
+    const b = this.block(sub(n, 'block'), 'source');
+    let validFrom: string | null = null;
+    let validTo: string | null = null;
+    const valid = b.fields.get('valid');
+    if (valid) {
+      const v = valid.value;
+      const first = v.items[0];
+      if (first?.kind === 'expr') validFrom = this.dateOf(first.expr);
+      if (v.range?.end) validTo = v.range.end.tokenType.name === 'DateLiteral' ? v.range.end.image : this.stringValue(v.range.end);
+      if (v.items.length > 1 || (first !== undefined && validFrom === null) || v.prefix !== null) {
+        this.report('invalid-field-value', "Field 'valid' expects a date range like 2024-01-01 .. 2024-12-31.", v.span);
+      }
+    }
+    return {
+      kind: 'Source',
+      id,
+      idSpan: this.tokenSpan(idTok),
+      juriconnect: this.textField(b, 'juriconnect'),
+      eli: this.textField(b, 'eli'),
+      url: this.textField(b, 'url'),
+      citation: this.textField(b, 'citation'),
+      text: this.textField(b, 'text'),
+      validFrom,
+      validTo,
+      explanation: this.textField(b, 'explanation'),
+      meta: b.meta,
+      span: this.nodeSpan(n),
+    };
+  }
+
+  private frameCommon(n: CstNode, nameKey: string, b: BlockContent) {
+    const nameTok = tok(n, nameKey);
+    return {
+      name: this.nameValue(nameTok),
+      nameSpan: this.tokenSpan(nameTok),
+      params: this.params(sub(n, 'paramList')),
+      sources: this.sourcesField(b),
+      explanation: this.textField(b, 'explanation'),
+      meta: b.meta,
+      span: this.nodeSpan(n),
+    };
+  }
+
+  private fact(n: CstNode): FactDecl {
+    const b = this.block(sub(n, 'block'), 'fact');
+    const common = this.frameCommon(n, 'FactName', b);
+    const typeNode = sub(n, 'typeRef');
+    const type: TypeRef = typeNode ? this.typeRef(typeNode) : { kind: 'PrimitiveType', name: 'boolean', span: common.nameSpan };
+    const holds = b.fields.get('holds when');
+    const value = b.fields.get('value');
+    if (holds && value) this.report('duplicate-field', `Fact [${common.name}] has both 'holds when' and 'value'; write one.`, value.keySpan);
+    const def = holds ?? value;
+    return {
+      kind: 'Fact',
+      ...common,
+      type,
+      definition: def ? this.singleExpr(def) : null,
+      closed: b.closed,
+    };
+  }
+
+  private act(n: CstNode): ActDecl {
+    const b = this.block(sub(n, 'block'), 'act');
+    const common = this.frameCommon(n, 'ActName', b);
+    return {
+      kind: 'Act',
+      ...common,
+      actor: this.exprField(b, 'actor'),
+      action: this.wordField(b, 'action'),
+      object: this.exprField(b, 'object'),
+      recipient: this.exprField(b, 'recipient'),
+      preconditions: this.exprField(b, 'preconditions'),
+      creates: this.effectsField(b, 'creates'),
+      terminates: this.effectsField(b, 'terminates'),
+    };
+  }
+
+  private duty(n: CstNode): DutyDecl {
+    const b = this.block(sub(n, 'block'), 'duty');
+    const common = this.frameCommon(n, 'DutyName', b);
+    let deadline: Deadline | null = null;
+    const d = b.fields.get('deadline');
+    if (d) {
+      const value = this.singleExpr(d, true);
+      if (d.value.prefix === null) {
+        this.report('invalid-field-value', "Field 'deadline' starts with 'within' (a duration) or 'by' (a date).", d.value.span, 'Write deadline: within 8 weeks, or deadline: by [datum] + 8 weeks.');
+      }
+      deadline = { kind: 'Deadline', form: d.value.prefix ?? 'within', value, span: d.value.span };
+    }
+    const violated = b.fields.get('violated when');
+    return {
+      kind: 'Duty',
+      ...common,
+      holder: this.exprField(b, 'holder'),
+      claimant: this.exprField(b, 'claimant'),
+      createdBy: this.actRefsField(b, 'created by'),
+      terminatedBy: this.actRefsField(b, 'terminated by'),
+      enforcedBy: this.actRefsField(b, 'enforced by'),
+      deadline,
+      violation: violated ? this.singleExpr(violated) : null,
+      components: this.exprListField(b, 'components'),
+    };
+  }
+
+  private params(n: CstNode | undefined): Param[] {
+    return subs(n, 'param').map((p) => this.param(p));
+  }
+
+  private param(p: CstNode): Param {
+    const t = sub(p, 'typeRef');
+    return {
+      kind: 'Param',
+      name: validTok(tok(p, 'Identifier')) ? (tok(p, 'Identifier')?.image ?? '') : '',
+      type: t ? this.typeRef(t) : { kind: 'PrimitiveType', name: 'boolean', span: this.nodeSpan(p) },
+      span: this.nodeSpan(p),
+    };
+  }
+
+  private typeRef(n: CstNode): TypeRef {
+    const fact = tok(n, 'FactName');
+    if (fact) return { kind: 'FactType', name: this.nameValue(fact), span: this.tokenSpan(fact) };
+    const id = tok(n, 'Identifier');
+    const span = this.tokenSpan(id);
+    const name = id?.image ?? '';
+    if ((PRIMITIVE_TYPES as readonly string[]).includes(name)) return { kind: 'PrimitiveType', name: name as PrimitiveTypeName, span };
+    if (validTok(id)) {
+      this.report('unknown-type', `Unknown type '${name}'.`, span, `Use ${PRIMITIVE_TYPES.join(', ')}, or a fact type like [persoon].`);
+    }
+    return { kind: 'PrimitiveType', name: 'boolean', span };
+  }
+
+  // --- blocks and fields
+
+  private block(n: CstNode | undefined, kind: BlockKind): BlockContent {
+    const fields = new Map<string, Field>();
+    const allowed: readonly string[] = BLOCK_FIELDS[kind];
+    for (const c of toks(n, 'Closed')) {
+      if (kind !== 'fact') this.report('unknown-field', `'closed' is only allowed in a fact.`, this.tokenSpan(c));
+    }
+    for (const f of subs(n, 'field')) {
+      const k1 = tok(f, 'key');
+      const k2 = tok(f, 'key2');
+      if (!validTok(k1)) continue;
+      const key = validTok(k2) ? `${k1.image} ${k2.image}` : k1.image;
+      const keySpan = validTok(k2) ? joinSpans(this.tokenSpan(k1), this.tokenSpan(k2)) : this.tokenSpan(k1);
+      const value = this.fieldValue(sub(f, 'fieldValue'));
+      if (!allowed.includes(key)) {
+        this.report('unknown-field', `Unknown field '${key}' in a ${kind === 'header' ? 'model header' : kind}.`, keySpan, `Allowed: ${[...allowed, ...(kind === 'fact' ? ['closed'] : []), 'meta <key>'].join(', ')}.`);
+        continue;
+      }
+      if (fields.has(key)) {
+        this.report('duplicate-field', `Field '${key}' is written twice.`, keySpan, 'Keep one; the first one is used.');
+        continue;
+      }
+      fields.set(key, { key, keySpan, value });
+    }
+    const meta: MetaEntry[] = [];
+    for (const m of subs(n, 'metaField')) {
+      const keyTok = tok(m, 'Identifier') ?? tok(m, 'StringLiteral');
+      const valueTok = tok(m, 'MetaValue');
+      if (!validTok(keyTok) || !validTok(valueTok)) continue;
+      const key = keyTok.tokenType.name === 'Identifier' ? keyTok.image : this.stringValue(keyTok);
+      let value: JsonValue = null;
+      try {
+        value = JSON.parse(valueTok.image) as JsonValue;
+      } catch {
+        this.report('invalid-meta-value', `Meta value of '${key}' is not valid JSON.`, this.tokenSpan(valueTok), 'Write a JSON literal: "text", 12, true, null, [..] or {..}.');
+      }
+      meta.push({ kind: 'Meta', key, value, span: this.nodeSpan(m) });
+    }
+    return { fields, closed: toks(n, 'Closed').length > 0 && kind === 'fact', meta };
+  }
+
+  private fieldValue(n: CstNode | undefined): FieldValue {
+    const prefixTok = tok(n, 'prefix');
+    const prefix = validTok(prefixTok) ? (prefixTok.image === 'by' ? 'by' : 'within') : null;
+    const items: FieldValue['items'][number][] = [];
+    for (const it of subs(n, 'valueItem')) {
+      const id = tok(it, 'SourceId');
+      if (id) items.push({ kind: 'id', token: id });
+      else items.push({ kind: 'expr', expr: this.expression(sub(it, 'expression')) });
+    }
+    const hasRange = toks(n, 'Range').length > 0;
+    const endNode = sub(n, 'rangeEnd');
+    const end = tok(endNode, 'DateLiteral') ?? tok(endNode, 'StringLiteral');
+    return { prefix, items, range: hasRange ? { end } : null, span: this.nodeSpan(n) };
+  }
+
+  private singleExpr(f: Field, allowPrefix = false): Expr {
+    const v = f.value;
+    const first = v.items[0];
+    if (v.items.length !== 1 || first?.kind !== 'expr' || v.range !== null || (v.prefix !== null && !allowPrefix)) {
+      this.report('invalid-field-value', `Field '${f.key}' expects one expression.`, v.span);
+    }
+    if (first?.kind === 'expr') return first.expr;
+    return this.placeholder(v.span);
+  }
+
+  private exprField(b: BlockContent, key: string): Expr | null {
+    const f = b.fields.get(key);
+    return f ? this.singleExpr(f) : null;
+  }
+
+  private exprListField(b: BlockContent, key: string): Expr[] {
+    const f = b.fields.get(key);
+    if (!f) return [];
+    const out: Expr[] = [];
+    for (const it of f.value.items) {
+      if (it.kind === 'expr') out.push(it.expr);
+      else this.report('invalid-field-value', `Field '${key}' expects expressions.`, this.tokenSpan(it.token));
+    }
+    if (f.value.prefix !== null || f.value.range !== null) this.report('invalid-field-value', `Field '${key}' expects a list of expressions.`, f.value.span);
+    return out;
+  }
+
+  /** A text field: a string literal. */
+  private textField(b: BlockContent, key: string): string | null {
+    const f = b.fields.get(key);
+    if (!f) return null;
+    const e = this.singleExpr(f);
+    if (e.kind === 'Literal' && e.type === 'text') return e.value;
+    this.report('invalid-field-value', `Field '${key}' expects a text string in double quotes.`, f.value.span);
+    return null;
+  }
+
+  /** A word field: a bare word or a string (`language: nl`, `action: indienen`). */
+  private wordField(b: BlockContent, key: string): string | null {
+    const f = b.fields.get(key);
+    if (!f) return null;
+    const e = this.singleExpr(f);
+    if (e.kind === 'Literal' && e.type === 'text') return e.value;
+    if (e.kind === 'Var') return e.name;
+    if (e.kind === 'Ref' && e.args.length === 0) return e.name;
+    this.report('invalid-field-value', `Field '${key}' expects a word or a text string.`, f.value.span);
+    return null;
+  }
+
+  private dateOf(e: Expr): string | null {
+    return e.kind === 'Literal' && (e.type === 'date' || e.type === 'text') ? e.value : null;
+  }
+
+  private dateField(b: BlockContent, key: string): string | null {
+    const f = b.fields.get(key);
+    if (!f) return null;
+    const d = this.dateOf(this.singleExpr(f));
+    if (d === null) this.report('invalid-field-value', `Field '${key}' expects a date like 2024-01-01.`, f.value.span);
+    return d;
+  }
+
+  private sourcesField(b: BlockContent): SourceRef[] {
+    const f = b.fields.get('sources');
+    if (!f) return [];
+    const out: SourceRef[] = [];
+    for (const it of f.value.items) {
+      if (it.kind === 'id') out.push({ kind: 'SourceRef', id: it.token.image, span: this.tokenSpan(it.token) });
+      else if (it.expr.kind === 'Literal' && it.expr.type === 'text') out.push({ kind: 'SourceRef', id: it.expr.value, span: it.expr.span });
+      else this.report('invalid-field-value', "Field 'sources' expects source ids like awb-4:1.", it.expr.span);
+    }
+    return out;
+  }
+
+  private refs(b: BlockContent, key: string): Ref[] {
+    const out: Ref[] = [];
+    for (const e of this.exprListField(b, key)) {
+      if (e.kind === 'Ref') out.push(e);
+      else this.report('invalid-field-value', `Field '${key}' expects frame names like [feit], <plicht> or <<handeling>>.`, e.span);
+    }
+    return out;
+  }
+
+  private effectsField(b: BlockContent, key: string): Effect[] {
+    return this.refs(b, key).map((r) => ({ kind: 'Effect', frame: r.frame, name: r.name, args: r.args, span: r.span }));
+  }
+
+  private actRefsField(b: BlockContent, key: string): Ref[] {
+    return this.refs(b, key).filter((r) => {
+      if (r.frame !== 'act') this.report('invalid-field-value', `Field '${key}' expects acts like <<indienen>>.`, r.span);
+      return r.frame === 'act';
+    });
+  }
+
+  // --- expressions
+
+  private placeholder(span: Span): Expr {
+    return { kind: 'Literal', type: 'boolean', value: false, span };
+  }
+
+  /** An expression from an `expression` CST node (a placeholder when missing). */
+  expression(n: CstNode | undefined): Expr {
+    const or = sub(n, 'orExpr');
+    if (!or) return this.placeholder(this.nodeSpan(n));
+    return this.chain(or, 'or', (a) => this.chain(a, 'and', (x) => this.notExpr(x)));
+  }
+
+  /** `a or b or c` / `a and b and c`: one Nary node for the chain. */
+  private chain(n: CstNode, op: 'and' | 'or', child: (c: CstNode) => Expr): Expr {
+    const operands = subs(n, 'operands').map(child);
+    if (operands.length === 0) return this.placeholder(this.nodeSpan(n));
+    if (operands.length === 1) return operands[0] as Expr;
+    return { kind: 'Nary', op, operands, span: this.nodeSpan(n) };
+  }
+
+  private notExpr(n: CstNode): Expr {
+    if (tok(n, 'Not')) {
+      return { kind: 'Unary', op: 'not', operand: this.notExprOrPlaceholder(sub(n, 'notExpr')), span: this.nodeSpan(n) };
+    }
+    const c = sub(n, 'comparison');
+    return c ? this.comparison(c) : this.placeholder(this.nodeSpan(n));
+  }
+
+  private notExprOrPlaceholder(n: CstNode | undefined): Expr {
+    return n ? this.notExpr(n) : this.placeholder(this.nodeSpan(n));
+  }
+
+  private comparison(n: CstNode): Expr {
+    const operands = subs(n, 'operands').map((c) => this.arith(c, 'additive'));
+    const ops = toks(n, 'ops').map((t) => COMPARE_OPS[t.tokenType.name] ?? 'eq');
+    if (operands.length === 0) return this.placeholder(this.nodeSpan(n));
+    let acc: Expr[] = [operands[0] as Expr];
+    let cur = ops[0];
+    let result: Expr = operands[0] as Expr;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as (typeof ops)[number];
+      const right = operands[i + 1];
+      if (right === undefined) break;
+      if (op !== cur && cur !== undefined) {
+        const node: Expr = { kind: 'Compare', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
+        this.report('mixed-comparison', 'A comparison chain mixes different operators.', this.tokenSpan(toks(n, 'ops')[i]), 'Write the comparisons separately and join them with and.');
+        acc = [node];
+        cur = op;
+      }
+      acc.push(right);
+    }
+    if (acc.length >= 2 && cur !== undefined) result = { kind: 'Compare', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
+    else result = acc[0] as Expr;
+    return result;
+  }
+
+  /** `additive` / `multiplicative`: consecutive equal operators form one Nary node, left to right. */
+  private arith(n: CstNode, rule: 'additive' | 'multiplicative'): Expr {
+    const child = (c: CstNode): Expr => (rule === 'additive' ? this.arith(c, 'multiplicative') : this.unary(c));
+    const operands = subs(n, 'operands').map(child);
+    const ops = toks(n, 'ops').map((t) => ARITH_OPS[t.tokenType.name] ?? 'add');
+    if (operands.length === 0) return this.placeholder(this.nodeSpan(n));
+    let acc: Expr[] = [operands[0] as Expr];
+    let cur = ops[0];
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as (typeof ops)[number];
+      const right = operands[i + 1];
+      if (right === undefined) break;
+      if (op !== cur && cur !== undefined) {
+        acc = [{ kind: 'Nary', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) }];
+        cur = op;
+      }
+      acc.push(right);
+    }
+    if (acc.length >= 2 && cur !== undefined) {
+      return { kind: 'Nary', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
+    }
+    return acc[0] as Expr;
+  }
+
+  private unary(n: CstNode): Expr {
+    const minus = tok(n, 'Minus');
+    if (minus) {
+      const inner = sub(n, 'unary');
+      const operand = inner ? this.unary(inner) : this.placeholder(this.nodeSpan(n));
+      const span = this.nodeSpan(n);
+      // A minus written directly before a number is part of the literal: `-12` is the integer -12.
+      if (this.bareNumbers.has(operand) && operand.kind === 'Literal' && (operand.type === 'integer' || operand.type === 'decimal')) {
+        return { ...operand, value: `-${operand.value}`, span };
+      }
+      return { kind: 'Unary', op: 'neg', operand, span };
+    }
+    const p = sub(n, 'projection');
+    return p ? this.projection(p) : this.placeholder(this.nodeSpan(n));
+  }
+
+  private projection(n: CstNode): Expr {
+    const operand = this.postfix(sub(n, 'postfix'));
+    const ctx = sub(n, 'projectionContext');
+    const scopeTok = tok(n, 'scope');
+    if (!ctx && !scopeTok) return operand;
+    return {
+      kind: 'Projection',
+      scope: scopeTok?.image === 'all' ? 'all' : scopeTok?.image === 'some' ? 'some' : 'single',
+      context: toks(ctx, 'context').map((t) => this.nameValue(t)),
+      operand,
+      span: this.nodeSpan(n),
+    };
+  }
+
+  private postfix(n: CstNode | undefined): Expr {
+    let e = this.primary(sub(n, 'primary'));
+    const fields = toks(n, 'fields');
+    if (fields.length === 0) return e;
+    this.bareNumbers.delete(e);
+    for (const f of fields) {
+      if (!validTok(f)) continue;
+      e = { kind: 'Member', object: e, field: f.image, span: joinSpans(e.span, this.tokenSpan(f)) };
+    }
+    return e;
+  }
+
+  private args(n: CstNode | undefined): Expr[] {
+    return subs(n, 'args').map((a) => this.expression(a));
+  }
+
+  private primary(n: CstNode | undefined): Expr {
+    const span = this.nodeSpan(n);
+    if (!n) return this.placeholder(span);
+    const c = n.children;
+    const num = sub(n, 'numberOrDuration');
+    if (num) {
+      const t = tok(num, 'IntegerLiteral');
+      const digits = validTok(t) ? BigInt(t.image).toString() : '0';
+      const unit = tok(num, 'unit');
+      if (validTok(unit)) {
+        return { kind: 'Literal', type: 'duration', value: `P${digits}${DURATION_UNITS[unit.image] ?? 'D'}`, span };
+      }
+      const lit: Literal = { kind: 'Literal', type: 'integer', value: digits, span };
+      this.bareNumbers.add(lit);
+      return lit;
+    }
+    const dec = tok(n, 'DecimalLiteral');
+    if (dec) {
+      const lit: Literal = { kind: 'Literal', type: 'decimal', value: dec.image, span };
+      this.bareNumbers.add(lit);
+      return lit;
+    }
+    if (c['DateLiteral']) return { kind: 'Literal', type: 'date', value: tok(n, 'DateLiteral')?.image ?? '', span };
+    if (c['True']) return { kind: 'Literal', type: 'boolean', value: true, span };
+    if (c['False']) return { kind: 'Literal', type: 'boolean', value: false, span };
+    if (c['Today']) return { kind: 'Now', span };
+    if (c['Anyone']) return { kind: 'Is', identity: null, span };
+    if (c['Is']) return { kind: 'Is', identity: this.stringValue(tok(n, 'identity')), span };
+    if (c['Created']) return { kind: 'Created', operands: this.args(sub(n, 'argList')), span };
+    if (c['List']) {
+      const nameTok = tok(n, 'listName');
+      return { kind: 'List', name: nameTok ? this.stringValue(nameTok) : null, item: this.expression(sub(n, 'expression')), span };
+    }
+    if (c['StringLiteral']) return { kind: 'Literal', type: 'text', value: this.stringValue(tok(n, 'StringLiteral')), span };
+    const ref = sub(n, 'ref');
+    if (ref) {
+      const t = tok(ref, 'FactName') ?? tok(ref, 'DutyName') ?? tok(ref, 'ActName');
+      const frame = tok(ref, 'DutyName') ? 'duty' : tok(ref, 'ActName') ? 'act' : 'fact';
+      return { kind: 'Ref', frame, name: this.nameValue(t), args: this.args(sub(ref, 'argList')), span };
+    }
+    const ident = sub(n, 'identifierExpr');
+    if (ident) {
+      const id = tok(ident, 'Identifier');
+      const fn = tok(ident, 'fn');
+      const argList = sub(ident, 'argList');
+      if (fn || argList) return { kind: 'Call', fn: (fn ?? id)?.image ?? '', args: this.args(argList), span };
+      return { kind: 'Var', name: validTok(id) ? id.image : '', span };
+    }
+    const agg = sub(n, 'aggregate');
+    if (agg) return this.aggregate(agg);
+    const cond = sub(n, 'conditional');
+    if (cond) {
+      return {
+        kind: 'Conditional',
+        condition: this.expression(sub(cond, 'condition')),
+        then: this.expression(sub(cond, 'then')),
+        otherwise: this.expression(sub(cond, 'otherwise')),
+        span,
+      };
+    }
+    const inner = sub(n, 'inner');
+    if (inner) return this.expression(inner);
+    return this.placeholder(span);
+  }
+
+  private aggregate(n: CstNode): Aggregate {
+    const opTok = tok(n, 'op');
+    const where = sub(n, 'where');
+    const body = sub(n, 'body');
+    return {
+      kind: 'Aggregate',
+      op: (AGGREGATE_OPS as readonly string[]).includes(opTok?.image ?? '') ? (opTok?.image as Aggregate['op']) : 'count',
+      bindings: subs(n, 'bindings').map((p) => this.param(p)),
+      where: where ? this.expression(where) : null,
+      body: body ? this.expression(body) : null,
+      span: this.nodeSpan(n),
+    };
+  }
+}
+
+const AGGREGATE_OPS = ['count', 'exists', 'forall', 'sum', 'min', 'max'] as const;
+const COMPARE_OPS: Readonly<Record<string, 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'>> = { Eq: 'eq', Ne: 'ne', Lt: 'lt', Le: 'le', Gt: 'gt', Ge: 'ge' };
+const ARITH_OPS: Readonly<Record<string, 'add' | 'sub' | 'mul' | 'div'>> = { Plus: 'add', Minus: 'sub', Star: 'mul', Slash: 'div' };
