@@ -19,6 +19,7 @@ import type {
   SourceRef,
 } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan } from '../model/span.js';
 import { fromPointer, Locator, MAX_JSON_DEPTH, parseJsonText, toPointer } from './json-text.js';
@@ -750,7 +751,7 @@ export function importFlintJson(text: string, file: string): Result<Model> {
     if (!parsed.root) return { value: emptyModel(bare.range(0, text.length)), diagnostics: parsed.diagnostics };
     const importer = new Importer(new Locator(file, text, parsed.root));
     const value = importer.model(parsed.value);
-    return { value, diagnostics: [...parsed.diagnostics, ...importer.diagnostics] };
+    return { value, diagnostics: sortDiagnostics([...parsed.diagnostics, ...importer.diagnostics]) };
   } catch (e) {
     return internalError(file, e);
   }
@@ -760,7 +761,8 @@ export function importFlintJson(text: string, file: string): Result<Model> {
 export function importFlintJsonValue(value: unknown, file: string): Result<Model> {
   try {
     const importer = new Importer(new Locator(file, undefined, undefined));
-    return { value: importer.model(value), diagnostics: importer.diagnostics };
+    const model = importer.model(value);
+    return { value: model, diagnostics: sortDiagnostics(importer.diagnostics) };
   } catch (e) {
     return internalError(file, e);
   }
