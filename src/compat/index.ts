@@ -14,8 +14,8 @@ export type { DisciplObject, DisciplValue } from './discipl/values.js';
 export { isTruthy, toPlain } from './discipl/values.js';
 export { lowerExpr, lowerModel } from './discipl/lower.js';
 export type { PeerAct, PeerDuty, PeerExpr, PeerModel, RawTextAt } from './discipl/lower.js';
-export { DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
-export type { Deviation } from './discipl/deviations.js';
+export { DISCIPL_BEHAVIOUR_DEVIATIONS, DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
+export type { BehaviourDeviation, Deviation } from './discipl/deviations.js';
 export { didOf, engineImporter, renderConformance, runConformance } from './discipl/conformance.js';
 export type {
   CaseReport,

@@ -159,6 +159,12 @@ describe('operators (SEMANTICS §4)', () => {
     expect(toPlain(product as Decimal)).toBe(46000);
   });
 
+  it('SUM concatenates numeric texts when no decimal is involved, like the peer', () => {
+    expect(evaluate({ expression: 'SUM', operands: ['[a]', '[b]'] }, { '[a]': '2', '[b]': '3' })).toBe('023');
+    expect(toPlain(evaluate({ expression: 'SUM', operands: ['[a]', '[b]'] }, { '[a]': 2, '[b]': '3' }) as Decimal)).toBe(5);
+    expect(evaluate({ expression: 'SUM', operands: [] }, {})).toBe(0);
+  });
+
   it('reports an unknown operator with the peer message', () => {
     expect(evaluate({ expression: 'BANANAS', operands: [] }, {})).toEqual({ error: 'Unknown expression type BANANAS' });
     expect(evaluate({ expression: 'IS' }, {})).toEqual({ error: 'A operand must be given for the IS expression' });
@@ -281,5 +287,23 @@ describe('active duties (SEMANTICS §6)', () => {
     expect(ok(model.activeDuties(t3, OTHER))).toEqual([]);
     const t4 = ok(model.take(ME, t3, '<<einde>>', yes));
     expect(ok(model.activeDuties(t4, ME))).toEqual([]);
+  });
+});
+
+describe('no crash, no hang (docs/conformance.md, behaviour deviations)', () => {
+  it('returns an error value for a cyclic definition', () => {
+    const model = engineFor({
+      acts: [{ act: '<<doe>>', actor: '[a]' }],
+      facts: [
+        { fact: '[a]', function: '[b]' },
+        { fact: '[b]', function: { expression: 'AND', operands: ['[a]'] } },
+      ],
+    });
+    expect(model.take(ME, model.newCase(), '<<doe>>')).toEqual({ ok: false, error: 'Maximum call stack size exceeded' });
+  });
+
+  it('stops a list that never ends', () => {
+    const out = evaluate({ expression: 'LIST', name: 'eindeloos', items: '[x]' }, { '[x]': true });
+    expect(out).toEqual({ error: 'LIST eindeloos did not end after 10000 items' });
   });
 });

@@ -33,3 +33,37 @@ export function findDeviation(
 ): Deviation | undefined {
   return deviations.find((d) => d.source === source && d.caseName === caseName && (d.step === '*' || d.step === step));
 }
+
+/** A deliberate behavioural difference that no scenario step exercises (the peer crashes or hangs there). */
+export interface BehaviourDeviation {
+  /** Kebab-case id. */
+  readonly id: string;
+  /** What the peer does. */
+  readonly peer: string;
+  /** What this profile does instead, and why. */
+  readonly profile: string;
+}
+
+/** Where the profile returns a value instead of reproducing a crash or a hang of the peer. */
+export const DISCIPL_BEHAVIOUR_DEVIATIONS: readonly BehaviourDeviation[] = [
+  {
+    id: 'duty-holder-question',
+    peer: 'Active duties evaluate the duty-holder with no resolver: a question crashes getActiveDuties.',
+    profile: 'The question is answered unknown, so the duty is not listed for that identity; a library must not crash on user models.',
+  },
+  {
+    id: 'endless-list',
+    peer: 'A LIST whose resolver never answers false loops forever.',
+    profile: 'After 10000 items the evaluation stops with the error "LIST <name> did not end after 10000 items".',
+  },
+  {
+    id: 'cyclic-definition',
+    peer: 'A cyclic fact definition recurses until the JavaScript stack overflows (RangeError).',
+    profile: 'Evaluation stops at a fixed depth with the same message, "Maximum call stack size exceeded", as a value.',
+  },
+  {
+    id: 'thrown-errors-as-values',
+    peer: 'take/explain and the act queries throw (Act not found, not allowed, Unknown expression type, ...).',
+    profile: 'The same messages are returned as { ok: false, error } values; nothing escapes the API.',
+  },
+];

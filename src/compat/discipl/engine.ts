@@ -434,14 +434,21 @@ export class DisciplEngine {
       }
       case 'SUM':
       case 'PRODUCT': {
-        let acc: number | Decimal = v.op === 'SUM' ? 0 : 1;
+        let acc: number | string | Decimal = v.op === 'SUM' ? 0 : 1;
         for (const o of v.operands) {
           const r = sub(o);
           for (const el of Array.isArray(r) ? (r as readonly DisciplValue[]) : [r]) {
             if (el === undefined) return undefined;
             if (!isNumeric(el)) return false;
-            const d = toDecimal(valueText(el));
-            acc = v.op === 'SUM' ? new Decimal(acc).plus(d) : new Decimal(acc).times(d);
+            if (isDecimal(acc) || isDecimal(el)) {
+              const d = toDecimal(valueText(el));
+              acc = v.op === 'SUM' ? toDecimal(valueText(acc)).plus(d) : toDecimal(valueText(acc)).times(d);
+            } else if (typeof el === 'number' || typeof el === 'string') {
+              // Without a decimal involved the peer falls back to JavaScript's + and *, so numeric texts concatenate.
+              acc = v.op === 'SUM' ? (typeof acc === 'number' && typeof el === 'number' ? acc + el : `${acc}${el}`) : Number(acc) * Number(el);
+            } else {
+              acc = v.op === 'SUM' ? toDecimal(valueText(acc)).plus(toDecimal(valueText(el))) : toDecimal(valueText(acc)).times(toDecimal(valueText(el)));
+            }
           }
         }
         return acc;
