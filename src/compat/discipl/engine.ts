@@ -278,7 +278,8 @@ export class DisciplEngine {
     } catch (e) {
       if (e instanceof DisciplError) return { ok: false, error: e.message };
       if (e instanceof RangeError) return { ok: false, error: 'Maximum call stack size exceeded' };
-      throw e;
+      // A bug of this profile, still reported as a value so that callers never see an exception.
+      return { ok: false, error: `Internal error: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
 
