@@ -70,7 +70,9 @@ export class DisciplError extends Error {
 export function toDecimal(v: DisciplValue): Decimal {
   if (v instanceof Decimal) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return new Decimal(v);
-  if (typeof v === 'string' && NUMERIC.test(v.trim())) return new Decimal(v.trim());
+  // big.js reads any other value through its text: `[3]` is 3, `true` and words are invalid.
+  const text = valueText(v).trim();
+  if (NUMERIC.test(text)) return new Decimal(text);
   throw new DisciplError('[big.js] Invalid number');
 }
 
