@@ -107,6 +107,8 @@ const [Count, Exists, Forall, Sum, Min, Max, True, False, Within, By] = [
 const label = (t: TokenType): string => t.LABEL ?? t.name;
 const found = (t: IToken): string => (t.tokenType.name === 'EOF' ? 'end of file' : `'${t.image}'`);
 
+const EXPRESSION_RULES = new Set(['expression', 'notExpr', 'unary', 'projection', 'postfix', 'primary', 'valueItem', 'fieldValue']);
+
 /** Error messages that name what was expected and what was found. */
 export const flintErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${found(actual)}.`,
@@ -115,7 +117,7 @@ export const flintErrorMessages: IParserErrorMessageProvider = {
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
     const first = new Set<string>();
     for (const alt of expectedPathsPerAlt) for (const path of alt) if (path[0]) first.add(label(path[0]));
-    const what = ruleName === 'primary' || ruleName === 'expression' ? 'an expression' : [...first].slice(0, 6).join(', ');
+    const what = EXPRESSION_RULES.has(ruleName) ? 'an expression' : [...first].slice(0, 6).join(', ');
     return `Expected ${what} but found ${actual[0] ? found(actual[0]) : 'end of file'}.`;
   },
   buildEarlyExitMessage: ({ expectedIterationPaths, actual }) => {

@@ -4,7 +4,7 @@
  * Context-sensitive tokens (source ids, meta values) use custom matchers that look at the tokens
  * already lexed, so `awb-4:1` after `sources:` is one token while `a-4` in an expression is three.
  */
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer, tokenMatcher } from 'chevrotain';
 import type { CustomPatternMatcherFunc, IToken, ITokenConfig, TokenType } from 'chevrotain';
 
 /**
@@ -103,7 +103,7 @@ function expectsSourceId(tokens: readonly IToken[]): boolean {
       return k !== undefined && k.tokenType === Identifier && k.image === 'sources';
     }
     const prev = tokens[i - 1];
-    if (t.tokenType === Comma && prev && (prev.tokenType === SourceId || prev.tokenType === StringLiteral)) {
+    if (t.tokenType === Comma && prev && (prev.tokenType === SourceId || tokenMatcher(prev, StringLiteral))) {
       i -= 2;
       continue;
     }

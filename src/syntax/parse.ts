@@ -49,24 +49,32 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   }
   flintParser.input = lexed.tokens;
   const cst = flintParser.model();
+  // A token right after a lexical error is where the parser trips over its consequences: the
+  // lexical error already explains it, so parser errors there are not reported again.
   const seen = new Set<number>();
-  for (const e of flintParser.errors) {
-    const span = errorSpan(text, file, e, builder);
-    // Recovery can report the same place more than once; one diagnostic per place.
-    if (seen.has(span.start.offset)) continue;
-    seen.add(span.start.offset);
-    diagnostics.push({ code: 'syntax-error', severity: 'error', message: e.message, span });
+  const errorEnds = [
+    ...lexed.errors.map((e) => e.offset + e.length),
+    ...lexed.tokens.filter((t) => t.tokenType.name.startsWith('Unterminated')).map((t) => (t.endOffset ?? t.startOffset) + 1),
+  ];
+  for (const end of errorEnds) {
+    const next = lexed.tokens.find((t) => t.startOffset >= end);
+    seen.add(next ? next.startOffset : text.length);
   }
+  const syntaxError = (message: string, span: Span, hint?: string): void => {
+    // Recovery can report the same place more than once; one diagnostic per place.
+    if (seen.has(span.start.offset)) return;
+    seen.add(span.start.offset);
+    diagnostics.push({ code: 'syntax-error', severity: 'error', message, span, ...(hint === undefined ? {} : { hint }) });
+  };
+  for (const e of flintParser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
   for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {
     const first = j.children.Junk?.[0];
     if (!finite(first)) continue;
-    diagnostics.push({
-      code: 'syntax-error',
-      severity: 'error',
-      message: `Expected a declaration (import, source, fact, act or duty) but found '${first.image}'.`,
-      span: builder.tokenSpan(first),
-      hint: 'Every declaration starts with import, source, fact, act or duty; a model header comes first.',
-    });
+    syntaxError(
+      `Expected a declaration (import, source, fact, act or duty) but found '${first.image}'.`,
+      builder.tokenSpan(first),
+      'Every declaration starts with import, source, fact, act or duty; a model header comes first.',
+    );
   }
   const model = builder.model(cst);
   diagnostics.push(...builder.diagnostics);

@@ -708,7 +708,12 @@ export class AstBuilder {
       };
     }
     const inner = sub(n, 'inner');
-    if (inner) return this.expression(inner);
+    if (inner) {
+      const e = this.expression(inner);
+      // `-(12)` stays a negation of 12: parentheses make the number no longer bare.
+      this.bareNumbers.delete(e);
+      return e;
+    }
     return this.placeholder(span);
   }
 
