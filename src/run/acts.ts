@@ -23,7 +23,7 @@ import type {
   TraceSource,
 } from '../model/trace.js';
 import { give } from './case.js';
-import { domainOf, enumerate, evalFact, fromScalar, instanceHolds } from './compile.js';
+import { declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
 import { advanceClock } from './duties.js';
@@ -100,15 +100,15 @@ function actFrame(cm: CompiledModel, act: CAct, date: string): TraceFrame {
 
 /** Whether `actor` plays role fact `role` (declared, or instance role(actor) holds). */
 function playsRole(ctx: Ctx, role: string, actor: string): Tri {
-  if (ctx.state.actors[actor]?.roles.includes(role)) {
+  const f = ctx.cm.facts.get(role);
+  if (f ? declaredRole(ctx, f, actor) : ctx.state.actors[actor]?.roles.includes(role)) {
     ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(TRUE), provenance: { kind: 'role', actor } });
     return TRUE;
   }
-  const f = ctx.cm.facts.get(role);
   if (!f || f.arity !== 1) return bool(false);
   if (f.mode === 'derived') return bool(truth(evalFact(ctx, f, [actor])) === true);
   // Roles are closed world: not declared and not known to hold means the actor does not play it.
-  const inst = ctx.state.facts[role]?.[argKey([actor])];
+  const inst = f.isRole ? roleInstance(ctx, f, actor) : ctx.state.facts[role]?.[argKey([actor])];
   const plays = inst !== undefined && instanceHolds(inst);
   ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(bool(plays)), provenance: inst?.provenance ?? null });
   return bool(plays);
@@ -191,7 +191,7 @@ export function checkAct(
     run: () => {
       if (!frameInForce(cm, act.decl, date)) return bool(false);
       for (const r of act.restsOn) {
-        const decl = r.kind === 'fact' ? cm.facts.get(r.name)?.decl : cm.duties.get(r.name)?.decl;
+        const decl = cm.facts.get(r.name)?.decl;
         if (decl && !frameInForce(cm, decl, date)) return bool(false);
       }
       return TRUE;

@@ -85,18 +85,36 @@ export function instanceHolds(i: FactInstance): boolean {
   return i.terminated === null && i.value !== false;
 }
 
+/** Whether the case declares `actor` with role `f` or one of its sub-roles. */
+export function declaredRole(ctx: Ctx, f: CFact, actor: string): boolean {
+  const roles = ctx.state.actors[actor]?.roles;
+  return roles !== undefined && roles.some((r) => f.impliedBy.includes(r));
+}
+
+/** The stored instance saying `actor` plays role `f` (or a sub-role), if any holds. */
+export function roleInstance(ctx: Ctx, f: CFact, actor: string): FactInstance | undefined {
+  const key = argKey([actor]);
+  let found: FactInstance | undefined;
+  for (const r of f.impliedBy) {
+    const i = ctx.state.facts[r]?.[key];
+    if (i && instanceHolds(i)) return i;
+    if (r === f.name) found = i;
+  }
+  return found;
+}
+
 function pushQuestion(ctx: Ctx, fact: string, args: readonly JsonScalar[]): void {
   ctx.questions.push({ fact, args });
 }
 
 /** Read a stored (input or created) fact instance, tracing the read. */
 function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
-  const inst = ctx.state.facts[f.name]?.[argKey(args)];
+  const inst = f.isRole && typeof args[0] === 'string' ? roleInstance(ctx, f, args[0]) : ctx.state.facts[f.name]?.[argKey(args)];
   let v: Tri;
-  if (inst) {
-    v = inst.terminated !== null ? FALSE : f.isRole || f.type === null ? bool(inst.value !== false) : fromScalar(f.type, inst.value, ctx.cm);
-  } else if (f.isRole && typeof args[0] === 'string' && ctx.state.actors[args[0]]?.roles.includes(f.name)) {
+  if (f.isRole && typeof args[0] === 'string' && declaredRole(ctx, f, args[0])) {
     v = TRUE;
+  } else if (inst) {
+    v = inst.terminated !== null ? FALSE : f.isRole || f.type === null ? bool(inst.value !== false) : fromScalar(f.type, inst.value, ctx.cm);
   } else if (f.mode === 'created' || f.closed) {
     v = FALSE;
   } else {
@@ -104,7 +122,7 @@ function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
     pushQuestion(ctx, f.name, args);
   }
   if (ctx.tracer) {
-    const prov = inst
+    const prov = inst && !(f.isRole && typeof args[0] === 'string' && declaredRole(ctx, f, args[0]))
       ? inst.provenance
       : v === TRUE && typeof args[0] === 'string'
         ? ({ kind: 'role', actor: args[0] } as const)
@@ -127,7 +145,7 @@ function someStored(ctx: Ctx, f: CFact): Tri {
   }
   if (f.arity <= 1) {
     for (const [id, a] of Object.entries(ctx.state.actors)) {
-      if (a.roles.includes(f.name)) {
+      if (a.roles.some((r) => f.impliedBy.includes(r))) {
         ctx.tracer?.read({ fact: f.name, args: f.isRole ? [id] : [], value: toTraceValue(TRUE), provenance: { kind: 'role', actor: id } });
         return TRUE;
       }
@@ -216,15 +234,18 @@ export function domainOf(ctx: Ctx, t: TypeRef): Value[] | null {
   const f = ctx.cm.facts.get(t.name);
   if (!f) return null;
   const out: Value[] = [];
-  for (const i of Object.values(ctx.state.facts[t.name] ?? {})) {
-    if (instanceHolds(i)) out.push({ type: 'instance', fact: t.name, args: i.args });
+  const seen = new Set<string>();
+  const push = (args: readonly JsonScalar[]): void => {
+    const k = argKey(args);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ type: 'instance', fact: t.name, args });
+  };
+  for (const r of f.impliedBy) {
+    for (const i of Object.values(ctx.state.facts[r] ?? {})) if (instanceHolds(i)) push(i.args);
   }
   if (f.isRole) {
-    for (const [id, a] of Object.entries(ctx.state.actors)) {
-      if (a.roles.includes(t.name) && !out.some((v) => v.type === 'instance' && v.args[0] === id)) {
-        out.push({ type: 'instance', fact: t.name, args: [id] });
-      }
-    }
+    for (const [id, a] of Object.entries(ctx.state.actors)) if (a.roles.some((r) => f.impliedBy.includes(r))) push([id]);
   }
   return out;
 }
@@ -398,7 +419,7 @@ function compileRef(e: Ref, b: Builder): CExpr {
         message: `The fact [${e.name}] is referenced but not defined; it is treated as an input fact.`,
         span: e.span,
       });
-      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, mode: 'input', type: null, closed: false, def: null };
+      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, impliedBy: [e.name], mode: 'input', type: null, closed: false, def: null };
       b.facts.set(e.name, f);
     }
     const cf = f;
@@ -746,13 +767,15 @@ function factsReferenced(exprs: readonly (Expr | null)[], facts: Map<string, CFa
 }
 
 function compileFact(d: FactDecl): CFact {
-  const isRole = d.params.length === 0 && d.type.kind === 'PrimitiveType' && d.type.name === 'actor';
   const mode = d.definition === null ? 'input' : d.definition.kind === 'Created' ? 'created' : 'derived';
+  // A derived actor-typed fact computes one actor (a value); only stored ones are roles.
+  const isRole = mode !== 'derived' && d.params.length === 0 && (d.type.kind === 'FactType' || d.type.name === 'actor');
   return {
     name: d.name,
     decl: d,
     arity: isRole ? 1 : d.params.length,
     isRole,
+    impliedBy: [d.name],
     mode,
     type: d.type,
     closed: d.closed,
@@ -768,6 +791,18 @@ export function compile(model: Model): Result<CompiledModel> {
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<string, CFact>();
   for (const d of factsOf(model)) facts.set(d.name, compileFact(d));
+  for (const f of facts.values()) {
+    // A sub-role's players play every role above it: [ouder]: [persoon] makes each ouder a persoon.
+    const seen = new Set<string>([f.name]);
+    let t = f.isRole ? f.type : null;
+    while (t && t.kind === 'FactType' && !seen.has(t.name)) {
+      seen.add(t.name);
+      const parent = facts.get(t.name);
+      if (!parent?.isRole) break;
+      parent.impliedBy.push(f.name);
+      t = parent.type;
+    }
+  }
   const acts = new Map<string, CAct>();
   const actsByName = new Map<string, () => CAct | undefined>();
   const actDecls = actsOf(model);
@@ -788,7 +823,7 @@ export function compile(model: Model): Result<CompiledModel> {
   for (const a of actDecls) {
     const compileEffect = (eff: (typeof a.creates)[number]): CEffect => {
       if (eff.frame === 'fact' && !facts.has(eff.name)) {
-        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, mode: 'input', type: null, closed: false, def: null });
+        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, impliedBy: [eff.name], mode: 'input', type: null, closed: false, def: null });
       }
       if (eff.frame === 'duty' && !duties.has(eff.name)) {
         diagnostics.push({
@@ -802,15 +837,15 @@ export function compile(model: Model): Result<CompiledModel> {
       const name = eff.frame === 'fact' ? `[${eff.name}]` : eff.frame === 'duty' ? `<${eff.name}>` : `<<${eff.name}>>`;
       return { frame: eff.frame, name: eff.name, args: effectArgs(eff, b), text: name + argsText };
     };
-    const restsOn = [
-      ...factsReferenced([a.actor, a.object, a.recipient, a.preconditions], facts),
-      ...a.creates.filter((e) => e.frame === 'duty').map((e) => ({ kind: 'duty' as const, name: e.name })),
-    ];
+    const restsOn = factsReferenced([a.actor, a.object, a.recipient, a.preconditions], facts);
+    // An object the act itself creates is its product, not a condition: it need not hold beforehand.
+    const producesObject =
+      a.object?.kind === 'Ref' && a.object.frame === 'fact' && a.creates.some((c) => c.frame === 'fact' && c.name === (a.object as Ref).name);
     acts.set(a.name, {
       name: a.name,
       decl: a,
       actor: compileActor(a.actor, a.params, b),
-      object: a.object ? compileExpr(a.object, b) : null,
+      object: a.object && !producesObject ? compileExpr(a.object, b) : null,
       recipient: a.recipient ? compileExpr(a.recipient, b) : null,
       preconditions: a.preconditions ? compileExpr(a.preconditions, b) : null,
       creates: a.creates.map(compileEffect),

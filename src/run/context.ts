@@ -21,8 +21,13 @@ export interface CFact {
   readonly decl: FactDecl | null;
   /** Number of arguments an instance has (a zero-param `actor` fact is a role: one argument, the actor). */
   readonly arity: number;
-  /** A zero-parameter fact of type `actor`: its instances are the actors playing it. */
+  /**
+   * A zero-parameter fact of type `actor` or of a fact type (`fact [ouder]: [persoon]`): a role,
+   * whose instances are the actors playing it.
+   */
   readonly isRole: boolean;
+  /** The roles whose players also play this one: itself and its sub-roles (`[ouder]` for `[persoon]`). */
+  readonly impliedBy: string[];
   readonly mode: 'input' | 'created' | 'derived';
   /** The value type of the fact (`boolean` for plain facts). */
   readonly type: TypeRef | null;
@@ -56,8 +61,8 @@ export interface CAct {
   readonly preconditions: CExpr | null;
   readonly creates: readonly CEffect[];
   readonly terminates: readonly CEffect[];
-  /** Frames (besides the act) whose sources must be in force, by `kind:name`. */
-  readonly restsOn: readonly { readonly kind: 'fact' | 'duty'; readonly name: string }[];
+  /** Fact frames the act's actor, object, recipient and preconditions read (transitively): they must be in force. */
+  readonly restsOn: readonly { readonly kind: 'fact'; readonly name: string }[];
   /** Duties whose `terminatedBy` lists this act. */
   readonly endsDuties: readonly string[];
 }
