@@ -104,9 +104,11 @@ class Exporter {
     const o: OutObject = { duty: formatName('duty', d.name, 'frame'), 'duty-holder': this.optionalExpr(d.holder) };
     if (d.claimant) o.claimant = this.expr(d.claimant);
     const refs = (key: 'create' | 'terminate' | 'enforce', list: readonly Ref[]): void => {
-      const text = metaValue(d.meta, `${key}Text`);
+      // The raw value (string, or array naming non-acts) is written back while its acts are still these.
+      const raw = metaValue(d.meta, `${key}Text`);
       const names = list.map((r) => ({ frame: r.frame, name: r.name }));
-      if (typeof text === 'string' && sameNames(findNames(text), names)) o[key] = text;
+      const rawNames = typeof raw === 'string' ? findNames(raw) : Array.isArray(raw) ? raw.filter((x) => typeof x === 'string').map(parseNameRef) : null;
+      if (rawNames && sameNames(rawNames.filter((n) => n.frame === 'act'), names)) o[key] = raw as Out;
       else if (list.length > 0) o[key] = list.map((r) => formatName(r.frame, r.name));
     };
     refs('create', d.createdBy);

@@ -178,7 +178,15 @@ class Importer {
       return '';
     }
     const { name, bracketed } = stripFrameName(frame, raw);
-    if (!bracketed) {
+    if (name === '') {
+      this.report(
+        'empty-name',
+        'warning',
+        `${what} ${toPointer(path)} has an empty name; nothing can refer to it.`,
+        [...path, key],
+        'Give the frame a name (the .flint syntax cannot write an empty one).',
+      );
+    } else if (!bracketed) {
       const form = frame === 'fact' ? '[...]' : frame === 'act' ? '<<...>>' : '<...>';
       this.report(
         'bare-name',
@@ -326,14 +334,17 @@ class Importer {
     return out;
   }
 
-  /** Duty `create`/`terminate`/`enforce`: act names, in a string (usually one `<<act>>`) or an array. */
+  /**
+   * Duty `create`/`terminate`/`enforce`: act names, in a string (usually one `<<act>>`) or an array.
+   * Only acts become refs (the AST holds act refs there); the raw value is kept in meta `<key>Text`
+   * when it is a string or names something other than an act, so the JSON round trip loses nothing.
+   */
   private actRefs(o: JsonObject, key: 'create' | 'terminate' | 'enforce', what: string, path: Path, extra: MetaEntry[]): Ref[] {
     const raw = get(o, key);
     const p = [...path, key];
     if (raw === undefined || raw === null) return [];
     const refs: Array<{ ref: NameRef; path: Path }> = [];
     if (typeof raw === 'string') {
-      extra.push({ kind: 'Meta', key: `${key}Text`, value: raw, span: this.span(p) });
       for (const n of findNames(raw)) refs.push({ ref: n, path: p });
     } else if (Array.isArray(raw)) {
       raw.forEach((el, i) => {
@@ -344,12 +355,14 @@ class Importer {
       this.wrongType(`${what}: \`${key}\``, 'a string or an array of act names', raw, p);
       return [];
     }
-    return refs.map((r) => {
-      if (r.ref.frame !== 'act') {
-        this.report('not-an-act', 'warning', `${what}: \`${key}\` names ${formatRef(r.ref)}, which is not an act <<...>>; it is kept as written.`, r.path);
-      }
-      return { kind: 'Ref', frame: r.ref.frame, name: r.ref.name, args: [], span: this.span(r.path) };
-    });
+    const nonActs = refs.filter((r) => r.ref.frame !== 'act');
+    for (const r of nonActs) {
+      this.report('not-an-act', 'warning', `${what}: \`${key}\` names ${formatRef(r.ref)}, which is not an act <<...>>; it is kept only as text.`, r.path);
+    }
+    if (typeof raw === 'string' || nonActs.length > 0) extra.push({ kind: 'Meta', key: `${key}Text`, value: this.json(raw, p, 0), span: this.span(p) });
+    return refs
+      .filter((r) => r.ref.frame === 'act')
+      .map((r) => ({ kind: 'Ref', frame: 'act', name: r.ref.name, args: [], span: this.span(r.path) }));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -487,7 +500,7 @@ class Importer {
   }
 
   /** A copy of `value` as a JsonValue (bounded depth; non-JSON values are diagnosed). */
-  private json(value: unknown, path: Path, depth: number): JsonValue {
+  json(value: unknown, path: Path, depth: number): JsonValue {
     if (depth > MAX_JSON_DEPTH) {
       this.report('json-too-deep', 'error', `The value at ${toPointer([...this.base, ...path])} nests more than ${MAX_JSON_DEPTH} levels deep.`, path);
       return null;
