@@ -23,7 +23,7 @@ import type {
   TraceSource,
 } from '../model/trace.js';
 import { give } from './case.js';
-import { declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance } from './compile.js';
+import { declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
 import { advanceClock } from './duties.js';
@@ -114,6 +114,75 @@ function playsRole(ctx: Ctx, role: string, actor: string): Tri {
   return bool(plays);
 }
 
+/** Whether an act and every fact frame it rests on are in force on `date` (memoised per act and date). */
+function actInForce(cm: CompiledModel, act: CAct, date: string): boolean {
+  const hit = act.inForceCache.get(date);
+  if (hit !== undefined) return hit;
+  let ok = frameInForce(cm, act.decl, date);
+  for (const r of act.restsOn) {
+    if (!ok) break;
+    const decl = cm.facts.get(r.name)?.decl;
+    if (decl && !frameInForce(cm, decl, date)) ok = false;
+  }
+  if (act.inForceCache.size > 256) act.inForceCache.clear();
+  act.inForceCache.set(date, ok);
+  return ok;
+}
+
+/** The actor item of an act check, binding an actor param in `env`. */
+function actorItem(ctx: Ctx, act: CAct, actor: string, env: Record<string, Value>): Tri {
+  const ac = act.actor;
+  switch (ac.kind) {
+    case 'anyone':
+      return TRUE;
+    case 'role':
+      return playsRole(ctx, ac.fact, actor);
+    case 'param': {
+      const bound = env[ac.param];
+      if (bound && toScalar(bound) !== actor) return bool(false);
+      if (ac.type.kind === 'PrimitiveType') {
+        if (ac.type.name !== 'actor') return bool(false);
+        env[ac.param] = { type: 'actor', value: actor };
+        return TRUE;
+      }
+      env[ac.param] = { type: 'instance', fact: ac.type.name, args: [actor] };
+      return playsRole(ctx, ac.type.name, actor);
+    }
+    case 'expr':
+      return ac.expr(ctx);
+  }
+}
+
+/**
+ * The status of an act without reasons or trace (the hot path of availableActs): stops at the
+ * first false item. `ctx` may be shared between acts of one state and date (its memo stays valid).
+ */
+function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Value>): ActCheck['status'] {
+  if (!actInForce(ctx.cm, act, ctx.date)) return 'disabled';
+  ctx.env = env;
+  ctx.actor = actor;
+  truncate(ctx, 0);
+  if (truth(actorItem(ctx, act, actor, env)) !== true) return 'disabled';
+  let unknown = false;
+  let t: boolean | null;
+  if (act.object !== null) {
+    t = truth(act.object(ctx));
+    if (t === false) return 'disabled';
+    if (t === null) unknown = true;
+  }
+  if (act.recipient !== null) {
+    t = truth(act.recipient(ctx));
+    if (t === false) return 'disabled';
+    if (t === null) unknown = true;
+  }
+  if (act.preconditions !== null) {
+    t = truth(act.preconditions(ctx));
+    if (t === false) return 'disabled';
+    if (t === null) unknown = true;
+  }
+  return unknown ? 'undecided' : 'enabled';
+}
+
 interface Item {
   readonly item: Reason['item'];
   readonly label: string;
@@ -188,14 +257,7 @@ export function checkAct(
     label: 'in-force',
     expr: `<<${act.name}>>`,
     frame,
-    run: () => {
-      if (!frameInForce(cm, act.decl, date)) return bool(false);
-      for (const r of act.restsOn) {
-        const decl = cm.facts.get(r.name)?.decl;
-        if (decl && !frameInForce(cm, decl, date)) return bool(false);
-      }
-      return TRUE;
-    },
+    run: () => bool(actInForce(cm, act, date)),
   });
   const ac = act.actor;
   items.push({
@@ -203,28 +265,7 @@ export function checkAct(
     label: 'actor',
     expr: act.decl.actor ? exprText(act.decl.actor) : 'anyone',
     frame: ac.kind === 'role' && options.trace ? traceFrame(cm, 'fact', cm.facts.get(ac.fact)?.decl ?? null, ac.fact, date) : frame,
-    run: () => {
-      switch (ac.kind) {
-        case 'anyone':
-          return TRUE;
-        case 'role':
-          return playsRole(ctx, ac.fact, actor);
-        case 'param': {
-          const bound = env[ac.param];
-          if (ac.type.kind === 'PrimitiveType') {
-            if (ac.type.name !== 'actor') return bool(false);
-            if (bound && toScalar(bound) !== actor) return bool(false);
-            env[ac.param] = { type: 'actor', value: actor };
-            return TRUE;
-          }
-          if (bound && toScalar(bound) !== actor) return bool(false);
-          env[ac.param] = { type: 'instance', fact: ac.type.name, args: [actor] };
-          return playsRole(ctx, ac.type.name, actor);
-        }
-        case 'expr':
-          return ac.expr(ctx);
-      }
-    },
+    run: () => actorItem(ctx, act, actor, env),
   });
   const exprItem = (item: 'object' | 'recipient' | 'precondition', label: string, e: Expr | null, c: ((x: Ctx) => Tri) | null): void => {
     if (!e || !c) return;
@@ -250,7 +291,7 @@ export function checkAct(
     }
     const t = truth(v);
     if (t === true) continue;
-    if (it.item === 'actor' || it.item === 'not-in-force') ctx.questions.length = qStart;
+    if (it.item === 'actor' || it.item === 'not-in-force') truncate(ctx, qStart);
     questions.push(...ctx.questions.slice(qStart));
     if (t === false) status = 'disabled';
     else if (status === 'enabled') status = 'undecided';
@@ -304,6 +345,10 @@ function bindings(cm: CompiledModel, state: CaseState, act: CAct, actor: string)
   const free = act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
   if (free.length === 0) return [{}];
   const ctx = newCtx(cm, state, state.asOf, { actor });
+  return bindingsIn(ctx, free);
+}
+
+function bindingsIn(ctx: Ctx, free: readonly CAct['decl']['params'][number][]): Record<string, JsonScalar>[] | null {
   for (const p of free) if (domainOf(ctx, p.type) === null) return null;
   const combos = enumerate(ctx, free);
   if (combos === null) return null;
@@ -317,14 +362,33 @@ function bindings(cm: CompiledModel, state: CaseState, act: CAct, actor: string)
 /** The acts `actor` can take now, in model order, each with its parameter binding. */
 export function availableActs(cm: CompiledModel, state: CaseState, actor: string, options: EvalOptions = {}): AvailableAct[] {
   const out: AvailableAct[] = [];
+  const ctx = newCtx(cm, state, state.asOf, { actor });
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
     if (!act) continue;
-    const bs = bindings(cm, state, act, actor);
+    if (act.decl.params.length === 0 && !options.trace) {
+      if (quickStatus(ctx, act, actor, {}) === 'enabled') out.push({ act: name, params: {} });
+      continue;
+    }
+    const free = act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
+    const bs = free.length === 0 ? [{}] : bindingsIn(ctx, free);
     if (bs === null) continue;
     for (const b of bs) {
-      const c = checkAct(cm, state, name, actor, b, options);
-      if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace } : {}) });
+      if (options.trace) {
+        const c = checkAct(cm, state, name, actor, b, options);
+        if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace } : {}) });
+        continue;
+      }
+      const env: Record<string, Value> = {};
+      for (const p of act.decl.params) {
+        const x = b[p.name];
+        const v = x === undefined ? null : fromScalar(p.type, x, cm);
+        if (v) env[p.name] = v;
+      }
+      if (quickStatus(ctx, act, actor, env) !== 'enabled') continue;
+      const params: Record<string, JsonScalar> = {};
+      for (const k of Object.keys(env).sort()) params[k] = toScalar(env[k] as Value);
+      out.push({ act: name, params });
     }
   }
   return out;

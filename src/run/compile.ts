@@ -43,6 +43,7 @@ import {
 import type { Tri, Value } from './values.js';
 
 const MAX_DEPTH = 64;
+const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
 const MAX_COMBINATIONS = 10_000;
 
 /** Convert a stored scalar into a runtime value of type `t`; `null` when it does not fit. */
@@ -85,10 +86,20 @@ export function instanceHolds(i: FactInstance): boolean {
   return i.terminated === null && i.value !== false;
 }
 
+/** Drop the questions asked since `mark` (setting an array's length is slow even when unchanged). */
+export function truncate(ctx: Ctx, mark: number): void {
+  if (ctx.questions.length > mark) ctx.questions.length = mark;
+}
+
 /** Whether the case declares `actor` with role `f` or one of its sub-roles. */
 export function declaredRole(ctx: Ctx, f: CFact, actor: string): boolean {
   const roles = ctx.state.actors[actor]?.roles;
-  return roles !== undefined && roles.some((r) => f.impliedBy.includes(r));
+  if (roles === undefined) return false;
+  for (const r of roles) {
+    if (r === f.name) return true;
+    for (const i of f.impliedBy) if (i === r) return true;
+  }
+  return false;
 }
 
 /** The stored instance saying `actor` plays role `f` (or a sub-role), if any holds. */
@@ -216,7 +227,7 @@ export function evalFact(ctx: Ctx, f: CFact, args: readonly JsonScalar[] | null)
   for (const c of combos) {
     const v = truth(derive(ctx, f, params.map((p) => toScalar(c[p.name] as Value))));
     if (v === true) {
-      ctx.questions.length = qStart;
+      truncate(ctx, qStart);
       return TRUE;
     }
     if (v === null) unknown = true;
@@ -427,7 +438,7 @@ function compileRef(e: Ref, b: Builder): CExpr {
       const a = args.length === 0 ? null : evalArgs(ctx);
       if (args.length > 0 && a === null) return null;
       if (ctx.tracer && cf.decl && cf.mode !== 'derived') ctx.tracer.top.frame = traceFrame(ctx.cm, 'fact', cf.decl, cf.name, ctx.date);
-      return evalFact(ctx, cf, a === null && cf.arity === 0 ? [] : a);
+      return evalFact(ctx, cf, a === null && cf.arity === 0 ? NO_ARGS : a);
     };
   }
   if (e.frame === 'duty') {
@@ -505,11 +516,11 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
     }
     ctx.env = saved;
     if (decided !== undefined) {
-      ctx.questions.length = qStart;
+      truncate(ctx, qStart);
       return decided;
     }
     if (unknown) return null;
-    ctx.questions.length = qStart;
+    truncate(ctx, qStart);
     switch (e.op) {
       case 'exists':
         return FALSE;
@@ -603,7 +614,7 @@ function compileRaw(e: Expr, b: Builder): CExpr {
             const t = truth(o(ctx));
             if (t === stop) {
               // A decided operand makes the questions of undecided ones irrelevant.
-              ctx.questions.length = qStart;
+              truncate(ctx, qStart);
               return bool(stop);
             }
             if (t === null) unknown = true;
@@ -642,7 +653,7 @@ function compileRaw(e: Expr, b: Builder): CExpr {
           }
           const r = compare(op, x, y);
           if (r === false) {
-            ctx.questions.length = qStart;
+            truncate(ctx, qStart);
             return FALSE;
           }
           if (r === null) unknown = true;
@@ -854,6 +865,7 @@ export function compile(model: Model): Result<CompiledModel> {
       endsDuties: dutiesOf(model)
         .filter((d) => d.terminatedBy.some((r) => r.name === a.name))
         .map((d) => d.name),
+      inForceCache: new Map(),
     });
   }
   const sources = new Map(sourcesOf(model).map((s) => [s.id, s] as const));

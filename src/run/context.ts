@@ -65,6 +65,8 @@ export interface CAct {
   readonly restsOn: readonly { readonly kind: 'fact'; readonly name: string }[];
   /** Duties whose `terminatedBy` lists this act. */
   readonly endsDuties: readonly string[];
+  /** Memo of "the act and the frames it rests on are in force" by date (pure, so safe to share). */
+  readonly inForceCache: Map<string, boolean>;
 }
 
 /** A compiled duty frame. */

@@ -77,4 +77,4 @@ export interface CaseState {
 }
 
 /** The key of an argument tuple in {@link CaseState.facts}. */
-export const argKey = (args: readonly JsonScalar[]): string => JSON.stringify(args);
+export const argKey = (args: readonly JsonScalar[]): string => (args.length === 0 ? '[]' : JSON.stringify(args));
