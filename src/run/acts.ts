@@ -80,7 +80,8 @@ export type TakeResult =
   | { readonly ok: true; readonly state: CaseState; readonly record: ActRecord; readonly trace: TraceEntry }
   | { readonly ok: false; readonly state: CaseState; readonly refusal: { readonly reasons: readonly Reason[] }; readonly trace: TraceEntry };
 
-function dedupeQuestions(qs: readonly Question[]): Question[] {
+/** Questions without duplicates, sorted by fact name then arguments (deterministic output). */
+export function dedupeQuestions(qs: readonly Question[]): Question[] {
   const seen = new Set<string>();
   const out: Question[] = [];
   for (const q of qs) {
@@ -92,7 +93,6 @@ function dedupeQuestions(qs: readonly Question[]): Question[] {
   return out.sort((a, b) => (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : argKey(a.args) < argKey(b.args) ? -1 : argKey(a.args) > argKey(b.args) ? 1 : 0));
 }
 
-export { dedupeQuestions };
 
 function actFrame(cm: CompiledModel, act: CAct, date: string): TraceFrame {
   return traceFrame(cm, 'act', act.decl, act.name, date);

@@ -86,7 +86,7 @@ export interface CompiledModel {
   readonly actOrder: readonly string[];
   readonly duties: ReadonlyMap<string, CDuty>;
   readonly sources: ReadonlyMap<string, SourceDecl>;
-  /** Input facts created by no act and not closed: what a case may be asked. */
+  /** The expression printer used for trace and reason texts. */
   readonly printExpr: (e: Expr) => string;
 }
 

@@ -1,5 +1,24 @@
 /**
  * The native interpreter: compile a model, run a case, take acts, advance the clock.
+ *
+ * Native semantics in short (details in each module's header):
+ * - Values: boolean, exact decimal/integer (decimal.js), text, date `YYYY-MM-DD`, duration
+ *   `P<n>D|W|M|Y` (months clamp to the month's end), actor id, instance reference. Unknown is
+ *   an evaluation result (`{ type: 'unknown' }` in traces), never a stored value.
+ * - Facts hold as sets of instances keyed by their arguments, each with provenance (given,
+ *   created, or derived in traces). Input facts not given are unknown and asked as questions,
+ *   unless closed; `created` facts are false until an act creates them; terminated instances
+ *   are known false.
+ * - Kleene logic: `false and unknown = false`, `true or unknown = true`; arithmetic and
+ *   comparison with unknown are unknown. Aggregates range over known instances (compile.ts).
+ * - Roles are closed world: declared on the case, or given/created as instances of the role fact
+ *   (a zero-parameter fact of type `actor` or of a fact type; `[ouder]: [persoon]` is a sub-role).
+ * - As-of dates: a frame is in force when one of its sources covers the date (or it cites none);
+ *   an act needs itself and every fact frame its checks read in force.
+ * - Acts: in force → actor → object → recipient → preconditions; `take` applies effects,
+ *   activates/ends duties and appends a record; `force` does so anyway and records a violation.
+ * - State is plain JSON, produced by immer and frozen; ids come from counters; time only from
+ *   arguments.
  */
 export { compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';

@@ -71,10 +71,22 @@ export function why(
       (i) => subject.args === undefined || argKey(i.args) === argKey(subject.args),
     );
     const recIds = new Set(insts.flatMap((i) => [i.provenance.kind === 'created' ? i.provenance.record : '', i.terminated?.record ?? '']));
+    const f = compiled.facts.get(subject.fact);
+    const derived: Provenance[] = [];
+    if (f?.mode === 'derived' && ev.trace) {
+      // A derived instance holds by its frame, from the instances its definition read.
+      const reads = new Map<string, { fact: string; args: readonly JsonScalar[] }>();
+      const walk = (n: TraceNode): void => {
+        for (const r of n.reads ?? []) reads.set(`${r.fact}\u0000${argKey(r.args)}`, { fact: r.fact, args: r.args });
+        n.children.forEach(walk);
+      };
+      walk(ev.trace);
+      derived.push({ kind: 'derived', frame: subject.fact, from: [...reads.values()] });
+    }
     return {
       value: ev.value,
       nodes: ev.trace ? [ev.trace] : [],
-      provenance: insts.map((i) => i.provenance),
+      provenance: [...insts.map((i) => i.provenance), ...derived],
       records: state.records.filter((r) => recIds.has(r.id)),
       duties: [],
     };

@@ -52,6 +52,7 @@ describe('why', () => {
     const reads = JSON.stringify(a.nodes);
     expect(reads).toContain('"provenance":{"kind":"given","by":"belastingdienst","at":"2024-03-02"}');
     expect(a.nodes[0]?.children[0]?.frame?.name).toBe('laag inkomen');
+    expect(a.provenance).toEqual([{ kind: 'derived', frame: 'laag inkomen', from: [{ fact: 'inkomen', args: ['alice'] }] }]);
   });
   it('explains a created fact by the act record that created it', () => {
     const a = why({ compiled: cm, state: grant.state }, { fact: 'toegekend', args: ['alice'] });
