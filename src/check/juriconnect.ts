@@ -4,7 +4,7 @@
  * Accepted shape (the "collectie BWB" form of the Juriconnect standard, versions 1.0, 1.3 and 1.31):
  * `jci<version>:<c|v>:BWBR<7 digits>(&<key>=<value>)*` where `c` cites the consolidated regulation
  * and `v` a specific version. Keys: `hoofdstuk`, `titeldeel`, `afdeling`, `paragraaf`,
- * `subparagraaf`, `artikel`, `lid`, `onderdeel`, `sub`, `bijlage`, `deel`, `boek`, `titel`,
+ * `subparagraaf` (also `sub-paragraaf`, as wetten.overheid.nl writes it), `artikel`, `lid`, `onderdeel`, `sub`, `bijlage`, `deel`, `boek`, `titel`,
  * `z` (date of the consolidation, `YYYY-MM-DD`), `g` (date in force, `YYYY-MM-DD`). Values are
  * non-empty and contain no `&` or `=`.
  */
@@ -15,7 +15,7 @@ export const JURICONNECT_VERSIONS: readonly string[] = ['1.0', '1.3', '1.31'];
 /** The location keys accepted after the BWB id. */
 export const JURICONNECT_KEYS: readonly string[] = [
   'hoofdstuk', 'titeldeel', 'afdeling', 'paragraaf', 'subparagraaf', 'artikel', 'lid', 'onderdeel',
-  'sub', 'bijlage', 'deel', 'boek', 'titel', 'z', 'g',
+  'sub-paragraaf', 'sub', 'bijlage', 'deel', 'boek', 'titel', 'z', 'g',
 ];
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { creatorsOf, impactOf, plan, sourcesOf, toGraph } from '../../src/graph/index.js';
+import { check } from '../../src/check/index.js';
+import { actDecl, and, created, effect, fact, factDecl, model, not } from '../helpers/ast-builder.js';
 import { smallModel } from './small-model.js';
 
 describe('The model graph of a small model', () => {
@@ -64,5 +66,34 @@ describe('The model graph of a small model', () => {
     expect(plan(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: ['persoon'] });
     expect(plan(checked, 'persoon')).toEqual({ found: true, acts: [], inputs: ['persoon'] });
     expect(plan(checked, 'bestaat niet')).toEqual({ found: false, acts: [], inputs: [] });
+  });
+});
+
+describe('plan on models built for the purpose', () => {
+  test('a goal nobody can create is not found', () => {
+    const checked = check(model([factDecl('x', { definition: created() }), actDecl('a', { preconditions: fact('x'), creates: [effect('fact', 'y')] }), factDecl('y', { definition: created() })])).value;
+    expect(plan(checked, 'y')).toEqual({ found: false, acts: [], inputs: [] });
+  });
+
+  test('an act that needs a fact not yet created must come before the act that creates it', () => {
+    // <<eerst>> needs [gesloten] absent and creates [open]; <<sluiten>> creates [gesloten].
+    const checked = check(
+      model([
+        factDecl('open', { definition: created() }),
+        factDecl('gesloten', { definition: created() }),
+        factDecl('klaar', { definition: and(fact('open'), fact('gesloten')) }),
+        actDecl('sluiten', { creates: [effect('fact', 'gesloten')] }),
+        actDecl('eerst', { preconditions: not(fact('gesloten')), creates: [effect('fact', 'open')] }),
+      ]),
+    ).value;
+    expect(plan(checked, 'klaar')).toEqual({ found: true, acts: ['eerst', 'sluiten'], inputs: [] });
+  });
+
+  test('the search gives up after maxStates', () => {
+    const decls = Array.from({ length: 12 }, (_, i) => [factDecl(`f${i}`, { definition: created() }), actDecl(`a${i}`, { creates: [effect('fact', `f${i}`)] })]).flat();
+    const goal = factDecl('alles', { definition: and(...Array.from({ length: 12 }, (_, i) => fact(`f${i}`))) });
+    const checked = check(model([...decls, goal])).value;
+    expect(plan(checked, 'alles', { maxStates: 50 }).found).toBe(false);
+    expect(plan(checked, 'alles').acts).toHaveLength(12);
   });
 });
