@@ -22,6 +22,7 @@ const EXPECTED: ReadonlyArray<[string, string, string | undefined, number]> = [
   ['syntax-error.json', 'json-syntax', undefined, 3],
   ['trailing-garbage.json', 'json-syntax', undefined, 2],
   ['empty.json', 'json-syntax', undefined, 1],
+  ['trailing-comma.json', 'json-syntax', undefined, 5],
   ['top-level-array.json', 'invalid-type', '', 1],
   ['acts-not-array.json', 'invalid-type', '/acts', 2],
   ['acts-not-array.json', 'invalid-type', '/duties', 4],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importExpression, importFlintJson, importFlintJsonValue } from '../../src/interchange/index.js';
+import { exportFlintJson, importExpression, importFlintJson, importFlintJsonValue } from '../../src/interchange/index.js';
 import type { Expr } from '../../src/model/ast.js';
 import { actsOf, dutiesOf, factsOf, sourcesOf, stripSpans } from '../../src/model/walk.js';
 
@@ -170,6 +170,19 @@ describe('importFlintJson: frames', () => {
     );
     expect(actsOf(value)[0]!.meta).toEqual([]);
     expect(diagnostics.map((d) => d.code)).toEqual(['reserved-key']);
+  });
+
+  it('keeps only acts as duty refs, and the raw value when it names something else', () => {
+    const json = { acts: [], facts: [], duties: [{ duty: '<d>', create: ['<<a>>', '<e>'], terminate: '<<b>> en <f>', enforce: ['<<c>>'] }] };
+    const { value, diagnostics } = importFlintJsonValue(json, 'd');
+    const duty = dutiesOf(value)[0]!;
+    expect(duty.createdBy.map((r) => [r.frame, r.name])).toEqual([['act', 'a']]);
+    expect(duty.terminatedBy.map((r) => [r.frame, r.name])).toEqual([['act', 'b']]);
+    expect(duty.enforcedBy.map((r) => [r.frame, r.name])).toEqual([['act', 'c']]);
+    expect(duty.meta.map((e) => [e.key, e.value])).toEqual([['createText', ['<<a>>', '<e>']], ['terminateText', '<<b>> en <f>']]);
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['not-an-act', '/duties/0/create/1'], ['not-an-act', '/duties/0/terminate']]);
+    const out = exportFlintJson(value).value.duties[0]!;
+    expect([out.create, out.terminate, out.enforce]).toEqual([['<<a>>', '<e>'], '<<b>> en <f>', ['<<c>>']]);
   });
 
   it('never throws on non-JSON values', () => {
