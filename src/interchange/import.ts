@@ -757,7 +757,9 @@ function emptyModel(span: Span): Model {
  * Never throws: syntax errors (`json-syntax`), excessive nesting and schema problems are diagnostics
  * with a JSON Pointer `path` and a span in `file`; on a syntax error the model is empty.
  */
-export function importFlintJson(text: string, file: string): Result<Model> {
+export function importFlintJson(input: string, file: string): Result<Model> {
+  // A byte-order mark becomes a space of the same length, so offsets, lines and columns stay true.
+  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   try {
     const bare = new Locator(file, text, undefined);
     const parsed = parseJsonText(text, bare);

@@ -185,6 +185,12 @@ describe('importFlintJson: frames', () => {
     expect([out.create, out.terminate, out.enforce]).toEqual([['<<a>>', '<e>'], '<<b>> en <f>', ['<<c>>']]);
   });
 
+  it('accepts a leading byte-order mark without shifting positions', () => {
+    const { value, diagnostics } = importFlintJson('\uFEFF{"acts":[],"facts":[{"fact":"[x]","function":"[y]"}],"duties":[]}', 'bom.json');
+    expect(diagnostics).toEqual([]);
+    expect(factsOf(value)[0]!.nameSpan.start).toEqual({ line: 1, column: 30, offset: 29 });
+  });
+
   it('never throws on non-JSON values', () => {
     const weird: unknown[] = [undefined, () => 1, Symbol('s'), 10n, NaN, { acts: [() => 1], facts: [{ fact: '[x]', function: '[]', x: undefined }], duties: [] }];
     for (const w of weird) {

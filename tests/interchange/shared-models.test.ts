@@ -175,6 +175,12 @@ describe.skipIf(!hasShared)('inline models of the discipl scenarios (skipped: ..
     }
   });
 
+  it('the zod model schema accepts every inline model except the BANANAS one', () => {
+    for (const c of inline) {
+      expect(FlintModelSchema.safeParse(c.model).success, `${c.file}: ${c.name}`).toBe(!c.name.includes('unknown expressions'));
+    }
+  });
+
   it('every inline model round-trips through exportFlintJsonText', () => {
     for (const c of inline.filter((x) => !x.name.includes('unknown expressions'))) {
       const first = importFlintJsonValue(c.model, c.file).value;
