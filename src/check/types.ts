@@ -148,7 +148,11 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
   ceil: { min: 1, max: 1, accepts: isNumeric, expects: 'a number', result: () => T.integer },
   date: { min: 3, max: 3, accepts: (t) => t.kind === 'integer', expects: 'integers (year, month, day)', result: () => T.date },
   year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
+  month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
+  day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   days: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
+  months: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
+  years: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
 };
 
 /** The names of the built-in functions. */

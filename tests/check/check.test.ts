@@ -1,17 +1,24 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check, defaultRules } from '../../src/check/index.js';
 import type { Rule } from '../../src/check/index.js';
 import { actDecl, created, effect, fact, factDecl, model, prim, sourceDecl } from '../helpers/ast-builder.js';
 import { checkText } from '../helpers/check-harness.js';
+import { projectRoot } from '../helpers/shared.js';
 import { VALID } from './fixtures.js';
 
 describe('check', () => {
-  test('every default rule has a kebab-case code, a reference anchor, and codes are unique', () => {
+  test('every default rule has a kebab-case code, lives in the file named after it, and cites an existing anchor', () => {
     const codes = defaultRules.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
+    const readme = readFileSync(join(projectRoot, 'grammar', 'README.md'), 'utf8');
+    const ruleFiles = readdirSync(join(projectRoot, 'src', 'check', 'rules')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    expect([...codes].sort()).toEqual(ruleFiles.sort());
     for (const r of defaultRules) {
       expect(r.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(r.reference).toMatch(/^grammar\/README\.md#[a-z-]+$/);
+      const anchor = /^grammar\/README\.md#([a-z-]+)$/.exec(r.reference)?.[1];
+      expect(readme, `${r.code} cites ${r.reference}`).toContain(`<a id="${anchor}"></a>`);
     }
   });
 

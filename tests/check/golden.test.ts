@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/check/index.js';
 import { renderDiagnostics } from '../../src/report/index.js';
-import { parse } from '../../src/syntax/parse.js';
+import { parse } from '../../src/syntax/index.js';
 import { projectRoot } from '../helpers/shared.js';
 
 const dir = join(projectRoot, 'tests', 'golden', 'check');

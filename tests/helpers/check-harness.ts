@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { check } from '../../src/check/index.js';
 import type { CheckOptions, CheckedModel } from '../../src/check/index.js';
 import type { Diagnostic, Severity } from '../../src/model/diagnostic.js';
-import { parse } from '../../src/syntax/parse.js';
+import { parse } from '../../src/syntax/index.js';
 
 /** A marked range in the stripped text (offsets, end exclusive). */
 export interface MarkedRange {

@@ -1,5 +1,5 @@
 /**
- * `argument-type`: an argument whose type is not the declared parameter type (grammar/README.md#parameters).
+ * `argument-type`: an argument whose type is not the declared parameter type (grammar/README.md#types).
  * Found by the expression type checker (src/check/types.ts); silent for FLINT JSON, whose facts are untyped.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -11,7 +11,7 @@ import type { Rule } from '../rule.js';
 export const argumentType: Rule = {
   code: 'argument-type',
   severity: 'error',
-  reference: 'grammar/README.md#parameters',
+  reference: 'grammar/README.md#types',
   check(ctx: CheckContext): Diagnostic[] {
     return ctx.typeIssues().filter((i) => i.code === 'argument-type').map((i) => report(argumentType, i));
   },

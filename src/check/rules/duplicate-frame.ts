@@ -1,5 +1,5 @@
 /**
- * `duplicate-frame`: a fact, act or duty declared twice (grammar/README.md#frames). For FLINT
+ * `duplicate-frame`: a fact, act or duty declared twice (grammar/README.md#facts, #acts, #duties). For FLINT
  * JSON it is a warning, resolved as the discipl interpreter does: the last fact definition wins,
  * the first act and duty win.
  */
@@ -13,7 +13,7 @@ import type { Rule } from '../rule.js';
 export const duplicateFrame: Rule = {
   code: 'duplicate-frame',
   severity: 'error',
-  reference: 'grammar/README.md#frames',
+  reference: 'grammar/README.md#facts',
   check(ctx: CheckContext): Diagnostic[] {
     const first = new Map<string, FrameDecl>();
     const out: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 /**
  * `empty-name`: a frame declared or referenced with an empty name (`[]`, `<<>>`, `<>`), as
- * FLINT JSON templates leave behind (grammar/README.md#names). A warning for FLINT JSON input.
+ * FLINT JSON templates leave behind (grammar/README.md#lexical). A warning for FLINT JSON input.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
@@ -11,7 +11,7 @@ import type { Rule } from '../rule.js';
 export const emptyName: Rule = {
   code: 'empty-name',
   severity: 'error',
-  reference: 'grammar/README.md#names',
+  reference: 'grammar/README.md#lexical',
   check(ctx: CheckContext): Diagnostic[] {
     const sev = ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {};
     const out: Diagnostic[] = [];

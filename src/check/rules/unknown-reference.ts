@@ -1,6 +1,6 @@
 /**
  * `unknown-reference`: a fact, act, duty, variable, parameter field or function that is not
- * declared (grammar/README.md#names). In FLINT JSON an undeclared *fact* is an input fact
+ * declared (grammar/README.md#expressions). In FLINT JSON an undeclared *fact* is an input fact
  * (`implicit-input-fact`) and undeclared acts and duties are warnings: the discipl interpreter
  * ignores them.
  */
@@ -19,7 +19,7 @@ const code = 'unknown-reference';
 export const unknownReference: Rule = {
   code,
   severity: 'error',
-  reference: 'grammar/README.md#names',
+  reference: 'grammar/README.md#expressions',
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const json = ctx.origin === 'flint-json';
