@@ -223,7 +223,7 @@ export function checkAct(
   }
   const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
   const reasons: Reason[] = [];
-  const frame = options.trace ? actFrame(cm, act, date) : null;
+  const frame = actFrame(cm, act, date);
   const env: Record<string, Value> = {};
   for (const p of act.decl.params) {
     const given = params[p.name];
@@ -235,7 +235,7 @@ export function checkAct(
         status: 'false',
         expr: p.name,
         message: `The parameter ${p.name} of <<${act.name}>> does not fit its type: ${JSON.stringify(given)}.`,
-        frame: frame ?? actFrame(cm, act, date),
+        frame,
       });
     } else env[p.name] = v;
   }
@@ -246,7 +246,7 @@ export function checkAct(
         status: 'false',
         expr: k,
         message: `The act <<${act.name}>> has no parameter ${k}.`,
-        frame: frame ?? actFrame(cm, act, date),
+        frame,
       });
     }
   }
@@ -264,7 +264,7 @@ export function checkAct(
     item: 'actor',
     label: 'actor',
     expr: act.decl.actor ? exprText(act.decl.actor) : 'anyone',
-    frame: ac.kind === 'role' && options.trace ? traceFrame(cm, 'fact', cm.facts.get(ac.fact)?.decl ?? null, ac.fact, date) : frame,
+    frame: ac.kind === 'role' ? traceFrame(cm, 'fact', cm.facts.get(ac.fact)?.decl ?? null, ac.fact, date) : frame,
     run: () => actorItem(ctx, act, actor, env),
   });
   const exprItem = (item: 'object' | 'recipient' | 'precondition', label: string, e: Expr | null, c: ((x: Ctx) => Tri) | null): void => {
@@ -300,7 +300,7 @@ export function checkAct(
       status: t === false ? 'false' : 'unknown',
       expr: it.expr,
       message: reasonMessage(it.item, t, act.name, actor, it.expr),
-      frame: it.frame ?? actFrame(cm, act, date),
+      frame: it.frame ?? frame,
     });
   }
   if (checkNode && ctx.tracer) ctx.tracer.exit(checkNode, status === 'enabled' ? { type: 'boolean', value: true } : status === 'disabled' ? { type: 'boolean', value: false } : { type: 'unknown' });
@@ -456,7 +456,7 @@ function refusal(
   return { ok: false, state, refusal: { reasons }, trace };
 }
 
-function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced: boolean): TakeResult {
+function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
   const at = req.at ?? state0.asOf;
   const emptyCheck: TraceNode = { kind: 'check', expr: `<<${req.act}>>`, value: { type: 'boolean', value: false }, children: [] };
   if (at < state0.asOf) {
@@ -478,8 +478,8 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     }
     state = g.value;
   }
-  const check = checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: true, date: at });
-  const checkTree = check.trace ?? emptyCheck;
+  const check = checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
+  const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
   const act = cm.acts.get(req.act);
   const sourcesMap = new Map<string, TraceSource>();
   collectSources(checkTree, sourcesMap);
@@ -630,15 +630,26 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   return { ok: true, state: next, record, trace };
 }
 
-/** Take an act: check it and, when enabled, apply its effects. A refusal leaves the state unchanged. */
-export function take(cm: CompiledModel, state: CaseState, req: TakeRequest): TakeResult {
-  return perform(cm, state, req, false);
+/** A check node without children, carrying the act's frame, for entries built without a full tree. */
+function summaryNode(cm: CompiledModel, act: string, status: ActCheck['status'], date: string): TraceNode {
+  const a = cm.acts.get(act);
+  const value: TraceNode['value'] = status === 'undecided' ? { type: 'unknown' } : { type: 'boolean', value: status === 'enabled' };
+  return { kind: 'check', expr: `<<${act}>>`, value, ...(a ? { frame: actFrame(cm, a, date) } : {}), children: [] };
+}
+
+/**
+ * Take an act: check it and, when enabled, apply its effects. A refusal leaves the state
+ * unchanged. The TraceEntry always comes back; `options.trace: false` leaves out the check tree's
+ * derivation (the entry then has a childless check node: faster for bulk replays).
+ */
+export function take(cm: CompiledModel, state: CaseState, req: TakeRequest, options: EvalOptions = {}): TakeResult {
+  return perform(cm, state, req, false, options.trace ?? true);
 }
 
 /**
  * Take an act even when it is not enabled (eFLINT style): the act's effects apply and a
  * `forced-act` violation is recorded. Unknown acts and ill-typed parameters are still refused.
  */
-export function force(cm: CompiledModel, state: CaseState, req: TakeRequest): TakeResult {
-  return perform(cm, state, req, true);
+export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, options: EvalOptions = {}): TakeResult {
+  return perform(cm, state, req, true, options.trace ?? true);
 }

@@ -19,7 +19,7 @@ export function replay(
   const diagnostics: Diagnostic[] = [];
   records.forEach((r, i) => {
     const req = { act: r.act, actor: r.actor, params: r.params, at: r.at, ...(r.facts.length > 0 ? { facts: r.facts } : {}) };
-    const out = r.forced ? force(compiled, state, req) : take(compiled, state, req);
+    const out = r.forced ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
     if (out.ok) state = out.state;
     else {
       diagnostics.push({

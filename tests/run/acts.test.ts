@@ -226,3 +226,15 @@ describe('parameters of other types', () => {
     ]);
   });
 });
+
+describe('take without a derivation tree', () => {
+  it('gives the same state and outcome, with a childless check node', () => {
+    const full = take(cm, submitted, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } });
+    const lean = take(cm, submitted, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } }, { trace: false });
+    expect(JSON.stringify(lean.state)).toBe(JSON.stringify(full.state));
+    expect(lean.trace.outcome).toBe('refused');
+    expect(lean.trace.reasons).toEqual(full.trace.reasons);
+    expect(lean.trace.check.children).toEqual([]);
+    expect(full.trace.check.children.length).toBeGreaterThan(0);
+  });
+});
