@@ -33,6 +33,7 @@ import {
   compareValues,
   daysBetween,
   makeDate,
+  monthsBetween,
   num,
   parseDecimal,
   toScalar,
@@ -366,6 +367,12 @@ function callFn(fn: string, args: Value[]): Tri {
     }
     case 'days':
       return a0?.type === 'date' && a1?.type === 'date' ? num(new Decimal(daysBetween(a0.value, a1.value)), true) : null;
+    case 'months':
+    case 'years': {
+      if (a0?.type !== 'date' || a1?.type !== 'date') return null;
+      const m = monthsBetween(a0.value, a1.value);
+      return num(new Decimal(fn === 'months' ? m : Math.trunc(m / 12)), true);
+    }
   }
   return null;
 }
@@ -385,6 +392,8 @@ export const KNOWN_FUNCTIONS: readonly string[] = [
   'month',
   'day',
   'days',
+  'months',
+  'years',
 ];
 
 interface Builder {

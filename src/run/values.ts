@@ -174,3 +174,14 @@ export function parseDecimal(x: string | number): Decimal | null {
     return null;
   }
 }
+
+/**
+ * Whole months from `a` to `b`: the largest n with `a + nM <= b` (month ends clamp, so
+ * 2024-01-31 → 2024-02-29 is one month); negative when `b` is earlier.
+ */
+export function monthsBetween(a: string, b: string): number {
+  if (b < a) return -monthsBetween(b, a);
+  let n = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + (Number(b.slice(5, 7)) - Number(a.slice(5, 7)));
+  while (n > 0 && (addDuration(a, `P${n}M`) ?? '') > b) n--;
+  return n;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, createCase, evaluateFact } from '../../src/run/index.js';
-import { addDuration, daysBetween, isDate } from '../../src/run/values.js';
+import { addDuration, daysBetween, isDate, monthsBetween } from '../../src/run/values.js';
 import { add, call, cmp, date, dec, dur, fact, int, model, now, sub, t } from './helpers.js';
 import type { Expr } from '../../src/model/ast.js';
 
@@ -21,6 +21,7 @@ describe('exact decimals', () => {
   });
   it('rounds half up and divides by zero to unknown', () => {
     expect(evalExpr(call('round', dec('2.345'), int('2')))).toEqual({ type: 'decimal', value: '2.35' });
+    expect(evalExpr(call('round', dec('-2.5')))).toEqual({ type: 'integer', value: '-3' });
     expect(evalExpr({ kind: 'Nary', op: 'div', operands: [int('1'), int('0')], span: dec('0').span })).toEqual({ type: 'unknown' });
   });
 });
@@ -37,6 +38,15 @@ describe('dates and durations', () => {
     expect(addDuration('2024-12-25', 'P10D')).toBe('2025-01-04');
     expect(addDuration('2024-02-22', 'P1W')).toBe('2024-02-29');
     expect(addDuration('2024-03-01', 'P6W')).toBe('2024-04-12');
+  });
+  it('counts whole months and years, month ends included', () => {
+    expect(monthsBetween('2024-01-31', '2024-02-29')).toBe(1);
+    expect(monthsBetween('2024-01-31', '2024-02-28')).toBe(0);
+    expect(monthsBetween('2024-01-15', '2025-01-14')).toBe(11);
+    expect(monthsBetween('2024-01-15', '2025-01-15')).toBe(12);
+    expect(monthsBetween('2025-01-15', '2024-01-15')).toBe(-12);
+    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-28')), 'integer')).toEqual({ type: 'integer', value: '23' });
+    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-29')), 'integer')).toEqual({ type: 'integer', value: '24' });
   });
   it('counts days and validates dates', () => {
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
