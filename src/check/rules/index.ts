@@ -9,6 +9,7 @@ import { argumentType } from './argument-type.js';
 import { derivationCycle } from './derivation-cycle.js';
 import { duplicateFrame } from './duplicate-frame.js';
 import { duplicateSource } from './duplicate-source.js';
+import { dutyActMismatch } from './duty-act-mismatch.js';
 import { dutyNeverEnds } from './duty-never-ends.js';
 import { effectOnDerivedFact } from './effect-on-derived-fact.js';
 import { emptyName } from './empty-name.js';
@@ -30,6 +31,7 @@ export {
   derivationCycle,
   duplicateFrame,
   duplicateSource,
+  dutyActMismatch,
   dutyNeverEnds,
   effectOnDerivedFact,
   emptyName,
@@ -53,6 +55,7 @@ export const defaultRules: readonly Rule[] = [
   derivationCycle,
   duplicateFrame,
   duplicateSource,
+  dutyActMismatch,
   dutyNeverEnds,
   effectOnDerivedFact,
   emptyName,
