@@ -405,7 +405,7 @@ export interface AggregateCstNode extends CstNode {
 
 export type AggregateCstChildren = {
   op?: (IToken)[];
-  bindings: ParamCstNode[];
+  bindings: (ParamCstNode)[];
   Comma?: IToken[];
   Where?: IToken[];
   where?: ExpressionCstNode[];

@@ -494,7 +494,15 @@ export class FlintParser extends CstParser {
       { ALT: () => this.CONSUME(Min, { LABEL: 'op' }) },
       { ALT: () => this.CONSUME(Max, { LABEL: 'op' }) },
     ]);
-    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param, { LABEL: 'bindings' }) });
+    this.SUBRULE(this.param, { LABEL: 'bindings' });
+    // A comma continues the bindings only before `name:`, so `min(count k: [t], 1)` reads as two arguments.
+    this.MANY({
+      GATE: () => this.LA(2).tokenType === Identifier && this.LA(3).tokenType === Colon,
+      DEF: () => {
+        this.CONSUME(Comma);
+        this.SUBRULE2(this.param, { LABEL: 'bindings' });
+      },
+    });
     this.OPTION(() => {
       this.CONSUME(Where);
       this.SUBRULE(this.expression, { LABEL: 'where' });

@@ -4,6 +4,7 @@
  */
 import type { Decl, Import, Model } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
 import { parse } from './parse.js';
 
 /** File access for {@link loadModel}: the CLI passes fs-backed functions, tests pass a map. */
@@ -23,7 +24,8 @@ export interface LoadedModel {
 /**
  * Load `entry` and its imports. Imported files' declarations come first (depth first, in import
  * order, each file once), then the entry's own; `Import` declarations are kept in place. The
- * header is the entry's. Diagnostics: `import-not-found`, `import-cycle`, and each file's own.
+ * header is the entry's. Diagnostics: `import-not-found`, `import-cycle`, and each file's own,
+ * sorted by file and position.
  */
 export function loadModel(entry: string, host: LoadHost): Result<LoadedModel> {
   const diagnostics: Diagnostic[] = [];
@@ -93,7 +95,7 @@ export function loadModel(entry: string, host: LoadHost): Result<LoadedModel> {
   }
   const root = load(entry, entryText);
   // The entry was pushed to `files` first but its declarations were appended after its imports'.
-  return { value: { model: { ...root, declarations }, files }, diagnostics };
+  return { value: { model: { ...root, declarations }, files }, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 function safeRead(host: LoadHost, path: string): string | undefined {
