@@ -1,7 +1,8 @@
 /**
  * `unused-fact` (warning): a declared fact that no frame refers to: not in any expression,
  * effect, projection, parameter type or aggregate binding (a fact used as a type or role counts
- * as used; a fact's reference to itself does not). grammar/README.md#facts.
+ * as used; a fact's reference to itself does not). In FLINT JSON, the bracketed names inside an
+ * old-dialect reference such as `[a] EN NIET [b]` count as used too. grammar/README.md#facts.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { TypeRef } from '../../model/ast.js';
@@ -16,7 +17,9 @@ export function usedFacts(ctx: CheckContext): Set<string> {
     if (t.kind === 'FactType') used.add(t.name);
   };
   for (const { node, owner } of ctx.refs) {
-    if (node.frame === 'fact' && !(owner.kind === 'Fact' && owner.name === node.name)) used.add(node.name);
+    if (node.frame !== 'fact' || (owner.kind === 'Fact' && owner.name === node.name)) continue;
+    used.add(node.name);
+    if (ctx.origin === 'flint-json') for (const m of node.name.matchAll(/\[([^[\]]+)\]/g)) used.add(m[1] ?? '');
   }
   eachExpr(ctx, (e, owner) => {
     if (e.kind === 'Projection') for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
