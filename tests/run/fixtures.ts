@@ -1,6 +1,6 @@
 /** A small benefit-application model used across run and trace tests. */
 import type { Model } from '../../src/model/ast.js';
-import { act, and, cmp, dec, dur, duty, dutyRef, eff, fact, ft, model, not, param, ref, source, t, v } from './helpers.js';
+import { act, and, cmp, dec, dur, duty, eff, fact, ft, model, not, param, ref, source, t, v } from './helpers.js';
 
 /** `[aanvraag]` → `<<toekennen>>` with a decision duty, a role, a decimal threshold and two source versions. */
 export function benefitModel(): Model {
@@ -62,6 +62,3 @@ export const benefitActors = {
   alice: { roles: ['persoon'] },
   bob: { roles: ['persoon'] },
 };
-
-/** Unused-import guard for `dutyRef` (kept exported for tests that need duty refs). */
-export { dutyRef };
