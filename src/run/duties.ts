@@ -78,7 +78,7 @@ export function advanceClock(cm: CompiledModel, state: CaseState, to: string): A
 /** Move the case clock to `to`, recording duty violations (alias of {@link advanceClock}). */
 export const advance = advanceClock;
 
-/** The active duty instances, optionally only those whose holder (first argument) is `holder`. */
+/** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {
   return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));
 }
