@@ -154,6 +154,8 @@ const matchMetaValue: CustomPatternMatcherFunc = (text, offset, tokens) => {
 const matchDutyName: CustomPatternMatcherFunc = (text, offset) => {
   if (text[offset] !== '<') return null;
   const first = text[offset + 1];
+  // `<>` is the empty duty name (FLINT JSON has one); no operator is spelt `<>`.
+  if (first === '>') return ['<>'];
   if (first === undefined || /[\s<=>]/.test(first)) return null;
   let i = offset + 1;
   while (i < text.length) {

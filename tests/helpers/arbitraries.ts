@@ -41,7 +41,7 @@ export const arbText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('', 'Een verzoek van een belanghebbende, een besluit te nemen.', 'regel 1\nregel 2\n', '  ingesprongen\n\ttab'),
 );
 
-/** Frame names as found in real models, plus odd ones (never empty). */
+/** Frame names as found in real models, plus odd ones (the empty name included: FLINT JSON has `<>`). */
 export const arbName: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     'aanvraag',
@@ -51,8 +51,9 @@ export const arbName: fc.Arbitrary<string> = fc.oneof(
     "vreemdeling's § 8 lid 1 - a/b: c",
     'Vul in 1.5 voor factor 150%',
     'herroepen bestreden besluit\r\n',
+    '',
   ),
-  arbText.filter((s) => s.length > 0),
+  arbText,
 );
 
 const PRIMITIVES: readonly PrimitiveTypeName[] = ['boolean', 'integer', 'decimal', 'text', 'date', 'duration', 'actor'];
