@@ -82,6 +82,11 @@ export function loadModelFile(path: string, io: CliIo, options: { check?: boolea
 }
 
 /** Render diagnostics of loaded models as text (file:line:col, excerpt, caret). */
-export function renderLoaded(diagnostics: readonly Diagnostic[], texts: Readonly<Record<string, string>>, io: CliIo): string {
-  return renderDiagnostics(diagnostics, texts, { color: io.isTTY });
+export function renderLoaded(
+  diagnostics: readonly Diagnostic[],
+  texts: Readonly<Record<string, string>>,
+  io: CliIo,
+  options: { summary?: boolean } = {},
+): string {
+  return renderDiagnostics(diagnostics, texts, { color: io.isTTY, summary: options.summary ?? true });
 }

@@ -10,6 +10,8 @@ import type { Span } from '../model/span.js';
 export interface RenderOptions {
   /** Colour the severity and carets with ANSI escapes; default false. */
   readonly color?: boolean;
+  /** End with the `N errors, N warnings` line; default true. */
+  readonly summary?: boolean;
 }
 
 const ANSI: Record<Severity | 'bold' | 'dim' | 'reset', string> = {
@@ -51,7 +53,7 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: R
     }
     blocks.push(lines.join('\n'));
   }
-  blocks.push(summary(diagnostics));
+  if (options.summary ?? true) blocks.push(summary(diagnostics));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -45,7 +45,7 @@ export const checkCommand: Command = {
       if (format === 'json') {
         reports.push({ file, origin: loaded.origin, counts, errors, warnings, diagnostics });
       } else {
-        if (diagnostics.length > 0) io.stdout(renderLoaded(diagnostics, loaded.texts, io));
+        if (diagnostics.length > 0) io.stdout(renderLoaded(diagnostics, loaded.texts, io, { summary: false }) + '\n');
         const what = counts
           ? ` (${counts.acts} acts, ${counts.facts} facts, ${counts.duties} duties, ${counts.sources} sources)`
           : '';
