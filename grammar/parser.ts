@@ -42,67 +42,8 @@ import {
   StringLiteral,
 } from './tokens.js';
 
-const kw = (name: string): TokenType => {
-  const t = K[name];
-  if (!t) throw new Error(`unknown keyword token ${name}`);
-  return t;
-};
-
-const [Model, Import, Fact, Act, Duty, Closed] = ['Model', 'Import', 'Fact', 'Act', 'Duty', 'Closed'].map(kw) as [
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-];
-const [Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where] = [
-  'Not',
-  'And',
-  'Or',
-  'If',
-  'Then',
-  'Else',
-  'Today',
-  'Anyone',
-  'Is',
-  'Created',
-  'List',
-  'Of',
-  'Via',
-  'All',
-  'Some',
-  'Where',
-].map(kw) as TokenType[] as [
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-  TokenType,
-];
-const [Count, Exists, Forall, Sum, Min, Max, True, False, Within, By] = [
-  'Count',
-  'Exists',
-  'Forall',
-  'Sum',
-  'Min',
-  'Max',
-  'True',
-  'False',
-  'Within',
-  'By',
-].map(kw) as [TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType, TokenType];
+const { Model, Import, Fact, Act, Duty, Closed, Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where } = K;
+const { Count, Exists, Forall, Sum, Min, Max, True, False, Within, By } = K;
 
 const label = (t: TokenType): string => t.LABEL ?? t.name;
 const found = (t: IToken): string => (t.tokenType.name === 'EOF' ? 'end of file' : `'${t.image}'`);

@@ -22,7 +22,7 @@ function token(config: ITokenConfig): TokenType {
 }
 
 /** The reserved words of the language: keyword token name → words that lex as it (English first, canonical). */
-export const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+export const KEYWORDS = {
   Model: ['model'],
   Import: ['import'],
   Source: ['source'],
@@ -57,10 +57,13 @@ export const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   False: ['false'],
   Within: ['within'],
   By: ['by'],
-};
+} as const satisfies Record<string, readonly string[]>;
+
+/** A keyword token name, e.g. `Fact`. */
+export type KeywordName = keyof typeof KEYWORDS;
 
 /** Every reserved word (any alias), for printers and checks that must avoid them as identifiers. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set(Object.values(KEYWORDS).flat());
+export const RESERVED_WORDS: ReadonlySet<string> = new Set<string>(Object.values(KEYWORDS).flat());
 
 /** Duration unit words accepted after an integer (`8 weeks`) → ISO 8601 designator. */
 export const DURATION_UNITS: Readonly<Record<string, 'D' | 'W' | 'M' | 'Y'>> = {
@@ -304,20 +307,14 @@ function keyword(name: string, words: readonly string[]): TokenType {
 }
 
 /** The keyword token types by name (see {@link KEYWORDS}). */
-export const K: Readonly<Record<keyof typeof KEYWORDS & string, TokenType>> = Object.fromEntries(
-  Object.entries(KEYWORDS).map(([name, words]) => [name, keyword(name, words)]),
-);
-
-const kw = (name: string): TokenType => {
-  const t = K[name];
-  if (!t) throw new Error(`unknown keyword token ${name}`);
-  return t;
-};
+export const K = Object.fromEntries(Object.entries(KEYWORDS).map(([name, words]) => [name, keyword(name, words)])) as Readonly<
+  Record<KeywordName, TokenType>
+>;
 
 /** `source` (exported separately because the source-id matcher refers to it). */
-export const Source = kw('Source');
+export const Source = K.Source;
 /** `meta`. */
-export const Meta = kw('Meta');
+export const Meta = K.Meta;
 
 /** All token types in lexing order. */
 export const allTokens: readonly TokenType[] = [

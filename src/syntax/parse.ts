@@ -4,6 +4,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Model } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { positionAt } from '../model/span.js';
 import { flintParser } from '../../grammar/parser.js';
@@ -36,7 +37,7 @@ function parseUnsafe(text: string, file: string): Result<Model> {
       severity: 'error',
       message: e.message,
       span: spanAt(text, file, e.offset, e.offset + e.length),
-      hint: 'Names of facts, acts and duties go in brackets: [feit], <<handeling>>, <plicht>; text goes in double quotes.',
+      hint: lexHint(text.charAt(e.offset)),
     });
   }
   const builder = new AstBuilder(text, file);
@@ -78,14 +79,16 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   }
   const model = builder.model(cst);
   diagnostics.push(...builder.diagnostics);
-  return { value: model, diagnostics: sortByPosition(diagnostics) };
+  return { value: model, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
-  return ds
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (a.d.span?.start.offset ?? 0) - (b.d.span?.start.offset ?? 0) || a.i - b.i)
-    .map((x) => x.d);
+/** A hint for characters people type from other languages. */
+function lexHint(ch: string): string {
+  if (ch === '&') return 'Write and.';
+  if (ch === '|') return 'Write or.';
+  if (ch === '!') return 'Write not, or != for "not equal".';
+  if (ch === "'") return 'Text goes in double quotes: "...".';
+  return 'Names of facts, acts and duties go in brackets: [feit], <<handeling>>, <plicht>; text goes in double quotes.';
 }
 
 /** Parse one .flint file. Never throws: problems are diagnostics (`lex-error`, `syntax-error`, ...). */
