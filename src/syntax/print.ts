@@ -172,8 +172,14 @@ function exprField(lines: Lines, key: string, value: Expr | null): void {
   if (value !== null) lines.push(`${INDENT}${key}: ${expr(value, OPEN)}`);
 }
 
+/** Lists longer than this go one item per line. */
+const MAX_LINE = 100;
+
 function listField(lines: Lines, key: string, items: readonly string[]): void {
-  if (items.length > 0) lines.push(`${INDENT}${key}: ${items.join(', ')}`);
+  if (items.length === 0) return;
+  const oneLine = `${INDENT}${key}: ${items.join(', ')}`;
+  if (items.length === 1 || oneLine.length <= MAX_LINE) lines.push(oneLine);
+  else lines.push(`${INDENT}${key}:\n${items.map((i) => INDENT + INDENT + i).join(',\n')}`);
 }
 
 function metaFields(lines: Lines, meta: readonly MetaEntry[]): void {

@@ -29,6 +29,11 @@ describe('print', () => {
     expect(reprint(text)).toBe('act <<a>> {\n  actor: [c]\n  creates: [b]\n  sources: x\n  explanation: "e"\n}\n');
   });
 
+  it('puts long lists one item per line', () => {
+    const long = 'x'.repeat(40);
+    expect(reprint(`act <<a>> { creates: [${long}1], [${long}2], <${long}3> }`)).toBe(`act <<a>> {\n  creates:\n    [${long}1],\n    [${long}2],\n    <${long}3>\n}\n`);
+  });
+
   it('keeps one-line declarations together and separates blocks by a blank line', () => {
     expect(reprint('fact [a]\nfact [b]: integer\nfact [c] { closed }\nfact [d]')).toBe('fact [a]\nfact [b]: integer\n\nfact [c] {\n  closed\n}\n\nfact [d]\n');
   });
