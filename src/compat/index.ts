@@ -16,11 +16,12 @@ export { lowerExpr, lowerModel } from './discipl/lower.js';
 export type { PeerAct, PeerDuty, PeerExpr, PeerModel, RawTextAt } from './discipl/lower.js';
 export { DISCIPL_BEHAVIOUR_DEVIATIONS, DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
 export type { BehaviourDeviation, Deviation } from './discipl/deviations.js';
-export { didOf, engineImporter, renderConformance, runConformance } from './discipl/conformance.js';
+export { createModelCache, didOf, engineImporter, renderConformance, runConformance } from './discipl/conformance.js';
 export type {
   CaseReport,
   ConformanceOptions,
   ConformanceReport,
+  ModelCache,
   ModelImporter,
   StepReport,
   StepStatus,

@@ -3,13 +3,15 @@
  * executes every step of a scenario file against the discipl compatibility profile and reports
  * pass / fail / skipped / deviation per step. Pure: model files are read through the injected loader.
  */
-import { parse as parseJsonc } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import type { Expr, Model } from '../../model/index.js';
 import type { Deviation } from './deviations.js';
 import { DISCIPL_DEVIATIONS, findDeviation } from './deviations.js';
 import type { ActLink, DisciplOutcome, DisciplResolver, ExplainNode } from './engine.js';
 import { DisciplEngine } from './engine.js';
-import type { RawTextAt } from './lower.js';
+import type { PeerModel, RawTextAt } from './lower.js';
+import { lowerModel } from './lower.js';
 import { importExpression, importFlintJson } from '../../interchange/index.js';
 import type { DisciplValue } from './values.js';
 import { isDecimal, isObjectValue, toDecimal, toPlain } from './values.js';
@@ -44,6 +46,8 @@ export interface ConformanceReport {
   readonly failed: number;
   readonly skipped: number;
   readonly deviations: number;
+  /** File-level problems (not an object, no `cases` array, a case that is not an object); empty when the file is well formed. */
+  readonly problems: readonly string[];
 }
 
 /** How FLINT JSON enters the engine's AST (the engine's importer, or the built-in fallback). */
@@ -54,10 +58,30 @@ export interface ModelImporter {
   readonly importExpression: (value: unknown) => Expr | null;
 }
 
+/** Imported models kept across the cases and files of one run (models are immutable once bound and lowered). */
+export interface ModelCache {
+  /** Key: model file name (or inline model text) plus the bindings; value: the bound JSON and its lowered form, or why it failed. */
+  readonly entries: Map<string, CachedModel | string>;
+  /** Key: model file name; value: its parsed JSON, or why it could not be loaded. */
+  readonly parsed: Map<string, unknown>;
+}
+
+interface CachedModel {
+  readonly json: JsonObj;
+  readonly peer: PeerModel;
+}
+
+/** A fresh, empty model cache; pass the same one to several {@link runConformance} calls to share it. */
+export function createModelCache(): ModelCache {
+  return { entries: new Map(), parsed: new Map() };
+}
+
 /** Options of {@link runConformance}. */
 export interface ConformanceOptions {
   readonly importer?: ModelImporter;
   readonly deviations?: readonly Deviation[];
+  /** Share imported models across calls; by default each call has a cache of its own. */
+  readonly cache?: ModelCache;
 }
 
 /** The JSON value written at `span` in `text` (spans of the engine's importer cover whole JSON values). */
@@ -150,6 +174,11 @@ function resolveSymbols(v: unknown, refs: ReadonlyMap<string, string>): unknown 
   return out;
 }
 
+/** True unless `v` is a plain object that is not a `$identity`/`$ref`/`$refs` symbol (a per-question answer map). */
+function isSymbol(v: Json): boolean {
+  return !isObj(v) || '$identity' in v || '$ref' in v || '$refs' in v;
+}
+
 function toValue(v: unknown): DisciplValue {
   if (v === null) return undefined;
   return v as DisciplValue;
@@ -164,10 +193,13 @@ function makeResolver(spec: JsonObj, refs: ReadonlyMap<string, string>, calls: u
   return (question, names, indices, candidates) => {
     calls.push(question);
     const outer = names[0];
-    if (outer !== undefined && outer in lists) {
+    if (outer !== undefined && Object.prototype.hasOwnProperty.call(lists, outer)) {
       let cur: Json | undefined = lists[outer];
       for (const i of indices) cur = Array.isArray(cur) ? cur[i] : undefined;
-      return cur === undefined ? false : toValue(resolveSymbols(cur, refs));
+      if (cur === undefined) return false;
+      // Extension: an item given as {question: answer} answers per question; other questions fall through to facts/default.
+      if (isSymbol(cur) || !isObj(cur)) return toValue(resolveSymbols(cur, refs));
+      if (typeof question === 'string' && Object.prototype.hasOwnProperty.call(cur, question)) return toValue(resolveSymbols(cur[question], refs));
     }
     if (typeof question === 'string' && Object.prototype.hasOwnProperty.call(facts, question)) {
       const a = facts[question];
@@ -229,32 +261,79 @@ function sameValue(expected: unknown, actual: DisciplValue): boolean {
   return deepEqual(expected, toPlain(actual));
 }
 
-/** The model (JSON) named or embedded by a case, with the bindings applied to facts whose function is `"[]"`. */
+/** The JSON text of a model file, parsed; a message when it cannot be loaded or is not a JSON object. */
+function parseModelFile(name: string, loadModel: (fileName: string) => string | undefined): unknown {
+  let text: string | undefined;
+  try {
+    text = loadModel(name);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return `model file ${name} could not be loaded`;
+  const errors: ParseError[] = [];
+  const json = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
+  const first = errors[0];
+  if (first) return `model file ${name} is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})`;
+  return json;
+}
+
+/**
+ * The model named or embedded by a case, with the bindings applied to facts whose function is
+ * exactly `"[]"`, imported and lowered once per (model, bindings) in `cache`; a message when it cannot be loaded.
+ */
 function loadCaseModel(
   file: JsonObj,
   kase: JsonObj,
   loadModel: (fileName: string) => string | undefined,
-): { json: JsonObj; fileName: string } | string {
+  importer: ModelImporter,
+  cache: ModelCache,
+): CachedModel | string {
   const m = kase['model'] ?? file['model'];
+  const bindings = isObj(kase['bindings']) ? kase['bindings'] : {};
+  const bindingKey = JSON.stringify(bindings);
   let json: unknown;
   let fileName = 'inline.flint.json';
   // A case without a model of its own under an "inline (per case)" file evaluates against an empty model.
-  if (typeof m === 'string' && m.startsWith('inline')) return { json: { acts: [], facts: [], duties: [] }, fileName };
-  if (typeof m === 'string') {
-    const text = loadModel(m);
-    if (text === undefined) return `model file ${m} could not be loaded`;
-    json = parseJsonc(text, [], { allowTrailingComma: true, disallowComments: false });
-    fileName = m;
-  } else json = m;
-  if (!isObj(json)) return 'the case has no model object';
-  const bindings = isObj(kase['bindings']) ? kase['bindings'] : {};
+  if (typeof m === 'string' && m.startsWith('inline')) json = { acts: [], facts: [], duties: [] };
+  else if (typeof m === 'string') {
+    const key = `file\u0000${m}\u0000${bindingKey}`;
+    const hit = cache.entries.get(key);
+    if (hit !== undefined) return hit;
+    const parsedKey = `parsed\u0000${m}`;
+    let parsed = cache.parsed.get(parsedKey);
+    if (parsed === undefined) {
+      parsed = parseModelFile(m, loadModel);
+      cache.parsed.set(parsedKey, parsed);
+    }
+    const built = typeof parsed === 'string' ? parsed : bindModel(parsed, bindings, m, importer);
+    cache.entries.set(key, built);
+    return built;
+  } else if (m === undefined) return 'the case names no model (no "model" in the case or the file)';
+  else json = m;
+  const key = `inline\u0000${JSON.stringify(json)}\u0000${bindingKey}`;
+  const hit = cache.entries.get(key);
+  if (hit !== undefined) return hit;
+  const built = bindModel(json, bindings, fileName, importer);
+  cache.entries.set(key, built);
+  return built;
+}
+
+/** Apply the bindings (only to facts whose function is exactly `"[]"`, SEMANTICS.md §7), import and lower. */
+function bindModel(json: unknown, bindings: JsonObj, fileName: string, importer: ModelImporter): CachedModel | string {
+  if (!isObj(json)) return `the model ${fileName === 'inline.flint.json' ? '(inline)' : fileName} is not a JSON object`;
   const facts = Array.isArray(json['facts']) ? json['facts'] : [];
   const bound = facts.map((f) => {
     if (!isObj(f) || typeof f['fact'] !== 'string' || f['function'] !== '[]') return f;
     const b = bindings[f['fact']];
     return b === undefined ? f : { ...f, function: resolveSymbols(b, new Map()) as Json };
   });
-  return { json: { ...json, facts: bound }, fileName };
+  const boundJson: JsonObj = { ...json, facts: bound };
+  try {
+    const { model, raw } = importer.importModel(boundJson, fileName);
+    return { json: boundJson, peer: lowerModel(model, raw) };
+  } catch (e) {
+    return `the model ${fileName} could not be imported: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 function findNamed(json: JsonObj, listKey: string, nameKey: string, name: string): Json | undefined {
@@ -368,11 +447,64 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
   }
 }
 
-function stepKind(step: JsonObj): string {
-  return STEP_KINDS.find((k) => k in step) ?? Object.keys(step).find((k) => !k.startsWith('expect') && k !== 'id' && k !== 'note') ?? '?';
+
+/** `$ref`/`$refs` names in `v` (and plain-string `at`/`record` targets) that no earlier take step defined. */
+function unknownRefs(v: unknown, refs: ReadonlyMap<string, string>, out: string[] = []): string[] {
+  if (Array.isArray(v)) v.forEach((x) => unknownRefs(x, refs, out));
+  else if (isObj(v)) {
+    const r = v['$ref'];
+    if (r !== undefined && (typeof r !== 'string' || !refs.has(r))) out.push(String(r));
+    const rs = v['$refs'];
+    if (rs !== undefined) {
+      if (!Array.isArray(rs)) out.push(String(rs));
+      else for (const x of rs) if (typeof x !== 'string' || !refs.has(x)) out.push(String(x));
+    }
+    for (const [k, x] of Object.entries(v)) if (k !== '$ref' && k !== '$refs') unknownRefs(x, refs, out);
+  }
+  return out;
 }
 
-/** Run every case and step of a discipl scenario file. */
+/** Fields a step kind needs, checked before running it so that a malformed step fails with a clear message. */
+const REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  take: ['actor', 'act'],
+  availableActs: ['actor'],
+  potentialActs: ['actor'],
+  activeDuties: ['actor'],
+  explain: ['actor', 'act'],
+  checkAction: ['actor', 'act'],
+  evaluate: ['expression'],
+};
+
+/** Why a step is malformed (before running it), or `undefined`. */
+function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string>): string | undefined {
+  const body = step[kind];
+  const required = REQUIRED[kind];
+  if (required) {
+    if (!isObj(body)) return `the ${kind} step needs an object with ${required.join(', ')}`;
+    const missing = required.filter((k) => body[k] === undefined || (k !== 'expression' && typeof body[k] !== 'string'));
+    if (missing.length > 0) return `the ${kind} step has no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`;
+    if (body['facts'] !== undefined && !isObj(body['facts'])) return `the ${kind} step's "facts" must be an object`;
+    if (body['lists'] !== undefined && !isObj(body['lists'])) return `the ${kind} step's "lists" must be an object`;
+  }
+  if ((kind === 'record' || kind === 'publishedFact' || kind === 'publishedDuty' || kind === 'actDetails') && typeof body !== 'string')
+    return `the ${kind} step needs a name (string)`;
+  const expects = ['expect', 'expectIncludes', 'expectExcludes', 'expectFunction', 'expectMembers', 'expectFirst', 'expectCount'];
+  if (!expects.some((k) => k in step)) return `the ${kind} step has no expectation (expect, expectIncludes, ...)`;
+  const targets: unknown[] = [];
+  if (kind === 'record') targets.push({ $ref: body });
+  if (isObj(body) && body['at'] !== undefined) targets.push({ $ref: body['at'] });
+  const bad = unknownRefs([step, ...targets], refs);
+  if (bad.length > 0)
+    return `unknown reference ${[...new Set(bad)].map((b) => `"${b}"`).join(', ')}: no earlier successful take step has that id (known: ${[...refs.keys()].join(', ')})`;
+  return undefined;
+}
+
+/** The step kind, or `undefined` when the step names none. */
+function stepKind(step: JsonObj): string | undefined {
+  return STEP_KINDS.find((k) => k in step) ?? Object.keys(step).find((k) => !k.startsWith('expect') && k !== 'id' && k !== 'note' && k !== 'testExpected');
+}
+
+/** Run every case and step of a discipl scenario file; never throws, whatever the file holds. */
 export function runConformance(
   scenarioFile: unknown,
   loadModel: (fileName: string) => string | undefined,
@@ -380,60 +512,89 @@ export function runConformance(
 ): ConformanceReport {
   const importer = options.importer ?? engineImporter;
   const deviations = options.deviations ?? DISCIPL_DEVIATIONS;
+  const cache = options.cache ?? createModelCache();
+  const problems: string[] = [];
+  if (!isObj(scenarioFile)) problems.push('the scenario file is not a JSON object');
   const file = isObj(scenarioFile) ? scenarioFile : {};
   const source = typeof file['source'] === 'string' ? file['source'] : '<unknown>';
+  if (isObj(scenarioFile) && !Array.isArray(file['cases'])) problems.push('the scenario file has no "cases" array');
   const cases: CaseReport[] = [];
   const count = { pass: 0, fail: 0, skipped: 0, deviation: 0 };
-  for (const kase of Array.isArray(file['cases']) ? file['cases'] : []) {
-    if (!isObj(kase)) continue;
-    const name = typeof kase['name'] === 'string' ? kase['name'] : '<unnamed>';
+  (Array.isArray(file['cases']) ? file['cases'] : []).forEach((kase, caseIndex) => {
+    if (!isObj(kase)) {
+      problems.push(`case ${caseIndex} is not an object`);
+      return;
+    }
+    const name = typeof kase['name'] === 'string' ? kase['name'] : `<case ${caseIndex}>`;
     const steps: StepReport[] = [];
-    const rawSteps = Array.isArray(kase['steps']) ? kase['steps'].filter(isObj) : [];
-    const needsModel = rawSteps.some((s) => !PEER_INTERNAL.has(stepKind(s)));
+    const add = (r: StepReport): void => {
+      steps.push(r);
+      count[r.status]++;
+    };
+    if (!Array.isArray(kase['steps'])) {
+      add({ index: 0, kind: '?', status: 'fail', reason: 'the case has no "steps" array' });
+      cases.push({ name, steps });
+      return;
+    }
+    const rawSteps: unknown[] = kase['steps'];
+    const needsModel = rawSteps.some((s) => isObj(s) && !PEER_INTERNAL.has(stepKind(s) ?? ''));
     let state: CaseState | string | undefined;
     if (needsModel) {
-      const loaded = loadCaseModel(file, kase, loadModel);
+      const loaded = loadCaseModel(file, kase, loadModel, importer, cache);
       if (typeof loaded === 'string') state = loaded;
       else {
-        const { model, raw } = importer.importModel(loaded.json, loaded.fileName);
-        const engine = DisciplEngine.fromModel(model, raw);
+        const engine = DisciplEngine.fromLowered(loaded.peer);
         const head = engine.newCase();
         state = { engine, refs: new Map([['case', head]]), head, raw: loaded.json, importer };
       }
     }
     rawSteps.forEach((step, index) => {
+      if (!isObj(step)) {
+        add({ index, kind: '?', status: 'fail', reason: 'the step is not an object' });
+        return;
+      }
       const kind = stepKind(step);
-      const add = (r: StepReport): void => {
-        steps.push(r);
-        count[r.status]++;
-      };
       const dev = findDeviation(deviations, source, name, index);
+      if (kind === undefined) {
+        add({ index, kind: '?', status: dev ? 'deviation' : 'fail', reason: 'the step names no step kind' });
+        return;
+      }
       if (PEER_INTERNAL.has(kind)) {
         add({ index, kind, status: 'skipped', reason: 'peer-internal model validator (not part of the discipl evaluation profile)' });
+        return;
+      }
+      if (!STEP_KINDS.includes(kind)) {
+        add({ index, kind, status: dev ? 'deviation' : 'fail', reason: dev?.reason ?? `unknown step kind "${kind}" (known: ${STEP_KINDS.join(', ')})` });
         return;
       }
       if (typeof state !== 'object') {
         add({ index, kind, status: dev ? 'deviation' : 'fail', reason: dev?.reason ?? state ?? 'no model' });
         return;
       }
+      const bad = malformed(kind, step, state.refs);
+      if (bad !== undefined) {
+        add({ index, kind, status: dev ? 'deviation' : 'fail', reason: dev?.reason ?? bad });
+        // A take that could not run still occupies its id: later steps naming it fail with "unknown reference".
+        return;
+      }
       try {
         const actual = runStep(state, kind, step);
         add(dev ? { index, kind, status: 'deviation', actual, reason: dev.reason } : { index, kind, status: 'pass' });
       } catch (e) {
-        if (!(e instanceof StepFailure)) throw e;
+        const failure = e instanceof StepFailure ? e : new StepFailure(`internal error: ${e instanceof Error ? e.message : String(e)}`);
         add({
           index,
           kind,
           status: dev ? 'deviation' : 'fail',
-          expected: resolveSymbols(step['expect'] ?? step['expectFunction'] ?? step['expectMembers'], state.refs),
-          actual: e.actual,
-          reason: dev?.reason ?? e.message,
+          expected: resolveSymbols(step['expect'] ?? step['expectIncludes'] ?? step['expectFunction'] ?? step['expectMembers'], state.refs),
+          actual: failure.actual,
+          reason: dev?.reason ?? failure.message,
         });
       }
     });
     cases.push({ name, steps });
-  }
-  return { source, cases, passed: count.pass, failed: count.fail, skipped: count.skipped, deviations: count.deviation };
+  });
+  return { source, cases, passed: count.pass, failed: count.fail, skipped: count.skipped, deviations: count.deviation, problems };
 }
 
 /** Render a report as text: a line per case, a line per non-passing step, then the totals. */
@@ -455,6 +616,7 @@ export function renderConformance(report: ConformanceReport): string {
       }
     }
   }
+  for (const p of report.problems) lines.push(`PROBLEM ${p}`);
   lines.push(`${report.passed} passed, ${report.failed} failed`);
   lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
   return `${lines.join('\n')}\n`;

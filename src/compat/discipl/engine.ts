@@ -150,6 +150,11 @@ export class DisciplEngine {
     return new DisciplEngine(lowerModel(model, raw));
   }
 
+  /** An engine with no cases over an already lowered model (lowered models are immutable and may be shared). */
+  static fromLowered(model: PeerModel): DisciplEngine {
+    return new DisciplEngine(model);
+  }
+
   /** Start a new case; returns the link of its start record. */
   newCase(): string {
     const link = `case:${++this.counter}`;
