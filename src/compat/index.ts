@@ -23,6 +23,7 @@ export type {
   ConformanceReport,
   ModelCache,
   ModelImporter,
+  RenderOptions,
   StepReport,
   StepStatus,
 } from './discipl/conformance.js';

@@ -597,8 +597,16 @@ export function runConformance(
   return { source, cases, passed: count.pass, failed: count.fail, skipped: count.skipped, deviations: count.deviation, problems };
 }
 
-/** Render a report as text: a line per case, a line per non-passing step, then the totals. */
-export function renderConformance(report: ConformanceReport): string {
+/** Options of {@link renderConformance}. */
+export interface RenderOptions {
+  /** Also print a line for every passing and skipped step (default: only failing and deviating steps). */
+  readonly allSteps?: boolean;
+  /** End with the two totals lines (default true). */
+  readonly totals?: boolean;
+}
+
+/** Render a report as text: a line per case, a line per non-passing step (or every step), then the totals. */
+export function renderConformance(report: ConformanceReport, options: RenderOptions = {}): string {
   const lines: string[] = [`${report.source}`];
   for (const c of report.cases) {
     const bad = c.steps.filter((s) => s.status === 'fail');
@@ -608,16 +616,20 @@ export function renderConformance(report: ConformanceReport): string {
     lines.push(`${tag} ${c.name}`);
     for (const s of c.steps) {
       if (s.status === 'fail') {
-        lines.push(`     step ${s.index} ${s.kind}: ${s.reason ?? 'failed'}`);
-        lines.push(`       expected ${JSON.stringify(s.expected)}`);
+        lines.push(`     step ${s.index} ${s.kind}: FAIL ${s.reason ?? 'failed'}`);
+        if (s.expected !== undefined) lines.push(`       expected ${JSON.stringify(s.expected)}`);
         if (s.actual !== undefined) lines.push(`       actual   ${JSON.stringify(s.actual)}`);
       } else if (s.status === 'deviation') {
         lines.push(`     step ${s.index} ${s.kind}: deviation: ${s.reason ?? ''}`);
+      } else if (options.allSteps) {
+        lines.push(`     step ${s.index} ${s.kind}: ${s.status}`);
       }
     }
   }
   for (const p of report.problems) lines.push(`PROBLEM ${p}`);
-  lines.push(`${report.passed} passed, ${report.failed} failed`);
-  lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
+  if (options.totals !== false) {
+    lines.push(`${report.passed} passed, ${report.failed} failed`);
+    lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
+  }
   return `${lines.join('\n')}\n`;
 }
