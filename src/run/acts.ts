@@ -22,6 +22,7 @@ import type {
   TraceSource,
 } from '../model/trace.js';
 import { freezeInstance, give } from './case.js';
+import { recordChange } from './changes.js';
 import { declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
@@ -690,6 +691,7 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     });
   }
   for (const b of touched.values()) Object.freeze(b);
+  if (touched.size > 0) recordChange(facts, state.facts, [...touched.keys()]);
   let duties: readonly DutyInstance[] = state.duties;
   if (c.dutyEnds.length > 0) {
     const copy = [...state.duties];

@@ -4,6 +4,7 @@
 import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
+import { recordChange } from './changes.js';
 import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { argKey } from './state.js';
@@ -142,6 +143,16 @@ export function give(
 ): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
   const ok: { fact: string; inst: FactInstance }[] = [];
+  // One frozen provenance per supplier: most calls give many facts from one source.
+  const provenances = new Map<string | null, FactInstance['provenance']>();
+  const provenanceOf = (by: string | null): FactInstance['provenance'] => {
+    let p = provenances.get(by);
+    if (p === undefined) {
+      p = Object.freeze({ kind: 'given', by, at: options.at ?? state.asOf } as const);
+      provenances.set(by, p);
+    }
+    return p;
+  };
   facts.forEach((g, i) => {
     const r = checkGiven(compiled, g, `/facts/${i}`);
     if ('code' in r) {
@@ -153,7 +164,7 @@ export function give(
       inst: {
         args: r.args,
         value: r.value,
-        provenance: { kind: 'given', by: g.by ?? options.by ?? null, at: options.at ?? state.asOf },
+        provenance: provenanceOf(g.by ?? options.by ?? null),
         terminated: null,
       },
     });
@@ -181,6 +192,7 @@ export function withFacts(state: CaseState, set: readonly { fact: string; inst: 
     bucket[argKey(inst.args)] = freezeInstance(inst);
   }
   for (const b of touched.values()) Object.freeze(b);
+  recordChange(facts, state.facts, [...touched.keys()]);
   return Object.freeze({ ...state, facts: Object.freeze(facts) });
 }
 

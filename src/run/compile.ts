@@ -23,6 +23,7 @@ import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js
 import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
+import { buildPlan } from './plan.js';
 import { argKey } from './state.js';
 import type { FactInstance } from './state.js';
 import {
@@ -181,6 +182,7 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
     return hit.value;
   }
   if (ctx.depth > MAX_DEPTH || !f.def || !f.decl) return null;
+  if (args.length === 0 && ctx.depth === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
   const entry: MemoEntry = { value: null, questions: [], node: null, inProgress: true };
   ctx.memo.set(key, entry);
   const env: Record<string, Value> = {};
@@ -207,6 +209,42 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   entry.node = node;
   entry.inProgress = false;
   return v;
+}
+
+/** Chains of ground derived facts taller than this are evaluated dependencies first. */
+const PRIME_HEIGHT = 16;
+
+/**
+ * Evaluate the ground derived facts below `name` dependencies first (an explicit stack, no
+ * recursion), so a chain of any length evaluates at depth one with every read a memo hit.
+ */
+export function primeGround(ctx: Ctx, name: string): void {
+  const plan = ctx.cm.plan;
+  const post: string[] = [];
+  const seen = new Set<string>([name]);
+  const stack: { name: string; i: number }[] = [{ name, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { name: string; i: number };
+    const deps = plan.groundDeps.get(top.name) ?? [];
+    if (top.i < deps.length) {
+      const d = deps[top.i++] as string;
+      if (!seen.has(d) && !ctx.memo.has(`${d}\u0000[]`)) {
+        seen.add(d);
+        stack.push({ name: d, i: 0 });
+      }
+      continue;
+    }
+    stack.pop();
+    if (top.name !== name) post.push(top.name);
+  }
+  const run = (): void => {
+    for (const n of post) {
+      const f = ctx.cm.facts.get(n);
+      if (f) derive(ctx, f, NO_ARGS);
+    }
+  };
+  if (ctx.tracer) ctx.tracer.detached(run);
+  else run();
 }
 
 function displayName(kind: 'fact', name: string, args: readonly JsonScalar[]): string {
@@ -773,16 +811,17 @@ function compileActor(expr: Expr | null, params: readonly Param[], b: Builder): 
 
 function factsReferenced(exprs: readonly (Expr | null)[], facts: Map<string, CFact>): { kind: 'fact'; name: string }[] {
   const seen = new Set<string>();
-  const visit = (e: Expr): void => {
+  // An explicit work list: chains of derived facts can be far deeper than the call stack.
+  const work: Expr[] = exprs.filter((e): e is Expr => e !== null);
+  for (let e = work.pop(); e !== undefined; e = work.pop()) {
     walkExpr(e, (x) => {
       if (x.kind === 'Ref' && x.frame === 'fact' && !seen.has(x.name)) {
         seen.add(x.name);
         const d = facts.get(x.name)?.decl?.definition;
-        if (d) visit(d);
+        if (d) work.push(d);
       }
     });
-  };
-  for (const e of exprs) if (e) visit(e);
+  }
   return [...seen].sort().map((name) => ({ kind: 'fact' as const, name }));
 }
 
@@ -881,7 +920,7 @@ export function compile(model: Model): Result<CompiledModel> {
   const actOrder: string[] = [];
   for (const a of actDecls) if (!actOrder.includes(a.name)) actOrder.push(a.name);
   return {
-    value: { model, facts, acts, actOrder, duties, sources, printExpr: exprText },
+    value: { model, facts, acts, actOrder, duties, sources, printExpr: exprText, plan: buildPlan(facts, acts) },
     diagnostics,
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } from '../model/ast.js';
 import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type { DerivedPlan } from './plan.js';
 import type { CaseState } from './state.js';
 import type { Tri, Value } from './values.js';
 
@@ -88,6 +89,8 @@ export interface CompiledModel {
   readonly sources: ReadonlyMap<string, SourceDecl>;
   /** The expression printer used for trace and reason texts. */
   readonly printExpr: (e: Expr) => string;
+  /** Dependency order and readers of the ground derived facts (deep chains, incremental re-evaluation). */
+  readonly plan: DerivedPlan;
 }
 
 /** A trace node under construction. */
@@ -127,6 +130,17 @@ export class Tracer {
   /** Attach an already built subtree (memoised derivations) to the current node. */
   attach(node: MutableNode): void {
     this.top.children.push(node);
+  }
+
+  /** Run `fn` with new nodes collected under a scratch parent (they are attached where memo hits use them). */
+  detached<T>(fn: () => T): T {
+    const scratch: MutableNode = { kind: 'scratch', expr: '', value: { type: 'unknown' }, children: [] };
+    this.stack.push(scratch);
+    try {
+      return fn();
+    } finally {
+      this.stack.pop();
+    }
   }
 
   /** Record a fact read on the current node. */

@@ -17,8 +17,11 @@
  *   an act needs itself and every fact frame its checks read in force.
  * - Acts: in force → actor → object → recipient → preconditions; `take` applies effects,
  *   activates/ends duties and appends a record; `force` does so anyway and records a violation.
- * - State is plain JSON, produced by immer and frozen; ids come from counters; time only from
- *   arguments.
+ * - State is plain JSON, frozen, copied on write (only touched parts); ids come from counters; time
+ *   only from arguments.
+ * - Performance: expressions are closures compiled once; `availableActs` and `take` without trace
+ *   take a lean path (no reasons, no trace nodes); ground derived facts evaluate dependencies first
+ *   (deep chains) and incrementally across states (`deriveGround`). See docs/performance.md.
  */
 export { compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
@@ -29,6 +32,10 @@ export type { ActCheck, AvailableAct, EvalOptions, PotentialAct, TakeRequest, Ta
 export { activeDuties, advance, advanceClock, violations } from './duties.js';
 export type { AdvanceResult } from './duties.js';
 export { evaluateFact, holds } from './evaluate.js';
+export { deriveGround, derivedValue } from './incremental.js';
+export type { DerivedSnapshot } from './incremental.js';
+export { buildPlan } from './plan.js';
+export type { DerivedPlan, Sensitivity } from './plan.js';
 export type { FactEvaluation } from './evaluate.js';
 export { exprText } from './expr-text.js';
 export { argKey } from './state.js';
