@@ -267,7 +267,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       io.stdout(rendered(entries, format));
       return EXIT_OK;
     }
-    io.stdout(`<<${key.name}>> ${w.taken} (${entries.length}×).\n${entriesText(run, entries, w)}`);
+    io.stdout(`<<${key.name}>> ${w.taken} (${entries.length}×).\n${entriesText(run, entries, w).replace(/^[^\n]*\n/, '')}`);
     return EXIT_OK;
   }
   const ans = why(from, { duty: key.name, ...(args !== undefined ? { args } : {}) });
