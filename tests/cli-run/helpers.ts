@@ -20,6 +20,20 @@ export function fixtureIo(extra: Record<string, string> = {}): ReturnType<typeof
   return memoryIo({ ...files, ...extra });
 }
 
+/** An in-memory I/O whose reads fall through to the project's files (paths relative to the project root). */
+export function projectIo(): ReturnType<typeof memoryIo> {
+  const io = memoryIo();
+  io.readFile = (p: string) => {
+    if (p in io.files) return io.files[p];
+    try {
+      return readFileSync(join(projectRoot, p), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return io;
+}
+
 /** Run a command in-process; returns exit code and captured output. */
 export async function runIn(
   command: Command,
