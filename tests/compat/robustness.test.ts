@@ -57,9 +57,30 @@ describe('runConformance on malformed scenario files', () => {
       'the take step has no "act" (a string)',
       'the take step needs an object with actor, act',
       'the evaluate step has no "expression"',
-      'the record step needs a name (string)',
+      'the record step needs the id of a take step (string)',
       'the availableActs step has no expectation (expect, expectIncludes, ...)',
     ]);
+  });
+
+  it('accepts {"$identity"} actors and {"$ref"} record/at targets', () => {
+    const r = runConformance(
+      {
+        model: 'm.json',
+        cases: [
+          {
+            name: 'c',
+            steps: [
+              { id: 't1', take: { actor: { $identity: 'anna' }, act: '<<groeten>>', default: true }, expect: 'ok' },
+              { record: { $ref: 't1' }, expect: { act: '<<groeten>>', previousCase: { $ref: 'case' } } },
+              { actions: { at: { $ref: 't1' } }, expect: [{ act: '<<groeten>>', link: { $ref: 't1' } }] },
+              { record: { $ref: 't1' }, expect: { act: '<<groeten>>', previousCase: { $ref: 't1' } } },
+            ],
+          },
+        ],
+      },
+      load,
+    );
+    expect(r.cases[0]?.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'fail']);
   });
 
   it('fails a step naming a take id that does not exist', () => {

@@ -357,10 +357,12 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
   const body = step[kind];
   const spec = isObj(body) ? body : {};
   const refs = state.refs;
-  const who = typeof spec['actor'] === 'string' ? didOf(spec['actor']) : '';
+  const role = roleOf(spec['actor']);
+  const who = role === undefined ? '' : didOf(role);
   const calls: unknown[] = [];
   const resolver = makeResolver(spec, refs, calls);
-  const at = typeof spec['at'] === 'string' ? (refs.get(spec['at']) ?? spec['at']) : state.head;
+  const atName = refName(spec['at']);
+  const at = atName === undefined ? state.head : (refs.get(atName) ?? atName);
   const expected = resolveSymbols(step['expect'], refs);
   switch (kind) {
     case 'take': {
@@ -386,8 +388,10 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
       return actual;
     }
     case 'record': {
-      const actual = plainRecord(state, refs.get(String(body)) ?? String(body));
-      compare(expected, actual);
+      const name = refName(body) ?? '';
+      const actual = plainRecord(state, refs.get(name) ?? name);
+      // Only the keys the expectation names are compared (all four in the shared format).
+      compare(expected, isObj(expected) && isObj(actual) ? pick(actual, Object.keys(expected)) : actual);
       return actual;
     }
     case 'actions': {
@@ -464,6 +468,24 @@ function unknownRefs(v: unknown, refs: ReadonlyMap<string, string>, out: string[
   return out;
 }
 
+/** A role name: `"role"` or `{"$identity": "role"}`. */
+function roleOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return isObj(v) && typeof v['$identity'] === 'string' ? v['$identity'] : undefined;
+}
+
+/** A take id: `"t1"` or `{"$ref": "t1"}`. */
+function refName(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return isObj(v) && typeof v['$ref'] === 'string' ? v['$ref'] : undefined;
+}
+
+function pick(o: JsonObj, keys: readonly string[]): JsonObj {
+  const out: JsonObj = {};
+  for (const k of keys) if (k in o) out[k] = o[k] as Json;
+  return out;
+}
+
 /** Fields a step kind needs, checked before running it so that a malformed step fails with a clear message. */
 const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   take: ['actor', 'act'],
@@ -481,18 +503,21 @@ function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string
   const required = REQUIRED[kind];
   if (required) {
     if (!isObj(body)) return `the ${kind} step needs an object with ${required.join(', ')}`;
-    const missing = required.filter((k) => body[k] === undefined || (k !== 'expression' && typeof body[k] !== 'string'));
+    const missing = required.filter((k) =>
+      k === 'expression' ? body[k] === undefined : k === 'actor' ? roleOf(body[k]) === undefined : typeof body[k] !== 'string',
+    );
     if (missing.length > 0) return `the ${kind} step has no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`;
     if (body['facts'] !== undefined && !isObj(body['facts'])) return `the ${kind} step's "facts" must be an object`;
     if (body['lists'] !== undefined && !isObj(body['lists'])) return `the ${kind} step's "lists" must be an object`;
   }
-  if ((kind === 'record' || kind === 'publishedFact' || kind === 'publishedDuty' || kind === 'actDetails') && typeof body !== 'string')
+  if (kind === 'record' && refName(body) === undefined) return 'the record step needs the id of a take step (string)';
+  if ((kind === 'publishedFact' || kind === 'publishedDuty' || kind === 'actDetails') && typeof body !== 'string')
     return `the ${kind} step needs a name (string)`;
   const expects = ['expect', 'expectIncludes', 'expectExcludes', 'expectFunction', 'expectMembers', 'expectFirst', 'expectCount'];
   if (!expects.some((k) => k in step)) return `the ${kind} step has no expectation (expect, expectIncludes, ...)`;
   const targets: unknown[] = [];
-  if (kind === 'record') targets.push({ $ref: body });
-  if (isObj(body) && body['at'] !== undefined) targets.push({ $ref: body['at'] });
+  if (kind === 'record') targets.push({ $ref: refName(body) });
+  if (isObj(body) && body['at'] !== undefined) targets.push({ $ref: refName(body['at']) ?? body['at'] });
   const bad = unknownRefs([step, ...targets], refs);
   if (bad.length > 0)
     return `unknown reference ${[...new Set(bad)].map((b) => `"${b}"`).join(', ')}: no earlier successful take step has that id (known: ${[...refs.keys()].join(', ')})`;
