@@ -43,6 +43,163 @@ export type DeclarationCstChildren = {
   factDecl?: FactDeclCstNode[];
   actDecl?: ActDeclCstNode[];
   dutyDecl?: DutyDeclCstNode[];
+  scenarioDecl?: ScenarioDeclCstNode[];
+};
+
+export interface ScenarioDeclCstNode extends CstNode {
+  name: "scenarioDecl";
+  children: ScenarioDeclCstChildren;
+}
+
+export type ScenarioDeclCstChildren = {
+  Scenario: IToken[];
+  StringLiteral: IToken[];
+  LCurly: IToken[];
+  scenarioStep?: ScenarioStepCstNode[];
+  RCurly: IToken[];
+};
+
+export interface ScenarioStepCstNode extends CstNode {
+  name: "scenarioStep";
+  children: ScenarioStepCstChildren;
+}
+
+export type ScenarioStepCstChildren = {
+  asOfStep?: AsOfStepCstNode[];
+  actorsStep?: ActorsStepCstNode[];
+  givenStep?: GivenStepCstNode[];
+  advanceStep?: AdvanceStepCstNode[];
+  expectStep?: ExpectStepCstNode[];
+  doStep?: DoStepCstNode[];
+};
+
+export interface AsOfStepCstNode extends CstNode {
+  name: "asOfStep";
+  children: AsOfStepCstChildren;
+}
+
+export type AsOfStepCstChildren = {
+  Identifier: IToken[];
+  Of: IToken[];
+  DateLiteral: IToken[];
+};
+
+export interface ActorsStepCstNode extends CstNode {
+  name: "actorsStep";
+  children: ActorsStepCstChildren;
+}
+
+export type ActorsStepCstChildren = {
+  Identifier: IToken[];
+  Colon: IToken[];
+  scenarioActor: ScenarioActorCstNode[];
+  Comma?: IToken[];
+};
+
+export interface ScenarioActorCstNode extends CstNode {
+  name: "scenarioActor";
+  children: ScenarioActorCstChildren;
+}
+
+export type ScenarioActorCstChildren = {
+  actorId: ActorIdCstNode[];
+  Colon: IToken[];
+  roles?: IToken[];
+};
+
+export interface ActorIdCstNode extends CstNode {
+  name: "actorId";
+  children: ActorIdCstChildren;
+}
+
+export type ActorIdCstChildren = {
+  Identifier?: IToken[];
+  StringLiteral?: IToken[];
+};
+
+export interface GivenStepCstNode extends CstNode {
+  name: "givenStep";
+  children: GivenStepCstChildren;
+}
+
+export type GivenStepCstChildren = {
+  Identifier: IToken[];
+  expression: ExpressionCstNode[];
+};
+
+export interface AdvanceStepCstNode extends CstNode {
+  name: "advanceStep";
+  children: AdvanceStepCstChildren;
+}
+
+export type AdvanceStepCstChildren = {
+  Identifier: IToken[];
+  to: IToken[];
+  DateLiteral: IToken[];
+};
+
+export interface DoStepCstNode extends CstNode {
+  name: "doStep";
+  children: DoStepCstChildren;
+}
+
+export type DoStepCstChildren = {
+  actorId: ActorIdCstNode[];
+  verb: IToken[];
+  ref: RefCstNode[];
+  at?: IToken[];
+  DateLiteral?: IToken[];
+};
+
+export interface ExpectStepCstNode extends CstNode {
+  name: "expectStep";
+  children: ExpectStepCstChildren;
+}
+
+export type ExpectStepCstChildren = {
+  Identifier: IToken[];
+  refused?: IToken[];
+  Colon?: IToken[];
+  doStep?: DoStepCstNode[];
+  sources?: IToken[];
+  Of?: IToken[];
+  ref?: (RefCstNode)[];
+  include?: IToken[];
+  sourceName?: SourceNameCstNode[];
+  Comma?: IToken[];
+  unknown?: IToken[];
+  no?: IToken[];
+  violation?: IToken[];
+  Duty?: IToken[];
+  Not?: IToken[];
+  active?: IToken[];
+  expectTarget?: ExpectTargetCstNode[];
+};
+
+export interface ExpectTargetCstNode extends CstNode {
+  name: "expectTarget";
+  children: ExpectTargetCstChildren;
+}
+
+export type ExpectTargetCstChildren = {
+  expression: ExpressionCstNode[];
+  Not?: IToken[];
+  available?: IToken[];
+  for?: IToken[];
+  actorId?: ActorIdCstNode[];
+  because?: IToken[];
+  reasonFact?: IToken[];
+  reasonItem?: IToken[];
+};
+
+export interface SourceNameCstNode extends CstNode {
+  name: "sourceName";
+  children: SourceNameCstChildren;
+}
+
+export type SourceNameCstChildren = {
+  StringLiteral?: IToken[];
+  SourceId?: IToken[];
 };
 
 export interface ImportDeclCstNode extends CstNode {
@@ -432,6 +589,18 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   junk(children: JunkCstChildren, param?: IN): OUT;
   header(children: HeaderCstChildren, param?: IN): OUT;
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
+  scenarioDecl(children: ScenarioDeclCstChildren, param?: IN): OUT;
+  scenarioStep(children: ScenarioStepCstChildren, param?: IN): OUT;
+  asOfStep(children: AsOfStepCstChildren, param?: IN): OUT;
+  actorsStep(children: ActorsStepCstChildren, param?: IN): OUT;
+  scenarioActor(children: ScenarioActorCstChildren, param?: IN): OUT;
+  actorId(children: ActorIdCstChildren, param?: IN): OUT;
+  givenStep(children: GivenStepCstChildren, param?: IN): OUT;
+  advanceStep(children: AdvanceStepCstChildren, param?: IN): OUT;
+  doStep(children: DoStepCstChildren, param?: IN): OUT;
+  expectStep(children: ExpectStepCstChildren, param?: IN): OUT;
+  expectTarget(children: ExpectTargetCstChildren, param?: IN): OUT;
+  sourceName(children: SourceNameCstChildren, param?: IN): OUT;
   importDecl(children: ImportDeclCstChildren, param?: IN): OUT;
   sourceDecl(children: SourceDeclCstChildren, param?: IN): OUT;
   factDecl(children: FactDeclCstChildren, param?: IN): OUT;

@@ -42,13 +42,13 @@ import {
   StringLiteral,
 } from './tokens.js';
 
-const { Model, Import, Fact, Act, Duty, Closed, Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where } = K;
+const { Model, Import, Fact, Act, Duty, Scenario, Closed, Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where } = K;
 const { Count, Exists, Forall, Sum, Min, Max, True, False, Within, By } = K;
 
 const label = (t: TokenType): string => t.LABEL ?? t.name;
 const found = (t: IToken): string => (t.tokenType.name === 'EOF' ? 'end of file' : `'${t.image}'`);
 
-const EXPRESSION_RULES = new Set(['expression', 'notExpr', 'unary', 'projection', 'postfix', 'primary', 'valueItem', 'fieldValue']);
+const EXPRESSION_RULES = new Set(['expectTarget', 'expression', 'notExpr', 'unary', 'projection', 'postfix', 'primary', 'valueItem', 'fieldValue']);
 
 /** Error messages that name what was expected and what was found. */
 export const flintErrorMessages: IParserErrorMessageProvider = {
@@ -101,7 +101,163 @@ export class FlintParser extends CstParser {
       { ALT: () => this.SUBRULE(this.factDecl) },
       { ALT: () => this.SUBRULE(this.actDecl) },
       { ALT: () => this.SUBRULE(this.dutyDecl) },
+      { ALT: () => this.SUBRULE(this.scenarioDecl) },
     ]);
+  });
+
+  // --- scenarios (grammar/README.md#scenarios). Step words are identifiers recognised by image.
+
+  /** True when the next token is the identifier `word` (a contextual scenario word). */
+  private isWord(k: number, word: string): boolean {
+    const t = this.LA(k);
+    return t.tokenType === Identifier && t.image === word;
+  }
+
+  private scenarioDecl = this.RULE('scenarioDecl', () => {
+    this.CONSUME(Scenario);
+    this.CONSUME(StringLiteral);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.scenarioStep));
+    this.CONSUME(RCurly);
+  });
+
+  private scenarioStep = this.RULE('scenarioStep', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.isWord(1, 'as'), ALT: () => this.SUBRULE(this.asOfStep) },
+        { GATE: () => this.isWord(1, 'actors'), ALT: () => this.SUBRULE(this.actorsStep) },
+        { GATE: () => this.isWord(1, 'given'), ALT: () => this.SUBRULE(this.givenStep) },
+        { GATE: () => this.isWord(1, 'advance'), ALT: () => this.SUBRULE(this.advanceStep) },
+        { GATE: () => this.isWord(1, 'expect'), ALT: () => this.SUBRULE(this.expectStep) },
+        { ALT: () => this.SUBRULE(this.doStep) },
+      ],
+    });
+  });
+
+  private asOfStep = this.RULE('asOfStep', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Of);
+    this.CONSUME(DateLiteral);
+  });
+
+  private actorsStep = this.RULE('actorsStep', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.scenarioActor) });
+  });
+
+  private scenarioActor = this.RULE('scenarioActor', () => {
+    this.SUBRULE(this.actorId);
+    this.CONSUME(Colon);
+    this.MANY(() => this.CONSUME(FactName, { LABEL: 'roles' }));
+  });
+
+  /** An actor or instance id: a bare identifier or a text string. */
+  private actorId = this.RULE('actorId', () => {
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+  });
+
+  private givenStep = this.RULE('givenStep', () => {
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.expression);
+  });
+
+  private advanceStep = this.RULE('advanceStep', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME2(Identifier, { LABEL: 'to', ERR_MSG: "Expected 'to' after 'advance'." });
+    this.CONSUME(DateLiteral);
+  });
+
+  /** `alice does <<a>>(x) at 2024-01-02` or `alice forces <<a>>(x)`. */
+  private doStep = this.RULE('doStep', () => {
+    this.SUBRULE(this.actorId);
+    this.CONSUME(Identifier, { LABEL: 'verb' });
+    this.SUBRULE(this.ref);
+    this.OPTION({
+      GATE: () => this.isWord(1, 'at'),
+      DEF: () => {
+        this.CONSUME2(Identifier, { LABEL: 'at' });
+        this.CONSUME(DateLiteral);
+      },
+    });
+  });
+
+  private expectStep = this.RULE('expectStep', () => {
+    this.CONSUME(Identifier);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.isWord(1, 'refused') && this.LA(2).tokenType === Colon,
+          ALT: () => {
+            this.CONSUME2(Identifier, { LABEL: 'refused' });
+            this.CONSUME(Colon);
+            this.SUBRULE(this.doStep);
+          },
+        },
+        {
+          GATE: () => this.isWord(1, 'sources') && this.LA(2).tokenType === Of,
+          ALT: () => {
+            this.CONSUME3(Identifier, { LABEL: 'sources' });
+            this.CONSUME(Of);
+            this.SUBRULE(this.ref);
+            this.CONSUME4(Identifier, { LABEL: 'include' });
+            this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.sourceName) });
+          },
+        },
+        {
+          GATE: () => this.isWord(1, 'unknown') && this.LA(2).tokenType === FactName,
+          ALT: () => {
+            this.CONSUME5(Identifier, { LABEL: 'unknown' });
+            this.SUBRULE2(this.ref);
+          },
+        },
+        {
+          GATE: () => this.isWord(1, 'violation') || (this.isWord(1, 'no') && this.isWord(2, 'violation')),
+          ALT: () => {
+            this.OPTION({ GATE: () => this.isWord(1, 'no'), DEF: () => this.CONSUME6(Identifier, { LABEL: 'no' }) });
+            this.CONSUME7(Identifier, { LABEL: 'violation' });
+            this.SUBRULE3(this.ref);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Duty);
+            this.SUBRULE4(this.ref);
+            this.OPTION2(() => this.CONSUME(Not));
+            this.CONSUME8(Identifier, { LABEL: 'active' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.expectTarget) },
+      ],
+    });
+  });
+
+  /** `expect EXPR`, optionally `[not] available for ID [because REASON]` after an act reference. */
+  private expectTarget = this.RULE('expectTarget', () => {
+    this.SUBRULE(this.expression);
+    this.OPTION({
+      GATE: () => this.isWord(1, 'available') || (this.LA(1).tokenType === Not && this.isWord(2, 'available')),
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(Not));
+        this.CONSUME(Identifier, { LABEL: 'available' });
+        this.CONSUME2(Identifier, { LABEL: 'for' });
+        this.SUBRULE(this.actorId);
+        this.OPTION3({
+          GATE: () => this.isWord(1, 'because'),
+          DEF: () => {
+            this.CONSUME3(Identifier, { LABEL: 'because' });
+            this.OR([{ ALT: () => this.CONSUME(FactName, { LABEL: 'reasonFact' }) }, { ALT: () => this.CONSUME4(Identifier, { LABEL: 'reasonItem' }) }]);
+          },
+        });
+      },
+    });
+  });
+
+  /** A source in `expect sources of ... include`: a text string or a source id. */
+  private sourceName = this.RULE('sourceName', () => {
+    this.OR([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(SourceId) }]);
   });
 
   private importDecl = this.RULE('importDecl', () => {

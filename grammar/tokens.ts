@@ -13,7 +13,7 @@ import type { CustomPatternMatcherFunc, IToken, ITokenConfig, TokenType } from '
  */
 export const Junk = createToken({ name: 'Junk', pattern: Lexer.NA, label: 'unexpected text' });
 
-const DECLARATION_STARTS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty']);
+const DECLARATION_STARTS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty', 'Scenario']);
 
 function token(config: ITokenConfig): TokenType {
   if (DECLARATION_STARTS.has(config.name) || config.group !== undefined || config.pattern === Lexer.NA) return createToken(config);
@@ -29,6 +29,7 @@ export const KEYWORDS = {
   Fact: ['fact', 'feit'],
   Act: ['act', 'handeling'],
   Duty: ['duty', 'plicht'],
+  Scenario: ['scenario'],
   Closed: ['closed'],
   Meta: ['meta'],
   Not: ['not'],
@@ -58,6 +59,15 @@ export const KEYWORDS = {
   Within: ['within'],
   By: ['by'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Words with a meaning only at their place in a scenario step (grammar/README.md#scenarios). They
+ * lex as identifiers and stay usable as names elsewhere; the parser recognises them by image.
+ */
+export const SCENARIO_WORDS = [
+  'as', 'actors', 'given', 'does', 'forces', 'at', 'advance', 'to', 'expect', 'unknown', 'available', 'for',
+  'because', 'active', 'violation', 'no', 'sources', 'include', 'refused',
+] as const;
 
 /** A keyword token name, e.g. `Fact`. */
 export type KeywordName = keyof typeof KEYWORDS;
@@ -101,6 +111,11 @@ function expectsSourceId(tokens: readonly IToken[]): boolean {
     const t = tokens[i];
     if (!t) return false;
     if (t.tokenType === Source) return true;
+    // `expect sources of <<a>>(x) include awb-4:13`: a word right after an act reference or its arguments.
+    if (t.tokenType === Identifier && t.image === 'include') {
+      const p = tokens[i - 1];
+      return p !== undefined && (p.tokenType === ActName || p.tokenType === RParen);
+    }
     if (t.tokenType === Colon) {
       const k = tokens[i - 1];
       return k !== undefined && k.tokenType === Identifier && k.image === 'sources';

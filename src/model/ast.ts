@@ -374,8 +374,170 @@ export interface Import {
   readonly span: Span;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scenarios (grammar/README.md#scenarios)
+
+/**
+ * A scenario: a test of the model written as a narrative of steps (grammar/README.md#scenarios).
+ * Not a frame: checkers, compilers and exporters skip it; `src/scenario` runs it.
+ * In scenario steps a bare identifier (`Var`) or a text literal denotes an actor or instance id.
+ */
+export interface ScenarioDecl {
+  readonly kind: 'Scenario';
+  readonly name: string;
+  /** Span of the quoted name. */
+  readonly nameSpan: Span;
+  readonly steps: readonly ScenarioStep[];
+  readonly span: Span;
+}
+
+/** Every step of a scenario, in the order written. */
+export type ScenarioStep =
+  | AsOfStep
+  | ActorsStep
+  | GivenStep
+  | DoStep
+  | AdvanceStep
+  | ExpectFactStep
+  | ExpectUnknownStep
+  | ExpectValueStep
+  | ExpectActStep
+  | ExpectDutyStep
+  | ExpectViolationStep
+  | ExpectSourcesStep
+  | ExpectRefusedStep;
+
+/** `as of 2024-01-01`: the case clock at the start (default: the header's version date, else 2000-01-01). */
+export interface AsOfStep {
+  readonly kind: 'AsOf';
+  /** ISO date `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly span: Span;
+}
+
+/** One actor of an `actors:` step: `alice: [persoon] [ouder]`. */
+export interface ScenarioActor {
+  readonly kind: 'ScenarioActor';
+  readonly id: string;
+  /** Role fact names without brackets (may be empty). */
+  readonly roles: readonly string[];
+  readonly span: Span;
+}
+
+/** `actors: alice: [persoon], gemeente: [bestuursorgaan]`: actors declared with their roles. */
+export interface ActorsStep {
+  readonly kind: 'Actors';
+  readonly actors: readonly ScenarioActor[];
+  readonly span: Span;
+}
+
+/** `given [f](a)`, `given not [f](a)`, `given [f](a) = 5`: an input fact given to the case. */
+export interface GivenStep {
+  readonly kind: 'Given';
+  /** A fact reference; its arguments are ids (`Var`) or literals. */
+  readonly fact: Ref;
+  /** `true` for `given not [f]` (the fact is given as false). */
+  readonly negated: boolean;
+  /** The value of a typed fact (`= 5`); `null` for boolean facts. A literal. */
+  readonly value: Expr | null;
+  readonly span: Span;
+}
+
+/** `alice does <<a>>(x) at 2024-01-02` (take; must succeed) or `alice forces <<a>>(x)` (force). */
+export interface DoStep {
+  readonly kind: 'Do';
+  readonly actor: string;
+  /** The act with its arguments, positionally matching the act's parameters. */
+  readonly act: Ref;
+  readonly force: boolean;
+  /** ISO date of the act; `null` = the case clock. */
+  readonly at: string | null;
+  readonly span: Span;
+}
+
+/** `advance to 2024-03-01`: move the clock, recording duty violations. */
+export interface AdvanceStep {
+  readonly kind: 'Advance';
+  readonly date: string;
+  readonly span: Span;
+}
+
+/** `expect [f](a)` (holds) or `expect not [f](a)` (known not to hold). */
+export interface ExpectFactStep {
+  readonly kind: 'ExpectFact';
+  readonly fact: Ref;
+  readonly negated: boolean;
+  readonly span: Span;
+}
+
+/** `expect unknown [f](a)`: the fact cannot be decided (three-valued logic). */
+export interface ExpectUnknownStep {
+  readonly kind: 'ExpectUnknown';
+  readonly fact: Ref;
+  readonly span: Span;
+}
+
+/** `expect [toeslag](alice) == 196.80`: a typed fact has this value (a literal). */
+export interface ExpectValueStep {
+  readonly kind: 'ExpectValue';
+  readonly fact: Ref;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** Why an act is expected to be unavailable: a check item, or a fact the failing preconditions rest on. */
+export type ExpectReason =
+  | { readonly kind: 'ReasonItem'; readonly item: 'actor' | 'object' | 'recipient' | 'preconditions' | 'validity'; readonly span: Span }
+  | Ref;
+
+/** `expect <<a>>(x) available for bob`, `expect <<a>>(x) not available for bob because actor`. */
+export interface ExpectActStep {
+  readonly kind: 'ExpectAct';
+  readonly act: Ref;
+  readonly actor: string;
+  readonly available: boolean;
+  /** Only for `not available`; `null` = any reason. */
+  readonly because: ExpectReason | null;
+  readonly span: Span;
+}
+
+/** `expect duty <d>(a) active` / `expect duty <d>(a) not active`. */
+export interface ExpectDutyStep {
+  readonly kind: 'ExpectDuty';
+  readonly duty: Ref;
+  readonly active: boolean;
+  readonly span: Span;
+}
+
+/** `expect violation <d>(a)` / `expect violation <<a>>` (a forced act) / `expect no violation <d>`. */
+export interface ExpectViolationStep {
+  readonly kind: 'ExpectViolation';
+  /** A duty ref (duty violated) or an act ref (act forced). */
+  readonly frame: Ref;
+  readonly negated: boolean;
+  readonly span: Span;
+}
+
+/** `expect sources of <<a>> include "art. 4:13 Awb", awb-4:13`: the latest attempt of the act cites these. */
+export interface ExpectSourcesStep {
+  readonly kind: 'ExpectSources';
+  readonly act: Ref;
+  /** Source ids, citations or Juriconnect ids, as written. */
+  readonly sources: readonly string[];
+  readonly span: Span;
+}
+
+/** `expect refused: alice does <<a>>(x) at 2024-01-02`: the take must be refused (state unchanged). */
+export interface ExpectRefusedStep {
+  readonly kind: 'ExpectRefused';
+  readonly actor: string;
+  readonly act: Ref;
+  readonly at: string | null;
+  readonly span: Span;
+}
+
 /** Every top-level declaration, in the order written. */
-export type Decl = SourceDecl | FactDecl | ActDecl | DutyDecl | Import;
+export type Decl = SourceDecl | FactDecl | ActDecl | DutyDecl | Import | ScenarioDecl;
 
 /** A whole model file. */
 export interface Model {
@@ -387,7 +549,7 @@ export interface Model {
 }
 
 /** Every node type, for generic walkers. */
-export type Node = Model | Decl | Header | Expr | TypeRef | Param | Effect | Deadline | SourceRef | MetaEntry;
+export type Node = Model | Decl | Header | Expr | TypeRef | Param | Effect | Deadline | SourceRef | MetaEntry | ScenarioStep | ScenarioActor;
 
 /** The frames (facts, acts, duties) of a model, in order. */
 export type FrameDecl = FactDecl | ActDecl | DutyDecl;

@@ -1,6 +1,6 @@
 /** The .flint text door into the Model AST (grammar/README.md). */
 export { parse } from './parse.js';
-export { print, printExpr } from './print.js';
+export { print, printExpr, printScenarioStep } from './print.js';
 export { loadModel } from './load.js';
 export type { LoadHost, LoadedModel } from './load.js';
 export { BLOCK_FIELDS, PRIMITIVE_TYPES } from './to-ast.js';

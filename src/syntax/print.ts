@@ -13,6 +13,9 @@ import type {
   MetaEntry,
   Model,
   Param,
+  Ref,
+  ScenarioDecl,
+  ScenarioStep,
   SourceDecl,
   TypeRef,
 } from '../model/ast.js';
@@ -262,6 +265,56 @@ function duty(d: DutyDecl): string {
   return block(`duty ${bracketName('duty', d.name)}${params(d.params)}`, lines);
 }
 
+/** An id in a scenario step: bare when it is a word, else quoted. */
+const scenarioId = (s: string): string => word(s);
+
+/** A reference in a scenario step; `Var` arguments are ids and print bare. */
+const stepRef = (r: Ref): string => bracketName(r.frame, r.name) + (r.args.length > 0 ? args(r.args) : '');
+
+function scenarioStep(s: ScenarioStep): string {
+  const at = (d: string | null): string => (d === null ? '' : ` at ${date(d)}`);
+  switch (s.kind) {
+    case 'AsOf':
+      return `as of ${date(s.date)}`;
+    case 'Actors':
+      return `actors: ${s.actors.map((a) => `${scenarioId(a.id)}:${a.roles.map((r) => ` ${bracketName('fact', r)}`).join('')}`).join(', ')}`;
+    case 'Given':
+      return `given ${s.negated ? 'not ' : ''}${stepRef(s.fact)}${s.value === null ? '' : ` = ${expr(s.value, ADD)}`}`;
+    case 'Do':
+      return `${scenarioId(s.actor)} ${s.force ? 'forces' : 'does'} ${stepRef(s.act)}${at(s.at)}`;
+    case 'Advance':
+      return `advance to ${date(s.date)}`;
+    case 'ExpectFact':
+      return `expect ${s.negated ? 'not ' : ''}${stepRef(s.fact)}`;
+    case 'ExpectUnknown':
+      return `expect unknown ${stepRef(s.fact)}`;
+    case 'ExpectValue':
+      return `expect ${stepRef(s.fact)} == ${expr(s.value, ADD)}`;
+    case 'ExpectAct': {
+      const because = s.because === null ? '' : ` because ${s.because.kind === 'Ref' ? bracketName('fact', s.because.name) : s.because.item}`;
+      return `expect ${stepRef(s.act)} ${s.available ? '' : 'not '}available for ${scenarioId(s.actor)}${because}`;
+    }
+    case 'ExpectDuty':
+      return `expect duty ${stepRef(s.duty)} ${s.active ? '' : 'not '}active`;
+    case 'ExpectViolation':
+      return `expect ${s.negated ? 'no ' : ''}violation ${stepRef(s.frame)}`;
+    case 'ExpectSources':
+      return `expect sources of ${stepRef(s.act)} include ${s.sources.map((x) => (SOURCE_ID_RE.test(x) ? x : quoteString(x))).join(', ')}`;
+    case 'ExpectRefused':
+      return `expect refused: ${scenarioId(s.actor)} does ${stepRef(s.act)}${at(s.at)}`;
+  }
+}
+
+function scenario(s: ScenarioDecl): string {
+  const lines = s.steps.map((st) => INDENT + scenarioStep(st));
+  return `scenario ${quoteString(s.name)} {${lines.length === 0 ? '' : `\n${lines.join('\n')}\n`}}`;
+}
+
+/** Print one scenario step in canonical form (one line, no indentation). */
+export function printScenarioStep(s: ScenarioStep): string {
+  return scenarioStep(s);
+}
+
 function declaration(d: Decl): string {
   switch (d.kind) {
     case 'Import':
@@ -274,6 +327,8 @@ function declaration(d: Decl): string {
       return act(d);
     case 'Duty':
       return duty(d);
+    case 'Scenario':
+      return scenario(d);
   }
 }
 

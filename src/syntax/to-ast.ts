@@ -10,6 +10,7 @@ import type {
   Deadline,
   DutyDecl,
   Effect,
+  ExpectReason,
   Expr,
   FactDecl,
   Header,
@@ -21,6 +22,9 @@ import type {
   Param,
   PrimitiveTypeName,
   Ref,
+  ScenarioActor,
+  ScenarioDecl,
+  ScenarioStep,
   SourceDecl,
   SourceRef,
   TypeRef,
@@ -233,7 +237,200 @@ export class AstBuilder {
     if (act) return this.act(act);
     const duty = sub(n, 'dutyDecl');
     if (duty) return this.duty(duty);
+    const scenario = sub(n, 'scenarioDecl');
+    if (scenario) return this.scenario(scenario);
     return null;
+  }
+
+  // --- scenarios (grammar/README.md#scenarios)
+
+  private scenario(n: CstNode): ScenarioDecl {
+    const nameTok = tok(n, 'StringLiteral');
+    const steps: ScenarioStep[] = [];
+    for (const s of subs(n, 'scenarioStep')) {
+      const step = this.scenarioStep(s);
+      if (step) steps.push(step);
+    }
+    return { kind: 'Scenario', name: this.stringValue(nameTok), nameSpan: this.tokenSpan(nameTok), steps, span: this.nodeSpan(n) };
+  }
+
+  private stepProblem(message: string, span: Span, hint?: string): void {
+    this.report('invalid-scenario-step', message, span, hint);
+  }
+
+  /** An actor or instance id: identifier or text string. */
+  private actorId(n: CstNode | undefined): string {
+    const id = tok(n, 'Identifier');
+    if (validTok(id)) return id.image;
+    return this.stringValue(tok(n, 'StringLiteral'));
+  }
+
+  private dateTok(n: CstNode | undefined): string | null {
+    const d = tok(n, 'DateLiteral');
+    return validTok(d) ? d.image : null;
+  }
+
+  private refOf(n: CstNode | undefined, frame: Ref['frame'] | null, what: string): Ref {
+    const span = this.nodeSpan(n);
+    const t = tok(n, 'FactName') ?? tok(n, 'DutyName') ?? tok(n, 'ActName');
+    const found: Ref['frame'] = tok(n, 'DutyName') ? 'duty' : tok(n, 'ActName') ? 'act' : 'fact';
+    const ref: Ref = { kind: 'Ref', frame: found, name: this.nameValue(t), args: this.args(sub(n, 'argList')), span };
+    if (frame !== null && found !== frame && validTok(t)) this.stepProblem(`Expected ${what} but found ${t.image}.`, span);
+    this.checkScenarioArgs(ref);
+    return ref;
+  }
+
+  /** Arguments in scenario steps are ids (`alice`, `"k1"`) or literals. */
+  private checkScenarioArgs(ref: Ref): void {
+    for (const a of ref.args) {
+      if (a.kind !== 'Var' && a.kind !== 'Literal') {
+        this.stepProblem('An argument in a scenario step is an id (alice, "k1") or a literal.', a.span, 'Write the instance or actor id, not an expression.');
+      }
+    }
+  }
+
+  private literalValue(e: Expr, what: string): Expr {
+    if (e.kind !== 'Literal') this.stepProblem(`The value ${what} is a literal like 5, 12.50, "tekst" or 2024-01-01.`, e.span);
+    return e;
+  }
+
+  private scenarioStep(n: CstNode): ScenarioStep | null {
+    const span = this.nodeSpan(n);
+    const asOf = sub(n, 'asOfStep');
+    if (asOf) return { kind: 'AsOf', date: this.dateTok(asOf) ?? '', span };
+    const actors = sub(n, 'actorsStep');
+    if (actors) {
+      const list: ScenarioActor[] = subs(actors, 'scenarioActor').map((a) => ({
+        kind: 'ScenarioActor',
+        id: this.actorId(sub(a, 'actorId')),
+        roles: toks(a, 'roles').filter(validTok).map((t) => this.nameValue(t)),
+        span: this.nodeSpan(a),
+      }));
+      return { kind: 'Actors', actors: list, span };
+    }
+    const given = sub(n, 'givenStep');
+    if (given) return this.givenStep(this.expression(sub(given, 'expression')), span);
+    const adv = sub(n, 'advanceStep');
+    if (adv) {
+      const to = tok(adv, 'to');
+      if (validTok(to) && to.image !== 'to') this.stepProblem(`Expected 'to' after 'advance' but found '${to.image}'.`, this.tokenSpan(to), 'Write advance to 2024-03-01.');
+      return { kind: 'Advance', date: this.dateTok(adv) ?? '', span };
+    }
+    const d = sub(n, 'doStep');
+    if (d) return this.doStep(d, span);
+    const e = sub(n, 'expectStep');
+    if (e) return this.expectStep(e, span);
+    return null;
+  }
+
+  private givenStep(e: Expr, span: Span): ScenarioStep | null {
+    if (e.kind === 'Ref' && e.frame === 'fact') {
+      this.checkScenarioArgs(e);
+      return { kind: 'Given', fact: e, negated: false, value: null, span };
+    }
+    if (e.kind === 'Unary' && e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'fact') {
+      this.checkScenarioArgs(e.operand);
+      return { kind: 'Given', fact: e.operand, negated: true, value: null, span };
+    }
+    const [left, right] = e.kind === 'Compare' ? e.operands : [];
+    if (e.kind === 'Compare' && e.op === 'eq' && e.operands.length === 2 && left?.kind === 'Ref' && left.frame === 'fact' && right) {
+      this.checkScenarioArgs(left);
+      return { kind: 'Given', fact: left, negated: false, value: this.literalValue(right, `given for [${left.name}]`), span };
+    }
+    this.stepProblem('A given step is [fact](ids), not [fact](ids), or [fact](ids) = value.', e.span, 'For example: given [leeftijd]("k1") = 5');
+    return null;
+  }
+
+  private doStep(d: CstNode, span: Span, refused = false): ScenarioStep {
+    const verbTok = tok(d, 'verb');
+    const verb = validTok(verbTok) ? verbTok.image : 'does';
+    if (validTok(verbTok) && verb !== 'does' && verb !== 'forces') {
+      this.stepProblem(`Expected 'does' or 'forces' after the actor but found '${verb}'.`, this.tokenSpan(verbTok), 'A step starts with as of, actors:, given, advance, expect, or an actor followed by does or forces.');
+    }
+    if (refused && verb === 'forces') this.stepProblem('A forced act cannot be refused; write does.', this.tokenSpan(verbTok));
+    const atTok = tok(d, 'at');
+    if (validTok(atTok) && atTok.image !== 'at') this.stepProblem(`Expected 'at' but found '${atTok.image}'.`, this.tokenSpan(atTok));
+    const actor = this.actorId(sub(d, 'actorId'));
+    const act = this.refOf(sub(d, 'ref'), 'act', 'an act like <<indienen>>');
+    const at = this.dateTok(d);
+    if (refused) return { kind: 'ExpectRefused', actor, act, at, span };
+    return { kind: 'Do', actor, act, force: verb === 'forces', at, span };
+  }
+
+  private expectStep(n: CstNode, span: Span): ScenarioStep | null {
+    const d = sub(n, 'doStep');
+    if (d) return this.doStep(d, span, true);
+    if (tok(n, 'sources')) {
+      const include = tok(n, 'include');
+      if (validTok(include) && include.image !== 'include') this.stepProblem(`Expected 'include' but found '${include.image}'.`, this.tokenSpan(include));
+      const sources = subs(n, 'sourceName').map((s) => {
+        const id = tok(s, 'SourceId');
+        return validTok(id) ? id.image : this.stringValue(tok(s, 'StringLiteral'));
+      });
+      return { kind: 'ExpectSources', act: this.refOf(sub(n, 'ref'), 'act', 'an act like <<indienen>>'), sources, span };
+    }
+    if (tok(n, 'unknown')) return { kind: 'ExpectUnknown', fact: this.refOf(sub(n, 'ref'), 'fact', 'a fact like [aanvraag]'), span };
+    if (tok(n, 'violation')) {
+      const ref = this.refOf(sub(n, 'ref'), null, '');
+      if (ref.frame === 'fact') this.stepProblem('A violation concerns a duty <plicht> or a forced act <<handeling>>.', ref.span);
+      return { kind: 'ExpectViolation', frame: ref, negated: tok(n, 'no') !== undefined, span };
+    }
+    if (tok(n, 'Duty')) {
+      const active = tok(n, 'active');
+      if (validTok(active) && active.image !== 'active') this.stepProblem(`Expected 'active' but found '${active.image}'.`, this.tokenSpan(active));
+      return { kind: 'ExpectDuty', duty: this.refOf(sub(n, 'ref'), 'duty', 'a duty like <beslissen>'), active: tok(n, 'Not') === undefined, span };
+    }
+    const target = sub(n, 'expectTarget');
+    if (!target) return null;
+    const e = this.expression(sub(target, 'expression'));
+    if (tok(target, 'available')) return this.expectAct(target, e, span);
+    if (e.kind === 'Ref' && e.frame === 'fact') {
+      this.checkScenarioArgs(e);
+      return { kind: 'ExpectFact', fact: e, negated: false, span };
+    }
+    if (e.kind === 'Unary' && e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'fact') {
+      this.checkScenarioArgs(e.operand);
+      return { kind: 'ExpectFact', fact: e.operand, negated: true, span };
+    }
+    const [left, right] = e.kind === 'Compare' ? e.operands : [];
+    if (e.kind === 'Compare' && e.op === 'eq' && e.operands.length === 2 && left?.kind === 'Ref' && left.frame === 'fact' && right) {
+      this.checkScenarioArgs(left);
+      return { kind: 'ExpectValue', fact: left, value: this.literalValue(right, `expected of [${left.name}]`), span };
+    }
+    this.stepProblem(
+      'An expect step names a fact ([f](ids), not [f](ids), [f](ids) == value, unknown [f]), an act (<<a>> available for id), a duty, a violation, sources or a refusal.',
+      e.span,
+      'See grammar/README.md#scenarios.',
+    );
+    return null;
+  }
+
+  private expectAct(target: CstNode, e: Expr, span: Span): ScenarioStep | null {
+    for (const [key, word] of [['available', 'available'], ['for', 'for'], ['because', 'because']] as const) {
+      const t = tok(target, key);
+      if (validTok(t) && t.image !== word) this.stepProblem(`Expected '${word}' but found '${t.image}'.`, this.tokenSpan(t));
+    }
+    if (e.kind !== 'Ref' || e.frame !== 'act') {
+      this.stepProblem('Only an act like <<indienen>> can be available.', e.span);
+      return null;
+    }
+    this.checkScenarioArgs(e);
+    const available = tok(target, 'Not') === undefined;
+    const reasonFact = tok(target, 'reasonFact');
+    const reasonItem = tok(target, 'reasonItem');
+    let because: ExpectReason | null = null;
+    if (validTok(reasonFact)) {
+      because = { kind: 'Ref', frame: 'fact', name: this.nameValue(reasonFact), args: [], span: this.tokenSpan(reasonFact) };
+    } else if (validTok(reasonItem)) {
+      const item = reasonItem.image;
+      if ((REASON_ITEMS as readonly string[]).includes(item)) {
+        because = { kind: 'ReasonItem', item: item as (typeof REASON_ITEMS)[number], span: this.tokenSpan(reasonItem) };
+      } else {
+        this.stepProblem(`Unknown reason '${item}'.`, this.tokenSpan(reasonItem), `Write a fact like [y], or one of ${REASON_ITEMS.join(', ')}.`);
+      }
+    }
+    if (available && because !== null) this.stepProblem("Only 'not available' takes a 'because'.", because.span);
+    return { kind: 'ExpectAct', act: e, actor: this.actorId(sub(target, 'actorId')), available, because: available ? null : because, span };
   }
 
   private source(n: CstNode): SourceDecl {
@@ -732,6 +929,8 @@ export class AstBuilder {
   }
 }
 
+/** The check items an `expect ... not available ... because` can name. */
+const REASON_ITEMS = ['actor', 'object', 'recipient', 'preconditions', 'validity'] as const;
 const AGGREGATE_OPS = ['count', 'exists', 'forall', 'sum', 'min', 'max'] as const;
 const COMPARE_OPS: Readonly<Record<string, 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'>> = { Eq: 'eq', Ne: 'ne', Lt: 'lt', Le: 'le', Gt: 'gt', Ge: 'ge' };
 const ARITH_OPS: Readonly<Record<string, 'add' | 'sub' | 'mul' | 'div'>> = { Plus: 'add', Minus: 'sub', Star: 'mul', Slash: 'div' };
