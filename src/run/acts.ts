@@ -518,11 +518,11 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     state = g.value;
   }
   const check = (traceTree ? null : quickCheck(cm, state, req, at)) ?? checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
-  const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
   const act = cm.acts.get(req.act);
-  const sourcesMap = new Map<string, TraceSource>();
-  collectSources(checkTree, sourcesMap);
   if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
+    const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
+    const sourcesMap = new Map<string, TraceSource>();
+    collectSources(checkTree, sourcesMap);
     return refusal(state0, req, at, check.reasons, checkTree, [...sourcesMap.values()]);
   }
   const recordId = `r${state.counters.record + 1}`;
@@ -534,10 +534,9 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   const endFacts: { fact: string; args: JsonScalar[] | null }[] = [];
   const newDuties: DutyInstance[] = [];
   let dutyCounter = state.counters.duty;
-  const frameNote = (kind: 'fact' | 'duty', name: string): void => {
-    const decl = kind === 'fact' ? cm.facts.get(name)?.decl : cm.duties.get(name)?.decl;
-    for (const s of traceFrame(cm, kind, decl ?? null, name, at).sources) if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
-  };
+  // Frames the effects touch; their sources join the trace entry when someone reads it.
+  const noted: { kind: 'fact' | 'duty'; name: string }[] = [];
+  const frameNote = (kind: 'fact' | 'duty', name: string): void => void noted.push({ kind, name });
   for (const eff of act.creates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
@@ -623,22 +622,41 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       }
     : null;
   const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
-  const trace: TraceEntry = {
-    traceVersion: 1,
-    act: req.act,
-    actor: req.actor,
-    params: check.params,
-    at,
-    outcome: record.forced ? 'forced' : 'taken',
-    record: recordId,
-    check: checkTree,
-    reasons: check.reasons,
-    effects,
-    dutiesActivated: activated,
-    dutiesEnded: ended,
-    sources: [...sourcesMap.values()],
+  const buildTrace = (): TraceEntry => {
+    const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
+    const sourcesMap = new Map<string, TraceSource>();
+    collectSources(checkTree, sourcesMap);
+    for (const n of noted) {
+      const decl = n.kind === 'fact' ? cm.facts.get(n.name)?.decl : cm.duties.get(n.name)?.decl;
+      for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources) if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
+    }
+    return {
+      traceVersion: 1,
+      act: req.act,
+      actor: req.actor,
+      params: check.params,
+      at,
+      outcome: record.forced ? 'forced' : 'taken',
+      record: recordId,
+      check: checkTree,
+      reasons: check.reasons,
+      effects,
+      dutiesActivated: activated,
+      dutiesEnded: ended,
+      sources: [...sourcesMap.values()],
+    };
   };
-  return { ok: true, state: next, record, trace };
+  if (traceTree) return { ok: true, state: next, record, trace: buildTrace() };
+  // Without a trace tree the entry is built on first read: bulk replays that never look pay nothing.
+  let entry: TraceEntry | undefined;
+  return {
+    ok: true,
+    state: next,
+    record,
+    get trace(): TraceEntry {
+      return (entry ??= buildTrace());
+    },
+  };
 }
 
 interface Changes {

@@ -11,6 +11,8 @@ import { argKey } from './state.js';
 import type { CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
+const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
+
 /** Options of {@link createCase}. */
 export interface CaseOptions {
   /** The case clock: ISO date the case is evaluated as of. */
@@ -64,7 +66,7 @@ export function checkGiven(
   compiled: CompiledModel,
   g: GivenFact,
   path: string,
-): { args: JsonScalar[]; value: JsonScalar } | Diagnostic {
+): { args: readonly JsonScalar[]; value: JsonScalar } | Diagnostic {
   const f = compiled.facts.get(g.fact);
   if (!f) {
     return {
@@ -83,7 +85,7 @@ export function checkGiven(
       hint: 'Give the input facts its definition reads instead.',
     };
   }
-  let args: JsonScalar[] = [...(g.args ?? [])];
+  let args: readonly JsonScalar[] = g.args === undefined || g.args.length === 0 ? NO_ARGS : [...g.args];
   let value: JsonScalar = g.value ?? true;
   if (f.isRole && args.length === 0 && typeof g.value === 'string') {
     args = [g.value];

@@ -1,0 +1,338 @@
+import { createReadStream, createWriteStream, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
+import { compile, decideLines } from '../../run/index.js';
+import type { BatchChunk, CompiledModel } from '../../run/index.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
+import { processIo, type CliIo } from '../io.js';
+import { loadModelFile, renderLoaded } from '../load.js';
+
+const HELP = `Usage: flint batch MODEL --cases FILE.jsonl [--trace] [--out FILE] [--workers N] [--chunk N] [--no-progress]
+
+Decide many cases against one model. Each line of FILE.jsonl is one case:
+  { "id": ..., "asOf": "YYYY-MM-DD", "actors": { "alice": { "roles": ["leraar"] } },
+    "facts": [{ "fact": ..., "args"?: [...], "value"?: ... }],
+    "acts": [{ "act": ..., "actor": ..., "params"?: {...}, "at"?: "YYYY-MM-DD" }],
+    "availableFor"?: ["alice"] }
+Each case gives one output line, in input order:
+  { "id", "outcome": "taken"|"refused", "steps", "available": [...], "refused"?, "trace"? }
+A line that is not a valid case gives { "id", "line", "error": { "code", "message" } }.
+
+  --trace        include one full trace entry per act (slower, larger output)
+  --out FILE     write the output to FILE (atomically: a temporary file renamed at the end)
+                 instead of standard output
+  --workers N    worker threads (default: the number of cores; 0 decides in this thread)
+  --chunk N      lines per unit of work sent to a worker (default 256)
+  --no-progress  no progress bar on standard error (shown by default when it is a terminal)
+
+The input is streamed: memory stays flat however many cases the file holds.
+Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage error.
+`;
+
+const WORKER_TAG = 'calculemus-batch-worker';
+
+interface WorkerInit {
+  readonly tag: typeof WORKER_TAG;
+  readonly self: string;
+  readonly tsx: string | null;
+  readonly model: string;
+  readonly trace: boolean;
+}
+
+interface ChunkRequest {
+  readonly seq: number;
+  readonly first: number;
+  readonly lines: readonly string[];
+}
+
+interface ChunkReply {
+  readonly seq: number;
+  readonly chunk?: BatchChunk;
+  readonly failure?: string;
+}
+
+/** The URL of tsx's loader API, so a worker can run this TypeScript file too (absent once compiled). */
+function tsxApi(): string | null {
+  if (!import.meta.url.endsWith('.ts')) return null;
+  try {
+    // The ESM entry (the `import` condition); require.resolve would give the CommonJS one.
+    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+    return pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
+  } catch {
+    return null;
+  }
+}
+
+function loadCompiled(path: string, io: CliIo, checkIt: boolean): { cm: CompiledModel | null; report: string; failed: boolean } {
+  const loaded = loadModelFile(path, io, { check: checkIt });
+  const diagnostics = sortDiagnostics(loaded.diagnostics);
+  const failed = hasErrors(diagnostics) || loaded.model === undefined;
+  const shown = diagnostics.filter((d) => d.severity === 'error');
+  const report = shown.length > 0 ? renderLoaded(shown, loaded.texts, io) : '';
+  if (failed || loaded.model === undefined) return { cm: null, report, failed: true };
+  return { cm: compile(loaded.model).value, report, failed: false };
+}
+
+/** The worker side: load and compile the model once, then decide chunks until closed. */
+function runWorker(init: WorkerInit): void {
+  const port = parentPort;
+  if (!port) return;
+  const { cm } = loadCompiled(init.model, processIo(), false);
+  port.on('message', (req: ChunkRequest) => {
+    if (!cm) {
+      port.postMessage({ seq: req.seq, failure: `The model ${init.model} could not be loaded in a worker.` } satisfies ChunkReply);
+      return;
+    }
+    try {
+      port.postMessage({ seq: req.seq, chunk: decideLines(cm, req.lines, req.first, { trace: init.trace }) } satisfies ChunkReply);
+    } catch (e) {
+      port.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) } satisfies ChunkReply);
+    }
+  });
+}
+
+if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.tag === WORKER_TAG) runWorker(workerData as WorkerInit);
+
+function spawn(init: WorkerInit): Worker {
+  // An eval'd bootstrap registers tsx (when running from source) before importing this module.
+  const code = `const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.self);
+})().catch((e) => { throw e; });`;
+  return new Worker(code, { eval: true, workerData: init });
+}
+
+/** Decides chunks: in worker threads, or in this thread when there are none. */
+interface Pool {
+  submit(req: ChunkRequest): Promise<BatchChunk>;
+  close(): Promise<void>;
+}
+
+function inlinePool(cm: CompiledModel, trace: boolean): Pool {
+  return {
+    submit: async (req) => decideLines(cm, req.lines, req.first, { trace }),
+    close: async () => undefined,
+  };
+}
+
+function workerPool(n: number, init: Omit<WorkerInit, 'tag' | 'self' | 'tsx'>): Pool {
+  const waiting = new Map<number, { resolve: (c: BatchChunk) => void; reject: (e: Error) => void }>();
+  const full: WorkerInit = { ...init, tag: WORKER_TAG, self: import.meta.url, tsx: tsxApi() };
+  const workers = Array.from({ length: n }, () => {
+    const w = spawn(full);
+    w.on('message', (r: ChunkReply) => {
+      const p = waiting.get(r.seq);
+      if (!p) return;
+      waiting.delete(r.seq);
+      if (r.chunk) p.resolve(r.chunk);
+      else p.reject(new Error(r.failure ?? 'worker failed'));
+    });
+    w.on('error', (e) => {
+      for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+    });
+    return w;
+  });
+  const load = new Array<number>(n).fill(0);
+  return {
+    submit(req) {
+      // The least busy worker: chunks take about the same time, so this balances the cores.
+      let best = 0;
+      for (let i = 1; i < n; i++) if ((load[i] ?? 0) < (load[best] ?? 0)) best = i;
+      load[best] = (load[best] ?? 0) + 1;
+      const w = workers[best] as Worker;
+      return new Promise<BatchChunk>((resolve, reject) => {
+        waiting.set(req.seq, {
+          resolve: (c) => {
+            load[best] = (load[best] ?? 1) - 1;
+            resolve(c);
+          },
+          reject,
+        });
+        w.postMessage(req);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** A progress line on standard error, redrawn at most ten times a second. */
+function progressBar(total: number, enabled: boolean): { update(bytes: number, cases: number): void; done(): void } {
+  const start = performance.now();
+  let last = 0;
+  let shown = false;
+  const draw = (bytes: number, cases: number): void => {
+    const frac = total > 0 ? Math.min(1, bytes / total) : 0;
+    const width = 30;
+    const filled = Math.round(frac * width);
+    const secs = (performance.now() - start) / 1000;
+    const rate = secs > 0 ? Math.round(cases / secs) : 0;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `);
+    shown = true;
+  };
+  return {
+    update(bytes, cases) {
+      if (!enabled) return;
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      draw(bytes, cases);
+    },
+    done() {
+      if (shown) process.stderr.write('\n');
+    },
+  };
+}
+
+/** `flint batch`: decide a JSONL file of cases, streaming, on every core. */
+export const batchCommand: Command = {
+  name: 'batch',
+  summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core',
+  help: HELP,
+  async run(args, io) {
+    const parsed = parseCommandArgs(args, {
+      cases: { type: 'string', short: 'c' },
+      out: { type: 'string', short: 'o' },
+      trace: { type: 'boolean' },
+      workers: { type: 'string', short: 'w' },
+      chunk: { type: 'string' },
+      'no-progress': { type: 'boolean' },
+    });
+    if (!parsed.ok) return usageError(io, 'batch', parsed.message);
+    if (parsed.values.help) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    const [modelPath, ...extra] = parsed.positionals;
+    if (modelPath === undefined) return usageError(io, 'batch', 'no MODEL given.');
+    if (extra.length > 0) return usageError(io, 'batch', `one MODEL only; got also ${extra.join(', ')}.`);
+    const casesPath = parsed.values.cases;
+    if (typeof casesPath !== 'string') return usageError(io, 'batch', '--cases FILE.jsonl is required.');
+    const workersText = parsed.values.workers;
+    const workers = workersText === undefined ? availableParallelism() : Number(workersText);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) return usageError(io, 'batch', `--workers must be a whole number from 0 to 64; got «${String(workersText)}».`);
+    const chunkText = parsed.values.chunk;
+    const chunkSize = chunkText === undefined ? 256 : Number(chunkText);
+    if (!Number.isInteger(chunkSize) || chunkSize < 1) return usageError(io, 'batch', `--chunk must be a positive whole number; got «${String(chunkText)}».`);
+    const trace = parsed.values.trace === true;
+    const outPath = typeof parsed.values.out === 'string' ? parsed.values.out : null;
+
+    let size: number;
+    try {
+      const st = statSync(casesPath);
+      if (!st.isFile()) throw new Error('not a file');
+      size = st.size;
+    } catch {
+      io.stderr(`flint batch: cannot read the cases file «${casesPath}».\n`);
+      return EXIT_ERRORS;
+    }
+    const loaded = loadCompiled(modelPath, io, true);
+    if (loaded.failed || !loaded.cm) {
+      io.stderr(loaded.report || `flint batch: the model «${modelPath}» could not be loaded.\n`);
+      return EXIT_ERRORS;
+    }
+
+    const tmp = outPath === null ? null : `${outPath}.tmp-${process.pid}`;
+    const file: WriteStream | null = tmp === null ? null : createWriteStream(tmp, { encoding: 'utf8' });
+    const write = async (text: string): Promise<void> => {
+      if (file === null) {
+        io.stdout(text);
+        return;
+      }
+      if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+    };
+    const pool = workers === 0 ? inlinePool(loaded.cm, trace) : workerPool(workers, { model: modelPath, trace });
+    const progress = progressBar(size, parsed.values['no-progress'] !== true && Boolean(process.stderr.isTTY));
+    const input = createReadStream(casesPath, { encoding: 'utf8' });
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    const totals = { taken: 0, refused: 0, errors: 0 };
+    // Results wait here until every earlier chunk is written: output order = input order.
+    const ready = new Map<number, BatchChunk>();
+    let nextToWrite = 0;
+    let inFlight = 0;
+    const maxInFlight = Math.max(2, workers * 4);
+    let wake: (() => void) | null = null;
+    let failure: Error | null = null;
+    let writing = Promise.resolve();
+    const started = performance.now();
+
+    const flush = (): void => {
+      let text = '';
+      for (let c = ready.get(nextToWrite); c !== undefined; c = ready.get(nextToWrite)) {
+        ready.delete(nextToWrite);
+        nextToWrite++;
+        if (c.lines.length > 0) text += c.lines.join('\n') + '\n';
+        totals.taken += c.taken;
+        totals.refused += c.refused;
+        totals.errors += c.errors;
+      }
+      if (text !== '') writing = writing.then(() => write(text));
+    };
+    const submit = (req: ChunkRequest): void => {
+      inFlight++;
+      pool.submit(req).then(
+        (c) => {
+          ready.set(req.seq, c);
+          flush();
+          inFlight--;
+          progress.update(input.bytesRead, totals.taken + totals.refused + totals.errors);
+          wake?.();
+        },
+        (e: unknown) => {
+          failure ??= e instanceof Error ? e : new Error(String(e));
+          inFlight--;
+          wake?.();
+        },
+      );
+    };
+
+    let seq = 0;
+    let lineNo = 0;
+    let chunk: string[] = [];
+    let first = 1;
+    try {
+      for await (const line of lines) {
+        lineNo++;
+        chunk.push(line);
+        if (chunk.length < chunkSize) continue;
+        submit({ seq: seq++, first, lines: chunk });
+        chunk = [];
+        first = lineNo + 1;
+        while (inFlight >= maxInFlight && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+        await writing;
+        if (failure) break;
+      }
+      if (chunk.length > 0 && failure === null) submit({ seq: seq++, first, lines: chunk });
+      while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
+      await writing;
+    } finally {
+      lines.close();
+      input.destroy();
+      await pool.close();
+      progress.done();
+    }
+    if (file !== null && tmp !== null && outPath !== null) {
+      await new Promise<void>((resolve) => file.end(() => resolve()));
+      if (failure) unlinkSync(tmp);
+      else renameSync(tmp, outPath);
+    }
+    if (failure) {
+      io.stderr(`flint batch: ${(failure as Error).message}\n`);
+      return EXIT_ERRORS;
+    }
+    const total = totals.taken + totals.refused + totals.errors;
+    const secs = (performance.now() - started) / 1000;
+    io.stderr(
+      `flint batch: ${total} case${total === 1 ? '' : 's'} (${totals.taken} taken, ${totals.refused} refused, ${totals.errors} invalid) in ${secs.toFixed(2)} s, ${Math.round(total / Math.max(secs, 1e-9))} cases/s, ${workers === 0 ? 'in one thread' : `${workers} worker${workers === 1 ? '' : 's'}`}\n`,
+    );
+    return totals.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  },
+};
