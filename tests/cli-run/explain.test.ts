@@ -67,8 +67,12 @@ describe('flint explain --why', () => {
     const md = await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown']);
     expect(md.out).toMatch(/^## \\<\\<verlenen vergunning\\>\\>: taken\n/);
     expect(md.out).toContain('| ow-5:1 | art. 5.1 Omgevingswet |');
+    const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown']);
+    expect(factMd.out).toMatch(/^## \\\[vergunbaar\\\]\(anna\)\n\n- date: 2024-06-01\n/);
+    expect(factMd.out).not.toContain('taken');
     const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
-    expect(dot.out).toMatch(/^digraph "/);
+    expect(dot.out).toMatch(/^digraph "\[vergunbaar\]\(anna\)" \{\n/);
+    expect(dot.out).toContain('n0 [label="[vergunbaar](anna)\\n= true", fillcolor=palegreen];');
     expect(dot.out).toContain('art. 5.1 Omgevingswet');
     const mer = await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente', '--format', 'mermaid']);
     expect(mer.out).toMatch(/^flowchart TD\n/);

@@ -1,4 +1,4 @@
-import type { JsonScalar, TraceEntry, TraceNode, TraceSource } from '../../trace/index.js';
+import type { JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../../trace/index.js';
 import {
   counterfactual,
   explainText,
@@ -166,8 +166,8 @@ function sourcesIn(nodes: readonly TraceNode[], out: Map<string, TraceSource>): 
 }
 
 /** A trace entry wrapping derivation nodes, so the trace renderings (Markdown, DOT, Mermaid) apply. */
-function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sources: readonly TraceSource[]): TraceEntry {
-  return {
+function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sources: readonly TraceSource[], value: TraceValue): TraceEntry {
+  const entry: TraceEntry = {
     traceVersion: 1,
     act: title,
     actor: '',
@@ -175,18 +175,35 @@ function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sou
     at: run.state.asOf,
     outcome: 'taken',
     record: null,
-    check: { kind: 'root', expr: title, value: { type: 'unknown' }, children: [...nodes] },
+    check: { kind: 'root', expr: title, value, children: [...nodes] },
     reasons: [],
     effects: [],
     dutiesActivated: [],
     dutiesEnded: [],
     sources,
   };
+  wrapped.set(entry, title);
+  return entry;
 }
+
+/** Marks entries built by {@link wrapNodes}: their heading names the subject, not an act outcome. */
+const wrapped = new WeakMap<TraceEntry, string>();
 
 function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | 'mermaid'): string {
   const fn = format === 'markdown' ? toMarkdown : format === 'dot' ? traceToDot : traceToMermaid;
-  return entries.map(fn).join(format === 'markdown' ? '\n' : '');
+  return entries
+    .map((e) => {
+      const text = fn(e);
+      const heading = wrapped.get(e);
+      if (heading === undefined) return text;
+      if (format === 'markdown') {
+        // The act-oriented heading and actor/date bullets do not apply to a fact or duty.
+        return text.replace(/^## [^\n]*\n\n- actor: [^\n]*\n/, `## ${heading.replace(/([\\`*_|<>[\]])/g, '\\$1')}\n\n`);
+      }
+      if (format === 'dot') return text.replace(/^digraph "[^\n]*" \{/, `digraph "${heading.replace(/["\\]/g, '\\$&')}" {`);
+      return text;
+    })
+    .join(format === 'markdown' ? '\n' : '');
 }
 
 function entriesOf(run: CaseRun, recordIds: readonly string[]): TraceEntry[] {
@@ -221,7 +238,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       return EXIT_OK;
     }
     if (format !== 'text') {
-      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, sources), ...entries], format));
+      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, sources, ans.value), ...entries], format));
       return EXIT_OK;
     }
     const v = ans.value;
@@ -260,7 +277,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     }
     if (entries.length === 0) {
       if (format === 'text') io.stdout(`<<${key.name}>> ${w.notTaken} ${w.tryWhyNot} '<<${key.name}>>'.\n`);
-      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [])], format));
+      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [], ans.value)], format));
       return EXIT_OK;
     }
     if (format !== 'text') {
@@ -282,7 +299,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], sources)], format));
+    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], sources, ans.value)], format));
     return EXIT_OK;
   }
   const active = ans.value.type === 'boolean' && ans.value.value;
