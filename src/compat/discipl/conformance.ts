@@ -226,6 +226,20 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** True when the expectation is `{"error": "<message>"}`. */
+function expectsError(expected: unknown): boolean {
+  return isObj(expected) && typeof expected['error'] === 'string';
+}
+
+/** Compare an outcome with an error expectation (or report an unexpected error); returns the actual value. */
+function compareError<T>(expected: unknown, o: DisciplOutcome<T>): unknown {
+  if (o.ok) throw new StepFailure('expected an error, got a result', toPlain(o.value as DisciplValue));
+  if (!expectsError(expected)) throw new StepFailure(`error: ${o.error}`, { error: o.error });
+  const actual = { error: o.error };
+  compare(expected, actual);
+  return actual;
+}
+
 function must<T>(o: DisciplOutcome<T>): T {
   if (!o.ok) throw new StepFailure(`error: ${o.error}`);
   return o.value;
@@ -378,12 +392,15 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
     case 'availableActs':
     case 'potentialActs': {
       const out = kind === 'availableActs' ? state.engine.availableActs(at, who, resolver) : state.engine.potentialActs(at, who, resolver);
-      const actual = actNames(must(out));
+      if (expectsError(expected) || !out.ok) return compareError(expected, out);
+      const actual = actNames(out.value);
       compareLists(step, actual);
       return actual;
     }
     case 'activeDuties': {
-      const actual = must(state.engine.activeDuties(at, who)).map((d) => d.duty);
+      const out = state.engine.activeDuties(at, who);
+      if (expectsError(expected) || !out.ok) return compareError(expected, out);
+      const actual = out.value.map((d) => d.duty);
       compare(expected, actual);
       return actual;
     }
@@ -395,7 +412,9 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
       return actual;
     }
     case 'actions': {
-      const actual = must(state.engine.actions(at));
+      const out = state.engine.actions(at);
+      if (expectsError(expected) || !out.ok) return compareError(expected, out);
+      const actual = out.value;
       compare(expected, actual);
       return actual;
     }
@@ -413,7 +432,9 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
       return value === undefined ? null : toPlain(value);
     }
     case 'explain': {
-      const root = must(state.engine.explain(who, state.head, String(spec['act']), resolver));
+      const out = state.engine.explain(who, state.head, String(spec['act']), resolver);
+      if (expectsError(expected) || !out.ok) return compareError(expected, out);
+      const root = out.value;
       const select = isObj(spec['select']) ? spec['select']['fact'] : undefined;
       const actual = select === undefined ? JSON.parse(JSON.stringify(root)) : selectExplained(root, select);
       compare(expected, actual);
