@@ -1,0 +1,98 @@
+/**
+ * Invariants of the kinderopvangtoeslag computation, over random hours, prices and percentages.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCase, evaluateFact } from '../../src/run/index.js';
+import type { GivenFact } from '../../src/run/index.js';
+import { loadNorm } from './load.js';
+
+const cm = loadNorm('norms/kinderopvangtoeslag/kinderopvangtoeslag.flint').compiled;
+const actors = { alice: { roles: ['ouder'] }, kees: { roles: ['kind'] }, dt: { roles: ['dienst toeslagen'] } };
+const caps: Record<string, number> = { dagopvang: 8.02, 'buitenschoolse opvang': 6.89, gastouderopvang: 6.15 };
+
+interface Input {
+  soort: string;
+  maanden: number;
+  geschatteUren: number;
+  uren: number;
+  centen: number;
+  geschatPct: number;
+  pct: number;
+}
+
+function value(facts: GivenFact[], fact: string, args: string[]): string {
+  const s = createCase(cm, { asOf: '2024-06-01', actors, facts });
+  const v = evaluateFact(cm, s, fact, args).value;
+  if (!('value' in v) || typeof v.value !== 'string') throw new Error(`${fact} is ${JSON.stringify(v)}`);
+  return v.value;
+}
+
+function facts(i: Input, price: string): GivenFact[] {
+  return [
+    { fact: 'kind van', args: ['kees', 'alice'] },
+    { fact: 'opvangsoort', args: ['kees'], value: i.soort },
+    { fact: 'opvang in geregistreerde voorziening', args: ['kees'] },
+    { fact: 'kosten door ouder of partner betaald', args: ['kees'] },
+    { fact: 'maanden kinderopvang', args: ['kees'], value: i.maanden },
+    { fact: 'uurprijs', args: ['kees'], value: price },
+    { fact: 'geschatte uren kinderopvang', args: ['kees'], value: String(i.geschatteUren) },
+    { fact: 'uren kinderopvang', args: ['kees'], value: String(i.uren) },
+    { fact: 'ouder woont in Nederland', args: ['alice'] },
+    { fact: 'ouder verricht arbeid', args: ['alice'] },
+    { fact: 'berekeningsjaar', args: ['alice'], value: 2024 },
+    { fact: 'geschat toeslagpercentage', args: ['alice'], value: String(i.geschatPct) },
+    { fact: 'toeslagpercentage', args: ['alice'], value: String(i.pct) },
+  ];
+}
+
+const input = fc.record({
+  soort: fc.constantFrom('dagopvang', 'buitenschoolse opvang', 'gastouderopvang'),
+  maanden: fc.integer({ min: 1, max: 12 }),
+  geschatteUren: fc.integer({ min: 0, max: 4000 }),
+  uren: fc.integer({ min: 0, max: 4000 }),
+  centen: fc.integer({ min: 0, max: 2000 }),
+  geschatPct: fc.integer({ min: 0, max: 96 }),
+  pct: fc.integer({ min: 0, max: 96 }),
+});
+
+const price = (centen: number): string => (centen / 100).toFixed(2);
+
+describe('kinderopvangtoeslag invariants', () => {
+  it('any price at or above the cap gives the allowance of the cap (Wko 1.7 lid 2)', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 0, max: 5000 }), (i, extra) => {
+        const cap = caps[i.soort] as number;
+        const atCap = value(facts(i, cap.toFixed(2)), 'vastgestelde kinderopvangtoeslag', ['alice']);
+        const above = value(facts(i, price(Math.round(cap * 100) + extra)), 'vastgestelde kinderopvangtoeslag', ['alice']);
+        expect(above).toBe(atCap);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('the allowance is a whole number of euros, zero or at least € 24 (Awir 14 lid 4-5), and never more than hours cap × price cap', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const v = Number(value(facts(i, price(i.centen)), 'vastgestelde kinderopvangtoeslag', ['alice']));
+        expect(Number.isInteger(v)).toBe(true);
+        expect(v === 0 || v >= 24).toBe(true);
+        expect(v).toBeLessThanOrEqual(Math.ceil(230 * i.maanden * (caps[i.soort] as number)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the amount to recover lies between nothing and the advance (Awir 24, 26)', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const f = facts(i, price(i.centen));
+        const terug = Number(value(f, 'terug te vorderen bedrag', ['alice']));
+        const voorschot = Number(value(f, 'voorschotbedrag', ['alice']));
+        expect(terug).toBeGreaterThanOrEqual(0);
+        expect(terug).toBeLessThanOrEqual(voorschot);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Every norm under norms/ loads and checks without errors, and the Awb is shared: the
+ * kinderopvangtoeslag model imports it rather than copying its frames.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actsOf, sourcesOf } from '../../src/model/walk.js';
+import { loadNorm, ROOT } from './load.js';
+
+function flintFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? flintFiles(join(dir, e.name)) : e.name.endsWith('.flint') && !e.name.endsWith('.test.flint') ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+const files = flintFiles(join(ROOT, 'norms')).map((f) => relative(ROOT, f));
+
+describe('norms', () => {
+  it('finds the Awb and kinderopvangtoeslag models', () => {
+    expect(files).toEqual(expect.arrayContaining(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint']));
+  });
+
+  it.each(files)('%s checks with zero errors', (file) => {
+    const errors = loadNorm(file).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  });
+
+  it.each(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])('%s: every source block has a citation, text and juriconnect id, and every act cites a source', (file) => {
+    const { checked } = loadNorm(file);
+    const incomplete = sourcesOf(checked.model)
+      .filter((s) => s.citation === null || s.text === null || s.text.trim() === '' || s.juriconnect === null)
+      .map((s) => s.id);
+    expect(incomplete).toEqual([]);
+    expect(actsOf(checked.model).filter((a) => a.sources.length === 0).map((a) => a.name)).toEqual([]);
+  });
+
+  it('the kinderopvangtoeslag model imports the Awb', () => {
+    const { files: loaded } = loadNorm('norms/kinderopvangtoeslag/kinderopvangtoeslag.flint');
+    expect(loaded.map((f) => relative(ROOT, f))).toEqual(['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/awb/awb.flint']);
+  });
+});
