@@ -149,6 +149,15 @@ describe('flint run: refused acts', () => {
   });
 });
 
+describe('flint run: the clock', () => {
+  it('never moves back: an --at before the clock leaves it and says so', async () => {
+    const r = await run(['--case', `${FIX}/verleend.json`, '--at', '2024-01-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('flint run: note: 2024-01-01 lies before the case clock 2024-03-01; the clock stays (it never moves back).\n');
+    expect((JSON.parse(r.out) as RunJson).asOf).toBe('2024-03-01');
+  });
+});
+
 describe('flint run: bad input', () => {
   const bad = async (args: readonly string[], files: Record<string, string> = {}) => {
     const r = await run(args, fixtureIo(files));

@@ -214,7 +214,10 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
     }
   }
   const to = options.at ?? c.advance;
-  if (failed === null && to !== undefined) state = advance(cm, state, to).state;
+  if (failed === null && to !== undefined) {
+    if (to < state.asOf) io.stderr(`flint ${command}: note: ${to} lies before the case clock ${state.asOf}; the clock stays (it never moves back).\n`);
+    state = advance(cm, state, to).state;
+  }
   return {
     caseFile: options.case,
     modelFile,
