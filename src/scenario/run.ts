@@ -1,0 +1,330 @@
+/**
+ * The scenario runner: each scenario of a model runs from an empty case, its steps in order.
+ * Pure: no I/O, no clock; the same model gives the same report.
+ */
+import { Decimal } from 'decimal.js';
+import type { Expr, Model, Ref, ScenarioDecl, ScenarioStep } from '../model/ast.js';
+import type { JsonScalar, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
+import type { Span } from '../model/span.js';
+import { hasErrors } from '../model/diagnostic.js';
+import {
+  activeDuties,
+  advance,
+  checkAct,
+  compile,
+  createCase,
+  force,
+  give,
+  holds,
+  take,
+  violations,
+} from '../run/index.js';
+import type { CaseState, CompiledModel, Violation } from '../run/index.js';
+import { sourcesOf, valueText, why } from '../trace/index.js';
+import { printScenarioStep } from '../syntax/print.js';
+import { CoverageCollector } from './coverage.js';
+import { blamedFacts, reasonLines, treeExcerpt } from './excerpt.js';
+import type { CheckResult, ScenarioReport, ScenarioResult } from './types.js';
+
+/** Options of {@link runScenarios}. */
+export interface RunScenariosOptions {
+  /** Run only the scenarios written in this file (span file); default: every scenario in the model. */
+  readonly file?: string;
+  /** Run only scenarios whose name contains this text. */
+  readonly filter?: string;
+}
+
+/** The clock when neither an `as of` step nor the model header gives one. */
+const DEFAULT_AS_OF = '2000-01-01';
+
+/** The scenarios of `model` selected by `options`, in declaration order. */
+export function scenariosOf(model: Model, options: RunScenariosOptions = {}): ScenarioDecl[] {
+  return model.declarations.filter(
+    (d): d is ScenarioDecl =>
+      d.kind === 'Scenario' &&
+      (options.file === undefined || d.span.file === options.file) &&
+      (options.filter === undefined || d.name.includes(options.filter)),
+  );
+}
+
+/**
+ * Run the scenarios of `model` (grammar/README.md#scenarios). A model that does not compile gives
+ * its diagnostics and no results. Every `expect` step is one check; a refused `does`, a `forces`
+ * the engine refuses and an invalid `given` are failed checks that stop their scenario.
+ */
+export function runScenarios(model: Model, options: RunScenariosOptions = {}): ScenarioReport {
+  const coverage = new CoverageCollector(model);
+  const compiled = compile(model);
+  if (hasErrors(compiled.diagnostics)) {
+    return { scenarios: [], passed: 0, failed: 0, coverage: coverage.result(), diagnostics: compiled.diagnostics };
+  }
+  const scenarios = scenariosOf(model, options).map((s) => runOne(compiled.value, model, s, coverage));
+  const checks = scenarios.flatMap((s) => s.checks);
+  const passed = checks.filter((c) => c.passed).length;
+  return { scenarios, passed, failed: checks.length - passed, coverage: coverage.result(), diagnostics: [] };
+}
+
+/** A scalar from an argument or value written in a step: ids and literals. */
+function scalarOf(e: Expr): JsonScalar {
+  if (e.kind === 'Var') return e.name;
+  if (e.kind !== 'Literal') return null;
+  switch (e.type) {
+    case 'boolean':
+      return e.value;
+    case 'integer': {
+      const n = Number(e.value);
+      return Number.isSafeInteger(n) ? n : e.value;
+    }
+    default:
+      return e.value;
+  }
+}
+
+const argsOf = (r: Ref): JsonScalar[] => r.args.map(scalarOf);
+
+const refText = (r: Ref): string => {
+  const name = r.frame === 'fact' ? `[${r.name}]` : r.frame === 'act' ? `<<${r.name}>>` : `<${r.name}>`;
+  return r.args.length === 0 ? name : `${name}(${argsOf(r).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`;
+};
+
+const sameArgs = (want: readonly JsonScalar[], got: readonly JsonScalar[]): boolean =>
+  want.length === 0 || (want.length === got.length && want.every((a, i) => String(a) === String(got[i])));
+
+/** Whether two trace values are equal: numbers by exact decimal value, others by text. */
+function sameValue(expected: JsonScalar, actual: TraceValue): boolean {
+  if (actual.type === 'unknown' || actual.type === 'instance') return false;
+  if (actual.type === 'boolean') return expected === actual.value;
+  if ((actual.type === 'integer' || actual.type === 'decimal') && (typeof expected === 'number' || typeof expected === 'string')) {
+    try {
+      return new Decimal(actual.value).equals(new Decimal(expected));
+    } catch {
+      return false;
+    }
+  }
+  return String(expected) === actual.value;
+}
+
+interface Ctx {
+  readonly cm: CompiledModel;
+  state: CaseState;
+  readonly checks: CheckResult[];
+  /** The latest attempt of each act (for `expect sources of`). */
+  readonly attempts: Map<string, TraceEntry>;
+  readonly coverage: CoverageCollector;
+}
+
+function runOne(cm: CompiledModel, model: Model, s: ScenarioDecl, coverage: CoverageCollector): ScenarioResult {
+  const firstAsOf = s.steps.find((st) => st.kind === 'AsOf');
+  const asOf = firstAsOf?.kind === 'AsOf' ? firstAsOf.date : (model.header?.versionDate ?? DEFAULT_AS_OF);
+  const ctx: Ctx = { cm, state: createCase(cm, { asOf }), checks: [], attempts: new Map(), coverage };
+  let stoppedAt: number | null = null;
+  for (const [i, step] of s.steps.entries()) {
+    if (!runStep(ctx, step, i)) {
+      stoppedAt = i;
+      break;
+    }
+  }
+  return { name: s.name, span: s.span, passed: stoppedAt === null && ctx.checks.every((c) => c.passed), checks: ctx.checks, stoppedAt };
+}
+
+/** Run one step; false stops the scenario. */
+function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
+  const result = (passed: boolean, expected: string, actual: string, excerpt: string | null = null): boolean => {
+    ctx.checks.push({ step: index, kind: step.kind, text: printScenarioStep(step), span: step.span, passed, expected, actual, excerpt: passed ? null : excerpt });
+    return passed;
+  };
+  const { cm } = ctx;
+  switch (step.kind) {
+    case 'AsOf':
+      ctx.state = Object.freeze({ ...ctx.state, asOf: step.date });
+      return true;
+    case 'Actors': {
+      const actors: Record<string, { roles: readonly string[] }> = { ...ctx.state.actors };
+      for (const a of step.actors) actors[a.id] = { roles: [...new Set([...(actors[a.id]?.roles ?? []), ...a.roles])] };
+      ctx.state = Object.freeze({ ...ctx.state, actors: Object.freeze(actors) });
+      return true;
+    }
+    case 'Given': {
+      const value = step.negated ? false : step.value === null ? true : scalarOf(step.value);
+      const r = give(cm, ctx.state, [{ fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) }]);
+      if (r.diagnostics.length > 0) {
+        return result(false, `${refText(step.fact)} given`, r.diagnostics.map((d) => d.message).join(' '));
+      }
+      ctx.state = r.value;
+      return true;
+    }
+    case 'Advance': {
+      const r = advance(cm, ctx.state, step.date);
+      ctx.coverage.observeViolations(r.violations);
+      ctx.state = r.state;
+      return true;
+    }
+    case 'Do':
+      return doStep(ctx, step.actor, step.act, step.force, step.at, result, 'do');
+    case 'ExpectRefused':
+      return doStep(ctx, step.actor, step.act, false, step.at, result, 'refused');
+    case 'ExpectFact':
+    case 'ExpectUnknown':
+    case 'ExpectValue': {
+      const args = argsOf(step.fact);
+      const ev = holds(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
+      const actual = valueText(ev.value);
+      const excerpt = (): string => factExcerpt(ctx, step.fact, ev.trace, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
+      if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`);
+      if (step.kind === 'ExpectUnknown') {
+        const ok = ev.value.type === 'unknown';
+        result(ok, `${refText(step.fact)} unknown`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+        return true;
+      }
+      if (step.kind === 'ExpectValue') {
+        const want = scalarOf(step.value);
+        const ok = sameValue(want, ev.value);
+        result(ok, `${refText(step.fact)} = ${String(want)}`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+        return true;
+      }
+      const ok = ev.value.type === 'boolean' && ev.value.value === !step.negated;
+      result(ok, `${refText(step.fact)} ${step.negated ? 'does not hold' : 'holds'}`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+      return true;
+    }
+    case 'ExpectAct': {
+      const params = paramsOf(ctx, step.act);
+      if (typeof params === 'string') return result(false, `${refText(step.act)} checked`, params);
+      const c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
+      if (c.trace) ctx.coverage.observeCheck(step.act.name, c.trace);
+      const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
+      const who = `${refText(step.act)} for ${step.actor}`;
+      const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c.trace) : [])].join('\n');
+      if (step.available) {
+        result(c.status === 'enabled', `${who} available`, actual, excerpt);
+        return true;
+      }
+      if (c.status === 'enabled') {
+        result(false, `${who} not available${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', treeExcerpt(c.trace, 12));
+        return true;
+      }
+      if (step.because === null) return result(true, `${who} not available`, actual) || true;
+      const because = step.because;
+      let ok: boolean;
+      if (because.kind === 'ReasonItem') {
+        const item = ({ actor: 'actor', object: 'object', recipient: 'recipient', preconditions: 'precondition', validity: 'not-in-force' } as const)[because.item];
+        ok = c.reasons.some((r) => r.item === item);
+      } else {
+        const pre = c.trace?.children.find((n) => n.kind === 'preconditions');
+        const decl = cm.acts.get(step.act.name)?.decl.preconditions ?? null;
+        ok = c.reasons.some((r) => r.item === 'precondition') && pre !== undefined && decl !== null && blamedFacts(decl, pre).has(because.name);
+      }
+      result(ok, `${who} not available because ${becauseText(because)}`, actual, excerpt);
+      return true;
+    }
+    case 'ExpectDuty': {
+      const args = argsOf(step.duty);
+      const found = activeDuties(ctx.state).filter((d) => d.duty === step.duty.name && sameArgs(args, d.args));
+      const ok = found.length > 0 === step.active;
+      const all = ctx.state.duties.filter((d) => d.duty === step.duty.name);
+      const actual =
+        all.length === 0
+          ? `no instance of <${step.duty.name}> was ever activated`
+          : all.map((d) => `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`).join('; ');
+      result(ok, `${refText(step.duty)} ${step.active ? 'active' : 'not active'}`, actual, ok ? null : recordsExcerpt(ctx.state));
+      return true;
+    }
+    case 'ExpectViolation': {
+      const args = argsOf(step.frame);
+      const match = (v: Violation): boolean =>
+        v.frame === step.frame.name && (step.frame.frame === 'act' ? v.kind === 'forced-act' : v.kind !== 'forced-act') && sameArgs(args, v.args);
+      const found = violations(ctx.state).filter(match);
+      const ok = found.length > 0 !== step.negated;
+      const all = violations(ctx.state);
+      const actual = all.length === 0 ? 'no violations recorded' : all.map((v) => `${v.at}: ${v.message}`).join(' ');
+      result(ok, `${step.negated ? 'no ' : ''}violation of ${refText(step.frame)}`, actual, ok ? null : recordsExcerpt(ctx.state));
+      return true;
+    }
+    case 'ExpectSources': {
+      const entry = ctx.attempts.get(step.act.name);
+      const want = step.sources.join(', ');
+      if (!entry) {
+        result(false, `sources of ${refText(step.act)} include ${want}`, `<<${step.act.name}>> was not attempted before this step`);
+        return true;
+      }
+      const sources = sourcesOf(entry);
+      const missing = step.sources.filter((w) => !sources.some((s) => s.id === w || s.citation === w || s.juriconnect === w));
+      const actual = sources.length === 0 ? 'no sources' : sources.map((s) => (s.citation ? `${s.citation} (${s.id})` : s.id)).join('; ');
+      result(missing.length === 0, `sources of ${refText(step.act)} include ${want}`, actual, missing.length === 0 ? null : `missing: ${missing.join(', ')}`);
+      return true;
+    }
+  }
+}
+
+function becauseText(b: NonNullable<Extract<ScenarioStep, { kind: 'ExpectAct' }>['because']>): string {
+  return b.kind === 'Ref' ? `[${b.name}]` : b.item;
+}
+
+/** The act's parameters bound from the reference's arguments, in order; an error text when they do not fit. */
+function paramsOf(ctx: Ctx, act: Ref): Record<string, JsonScalar> | string {
+  const a = ctx.cm.acts.get(act.name);
+  if (!a) return `the act <<${act.name}>> is not defined in the model`;
+  const ps = a.decl.params;
+  if (act.args.length > ps.length) return `the act <<${act.name}>> takes ${ps.length} argument(s) but ${act.args.length} were written`;
+  const out: Record<string, JsonScalar> = {};
+  act.args.forEach((e, i) => {
+    const p = ps[i];
+    if (p) out[p.name] = scalarOf(e);
+  });
+  return out;
+}
+
+type Emit = (passed: boolean, expected: string, actual: string, excerpt?: string | null) => boolean;
+
+/** `does`, `forces` and `expect refused:`. */
+function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string | null, emit: Emit, mode: 'do' | 'refused'): boolean {
+  const what = `${actor} ${forced ? 'forces' : 'does'} ${refText(act)}${at ? ` at ${at}` : ''}`;
+  const params = paramsOf(ctx, act);
+  if (typeof params === 'string') return emit(false, mode === 'do' ? `${what} succeeds` : `${what} is refused`, params);
+  const req = { act: act.name, actor, params, ...(at === null ? {} : { at }) };
+  const r = forced ? force(ctx.cm, ctx.state, req) : take(ctx.cm, ctx.state, req);
+  ctx.attempts.set(act.name, r.trace);
+  ctx.coverage.observeEntry(r.trace);
+  if (mode === 'refused') {
+    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, treeExcerpt(r.trace.check, 12)) || true;
+    emit(true, `${what} is refused`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
+    return true;
+  }
+  if (!r.ok) {
+    const excerpt = [...reasonLines(r.refusal.reasons), ...checkExcerpt(r.trace.check)].join('\n');
+    return emit(false, forced ? `${what} is recorded` : `${what} succeeds`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`, excerpt);
+  }
+  ctx.state = r.state;
+  return true;
+}
+
+/** The failing items of a check tree, each down to the facts it read. */
+function checkExcerpt(check: TraceNode): string[] {
+  const out: string[] = [];
+  for (const c of check.children) {
+    if (c.value.type === 'boolean' && c.value.value) continue;
+    out.push(...treeExcerpt(c, 10).split('\n').filter((l) => l.length > 0));
+  }
+  return out;
+}
+
+/** How a fact came to its value: the derivation tree, provenance, records, and the questions that would decide it. */
+function factExcerpt(ctx: Ctx, fact: Ref, trace: TraceNode | undefined, questions: readonly string[]): string {
+  const lines: string[] = [];
+  if (trace) lines.push(...treeExcerpt(trace, 10).split('\n').filter((l) => l.length > 0));
+  const w = why({ compiled: ctx.cm, state: ctx.state }, { fact: fact.name, ...(fact.args.length > 0 ? { args: argsOf(fact) } : {}) });
+  for (const r of w.records) lines.push(`record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
+  if (questions.length > 0) lines.push(`would be decided by: ${questions.join(', ')}`);
+  return lines.join('\n');
+}
+
+/** The acts taken so far, for duty and violation failures. */
+function recordsExcerpt(state: CaseState): string {
+  const lines = state.records.map((r) => `record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
+  lines.push(`clock: ${state.asOf}`);
+  return lines.join('\n');
+}
+
+/** Re-exported for the renderer: a span as `file:line:col`. */
+export function spanText(span: Span): string {
+  return `${span.file}:${span.start.line}:${span.start.column}`;
+}
