@@ -44,7 +44,7 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: R
       const text = Object.prototype.hasOwnProperty.call(sources, d.span.file) ? sources[d.span.file] : undefined;
       if (text !== undefined) lines.push(...excerpt(text, d.span, (s) => paint(d.severity, s), (s) => paint('dim', s)));
     } else {
-      lines.push(`${fallbackFile}: ${d.path ?? '/'}: ${head}`);
+      lines.push(d.path ? `${fallbackFile}: ${d.path}: ${head}` : `${fallbackFile}: ${head}`);
     }
     if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
     for (const r of d.related ?? []) {
