@@ -251,6 +251,28 @@ describe('PROJECTION (SEMANTICS §4.11)', () => {
     expect(model.take(ME, t2, '<<som>>', chooseAll).ok).toBe(true);
   });
 
+  it('asks the resolver first with the operand expression object itself, as written in the model', () => {
+    const operand = { expression: 'LITERAL', operand: 5 };
+    const m = engineFor({
+      acts: [
+        { act: '<<aanvragen>>', actor: '[rol]', object: '[r]', recipient: '[r]', create: ['[aanvraag]'] },
+        { act: '<<lezen>>', actor: '[rol]', object: '[r]', recipient: '[r]', preconditions: '[p]' },
+      ],
+      facts: [
+        { fact: '[rol]', function: { expression: 'IS', operand: 'ANYONE' } },
+        { fact: '[aanvraag]', function: { expression: 'CREATE', operands: [] } },
+        { fact: '[p]', function: { expression: 'PROJECTION', context: ['[aanvraag]'], operand } },
+      ],
+    });
+    const t1 = ok(m.take(ME, m.newCase(), '<<aanvragen>>', () => true));
+    const asked: unknown[] = [];
+    // Unknown for the object question: the operand is then evaluated (LITERAL 5, truthy).
+    expect(m.take(ME, t1, '<<lezen>>', (q) => (asked.push(q), typeof q === 'string' ? true : undefined)).ok).toBe(true);
+    expect(asked.filter((q) => typeof q !== 'string')).toEqual([operand]);
+    // A falsy answer to the object question is the projection's value (only unknown falls back to the operand).
+    expect(m.take(ME, t1, '<<lezen>>', (q) => typeof q === 'string')).toEqual({ ok: false, error: 'Action <<lezen>> is not allowed due to preconditions' });
+  });
+
   it('"all" reads every live creating record (4 + 7 >= 10, but 4 alone is not)', () => {
     const t1 = ok(model.take(ME, model.newCase(), '<<aanvragen>>', amount(4)));
     expect(model.take(ME, t1, '<<alle>>', () => true).ok).toBe(false);

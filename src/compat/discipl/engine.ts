@@ -548,7 +548,7 @@ export class DisciplEngine {
     // A wrapper of its own around the caller's resolver: answers given here are not part of the take's record.
     const asker = new Asker(ctx.asker.caller, memo);
     const inner: Ctx = { ...ctx, asker };
-    const question: DisciplQuestion = typeof v.operand === 'string' ? v.operand : { expression: v.operand.op };
+    const question: DisciplQuestion = typeof v.operand === 'string' ? v.operand : (v.operandJson ?? { expression: v.operand.op });
     const answer = fromAnswer(asker.ask(question, ctx.names, ctx.indices, []));
     if (isObjectValue(answer) && typeof answer['expression'] === 'string') {
       return this.value(lowerStored(answer), inner);

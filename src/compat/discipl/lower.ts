@@ -7,6 +7,7 @@
 import { Decimal } from 'decimal.js';
 import type { ActDecl, DutyDecl, Expr, Model, Span } from '../../model/index.js';
 import { actsOf, displayName, dutiesOf, factsOf } from '../../model/walk.js';
+import type { DisciplObject } from './values.js';
 
 /** The peer's operator names. */
 export type PeerOp = 'AND' | 'OR' | 'EQUAL' | 'LESS_THAN' | 'SUM' | 'PRODUCT' | 'MIN' | 'MAX';
@@ -25,6 +26,8 @@ export type PeerExpr =
       readonly scope: 'single' | 'all' | 'some';
       readonly context: readonly string[];
       readonly operand: PeerExpr;
+      /** The operand's JSON object as written in the model, when known: the peer asks the resolver with it first. */
+      readonly operandJson?: DisciplObject;
     }
   | { readonly op: 'UNKNOWN'; readonly type: string }
   /** An expression the peer rejects when evaluated, with the peer's message. */
@@ -117,6 +120,7 @@ export function lowerExpr(e: Expr, raw: RawTextAt = noRaw): PeerExpr {
         scope: e.scope,
         context: e.context.map((c) => (/[[\]]/.test(c) ? c : displayName('fact', c))),
         operand: lo(e.operand),
+        ...jsonObjectAt(raw, e.operand.span),
       };
     default:
       return { op: 'UNKNOWN', type: e.kind };
@@ -162,6 +166,12 @@ export function lowerModel(model: Model, raw: RawTextAt = noRaw): PeerModel {
     if (!duties.has(lowered.name)) duties.set(lowered.name, lowered);
   }
   return { acts: actsOf(model).map((a) => lowerAct(a, raw)), facts, duties };
+}
+
+/** `{ operandJson }` when the JSON at `span` is an object (an expression written in the model). */
+function jsonObjectAt(raw: RawTextAt, span: Span): { operandJson?: DisciplObject } {
+  const r = raw(span);
+  return typeof r === 'object' && r !== null && !Array.isArray(r) ? { operandJson: r as DisciplObject } : {};
 }
 
 /** The peer's reaction to an operator object the importer could not read. */
