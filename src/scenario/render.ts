@@ -9,6 +9,8 @@ import { spanText } from './run.js';
 export interface RenderOptions {
   /** Include the coverage summary (default true). */
   readonly coverage?: boolean;
+  /** End with the line `N passed, N failed` (default true). */
+  readonly summary?: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -37,7 +39,7 @@ export function renderCoverage(c: Coverage): string {
   return out.join('\n');
 }
 
-/** The report as text; the last line is exactly `N passed, N failed`. */
+/** The report as text; unless `summary: false`, the last line is exactly `N passed, N failed`. */
 export function renderScenarioReport(report: ScenarioReport, options: RenderOptions = {}): string {
   const out: string[] = [];
   for (const s of report.scenarios) {
@@ -56,6 +58,6 @@ export function renderScenarioReport(report: ScenarioReport, options: RenderOpti
     if (s.stoppedAt !== null) out.push(`  stopped at step ${s.stoppedAt + 1}; later steps were not run`);
   }
   if (options.coverage !== false) out.push('', renderCoverage(report.coverage));
-  out.push(`${report.passed} passed, ${report.failed} failed`);
+  if (options.summary !== false) out.push(`${report.passed} passed, ${report.failed} failed`);
   return `${out.join('\n')}\n`;
 }

@@ -192,17 +192,18 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
       if (c.trace) ctx.coverage.observeCheck(step.act.name, c.trace);
       const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
-      const who = `${refText(step.act)} for ${step.actor}`;
+      const forWhom = ` for ${step.actor}`;
+      const who = refText(step.act);
       const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c.trace) : [])].join('\n');
       if (step.available) {
-        result(c.status === 'enabled', `${who} available`, actual, excerpt);
+        result(c.status === 'enabled', `${who} available${forWhom}`, actual, excerpt);
         return true;
       }
       if (c.status === 'enabled') {
-        result(false, `${who} not available${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', treeExcerpt(c.trace, 12));
+        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', treeExcerpt(c.trace, 12));
         return true;
       }
-      if (step.because === null) return result(true, `${who} not available`, actual) || true;
+      if (step.because === null) return result(true, `${who} not available${forWhom}`, actual) || true;
       const because = step.because;
       let ok: boolean;
       if (because.kind === 'ReasonItem') {
@@ -213,7 +214,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         const decl = cm.acts.get(step.act.name)?.decl.preconditions ?? null;
         ok = c.reasons.some((r) => r.item === 'precondition') && pre !== undefined && decl !== null && blamedFacts(decl, pre).has(because.name);
       }
-      result(ok, `${who} not available because ${becauseText(because)}`, actual, excerpt);
+      result(ok, `${who} not available${forWhom} because ${becauseText(because)}`, actual, excerpt);
       return true;
     }
     case 'ExpectDuty': {

@@ -1,0 +1,151 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sortDiagnostics } from '../../model/diagnostic.js';
+import { renderScenarioReport, runScenarios, scenariosOf, type ScenarioReport } from '../../scenario/index.js';
+import { parseCommandArgs, oneOf } from '../args.js';
+import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
+import type { CliIo } from '../io.js';
+import { stableJson } from '../json.js';
+import { loadModelFile, renderLoaded } from '../load.js';
+
+const HELP = `Usage: flint test PATH... [--format text|json] [--no-coverage]
+
+Run the scenarios in .flint files (grammar/README.md#scenarios). PATH is a file or a directory
+(searched recursively for *.flint files; files without scenarios are skipped). The model of a
+file is the file with its imports; only the scenarios written in the file itself run.
+
+Each scenario starts from an empty case and runs its steps in order. Every 'expect' step is one
+check; a refused 'does' (or a refused 'forces') is a failed check that stops its scenario. The
+report shows one line per scenario, each failure with expected and actual outcome and a trace
+excerpt, the coverage of acts, precondition branches and duties, and ends with
+'N passed, N failed' (counting checks).
+
+  --format text|json   output format (default text)
+  --no-coverage        leave out the coverage summary
+
+Exit status: 0 all checks passed, 1 a check failed, a model has errors or no scenario was
+found, 2 usage error.
+`;
+
+/** A directory entry. */
+interface DirEntry {
+  readonly name: string;
+  readonly dir: boolean;
+}
+
+/**
+ * CLI I/O that can list directories. `CliIo` has no listing yet, so tests pass `listDir`; without
+ * it the file system is read directly.
+ */
+export type TestIo = CliIo & { listDir?(path: string): readonly DirEntry[] | undefined };
+
+function listDir(io: TestIo, path: string): readonly DirEntry[] | undefined {
+  if (io.listDir) return io.listDir(path);
+  try {
+    if (!statSync(path).isDirectory()) return undefined;
+    return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The .flint files under `path` (itself when it is a readable file), sorted; `undefined` when nothing is there. */
+function flintFiles(io: TestIo, path: string): string[] | undefined {
+  if (io.readFile(path) !== undefined) return [path];
+  const entries = listDir(io, path);
+  if (entries === undefined) return undefined;
+  const out: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(path, e.name);
+    if (e.dir) out.push(...(flintFiles(io, p) ?? []));
+    else if (e.name.endsWith('.flint')) out.push(p);
+  }
+  return out;
+}
+
+/** `flint test`: run the scenarios of .flint files and report failures and coverage. */
+export const testCommand: Command = {
+  name: 'test',
+  summary: 'run the scenarios in .flint files, with coverage',
+  help: HELP,
+  async run(args, io: TestIo) {
+    const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, 'no-coverage': { type: 'boolean' } });
+    if (!parsed.ok) return usageError(io, 'test', parsed.message);
+    if (parsed.values.help) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    const format = oneOf(parsed.values.format, ['text', 'json'] as const, 'format', 'text');
+    if (typeof format === 'object') return usageError(io, 'test', format.error);
+    if (parsed.positionals.length === 0) return usageError(io, 'test', 'no PATH given.');
+    const coverage = parsed.values['no-coverage'] !== true;
+
+    let failed = false;
+    const files: string[] = [];
+    for (const p of parsed.positionals) {
+      const found = flintFiles(io, p);
+      if (found === undefined) {
+        io.stderr(`${p}: error file-not-found: no such file or directory.\n`);
+        failed = true;
+      } else files.push(...found);
+    }
+    const seen = new Set<string>();
+    const results: { file: string; report: ScenarioReport }[] = [];
+    const problems: { file: string; diagnostics: unknown[] }[] = [];
+    let passed = 0;
+    let failedChecks = 0;
+    for (const file of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const loaded = loadModelFile(file, io);
+      const model = loaded.model;
+      if (!model || scenariosOf(model, { file }).length === 0) {
+        const own = loaded.diagnostics.filter((d) => d.severity === 'error' && d.span?.file === file);
+        if (own.length > 0 && /\bscenario\b/.test(loaded.texts[file] ?? '')) {
+          // A scenario file that does not parse may have lost its scenarios: report it rather than skip it.
+          failed = true;
+          problems.push({ file, diagnostics: sortDiagnostics(loaded.diagnostics) });
+          if (format === 'text') io.stdout(renderLoaded(sortDiagnostics(loaded.diagnostics), loaded.texts, io) + '\n');
+        }
+        continue;
+      }
+      const errors = sortDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'));
+      if (errors.length > 0) {
+        failed = true;
+        problems.push({ file, diagnostics: errors });
+        if (format === 'text') io.stdout(`${file}: the model has errors; its scenarios were not run.\n${renderLoaded(errors, loaded.texts, io)}\n`);
+        continue;
+      }
+      const report = runScenarios(model, { file });
+      if (report.diagnostics.length > 0) {
+        failed = true;
+        problems.push({ file, diagnostics: [...report.diagnostics] });
+        if (format === 'text') io.stdout(`${file}: the model does not compile; its scenarios were not run.\n${renderLoaded(report.diagnostics, loaded.texts, io)}\n`);
+        continue;
+      }
+      passed += report.passed;
+      failedChecks += report.failed;
+      results.push({ file, report });
+      if (format === 'text') io.stdout(`${file}\n${renderScenarioReport(report, { coverage, summary: false })}\n`);
+    }
+    if (failedChecks > 0) failed = true;
+    if (results.length === 0 && problems.length === 0) {
+      io.stderr(`flint test: no scenarios found in ${parsed.positionals.join(', ')}.\n`);
+      failed = true;
+    }
+    if (format === 'json') {
+      const out = results.map(({ file, report }) => ({
+        file,
+        passed: report.passed,
+        failed: report.failed,
+        scenarios: report.scenarios,
+        ...(coverage ? { coverage: report.coverage } : {}),
+      }));
+      io.stdout(stableJson({ files: out, problems, passed, failed: failedChecks }) + '\n');
+    } else {
+      io.stdout(`${passed} passed, ${failedChecks} failed\n`);
+    }
+    return failed ? EXIT_ERRORS : EXIT_OK;
+  },
+};
