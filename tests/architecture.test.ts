@@ -14,7 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   run: ['model'],
   trace: ['model', 'run'],
   compat: ['model', 'interchange'],
-  scenario: ['model', 'check', 'run', 'trace'],
+  scenario: ['model', 'syntax', 'check', 'run', 'trace'],
   batch: ['model', 'check', 'interchange', 'run', 'trace'],
   cli: ['*'],
 };
