@@ -87,6 +87,13 @@ describe('flint run: refused acts', () => {
     await expect(r.out).toMatchFileSnapshot('golden/run-geweigerd.en.txt');
   });
 
+  it('words the failure in the language of the model', async () => {
+    const r = await run(['--case', `${FIX}/geweigerd.json`]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${FIX}/geweigerd.json: handeling 2 <<verlenen vergunning>> door gemeente werd geweigerd.\n`);
+    expect(r.out).toContain('<<verlenen vergunning>> door gemeente op 2024-02-20 (aanvrager = bram): geweigerd.');
+  });
+
   it('reports the failure in JSON too', async () => {
     const r = await run(['--case', `${FIX}/geweigerd.json`, '--format', 'json']);
     expect(r.code).toBe(1);

@@ -97,6 +97,8 @@ const WORDS = {
     on: 'on',
     due: 'due',
     violated: 'violated on',
+    act: 'act',
+    by: 'by',
     refused: 'was refused',
     takenUnexpected: 'was taken, but the case expects it to be refused',
     expectedRefused: 'refused, as the case expects',
@@ -121,6 +123,8 @@ const WORDS = {
     on: 'op',
     due: 'uiterlijk',
     violated: 'geschonden op',
+    act: 'handeling',
+    by: 'door',
     refused: 'werd geweigerd',
     takenUnexpected: 'werd genomen, maar de casus verwacht een weigering',
     expectedRefused: 'geweigerd, zoals de casus verwacht',
@@ -431,7 +435,7 @@ export function failureText(run: CaseRun, step: CaseStep): string {
   const w = WORDS[run.lang];
   const t = step.trace;
   const what = t.outcome === 'refused' ? w.refused : w.takenUnexpected;
-  return `${run.caseFile}: act ${step.index} <<${t.act}>> by ${t.actor} ${what}.\n`;
+  return `${run.caseFile}: ${w.act} ${step.index} <<${t.act}>> ${w.by} ${t.actor} ${what}.\n`;
 }
 
 /** The outcome of a case as one JSON value (serialise with stableJson). */
