@@ -70,6 +70,8 @@ describe('Awb: aanvraag to beschikking', () => {
     f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-05-14' });
     f.step({ act: 'beslissen op bezwaar', actor: 'gemeente', params: A, at: '2024-06-20' });
     f.step({ act: 'bekendmaken besluit', actor: 'gemeente', params: A, at: '2024-06-21', facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-06-21' }] });
+    // Against the decision on objection lies beroep, not a second objection (7:1 lid 1 sub a).
+    f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-06-25', expect: 'refused' });
     expect(f.activeDuties()).toEqual([]);
     expect(f.violations()).toEqual([]);
   });
