@@ -20,7 +20,7 @@ export function chainFacts(n: number): { fact: string; value: boolean }[] {
 }
 
 /** Lines one module of {@link largeModel} takes. */
-const MODULE_LINES = 33;
+const MODULE_LINES = 34;
 
 /**
  * A large model of about `lines` lines, built from repeated modules that each use every kind of
@@ -40,7 +40,7 @@ export function largeModel(lines: number): string {
     'fact [burger]: actor { closed }',
   ];
   for (let k = 0; k < modules; k++) {
-    const prev = k === 0 ? '[ambtenaar]' : `[besluit ${k - 1}]`;
+    const prev = k === 0 ? 'true' : `[besluit ${k - 1}]`;
     out.push(
       '',
       `source art-${k} {`,
@@ -69,6 +69,7 @@ export function largeModel(lines: number): string {
       '  actor: [ambtenaar]',
       `  preconditions: [aanvraag ${k}] and [recht ${k}]`,
       `  creates: [besluit ${k}]`,
+      `  terminates: <beslissen ${k}>`,
       `  sources: art-${k}`,
       '}',
       `duty <beslissen ${k}> {`,

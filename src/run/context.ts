@@ -228,7 +228,14 @@ export function frameInForce(cm: CompiledModel, decl: { sources: readonly { id: 
   return known === 0;
 }
 
-/** The frame of a trace node: its sources in the version in force on `date` (all when none is). */
+const frames = new WeakMap<object, Map<string, TraceFrame>>();
+
+/**
+ * The frame of a trace node: its sources in the version in force on `date` (all when none is).
+ * Frames are built once per declaration, name and date and shared (frozen) between trace nodes:
+ * the same frame appears in many nodes of a trace, and building it each time dominated tracing.
+ * Keyed by the declaration object (immutable AST), so nothing is shared across models.
+ */
 export function traceFrame(
   cm: CompiledModel,
   kind: 'fact' | 'act' | 'duty',
@@ -237,6 +244,25 @@ export function traceFrame(
   date: string,
 ): TraceFrame {
   if (!decl) return { kind, name, sources: [], explanation: null };
+  let byDate = frames.get(decl);
+  if (byDate === undefined) frames.set(decl, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit !== undefined && hit.name === name && hit.kind === kind) return hit;
+  if (byDate.size > 64) byDate.clear();
+  const frame = buildFrame(cm, kind, decl, name, date);
+  for (const s of frame.sources) Object.freeze(s);
+  Object.freeze(frame.sources);
+  byDate.set(date, Object.freeze(frame));
+  return frame;
+}
+
+function buildFrame(
+  cm: CompiledModel,
+  kind: 'fact' | 'act' | 'duty',
+  decl: { name: string; sources: readonly { id: string }[]; explanation: string | null },
+  name: string,
+  date: string,
+): TraceFrame {
   const all = decl.sources.map((r) => cm.sources.get(r.id)).filter((s): s is SourceDecl => s !== undefined);
   const inForce = all.filter((s) => sourceCovers(s, date));
   return { kind, name, sources: (inForce.length > 0 ? inForce : all).map(traceSource), explanation: decl.explanation };
