@@ -66,6 +66,14 @@ describe('flint run: a granted case', () => {
     expect(a.out).toBe(b.out);
   });
 
+  it('takes an absolute model path in the case file as is', async () => {
+    const model = fixtureIo().files[`${FIX}/vergunning.flint`] as string;
+    const c = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace('"model": "vergunning.flint"', '"model": "/abs/m.flint"');
+    const r = await run(['--case', 'cases/c.json', '--lang', 'en'], fixtureIo({ '/abs/m.flint': model, 'cases/c.json': c }));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Model: /abs/m.flint');
+  });
+
   it('accepts the model as a positional argument, overriding the case file', async () => {
     const io = fixtureIo({ 'elsewhere/m.flint': fixtureIo().files[`${FIX}/vergunning.flint`] as string });
     const r = await run(['elsewhere/m.flint', '--case', `${FIX}/verleend.json`, '--lang', 'en'], io);

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { CheckedModel } from '../../check/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { checkCaseFile, caseActors, parseCaseFile, toGivenFact } from '../../run/case-file.js';
@@ -170,7 +170,7 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
     render(io, parsed.diagnostics, texts);
     return EXIT_ERRORS;
   }
-  const modelFile = options.model ?? (c.model !== undefined ? join(dirname(options.case), c.model) : undefined);
+  const modelFile = options.model ?? (c.model !== undefined ? (isAbsolute(c.model) ? c.model : join(dirname(options.case), c.model)) : undefined);
   if (modelFile === undefined) return usageError(io, command, 'no MODEL given, and the case file names none ("model").');
   const loaded = loadModelFile(modelFile, io);
   Object.assign(texts, loaded.texts);
