@@ -170,7 +170,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const ev = holds(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
       const actual = valueText(ev.value);
       const excerpt = (): string => factExcerpt(ctx, step.fact, ev.trace, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
-      if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`);
+      if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) || true;
       if (step.kind === 'ExpectUnknown') {
         const ok = ev.value.type === 'unknown';
         result(ok, `${refText(step.fact)} unknown`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
@@ -188,7 +188,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     }
     case 'ExpectAct': {
       const params = paramsOf(ctx, step.act);
-      if (typeof params === 'string') return result(false, `${refText(step.act)} checked`, params);
+      if (typeof params === 'string') return result(false, `${refText(step.act)} checked`, params) || true;
       const c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
       if (c.trace) ctx.coverage.observeCheck(step.act.name, c.trace);
       const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
@@ -200,7 +200,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         return true;
       }
       if (c.status === 'enabled') {
-        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', treeExcerpt(c.trace, 12));
+        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', c.trace ? itemsExcerpt(c.trace) : null);
         return true;
       }
       if (step.because === null) return result(true, `${who} not available${forWhom}`, actual) || true;
@@ -286,7 +286,7 @@ function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string |
   ctx.attempts.set(act.name, r.trace);
   ctx.coverage.observeEntry(r.trace);
   if (mode === 'refused') {
-    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, treeExcerpt(r.trace.check, 12)) || true;
+    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace.check)) || true;
     emit(true, `${what} is refused`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
     return true;
   }
@@ -306,6 +306,12 @@ function checkExcerpt(check: TraceNode): string[] {
     out.push(...treeExcerpt(c, 10).split('\n').filter((l) => l.length > 0));
   }
   return out;
+}
+
+/** Every item of a check tree (for checks that unexpectedly passed), at most 12 lines. */
+function itemsExcerpt(check: TraceNode): string {
+  const lines = check.children.flatMap((c) => treeExcerpt(c, 12).split('\n'));
+  return (lines.length > 12 ? [...lines.slice(0, 12), `  … ${lines.length - 12} more line(s)`] : lines).join('\n');
 }
 
 /** How a fact came to its value: the derivation tree, provenance, records, and the questions that would decide it. */
