@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.js';
+import { testCommand, type TestIo } from '../../src/cli/commands/test.js';
+import { readProject } from './helpers.js';
+
+const MODEL = 'examples/scenarios/aanvraag.flint';
+const TESTS = 'examples/scenarios/aanvraag.test.flint';
+const WRONG = 'tests/scenario/fixtures/wrong.test.flint';
+
+/** memoryIo that can list the directories its file names imply. */
+function io(files: Record<string, string>): ReturnType<typeof memoryIo> & TestIo {
+  const base = memoryIo(files);
+  return Object.assign(base, {
+    listDir(path: string) {
+      const prefix = path.endsWith('/') ? path : `${path}/`;
+      const names = new Map<string, boolean>();
+      for (const f of Object.keys(base.files)) {
+        if (!f.startsWith(prefix)) continue;
+        const rest = f.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        names.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
+      }
+      return names.size === 0 ? undefined : [...names].map(([name, dir]) => ({ name, dir }));
+    },
+  });
+}
+
+const project = (...paths: string[]): Record<string, string> => Object.fromEntries(paths.map((p) => [p, readProject(p)]));
+
+describe('flint test', () => {
+  it('runs a directory recursively, skips files without scenarios, exits 0 when all pass', async () => {
+    const i = io(project(MODEL, TESTS));
+    const code = await testCommand.run(['examples'], i);
+    expect(code).toBe(0);
+    expect(i.out).toContain(`${TESTS}\n✓ aanvraag wordt binnen de termijn beslist (11 checks)\n`);
+    expect(i.out).not.toContain(`${MODEL}\n`);
+    expect(i.out).toContain('coverage:\n  acts taken: 3/3\n');
+    expect(i.out.trimEnd().split('\n').at(-1)).toBe('24 passed, 0 failed');
+    expect(i.err).toBe('');
+  });
+
+  it('exits 1 and prints each failure with expected, actual and trace', async () => {
+    const i = io(project(MODEL, WRONG));
+    const code = await testCommand.run([WRONG, '--no-coverage'], i);
+    expect(code).toBe(1);
+    expect(i.out).toContain('  ✗ expect [toeslag](dave) == 50.00  (tests/scenario/fixtures/wrong.test.flint:14:3)\n      expected: [toeslag](dave) = 50.00\n      actual:   [toeslag](dave) = 49.2\n      trace:\n');
+    expect(i.out).not.toContain('coverage:');
+    expect(i.out.trimEnd().split('\n').at(-1)).toBe('1 passed, 11 failed');
+  });
+
+  it('totals over several files and prints JSON with --format json', async () => {
+    const i = io(project(MODEL, TESTS, WRONG));
+    const code = await testCommand.run([TESTS, WRONG, TESTS, '--format', 'json'], i);
+    expect(code).toBe(1);
+    const json = JSON.parse(i.out) as { passed: number; failed: number; files: { file: string; passed: number; failed: number; coverage?: unknown }[] };
+    expect(json.files.map((f) => [f.file, f.passed, f.failed])).toEqual([
+      [TESTS, 24, 0],
+      [WRONG, 1, 11],
+    ]);
+    expect([json.passed, json.failed]).toEqual([25, 11]);
+    expect(json.files[0]?.coverage).toBeDefined();
+  });
+
+  it('renders model errors and exits 1 without running the scenarios', async () => {
+    const bad = 'bad.test.flint';
+    const i = io({ [bad]: 'fact [a] { holds when: [b] }\nscenario "s" {\n  expect [a]\n}\n' });
+    const code = await testCommand.run([bad], i);
+    expect(code).toBe(1);
+    expect(i.out).toContain('bad.test.flint: the model has errors; its scenarios were not run.');
+    expect(i.out).toContain('unknown-reference');
+    expect(i.out).not.toContain('✓');
+  });
+
+  it('reports a scenario file with syntax errors rather than skipping it', async () => {
+    const i = io({ 'x.flint': 'scenario "s" {\n  as of later\n}\n' });
+    expect(await testCommand.run(['x.flint'], i)).toBe(1);
+    expect(i.out).toContain('syntax-error');
+  });
+
+  it('exits 1 when no scenario is found, and when a path does not exist', async () => {
+    const none = io(project(MODEL));
+    expect(await testCommand.run([MODEL], none)).toBe(1);
+    expect(none.err).toContain('no scenarios found');
+    const missing = io({});
+    expect(await testCommand.run(['nope.flint'], missing)).toBe(1);
+    expect(missing.err).toContain('nope.flint: error file-not-found');
+  });
+
+  it('exits 2 on usage errors and prints help', async () => {
+    const a = io({});
+    expect(await testCommand.run([], a)).toBe(2);
+    expect(a.err).toContain('no PATH given');
+    const b = io({});
+    expect(await testCommand.run(['x', '--format', 'xml'], b)).toBe(2);
+    expect(b.err).toContain('--format must be one of text, json');
+    const c = io({});
+    expect(await testCommand.run(['x', '--bogus'], c)).toBe(2);
+    const h = io({});
+    expect(await testCommand.run(['--help'], h)).toBe(0);
+    expect(h.out).toMatch(/^Usage: flint test PATH/);
+  });
+});
