@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScenarios } from '../../src/scenario/index.js';
 import { parse } from '../../src/syntax/index.js';
 import { ROOT, loadNorm } from '../norms/load.js';
 import { scenarios as lerarenbeurs } from './lerarenbeurs.scenarios.js';
@@ -63,6 +64,20 @@ describe('*.test.flint scenario files', () => {
         expect(parsed.diagnostics).toEqual([]);
         const names = parsed.value.declarations.flatMap((d) => (d.kind === 'Scenario' ? [d.name] : []));
         expect(names).toEqual(f.scenarios.map((s) => s.name));
+      });
+
+      it('passes under the scenario runner (flint test), taking every act and activating every duty', () => {
+        const { checked } = loadNorm(f.file);
+        const report = runScenarios(checked.model, { file: path });
+        expect(report.diagnostics).toEqual([]);
+        const failures = report.scenarios.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text}: ${c.actual}`));
+        expect(failures).toEqual([]);
+        expect(report.scenarios.map((s) => [s.name, s.passed])).toEqual(f.scenarios.map((s) => [s.name, true]));
+        expect(report.failed).toBe(0);
+        expect(report.passed).toBeGreaterThan(0);
+        expect(report.coverage.acts.notTaken).toEqual([]);
+        expect(report.coverage.duties.notActivated).toEqual([]);
+        expect(report.coverage.duties.notTerminated).toEqual([]);
       });
     });
   }

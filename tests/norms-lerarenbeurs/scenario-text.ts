@@ -12,15 +12,20 @@ import type { Scenario, Step } from './scenario.js';
 
 const span = emptySpan('scenario.test.flint');
 
+/** Write integer arguments as text until src/run normalises given arguments (see the README). */
+const INTEGER_ARGS_AS_TEXT = true;
+
 /** A scenario value as an expression of type `t`: ids print bare, numbers, texts and dates as literals. */
-function valueExpr(t: TypeRef | undefined, v: JsonScalar | boolean): Expr {
+function valueExpr(t: TypeRef | undefined, v: JsonScalar | boolean, isArg = true): Expr {
   const lit = (l: Omit<Literal, 'kind' | 'span'>): Expr => ({ kind: 'Literal', span, ...l }) as Literal;
   if (typeof v === 'boolean') return lit({ type: 'boolean', value: v });
   const s = String(v);
   if (t?.kind === 'PrimitiveType') {
     switch (t.name) {
       case 'integer':
-        return lit({ type: 'integer', value: s });
+        // Written as text ("2019"): a given fact's number argument is stored under another key than
+        // the one acts and evaluation use (src/run `give` does not normalise arguments; reported).
+        return lit({ type: INTEGER_ARGS_AS_TEXT && isArg ? 'text' : 'integer', value: s });
       case 'decimal':
         return lit({ type: s.includes('.') ? 'decimal' : 'integer', value: s });
       case 'text':
@@ -56,7 +61,7 @@ function given(cm: CompiledModel, fact: string, args: readonly JsonScalar[] = []
     kind: 'Given',
     fact: ref(cm, 'fact', fact, args),
     negated: value === false,
-    value: boolType || value === undefined || typeof value === 'boolean' ? null : valueExpr(f?.decl?.type, value),
+    value: boolType || value === undefined || typeof value === 'boolean' ? null : valueExpr(f?.decl?.type, value, false),
     span,
   };
 }
@@ -76,7 +81,7 @@ function steps(cm: CompiledModel, step: Step): ScenarioStep[] {
     const v = step.value ?? true;
     if (v === 'unknown') return [{ kind: 'ExpectUnknown', fact, span }];
     if (typeof v === 'boolean') return [{ kind: 'ExpectFact', fact, negated: !v, span }];
-    return [{ kind: 'ExpectValue', fact, value: valueExpr(cm.facts.get(step.fact)?.decl?.type, v), span }];
+    return [{ kind: 'ExpectValue', fact, value: valueExpr(cm.facts.get(step.fact)?.decl?.type, v, false), span }];
   }
   if ('enabled' in step) {
     return [{ kind: 'ExpectAct', act: actRef(cm, step.enabled, step.params), actor: step.by, available: step.expect, because: null, span }];
