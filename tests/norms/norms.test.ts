@@ -10,7 +10,7 @@ import { loadNorm, ROOT } from './load.js';
 
 function flintFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? flintFiles(join(dir, e.name)) : e.name.endsWith('.flint') && !e.name.endsWith('.test.flint') ? [join(dir, e.name)] : []))
+    .flatMap((e) => (e.isDirectory() ? flintFiles(join(dir, e.name)) : e.name.endsWith('.flint') ? [join(dir, e.name)] : []))
     .sort();
 }
 
