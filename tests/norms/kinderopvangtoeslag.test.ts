@@ -159,6 +159,13 @@ describe('kinderopvangtoeslag: the full case', () => {
     expect(sourcesOf(r.trace).find((s) => s.id === 'awir-26-lid-1')?.text).toContain('in zijn geheel verschuldigd');
   });
 
+  it('the recovery decision\'s legal trail (golden: citation and source id per line, in trace order)', async () => {
+    const f = determined();
+    const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-15' });
+    const text = sourcesOf(r.trace).map((s) => `${s.citation ?? '?'}  [${s.id}]  ${s.juriconnect ?? ''}`).join('\n') + '\n';
+    await expect(text).toMatchFileSnapshot('golden/recovery-sources.txt');
+  });
+
   it('recovers a lower amount when full recovery is disproportionate (Awir 26 lid 2)', () => {
     const f = determined();
     f.step({
