@@ -2,7 +2,7 @@
  * Every norm under norms/ loads and checks without errors, and the Awb is shared: the
  * kinderopvangtoeslag model imports it rather than copying its frames.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actsOf, sourcesOf } from '../../src/model/walk.js';
@@ -33,6 +33,23 @@ describe('norms', () => {
       .map((s) => s.id);
     expect(incomplete).toEqual([]);
     expect(actsOf(checked.model).filter((a) => a.sources.length === 0).map((a) => a.name)).toEqual([]);
+  });
+
+  it.each([
+    ['norms/awb/awb.flint', 'norms/texts/awb.md'],
+    ['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/texts/kinderopvangtoeslag.md'],
+  ])('%s quotes every source text line verbatim from %s', (file, textsFile) => {
+    const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+    const collected = squash(readFileSync(join(ROOT, textsFile), 'utf8') + ' ' + readFileSync(join(ROOT, 'norms/texts/awb.md'), 'utf8'));
+    const { checked } = loadNorm(file);
+    const notFound = sourcesOf(checked.model).flatMap((s) =>
+      (s.text ?? '')
+        .split('\n')
+        .map(squash)
+        .filter((line) => line !== '' && !collected.includes(line))
+        .map((line) => `${s.id}: ${line}`),
+    );
+    expect(notFound).toEqual([]);
   });
 
   it('the kinderopvangtoeslag model imports the Awb', () => {
