@@ -71,6 +71,16 @@ export type ScenarioStepCstChildren = {
   advanceStep?: AdvanceStepCstNode[];
   expectStep?: ExpectStepCstNode[];
   doStep?: DoStepCstNode[];
+  badStep?: BadStepCstNode[];
+};
+
+export interface BadStepCstNode extends CstNode {
+  name: "badStep";
+  children: BadStepCstChildren;
+}
+
+export type BadStepCstChildren = {
+  Junk: (IToken)[];
 };
 
 export interface AsOfStepCstNode extends CstNode {
@@ -591,6 +601,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   scenarioDecl(children: ScenarioDeclCstChildren, param?: IN): OUT;
   scenarioStep(children: ScenarioStepCstChildren, param?: IN): OUT;
+  badStep(children: BadStepCstChildren, param?: IN): OUT;
   asOfStep(children: AsOfStepCstChildren, param?: IN): OUT;
   actorsStep(children: ActorsStepCstChildren, param?: IN): OUT;
   scenarioActor(children: ScenarioActorCstChildren, param?: IN): OUT;

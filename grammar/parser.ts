@@ -117,7 +117,8 @@ export class FlintParser extends CstParser {
     this.CONSUME(Scenario);
     this.CONSUME(StringLiteral);
     this.CONSUME(LCurly);
-    this.MANY(() => this.SUBRULE(this.scenarioStep));
+    // `}` is in the Junk category that a bad step consumes, so the loop itself stops at it.
+    this.MANY({ GATE: () => this.LA(1).tokenType !== RCurly, DEF: () => this.SUBRULE(this.scenarioStep) });
     this.CONSUME(RCurly);
   });
 
@@ -130,8 +131,19 @@ export class FlintParser extends CstParser {
         { GATE: () => this.isWord(1, 'given'), ALT: () => this.SUBRULE(this.givenStep) },
         { GATE: () => this.isWord(1, 'advance'), ALT: () => this.SUBRULE(this.advanceStep) },
         { GATE: () => this.isWord(1, 'expect'), ALT: () => this.SUBRULE(this.expectStep) },
-        { ALT: () => this.SUBRULE(this.doStep) },
+        { GATE: () => this.isWord(2, 'does') || this.isWord(2, 'forces'), ALT: () => this.SUBRULE(this.doStep) },
+        { GATE: () => this.LA(1).tokenType !== RCurly, ALT: () => this.SUBRULE(this.badStep) },
       ],
+    });
+  });
+
+  /** Recovery: a line that is no step, skipped to the end of its line (src/syntax reports it). */
+  private badStep = this.RULE('badStep', () => {
+    const line = this.LA(1).startLine;
+    this.CONSUME(Junk);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== RCurly && this.LA(1).startLine === line,
+      DEF: () => this.CONSUME2(Junk),
     });
   });
 

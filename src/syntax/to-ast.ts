@@ -320,7 +320,36 @@ export class AstBuilder {
     if (d) return this.doStep(d, span);
     const e = sub(n, 'expectStep');
     if (e) return this.expectStep(e, span);
+    const bad = sub(n, 'badStep');
+    if (bad) this.badStep(bad);
     return null;
+  }
+
+  /** A line that is no step. Not reported when it continues the line of an error the parser already reported. */
+  private badStep(n: CstNode): void {
+    const ts = toks(n, 'Junk').filter(validTok);
+    const first = ts[0];
+    if (!first) return;
+    const before = this.text.slice(0, first.startOffset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    if (before.slice(lineStart).trim() !== '') return;
+    const second = ts[1];
+    const span = joinSpans(this.tokenSpan(first), this.tokenSpan(ts[ts.length - 1]));
+    if (second && (first.tokenType.name === 'Identifier' || first.tokenType.name === 'QuotedString') && second.tokenType.name === 'Identifier') {
+      this.stepProblem(`Expected 'does' or 'forces' after the actor ${first.image} but found '${second.image}'.`, span, 'Write: alice does <<handeling>>(alice).');
+      return;
+    }
+    const form = STEP_FORMS[first.image];
+    if (form !== undefined && first.tokenType.name === 'Identifier') {
+      const text = this.text.slice(first.startOffset, (ts[ts.length - 1]?.endOffset ?? first.startOffset) + 1);
+      this.stepProblem(`The step '${text}' is not a well-formed '${first.image}' step.`, span, `Write: ${form}`);
+      return;
+    }
+    this.stepProblem(
+      `A scenario step cannot start with '${first.image}'.`,
+      span,
+      'A step starts with as of, actors:, given, advance to, expect, or an actor followed by does or forces.',
+    );
   }
 
   private givenStep(e: Expr, span: Span): ScenarioStep | null {
@@ -928,6 +957,15 @@ export class AstBuilder {
     };
   }
 }
+
+/** The written forms of the scenario steps, by their first word (hints for malformed steps). */
+const STEP_FORMS: Readonly<Record<string, string>> = {
+  as: 'as of 2024-01-01',
+  actors: 'actors: alice: [persoon], gemeente: [bestuursorgaan]',
+  given: 'given [feit](alice), given not [feit](alice), or given [feit](alice) = 5',
+  advance: 'advance to 2024-03-01',
+  expect: 'expect [feit](alice), expect <<handeling>>(alice) available for alice, expect duty <plicht>(alice) active, expect violation <plicht>(alice), expect sources of <<handeling>> include "art. 1 Awb", expect refused: alice does <<handeling>>(alice)',
+};
 
 /** The check items an `expect ... not available ... because` can name. */
 const REASON_ITEMS = ['actor', 'object', 'recipient', 'preconditions', 'validity'] as const;

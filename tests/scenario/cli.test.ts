@@ -74,7 +74,7 @@ describe('flint test', () => {
   it('reports a scenario file with syntax errors rather than skipping it', async () => {
     const i = io({ 'x.flint': 'scenario "s" {\n  as of later\n}\n' });
     expect(await testCommand.run(['x.flint'], i)).toBe(1);
-    expect(i.out).toContain('syntax-error');
+    expect(i.out).toContain("invalid-scenario-step: The step 'as of later' is not a well-formed 'as' step.");
   });
 
   it('exits 1 when no scenario is found, and when a path does not exist', async () => {

@@ -119,9 +119,11 @@ describe('scenario steps: errors', () => {
     ['expect <<b>> available for x because actor', 'invalid-scenario-step'],
     ['expect violation [a]', 'invalid-scenario-step'],
     ['advance until 2024-01-01', 'invalid-scenario-step'],
-    ['advance by 2024-01-01', 'syntax-error'],
+    ['advance by 2024-01-01', 'invalid-scenario-step'],
     ['expect duty <d> asleep', 'invalid-scenario-step'],
-    ['as of tomorrow', 'syntax-error'],
+    ['as of tomorrow', 'invalid-scenario-step'],
+    ['expect', 'invalid-scenario-step'],
+    ['42 does <<b>>', 'invalid-scenario-step'],
   ])('%s → %s', (text, code) => {
     const { codes } = scenarioOf(`scenario "s" {\n  ${text}\n}\n`);
     expect(codes).toContain(code);
