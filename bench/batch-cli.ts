@@ -1,7 +1,7 @@
 /**
  * Runs `flint batch` directly (before the command is registered in src/cli/commands/index.ts):
  * `tsx bench/batch-cli.ts MODEL --cases FILE.jsonl [--trace] ...`. With BENCH_REPORT=1 it prints
- * `{ cases, decideMs, wallMs, maxRssMiB }` as a last stdout line (use with --out).
+ * `BENCH_REPORT { cases, decideMs, wallMs, maxRssMiB }` as the last line on stderr.
  */
 import { batchCommand } from '../src/cli/commands/batch.js';
 import { processIo } from '../src/cli/io.js';
@@ -18,7 +18,8 @@ const code = await batchCommand.run(process.argv.slice(2), {
 });
 if (report) {
   const m = /flint batch: (\d+) cases? .* in ([\d.]+) s/.exec(summary);
-  process.stdout.write(
+  process.stderr.write(
+    'BENCH_REPORT ' +
     JSON.stringify({
       cases: Number(m?.[1] ?? 0),
       decideMs: Number(m?.[2] ?? NaN) * 1000,

@@ -173,7 +173,7 @@ function someStored(ctx: Ctx, f: CFact): Tri {
 
 /** Evaluate a derived fact instance (memoised per evaluation). */
 function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
-  const key = `${f.name}\u0000${argKey(args)}`;
+  const key = args.length === 0 ? f.groundKey : `${f.name}\u0000${argKey(args)}`;
   const hit = ctx.memo.get(key);
   if (hit) {
     if (hit.inProgress) return null;
@@ -220,6 +220,17 @@ const PRIME_HEIGHT = 16;
  */
 export function primeGround(ctx: Ctx, name: string): void {
   const plan = ctx.cm.plan;
+  // Usually (evaluation in plan order) every dependency is already known: nothing to do.
+  const direct = plan.groundDeps.get(name) ?? [];
+  let missing = false;
+  for (const d of direct) {
+    const f = ctx.cm.facts.get(d);
+    if (f && !ctx.memo.has(f.groundKey)) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return;
   const post: string[] = [];
   const seen = new Set<string>([name]);
   const stack: { name: string; i: number }[] = [{ name, i: 0 }];
@@ -477,7 +488,7 @@ function compileRef(e: Ref, b: Builder): CExpr {
         message: `The fact [${e.name}] is referenced but not defined; it is treated as an input fact.`,
         span: e.span,
       });
-      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, impliedBy: [e.name], mode: 'input', type: null, closed: false, def: null };
+      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, impliedBy: [e.name], mode: 'input', type: null, closed: false, def: null, groundKey: `${e.name}\u0000[]` };
       b.facts.set(e.name, f);
     }
     const cf = f;
@@ -835,6 +846,7 @@ function compileFact(d: FactDecl): CFact {
     arity: isRole ? 1 : d.params.length,
     isRole,
     impliedBy: [d.name],
+    groundKey: `${d.name}\u0000[]`,
     mode,
     type: d.type,
     closed: d.closed,
@@ -871,7 +883,17 @@ export function compile(model: Model): Result<CompiledModel> {
   }
   const b: Builder = { facts, actsByName, diagnostics };
   const duties = new Map<string, CDuty>();
-  for (const d of dutiesOf(model)) {
+  const dutyDecls = dutiesOf(model);
+  // Which duties each act ends (by `terminatedBy`), indexed once: per act it was a scan of the model.
+  const endedBy = new Map<string, string[]>();
+  for (const d of dutyDecls) {
+    for (const name of new Set(d.terminatedBy.map((r) => r.name))) {
+      let list = endedBy.get(name);
+      if (!list) endedBy.set(name, (list = []));
+      list.push(d.name);
+    }
+  }
+  for (const d of dutyDecls) {
     duties.set(d.name, {
       name: d.name,
       decl: d,
@@ -882,7 +904,7 @@ export function compile(model: Model): Result<CompiledModel> {
   for (const a of actDecls) {
     const compileEffect = (eff: (typeof a.creates)[number]): CEffect => {
       if (eff.frame === 'fact' && !facts.has(eff.name)) {
-        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, impliedBy: [eff.name], mode: 'input', type: null, closed: false, def: null });
+        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, impliedBy: [eff.name], mode: 'input', type: null, closed: false, def: null, groundKey: `${eff.name}\u0000[]` });
       }
       if (eff.frame === 'duty' && !duties.has(eff.name)) {
         diagnostics.push({
@@ -910,15 +932,18 @@ export function compile(model: Model): Result<CompiledModel> {
       creates: a.creates.map(compileEffect),
       terminates: a.terminates.map(compileEffect),
       restsOn,
-      endsDuties: dutiesOf(model)
-        .filter((d) => d.terminatedBy.some((r) => r.name === a.name))
-        .map((d) => d.name),
+      endsDuties: endedBy.get(a.name) ?? [],
       inForceCache: new Map(),
     });
   }
   const sources = new Map(sourcesOf(model).map((s) => [s.id, s] as const));
   const actOrder: string[] = [];
-  for (const a of actDecls) if (!actOrder.includes(a.name)) actOrder.push(a.name);
+  const listed = new Set<string>();
+  for (const a of actDecls) {
+    if (listed.has(a.name)) continue;
+    listed.add(a.name);
+    actOrder.push(a.name);
+  }
   return {
     value: { model, facts, acts, actOrder, duties, sources, printExpr: exprText, plan: buildPlan(facts, acts) },
     diagnostics,

@@ -29,6 +29,8 @@ export interface CFact {
   readonly isRole: boolean;
   /** The roles whose players also play this one: itself and its sub-roles (`[ouder]` for `[persoon]`). */
   readonly impliedBy: string[];
+  /** The memo key of the fact's one instance when it has no arguments. */
+  readonly groundKey: string;
   readonly mode: 'input' | 'created' | 'derived';
   /** The value type of the fact (`boolean` for plain facts). */
   readonly type: TypeRef | null;
