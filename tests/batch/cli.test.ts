@@ -74,6 +74,16 @@ describe('flint batch', () => {
     expect(two.err).toMatch(/2 workers/);
   }, 60_000);
 
+  it('reads CRLF line ends and a last line without a newline like plain lines', async () => {
+    const crlf = join(dir, 'crlf.jsonl');
+    writeFileSync(crlf, casesText.trimEnd().split('\n').join('\r\n'));
+    const a = io();
+    const b = io();
+    await batchCommand.run([modelPath, '--cases', crlf, '--workers', '0'], a);
+    await batchCommand.run([modelPath, '--cases', small, '--workers', '0'], b);
+    expect(a.out).toBe(b.out);
+  });
+
   it('writes --out atomically (no temporary file left) and includes traces with --trace', async () => {
     const out = join(dir, 'out.jsonl');
     const x = io();

@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
@@ -251,8 +250,7 @@ export const batchCommand: Command = {
     };
     const pool = workers === 0 ? inlinePool(loaded.cm, trace) : workerPool(workers, { model: modelPath, trace });
     const progress = progressBar(size, parsed.values['no-progress'] !== true && Boolean(process.stderr.isTTY));
-    const input = createReadStream(casesPath, { encoding: 'utf8' });
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    const input = createReadStream(casesPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
     const totals = { taken: 0, refused: 0, errors: 0 };
     // Results wait here until every earlier chunk is written: output order = input order.
     const ready = new Map<number, BatchChunk>();
@@ -298,23 +296,33 @@ export const batchCommand: Command = {
     let lineNo = 0;
     let chunk: string[] = [];
     let first = 1;
+    let rest = '';
     try {
-      for await (const line of lines) {
+      // Pulling chunks from the stream (not readline's line events) is what gives backpressure:
+      // nothing more is read while the workers are busy, so memory stays flat.
+      reading: for await (const data of input) {
+        const parts = (rest + String(data)).split('\n');
+        rest = parts.pop() ?? '';
+        for (const part of parts) {
+          lineNo++;
+          chunk.push(part.endsWith('\r') ? part.slice(0, -1) : part);
+          if (chunk.length < chunkSize) continue;
+          submit({ seq: seq++, first, lines: chunk });
+          chunk = [];
+          first = lineNo + 1;
+          while (inFlight >= maxInFlight && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+          await writing;
+          if (failure) break reading;
+        }
+      }
+      if (rest !== '' && failure === null) {
         lineNo++;
-        chunk.push(line);
-        if (chunk.length < chunkSize) continue;
-        submit({ seq: seq++, first, lines: chunk });
-        chunk = [];
-        first = lineNo + 1;
-        while (inFlight >= maxInFlight && failure === null) await new Promise<void>((resolve) => (wake = resolve));
-        await writing;
-        if (failure) break;
+        chunk.push(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
       }
       if (chunk.length > 0 && failure === null) submit({ seq: seq++, first, lines: chunk });
       while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
       await writing;
     } finally {
-      lines.close();
       input.destroy();
       await pool.close();
       progress.done();
