@@ -74,6 +74,8 @@ export const scenarios: readonly Scenario[] = [
       { fact: 'subsidie voor studiekosten', args: ['anna', J], value: '2499.6' },
       { fact: 'subsidie voor studieverlof', args: ['anna', 'school', J], value: '6800' },
       ...grant,
+      { sourcesOf: 'minister verstrekt subsidie voor studiekosten aan de leraar', include: ['art. 3 lid 1 Slb', 'slb-3:2', 'jci1.3:c:BWBR0039319&hoofdstuk=1&artikel=3&lid=3'] },
+      { sourcesOf: 'minister verstrekt subsidie voor studieverlof aan het bevoegd gezag', include: ['slb-3:1'] },
       { duty: 'minister beslist op aanvraag studiekosten', args: ['anna', J], active: false },
       { duty: 'minister betaalt subsidie voor studiekosten uit', args: ['anna', J], active: true },
       { duty: 'bevoegd gezag voldoet aan de subsidieverplichting voor studieverlof', args: ['anna', 'school', J], active: true },
@@ -111,6 +113,7 @@ export const scenarios: readonly Scenario[] = [
       // Studieverlof cannot be refused yet: nothing decides it until the study costs are refused.
       { enabled: 'minister weigert subsidie voor studieverlof', by: 'ocw', params: verlof, expect: false },
       { act: 'minister weigert subsidie voor studiekosten', by: 'ocw', params: kosten, at: '2019-07-15' },
+      { sourcesOf: 'minister weigert subsidie voor studiekosten', include: ['art. 10 Slb', 'art. 4:35 Awb', 'art. 20 Slb'] },
       { fact: 'subsidie voor studiekosten geweigerd', args: ['anna', J] },
       { enabled: 'minister verstrekt subsidie voor studieverlof aan het bevoegd gezag', by: 'ocw', params: verlof, expect: false },
       { act: 'minister weigert subsidie voor studieverlof', by: 'ocw', params: verlof, at: '2019-07-15' },

@@ -87,6 +87,7 @@ function steps(cm: CompiledModel, step: Step): ScenarioStep[] {
     return [{ kind: 'ExpectAct', act: actRef(cm, step.enabled, step.params), actor: step.by, available: step.expect, because: null, span }];
   }
   if ('duty' in step) return [{ kind: 'ExpectDuty', duty: ref(cm, 'duty', step.duty, step.args), active: step.active, span }];
+  if ('sourcesOf' in step) return [{ kind: 'ExpectSources', act: ref(cm, 'act', step.sourcesOf, []), sources: [...step.include], span }];
   // Exactly these violations: each listed one is expected, every other duty is expected unviolated.
   const listed = step.violations.map((v) => {
     const m = /^(duty-deadline|duty-condition|forced-act) (.+)\((.*)\)$/.exec(v);

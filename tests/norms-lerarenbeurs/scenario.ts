@@ -32,7 +32,9 @@ export type Step =
   /** The duty instance is (not) active. */
   | { readonly duty: string; readonly args: readonly JsonScalar[]; readonly active: boolean }
   /** Exactly these violations exist so far, as `kind frame(args)` texts in order. */
-  | { readonly violations: readonly string[] };
+  | { readonly violations: readonly string[] }
+  /** The latest attempt of the act rests on these sources (ids, citations or Juriconnect ids). */
+  | { readonly sourcesOf: string; readonly include: readonly string[] };
 
 /** A named scenario: the case's start and its steps. */
 export interface Scenario {
@@ -65,11 +67,13 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
   const created = createCaseChecked(cm, { asOf: scenario.asOf, actors, facts: scenario.facts ?? [] });
   for (const d of created.diagnostics) failures.push(`start: ${d.code}: ${d.message}`);
   let state = created.value;
+  const lastSources = new Map<string, readonly string[]>();
   scenario.steps.forEach((step, i) => {
     const where = `step ${i + 1}`;
     if ('act' in step) {
       const req = { act: step.act, actor: step.by, params: step.params ?? {}, ...(step.at ? { at: step.at } : {}), ...(step.facts ? { facts: step.facts } : {}) };
-      const r = step.force ? force(cm, state, req, { trace: false }) : take(cm, state, req, { trace: false });
+      const r = step.force ? force(cm, state, req) : take(cm, state, req);
+      lastSources.set(step.act, r.trace.sources.flatMap((x) => [x.id, ...(x.citation ? [x.citation] : []), ...(x.juriconnect ? [x.juriconnect] : [])]));
       const expected = step.expect ?? 'taken';
       if (r.ok) {
         actsTaken.add(step.act);
@@ -99,6 +103,10 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
       const key = JSON.stringify(step.args);
       const active = activeDuties(state).some((d) => d.duty === step.duty && JSON.stringify(d.args) === key);
       if (active !== step.active) failures.push(`${where}: <${step.duty}>(${step.args.join(', ')}) is ${active ? '' : 'not '}active, expected the opposite`);
+    } else if ('sourcesOf' in step) {
+      const got = lastSources.get(step.sourcesOf);
+      const missing = step.include.filter((x) => !got?.includes(x));
+      if (missing.length > 0) failures.push(`${where}: <<${step.sourcesOf}>> does not rest on ${missing.join(', ')}`);
     } else {
       const got = state.violations.map((v) => `${v.kind} ${v.frame}(${v.args.join(', ')})`);
       if (JSON.stringify(got) !== JSON.stringify(step.violations)) {

@@ -83,6 +83,7 @@ export const election: Scenario = {
     { enabled: 'declare winner', by: 'Admin', params: { administrator: 'Admin', candidate: 'Eve' }, expect: false },
     // cell 31
     { act: 'declare winner', by: 'Admin', params: { administrator: 'Admin', candidate: 'David' } },
+    { sourcesOf: 'declare winner', include: ['cell-26', 'eFLINT voting tutorial, cell 26'] },
     { fact: 'winner', args: ['David'], value: true },
     { fact: 'vote concluded', value: true },
     { fact: 'at most one winner', value: true },

@@ -27,6 +27,14 @@ describe('norms/eflint-examples/voting.flint', () => {
     expect(failures[0]).toMatch(/<<declare winner>> by Admin is disabled, expected enabled/);
   });
 
+  it('reports a source the act does not rest on', () => {
+    const wrong: Scenario = {
+      ...election,
+      steps: election.steps.map((st) => ('sourcesOf' in st ? { ...st, include: ['cell-20'] } : st)),
+    };
+    expect(runScenario(norm.compiled, wrong).failures).toEqual(['step 22: <<declare winner>> does not rest on cell-20']);
+  });
+
   it('exercises every act and duty', () => {
     const runs = scenarios.map((s) => runScenario(norm.compiled, s));
     const acts = new Set(runs.flatMap((r) => [...r.actsTaken]));
