@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioDecl, ScenarioStep } from '../../src/model/ast.js';
 import { stripSpans } from '../../src/model/walk.js';
+import { SCENARIO_WORDS } from '../../grammar/tokens.js';
 import { parse, print } from '../../src/syntax/index.js';
 
 function scenarioOf(text: string): { scenario: ScenarioDecl | undefined; codes: string[] } {
@@ -95,6 +96,12 @@ describe('scenario steps: parse', () => {
 
   it('step words stay usable as names outside scenarios', () => {
     const r = parse('fact [f](given: text, at: date, expect: text) { holds when: given == "x" and at > 2024-01-01 and expect == "y" }\n', 't.flint');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  // `sources` is left out: after `sources:` the lexer reads source ids, in any block (existing rule).
+  it.each(SCENARIO_WORDS.filter((w) => w !== 'sources'))('the step word %s is an ordinary parameter name in frames', (w) => {
+    const r = parse(`fact [f](${w}: text) { holds when: ${w} == "x" }\n`, 't.flint');
     expect(r.diagnostics).toEqual([]);
   });
 
