@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNorm } from '../norms/load.js';
+import { sourcesOf } from '../../src/model/walk.js';
+import { ROOT, loadNorm } from '../norms/load.js';
 import { scenarios } from './lerarenbeurs.scenarios.js';
 import { runScenario } from './scenario.js';
 
@@ -29,6 +32,18 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
       'minister beslist op aanvraag studieverlof',
       'minister betaalt subsidie voor studiekosten uit',
       'minister betaalt subsidie voor studieverlof uit',
+    ]);
+  });
+
+  it('quotes every source text line verbatim from norms/texts/lerarenbeurs.md', () => {
+    // The collection wraps long quotes across lines: compare with whitespace collapsed.
+    const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
+    const collected = squash(readFileSync(join(ROOT, 'norms/texts/lerarenbeurs.md'), 'utf8'));
+    const sources = sourcesOf(norm.checked.model);
+    const notFound = sources.flatMap((src) => (src.text ?? '').split('\n').filter((l) => l.trim() !== '' && !collected.includes(squash(l))).map((l) => `${src.id}: ${l}`));
+    expect(notFound).toEqual([]);
+    expect(sources.filter((src) => src.text !== null).map((src) => src.id)).toEqual([
+      'slb-3:1', 'slb-3:2', 'slb-3:3', 'slb-7:1', 'slb-7:2', 'slb-8:1', 'slb-8:2', 'slb-12', 'slb-13:1', 'slb-26', 'awb-4:13:1', 'awb-4:35',
     ]);
   });
 
