@@ -184,8 +184,13 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
   };
 
   type Act = (typeof acts)[number];
+  // As in the interpreter (src/run), an act's object that the act itself creates need not hold
+  // beforehand: `<<indienen aanvraag>>` has the application it creates as its object.
+  const createdObject = (a: Act): boolean =>
+    a.object?.kind === 'Ref' && a.object.frame !== 'act' && a.creates.some((e) => e.frame === (a.object as { frame: string }).frame && e.name === (a.object as { name: string }).name);
   const applicable = (a: Act, s: State, inputs: string[], visiting: Set<string>): boolean => {
-    for (const e of [a.actor, a.object, a.recipient, a.preconditions]) if (e && !sat(e, s, inputs, visiting)) return false;
+    const object = createdObject(a) ? null : a.object;
+    for (const e of [a.actor, object, a.recipient, a.preconditions]) if (e && !sat(e, s, inputs, visiting)) return false;
     return true;
   };
 
