@@ -89,6 +89,17 @@ describe('plan on models built for the purpose', () => {
     expect(plan(checked, 'klaar')).toEqual({ found: true, acts: ['eerst', 'sluiten'], inputs: [] });
   });
 
+  test('an act whose object is the fact it creates is applicable before that fact exists', () => {
+    // <<indienen>> files the application it is about: object [aanvraag], creates [aanvraag].
+    const checked = check(
+      model([
+        factDecl('aanvraag', { definition: created() }),
+        actDecl('indienen', { object: fact('aanvraag'), preconditions: not(fact('aanvraag')), creates: [effect('fact', 'aanvraag')] }),
+      ]),
+    ).value;
+    expect(plan(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: [] });
+  });
+
   test('the search gives up after maxStates', () => {
     const decls = Array.from({ length: 12 }, (_, i) => [factDecl(`f${i}`, { definition: created() }), actDecl(`a${i}`, { creates: [effect('fact', `f${i}`)] })]).flat();
     const goal = factDecl('alles', { definition: and(...Array.from({ length: 12 }, (_, i) => fact(`f${i}`))) });
