@@ -1,7 +1,7 @@
 /**
  * Runs `flint batch` directly (before the command is registered in src/cli/commands/index.ts):
  * `tsx bench/batch-cli.ts MODEL --cases FILE.jsonl [--trace] ...`. With BENCH_REPORT=1 it prints
- * `BENCH_REPORT { cases, decideMs, wallMs, maxRssMiB }` as the last line on stderr.
+ * `BENCH_REPORT { cases, decideMs, wallMs, cpuMs, maxRssMiB }` as the last line on stderr.
  */
 import { batchCommand } from '../src/cli/commands/batch.js';
 import { processIo } from '../src/cli/io.js';
@@ -24,6 +24,7 @@ if (report) {
       cases: Number(m?.[1] ?? 0),
       decideMs: Number(m?.[2] ?? NaN) * 1000,
       wallMs: performance.now(),
+      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
     }) + '\n',
   );

@@ -17,6 +17,11 @@ export interface Measurement {
   readonly samples: number;
   /** Operations per sample. */
   readonly batch: number;
+  /**
+   * CPU time (user + system, this process) per operation in ms, averaged over all samples: on a
+   * shared, overloaded machine it shows what the code costs when it gets a core.
+   */
+  readonly cpuMean: number;
 }
 
 /** Options of {@link measure}. */
@@ -40,10 +45,16 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[i] as number;
 }
 
-function summarise(name: string, perOp: number[], batch: number): Measurement {
+function summarise(name: string, perOp: number[], batch: number, cpuMean: number): Measurement {
   const sorted = [...perOp].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);
-  return { name, median, p95: quantile(sorted, 0.95), min: sorted[0] ?? NaN, opsPerSecond: 1000 / median, samples: sorted.length, batch };
+  return { name, median, p95: quantile(sorted, 0.95), min: sorted[0] ?? NaN, opsPerSecond: 1000 / median, samples: sorted.length, batch, cpuMean };
+}
+
+/** CPU milliseconds used since `from`. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
 }
 
 /** Measure `fn` (one operation per call). */
@@ -64,12 +75,13 @@ export function measure(name: string, fn: () => unknown, options: MeasureOptions
   const batch = Math.max(1, Math.round(sampleMs / Math.max(perCall, 1e-6)));
   const perOp: number[] = [];
   const s0 = performance.now();
+  const c0 = process.cpuUsage();
   while (perOp.length < maxSamples && (perOp.length < minSamples || performance.now() - s0 < timeMs)) {
     const t = performance.now();
     for (let i = 0; i < batch; i++) fn();
     perOp.push((performance.now() - t) / batch);
   }
-  return summarise(name, perOp, batch);
+  return summarise(name, perOp, batch, cpuSince(c0) / (perOp.length * batch));
 }
 
 /** Measure a workload that times itself: `fn` returns the milliseconds of its measured part. */
@@ -82,8 +94,15 @@ export function measureTimed(name: string, fn: () => number, options: MeasureOpt
   for (let n = 0; performance.now() - w0 < warmupMs || n < 3; n++) fn();
   const perOp: number[] = [];
   const s0 = performance.now();
-  while (perOp.length < maxSamples && (perOp.length < minSamples || performance.now() - s0 < timeMs)) perOp.push(fn());
-  return summarise(name, perOp, 1);
+  let cpu = 0;
+  while (perOp.length < maxSamples && (perOp.length < minSamples || performance.now() - s0 < timeMs)) {
+    const c = process.cpuUsage();
+    const wall = fn();
+    // Only the timed part counts: scale the sample's CPU by the share of its wall time timed.
+    perOp.push(wall);
+    cpu += Math.min(cpuSince(c), wall);
+  }
+  return summarise(name, perOp, 1, cpu / perOp.length);
 }
 
 /** A duration in ms as text with a fitting unit. */
