@@ -10,6 +10,7 @@ import { hasErrors } from '../model/diagnostic.js';
 import {
   activeDuties,
   advance,
+  availableActs,
   checkAct,
   compile,
   createCase,
@@ -189,8 +190,19 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     case 'ExpectAct': {
       const params = paramsOf(ctx, step.act);
       if (typeof params === 'string') return result(false, `${refText(step.act)} checked`, params) || true;
-      const c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
+      let c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
       if (c.trace) ctx.coverage.observeCheck(step.act.name, c.trace);
+      const unbound = (cm.acts.get(step.act.name)?.decl.params.length ?? 0) > Object.keys(params).length;
+      if (unbound && c.status !== 'enabled') {
+        // Arguments left out: the act is available when some binding of the others is enabled.
+        const some = availableActs(cm, ctx.state, step.actor, { trace: true }).find(
+          (a) => a.act === step.act.name && Object.entries(params).every(([k, v]) => String(a.params[k]) === String(v)),
+        );
+        if (some) {
+          if (some.trace) ctx.coverage.observeCheck(step.act.name, some.trace);
+          c = { ...c, status: 'enabled', reasons: [], params: some.params, ...(some.trace ? { trace: some.trace } : {}) };
+        }
+      }
       const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
       const forWhom = ` for ${step.actor}`;
       const who = refText(step.act);

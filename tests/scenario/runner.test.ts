@@ -211,6 +211,15 @@ describe('expectations on values and reasons', () => {
     expect([...blamedFacts(pre, trace)].sort()).toEqual(['kosten', 'uren']);
   });
 
+  it('an act without arguments is available when some binding is enabled', () => {
+    const m = model(
+      '  actors: alice: [persoon], gemeente: [bestuursorgaan]\n  given [ingezetene](alice)\n  given not [uitgesloten](alice)\n  given [kosten](alice) = 10\n' +
+        '  expect <<beslissen op aanvraag>> available for gemeente\n  alice does <<indienen aanvraag>>(alice)\n' +
+        '  expect <<beslissen op aanvraag>> available for gemeente\n  expect <<indienen aanvraag>> not available for gemeente because actor',
+    );
+    expect(runScenarios(m).scenarios[0]?.checks.map((c) => c.passed)).toEqual([false, true, true]);
+  });
+
   it('an unknown act or too many arguments fail the step with a message', () => {
     const m = model('  actors: p: [persoon]\n  expect <<bestaat niet>> available for p\n  p does <<indienen aanvraag>>(p, q)');
     const checks = runScenarios(m).scenarios[0]?.checks ?? [];
