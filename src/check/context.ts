@@ -3,7 +3,7 @@
  */
 import type { ActDecl, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
 import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourcesOf, walkExpr } from '../model/walk.js';
-import { ExprChecker, T, bindParams, factTypeInfo, typeFromRef } from './types.js';
+import { ExprChecker, T, bindParams, declaredParentRole, factTypeInfo, typeFromRef } from './types.js';
 import type { ParamType, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';
 
 /** Where the model came from: `.flint` text or FLINT JSON (untyped, discipl conventions). */
@@ -96,7 +96,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   const isDeclared = (frame: 'fact' | 'act' | 'duty', name: string): boolean =>
     lookup<unknown>(frame === 'fact' ? facts : frame === 'act' ? acts : duties, name) !== undefined;
 
-  const scope = typeScope(untyped, factTypes, acts, duties);
+  const scope = typeScope(untyped, factTypes, facts, acts, duties);
   let issues: readonly TypeIssue[] | null = null;
   const typeIssues = (): readonly TypeIssue[] => {
     if (issues === null) issues = runTypeChecker(frames, untyped, scope);
@@ -110,6 +110,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
 function typeScope(
   untyped: boolean,
   factTypes: Readonly<Record<string, TypeInfo>>,
+  facts: Readonly<Record<string, FactDecl>>,
   acts: Readonly<Record<string, ActDecl>>,
   duties: Readonly<Record<string, DutyDecl>>,
 ): TypeScope {
@@ -118,6 +119,10 @@ function typeScope(
   return {
     untyped,
     fact: (name) => lookup(factTypes, name),
+    parentRole: (name) => {
+      const f = untyped ? undefined : lookup(facts, name);
+      return f === undefined ? undefined : declaredParentRole(f);
+    },
     frameParams: (frame, name) => {
       const d = frame === 'act' ? lookup(acts, name) : lookup(duties, name);
       return d === undefined ? undefined : paramsOf(d.params);

@@ -5,7 +5,9 @@
  * `x: [persoon]`), `any` (FLINT JSON facts carry no declared types: every check passes) and
  * `unknown` (a problem was already reported: every check passes, so one error is not repeated).
  * `integer` is assignable to `decimal`; an `instance` and `actor` are assignable to each other
- * (parties are instances of role fact types).
+ * (parties are instances of role fact types), and an instance of a sub-role is assignable to its
+ * parent roles: a stored fact without parameters typed with a fact type, `fact [ouder]: [persoon]`,
+ * makes every `[ouder]` a `[persoon]` (as the interpreter in src/run does).
  */
 import type { Expr, FactDecl, Param, PrimitiveTypeName, TypeRef } from '../model/ast.js';
 import type { Span } from '../model/span.js';
@@ -54,6 +56,31 @@ export interface TypeScope {
   fact(name: string): TypeInfo | undefined;
   /** The parameters of act or duty `name`, or undefined when it is not declared. */
   frameParams(frame: 'act' | 'duty', name: string): readonly ParamType[] | undefined;
+  /** The parent role of role fact `name` (`persoon` for `fact [ouder]: [persoon]`), or undefined. */
+  parentRole?(name: string): string | undefined;
+}
+
+/** The parent role of a fact, or undefined: how {@link isAssignable} learns the sub-role relation. */
+export type ParentRole = (fact: string) => string | undefined;
+
+const noParents: ParentRole = () => undefined;
+
+/**
+ * The parent role that declaration `f` gives its fact, or undefined: a stored (undefined) fact
+ * without parameters whose type is a fact type is a sub-role of that type (`fact [ouder]: [persoon]`).
+ */
+export function declaredParentRole(f: FactDecl): string | undefined {
+  return f.params.length === 0 && f.definition === null && f.type.kind === 'FactType' ? f.type.name : undefined;
+}
+
+/** True when role `sub` is `sup` or a sub-role of it, transitively (cycles end the search). */
+export function isSubRole(sub: string, sup: string, parentRole: ParentRole = noParents): boolean {
+  const seen = new Set<string>();
+  for (let r: string | undefined = sub; r !== undefined && !seen.has(r); r = parentRole(r)) {
+    if (r === sup) return true;
+    seen.add(r);
+  }
+  return false;
 }
 
 /** Shorthand constructors for the primitive types. */
@@ -85,26 +112,29 @@ export const isLoose = (t: Type): boolean => t.kind === 'any' || t.kind === 'unk
 export const isNumeric = (t: Type): boolean => t.kind === 'integer' || t.kind === 'decimal';
 const isParty = (t: Type): boolean => t.kind === 'actor' || t.kind === 'instance';
 
-/** True when a value of type `from` may be used where `to` is expected. */
-export function isAssignable(from: Type, to: Type): boolean {
+/**
+ * True when a value of type `from` may be used where `to` is expected; `parentRole` gives the
+ * sub-role relation (none when omitted), so an instance of `[ouder]` fits `[persoon]`.
+ */
+export function isAssignable(from: Type, to: Type, parentRole: ParentRole = noParents): boolean {
   if (isLoose(from) || isLoose(to)) return true;
-  if (from.kind === 'instance' && to.kind === 'instance') return from.fact === to.fact;
+  if (from.kind === 'instance' && to.kind === 'instance') return isSubRole(from.fact, to.fact, parentRole);
   if (isParty(from) && isParty(to)) return true;
   if (from.kind === 'integer' && to.kind === 'decimal') return true;
   return from.kind === to.kind;
 }
 
 /** True when values of `a` and `b` can be compared for equality. */
-function isComparable(a: Type, b: Type): boolean {
-  return isAssignable(a, b) || isAssignable(b, a);
+function isComparable(a: Type, b: Type, parentRole: ParentRole): boolean {
+  return isAssignable(a, b, parentRole) || isAssignable(b, a, parentRole);
 }
 
 /** The least common type of `a` and `b` (for `if`, `min`, ...), or null when they do not meet. */
-function join(a: Type, b: Type): Type | null {
+function join(a: Type, b: Type, parentRole: ParentRole = noParents): Type | null {
   if (isLoose(a)) return b;
   if (isLoose(b)) return a;
-  if (isAssignable(a, b)) return b;
-  if (isAssignable(b, a)) return a;
+  if (isAssignable(a, b, parentRole)) return b;
+  if (isAssignable(b, a, parentRole)) return a;
   return null;
 }
 
@@ -168,12 +198,16 @@ export class ExprChecker {
   /** The issues found so far, in the order found. */
   readonly issues: TypeIssue[] = [];
 
+  private readonly parentRole: ParentRole;
+
   /** @param scope what the checker knows about the model's frames */
-  constructor(private readonly scope: TypeScope) {}
+  constructor(private readonly scope: TypeScope) {
+    this.parentRole = (n) => scope.parentRole?.(n);
+  }
 
   /** Report that `e` should have type `expected` when it does not. */
   expect(e: Expr, t: Type, expected: Type, what: string): void {
-    if (!isAssignable(t, expected)) {
+    if (!isAssignable(t, expected, this.parentRole)) {
       this.issue('type-mismatch', `${what} must be ${showType(expected)}, but ${describe(e)} is ${showType(t)}.`, e.span);
     }
   }
@@ -255,7 +289,7 @@ export class ExprChecker {
         for (let i = 1; i < ts.length; i++) {
           const a = ts[i - 1] as Type;
           const b = ts[i] as Type;
-          if (!isComparable(a, b)) {
+          if (!isComparable(a, b, this.parentRole)) {
             this.issue('type-mismatch', `Cannot compare ${showType(a)} with ${showType(b)} using «${OP_WORD[e.op]}».`, e.span,
               'Both sides of a comparison must have the same type (integer and decimal mix).');
             break;
@@ -320,7 +354,7 @@ export class ExprChecker {
         this.expect(e.condition, this.check(e.condition, vars), T.boolean, 'The condition of «if»');
         const a = this.check(e.then, vars);
         const b = this.check(e.otherwise, vars);
-        const j = join(a, b);
+        const j = join(a, b, this.parentRole);
         if (j === null) {
           this.issue('type-mismatch', `The branches of «if» have different types: ${showType(a)} and ${showType(b)}.`, e.span);
           return T.unknown;
@@ -356,7 +390,7 @@ export class ExprChecker {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Type;
       const p = params[i] as ParamType;
-      if (!isAssignable(t, p.type)) {
+      if (!isAssignable(t, p.type, this.parentRole)) {
         this.issue('argument-type', `Argument ${i + 1} of ${label} must be ${showType(p.type)} (parameter «${p.name}»), but ${describe(e.args[i] as Expr)} is ${showType(t)}.`, (e.args[i] as Expr).span);
       }
     }

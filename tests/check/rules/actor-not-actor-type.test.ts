@@ -8,6 +8,17 @@ describe('actor-not-actor-type', () => {
     expectValid(`${HEADER}fact [minister]\nact <<a>> { actor: [minister]  recipient: anyone  sources: awb-4:1 }`, { codes: ['actor-not-actor-type'] });
   });
 
+  test('sub-roles are parties: a sub-role parameter or role fact as actor and holder', () => {
+    expectValid(
+      `${HEADER}fact [persoon]: actor
+fact [belanghebbende]: [persoon]
+fact [aanvrager]: [belanghebbende]
+act <<a>>(x: [aanvrager]) { actor: x  recipient: [belanghebbende]  sources: awb-4:1 }
+duty <d>(x: [aanvrager]) { holder: x  claimant: [aanvrager] }`,
+      { codes: ['actor-not-actor-type'] },
+    );
+  });
+
   test('numbers, text and compound conditions in party positions are reported', () => {
     expectErrors(
       `${HEADER}fact [inkomen]: decimal
