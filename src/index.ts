@@ -82,6 +82,7 @@ export {
   toMarkdown,
   traceToDot,
   traceToMermaid,
+  valueText,
   why,
   whyNot,
 } from './trace/index.js';

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/shared.js';
+
+const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+
+describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
+  const run = (...args: string[]) =>
+    spawnSync(tsx, ['examples/embed-kinderopvangtoeslag.ts', ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+
+  it('decides the recovery case through the public API and prints its legal trail', () => {
+    const r = run();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // The refusal the case expects, before the allowance was revised, is reported with its reason.
+    expect(r.stdout).toMatch(/<<terugvorderen kinderopvangtoeslag>> by dt: refused — The preconditions/);
+    // Advance € 14 436 minus the revised allowance € 10 105 leaves € 4 331 to recover.
+    expect(r.stdout).toContain('terug te vorderen € 4331');
+    for (const article of ['art. 26 lid 1 Awir', 'art. 24 lid 2 Awir', 'art. 20 lid 1 Awir', 'art. 16 lid 1 Awir', 'art. 1.5 lid 1 Wko']) {
+      expect(r.stdout).toContain(`  - ${article}`);
+    }
+    expect(r.stdout).toMatch(/Open vragen:/);
+  });
+
+  it('speaks English when asked and prints the full derivation with --full', () => {
+    const r = run('--lang', 'en', '--full');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Recovery decision r12');
+    expect(r.stdout).toContain('to recover € 4331');
+    expect(r.stdout).toMatch(/The decision rests on \d+ provisions/);
+  });
+});
