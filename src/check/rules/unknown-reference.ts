@@ -2,10 +2,11 @@
  * `unknown-reference`: a fact, act, duty, variable, parameter field or function that is not
  * declared (grammar/README.md#expressions). In FLINT JSON an undeclared *fact* is an input fact
  * (`implicit-input-fact`) and undeclared acts and duties are warnings: the discipl interpreter
- * ignores them.
+ * ignores them. The frame that contains the reference is never suggested: a reference inside a
+ * frame's own definition that resolved to that frame would make it depend on itself.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { TypeRef } from '../../model/ast.js';
+import type { FrameDecl, TypeRef } from '../../model/ast.js';
 import type { Span } from '../../model/span.js';
 import { displayName } from '../../model/walk.js';
 import type { CheckContext } from '../context.js';
@@ -23,13 +24,14 @@ export const unknownReference: Rule = {
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const json = ctx.origin === 'flint-json';
-    const names = (frame: 'fact' | 'act' | 'duty'): string[] => Object.keys(frame === 'fact' ? ctx.facts : frame === 'act' ? ctx.acts : ctx.duties);
-    const missing = (frame: 'fact' | 'act' | 'duty', name: string, who: string, span: Span): void => {
+    const names = (frame: 'fact' | 'act' | 'duty', owner: FrameDecl): string[] =>
+      Object.keys(frame === 'fact' ? ctx.facts : frame === 'act' ? ctx.acts : ctx.duties).filter((n) => n !== owner.name);
+    const missing = (frame: 'fact' | 'act' | 'duty', name: string, owner: FrameDecl, span: Span): void => {
       if (name.trim() === '' || ctx.isDeclared(frame, name)) return;
       if (json && frame === 'fact') return;
       out.push(
         report(unknownReference, {
-          message: `${who} refers to ${frame} «${name}», which is not declared.${didYouMean(name, names(frame))}`,
+          message: `${frameLabel(owner)} refers to ${frame} «${name}», which is not declared.${didYouMean(name, names(frame, owner))}`,
           span,
           hint: `Declare ${displayName(frame, name)} or correct the name.`,
           ...(json ? { severity: 'warning' as const } : {}),
@@ -37,19 +39,19 @@ export const unknownReference: Rule = {
       );
     };
     for (const { node, owner } of ctx.refs) {
-      if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty') missing(node.frame, node.name, frameLabel(owner), node.span);
+      if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty') missing(node.frame, node.name, owner, node.span);
     }
     eachExpr(ctx, (e, owner) => {
-      if (e.kind === 'Projection') for (const c of e.context) missing('fact', c, frameLabel(owner), e.span);
-      if (e.kind === 'Aggregate') for (const b of e.bindings) typeRef(b.type, frameLabel(owner));
+      if (e.kind === 'Projection') for (const c of e.context) missing('fact', c, owner, e.span);
+      if (e.kind === 'Aggregate') for (const b of e.bindings) typeRef(b.type, owner);
     });
-    function typeRef(t: TypeRef, who: string): void {
-      if (t.kind === 'FactType') missing('fact', t.name, who, t.span);
+    function typeRef(t: TypeRef, owner: FrameDecl): void {
+      if (t.kind === 'FactType') missing('fact', t.name, owner, t.span);
     }
     if (!json) {
       for (const f of ctx.frames) {
-        for (const p of f.params) typeRef(p.type, frameLabel(f));
-        if (f.kind === 'Fact') typeRef(f.type, frameLabel(f));
+        for (const p of f.params) typeRef(p.type, f);
+        if (f.kind === 'Fact') typeRef(f.type, f);
       }
     }
     for (const issue of ctx.typeIssues()) {

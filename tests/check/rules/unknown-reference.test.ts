@@ -46,4 +46,30 @@ act <<toString>> { preconditions: [__proto__]  creates: [constructor]  sources: 
       { codes: ['unknown-reference'] },
     );
   });
+
+  test('the frame that contains the reference is never suggested, other frames still are', () => {
+    expectErrors(
+      `${HEADER}fact [burgers] { holds when: <|[burger]|> }
+fact [ingezetene] { holds when: <|[ingezeten]|> }
+fact [ingezetenen] { holds when: created }
+act <<melden>> { preconditions: <|<<melde>>|>  sources: awb-4:1 }
+duty <betalen>(x: <|[betalen2]|>) { created by: <<melden>> }
+fact [betalen2x](p: <|[betalen2]|>)`,
+      [
+        { code: 'unknown-reference', message: /^Fact «burgers» refers to fact «burger», which is not declared\.$/ },
+        { code: 'unknown-reference', message: 'Fact «ingezetene» refers to fact «ingezeten», which is not declared. Did you mean «ingezetenen»?' },
+        { code: 'unknown-reference', message: /^Act «melden» refers to act «melde», which is not declared\.$/ },
+        { code: 'unknown-reference', message: 'Duty «betalen» refers to fact «betalen2», which is not declared. Did you mean «betalen2x»?' },
+        { code: 'unknown-reference', message: /^Fact «betalen2x» refers to fact «betalen2», which is not declared\.$/ },
+      ],
+    );
+  });
+
+  test('a misspelling inside an act is not corrected to the fact of the same name as the act', () => {
+    expectErrors(
+      `${HEADER}fact [aanvraag] { holds when: created }
+act <<aanvraag>> { preconditions: not <|[aanvrag]|>  creates: [aanvraag]  sources: awb-4:1 }`,
+      [{ code: 'unknown-reference', message: /^Act «aanvraag» refers to fact «aanvrag», which is not declared\.$/ }],
+    );
+  });
 });
