@@ -9,6 +9,7 @@ import { graphCommand } from './graph.js';
 import { planCommand } from './plan.js';
 import { runCommand } from './run.js';
 import { sourcesCommand } from './sources.js';
+import { testCommand } from './test.js';
 
 /** Every command, in the order `flint --help` lists them. */
 export const commands: readonly Command[] = [
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   planCommand,
   runCommand,
   explainCommand,
+  testCommand,
   batchCommand,
   conformanceCommand,
 ];
