@@ -1,6 +1,8 @@
 /**
  * `empty-name`: a frame declared or referenced with an empty name (`[]`, `<<>>`, `<>`), as
- * FLINT JSON templates leave behind (grammar/README.md#lexical). A warning for FLINT JSON input.
+ * FLINT JSON templates leave behind (grammar/README.md#lexical). A warning for FLINT JSON input,
+ * where only references are reported here: the importer already reports each declaration with an
+ * empty name at its JSON path (`/duties/0/duty`), and one warning per frame is enough.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
@@ -15,8 +17,9 @@ export const emptyName: Rule = {
   check(ctx: CheckContext): Diagnostic[] {
     const sev = ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {};
     const out: Diagnostic[] = [];
+    const json = ctx.origin === 'flint-json';
     for (const f of ctx.frames) {
-      if (f.name.trim() !== '') continue;
+      if (json || f.name.trim() !== '') continue;
       out.push(report(emptyName, { message: `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')} declared with an empty name.`, span: f.nameSpan, hint: 'Give the frame a name or remove it.', ...sev }));
     }
     for (const { node, owner } of ctx.refs) {

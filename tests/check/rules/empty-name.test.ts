@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../../src/check/index.js';
 import { importFlintJson } from '../../../src/interchange/index.js';
 import { actDecl, dutyDecl, effect, factDecl, model } from '../../helpers/ast-builder.js';
+import { hasShared, sharedPath } from '../../helpers/shared.js';
 
 describe('empty-name', () => {
   test('frames with names are accepted', () => {
@@ -21,13 +23,22 @@ describe('empty-name', () => {
     expect(diagnostics.filter((d) => d.code === 'unknown-reference')).toEqual([]);
   });
 
-  test('the empty template frames of FLINT JSON are warnings', () => {
+  test('the empty template frames of FLINT JSON are one warning each, from the importer', () => {
     const text = '{ "acts": [], "facts": [], "duties": [{ "duty": "", "duty-holder": "", "claimant": "", "create": "<<>>", "terminate": "<<>>" }] }';
     const imported = importFlintJson(text, 'template.json');
     const { diagnostics } = check(imported.value, { origin: 'flint-json' });
-    const found = diagnostics.filter((d) => d.code === 'empty-name');
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.every((d) => d.severity === 'warning')).toBe(true);
+    const found = [...imported.diagnostics, ...diagnostics].filter((d) => d.code === 'empty-name');
+    expect(found.map((d) => [d.severity, d.path])).toEqual([['warning', '/duties/0/duty']]);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasShared)('empty-name on the shared FLINT JSON models (skipped: ../shared is absent)', () => {
+  test('flint-example.json: its duty with an empty name is reported once by import and check together', () => {
+    const file = sharedPath('flint-models', 'discipl', 'flint-example.json');
+    const imported = importFlintJson(readFileSync(file, 'utf8'), file);
+    const checked = check(imported.value, { origin: 'flint-json' });
+    const found = [...imported.diagnostics, ...checked.diagnostics].filter((d) => d.code === 'empty-name');
+    expect(found.map((d) => [d.severity, d.path ?? null, d.span?.start.line ?? null])).toEqual([['warning', '/duties/0/duty', 35]]);
   });
 });
