@@ -2,13 +2,14 @@ import { createReadStream, createWriteStream, renameSync, statSync, unlinkSync, 
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import type { Model } from '../../model/ast.js';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
 import { compile, decideLines } from '../../run/index.js';
 import type { BatchChunk, CompiledModel } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
-import { processIo, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint batch MODEL --cases FILE.jsonl [--trace] [--out FILE] [--workers N] [--chunk N] [--no-progress]
@@ -33,13 +34,13 @@ The input is streamed: memory stays flat however many cases the file holds.
 Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage error.
 `;
 
-const WORKER_TAG = 'calculemus-batch-worker';
-
+/** What a worker starts with: the model AST (plain data, cloned to the worker), and where the interpreter is. */
 interface WorkerInit {
-  readonly tag: typeof WORKER_TAG;
-  readonly self: string;
+  /** URL of src/run/index (the only module a worker loads: start-up stays short). */
+  readonly run: string;
+  /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
-  readonly model: string;
+  readonly model: Model;
   readonly trace: boolean;
 }
 
@@ -55,7 +56,7 @@ interface ChunkReply {
   readonly failure?: string;
 }
 
-/** The URL of tsx's loader API, so a worker can run this TypeScript file too (absent once compiled). */
+/** The URL of tsx's loader API, so a worker can run the TypeScript sources too (null once compiled). */
 function tsxApi(): string | null {
   if (!import.meta.url.endsWith('.ts')) return null;
   try {
@@ -67,44 +68,35 @@ function tsxApi(): string | null {
   }
 }
 
-function loadCompiled(path: string, io: CliIo, checkIt: boolean): { cm: CompiledModel | null; report: string; failed: boolean } {
-  const loaded = loadModelFile(path, io, { check: checkIt });
+function loadModel(path: string, io: CliIo): { model: Model | null; report: string } {
+  const loaded = loadModelFile(path, io, { check: true });
   const diagnostics = sortDiagnostics(loaded.diagnostics);
-  const failed = hasErrors(diagnostics) || loaded.model === undefined;
   const shown = diagnostics.filter((d) => d.severity === 'error');
   const report = shown.length > 0 ? renderLoaded(shown, loaded.texts, io) : '';
-  if (failed || loaded.model === undefined) return { cm: null, report, failed: true };
-  return { cm: compile(loaded.model).value, report, failed: false };
+  if (hasErrors(diagnostics) || loaded.model === undefined) return { model: null, report };
+  return { model: loaded.model, report };
 }
 
-/** The worker side: load and compile the model once, then decide chunks until closed. */
-function runWorker(init: WorkerInit): void {
-  const port = parentPort;
-  if (!port) return;
-  const { cm } = loadCompiled(init.model, processIo(), false);
-  port.on('message', (req: ChunkRequest) => {
-    if (!cm) {
-      port.postMessage({ seq: req.seq, failure: `The model ${init.model} could not be loaded in a worker.` } satisfies ChunkReply);
-      return;
-    }
-    try {
-      port.postMessage({ seq: req.seq, chunk: decideLines(cm, req.lines, req.first, { trace: init.trace }) } satisfies ChunkReply);
-    } catch (e) {
-      port.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) } satisfies ChunkReply);
-    }
-  });
-}
-
-if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.tag === WORKER_TAG) runWorker(workerData as WorkerInit);
-
-function spawn(init: WorkerInit): Worker {
-  // An eval'd bootstrap registers tsx (when running from source) before importing this module.
-  const code = `const { workerData } = require('node:worker_threads');
+/**
+ * The worker: plain JavaScript (it runs before any TypeScript loader exists). It registers tsx
+ * when needed, loads only the interpreter, compiles the model it was given and decides chunks.
+ */
+const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_threads');
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.self);
-})().catch((e) => { throw e; });`;
-  return new Worker(code, { eval: true, workerData: init });
+  const run = await import(workerData.run);
+  const cm = run.compile(workerData.model).value;
+  parentPort.on('message', (req) => {
+    try {
+      parentPort.postMessage({ seq: req.seq, chunk: run.decideLines(cm, req.lines, req.first, { trace: workerData.trace }) });
+    } catch (e) {
+      parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
+    }
+  });
+})();`;
+
+function spawn(init: WorkerInit): Worker {
+  return new Worker(WORKER_CODE, { eval: true, workerData: init });
 }
 
 /** Decides chunks: in worker threads, or in this thread when there are none. */
@@ -120,9 +112,12 @@ function inlinePool(cm: CompiledModel, trace: boolean): Pool {
   };
 }
 
-function workerPool(n: number, init: Omit<WorkerInit, 'tag' | 'self' | 'tsx'>): Pool {
+function workerPool(n: number, model: Model, trace: boolean): Pool {
   const waiting = new Map<number, { resolve: (c: BatchChunk) => void; reject: (e: Error) => void }>();
-  const full: WorkerInit = { ...init, tag: WORKER_TAG, self: import.meta.url, tsx: tsxApi() };
+  let dead: Error | null = null;
+  let closing = false;
+  const runUrl = new URL(`../../run/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
+  const full: WorkerInit = { run: runUrl, tsx: tsxApi(), model, trace };
   const workers = Array.from({ length: n }, () => {
     const w = spawn(full);
     w.on('message', (r: ChunkReply) => {
@@ -133,7 +128,15 @@ function workerPool(n: number, init: Omit<WorkerInit, 'tag' | 'self' | 'tsx'>): 
       else p.reject(new Error(r.failure ?? 'worker failed'));
     });
     w.on('error', (e) => {
+      dead ??= e;
       for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+    });
+    w.on('exit', (code) => {
+      if (closing) return;
+      // A worker that stops on its own would leave its chunks unanswered: fail them.
+      dead ??= new Error(`a worker thread stopped (exit code ${code}).`);
+      for (const p of waiting.values()) p.reject(dead);
       waiting.clear();
     });
     return w;
@@ -141,6 +144,7 @@ function workerPool(n: number, init: Omit<WorkerInit, 'tag' | 'self' | 'tsx'>): 
   const load = new Array<number>(n).fill(0);
   return {
     submit(req) {
+      if (dead) return Promise.reject(dead);
       // The least busy worker: chunks take about the same time, so this balances the cores.
       let best = 0;
       for (let i = 1; i < n; i++) if ((load[i] ?? 0) < (load[best] ?? 0)) best = i;
@@ -158,6 +162,7 @@ function workerPool(n: number, init: Omit<WorkerInit, 'tag' | 'self' | 'tsx'>): 
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
@@ -233,8 +238,8 @@ export const batchCommand: Command = {
       io.stderr(`flint batch: cannot read the cases file «${casesPath}».\n`);
       return EXIT_ERRORS;
     }
-    const loaded = loadCompiled(modelPath, io, true);
-    if (loaded.failed || !loaded.cm) {
+    const loaded = loadModel(modelPath, io);
+    if (loaded.model === null) {
       io.stderr(loaded.report || `flint batch: the model «${modelPath}» could not be loaded.\n`);
       return EXIT_ERRORS;
     }
@@ -248,7 +253,7 @@ export const batchCommand: Command = {
       }
       if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
     };
-    const pool = workers === 0 ? inlinePool(loaded.cm, trace) : workerPool(workers, { model: modelPath, trace });
+    const pool = workers === 0 ? inlinePool(compile(loaded.model).value, trace) : workerPool(workers, loaded.model, trace);
     const progress = progressBar(size, parsed.values['no-progress'] !== true && Boolean(process.stderr.isTTY));
     const input = createReadStream(casesPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
     const totals = { taken: 0, refused: 0, errors: 0 };
