@@ -4,6 +4,7 @@
 import type { JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import { argKey, checkAct, evaluateFact, give } from '../run/index.js';
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
+import { instanceText } from './render.js';
 
 /** What `why` explains: a fact instance, an act or a duty. */
 export type WhySubject =
@@ -85,7 +86,8 @@ export function why(
     }
     return {
       value: ev.value,
-      nodes: ev.trace ? [ev.trace] : [],
+      // The root names the instance asked about; printed like every other instance in renderings.
+      nodes: ev.trace ? [{ ...ev.trace, expr: instanceText(subject.fact, subject.args ?? []) }] : [],
       provenance: [...insts.map((i) => i.provenance), ...derived],
       records: state.records.filter((r) => recIds.has(r.id)),
       duties: [],

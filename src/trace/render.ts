@@ -28,6 +28,7 @@ const WORDS = {
     false: 'onwaar',
     unknown: 'onbekend',
     given: 'gegeven door',
+    givenOn: 'gegeven op',
     created: 'ontstaan door handeling',
     role: 'rol van',
     noSources: '(geen bronnen)',
@@ -52,6 +53,7 @@ const WORDS = {
     false: 'false',
     unknown: 'unknown',
     given: 'given by',
+    givenOn: 'given on',
     created: 'created by act record',
     role: 'role of',
     noSources: '(no sources)',
@@ -70,14 +72,28 @@ export function valueText(v: TraceValue, lang: Lang = 'en'): string {
     case 'boolean':
       return v.value ? w.true : w.false;
     case 'instance':
-      return `[${v.fact}](${v.args.map(scalarText).join(', ')})`;
+      return `[${v.fact}](${v.args.map(idText).join(', ')})`;
     default:
       return v.value;
   }
 }
 
-function scalarText(s: JsonScalar): string {
-  return typeof s === 'string' ? s : JSON.stringify(s);
+// Letters first, then letters, digits and the punctuation of ids such as `did:alice` or `rec-1`.
+const IDENTIFIER_LIKE = /^[\p{L}_][\p{L}\p{N}_.:@/-]*$/u;
+
+/**
+ * An actor id, instance id or argument as the renderings print it: a string that looks like an
+ * identifier bare (`anna`, `did:alice`), any other string quoted as JSON (`"Jan de Vries"`, `"12"`,
+ * `"true"`), and numbers, booleans and null as JSON.
+ */
+export function idText(s: JsonScalar): string {
+  if (typeof s !== 'string') return JSON.stringify(s);
+  return IDENTIFIER_LIKE.test(s) && s !== 'true' && s !== 'false' && s !== 'null' ? s : JSON.stringify(s);
+}
+
+/** A fact instance as the renderings print it: `[kind van](anna, bob)`, or `[f]` without arguments. */
+export function instanceText(fact: string, args: readonly JsonScalar[]): string {
+  return `[${fact}]${args.length > 0 ? `(${args.map(idText).join(', ')})` : ''}`;
 }
 
 function citation(s: TraceSource): string {
@@ -86,22 +102,24 @@ function citation(s: TraceSource): string {
 
 function paramsText(params: Readonly<Record<string, JsonScalar>>): string {
   const keys = Object.keys(params).sort();
-  return keys.length === 0 ? '' : ` (${keys.map((k) => `${k} = ${scalarText(params[k] ?? null)}`).join(', ')})`;
+  return keys.length === 0 ? '' : ` (${keys.map((k) => `${k} = ${idText(params[k] ?? null)}`).join(', ')})`;
 }
 
 function readText(r: FactRead, w: Words): string {
-  const inst = `[${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalarText).join(', ')})` : ''}`;
+  const inst = instanceText(r.fact, r.args);
   const value = valueText(r.value, w === WORDS.nl ? 'nl' : 'en');
   const p = r.provenance;
   const how =
     p === null
       ? ''
       : p.kind === 'given'
-        ? `, ${w.given} ${p.by ?? '?'} ${w.on} ${p.at}`
+        ? p.by === null
+          ? `, ${w.givenOn} ${p.at}`
+          : `, ${w.given} ${idText(p.by)} ${w.on} ${p.at}`
         : p.kind === 'created'
           ? `, ${w.created} ${p.record} ${w.on} ${p.at}`
           : p.kind === 'role'
-            ? `, ${w.role} ${p.actor}`
+            ? `, ${w.role} ${idText(p.actor)}`
             : `, ${p.frame}`;
   return `${inst} = ${value}${how}`;
 }
@@ -123,7 +141,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
   const out: string[] = [];
   const outcome = w[entry.outcome];
   const rec = entry.record ? ` (${entry.record})` : '';
-  out.push(`<<${entry.act}>> ${w.by} ${entry.actor} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`);
+  out.push(`<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`);
   const sources = sourcesOf(entry);
   out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
   if (entry.reasons.length > 0) {
@@ -138,9 +156,9 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
   const eff = [
     ...entry.effects
       .filter((e) => e.frame === 'fact')
-      .map((e) => `- [${e.name}]${e.args.length > 0 ? `(${e.args.map(scalarText).join(', ')})` : ''} ${e.op === 'create' ? w.create : w.terminate}`),
-    ...entry.dutiesActivated.map((d) => `- ${w.dutyOn}: <${d.duty}>(${d.args.map(scalarText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`),
-    ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(scalarText).join(', ')}) ${d.id}`),
+      .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
+    ...entry.dutiesActivated.map((d) => `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`),
+    ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
   ];
   if (eff.length > 0) out.push(`${w.effects}:`, ...eff);
   return `${out.join('\n')}\n`;
@@ -154,9 +172,9 @@ function mdEscape(s: string): string {
 export function toMarkdown(entry: TraceEntry): string {
   const out: string[] = [];
   out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${entry.outcome}`, '');
-  out.push(`- actor: \`${entry.actor}\``, `- date: ${entry.at}`);
+  out.push(`- actor: \`${idText(entry.actor)}\``, `- date: ${entry.at}`);
   if (entry.record) out.push(`- record: \`${entry.record}\``);
-  for (const k of Object.keys(entry.params).sort()) out.push(`- ${mdEscape(k)}: \`${scalarText(entry.params[k] ?? null)}\``);
+  for (const k of Object.keys(entry.params).sort()) out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
   out.push('', '### Sources', '', '| id | citation | valid | juriconnect |', '| --- | --- | --- | --- |');
   for (const s of sourcesOf(entry)) {
     out.push(`| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`);
@@ -175,7 +193,7 @@ export function toMarkdown(entry: TraceEntry): string {
   for (const c of entry.check.children) walk(c, 0);
   if (entry.effects.length > 0) {
     out.push('', '### Effects', '');
-    for (const e of entry.effects) out.push(`- ${e.op} ${e.frame} \`${e.name}\`(${e.args.map(scalarText).join(', ')})`);
+    for (const e of entry.effects) out.push(`- ${e.op} ${e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`);
   }
   return `${out.join('\n')}\n`;
 }

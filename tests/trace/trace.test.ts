@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, createCase, give, take } from '../../src/run/index.js';
 import type { CaseState, TakeResult } from '../../src/run/index.js';
@@ -15,6 +16,7 @@ import {
   why,
   whyNot,
 } from '../../src/trace/index.js';
+import { idText, instanceText } from '../../src/trace/render.js';
 import { projectRoot } from '../helpers/shared.js';
 import { benefitActors, benefitModel } from '../run/fixtures.js';
 
@@ -136,5 +138,44 @@ describe('renderings (golden)', () => {
     for (const text of [explainText(grant.trace, { lang: 'nl' }), toMarkdown(grant.trace)]) {
       for (const s of sourcesOf(grant.trace)) expect(text).toContain(s.citation ?? s.id);
     }
+  });
+});
+
+describe('ids in renderings', () => {
+  it('prints identifier-like ids bare and every other string quoted', () => {
+    expect(['anna', 'did:alice', 'rec-1', 'gemeente_a', 'Jan de Vries', '12', '2024-01-01', 'true', 'null', '', 12, true, null].map(idText)).toEqual([
+      'anna', 'did:alice', 'rec-1', 'gemeente_a', '"Jan de Vries"', '"12"', '"2024-01-01"', '"true"', '"null"', '""', '12', 'true', 'null',
+    ]);
+    expect(instanceText('kind van', ['bob', 'anna'])).toBe('[kind van](bob, anna)');
+    expect(instanceText('minister', [])).toBe('[minister]');
+  });
+
+  it('never prints two different scalars the same way, and a quoted id reads back as the id', () => {
+    const scalar = fc.oneof(fc.string(), fc.stringMatching(/^[a-z][a-z0-9:-]{0,8}$/), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    fc.assert(
+      fc.property(scalar, scalar, (a, b) => {
+        if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b)) expect(idText(a)).not.toBe(idText(b));
+        const t = idText(a);
+        if (typeof a === 'string') expect(t === a || JSON.parse(t) === a).toBe(true);
+      }),
+    );
+  });
+
+  it('why names the fact asked about like every other instance: [f](anna), not [f]("anna")', () => {
+    const a = why({ compiled: cm, state: grant.state }, { fact: 'laag inkomen', args: ['alice'] });
+    expect(a.nodes[0]?.expr).toBe('[laag inkomen](alice)');
+    const b = why({ compiled: cm, state: grant.state }, { fact: 'laag inkomen', args: ['Jan de Vries'] });
+    expect(b.nodes[0]?.expr).toBe('[laag inkomen]("Jan de Vries")');
+  });
+
+  it('a given fact without a supplier is "given on" / "gegeven op", never "by ?"', () => {
+    const anonymous = give(cm, submit.state, [{ fact: 'inkomen', args: ['alice'], value: '20000.00' }], { at: '2024-03-02' }).value;
+    const g = ok(take(cm, anonymous, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' }, facts: [{ fact: 'ingezetene', args: ['alice'] }], at: '2024-03-05' }));
+    const en = explainText(g.trace, { lang: 'en' });
+    const nl = explainText(g.trace, { lang: 'nl' });
+    expect(en).toContain('[inkomen](alice) = 20000, given on 2024-03-02');
+    expect(nl).toContain('[inkomen](alice) = 20000, gegeven op 2024-03-02');
+    expect(`${en}${nl}${toMarkdown(g.trace)}`).not.toMatch(/ \? /);
+    expect(explainText(grant.trace, { lang: 'en' })).toContain('[inkomen](alice) = 20000, given by belastingdienst on 2024-03-02');
   });
 });
