@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../src/cli/cli.js';
+import { memoryIo } from '../src/cli/io.js';
 import { projectRoot } from './helpers/shared.js';
 
 const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
@@ -29,5 +32,31 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     expect(r.stdout).toContain('Recovery decision r12');
     expect(r.stdout).toContain('to recover € 4331');
     expect(r.stdout).toMatch(/The decision rests on \d+ provisions/);
+  });
+});
+
+describe('examples/tutorial/beslistermijn.flint (the README tutorial)', () => {
+  const file = 'examples/tutorial/beslistermijn.flint';
+  const io = () => memoryIo({ [file]: readFileSync(join(projectRoot, file), 'utf8') });
+
+  it('checks without errors or warnings', async () => {
+    const out = io();
+    expect(await runCli(['check', file], out)).toBe(0);
+    expect(out.out).toBe(`${file}: 0 errors, 0 warnings (2 acts, 4 facts, 1 duties, 1 sources)\n`);
+  });
+
+  it('passes its scenarios with every act and duty exercised', async () => {
+    const out = io();
+    expect(await runCli(['test', file], out)).toBe(0);
+    expect(out.out).toContain('acts taken: 2/2');
+    expect(out.out).toContain('duties activated: 1/1, terminated: 1/1, violated: 1/1');
+    expect(out.out.trimEnd().split('\n').at(-1)).toBe('6 passed, 0 failed');
+  });
+
+  it('the README quotes the tutorial model as it is', () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const model = readFileSync(join(projectRoot, file), 'utf8');
+    const duty = model.slice(model.indexOf('duty <beslissen'), model.indexOf('}', model.indexOf('duty <beslissen')) + 1);
+    expect(readme).toContain(duty);
   });
 });
