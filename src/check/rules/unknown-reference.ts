@@ -24,8 +24,13 @@ export const unknownReference: Rule = {
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const json = ctx.origin === 'flint-json';
+    // A fact's own name is no correction for a reference inside its definition (that would be a
+    // cycle); a frame of another kind with the same name is (an act may well use the fact [x]).
+    const ownKind = { Fact: 'fact', Act: 'act', Duty: 'duty' } as const;
     const names = (frame: 'fact' | 'act' | 'duty', owner: FrameDecl): string[] =>
-      Object.keys(frame === 'fact' ? ctx.facts : frame === 'act' ? ctx.acts : ctx.duties).filter((n) => n !== owner.name);
+      Object.keys(frame === 'fact' ? ctx.facts : frame === 'act' ? ctx.acts : ctx.duties).filter(
+        (n) => !(n === owner.name && ownKind[owner.kind] === frame),
+      );
     const missing = (frame: 'fact' | 'act' | 'duty', name: string, owner: FrameDecl, span: Span): void => {
       if (name.trim() === '' || ctx.isDeclared(frame, name)) return;
       if (json && frame === 'fact') return;
