@@ -1,12 +1,12 @@
 /**
  * `check`: resolve a model's names and types and run the check rules over it.
  */
-import type { ActDecl, DutyDecl, FactDecl, Model, SourceDecl } from '../model/ast.js';
+import type { Model } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import { emptySpan } from '../model/span.js';
 import { createContext } from './context.js';
-import type { Origin } from './context.js';
+import type { ModelTables, Origin } from './context.js';
 import { implicitFactNames } from './implicit.js';
 import type { Rule } from './rule.js';
 import { defaultRules } from './rules/index.js';
@@ -25,21 +25,7 @@ export interface CheckOptions {
 }
 
 /** A checked model: name tables and resolved types. Plain JSON data; tables have no prototype. */
-export interface CheckedModel {
-  /** The model as given. */
-  readonly model: Model;
-  /** Where the model came from. */
-  readonly origin: Origin;
-  /** The version date used for validity checks, or null. */
-  readonly versionDate: string | null;
-  /** Facts by name; the last definition wins, as in the discipl interpreter. */
-  readonly facts: Readonly<Record<string, FactDecl>>;
-  /** Acts by name; the first definition wins. */
-  readonly acts: Readonly<Record<string, ActDecl>>;
-  /** Duties by name; the first definition wins. */
-  readonly duties: Readonly<Record<string, DutyDecl>>;
-  /** Sources by id; the first definition wins. */
-  readonly sources: Readonly<Record<string, SourceDecl>>;
+export interface CheckedModel extends ModelTables {
   /** Facts referenced but never declared (input facts, FLINT JSON convention), in first-use order. */
   readonly implicitFacts: readonly string[];
   /** Resolved value and parameter types by fact name. */

@@ -27,8 +27,8 @@ export interface FoundRef {
   readonly owner: FrameDecl;
 }
 
-/** Everything a rule may look at. Tables are computed once per check. */
-export interface CheckContext {
+/** The name tables of a model, shared by the check context and the checked model. */
+export interface ModelTables {
   /** The model checked. */
   readonly model: Model;
   /** Where the model came from. */
@@ -43,6 +43,10 @@ export interface CheckContext {
   readonly duties: Readonly<Record<string, DutyDecl>>;
   /** Sources by id; the first definition wins. */
   readonly sources: Readonly<Record<string, SourceDecl>>;
+}
+
+/** Everything a rule may look at. Tables are computed once per check. */
+export interface CheckContext extends ModelTables {
   /** Resolved fact signatures by name. */
   readonly factTypes: Readonly<Record<string, TypeInfo>>;
   /** All frames in declaration order. */
