@@ -88,5 +88,9 @@ export {
 } from './trace/index.js';
 export type * from './model/trace.js';
 
+// Scenarios (tests for models)
+export { renderScenarioReport, runScenarios, scenariosOf } from './scenario/index.js';
+export type { Coverage, ScenarioReport, ScenarioResult } from './scenario/index.js';
+
 // discipl-law-reg compatibility profile
 export { DisciplEngine, renderConformance, runConformance } from './compat/index.js';

@@ -1,5 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+
+/** A directory entry, as {@link CliIo.listDir} gives it. */
+export interface DirEntry {
+  readonly name: string;
+  readonly dir: boolean;
+}
 
 /** Everything a CLI command may touch: injected so commands are testable without a process. */
 export interface CliIo {
@@ -11,6 +17,8 @@ export interface CliIo {
   readFile(path: string): string | undefined;
   /** Write a file atomically (temporary file, then rename): never half-written. */
   writeFile(path: string, text: string): void;
+  /** The entries of a directory (names, and whether each is a directory), or `undefined` when it is no readable directory. */
+  listDir(path: string): readonly DirEntry[] | undefined;
   /** Absolute path of a path relative to the working directory. */
   resolvePath(path: string): string;
   /** True when stdout is a terminal (colour, progress). */
@@ -36,6 +44,14 @@ export function processIo(): CliIo {
       writeFileSync(tmp, text, 'utf8');
       renameSync(tmp, path);
     },
+    listDir(path) {
+      try {
+        if (!statSync(path).isDirectory()) return undefined;
+        return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+      } catch {
+        return undefined;
+      }
+    },
     resolvePath: (p) => resolve(p),
     isTTY: Boolean(process.stdout.isTTY),
   };
@@ -54,6 +70,17 @@ export function memoryIo(files: Record<string, string> = {}): CliIo & { out: str
       io.err += t;
     },
     readFile: (p: string) => io.files[p],
+    /** Directories are implied by the file names: `a/b.flint` makes `a` a directory. */
+    listDir(p: string): readonly DirEntry[] | undefined {
+      const prefix = p.endsWith('/') ? p : `${p}/`;
+      const entries = new Map<string, boolean>();
+      for (const f of Object.keys(io.files)) {
+        if (!f.startsWith(prefix)) continue;
+        const [head, ...rest] = f.slice(prefix.length).split('/');
+        if (head) entries.set(head, (entries.get(head) ?? false) || rest.length > 0);
+      }
+      return entries.size === 0 ? undefined : [...entries].map(([name, dir]) => ({ name, dir }));
+    },
     writeFile(p: string, t: string) {
       io.files[p] = t;
     },

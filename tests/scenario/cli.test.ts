@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
-import { testCommand, type TestIo } from '../../src/cli/commands/test.js';
+import { testCommand } from '../../src/cli/commands/test.js';
 import { readProject } from './helpers.js';
 
 const MODEL = 'examples/scenarios/aanvraag.flint';
 const TESTS = 'examples/scenarios/aanvraag.test.flint';
 const WRONG = 'tests/scenario/fixtures/wrong.test.flint';
 
-/** memoryIo that can list the directories its file names imply. */
-function io(files: Record<string, string>): ReturnType<typeof memoryIo> & TestIo {
-  const base = memoryIo(files);
-  return Object.assign(base, {
-    listDir(path: string) {
-      const prefix = path.endsWith('/') ? path : `${path}/`;
-      const names = new Map<string, boolean>();
-      for (const f of Object.keys(base.files)) {
-        if (!f.startsWith(prefix)) continue;
-        const rest = f.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        names.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
-      }
-      return names.size === 0 ? undefined : [...names].map(([name, dir]) => ({ name, dir }));
-    },
-  });
-}
+/** In-memory I/O; it lists the directories its file names imply. */
+const io = (files: Record<string, string>) => memoryIo(files);
 
 const project = (...paths: string[]): Record<string, string> => Object.fromEntries(paths.map((p) => [p, readProject(p)]));
 

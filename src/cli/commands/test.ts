@@ -1,10 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortDiagnostics } from '../../model/diagnostic.js';
 import { renderScenarioReport, runScenarios, scenariosOf, type ScenarioReport } from '../../scenario/index.js';
 import { parseCommandArgs, oneOf } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
-import type { CliIo } from '../io.js';
+import type { CliIo, DirEntry } from '../io.js';
 import { stableJson } from '../json.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
@@ -27,26 +26,11 @@ Exit status: 0 all checks passed, 1 a check failed, a model has errors or no sce
 found, 2 usage error.
 `;
 
-/** A directory entry. */
-interface DirEntry {
-  readonly name: string;
-  readonly dir: boolean;
-}
-
-/**
- * CLI I/O that can list directories. `CliIo` has no listing yet, so tests pass `listDir`; without
- * it the file system is read directly.
- */
-export type TestIo = CliIo & { listDir?(path: string): readonly DirEntry[] | undefined };
+/** The CLI I/O this command needs (kept as a name for callers that used it). */
+export type TestIo = CliIo;
 
 function listDir(io: TestIo, path: string): readonly DirEntry[] | undefined {
-  if (io.listDir) return io.listDir(path);
-  try {
-    if (!statSync(path).isDirectory()) return undefined;
-    return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
-  } catch {
-    return undefined;
-  }
+  return io.listDir(path);
 }
 
 /** The .flint files under `path` (itself when it is a readable file), sorted; `undefined` when nothing is there. */
