@@ -196,13 +196,15 @@ const matchDutyName: CustomPatternMatcherFunc = (text, offset) => {
 // --- trivia
 /** Whitespace, skipped. */
 export const WhiteSpace = token({ name: 'WhiteSpace', pattern: /[\s\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
-/** `// comment`, skipped. */
-export const LineComment = token({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
-/** `/* comment *\/`, skipped. */
+/** The lexer group holding comment tokens: invisible to the parser, kept for `format` (src/syntax/format.ts). */
+export const COMMENT_GROUP = 'comments';
+/** `// comment`, kept out of the parser's token stream (group `comments`). */
+export const LineComment = token({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: COMMENT_GROUP });
+/** `/* comment *\/`, kept out of the parser's token stream (group `comments`). */
 export const BlockComment = token({
   name: 'BlockComment',
   pattern: /\/\*[\s\S]*?\*\//,
-  group: Lexer.SKIPPED,
+  group: COMMENT_GROUP,
   line_breaks: true,
 });
 

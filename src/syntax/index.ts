@@ -6,3 +6,4 @@ export type { LoadHost, LoadedModel } from './load.js';
 export { BLOCK_FIELDS, PRIMITIVE_TYPES } from './to-ast.js';
 export { bracketName, quoteString } from './text.js';
 export { DURATION_UNITS, KEYWORDS, RESERVED_WORDS } from '../../grammar/tokens.js';
+export { format } from './format.js';

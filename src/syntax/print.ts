@@ -162,17 +162,32 @@ function param(p: Param): string {
 
 const params = (ps: readonly Param[]): string => (ps.length > 0 ? `(${ps.map(param).join(', ')})` : '');
 
-/** Lines of a block body, each already indented once. */
-type Lines = string[];
+/** One field (or scenario step) of a printed block: `key` names it (`holds when`, `meta#0`, `closed`, `step#3`); `text` is indented once and may span lines. */
+export interface PrintedItem {
+  readonly key: string;
+  readonly text: string;
+}
+
+/** A declaration printed in parts, so that `format` can put comments between them. */
+export interface PrintedDecl {
+  /** The first line without ` {`, e.g. `fact [aanvraag](a: [x])`. */
+  readonly head: string;
+  readonly items: readonly PrintedItem[];
+  /** Scenarios always print a block, other declarations only when they have items. */
+  readonly alwaysBlock: boolean;
+}
+
+/** The body of a block, one entry per field. */
+type Lines = PrintedItem[];
 
 function textField(lines: Lines, key: string, value: string | null, multiLine = false): void {
   if (value === null) return;
   const block = multiLine ? textBlock(value, INDENT + INDENT) : null;
-  lines.push(`${INDENT}${key}: ${block ?? quoteString(value)}`);
+  lines.push({ key, text: `${INDENT}${key}: ${block ?? quoteString(value)}` });
 }
 
 function exprField(lines: Lines, key: string, value: Expr | null): void {
-  if (value !== null) lines.push(`${INDENT}${key}: ${expr(value, OPEN)}`);
+  if (value !== null) lines.push({ key, text: `${INDENT}${key}: ${expr(value, OPEN)}` });
 }
 
 /** Lists longer than this go one item per line. */
@@ -181,17 +196,14 @@ const MAX_LINE = 100;
 function listField(lines: Lines, key: string, items: readonly string[]): void {
   if (items.length === 0) return;
   const oneLine = `${INDENT}${key}: ${items.join(', ')}`;
-  if (items.length === 1 || oneLine.length <= MAX_LINE) lines.push(oneLine);
-  else lines.push(`${INDENT}${key}:\n${items.map((i) => INDENT + INDENT + i).join(',\n')}`);
+  if (items.length === 1 || oneLine.length <= MAX_LINE) lines.push({ key, text: oneLine });
+  else lines.push({ key, text: `${INDENT}${key}:\n${items.map((i) => INDENT + INDENT + i).join(',\n')}` });
 }
 
 function metaFields(lines: Lines, meta: readonly MetaEntry[]): void {
-  for (const m of meta) lines.push(`${INDENT}meta ${word(m.key)}: ${JSON.stringify(m.value)}`);
+  meta.forEach((m, i) => lines.push({ key: `meta#${i}`, text: `${INDENT}meta ${word(m.key)}: ${JSON.stringify(m.value)}` }));
 }
 
-function block(headLine: string, lines: Lines): string {
-  return lines.length === 0 ? headLine : `${headLine} {\n${lines.join('\n')}\n}`;
-}
 
 function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
   listField(lines, 'sources', d.sources.map((s) => sourceId(s.id)));
@@ -199,16 +211,16 @@ function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
   metaFields(lines, d.meta);
 }
 
-function header(h: Header): string {
+function header(h: Header): PrintedDecl {
   const lines: Lines = [];
-  if (h.language !== null) lines.push(`${INDENT}language: ${word(h.language)}`);
-  if (h.jurisdiction !== null) lines.push(`${INDENT}jurisdiction: ${word(h.jurisdiction)}`);
-  if (h.versionDate !== null) lines.push(`${INDENT}version: ${date(h.versionDate)}`);
+  if (h.language !== null) lines.push({ key: 'language', text: `${INDENT}language: ${word(h.language)}` });
+  if (h.jurisdiction !== null) lines.push({ key: 'jurisdiction', text: `${INDENT}jurisdiction: ${word(h.jurisdiction)}` });
+  if (h.versionDate !== null) lines.push({ key: 'version', text: `${INDENT}version: ${date(h.versionDate)}` });
   metaFields(lines, h.meta);
-  return block(`model ${quoteString(h.title)}`, lines);
+  return { head: `model ${quoteString(h.title)}`, items: lines, alwaysBlock: false };
 }
 
-function source(s: SourceDecl): string {
+function source(s: SourceDecl): PrintedDecl {
   const lines: Lines = [];
   textField(lines, 'juriconnect', s.juriconnect);
   textField(lines, 'eli', s.eli);
@@ -217,52 +229,52 @@ function source(s: SourceDecl): string {
   if (s.validFrom !== null || s.validTo !== null) {
     const from = s.validFrom === null ? '' : `${date(s.validFrom)} `;
     const to = s.validTo === null ? '' : ` ${date(s.validTo)}`;
-    lines.push(`${INDENT}valid: ${from}..${to}`);
+    lines.push({ key: 'valid', text: `${INDENT}valid: ${from}..${to}` });
   }
   textField(lines, 'text', s.text, true);
   textField(lines, 'explanation', s.explanation, true);
   metaFields(lines, s.meta);
-  return block(`source ${sourceId(s.id)}`, lines);
+  return { head: `source ${sourceId(s.id)}`, items: lines, alwaysBlock: false };
 }
 
-function fact(f: FactDecl): string {
+function fact(f: FactDecl): PrintedDecl {
   const lines: Lines = [];
-  if (f.closed) lines.push(`${INDENT}closed`);
+  if (f.closed) lines.push({ key: 'closed', text: `${INDENT}closed` });
   const isBoolean = f.type.kind === 'PrimitiveType' && f.type.name === 'boolean';
   exprField(lines, isBoolean ? 'holds when' : 'value', f.definition);
   commonTail(lines, f);
   const type = isBoolean ? '' : `: ${typeRef(f.type)}`;
-  return block(`fact ${bracketName('fact', f.name)}${params(f.params)}${type}`, lines);
+  return { head: `fact ${bracketName('fact', f.name)}${params(f.params)}${type}`, items: lines, alwaysBlock: false };
 }
 
 const effect = (e: { frame: 'fact' | 'act' | 'duty'; name: string; args: readonly Expr[] }): string =>
   bracketName(e.frame, e.name) + (e.args.length > 0 ? args(e.args) : '');
 
-function act(a: ActDecl): string {
+function act(a: ActDecl): PrintedDecl {
   const lines: Lines = [];
   exprField(lines, 'actor', a.actor);
-  if (a.action !== null) lines.push(`${INDENT}action: ${word(a.action)}`);
+  if (a.action !== null) lines.push({ key: 'action', text: `${INDENT}action: ${word(a.action)}` });
   exprField(lines, 'object', a.object);
   exprField(lines, 'recipient', a.recipient);
   exprField(lines, 'preconditions', a.preconditions);
   listField(lines, 'creates', a.creates.map(effect));
   listField(lines, 'terminates', a.terminates.map(effect));
   commonTail(lines, a);
-  return block(`act ${bracketName('act', a.name)}${params(a.params)}`, lines);
+  return { head: `act ${bracketName('act', a.name)}${params(a.params)}`, items: lines, alwaysBlock: false };
 }
 
-function duty(d: DutyDecl): string {
+function duty(d: DutyDecl): PrintedDecl {
   const lines: Lines = [];
   exprField(lines, 'holder', d.holder);
   exprField(lines, 'claimant', d.claimant);
   listField(lines, 'created by', d.createdBy.map(effect));
   listField(lines, 'terminated by', d.terminatedBy.map(effect));
   listField(lines, 'enforced by', d.enforcedBy.map(effect));
-  if (d.deadline) lines.push(`${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}`);
+  if (d.deadline) lines.push({ key: 'deadline', text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}` });
   exprField(lines, 'violated when', d.violation);
   listField(lines, 'components', d.components.map((c) => expr(c, OR)));
   commonTail(lines, d);
-  return block(`duty ${bracketName('duty', d.name)}${params(d.params)}`, lines);
+  return { head: `duty ${bracketName('duty', d.name)}${params(d.params)}`, items: lines, alwaysBlock: false };
 }
 
 /** An id in a scenario step: bare when it is a word, else quoted. */
@@ -305,9 +317,9 @@ function scenarioStep(s: ScenarioStep): string {
   }
 }
 
-function scenario(s: ScenarioDecl): string {
-  const lines = s.steps.map((st) => INDENT + scenarioStep(st));
-  return `scenario ${quoteString(s.name)} {${lines.length === 0 ? '' : `\n${lines.join('\n')}\n`}}`;
+function scenario(s: ScenarioDecl): PrintedDecl {
+  const items = s.steps.map((st, i) => ({ key: `step#${i}`, text: INDENT + scenarioStep(st) }));
+  return { head: `scenario ${quoteString(s.name)}`, items, alwaysBlock: true };
 }
 
 /** Print one scenario step in canonical form (one line, no indentation). */
@@ -315,10 +327,11 @@ export function printScenarioStep(s: ScenarioStep): string {
   return scenarioStep(s);
 }
 
-function declaration(d: Decl): string {
+/** The parts of one declaration's canonical text (used by `format` to place comments). */
+export function printDeclParts(d: Decl): PrintedDecl {
   switch (d.kind) {
     case 'Import':
-      return `import ${quoteString(d.path)}`;
+      return { head: `import ${quoteString(d.path)}`, items: [], alwaysBlock: false };
     case 'Source':
       return source(d);
     case 'Fact':
@@ -332,6 +345,17 @@ function declaration(d: Decl): string {
   }
 }
 
+/** The parts of the header's canonical text (used by `format` to place comments). */
+export function printHeaderParts(h: Header): PrintedDecl {
+  return header(h);
+}
+
+/** Join printed parts into text; `{}` for an empty scenario, no block for other declarations without fields. */
+export function joinParts(p: PrintedDecl): string {
+  if (p.items.length === 0) return p.alwaysBlock ? `${p.head} {}` : p.head;
+  return `${p.head} {\n${p.items.map((i) => i.text).join('\n')}\n}`;
+}
+
 /** Print one expression in canonical form (as it appears as a field value). */
 export function printExpr(e: Expr): string {
   return expr(e, OPEN);
@@ -340,10 +364,10 @@ export function printExpr(e: Expr): string {
 /** The canonical .flint text of `model`: fixed field order, 2-space indentation, one item per line. */
 export function print(model: Model): string {
   const parts: string[] = [];
-  if (model.header) parts.push(header(model.header));
+  if (model.header) parts.push(joinParts(header(model.header)));
   let prevOneLine = false;
   for (const d of model.declarations) {
-    const text = declaration(d);
+    const text = joinParts(printDeclParts(d));
     const oneLine = !text.includes('\n');
     // Consecutive one-line declarations stay together; anything with a block gets a blank line around it.
     if (parts.length > 0) parts.push(oneLine && prevOneLine ? '\n' : '\n\n');
