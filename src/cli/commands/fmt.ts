@@ -1,18 +1,37 @@
+import { join } from 'node:path';
 import { hasErrors } from '../../model/diagnostic.js';
-import { parse, print } from '../../syntax/index.js';
+import { format } from '../../syntax/index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
+import type { CliIo } from '../io.js';
 import { renderLoaded } from '../load.js';
 
-const HELP = `Usage: flint fmt FILE... [--check | --stdout]
+const HELP = `Usage: flint fmt FILE|DIR... [--check | --stdout]
 
-Print .flint files in canonical form (grammar/README.md). By default each file is rewritten in
-place (atomically) when its canonical form differs.
+Print .flint files in canonical form (grammar/README.md), keeping every comment. By default each
+file is rewritten in place (atomically) when its canonical form differs.
   --check    change nothing; list the files that are not canonical and exit 1 if any
   --stdout   print the canonical text instead of rewriting the file (one FILE only)
 
+A DIR stands for the .flint files under it (hidden directories and node_modules are skipped).
+
 A file with syntax errors is never rewritten: its diagnostics are printed and the exit status is 1.
 `;
+
+/** The .flint files under `path` (itself when it is a readable file), sorted; `undefined` when nothing is there. */
+function flintFiles(io: CliIo, path: string): string[] | undefined {
+  if (io.readFile(path) !== undefined) return [path];
+  const entries = io.listDir(path);
+  if (entries === undefined) return undefined;
+  const out: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(path, e.name);
+    if (e.dir) out.push(...(flintFiles(io, p) ?? []));
+    else if (e.name.endsWith('.flint')) out.push(p);
+  }
+  return out;
+}
 
 /** `flint fmt`: canonical formatting of .flint files. */
 export const fmtCommand: Command = {
@@ -26,9 +45,9 @@ export const fmtCommand: Command = {
       io.stdout(HELP);
       return EXIT_OK;
     }
-    const files = parsed.positionals;
-    if (files.length === 0) return usageError(io, 'fmt', 'no FILE given.');
+    if (parsed.positionals.length === 0) return usageError(io, 'fmt', 'no FILE given.');
     if (parsed.values.check && parsed.values.stdout) return usageError(io, 'fmt', '--check and --stdout exclude each other.');
+    const files = parsed.positionals.flatMap((p) => flintFiles(io, p) ?? [p]);
     if (parsed.values.stdout && files.length !== 1) return usageError(io, 'fmt', '--stdout takes exactly one FILE.');
 
     let status = EXIT_OK;
@@ -39,14 +58,14 @@ export const fmtCommand: Command = {
         status = EXIT_ERRORS;
         continue;
       }
-      const result = parse(text, file);
+      const result = format(text, file);
       if (hasErrors(result.diagnostics)) {
         io.stdout(renderLoaded(result.diagnostics, { [file]: text }, io));
         io.stderr(`${file}: not formatted: fix the syntax errors first.\n`);
         status = EXIT_ERRORS;
         continue;
       }
-      const formatted = print(result.value);
+      const formatted = result.value;
       if (parsed.values.stdout) {
         io.stdout(formatted);
       } else if (parsed.values.check) {
