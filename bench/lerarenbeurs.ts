@@ -7,7 +7,7 @@
  * the teacher. The given input facts are exactly the ones the three acts ask (found with
  * `checkAct` questions), all true except the exclusions the preconditions negate.
  */
-import type { BatchCase } from '../src/run/index.js';
+import type { BatchCase } from '../src/batch/index.js';
 
 /** Path of the model relative to ../shared. */
 export const LERARENBEURS_PATH = ['flint-models', 'discipl', 'flint-example-lerarenbeurs.json'] as const;

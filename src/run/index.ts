@@ -42,5 +42,3 @@ export { argKey } from './state.js';
 export type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, JsonScalar, Violation } from './state.js';
 export { addDuration, daysBetween, isDate, isDuration } from './values.js';
 export type { Tri, Value } from './values.js';
-export { checkBatchCase, decideCase, decideLine, decideLines } from './batch.js';
-export type { BatchAct, BatchCase, BatchChunk, BatchError, BatchOptions, BatchOutcome } from './batch.js';

@@ -5,8 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../../model/ast.js';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
-import { compile, decideLines } from '../../run/index.js';
-import type { BatchChunk, CompiledModel } from '../../run/index.js';
+import { decideLines } from '../../batch/index.js';
+import type { BatchChunk } from '../../batch/index.js';
+import { compile } from '../../run/index.js';
+import type { CompiledModel } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
@@ -36,8 +38,10 @@ Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage
 
 /** What a worker starts with: the model AST (plain data, cloned to the worker), and where the interpreter is. */
 interface WorkerInit {
-  /** URL of src/run/index (the only module a worker loads: start-up stays short). */
+  /** URL of src/run/index (compile). */
   readonly run: string;
+  /** URL of src/batch/index (decideLines); with run, the only modules a worker loads: start-up stays short. */
+  readonly batch: string;
   /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
   readonly model: Model;
@@ -85,10 +89,11 @@ const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_thr
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
   const run = await import(workerData.run);
+  const batch = await import(workerData.batch);
   const cm = run.compile(workerData.model).value;
   parentPort.on('message', (req) => {
     try {
-      parentPort.postMessage({ seq: req.seq, chunk: run.decideLines(cm, req.lines, req.first, { trace: workerData.trace }) });
+      parentPort.postMessage({ seq: req.seq, chunk: batch.decideLines(cm, req.lines, req.first, { trace: workerData.trace }) });
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
@@ -116,8 +121,14 @@ function workerPool(n: number, model: Model, trace: boolean): Pool {
   const waiting = new Map<number, { resolve: (c: BatchChunk) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
-  const runUrl = new URL(`../../run/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href;
-  const full: WorkerInit = { run: runUrl, tsx: tsxApi(), model, trace };
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const full: WorkerInit = {
+    run: new URL(`../../run/index.${ext}`, import.meta.url).href,
+    batch: new URL(`../../batch/index.${ext}`, import.meta.url).href,
+    tsx: tsxApi(),
+    model,
+    trace,
+  };
   const workers = Array.from({ length: n }, () => {
     const w = spawn(full);
     w.on('message', (r: ChunkReply) => {

@@ -14,11 +14,8 @@
  * workers gives the same output once put back in input order.
  */
 import type { JsonScalar, Reason, TraceEntry } from '../model/trace.js';
-import type { AvailableAct, TakeRequest } from './acts.js';
-import { availableActs, take } from './acts.js';
-import { createCaseChecked } from './case.js';
-import type { CompiledModel } from './context.js';
-import type { GivenFact } from './state.js';
+import { availableActs, createCaseChecked, take } from '../run/index.js';
+import type { AvailableAct, CompiledModel, GivenFact, TakeRequest } from '../run/index.js';
 
 /** One act of a batch case. */
 export interface BatchAct {
