@@ -54,7 +54,7 @@ const EXPRESSION_RULES = new Set(['expectTarget', 'expression', 'notExpr', 'unar
 export const flintErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)} but found ${found(actual)}.`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) =>
-    `Expected a declaration (model, import, source, fact, act or duty) but found ${found(firstRedundant)}.`,
+    `Expected a declaration (model, import, source, fact, act, duty or scenario) but found ${found(firstRedundant)}.`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
     const first = new Set<string>();
     for (const alt of expectedPathsPerAlt) for (const path of alt) if (path[0]) first.add(label(path[0]));

@@ -72,9 +72,9 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     const first = j.children.Junk?.[0];
     if (!finite(first)) continue;
     syntaxError(
-      `Expected a declaration (import, source, fact, act or duty) but found '${first.image}'.`,
+      `Expected a declaration (import, source, fact, act, duty or scenario) but found '${first.image}'.`,
       builder.tokenSpan(first),
-      'Every declaration starts with import, source, fact, act or duty; a model header comes first.',
+      'Every declaration starts with import, source, fact, act, duty or scenario; a model header comes first.',
     );
   }
   const model = builder.model(cst);
