@@ -55,6 +55,11 @@ class Exporter {
       }
     }
     for (const i of importsOf(m)) this.notExportable(`The import "${i.path}" has no FLINT JSON equivalent; export the combined model instead.`, i.span);
+    for (const d of m.declarations) {
+      if (d.kind !== 'Scenario') continue;
+      // A scenario tests the model rather than being part of it: the frames still export.
+      this.notExportable(`The scenario "${d.name}" has no FLINT JSON form; it is left out (keep it in the .flint file).`, d.nameSpan, 'warning');
+    }
     out.acts = actsOf(m).map((a) => this.act(a));
     out.facts = factsOf(m).map((f) => this.fact(f));
     out.duties = dutiesOf(m).map((d) => this.duty(d));
