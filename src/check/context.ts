@@ -3,6 +3,8 @@
  */
 import type { ActDecl, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
 import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourcesOf, walkExpr } from '../model/walk.js';
+import { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
+import type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';
 import { ExprChecker, T, bindParams, declaredParentRole, factTypeInfo, typeFromRef } from './types.js';
 import type { ParamType, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';
 
@@ -53,6 +55,10 @@ export interface CheckContext extends ModelTables {
   readonly frames: readonly FrameDecl[];
   /** Every fact/act/duty reference and effect in the model, in declaration order. */
   readonly refs: readonly FoundRef[];
+  /** Every fact, act and duty named in a scenario step, in step order. */
+  readonly scenarioRefs: readonly ScenarioRef[];
+  /** Every source named in an `expect sources` step. */
+  readonly scenarioSources: readonly ScenarioSourceRef[];
   /** Names of facts that acts create (effects), and duties likewise. */
   readonly created: { readonly facts: ReadonlySet<string>; readonly duties: ReadonlySet<string> };
   /** Names of facts and duties that acts terminate (effects). */
@@ -108,7 +114,25 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   };
   const typeOf = (e: Expr, owner: FrameDecl): Type => new ExprChecker(scope).check(e, bindParams(new Map(), owner.params, untyped));
 
-  return { model, origin, versionDate, facts, acts, duties, sources, factTypes, frames, refs, created, terminated, typeIssues, isDeclared, typeOf };
+  return {
+    model,
+    origin,
+    versionDate,
+    facts,
+    acts,
+    duties,
+    sources,
+    factTypes,
+    frames,
+    refs,
+    scenarioRefs: scenarioRefs(model),
+    scenarioSources: scenarioSourceRefs(model),
+    created,
+    terminated,
+    typeIssues,
+    isDeclared,
+    typeOf,
+  };
 }
 
 function typeScope(

@@ -4,6 +4,8 @@
 export { check, DEFAULT_MAX_DIAGNOSTICS } from './check.js';
 export type { CheckOptions, CheckedModel } from './check.js';
 export { createContext, emptyRecord, lookup } from './context.js';
+export { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
+export type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';
 export type { CheckContext, FoundRef, Origin } from './context.js';
 export { implicitFactNames } from './implicit.js';
 export { JURICONNECT_KEYS, JURICONNECT_VERSIONS, isIsoDate, juriconnectProblem } from './juriconnect.js';

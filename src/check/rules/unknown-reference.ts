@@ -4,6 +4,9 @@
  * (`implicit-input-fact`) and undeclared acts and duties are warnings: the discipl interpreter
  * ignores them. The frame that contains the reference is never suggested: a reference inside a
  * frame's own definition that resolved to that frame would make it depend on itself.
+ * Scenario steps are checked too: the facts, acts and duties they name (actor roles included) and
+ * the sources an `expect sources` step lists (by id, citation or Juriconnect id). Those findings
+ * are warnings: a scenario tests the model, and `flint test` reports the failing step when it runs.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FrameDecl, TypeRef } from '../../model/ast.js';
@@ -58,6 +61,31 @@ export const unknownReference: Rule = {
         for (const p of f.params) typeRef(p.type, f);
         if (f.kind === 'Fact') typeRef(f.type, f);
       }
+    }
+    for (const r of ctx.scenarioRefs) {
+      if (r.name.trim() === '' || ctx.isDeclared(r.frame, r.name)) continue;
+      const candidates = Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
+      out.push(
+        report(unknownReference, {
+          message: `Scenario «${r.scenario.name}» refers to ${r.frame} «${r.name}», which is not declared.${didYouMean(r.name, candidates)}`,
+          span: r.span,
+          severity: 'warning',
+          hint: `Declare ${displayName(r.frame, r.name)} or correct the name.`,
+        }),
+      );
+    }
+    const sources = Object.values(ctx.sources);
+    for (const s of ctx.scenarioSources) {
+      if (sources.some((src) => src.id === s.text || src.citation === s.text || src.juriconnect === s.text)) continue;
+      const candidates = sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
+      out.push(
+        report(unknownReference, {
+          message: `Scenario «${s.scenario.name}» expects source «${s.text}», which no source declares as its id, citation or Juriconnect id.${didYouMean(s.text, candidates)}`,
+          span: s.span,
+          severity: 'warning',
+          hint: 'Write the id of a source block (awb-4:13), its citation ("art. 4:13 Awb") or its Juriconnect id.',
+        }),
+      );
     }
     for (const issue of ctx.typeIssues()) {
       if (issue.code === code) out.push(report(unknownReference, issue));

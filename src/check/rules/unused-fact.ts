@@ -2,7 +2,8 @@
  * `unused-fact` (warning): a declared fact that no frame refers to: not in any expression,
  * effect, projection, parameter type or aggregate binding (a fact used as a type or role counts
  * as used; a fact's reference to itself does not). In FLINT JSON, the bracketed names inside an
- * old-dialect reference such as `[a] EN NIET [b]` count as used too. grammar/README.md#facts.
+ * old-dialect reference such as `[a] EN NIET [b]` count as used too, and so does a fact named in a
+ * scenario step (given, expected, an actor's role or a `because`). grammar/README.md#facts.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { TypeRef } from '../../model/ast.js';
@@ -21,6 +22,7 @@ export function usedFacts(ctx: CheckContext): Set<string> {
     used.add(node.name);
     if (ctx.origin === 'flint-json') for (const m of node.name.matchAll(/\[([^[\]]+)\]/g)) used.add(m[1] ?? '');
   }
+  for (const r of ctx.scenarioRefs) if (r.frame === 'fact') used.add(r.name);
   eachExpr(ctx, (e, owner) => {
     if (e.kind === 'Projection') for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
     if (e.kind === 'Aggregate') for (const b of e.bindings) type(b.type);
