@@ -10,7 +10,7 @@
  * instances (fact-typed params), declared actors (`actor` params) and booleans; acts with a
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
-import type { Expr } from '../model/ast.js';
+import type { Expr, Param } from '../model/ast.js';
 import type {
   JsonScalar,
   Reason,
@@ -23,7 +23,7 @@ import type {
 } from '../model/trace.js';
 import { freezeInstance, give } from './case.js';
 import { recordChange } from './changes.js';
-import { declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
+import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
 import { advanceClock } from './duties.js';
@@ -452,14 +452,21 @@ export function potentialActs(cm: CompiledModel, state: CaseState, actor: string
   return out;
 }
 
-function effectArgs(ctx: Ctx, eff: CEffect, paramNames: readonly string[]): JsonScalar[] {
-  if (eff.args.length > 0) return eff.args.map((a) => {
-    const v = a(ctx);
-    return v === null ? null : toScalar(v);
-  });
+/** The arguments of an effect on a frame with parameters `params`, each in canonical form for its type. */
+function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScalar[] {
+  if (eff.args.length > 0) {
+    return eff.args.map((a, i) => {
+      const v = a(ctx);
+      if (v === null) return null;
+      const s = toScalar(v);
+      const p = params[i];
+      // An expression of another type (a text "2019" for an integer parameter) keys as the parameter's canonical form.
+      return p === undefined ? s : (canonicalScalar(p.type, s, ctx.cm) ?? s);
+    });
+  }
   // An effect written without arguments on a parameterised frame takes the act's same-named parameters.
-  return paramNames.map((n) => {
-    const v = ctx.env[n];
+  return params.map((p) => {
+    const v = ctx.env[p.name];
     return v === undefined ? null : toScalar(v);
   });
 }
@@ -540,14 +547,14 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   for (const eff of act.creates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
-      const args = effectArgs(ctx, eff, f?.decl?.params.map((p) => p.name) ?? []);
+      const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
       newFacts.push({ fact: eff.name, args });
       effects.push({ op: 'create', frame: 'fact', name: eff.name, args });
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
       const params = d?.decl.params ?? [];
-      const args = effectArgs(ctx, eff, params.map((p) => p.name));
+      const args = effectArgs(ctx, eff, params);
       let deadline: string | null = null;
       if (d?.deadline) {
         const dctx = newCtx(cm, state, at, { actor: req.actor });
@@ -585,14 +592,14 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   for (const eff of act.terminates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
-      const args = effectArgs(ctx, eff, f?.decl?.params.map((p) => p.name) ?? []);
+      const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
       const all = args.length === 0 && (f?.arity ?? 0) > 0;
       endFacts.push({ fact: eff.name, args: all || args.includes(null) ? null : args });
       effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args });
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
-      const args = effectArgs(ctx, eff, d?.decl.params.map((p) => p.name) ?? []);
+      const args = effectArgs(ctx, eff, d?.decl.params ?? []);
       dutyEnds.push({ duty: eff.name, args: args.map((a) => (a === null ? undefined : a)) });
       effects.push({ op: 'terminate', frame: 'duty', name: eff.name, args });
       frameNote('duty', eff.name);

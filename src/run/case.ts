@@ -5,7 +5,7 @@ import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
-import { fromScalar } from './compile.js';
+import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { argKey } from './state.js';
 import type { CaseState, FactInstance, GivenFact } from './state.js';
@@ -100,17 +100,23 @@ export function checkGiven(
     };
   }
   const params = f.decl?.params ?? [];
+  let canonical: JsonScalar[] | null = null;
   for (const [i, p] of params.entries()) {
     const a = args[i] ?? null;
-    if (fromScalar(p.type, a, compiled) === null) {
+    const c = canonicalScalar(p.type, a, compiled);
+    if (c === undefined) {
       return {
         code: 'run-wrong-type',
         severity: 'error',
         message: `Argument ${p.name} of [${g.fact}] must be of type ${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
         path: `${path}/args/${i}`,
+        hint: 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".',
       };
     }
+    // Keyed in canonical form, so `2019` and `"2019"` given for an integer are one instance.
+    if (c !== a) (canonical ??= [...args])[i] = c;
   }
+  if (canonical !== null) args = canonical;
   const type = f.isRole ? null : f.type;
   const boolType = type === null || (type.kind === 'PrimitiveType' && type.name === 'boolean');
   if (boolType ? typeof value !== 'boolean' : fromScalar(type, value, compiled) === null) {

@@ -33,6 +33,8 @@ import {
   bool,
   compareValues,
   daysBetween,
+  isDate,
+  isDuration,
   makeDate,
   monthsBetween,
   num,
@@ -49,7 +51,7 @@ const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
 const MAX_COMBINATIONS = 10_000;
 
 /** Convert a stored scalar into a runtime value of type `t`; `null` when it does not fit. */
-export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel): Value | null {
+export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel, depth = 0): Value | null {
   if (t === null || (t.kind === 'PrimitiveType' && t.name === 'boolean')) {
     return typeof s === 'boolean' ? bool(s) : null;
   }
@@ -57,14 +59,19 @@ export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel)
     if (s === null) return null;
     const f = cm?.facts.get(t.name);
     if (f && f.arity !== 1 && typeof s === 'string') {
+      let parsed: unknown;
       try {
-        const parsed: unknown = JSON.parse(s);
-        if (Array.isArray(parsed)) return { type: 'instance', fact: t.name, args: parsed as JsonScalar[] };
+        parsed = JSON.parse(s);
       } catch {
         return null;
       }
+      if (Array.isArray(parsed)) {
+        const args = instanceArgs(f, parsed as JsonScalar[], cm, depth);
+        return args === null ? null : { type: 'instance', fact: t.name, args };
+      }
     }
-    return { type: 'instance', fact: t.name, args: [s] };
+    const args = f ? instanceArgs(f, [s], cm, depth) : [s];
+    return args === null ? null : { type: 'instance', fact: t.name, args };
   }
   switch (t.name) {
     case 'integer':
@@ -75,12 +82,64 @@ export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel)
       return num(d, t.name === 'integer');
     }
     case 'text':
+      // A number given for a text parameter denotes its decimal spelling (`2019` is "2019").
+      if (typeof s === 'number') return Number.isFinite(s) ? { type: 'text', value: String(s) } : null;
+      return typeof s === 'string' ? { type: 'text', value: s } : null;
     case 'date':
     case 'duration':
     case 'actor':
       return typeof s === 'string' ? { type: t.name, value: s } : null;
   }
   return null;
+}
+
+/** Instance references nest at most this deep before their arguments are taken as they are. */
+const MAX_INSTANCE_DEPTH = 8;
+
+/** The arguments of an instance of `f` in canonical form; `null` when one does not fit its type. */
+function instanceArgs(f: CFact, args: readonly JsonScalar[], cm: CompiledModel | undefined, depth: number): JsonScalar[] | null {
+  const params = f.decl?.params ?? [];
+  if (params.length !== args.length || depth >= MAX_INSTANCE_DEPTH) return [...args];
+  const out: JsonScalar[] = [];
+  for (const [i, p] of params.entries()) {
+    const c = canonicalScalar(p.type, args[i] ?? null, cm, depth + 1);
+    if (c === undefined) return null;
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The canonical JSON scalar of `s` as a value of type `t` (how instance arguments and act
+ * parameters are keyed), or `undefined` when it does not fit: integer/decimal → exact decimal
+ * text (`2019`, `"2019.0"` → `"2019"`); text → the string (a finite number → its decimal
+ * spelling); date → a valid `YYYY-MM-DD`; duration → `P<n>D|W|M|Y`; actor → the id; boolean →
+ * `true`/`false`; instance of a one-parameter fact → its argument in canonical form, of other
+ * arity → the JSON text of its canonical argument array.
+ */
+export function canonicalScalar(t: TypeRef, s: JsonScalar, cm?: CompiledModel, depth = 0): JsonScalar | undefined {
+  const v = fromScalar(t, s, cm, depth);
+  if (v === null) return undefined;
+  if (v.type === 'date' && !isDate(v.value)) return undefined;
+  if (v.type === 'duration' && !isDuration(v.value)) return undefined;
+  return toScalar(v);
+}
+
+/**
+ * `args` in canonical form for the parameters `params` ({@link canonicalScalar}); an argument
+ * without a parameter, or that does not fit, is kept as it is. Same array when nothing changes.
+ */
+export function canonicalArgs(params: readonly Param[], args: readonly JsonScalar[], cm?: CompiledModel): readonly JsonScalar[] {
+  let out: JsonScalar[] | null = null;
+  for (const [i, a] of args.entries()) {
+    const p = params[i];
+    const c = p === undefined || a === null ? a : canonicalScalar(p.type, a, cm);
+    if (c !== undefined && c !== a) {
+      out ??= [...args];
+      out[i] = c;
+    }
+  }
+  return out ?? args;
 }
 
 /** Whether a stored instance holds: not terminated and (for boolean facts) true. */

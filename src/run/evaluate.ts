@@ -2,7 +2,7 @@
  * Evaluating facts against a case: three-valued, with the questions that would decide them.
  */
 import type { JsonScalar, TraceNode, TraceValue } from '../model/trace.js';
-import { evalFact } from './compile.js';
+import { canonicalArgs, evalFact } from './compile.js';
 import type { CompiledModel, Question } from './context.js';
 import { finishNode, newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';
@@ -31,6 +31,7 @@ export function evaluateFact(
 ): FactEvaluation {
   const f = cm.facts.get(fact);
   if (!f) return { value: { type: 'unknown' }, questions: [{ fact, args: args ?? [] }] };
+  if (args !== undefined && f.decl) args = canonicalArgs(f.decl.params, args, cm);
   const ctx = newCtx(cm, state, state.asOf, { trace: options.trace ?? false });
   const node = ctx.tracer ? ctx.tracer.enter('Ref', args && args.length > 0 ? `[${fact}](${args.map((a) => JSON.stringify(a)).join(', ')})` : `[${fact}]`) : null;
   const v = evalFact(ctx, f, args ?? (f.arity === 0 ? [] : null));

@@ -5,6 +5,12 @@
  * - Values: boolean, exact decimal/integer (decimal.js), text, date `YYYY-MM-DD`, duration
  *   `P<n>D|W|M|Y` (months clamp to the month's end), actor id, instance reference. Unknown is
  *   an evaluation result (`{ type: 'unknown' }` in traces), never a stored value.
+ * - Canonical arguments: fact arguments and act parameters are keyed in the canonical JSON scalar
+ *   of their parameter type (`canonicalScalar`, docs/cases.md#canonical-arguments): integer and
+ *   decimal → exact decimal text (`2019` and `"2019.0"` → `"2019"`), text → the text (a number →
+ *   its decimal spelling), date/duration/actor → the text, boolean → the boolean, an instance → its
+ *   argument(s) in canonical form. `give`, act params, effect args and `evaluateFact` all normalise;
+ *   a given argument that does not fit is `run-wrong-type`.
  * - Facts hold as sets of instances keyed by their arguments, each with provenance (given,
  *   created, or derived in traces). Input facts not given are unknown and asked as questions,
  *   unless closed; `created` facts are false until an act creates them; terminated instances
@@ -23,7 +29,7 @@
  *   take a lean path (no reasons, no trace nodes); ground derived facts evaluate dependencies first
  *   (deep chains) and incrementally across states (`deriveGround`). See docs/performance.md.
  */
-export { compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
+export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
 export type { CaseOptions } from './case.js';

@@ -2,7 +2,7 @@
  * Pure queries over traces and case state: why, why not, sources, counterfactuals.
  */
 import type { JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
-import { argKey, checkAct, evaluateFact, give } from '../run/index.js';
+import { argKey, canonicalArgs, checkAct, evaluateFact, give } from '../run/index.js';
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
 import { instanceText } from './render.js';
 
@@ -23,6 +23,17 @@ export interface WhyAnswer {
   /** The act records that created, took or ended the subject. */
   readonly records: readonly ActRecord[];
   readonly duties: readonly DutyInstance[];
+}
+
+/** `subject` with its arguments in the canonical form the case state keys them by (`2019` → "2019"). */
+function canonicalSubject(compiled: CompiledModel, subject: WhySubject): WhySubject {
+  if ('act' in subject || subject.args === undefined) return subject;
+  if ('fact' in subject) {
+    const params = compiled.facts.get(subject.fact)?.decl?.params ?? [];
+    return { ...subject, args: canonicalArgs(params, subject.args, compiled) };
+  }
+  const params = compiled.duties.get(subject.duty)?.decl.params ?? [];
+  return { ...subject, args: canonicalArgs(params, subject.args, compiled) };
 }
 
 function isEntry(x: unknown): x is TraceEntry {
@@ -66,6 +77,7 @@ export function why(
     return { value, nodes, provenance, records: [], duties: [] };
   }
   const { compiled, state } = from;
+  subject = canonicalSubject(compiled, subject);
   if ('fact' in subject) {
     const ev = evaluateFact(compiled, state, subject.fact, subject.args, { trace: true });
     const insts = Object.values(state.facts[subject.fact] ?? {}).filter(

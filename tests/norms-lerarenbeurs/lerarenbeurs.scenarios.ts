@@ -2,8 +2,9 @@
 import type { GivenFact } from '../../src/run/index.js';
 import type { Scenario, Step } from './scenario.js';
 
-// Integer arguments are written as text ("2019"): see the README (given numbers do not match
-// evaluated instance keys in src/run at the time of writing).
+// The study year in its canonical form (decimal text, docs/cases.md): duty and violation arguments
+// are compared as stored. Given as the number 2019 it denotes the same instance (the .test.flint
+// and the case file write it as a number).
 const J = '2019';
 const actors = { ocw: ['minister van OCW'], anna: ['leraar'], school: ['bevoegd gezag'] };
 const kosten = { leraar: 'anna', studiejaar: J };
