@@ -978,9 +978,11 @@ export function compile(model: Model): Result<CompiledModel> {
       return { frame: eff.frame, name: eff.name, args: effectArgs(eff, b), text: name + argsText };
     };
     const restsOn = factsReferenced([a.actor, a.object, a.recipient, a.preconditions], facts);
-    // An object the act itself creates is its product, not a condition: it need not hold beforehand.
+    // An object the act itself creates (a fact or a duty) is its product, not a condition: it need
+    // not hold beforehand, and a duty it creates is not active before the act.
+    const obj = a.object;
     const producesObject =
-      a.object?.kind === 'Ref' && a.object.frame === 'fact' && a.creates.some((c) => c.frame === 'fact' && c.name === (a.object as Ref).name);
+      obj?.kind === 'Ref' && (obj.frame === 'fact' || obj.frame === 'duty') && a.creates.some((c) => c.frame === obj.frame && c.name === obj.name);
     acts.set(a.name, {
       name: a.name,
       decl: a,
