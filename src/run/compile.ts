@@ -23,6 +23,7 @@ import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js
 import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
+import { instanceText } from './id-text.js';
 import { buildPlan } from './plan.js';
 import { argKey } from './state.js';
 import type { FactInstance } from './state.js';
@@ -255,7 +256,7 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   ctx.env = env;
   ctx.self = { fact: f.name, args };
   ctx.depth++;
-  const node = ctx.tracer ? ctx.tracer.enter('Fact', displayName('fact', f.name, args)) : null;
+  const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args)) : null;
   if (node) node.frame = traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date);
   let v = f.def(ctx);
   if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean') v = bool(truth(v) === true);
@@ -317,9 +318,6 @@ export function primeGround(ctx: Ctx, name: string): void {
   else run();
 }
 
-function displayName(kind: 'fact', name: string, args: readonly JsonScalar[]): string {
-  return args.length === 0 ? `[${name}]` : `[${name}](${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`;
-}
 
 /** Evaluate fact `name` for `args` (`null` args = "some instance holds"). */
 export function evalFact(ctx: Ctx, f: CFact, args: readonly JsonScalar[] | null): Tri {

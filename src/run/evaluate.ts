@@ -7,6 +7,7 @@ import type { CompiledModel, Question } from './context.js';
 import { finishNode, newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';
 import type { CaseState } from './state.js';
+import { instanceText } from './id-text.js';
 import { toTraceValue } from './values.js';
 
 /** The result of evaluating a fact. */
@@ -33,7 +34,7 @@ export function evaluateFact(
   if (!f) return { value: { type: 'unknown' }, questions: [{ fact, args: args ?? [] }] };
   if (args !== undefined && f.decl) args = canonicalArgs(f.decl.params, args, cm);
   const ctx = newCtx(cm, state, state.asOf, { trace: options.trace ?? false });
-  const node = ctx.tracer ? ctx.tracer.enter('Ref', args && args.length > 0 ? `[${fact}](${args.map((a) => JSON.stringify(a)).join(', ')})` : `[${fact}]`) : null;
+  const node = ctx.tracer ? ctx.tracer.enter('Ref', instanceText(fact, args ?? [])) : null;
   const v = evalFact(ctx, f, args ?? (f.arity === 0 ? [] : null));
   const tv = toTraceValue(v);
   if (node && ctx.tracer) ctx.tracer.exit(node, tv);

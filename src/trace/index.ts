@@ -4,7 +4,7 @@
 export { exprText } from './expr-text.js';
 export { counterfactual, sourcesOf, why, whyNot } from './queries.js';
 export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
-export { explainText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';
+export { explainText, idText, instanceText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';
 export type { Lang } from './render.js';
 export { replay } from './replay.js';
 export {

@@ -3,6 +3,7 @@
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
 import type { FactRead, JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import { idText, instanceText } from '../run/id-text.js';
 import { sourcesOf } from './queries.js';
 
 /** Languages the text explanation is written in. */
@@ -78,23 +79,7 @@ export function valueText(v: TraceValue, lang: Lang = 'en'): string {
   }
 }
 
-// Letters first, then letters, digits and the punctuation of ids such as `did:alice` or `rec-1`.
-const IDENTIFIER_LIKE = /^[\p{L}_][\p{L}\p{N}_.:@/-]*$/u;
-
-/**
- * An actor id, instance id or argument as the renderings print it: a string that looks like an
- * identifier bare (`anna`, `did:alice`), any other string quoted as JSON (`"Jan de Vries"`, `"12"`,
- * `"true"`), and numbers, booleans and null as JSON.
- */
-export function idText(s: JsonScalar): string {
-  if (typeof s !== 'string') return JSON.stringify(s);
-  return IDENTIFIER_LIKE.test(s) && s !== 'true' && s !== 'false' && s !== 'null' ? s : JSON.stringify(s);
-}
-
-/** A fact instance as the renderings print it: `[kind van](anna, bob)`, or `[f]` without arguments. */
-export function instanceText(fact: string, args: readonly JsonScalar[]): string {
-  return `[${fact}]${args.length > 0 ? `(${args.map(idText).join(', ')})` : ''}`;
-}
+export { idText, instanceText } from '../run/id-text.js';
 
 function citation(s: TraceSource): string {
   return s.citation ?? s.id;

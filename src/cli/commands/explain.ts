@@ -2,6 +2,8 @@ import type { JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from 
 import {
   counterfactual,
   explainText,
+  idText,
+  instanceText,
   toMarkdown,
   traceToDot,
   traceToMermaid,
@@ -16,7 +18,7 @@ import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
 import type { CliIo } from '../io.js';
 import { stableJson } from '../json.js';
-import { failureText, instanceText, paramsText, prepareCase, scalarText, stepText } from './run.js';
+import { failureText, paramsText, prepareCase, stepText } from './run.js';
 import type { CaseRun } from './run.js';
 
 const HELP = `Usage: flint explain [MODEL] --case CASE.json (--why NAME | --why-not NAME) [--actor ID]
@@ -309,7 +311,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     out.push(`${w.instances}:`);
     for (const d of ans.duties) {
       out.push(
-        `- <${d.duty}>(${d.args.map(scalarText).join(', ')}) ${d.id}: ${d.status}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}` +
+        `- <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}: ${d.status}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}` +
           `${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} ${w.on} ${d.endedAt ?? '?'}` : ''}${d.violatedAt ? `, violated ${w.on} ${d.violatedAt}` : ''}`,
       );
     }

@@ -18,7 +18,7 @@ import {
   violations,
 } from '../../run/index.js';
 import type { CaseState, CompiledModel, DutyInstance, JsonScalar, Violation } from '../../run/index.js';
-import { explainText, valueText } from '../../trace/index.js';
+import { explainText, idText, instanceText, valueText } from '../../trace/index.js';
 import type { Lang, Provenance, TraceEntry, TraceValue } from '../../trace/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
@@ -339,20 +339,10 @@ export function outcomeOf(run: CaseRun): CaseOutcome {
   return { facts, duties: activeDuties(state), violations: violations(state), available, questions: sortedQuestions };
 }
 
-/** `[fact](a, b)` with arguments printed plainly. */
-export function instanceText(fact: string, args: readonly JsonScalar[]): string {
-  return `[${fact}]${args.length > 0 ? `(${args.map(scalarText).join(', ')})` : ''}`;
-}
-
-/** A scalar as plain text: strings unquoted. */
-export function scalarText(s: JsonScalar): string {
-  return typeof s === 'string' ? s : JSON.stringify(s);
-}
-
 /** ` (k = v, ...)` for a non-empty parameter binding, sorted by name. */
 export function paramsText(params: Readonly<Record<string, JsonScalar>>): string {
   const keys = Object.keys(params).sort();
-  return keys.length === 0 ? '' : ` (${keys.map((k) => `${k} = ${scalarText(params[k] ?? null)}`).join(', ')})`;
+  return keys.length === 0 ? '' : ` (${keys.map((k) => `${k} = ${idText(params[k] ?? null)}`).join(', ')})`;
 }
 
 function provenanceText(p: Provenance, lang: Lang): string {
@@ -410,7 +400,7 @@ export function outcomeText(run: CaseRun, outcome: CaseOutcome): string {
   for (const d of outcome.duties) {
     const due = d.deadline ? `, ${w.due} ${d.deadline}` : '';
     const bad = d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : '';
-    out.push(`  <${d.duty}>(${d.args.map(scalarText).join(', ')}) ${d.id}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`);
+    out.push(`  <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`);
   }
   out.push('', `${w.violations}:`);
   if (outcome.violations.length === 0) out.push(`  ${w.none}`);
