@@ -66,14 +66,28 @@ export function summary(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** The source line of the span's start and a caret line under the span (to the end of that line). */
+/** Excerpts show at most this many characters of a source line, around the span. */
+const MAX_EXCERPT = 120;
+
 function excerpt(text: string, span: Span, caret: (s: string) => string, gutter: (s: string) => string): string[] {
   const all = text.split(/\r?\n/);
-  const lineText = all[span.start.line - 1];
-  if (lineText === undefined) return [];
+  const fullLine = all[span.start.line - 1];
+  if (fullLine === undefined) return [];
   const num = String(span.start.line);
   const pad = ' '.repeat(num.length);
-  const startCol = Math.min(span.start.column - 1, lineText.length);
-  const endCol = span.end.line === span.start.line ? Math.min(span.end.column - 1, lineText.length) : lineText.length;
+  let startCol = Math.min(span.start.column - 1, fullLine.length);
+  let endCol = span.end.line === span.start.line ? Math.min(span.end.column - 1, fullLine.length) : fullLine.length;
+  // A long line (minified JSON, a generated model) is cut to a window that starts a little before
+  // the span, so one diagnostic never prints kilobytes; `…` marks what was cut.
+  let lineText = fullLine;
+  if (fullLine.length > MAX_EXCERPT) {
+    const from = Math.max(0, Math.min(startCol - 20, fullLine.length - MAX_EXCERPT));
+    const to = Math.min(fullLine.length, from + MAX_EXCERPT);
+    const before = from > 0 ? '…' : '';
+    lineText = `${before}${fullLine.slice(from, to)}${to < fullLine.length ? '…' : ''}`;
+    startCol = startCol - from + before.length;
+    endCol = Math.min(endCol, to) - from + before.length;
+  }
   const width = Math.max(1, endCol - startCol);
   // Keep tabs so the carets line up with the source line in a terminal.
   const lead = lineText.slice(0, startCol).replace(/[^\t]/g, ' ');

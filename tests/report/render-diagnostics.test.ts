@@ -78,3 +78,29 @@ describe('renderDiagnostics', () => {
     expect(summary([{ code: 'a', severity: 'warning', message: '' }])).toBe('0 errors, 1 warning');
   });
 });
+
+describe('renderDiagnostics on long lines', () => {
+  test('shows a window of the line around the span, marked with …, with the carets under the span', () => {
+    const long = `${'x'.repeat(500)}[fout]${'y'.repeat(500)}`;
+    const start = long.indexOf('[fout]');
+    const span: Span = { file: 'l.flint', start: positionAt(long, start), end: positionAt(long, start + 6) };
+    const out = renderDiagnostics([{ code: 'c', severity: 'error', message: 'm', span }], { 'l.flint': long }, { summary: false });
+    const [, source, carets] = out.split('\n') as [string, string, string];
+    expect(source.length).toBeLessThan(140);
+    expect(source).toMatch(/^1 \| …x+\[fout\]y+…$/);
+    // The carets stand exactly under «[fout]» in the cut line.
+    expect(source.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toBe('[fout]');
+  });
+
+  test('a span at the very start or end of a long line is shown with only one cut', () => {
+    const long = 'z'.repeat(300);
+    const first: Span = { file: 'l.flint', start: positionAt(long, 0), end: positionAt(long, 1) };
+    const last: Span = { file: 'l.flint', start: positionAt(long, 299), end: positionAt(long, 300) };
+    const render = (span: Span) => renderDiagnostics([{ code: 'c', severity: 'error', message: 'm', span }], { 'l.flint': long }, { summary: false }).split('\n');
+    expect(render(first)[1]).toMatch(/^1 \| z+…$/);
+    expect(render(first)[2]).toBe('  | ^');
+    expect(render(last)[1]).toMatch(/^1 \| …z+$/);
+    expect(render(last)[2]?.endsWith('^')).toBe(true);
+    expect(render(last)[2]?.length).toBe(render(last)[1]?.length);
+  });
+});
