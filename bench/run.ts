@@ -19,6 +19,7 @@ import { parse } from '../src/syntax/index.js';
 import { chainFacts, chainModel, largeModel, largeModelFacts } from './generate.js';
 import { formatMs, measure, measureTimed, table, type Measurement, type MeasureOptions } from './harness.js';
 import { ACTORS, AS_OF, FACTS, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
+import { NORMS, loadNorm, readCase, replayCase } from './norms.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedModel = resolve(root, '..', 'shared', ...LERARENBEURS_PATH);
@@ -134,6 +135,35 @@ function lerarenbeurs(): void {
   }, `ratio of CPU times ${(flowTraced.cpuMean / flowPlain.cpuMean).toFixed(2)}×`);
   const sFinal = flow(false);
   addMeasurement(measure('lerarenbeurs: available acts (minister) after the flow', () => availableActs(cm, sFinal, 'minister'), opts), null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// norms written in .flint (norms/awb, norms/kinderopvangtoeslag) and their example cases
+
+function norms(): void {
+  process.stderr.write('norms\n');
+  for (const n of NORMS) {
+    addMeasurement(measure(`${n.name}: load (parse, check, compile)`, () => loadNorm(root, n.model), { ...opts, minSamples: 15, sampleMs: 0 }), null);
+    const cm = loadNorm(root, n.model);
+    const c = readCase(root, n.case);
+    const half = Math.floor((c.acts ?? []).length / 2);
+    const mid = replayCase(cm, c, { trace: false, steps: half });
+    addMeasurement(
+      measure(`${n.name}: available acts (${n.actor}), after ${half} of ${(c.acts ?? []).length} case acts`, () => availableActs(cm, mid, n.actor), opts),
+      null,
+    );
+  }
+  const k = NORMS[1];
+  const cm = loadNorm(root, k.model);
+  const c = readCase(root, k.case);
+  const steps = (c.acts ?? []).length;
+  const plain = addMeasurement(measure(`${k.name}: full case (${steps} acts), no trace`, () => replayCase(cm, c, { trace: false }), opts), null);
+  const traced = addMeasurement(measure(`${k.name}: full case (${steps} acts), full trace`, () => replayCase(cm, c, { trace: true }), opts), null);
+  addValue(`${k.name}: full case, trace overhead`, traced.median / plain.median, `${(traced.median / plain.median).toFixed(2)}×`, {
+    text: '≤ 1.3×',
+    limit: 1.3,
+    kind: 'max',
+  }, `ratio of CPU times ${(traced.cpuMean / plain.cpuMean).toFixed(2)}×`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +339,7 @@ if (wanted('chain')) chain();
 if (wanted('trace')) traceDepth();
 if (wanted('large')) largeModels();
 if (wanted('batch')) batch();
-skipped.push('Awb and kinderopvangtoeslag norms: not yet modelled natively (norms/ holds only their texts); no workload.');
+if (wanted('norms')) norms();
 
 const header = ['name', 'median', 'p95', 'ops/s', 'cpu/op', 'target', 'result'];
 const body = rows.map((r) => [

@@ -1,0 +1,68 @@
+/**
+ * The norm workloads: the Awb and kinderopvangtoeslag models of norms/ (written in .flint) and
+ * their example case files, replayed with the interpreter as `flint run` does.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { check } from '../src/check/index.js';
+import { parseCaseFile, toGivenFact } from '../src/run/case-file.js';
+import type { CaseFile } from '../src/run/case-file.js';
+import { compile, createCase, force, give, take } from '../src/run/index.js';
+import type { CaseState, CompiledModel } from '../src/run/index.js';
+import { loadModel } from '../src/syntax/index.js';
+
+/** The norm models of the bench with their case files (paths relative to the repository root). */
+export const NORMS = [
+  { name: 'awb', model: 'norms/awb/awb.flint', case: 'examples/cases/awb.case.json', actor: 'gemeente' },
+  { name: 'kinderopvangtoeslag', model: 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', case: 'examples/cases/kinderopvangtoeslag.case.json', actor: 'dt' },
+] as const;
+
+/** Load a .flint model with its imports: parse, check and compile (the `load` workload). Throws on errors. */
+export function loadNorm(root: string, model: string): CompiledModel {
+  const loaded = loadModel(join(root, model), {
+    readFile: (p) => {
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    resolve: (from, p) => join(dirname(from), p),
+  });
+  const checked = check(loaded.value.model);
+  if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${model} has errors`);
+  const compiled = compile(loaded.value.model);
+  if (compiled.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${model} does not compile`);
+  return compiled.value;
+}
+
+/** Read and validate a case file. Throws when it is invalid. */
+export function readCase(root: string, file: string): CaseFile {
+  const parsed = parseCaseFile(readFileSync(join(root, file), 'utf8'), file);
+  if (!parsed.value.case) throw new Error(`${file} is not a valid case file`);
+  return parsed.value.case;
+}
+
+/**
+ * Replay the first `steps` acts of a case (all when omitted) as `flint run` does: create the case,
+ * give its facts, take (or force) each act with its facts and date. Throws when an act's outcome
+ * differs from the one the case expects.
+ */
+export function replayCase(cm: CompiledModel, c: CaseFile, options: { readonly trace: boolean; readonly steps?: number }): CaseState {
+  let state = createCase(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
+  for (const f of c.facts ?? []) state = give(cm, state, [toGivenFact(f)], f.at !== undefined ? { at: f.at } : {}).value;
+  const acts = (c.acts ?? []).slice(0, options.steps);
+  for (const a of acts) {
+    const req = {
+      act: a.act,
+      actor: a.actor,
+      ...(a.params ? { params: a.params } : {}),
+      ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
+      ...(a.at !== undefined ? { at: a.at } : {}),
+    };
+    const r = a.force === true ? force(cm, state, req, { trace: options.trace }) : take(cm, state, req, { trace: options.trace });
+    if (r.ok !== ((a.expect ?? 'taken') === 'taken')) throw new Error(`<<${req.act}>>: outcome differs from the case file`);
+    state = r.state;
+  }
+  return state;
+}
