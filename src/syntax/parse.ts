@@ -8,10 +8,35 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { positionAt } from '../model/span.js';
 import { flintParser } from '../../grammar/parser.js';
-import { flintLexer } from '../../grammar/tokens.js';
+import { flintLexer, LParen, RParen } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
+
+/** Parentheses nest at most this deep; deeper text is refused before parsing (the parser recurses). */
+export const MAX_NESTING = 64;
+
+/** At most this many lexical errors are listed one by one; a file with more is probably no .flint text. */
+export const MAX_LEX_ERRORS = 20;
+
+/** The first opening parenthesis nested deeper than {@link MAX_NESTING}, if any. */
+function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LParen) {
+      depth++;
+      if (depth > MAX_NESTING) return t;
+    } else if (t.tokenType === RParen) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+function emptyModel(file: string): Model {
+  const start = positionAt('', 0);
+  return { kind: 'Model', header: null, declarations: [], span: { file, start, end: start } };
+}
 
 function spanAt(text: string, file: string, start: number, end: number): Span {
   return { file, start: positionAt(text, start), end: positionAt(text, end) };
@@ -31,7 +56,7 @@ function errorSpan(text: string, file: string, e: IRecognitionException, builder
 function parseUnsafe(text: string, file: string): Result<Model> {
   const diagnostics: Diagnostic[] = [];
   const lexed = flintLexer.tokenize(text);
-  for (const e of lexed.errors) {
+  for (const e of lexed.errors.slice(0, MAX_LEX_ERRORS)) {
     diagnostics.push({
       code: 'lex-error',
       severity: 'error',
@@ -47,6 +72,29 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     } else if (t.tokenType.name === 'UnterminatedFactName') {
       diagnostics.push({ code: 'lex-error', severity: 'error', message: `Fact name ${t.image} is not closed before the end of the line.`, span: builder.tokenSpan(t), hint: 'Add the closing ].' });
     }
+  }
+  if (lexed.errors.length > MAX_LEX_ERRORS) {
+    // Binary data or another language: listing every stray character helps nobody.
+    const rest = lexed.errors.length - MAX_LEX_ERRORS;
+    diagnostics.push({
+      code: 'too-many-errors',
+      severity: 'error',
+      message: `${rest} more characters or sequences that are not part of the .flint language follow; they are not listed.`,
+      span: spanAt(text, file, text.length, text.length),
+      hint: 'Is this a .flint file? FLINT JSON files must end in .json.',
+    });
+    return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
+  }
+  const deep = tooDeep(lexed.tokens);
+  if (deep !== undefined) {
+    diagnostics.push({
+      code: 'nesting-too-deep',
+      severity: 'error',
+      message: `Parentheses nest more than ${MAX_NESTING} levels deep here; the file is not read further.`,
+      span: builder.tokenSpan(deep),
+      hint: 'Split the expression into named facts that refer to each other.',
+    });
+    return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
   flintParser.input = lexed.tokens;
   const cst = flintParser.model();
@@ -97,6 +145,21 @@ export function parse(text: string, file: string): Result<Model> {
     return parseUnsafe(text, file);
   } catch (err) {
     const end = positionAt(text, 0);
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      // Deep nesting other than parentheses (e.g. thousands of `not`): a limit, not a bug.
+      return {
+        value: emptyModel(file),
+        diagnostics: [
+          {
+            code: 'nesting-too-deep',
+            severity: 'error',
+            message: `${file} nests its constructs too deeply to be read.`,
+            span: { file, start: end, end },
+            hint: 'Split long chains and deep expressions into named facts that refer to each other.',
+          },
+        ],
+      };
+    }
     return {
       value: { kind: 'Model', header: null, declarations: [], span: { file, start: end, end } },
       diagnostics: [
