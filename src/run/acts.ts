@@ -195,15 +195,9 @@ function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Val
   return unknown ? 'undecided' : 'enabled';
 }
 
-interface Item {
-  readonly item: Reason['item'];
-  readonly label: string;
-  readonly expr: string;
-  readonly run: () => Tri;
-  readonly frame: TraceFrame | null;
-  /** The compiled expression builds its own node: relabel it instead of wrapping it. */
-  readonly inline?: boolean;
-}
+/** The items of an act check, in order, with their trace labels. */
+const ITEMS: readonly Reason['item'][] = ['not-in-force', 'actor', 'object', 'recipient', 'precondition'];
+const ITEM_LABELS: readonly string[] = ['in-force', 'actor', 'object', 'recipient', 'preconditions'];
 
 /**
  * Check one act for `actor` with a parameter binding, on `date` (default: the case clock).
@@ -263,56 +257,49 @@ export function checkAct(
     }
   }
   ctx.env = env;
-  const items: Item[] = [];
-  items.push({
-    item: 'not-in-force',
-    label: 'in-force',
-    expr: `<<${act.name}>>`,
-    frame,
-    run: () => bool(actInForce(cm, act, date)),
-  });
-  const ac = act.actor;
-  items.push({
-    item: 'actor',
-    label: 'actor',
-    expr: act.decl.actor ? textOf(act.decl.actor) : 'anyone',
-    frame: ac.kind === 'role' ? traceFrame(cm, 'fact', cm.facts.get(ac.fact)?.decl ?? null, ac.fact, date) : frame,
-    run: () => actorItem(ctx, act, actor, env),
-  });
-  const exprItem = (item: 'object' | 'recipient' | 'precondition', label: string, e: Expr | null, c: ((x: Ctx) => Tri) | null): void => {
-    if (!e || !c) return;
-    items.push({ item, label, expr: textOf(e), frame, run: () => c(ctx), inline: true });
-  };
-  exprItem('object', 'object', act.decl.object, act.object);
-  exprItem('recipient', 'recipient', act.decl.recipient, act.recipient);
-  exprItem('precondition', 'preconditions', act.decl.preconditions, act.preconditions);
-
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
   const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`) : null;
   if (checkNode && frame) checkNode.frame = frame;
-  for (const it of items) {
+  // The items in a fixed order, without a closure per item: this runs once per act and binding.
+  for (let i = 0; i < ITEMS.length; i++) {
+    const item = ITEMS[i] as Reason['item'];
+    let expr: string;
+    let itemFrame: TraceFrame | null = frame;
+    let compiled: ((x: Ctx) => Tri) | null = null;
+    if (item === 'not-in-force') expr = `<<${act.name}>>`;
+    else if (item === 'actor') {
+      expr = act.decl.actor ? textOf(act.decl.actor) : 'anyone';
+      if (act.actor.kind === 'role') itemFrame = traceFrame(cm, 'fact', cm.facts.get(act.actor.fact)?.decl ?? null, act.actor.fact, date);
+    } else {
+      const e = item === 'object' ? act.decl.object : item === 'recipient' ? act.decl.recipient : act.decl.preconditions;
+      compiled = item === 'object' ? act.object : item === 'recipient' ? act.recipient : act.preconditions;
+      if (!e || !compiled) continue;
+      expr = textOf(e);
+    }
+    const label = ITEM_LABELS[i] as string;
     const qStart = ctx.questions.length;
-    const node = ctx.tracer && !it.inline ? ctx.tracer.enter(it.label, it.expr) : null;
-    if (node && it.frame) node.frame = it.frame;
-    const v = it.run();
+    // The compiled expressions build their own node (relabelled below); the others get one here.
+    const node = ctx.tracer && compiled === null ? ctx.tracer.enter(label, expr) : null;
+    if (node && itemFrame) node.frame = itemFrame;
+    const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
-    if (it.inline && ctx.tracer) {
+    if (compiled !== null && ctx.tracer) {
       const own = ctx.tracer.top.children[ctx.tracer.top.children.length - 1];
-      if (own) own.kind = it.label;
+      if (own) own.kind = label;
     }
     const t = truth(v);
     if (t === true) continue;
-    if (it.item === 'actor' || it.item === 'not-in-force') truncate(ctx, qStart);
+    if (item === 'actor' || item === 'not-in-force') truncate(ctx, qStart);
     questions.push(...ctx.questions.slice(qStart));
     if (t === false) status = 'disabled';
     else if (status === 'enabled') status = 'undecided';
     reasons.push({
-      item: it.item,
+      item,
       status: t === false ? 'false' : 'unknown',
-      expr: it.expr,
-      message: reasonMessage(it.item, t, act.name, actor, it.expr),
-      frame: it.frame ?? frame,
+      expr,
+      message: reasonMessage(item, t, act.name, actor, expr),
+      frame: itemFrame ?? frame,
     });
   }
   if (checkNode && ctx.tracer) ctx.tracer.exit(checkNode, status === 'enabled' ? { type: 'boolean', value: true } : status === 'disabled' ? { type: 'boolean', value: false } : { type: 'unknown' });

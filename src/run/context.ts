@@ -270,15 +270,12 @@ function buildFrame(
   return { kind, name, sources: (inForce.length > 0 ? inForce : all).map(traceSource), explanation: decl.explanation };
 }
 
-/** Freeze a mutable trace node into its public form (drops empty `reads`). */
+/**
+ * A finished trace node in its public form. The tracer builds nodes in that form already (`reads`
+ * and `frame` are only set when there is something to record, keys in the public order), so the
+ * tree is handed out as it is rather than copied: copying every node dominated small traces.
+ * Nothing writes to a node once its evaluation has finished.
+ */
 export function finishNode(n: MutableNode): TraceNode {
-  const out: { -readonly [K in keyof TraceNode]: TraceNode[K] } = {
-    kind: n.kind,
-    expr: n.expr,
-    value: n.value,
-    children: n.children.map(finishNode),
-  };
-  if (n.frame) out.frame = n.frame;
-  if (n.reads && n.reads.length > 0) out.reads = n.reads;
-  return out;
+  return n;
 }
