@@ -75,6 +75,15 @@ describe('flint (in-process)', () => {
     expect(r.out).toContain('error file-not-found');
   });
 
+  it('check: a directory stands for the .flint files under it', async () => {
+    const io = memoryIo({ 'd/a.flint': 'fact [a] { holds when: [b] }\nfact [b]\n', 'd/sub/b.flint': 'fact [c] { holds when: [nope] }\n', 'd/x.json': '{' });
+    expect(await runCli(['check', 'd'], io)).toBe(1);
+    expect(io.out).toContain('d/a.flint: 0 errors');
+    expect(io.out).toContain('d/sub/b.flint: 1 error');
+    // Only .flint files are taken from directories; JSON files are checked when named.
+    expect(io.out).not.toContain('x.json');
+  });
+
   it('check: garbage input gives syntax diagnostics, exit 1', async () => {
     const io = memoryIo({ 'g.flint': 'act <<x>> { actor: ]]] ((( \u0000 }', 'g.json': '{"acts": [ {"act": 3 ] }' });
     expect(await runCli(['check', 'g.flint', 'g.json'], io)).toBe(1);

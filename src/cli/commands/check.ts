@@ -3,11 +3,13 @@ import { actsOf, dutiesOf, factsOf, sourcesOf } from '../../model/walk.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { loadModelFile, renderLoaded } from '../load.js';
+import { flintFiles } from '../files.js';
 import { stableJson } from '../json.js';
 
-const HELP = `Usage: flint check FILE... [--format text|json]
+const HELP = `Usage: flint check FILE|DIR... [--format text|json]
 
 Check .flint models and FLINT JSON models: syntax, names, types, cycles, sources.
+A DIR stands for the .flint files under it (hidden directories and node_modules are skipped).
 Diagnostics print as 'file:line:col: severity code: message' with the source line and a caret
 (--format json prints the structured list).
 
@@ -32,7 +34,10 @@ export const checkCommand: Command = {
 
     let failed = false;
     const reports: unknown[] = [];
-    for (const file of parsed.positionals) {
+    // A directory stands for its .flint files; anything else (a missing path) is checked as given,
+    // so that it gets its file-not-found diagnostic.
+    const files = parsed.positionals.flatMap((p) => (io.readFile(p) === undefined ? (flintFiles(io, p) ?? [p]) : [p]));
+    for (const file of files) {
       const loaded = loadModelFile(file, io);
       const diagnostics: Diagnostic[] = sortDiagnostics(loaded.diagnostics);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;

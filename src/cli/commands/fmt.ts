@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { hasErrors } from '../../model/diagnostic.js';
 import { format } from '../../syntax/index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
-import type { CliIo } from '../io.js';
+import { flintFiles } from '../files.js';
 import { renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint fmt FILE|DIR... [--check | --stdout]
@@ -18,20 +17,6 @@ A DIR stands for the .flint files under it (hidden directories and node_modules 
 A file with syntax errors is never rewritten: its diagnostics are printed and the exit status is 1.
 `;
 
-/** The .flint files under `path` (itself when it is a readable file), sorted; `undefined` when nothing is there. */
-function flintFiles(io: CliIo, path: string): string[] | undefined {
-  if (io.readFile(path) !== undefined) return [path];
-  const entries = io.listDir(path);
-  if (entries === undefined) return undefined;
-  const out: string[] = [];
-  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const p = join(path, e.name);
-    if (e.dir) out.push(...(flintFiles(io, p) ?? []));
-    else if (e.name.endsWith('.flint')) out.push(p);
-  }
-  return out;
-}
 
 /** `flint fmt`: canonical formatting of .flint files. */
 export const fmtCommand: Command = {

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { sortDiagnostics } from '../../model/diagnostic.js';
 import { renderScenarioReport, runScenarios, scenariosOf, type ScenarioReport } from '../../scenario/index.js';
 import { parseCommandArgs, oneOf } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
-import type { CliIo, DirEntry } from '../io.js';
+import type { CliIo } from '../io.js';
+import { flintFiles } from '../files.js';
 import { stableJson } from '../json.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
@@ -29,24 +29,7 @@ found, 2 usage error.
 /** The CLI I/O this command needs (kept as a name for callers that used it). */
 export type TestIo = CliIo;
 
-function listDir(io: TestIo, path: string): readonly DirEntry[] | undefined {
-  return io.listDir(path);
-}
 
-/** The .flint files under `path` (itself when it is a readable file), sorted; `undefined` when nothing is there. */
-function flintFiles(io: TestIo, path: string): string[] | undefined {
-  if (io.readFile(path) !== undefined) return [path];
-  const entries = listDir(io, path);
-  if (entries === undefined) return undefined;
-  const out: string[] = [];
-  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const p = join(path, e.name);
-    if (e.dir) out.push(...(flintFiles(io, p) ?? []));
-    else if (e.name.endsWith('.flint')) out.push(p);
-  }
-  return out;
-}
 
 /** `flint test`: run the scenarios of .flint files and report failures and coverage. */
 export const testCommand: Command = {
