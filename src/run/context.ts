@@ -5,6 +5,7 @@ import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } fr
 import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import type { DerivedPlan } from './plan.js';
 import type { CaseState } from './state.js';
+import { TRACE_UNKNOWN } from './values.js';
 import type { Tri, Value } from './values.js';
 
 /** An input fact (with its arguments) whose value would help decide an evaluation. */
@@ -117,7 +118,7 @@ export class Tracer {
 
   /** Open a child node of the current node. */
   enter(kind: string, expr: string): MutableNode {
-    const node: MutableNode = { kind, expr, value: { type: 'unknown' }, children: [] };
+    const node: MutableNode = { kind, expr, value: TRACE_UNKNOWN, children: [] };
     this.top.children.push(node);
     this.stack.push(node);
     return node;

@@ -100,12 +100,17 @@ export function makeDate(y: number, m: number, d: number): string | null {
   return isDate(s) ? s : null;
 }
 
+/** The trace values of unknown, true and false, shared (frozen): traces hold many of them. */
+export const TRACE_UNKNOWN: TraceValue = Object.freeze({ type: 'unknown' });
+const TRACE_TRUE: TraceValue = Object.freeze({ type: 'boolean', value: true });
+const TRACE_FALSE: TraceValue = Object.freeze({ type: 'boolean', value: false });
+
 /** A value as it appears in a trace. */
 export function toTraceValue(v: Tri): TraceValue {
-  if (v === null) return { type: 'unknown' };
+  if (v === null) return TRACE_UNKNOWN;
   switch (v.type) {
     case 'boolean':
-      return { type: 'boolean', value: v.value };
+      return v.value ? TRACE_TRUE : TRACE_FALSE;
     case 'integer':
     case 'decimal':
       return { type: v.type, value: v.value.toString() };
