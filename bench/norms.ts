@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { check } from '../src/check/index.js';
-import { parseCaseFile, toGivenFact } from '../src/run/case-file.js';
+import { parseCaseFile, toGivenFact, toTakeRequest } from '../src/run/case-file.js';
 import type { CaseFile } from '../src/run/case-file.js';
 import { compile, createCase, force, give, take } from '../src/run/index.js';
 import type { CaseState, CompiledModel } from '../src/run/index.js';
@@ -53,13 +53,7 @@ export function replayCase(cm: CompiledModel, c: CaseFile, options: { readonly t
   for (const f of c.facts ?? []) state = give(cm, state, [toGivenFact(f)], f.at !== undefined ? { at: f.at } : {}).value;
   const acts = (c.acts ?? []).slice(0, options.steps);
   for (const a of acts) {
-    const req = {
-      act: a.act,
-      actor: a.actor,
-      ...(a.params ? { params: a.params } : {}),
-      ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
-      ...(a.at !== undefined ? { at: a.at } : {}),
-    };
+    const req = toTakeRequest(a);
     const r = a.force === true ? force(cm, state, req, { trace: options.trace }) : take(cm, state, req, { trace: options.trace });
     if (r.ok !== ((a.expect ?? 'taken') === 'taken')) throw new Error(`<<${req.act}>>: outcome differs from the case file`);
     state = r.state;

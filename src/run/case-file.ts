@@ -13,7 +13,7 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan, positionAt } from '../model/span.js';
 import { createCase, give, isDate } from './index.js';
-import type { CompiledModel, GivenFact } from './index.js';
+import type { CompiledModel, GivenFact, TakeRequest } from './index.js';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -219,6 +219,17 @@ export function caseActors(compiled: CompiledModel, c: CaseFile): string[] {
 /** A given fact of a case file as the interpreter takes it. */
 export function toGivenFact(f: CaseFact): GivenFact {
   return { fact: f.fact, ...(f.args ? { args: f.args } : {}), ...(f.value !== undefined ? { value: f.value } : {}), ...(f.by ? { by: f.by } : {}) };
+}
+
+/** The take request for one act of a case file (its facts supplied with it, its date). */
+export function toTakeRequest(a: CaseAct): TakeRequest {
+  return {
+    act: a.act,
+    actor: a.actor,
+    ...(a.params ? { params: a.params } : {}),
+    ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
+    ...(a.at !== undefined ? { at: a.at } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { CheckedModel } from '../../check/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
-import { checkCaseFile, caseActors, parseCaseFile, toGivenFact } from '../../run/case-file.js';
+import { checkCaseFile, caseActors, parseCaseFile, toGivenFact, toTakeRequest } from '../../run/case-file.js';
 import type { CaseFile } from '../../run/case-file.js';
 import {
   activeDuties,
@@ -200,13 +200,7 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
   const steps: CaseStep[] = [];
   let failed: CaseStep | null = null;
   for (const [i, a] of (c.acts ?? []).entries()) {
-    const req = {
-      act: a.act,
-      actor: a.actor,
-      ...(a.params ? { params: a.params } : {}),
-      ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
-      ...(a.at !== undefined ? { at: a.at } : {}),
-    };
+    const req = toTakeRequest(a);
     const r = a.force === true ? force(cm, state, req, { trace: true }) : take(cm, state, req, { trace: true });
     const expected = a.expect ?? 'taken';
     const step: CaseStep = { index: i + 1, expected, trace: r.trace, asExpected: r.ok === (expected === 'taken') };
