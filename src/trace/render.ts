@@ -2,7 +2,7 @@
  * Renderings of a trace entry: readable text (Dutch or English) citing the articles, Markdown,
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
-import type { FactRead, JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type { FactRead, JsonScalar, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import { idText, instanceText } from '../run/id-text.js';
 import { sourcesOf } from './queries.js';
 
@@ -120,6 +120,35 @@ function nodeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: strin
   for (const c of n.children) nodeLines(c, depth + 1, w, lang, out);
 }
 
+/**
+ * A refusal reason in the rendering's language. The interpreter writes reasons in English
+ * (`Reason.message`); Dutch renderings rebuild the sentence from the structured fields.
+ */
+function reasonText(r: Reason, entry: TraceEntry, lang: Lang): string {
+  if (lang === 'en') return r.message;
+  const act = `<<${entry.act}>>`;
+  const unknown = r.status === 'unknown';
+  switch (r.item) {
+    case 'not-in-force':
+      return `${act} of een frame waarop zij rust is op deze datum niet in werking.`;
+    case 'actor':
+      return unknown
+        ? `Het is niet bekend of ${idText(entry.actor)} ${act} mag verrichten (${r.expr}).`
+        : `${idText(entry.actor)} vervult niet de rol ${r.expr} die ${act} vereist.`;
+    case 'object':
+      return unknown ? `Het is niet bekend of het object ${r.expr} van ${act} geldt.` : `Het object ${r.expr} van ${act} geldt niet.`;
+    case 'recipient':
+      return unknown ? `Het is niet bekend of de ontvanger ${r.expr} van ${act} geldt.` : `De ontvanger ${r.expr} van ${act} geldt niet.`;
+    case 'precondition':
+      return unknown
+        ? `Over de voorwaarden van ${act} kan nog niet worden beslist: ${r.expr}.`
+        : `De voorwaarden van ${act} zijn niet vervuld: ${r.expr}.`;
+    default:
+      // Unknown acts and ill-typed parameters come from diagnostics, which are in English.
+      return r.message;
+  }
+}
+
 /** A readable explanation of the decision, citing the articles it rests on. */
 export function explainText(entry: TraceEntry, options: { readonly lang: Lang } = { lang: 'nl' }): string {
   const w = WORDS[options.lang];
@@ -133,7 +162,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
     out.push(`${w.because}:`);
     for (const r of entry.reasons) {
       const cites = r.frame && r.frame.sources.length > 0 ? ` [${r.frame.sources.map(citation).join('; ')}]` : '';
-      out.push(`- ${r.message}${cites}`);
+      out.push(`- ${reasonText(r, entry, options.lang)}${cites}`);
     }
   }
   out.push(`${w.check}:`);

@@ -128,6 +128,7 @@ describe('renderings (golden)', () => {
     await expect(explainText(grant.trace, { lang: 'en' })).toMatchFileSnapshot('golden/grant.en.txt');
     if (refused.ok) throw new Error('expected refusal');
     await expect(explainText(refused.trace, { lang: 'en' })).toMatchFileSnapshot('golden/refused.en.txt');
+    await expect(explainText(refused.trace, { lang: 'nl' })).toMatchFileSnapshot('golden/refused.nl.txt');
   });
   it('renders Markdown, DOT and Mermaid', async () => {
     await expect(toMarkdown(grant.trace)).toMatchFileSnapshot('golden/grant.md');
@@ -177,5 +178,18 @@ describe('ids in renderings', () => {
     expect(nl).toContain('[inkomen](alice) = 20000, gegeven op 2024-03-02');
     expect(`${en}${nl}${toMarkdown(g.trace)}`).not.toMatch(/ \? /);
     expect(explainText(grant.trace, { lang: 'en' })).toContain('[inkomen](alice) = 20000, given by belastingdienst on 2024-03-02');
+  });
+});
+
+describe('refusal reasons in the rendering language', () => {
+  it('Dutch renderings state each reason in Dutch, English ones keep the interpreter\'s sentence', () => {
+    if (refused.ok) throw new Error('expected refusal');
+    const item = refused.trace.reasons[0]?.item;
+    expect(item).toBe('actor');
+    const nl = explainText(refused.trace, { lang: 'nl' });
+    const en = explainText(refused.trace, { lang: 'en' });
+    expect(nl).toContain('alice vervult niet de rol');
+    expect(nl).not.toContain(refused.trace.reasons[0]?.message as string);
+    expect(en).toContain(refused.trace.reasons[0]?.message as string);
   });
 });
