@@ -70,8 +70,18 @@ export const flintErrorMessages: IParserErrorMessageProvider = {
 
 /** The .flint CST parser. Use the shared instance {@link flintParser}. */
 export class FlintParser extends CstParser {
-  constructor() {
-    super([...allTokens], { recoveryEnabled: true, nodeLocationTracking: 'full', errorMessageProvider: flintErrorMessages });
+  /**
+   * `validate: true` runs chevrotain's grammar validations (ambiguities, left recursion): about a
+   * second of start-up, so the shared instance skips them and tests/syntax/grammar.test.ts runs them.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
+    super([...allTokens], {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      nodeLocationTracking: 'full',
+      errorMessageProvider: flintErrorMessages,
+      skipValidations: options.validate !== true,
+    });
     this.performSelfAnalysis();
   }
 
@@ -125,6 +135,8 @@ export class FlintParser extends CstParser {
   private scenarioStep = this.RULE('scenarioStep', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      // A malformed step (`as of tomorrow`) must fall through to badStep, which needs 3 tokens.
+      MAX_LOOKAHEAD: 3,
       DEF: [
         { GATE: () => this.isWord(1, 'as'), ALT: () => this.SUBRULE(this.asOfStep) },
         { GATE: () => this.isWord(1, 'actors'), ALT: () => this.SUBRULE(this.actorsStep) },

@@ -7,7 +7,7 @@ import { projectRoot } from '../helpers/shared.js';
 
 describe('grammar', () => {
   it('passes chevrotain self-analysis (no ambiguities or left recursion)', () => {
-    expect(() => new FlintParser()).not.toThrow();
+    expect(() => new FlintParser({ validate: true })).not.toThrow();
   });
 
   it('grammar/cst.d.ts is current (run npm run grammar:generate)', () => {
