@@ -219,8 +219,8 @@ function largeModels(): void {
   writeFileSync(file, largeModel(100_000));
   for (let i = 0; i < runs; i++) {
     const out = built
-      ? execFileSync(process.execPath, ['bench/parse-built.mjs', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
-      : tsx(['bench/parse-large.ts', '100000']).stdout;
+      ? execFileSync(process.execPath, ['bench/parse-file.mjs', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
+      : tsx(['bench/parse-file.mjs', file, 'src']).stdout;
     results.push(JSON.parse(out) as (typeof results)[number]);
   }
   rmSync(dir, { recursive: true, force: true });

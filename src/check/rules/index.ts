@@ -23,29 +23,6 @@ import { unknownSource } from './unknown-source.js';
 import { unusedFact } from './unused-fact.js';
 import { wrongArity } from './wrong-arity.js';
 
-export {
-  actNeverEnabled,
-  actWithoutSource,
-  actorNotActorType,
-  argumentType,
-  derivationCycle,
-  duplicateFrame,
-  duplicateSource,
-  dutyActMismatch,
-  dutyNeverEnds,
-  effectOnDerivedFact,
-  emptyName,
-  implicitInputFact,
-  invertedValidity,
-  malformedJuriconnect,
-  sourceNotInForce,
-  typeMismatch,
-  unknownReference,
-  unknownSource,
-  unusedFact,
-  wrongArity,
-};
-
 /** Every rule `check` runs by default, sorted by code. */
 export const defaultRules: readonly Rule[] = [
   actNeverEnabled,

@@ -1,11 +1,12 @@
-// Child process of the bench: parse and check a model file with the BUILT library (dist/, what
-// `npm install` produces and embedders run), in plain Node without the tsx loader. Prints
-// `{ lines, parseMs, checkMs, totalMs, baseRssMiB, maxRssMiB, errors }` as JSON.
-// Usage: node bench/parse-built.mjs MODEL.flint
+// Child process of the bench: parse and check a model file in a process of its own (so its peak
+// memory is its own). Prints `{ lines, parseMs, checkMs, totalMs, baseRssMiB, maxRssMiB, errors }`.
+//   node bench/parse-file.mjs MODEL.flint               the built library (dist/), as embedders run it
+//   node --import tsx bench/parse-file.mjs MODEL.flint src   the sources, when dist/ is absent
 import { readFileSync } from 'node:fs';
 
-const { parse } = await import('../dist/src/syntax/index.js');
-const { check } = await import('../dist/src/check/index.js');
+const lib = process.argv[3] === 'src' ? '../src' : '../dist/src';
+const { parse } = await import(`${lib}/syntax/index.js`);
+const { check } = await import(`${lib}/check/index.js`);
 const text = readFileSync(process.argv[2], 'utf8');
 const baseRss = process.resourceUsage().maxRSS / 1024;
 const t0 = performance.now();
