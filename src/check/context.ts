@@ -1,15 +1,15 @@
 /**
  * The shared, read-only view of a model that every check rule receives.
  */
-import type { ActDecl, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
+import type { ActDecl, Conventions, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
 import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourcesOf, walkExpr } from '../model/walk.js';
 import { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
 import type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';
 import { ExprChecker, T, bindParams, declaredParentRole, factTypeInfo, typeFromRef } from './types.js';
 import type { ParamType, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';
 
-/** Where the model came from: `.flint` text or FLINT JSON (untyped, discipl conventions). */
-export type Origin = 'flint' | 'flint-json';
+/** The conventions a model is checked under: `.flint` rules or FLINT JSON (untyped, discipl conventions). */
+export type Origin = Conventions;
 
 /** A record without a prototype, so names like `constructor` or `__proto__` are ordinary keys. */
 export function emptyRecord<V>(): Record<string, V> {
