@@ -1,7 +1,7 @@
 /** The compatibility profiles: the discipl-law-reg interpreter and its conformance runner. */
 export { DisciplEngine } from './discipl/engine.js';
 export type {
-  ActCheck,
+  DisciplActCheck,
   ActLink,
   DisciplOutcome,
   DisciplQuestion,
