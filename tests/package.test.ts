@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/shared.js';
 
-const node = (args: string[], cwd = projectRoot) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+const node = (args: string[], cwd = projectRoot) =>
+  spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;

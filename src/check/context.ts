@@ -1,7 +1,18 @@
 /**
  * The shared, read-only view of a model that every check rule receives.
  */
-import type { ActDecl, Conventions, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
+import type {
+  ActDecl,
+  Conventions,
+  DutyDecl,
+  Effect,
+  Expr,
+  FactDecl,
+  FrameDecl,
+  Model,
+  Ref,
+  SourceDecl,
+} from '../model/ast.js';
 import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
 import { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
 import type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';

@@ -711,7 +711,8 @@ export class AstBuilder {
     const v = this.wordField(b, 'conventions');
     if (v === 'flint' || v === 'flint-json') return { conventions: v };
     if (v !== null) {
-      this.report('invalid-field-value', `Unknown conventions '${v}'.`, f.value.span, 'Write `conventions: flint` or `conventions: "flint-json"`.');
+      const hint = 'Write `conventions: flint` or `conventions: "flint-json"`.';
+      this.report('invalid-field-value', `Unknown conventions '${v}'.`, f.value.span, hint);
     }
     return {};
   }

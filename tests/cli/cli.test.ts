@@ -56,7 +56,8 @@ describe('flint (in-process)', () => {
   });
 
   it.skipIf(!hasShared)('convert --to flint of a FLINT JSON model writes a file that checks with 0 errors', async () => {
-    const io = memoryIo({ [fixture('awb.json')]: readFileSync(sharedPath('flint-models', 'discipl', 'flint-example-awb.json'), 'utf8') });
+    const json = readFileSync(sharedPath('flint-models', 'discipl', 'flint-example-awb.json'), 'utf8');
+    const io = memoryIo({ [fixture('awb.json')]: json });
     expect(await runCli(['convert', fixture('awb.json'), '--to', 'flint', '-o', 'awb.flint'], io)).toBe(0);
     const checked = memoryIo({ 'awb.flint': io.files['awb.flint'] ?? '' });
     expect(await runCli(['check', 'awb.flint'], checked)).toBe(0);

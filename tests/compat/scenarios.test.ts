@@ -20,7 +20,8 @@ describe.skipIf(!hasShared)('discipl conformance scenarios (../shared/scenarios/
 });
 
 describe.skipIf(!hasShared)('discipl conformance totals (../shared/scenarios/discipl)', () => {
-  const reports = files.map((file) => runConformance(JSON.parse(readFileSync(`${scenarioDir}/${file}`, 'utf8')), loadModel));
+  const read = (file: string): unknown => JSON.parse(readFileSync(`${scenarioDir}/${file}`, 'utf8'));
+  const reports = files.map((file) => runConformance(read(file), loadModel));
   const sum = (key: 'passed' | 'failed' | 'skipped' | 'deviations' | 'withoutEngine'): number =>
     reports.reduce((n, r) => n + r[key], 0);
 

@@ -1,6 +1,12 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { createModelCache, renderConformance, runConformance, withoutEngineLine, type ConformanceReport } from '../../compat/index.js';
+import {
+  createModelCache,
+  renderConformance,
+  runConformance,
+  withoutEngineLine,
+  type ConformanceReport,
+} from '../../compat/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { stableJson } from '../json.js';

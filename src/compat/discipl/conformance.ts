@@ -26,7 +26,12 @@ export type StepStatus = 'pass' | 'fail' | 'skipped' | 'deviation' | 'without-en
  * Step kinds answered from the published model JSON without calling the engine (the peer's published-model lookups):
  * a match shows that the JSON holds what the scenario expects, not that the engine computes anything.
  */
-export const WITHOUT_ENGINE_STEP_KINDS: ReadonlySet<string> = new Set(['publishedFact', 'publishedDuty', 'actDetails', 'publishedModelKeys']);
+export const WITHOUT_ENGINE_STEP_KINDS: ReadonlySet<string> = new Set([
+  'publishedFact',
+  'publishedDuty',
+  'actDetails',
+  'publishedModelKeys',
+]);
 
 /** The report of one step. */
 export interface StepReport {
@@ -56,7 +61,7 @@ export interface ConformanceReport {
   readonly failed: number;
   readonly skipped: number;
   readonly deviations: number;
-  /** Steps that matched but were answered from the model JSON without the engine ({@link WITHOUT_ENGINE_STEP_KINDS}). */
+  /** Steps that matched, answered from the model JSON without the engine ({@link WITHOUT_ENGINE_STEP_KINDS}). */
   readonly withoutEngine: number;
   /** File-level problems (not an object, no `cases` array, a case that is not an object); empty when the file is well formed. */
   readonly problems: readonly string[];
