@@ -1,5 +1,6 @@
 /**
- * The benchmark suite: `tsx bench/run.ts [--quick] [--only NAME]`.
+ * The benchmark suite: `tsx bench/run.ts [--quick] [--only NAME]` (groups: startup, lerarenbeurs, chain, trace, large,
+ * batch, norms).
  *
  * Prints a table (name, median, p95, ops/s, target, met or missed) and writes bench/results.json
  * with the measurements, the scaling series and the machine's load. The lerarenbeurs workloads
@@ -344,8 +345,52 @@ function batch(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// startup: the built CLI as a whole process, against a bare `node -e 0`
+
+/** Wall milliseconds of one whole-process run of `node args` (throws when it fails). */
+function processMs(args: string[]): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${String(r.status)}`);
+  return ms;
+}
+
+function startup(): void {
+  const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(bin)) {
+    skipped.push('startup: needs the built CLI (npm run build); skipped.');
+    return;
+  }
+  process.stderr.write('startup\n');
+  const runs = quick ? 7 : 21;
+  const workloads: [name: string, args: string[], limit: number][] = [
+    ['flint --help', [bin, '--help'], 3],
+    ['flint check norms/awb/awb.flint', [bin, 'check', 'norms/awb/awb.flint'], 8],
+  ];
+  const base: number[] = [];
+  const times = workloads.map((): number[] => []);
+  processMs(['-e', '0']);
+  workloads.forEach(([, args]) => processMs(args));
+  // Runs alternate (baseline, each workload, baseline, ...) so a drift in the machine's speed hits all alike.
+  for (let i = 0; i < runs; i++) {
+    base.push(processMs(['-e', '0']));
+    workloads.forEach(([, args], w) => times[w]?.push(processMs(args)));
+  }
+  const b = median(base);
+  addValue('start-up: node -e 0 (baseline)', b, formatMs(b), null, `whole process, median of ${runs}`);
+  workloads.forEach(([name, , limit], w) => {
+    const ms = median(times[w] ?? []);
+    const ratio = ms / b;
+    addValue(`start-up: ${name}`, ratio, `${ratio.toFixed(1)}×`, { text: `≤ ${limit}× node -e 0`, limit, kind: 'max' },
+      `built CLI, whole process: median ${formatMs(ms)} against ${formatMs(b)}; median of ${runs}`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const started = new Date();
+if (wanted('startup')) startup();
 if (wanted('lerarenbeurs')) lerarenbeurs();
 if (wanted('chain')) chain();
 if (wanted('trace')) traceDepth();

@@ -1,5 +1,16 @@
 #!/usr/bin/env node
-// Thin shim: run the TypeScript CLI through tsx so no build step is needed.
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli/main.ts');
+// The `flint` command: runs the built JavaScript in dist/ (built by `npm install`/`npm ci` through `prepare`, or by
+// `npm run build`). Plain node, no TypeScript loader: start-up is part of every command's cost.
+import { existsSync } from 'node:fs';
+
+const main = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write(
+    'flint: the built CLI (dist/src/cli/main.js) is missing.\n' +
+      "Run 'npm run build' in the calculemus package (npm install runs it), or run the sources with\n" +
+      "'npx tsx src/cli/main.ts <command>'.\n",
+  );
+  process.exitCode = 2;
+} else {
+  await import(main.href);
+}

@@ -644,8 +644,16 @@ export class FlintParser extends CstParser {
   });
 }
 
-/** The shared parser instance (chevrotain parsers are built once and reused via `input =`). */
-export const flintParser = new FlintParser();
+let shared: FlintParser | undefined;
+
+/**
+ * The shared parser instance (chevrotain parsers are built once and reused via `input =`). Built on first use: its
+ * self-analysis is the largest start-up cost, and commands that never parse (`flint --help`) should not pay it.
+ */
+export function flintParser(): FlintParser {
+  shared ??= new FlintParser();
+  return shared;
+}
 
 /** The root CST node type produced by {@link FlintParser.model}. */
 export type FlintCst = CstNode;

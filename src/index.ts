@@ -19,7 +19,7 @@ export {
   factsOf,
   framesOf,
   importsOf,
-  sourcesOf as sourceDeclsOf,
+  sourceDeclsOf,
   stripSpans,
   walkExpr,
 } from './model/walk.js';
@@ -38,8 +38,8 @@ export type { CheckOptions, CheckedModel, Rule } from './check/index.js';
 export { renderDiagnostics } from './report/index.js';
 
 // Model graph
-export { creatorsOf, impactOf, nodeKey, plan, sourcesOf as frameSources, toDot, toGraph, toGraphml, toJson, toMermaid } from './graph/index.js';
-export type { ModelGraph, Plan } from './graph/index.js';
+export { creatorsOf, frameSources, impactOf, nodeKey, planActs, toDot, toGraph, toGraphml, toJson, toMermaid } from './graph/index.js';
+export type { ActPlan, ActPlanOptions, ModelGraph } from './graph/index.js';
 
 // Interpreter
 export {
@@ -52,7 +52,6 @@ export {
   evaluateFact,
   force,
   give,
-  holds,
   potentialActs,
   take,
   violations,
@@ -73,12 +72,16 @@ export type {
   Violation,
 } from './run/index.js';
 
+// Case files (docs/cases.md): the JSON a case is written in, as `flint run --case` reads it
+export { caseActors, caseJsonSchema, checkCaseFile, parseCaseFile, toGivenFact, toTakeRequest } from './run/case-file.js';
+export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './run/case-file.js';
+
 // Traces
 export {
   counterfactual,
   explainText,
   replay,
-  sourcesOf as decisionSources,
+  decisionSources,
   toMarkdown,
   traceToDot,
   traceToMermaid,

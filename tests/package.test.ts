@@ -1,6 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/shared.js';
+
+const node = (args: string[], cwd = projectRoot) =>
+  spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  files: string[];
+};
 
 describe('the package as a library', () => {
   it('imports as «calculemus» from the built JavaScript (npm install runs the build) and decides', () => {
@@ -14,8 +25,71 @@ describe('the package as a library', () => {
       const r = take(cm, s0, { act: 'doen', actor: 'ann', params: { x: 'ann' } });
       console.log(JSON.stringify({ diagnostics: diagnostics.length, ok: r.ok, sources: decisionSources(r.trace).map((s) => s.citation) }));
     `;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
+    const r = node(['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ diagnostics: 0, ok: true, sources: ['art. 1'] });
+  });
+
+  it('loads with require() (Node ≥ 20.19 loads the ESM build), with the case-file API', () => {
+    const script = `
+      const c = require('calculemus');
+      const parsed = c.parseCaseFile('{"model": "m.flint", "asOf": "2024-01-01"}', 'case.json');
+      console.log(JSON.stringify({ parse: typeof c.parse, check: typeof c.check, caseFile: parsed.value.case !== null }));
+    `;
+    const r = node(['--no-warnings', '-e', script]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ parse: 'function', check: 'function', caseFile: true });
+  });
+
+  it('exposes the JSON Schemas and the bundled norms through the exports map', () => {
+    const script = `
+      const { bundledNorms, loadBundledNorm } = await import('calculemus/norms');
+      const { createRequire } = await import('node:module');
+      const require = createRequire(process.cwd() + '/x.js');
+      const schema = require('calculemus/schemas/case.schema.json');
+      const awb = loadBundledNorm('awb');
+      const none = loadBundledNorm('geen-wet');
+      const flintFile = require.resolve('calculemus/norms/awb/awb.flint');
+      console.log(JSON.stringify({
+        names: bundledNorms(),
+        schema: typeof schema.$schema,
+        awbFrames: awb.value.model.declarations.length > 10,
+        awbErrors: awb.diagnostics.filter((d) => d.severity === 'error').length,
+        none: [none.value, none.diagnostics.map((d) => d.code)],
+        flintFile: flintFile.endsWith('norms/awb/awb.flint'),
+      }));
+    `;
+    const r = node(['--input-type=module', '-e', script]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      names: ['awb', 'kinderopvangtoeslag', 'lerarenbeurs'],
+      schema: 'string',
+      awbFrames: true,
+      awbErrors: 0,
+      none: [null, ['unknown-norm']],
+      flintFile: true,
+    });
+    expect(pkg.files).toContain('norms');
+  });
+});
+
+describe('the flint binary', () => {
+  it('runs the built JavaScript, without tsx (a dev dependency)', () => {
+    expect(readFileSync(join(projectRoot, 'bin', 'flint.js'), 'utf8')).not.toMatch(/from 'tsx/);
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.devDependencies)).toContain('tsx');
+    const r = node(['bin/flint.js', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: flint <command>/);
+  });
+
+  it('says clearly that dist/ is missing, exit 2, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calculemus-bin-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(projectRoot, 'bin', 'flint.js'), join(dir, 'bin', 'flint.js'));
+    const r = node([join(dir, 'bin', 'flint.js'), '--help'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('npm run build');
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

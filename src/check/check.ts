@@ -14,7 +14,10 @@ import type { TypeInfo } from './types.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
-  /** Where the model came from; by default `flint-json` when the model's file name ends in `.json`, else `flint`. */
+  /**
+   * The conventions to check the model under; by default the header's `conventions` (the FLINT JSON import sets
+   * `flint-json`), else `flint`. The file name plays no part.
+   */
   readonly origin?: Origin;
   /** The date the model describes the law on; overrides the header's `version`. */
   readonly versionDate?: string;
@@ -39,7 +42,7 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Check `model`: always returns the checked model, with every problem found as a diagnostic. */
 export function check(model: Model, options: CheckOptions = {}): Result<CheckedModel> {
-  const origin: Origin = options.origin ?? (model.span.file.toLowerCase().endsWith('.json') ? 'flint-json' : 'flint');
+  const origin: Origin = options.origin ?? model.header?.conventions ?? 'flint';
   const versionDate = options.versionDate ?? model.header?.versionDate ?? null;
   const ctx = createContext(model, origin, versionDate);
   const found: Diagnostic[] = [];

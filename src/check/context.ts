@@ -1,15 +1,26 @@
 /**
  * The shared, read-only view of a model that every check rule receives.
  */
-import type { ActDecl, DutyDecl, Effect, Expr, FactDecl, FrameDecl, Model, Ref, SourceDecl } from '../model/ast.js';
-import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourcesOf, walkExpr } from '../model/walk.js';
+import type {
+  ActDecl,
+  Conventions,
+  DutyDecl,
+  Effect,
+  Expr,
+  FactDecl,
+  FrameDecl,
+  Model,
+  Ref,
+  SourceDecl,
+} from '../model/ast.js';
+import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
 import { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
 import type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';
 import { ExprChecker, T, bindParams, declaredParentRole, factTypeInfo, typeFromRef } from './types.js';
 import type { ParamType, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';
 
-/** Where the model came from: `.flint` text or FLINT JSON (untyped, discipl conventions). */
-export type Origin = 'flint' | 'flint-json';
+/** The conventions a model is checked under: `.flint` rules or FLINT JSON (untyped, discipl conventions). */
+export type Origin = Conventions;
 
 /** A record without a prototype, so names like `constructor` or `__proto__` are ordinary keys. */
 export function emptyRecord<V>(): Record<string, V> {
@@ -80,7 +91,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   for (const f of factsOf(model)) facts[f.name] = f;
   for (const a of actsOf(model)) if (lookup(acts, a.name) === undefined) acts[a.name] = a;
   for (const d of dutiesOf(model)) if (lookup(duties, d.name) === undefined) duties[d.name] = d;
-  for (const s of sourcesOf(model)) if (lookup(sources, s.id) === undefined) sources[s.id] = s;
+  for (const s of sourceDeclsOf(model)) if (lookup(sources, s.id) === undefined) sources[s.id] = s;
   const untyped = origin === 'flint-json';
   const factTypes = emptyRecord<TypeInfo>();
   for (const name of Object.keys(facts)) factTypes[name] = factTypeInfo(facts[name] as FactDecl, untyped);

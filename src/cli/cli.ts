@@ -34,12 +34,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`flint ${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`flint: unknown command «${name}».\n\n${mainHelp()}`);
     return EXIT_USAGE;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

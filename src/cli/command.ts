@@ -19,3 +19,11 @@ export function usageError(io: CliIo, command: string, message: string): number 
   io.stderr(`flint ${command}: ${message}\nRun 'flint ${command} --help' for usage.\n`);
   return EXIT_USAGE;
 }
+
+/** A command as the CLI lists it: its name and summary, and its module loaded on demand. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  /** Import the command's module (the same {@link Command} each time). */
+  load(): Promise<Command>;
+}

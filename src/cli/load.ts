@@ -74,7 +74,7 @@ export function loadModelFile(path: string, io: CliIo, options: { check?: boolea
   }
   let checked: CheckedModel | undefined;
   if (options.check !== false) {
-    const result = check(model, { origin });
+    const result = check(model);
     checked = result.value;
     diagnostics.push(...result.diagnostics);
   }

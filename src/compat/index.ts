@@ -1,7 +1,7 @@
 /** The compatibility profiles: the discipl-law-reg interpreter and its conformance runner. */
 export { DisciplEngine } from './discipl/engine.js';
 export type {
-  ActCheck,
+  DisciplActCheck,
   ActLink,
   DisciplOutcome,
   DisciplQuestion,
@@ -16,7 +16,15 @@ export { lowerExpr, lowerModel } from './discipl/lower.js';
 export type { PeerAct, PeerDuty, PeerExpr, PeerModel, RawTextAt } from './discipl/lower.js';
 export { DISCIPL_BEHAVIOUR_DEVIATIONS, DISCIPL_DEVIATIONS, findDeviation } from './discipl/deviations.js';
 export type { BehaviourDeviation, Deviation } from './discipl/deviations.js';
-export { createModelCache, didOf, engineImporter, renderConformance, runConformance } from './discipl/conformance.js';
+export {
+  WITHOUT_ENGINE_STEP_KINDS,
+  createModelCache,
+  didOf,
+  engineImporter,
+  renderConformance,
+  runConformance,
+  withoutEngineLine,
+} from './discipl/conformance.js';
 export type {
   CaseReport,
   ConformanceOptions,

@@ -3,6 +3,6 @@
  */
 export { nodeKey, toGraph } from './graph.js';
 export type { EdgeAttributes, EdgeType, ModelGraph, ModelGraph as Graph, NodeAttributes, NodeKind } from './graph.js';
-export { creatorsOf, impactOf, plan, sourcesOf } from './queries.js';
-export type { Plan, PlanOptions } from './queries.js';
+export { creatorsOf, impactOf, planActs, frameSources } from './queries.js';
+export type { ActPlan, ActPlanOptions } from './queries.js';
 export { toDot, toGraphml, toJson, toMermaid } from './render.js';

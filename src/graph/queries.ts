@@ -46,7 +46,7 @@ function closure(start: string, step: (key: string) => string[]): Set<string> {
  * The ids of the sources frame `nodeKey` rests on, sorted: directly, or with `transitive` also
  * those of every frame it depends on (`requires` and `derives`, repeatedly). Unknown key: `[]`.
  */
-export function sourcesOf(graph: ModelGraph, nodeKey: string, options: { readonly transitive?: boolean } = {}): string[] {
+export function frameSources(graph: ModelGraph, nodeKey: string, options: { readonly transitive?: boolean } = {}): string[] {
   if (!graph.hasNode(nodeKey)) return [];
   const frames = options.transitive ? closure(nodeKey, (k) => outBy(graph, k, DEPENDS)) : new Set([nodeKey]);
   const ids = new Set<string>();
@@ -73,8 +73,8 @@ export function impactOf(graph: ModelGraph, sourceId: string): string[] {
   return [...out].sort();
 }
 
-/** The answer of {@link plan}. */
-export interface Plan {
+/** The answer of {@link planActs}. */
+export interface ActPlan {
   /** True when some sequence of acts makes the goal hold. */
   readonly found: boolean;
   /** The acts to perform, in order (a shortest such sequence). */
@@ -83,8 +83,8 @@ export interface Plan {
   readonly inputs: readonly string[];
 }
 
-/** Options of {@link plan}. */
-export interface PlanOptions {
+/** Options of {@link planActs}. */
+export interface ActPlanOptions {
   /** Give up after exploring this many abstract states; default 20 000. */
   readonly maxStates?: number;
 }
@@ -101,7 +101,7 @@ export interface PlanOptions {
  * object, recipient and preconditions can hold; it adds what it creates and removes what it
  * terminates. Deterministic: acts are tried in model order.
  */
-export function plan(checked: CheckedModel, goal: string, options: PlanOptions = {}): Plan {
+export function planActs(checked: CheckedModel, goal: string, options: ActPlanOptions = {}): ActPlan {
   const maxStates = options.maxStates ?? 20_000;
   const acts = Object.values(checked.acts);
   const creatable = new Set<string>();
@@ -200,7 +200,7 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
     readonly parent: Node | null;
     readonly act: string | null;
   }
-  const trace = (n: Node): Plan => {
+  const trace = (n: Node): ActPlan => {
     const path: Node[] = [];
     for (let c: Node | null = n; c !== null; c = c.parent) path.unshift(c);
     const inputs: string[] = [];

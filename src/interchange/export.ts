@@ -6,7 +6,7 @@ import type { ActDecl, DutyDecl, Expr, FactDecl, FrameDecl, JsonValue, MetaEntry
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan } from '../model/span.js';
-import { actsOf, dutiesOf, factsOf, importsOf, sourcesOf } from '../model/walk.js';
+import { actsOf, dutiesOf, factsOf, importsOf, sourceDeclsOf } from '../model/walk.js';
 import { DIALECT_META_KEY, INTERNAL_META_KEYS } from './import.js';
 import type { FlintDialect } from './import.js';
 import { findNames, formatDutchDate, formatName, formatVersion, parseNameRef } from './names.js';
@@ -37,7 +37,7 @@ class Exporter {
     private readonly model: Model,
     private readonly dialect: FlintDialect,
   ) {
-    for (const s of sourcesOf(model)) this.sourceById.set(s.id, s);
+    for (const s of sourceDeclsOf(model)) this.sourceById.set(s.id, s);
   }
 
   notExportable(message: string, span: Span, severity: Diagnostic['severity'] = 'error'): void {

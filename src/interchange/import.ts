@@ -147,20 +147,20 @@ class Importer {
       meta.push(this.meta(k, get(value, k), [k]));
     }
     if (dialect === 'reference') meta.push({ kind: 'Meta', key: DIALECT_META_KEY, value: 'reference', span: rootSpan });
-    let header: Header | null = null;
     const title = get(value, 'model');
     if (has(value, 'model') && typeof title !== 'string') this.wrongType('The model title `model`', 'a string', title, ['model']);
-    if (typeof title === 'string' || meta.length > 0) {
-      header = {
-        kind: 'Header',
-        title: typeof title === 'string' ? title : '',
-        language: null,
-        jurisdiction: null,
-        versionDate: null,
-        meta,
-        span: has(value, 'model') ? this.span(['model']) : rootSpan,
-      };
-    }
+    // Always a header: it records that the model follows the FLINT JSON conventions, so the checker treats the
+    // model the same way whatever the file it is later printed to (grammar/README.md#header).
+    const header: Header = {
+      kind: 'Header',
+      title: typeof title === 'string' ? title : '',
+      language: null,
+      jurisdiction: null,
+      versionDate: null,
+      conventions: 'flint-json',
+      meta,
+      span: has(value, 'model') ? this.span(['model']) : rootSpan,
+    };
     return { kind: 'Model', header, declarations: [...this.sources, ...frames], span: rootSpan };
   }
 

@@ -362,9 +362,17 @@ export interface Header {
   readonly jurisdiction: string | null;
   /** ISO date the model describes the law as in force on. */
   readonly versionDate: string | null;
+  /**
+   * `conventions: flint-json`: the model follows the FLINT JSON conventions (undeclared facts are inputs, facts are
+   * untyped, some errors are warnings). Set by the JSON import; absent means the `.flint` rules.
+   */
+  readonly conventions?: Conventions;
   readonly meta: readonly MetaEntry[];
   readonly span: Span;
 }
+
+/** The rule sets a model can be written under (grammar/README.md#header). */
+export type Conventions = 'flint' | 'flint-json';
 
 /** `import "other.flint"`: the frames of another file join this model. */
 export interface Import {

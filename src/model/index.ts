@@ -11,7 +11,7 @@ export {
   frameExpressions,
   framesOf,
   importsOf,
-  sourcesOf,
+  sourceDeclsOf,
   stripSpans,
   subExpressions,
   walkExpr,

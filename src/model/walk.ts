@@ -79,7 +79,7 @@ export const actsOf = (m: Model): ActDecl[] => m.declarations.filter(isKind('Act
 /** The duty frames of a model, in order. */
 export const dutiesOf = (m: Model): DutyDecl[] => m.declarations.filter(isKind('Duty'));
 /** The source blocks of a model, in order. */
-export const sourcesOf = (m: Model): SourceDecl[] => m.declarations.filter(isKind('Source'));
+export const sourceDeclsOf = (m: Model): SourceDecl[] => m.declarations.filter(isKind('Source'));
 /** The imports of a model, in order. */
 export const importsOf = (m: Model): Import[] => m.declarations.filter(isKind('Import'));
 /** All frames (facts, acts, duties) in declaration order. */

@@ -26,7 +26,7 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
-import { advanceClock } from './duties.js';
+import { advance } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
@@ -502,7 +502,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     };
     return refusal(state0, req, at, [r], emptyCheck, []);
   }
-  let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
+  let state = at > state0.asOf ? advance(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
     const g = give(cm, state, req.facts, { by: req.actor, at });
     if (g.diagnostics.length > 0) {

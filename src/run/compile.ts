@@ -19,7 +19,7 @@ import { Decimal } from 'decimal.js';
 import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
-import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
+import { actsOf, dutiesOf, factsOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
 import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
@@ -995,7 +995,7 @@ export function compile(model: Model): Result<CompiledModel> {
       inForceCache: new Map(),
     });
   }
-  const sources = new Map(sourcesOf(model).map((s) => [s.id, s] as const));
+  const sources = new Map(sourceDeclsOf(model).map((s) => [s.id, s] as const));
   const actOrder: string[] = [];
   const listed = new Set<string>();
   for (const a of actDecls) {

@@ -9,7 +9,7 @@ import { newCtx } from './context.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { truth } from './values.js';
 
-/** The result of {@link advanceClock}: the new state and the violations it recorded. */
+/** The result of {@link advance}: the new state and the violations it recorded. */
 export interface AdvanceResult {
   readonly state: CaseState;
   readonly violations: readonly Violation[];
@@ -20,7 +20,7 @@ export interface AdvanceResult {
  * duties whose deadline lies before `to` are violated, and so are active duties whose
  * `violation` condition holds on `to`; each duty instance is violated at most once.
  */
-export function advanceClock(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
+export function advance(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
   if (to <= state.asOf) return { state, violations: [] };
   const moved = produce(state, (d) => {
     d.asOf = to;
@@ -74,9 +74,6 @@ export function advanceClock(cm: CompiledModel, state: CaseState, to: string): A
   });
   return { state: next, violations: found.map((f) => f.v) };
 }
-
-/** Move the case clock to `to`, recording duty violations (alias of {@link advanceClock}). */
-export const advance = advanceClock;
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {

@@ -41,6 +41,3 @@ export function evaluateFact(
   const questions = v === null ? dedupeQuestions(ctx.questions) : [];
   return { value: tv, questions, ...(node ? { trace: finishNode(node) } : {}) };
 }
-
-/** Alias of {@link evaluateFact}: whether (and how) a fact holds. */
-export const holds = evaluateFact;

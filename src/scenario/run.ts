@@ -14,14 +14,14 @@ import {
   checkAct,
   compile,
   createCase,
+  evaluateFact,
   force,
   give,
-  holds,
   take,
   violations,
 } from '../run/index.js';
 import type { CaseState, CompiledModel, Violation } from '../run/index.js';
-import { sourcesOf, valueText, why } from '../trace/index.js';
+import { decisionSources, valueText, why } from '../trace/index.js';
 import { printScenarioStep } from '../syntax/print.js';
 import { CoverageCollector } from './coverage.js';
 import { blamedFacts, reasonLines, treeExcerpt } from './excerpt.js';
@@ -168,7 +168,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     case 'ExpectUnknown':
     case 'ExpectValue': {
       const args = argsOf(step.fact);
-      const ev = holds(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
+      const ev = evaluateFact(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
       const actual = valueText(ev.value);
       const excerpt = (): string => factExcerpt(ctx, step.fact, ev.trace, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
       if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) || true;
@@ -259,7 +259,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         result(false, `sources of ${refText(step.act)} include ${want}`, `<<${step.act.name}>> was not attempted before this step`);
         return true;
       }
-      const sources = sourcesOf(entry);
+      const sources = decisionSources(entry);
       const missing = step.sources.filter((w) => !sources.some((s) => s.id === w || s.citation === w || s.juriconnect === w));
       const actual = sources.length === 0 ? 'no sources' : sources.map((s) => (s.citation ? `${s.citation} (${s.id})` : s.id)).join('; ');
       result(missing.length === 0, `sources of ${refText(step.act)} include ${want}`, actual, missing.length === 0 ? null : `missing: ${missing.join(', ')}`);

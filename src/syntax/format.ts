@@ -223,8 +223,9 @@ function formatUnsafe(text: string, file: string): Result<string> {
   if (hasErrors(parsed.diagnostics)) return { value: text, diagnostics: parsed.diagnostics };
   const model = parsed.value;
   const lexed = flintLexer.tokenize(text);
-  flintParser.input = lexed.tokens;
-  const cst = flintParser.model();
+  const parser = flintParser();
+  parser.input = lexed.tokens;
+  const cst = parser.model();
   const headerNode = childNodes(cst, 'header')[0];
   const declNodes = childNodes(cst, 'declaration');
   if (declNodes.length !== model.declarations.length || (headerNode === undefined) !== (model.header === null)) {

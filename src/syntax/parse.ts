@@ -96,8 +96,9 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
     return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
-  flintParser.input = lexed.tokens;
-  const cst = flintParser.model();
+  const parser = flintParser();
+  parser.input = lexed.tokens;
+  const cst = parser.model();
   // A token right after a lexical error is where the parser trips over its consequences: the
   // lexical error already explains it, so parser errors there are not reported again.
   const seen = new Set<number>();
@@ -115,7 +116,7 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     seen.add(span.start.offset);
     diagnostics.push({ code: 'syntax-error', severity: 'error', message, span, ...(hint === undefined ? {} : { hint }) });
   };
-  for (const e of flintParser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
+  for (const e of parser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
   for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {
     const first = j.children.Junk?.[0];
     if (!finite(first)) continue;

@@ -216,6 +216,9 @@ function header(h: Header): PrintedDecl {
   if (h.language !== null) lines.push({ key: 'language', text: `${INDENT}language: ${word(h.language)}` });
   if (h.jurisdiction !== null) lines.push({ key: 'jurisdiction', text: `${INDENT}jurisdiction: ${word(h.jurisdiction)}` });
   if (h.versionDate !== null) lines.push({ key: 'version', text: `${INDENT}version: ${date(h.versionDate)}` });
+  if (h.conventions !== undefined) {
+    lines.push({ key: 'conventions', text: `${INDENT}conventions: ${word(h.conventions)}` });
+  }
   metaFields(lines, h.meta);
   return { head: `model ${quoteString(h.title)}`, items: lines, alwaysBlock: false };
 }

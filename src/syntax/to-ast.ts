@@ -13,6 +13,7 @@ import type {
   ExpectReason,
   Expr,
   FactDecl,
+  Conventions,
   Header,
   Import,
   JsonValue,
@@ -41,7 +42,7 @@ export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = ['boolean', 'intege
 
 /** The fields allowed in each kind of block, in canonical (printing) order. */
 export const BLOCK_FIELDS = {
-  header: ['language', 'jurisdiction', 'version'],
+  header: ['language', 'jurisdiction', 'version', 'conventions'],
   source: ['juriconnect', 'eli', 'url', 'citation', 'valid', 'text', 'explanation'],
   fact: ['holds when', 'value', 'sources', 'explanation'],
   act: ['actor', 'action', 'object', 'recipient', 'preconditions', 'creates', 'terminates', 'sources', 'explanation'],
@@ -218,6 +219,7 @@ export class AstBuilder {
       language: this.wordField(b, 'language'),
       jurisdiction: this.wordField(b, 'jurisdiction'),
       versionDate: this.dateField(b, 'version'),
+      ...this.conventionsField(b),
       meta: b.meta,
       span: this.nodeSpan(n),
     };
@@ -700,6 +702,19 @@ export class AstBuilder {
     if (e.kind === 'Ref' && e.args.length === 0) return e.name;
     this.report('invalid-field-value', `Field '${key}' expects a word or a text string.`, f.value.span);
     return null;
+  }
+
+  /** `conventions: flint | "flint-json"` (grammar/README.md#header); absent when not written. */
+  private conventionsField(b: BlockContent): { conventions?: Conventions } {
+    const f = b.fields.get('conventions');
+    if (!f) return {};
+    const v = this.wordField(b, 'conventions');
+    if (v === 'flint' || v === 'flint-json') return { conventions: v };
+    if (v !== null) {
+      const hint = 'Write `conventions: flint` or `conventions: "flint-json"`.';
+      this.report('invalid-field-value', `Unknown conventions '${v}'.`, f.value.span, hint);
+    }
+    return {};
   }
 
   private dateOf(e: Expr): string | null {

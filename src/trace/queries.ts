@@ -148,7 +148,7 @@ function sourcesIn(n: TraceNode, out: Map<string, TraceSource>): void {
 }
 
 /** Every legal source a decision rests on, deduplicated by id, in the version applied (first seen first). */
-export function sourcesOf(entry: TraceEntry): TraceSource[] {
+export function decisionSources(entry: TraceEntry): TraceSource[] {
   const out = new Map<string, TraceSource>();
   for (const s of entry.sources) out.set(s.id, s);
   sourcesIn(entry.check, out);

@@ -4,7 +4,7 @@
  */
 import type { FactRead, JsonScalar, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import { idText, instanceText } from '../run/id-text.js';
-import { sourcesOf } from './queries.js';
+import { decisionSources } from './queries.js';
 
 /** Languages the text explanation is written in. */
 export type Lang = 'nl' | 'en';
@@ -156,7 +156,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
   const outcome = w[entry.outcome];
   const rec = entry.record ? ` (${entry.record})` : '';
   out.push(`<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`);
-  const sources = sourcesOf(entry);
+  const sources = decisionSources(entry);
   out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
   if (entry.reasons.length > 0) {
     out.push(`${w.because}:`);
@@ -190,7 +190,7 @@ export function toMarkdown(entry: TraceEntry): string {
   if (entry.record) out.push(`- record: \`${entry.record}\``);
   for (const k of Object.keys(entry.params).sort()) out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
   out.push('', '### Sources', '', '| id | citation | valid | juriconnect |', '| --- | --- | --- | --- |');
-  for (const s of sourcesOf(entry)) {
+  for (const s of decisionSources(entry)) {
     out.push(`| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`);
   }
   if (entry.reasons.length > 0) {

@@ -51,9 +51,11 @@ describe('check', () => {
     expect(value.origin).toBe('flint');
   });
 
-  test('the origin defaults to flint-json for a .json file', () => {
-    expect(check(model([], null, 'x.json')).value.origin).toBe('flint-json');
+  test('the origin comes from the header, never from the file name', () => {
+    expect(check(model([], null, 'x.json')).value.origin).toBe('flint');
     expect(check(model([], null, 'x.flint')).value.origin).toBe('flint');
+    const m = model([], '2024-01-01', 'x.flint');
+    expect(check({ ...m, header: { ...m.header!, conventions: 'flint-json' } }).value.origin).toBe('flint-json');
   });
 
   test('diagnostics are sorted by position and repeatable', () => {

@@ -47,6 +47,23 @@ describe('flint (in-process)', () => {
     }
   });
 
+  it('lists each command by the name and summary its module gives (modules load on demand)', async () => {
+    const { commands } = await import('../../src/cli/commands/index.js');
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect([command.name, command.summary]).toEqual([entry.name, entry.summary]);
+    }
+  });
+
+  it.skipIf(!hasShared)('convert --to flint of a FLINT JSON model writes a file that checks with 0 errors', async () => {
+    const json = readFileSync(sharedPath('flint-models', 'discipl', 'flint-example-awb.json'), 'utf8');
+    const io = memoryIo({ [fixture('awb.json')]: json });
+    expect(await runCli(['convert', fixture('awb.json'), '--to', 'flint', '-o', 'awb.flint'], io)).toBe(0);
+    const checked = memoryIo({ 'awb.flint': io.files['awb.flint'] ?? '' });
+    expect(await runCli(['check', 'awb.flint'], checked)).toBe(0);
+    expect(checked.out).toMatch(/awb\.flint: 0 errors/);
+  });
+
   it('check: a clean model exits 0 and names its size', async () => {
     const r = await cli(['check', fixture('aanvraag.flint')], [fixture('aanvraag.flint')]);
     expect(r.code).toBe(0);

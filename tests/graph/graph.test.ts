@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { creatorsOf, impactOf, plan, sourcesOf, toGraph } from '../../src/graph/index.js';
+import { creatorsOf, frameSources, impactOf, planActs, toGraph } from '../../src/graph/index.js';
 import { check } from '../../src/check/index.js';
 import { actDecl, and, created, effect, fact, factDecl, model, not } from '../helpers/ast-builder.js';
 import { smallModel } from './small-model.js';
@@ -41,12 +41,12 @@ describe('The model graph of a small model', () => {
     expect(g.multi).toBe(true);
   });
 
-  test('sourcesOf gives direct sources, and with transitive also those of everything depended on', () => {
-    expect(sourcesOf(g, 'act:besluiten')).toEqual(['s1']);
+  test('frameSources gives direct sources, and with transitive also those of everything depended on', () => {
+    expect(frameSources(g, 'act:besluiten')).toEqual(['s1']);
     // besluiten requires [volledig] (s3), which derives from [aanvraag] (s2) and [gegevens] (none).
-    expect(sourcesOf(g, 'act:besluiten', { transitive: true })).toEqual(['s1', 's2', 's3']);
-    expect(sourcesOf(g, 'act:bezwaar', { transitive: true })).toEqual(['s3']);
-    expect(sourcesOf(g, 'act:nope')).toEqual([]);
+    expect(frameSources(g, 'act:besluiten', { transitive: true })).toEqual(['s1', 's2', 's3']);
+    expect(frameSources(g, 'act:bezwaar', { transitive: true })).toEqual(['s3']);
+    expect(frameSources(g, 'act:nope')).toEqual([]);
   });
 
   test('creatorsOf names the acts that create a fact or duty', () => {
@@ -62,17 +62,17 @@ describe('The model graph of a small model', () => {
   });
 
   test('plan finds the shortest act sequence and the inputs it needs', () => {
-    expect(plan(checked, 'besluit')).toEqual({ found: true, acts: ['indienen', 'besluiten'], inputs: ['persoon', 'gegevens'] });
-    expect(plan(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: ['persoon'] });
-    expect(plan(checked, 'persoon')).toEqual({ found: true, acts: [], inputs: ['persoon'] });
-    expect(plan(checked, 'bestaat niet')).toEqual({ found: false, acts: [], inputs: [] });
+    expect(planActs(checked, 'besluit')).toEqual({ found: true, acts: ['indienen', 'besluiten'], inputs: ['persoon', 'gegevens'] });
+    expect(planActs(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: ['persoon'] });
+    expect(planActs(checked, 'persoon')).toEqual({ found: true, acts: [], inputs: ['persoon'] });
+    expect(planActs(checked, 'bestaat niet')).toEqual({ found: false, acts: [], inputs: [] });
   });
 });
 
 describe('plan on models built for the purpose', () => {
   test('a goal nobody can create is not found', () => {
     const checked = check(model([factDecl('x', { definition: created() }), actDecl('a', { preconditions: fact('x'), creates: [effect('fact', 'y')] }), factDecl('y', { definition: created() })])).value;
-    expect(plan(checked, 'y')).toEqual({ found: false, acts: [], inputs: [] });
+    expect(planActs(checked, 'y')).toEqual({ found: false, acts: [], inputs: [] });
   });
 
   test('an act that needs a fact not yet created must come before the act that creates it', () => {
@@ -86,7 +86,7 @@ describe('plan on models built for the purpose', () => {
         actDecl('eerst', { preconditions: not(fact('gesloten')), creates: [effect('fact', 'open')] }),
       ]),
     ).value;
-    expect(plan(checked, 'klaar')).toEqual({ found: true, acts: ['eerst', 'sluiten'], inputs: [] });
+    expect(planActs(checked, 'klaar')).toEqual({ found: true, acts: ['eerst', 'sluiten'], inputs: [] });
   });
 
   test('an act whose object is the fact it creates is applicable before that fact exists', () => {
@@ -97,14 +97,14 @@ describe('plan on models built for the purpose', () => {
         actDecl('indienen', { object: fact('aanvraag'), preconditions: not(fact('aanvraag')), creates: [effect('fact', 'aanvraag')] }),
       ]),
     ).value;
-    expect(plan(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: [] });
+    expect(planActs(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: [] });
   });
 
   test('the search gives up after maxStates', () => {
     const decls = Array.from({ length: 12 }, (_, i) => [factDecl(`f${i}`, { definition: created() }), actDecl(`a${i}`, { creates: [effect('fact', `f${i}`)] })]).flat();
     const goal = factDecl('alles', { definition: and(...Array.from({ length: 12 }, (_, i) => fact(`f${i}`))) });
     const checked = check(model([...decls, goal])).value;
-    expect(plan(checked, 'alles', { maxStates: 50 }).found).toBe(false);
-    expect(plan(checked, 'alles').acts).toHaveLength(12);
+    expect(planActs(checked, 'alles', { maxStates: 50 }).found).toBe(false);
+    expect(planActs(checked, 'alles').acts).toHaveLength(12);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/check/index.js';
-import { creatorsOf, impactOf, plan, sourcesOf, toGraph } from '../../src/graph/index.js';
+import { creatorsOf, frameSources, impactOf, planActs, toGraph } from '../../src/graph/index.js';
 import { importFlintJson } from '../../src/interchange/index.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
@@ -58,7 +58,7 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
   test('the direct sources of each act carry the citations the JSON gives it', () => {
     for (const a of raw.acts) {
       const name = unbracket(a.act ?? '');
-      const citations = sourcesOf(g, `act:${name}`).map((id) => checked.sources[id]?.citation);
+      const citations = frameSources(g, `act:${name}`).map((id) => checked.sources[id]?.citation);
       expect(new Set(citations), name).toEqual(new Set((a.sources ?? []).map((s) => s.citation)));
     }
   });
@@ -66,7 +66,7 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
   test('impactOf a source is exactly the set of frames whose transitive sources include it', () => {
     const frames = g.filterNodes((_k, a) => a.kind !== 'source');
     for (const id of Object.keys(checked.sources)) {
-      const dependants = frames.filter((k) => sourcesOf(g, k, { transitive: true }).includes(id)).sort();
+      const dependants = frames.filter((k) => frameSources(g, k, { transitive: true }).includes(id)).sort();
       expect(impactOf(g, id), id).toEqual(dependants);
     }
   });
@@ -76,7 +76,7 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
     // precondition is NOT [bij wettelijk voorschrift is anders bepaald] (an input fact) and whose object
     // [verzoek een besluit te nemen] is an input fact.
     expect(createdBy('[aanvraag]')[0]).toBe('indienen verzoek een besluit te nemen');
-    const p = plan(checked, 'aanvraag');
+    const p = planActs(checked, 'aanvraag');
     expect(p.found).toBe(true);
     expect(p.acts).toEqual(['indienen verzoek een besluit te nemen']);
     expect(p.inputs).toEqual(expect.arrayContaining(['bij wettelijk voorschrift is anders bepaald', 'verzoek een besluit te nemen']));
@@ -86,7 +86,7 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
     // Only <<bekendmaken van een besluit>> creates it; it requires [aanvraag] and has object [besluit].
     // Every act creating [besluit] terminates [aanvraag], so the request must be submitted again.
     expect(createdBy('[besluit treedt in werking]')).toEqual(['bekendmaken van een besluit']);
-    const p = plan(checked, 'besluit treedt in werking');
+    const p = planActs(checked, 'besluit treedt in werking');
     expect(p.found).toBe(true);
     expect(p.acts).toHaveLength(4);
     expect(p.acts[0]).toBe('indienen verzoek een besluit te nemen');

@@ -57,7 +57,7 @@ describe('exportFlintJson', () => {
     const text = exportFlintJsonText(m).value;
     expect(text).toContain('"operand": 12.50');
     expect(text).toContain('"operand": 123456789012345678901234567890');
-    expect(stripSpans(importFlintJson(text, 'n.json').value)).toEqual(stripSpans(m));
+    expect(stripSpans(importFlintJson(text, 'n.json').value.declarations)).toEqual(stripSpans(m.declarations));
     expect(exportFlintJson(m).value.facts[0]!.function).toEqual({
       expression: 'SUM',
       operands: [{ expression: 'LITERAL', operand: 12.5 }, { expression: 'LITERAL', operand: 1.2345678901234568e29 }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFlintJson, importExpression, importFlintJson, importFlintJsonValue } from '../../src/interchange/index.js';
 import type { Expr } from '../../src/model/ast.js';
-import { actsOf, dutiesOf, factsOf, sourcesOf, stripSpans } from '../../src/model/walk.js';
+import { actsOf, dutiesOf, factsOf, sourceDeclsOf, stripSpans } from '../../src/model/walk.js';
 
 const expr = (value: unknown): unknown => {
   const r = importExpression(value);
@@ -113,14 +113,14 @@ describe('importFlintJson: frames', () => {
     expect(act.terminates.map((e) => [e.frame, e.name])).toEqual([['duty', 'beslissen'], ['fact', 'oud']]);
     expect(act.meta.map((e) => [e.key, e.value])).toEqual([['tags', ''], ['terminateText', 'zie <beslissen> en [oud]']]);
     // Identical entries share one SourceDecl; a different one with the same citation gets `-2`.
-    expect(sourcesOf(value).map((s) => s.id)).toEqual(['art-4.1-awb', 'art-4.1-awb-2']);
+    expect(sourceDeclsOf(value).map((s) => s.id)).toEqual(['art-4.1-awb', 'art-4.1-awb-2']);
     expect(act.sources.map((s) => s.id)).toEqual(['art-4.1-awb', 'art-4.1-awb-2']);
     expect(factsOf(value)[0]!.sources.map((s) => s.id)).toEqual(['art-4.1-awb']);
-    expect(stripSpans(sourcesOf(value)[0]!)).toEqual({
+    expect(stripSpans(sourceDeclsOf(value)[0]!)).toEqual({
       kind: 'Source', id: 'art-4.1-awb', juriconnect: 'jci', eli: null, url: null, citation: 'art. 4:1 Awb', text: 'tekst',
       validFrom: '2020-01-01', validTo: '9999-12-31', explanation: 'uitleg', meta: [{ kind: 'Meta', key: 'extra', value: 1 }],
     });
-    expect(sourcesOf(value)[1]!.meta.map((e) => [e.key, e.value])).toEqual([['validFrom', '']]);
+    expect(sourceDeclsOf(value)[1]!.meta.map((e) => [e.key, e.value])).toEqual([['validFrom', '']]);
     expect(factsOf(value)[1]!.definition).toBeNull();
     const duty = dutiesOf(value)[0]!;
     expect(stripSpans(duty.createdBy)).toEqual([ref('act', 'aanvragen')]);
@@ -148,7 +148,7 @@ describe('importFlintJson: frames', () => {
     );
     expect(value.header?.meta.map((e) => [e.key, e.value])).toEqual([['flintDialect', 'reference']]);
     expect(value.header?.title).toBe('');
-    expect(stripSpans(sourcesOf(value))).toEqual([
+    expect(stripSpans(sourceDeclsOf(value))).toEqual([
       {
         kind: 'Source', id: 'art-1', juriconnect: 'j', eli: null, url: null, citation: 'art. 1', text: 't',
         validFrom: '2004-07-01', validTo: null, explanation: null, meta: [{ kind: 'Meta', key: 'version', value: '3-[20040701]-[jjjjmmdd]' }],

@@ -9,7 +9,7 @@ import {
   importFlintJsonValue,
 } from '../../src/interchange/index.js';
 import { hasErrors } from '../../src/model/diagnostic.js';
-import { actsOf, dutiesOf, factsOf, sourcesOf, stripSpans } from '../../src/model/walk.js';
+import { actsOf, dutiesOf, factsOf, sourceDeclsOf, stripSpans } from '../../src/model/walk.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 import { normaliseModel } from './normalise.js';
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasShared)('shared discipl models (skipped: ../shared is absent
     const raw = parseJsonc(read(file)) as { acts: Array<{ sources: unknown[] }>; facts: Array<{ sources: unknown[] }>; duties: Array<{ sources: unknown[] }> };
     const distinct = new Set([...raw.acts, ...raw.facts, ...raw.duties].flatMap((f) => f.sources.map((s) => JSON.stringify(s))));
     const model = importFlintJson(read(file), file).value;
-    const sources = sourcesOf(model);
+    const sources = sourceDeclsOf(model);
     expect(sources).toHaveLength(distinct.size);
     expect(new Set(sources.map((s) => s.id)).size).toBe(sources.length);
     const first = sources[0]!;
@@ -109,9 +109,9 @@ describe.skipIf(!hasShared)('shared discipl models (skipped: ../shared is absent
     const file = 'flint-example-awb.json';
     const model = importFlintJson(read(file), file).value;
     const frames = [...actsOf(model), ...factsOf(model), ...dutiesOf(model)];
-    expect(sourcesOf(model)).toHaveLength(frames.filter((f) => f.sources.length > 0).length);
+    expect(sourceDeclsOf(model)).toHaveLength(frames.filter((f) => f.sources.length > 0).length);
     const act = actsOf(model)[0]!;
-    const src = sourcesOf(model).find((s) => s.id === act.sources[0]!.id)!;
+    const src = sourceDeclsOf(model).find((s) => s.id === act.sources[0]!.id)!;
     expect(src).toMatchObject({ citation: 'art. 1:3 lid 3 Awb', validFrom: '1998-01-01', validTo: null });
     expect(src.meta.find((e) => e.key === 'version')?.value).toBe('2-[19980101]-[jjjjmmdd]');
     expect(act.meta.find((e) => e.key === 'tags')?.value).toBe('');

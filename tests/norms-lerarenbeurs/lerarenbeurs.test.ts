@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourcesOf } from '../../src/model/walk.js';
+import { sourceDeclsOf } from '../../src/model/walk.js';
 import { ROOT, loadNorm } from '../norms/load.js';
 import { scenarios } from './lerarenbeurs.scenarios.js';
 import { runScenario } from './scenario.js';
@@ -39,7 +39,7 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
     // The collection wraps long quotes across lines: compare with whitespace collapsed.
     const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
     const collected = squash(readFileSync(join(ROOT, 'norms/texts/lerarenbeurs.md'), 'utf8'));
-    const sources = sourcesOf(norm.checked.model);
+    const sources = sourceDeclsOf(norm.checked.model);
     const notFound = sources.flatMap((src) => (src.text ?? '').split('\n').filter((l) => l.trim() !== '' && !collected.includes(squash(l))).map((l) => `${src.id}: ${l}`));
     expect(notFound).toEqual([]);
     expect(sources.filter((src) => src.text !== null).map((src) => src.id)).toEqual([

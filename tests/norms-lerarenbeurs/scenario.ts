@@ -6,7 +6,7 @@
  * created, so tests can require that every act and duty of a model is exercised.
  */
 import type { JsonScalar } from '../../src/model/trace.js';
-import { activeDuties, advanceClock, checkAct, createCaseChecked, evaluateFact, force, give, take } from '../../src/run/index.js';
+import { activeDuties, advance, checkAct, createCaseChecked, evaluateFact, force, give, take } from '../../src/run/index.js';
 import type { CaseState, CompiledModel, GivenFact } from '../../src/run/index.js';
 
 /** One step of a scenario. */
@@ -89,7 +89,7 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
       for (const d of r.diagnostics) failures.push(`${where}: ${d.code}: ${d.message}`);
       state = r.value;
     } else if ('advance' in step) {
-      state = advanceClock(cm, state, step.advance).state;
+      state = advance(cm, state, step.advance).state;
     } else if ('fact' in step) {
       const got = valueText(evaluateFact(cm, state, step.fact, step.args).value);
       const want = String(step.value ?? true);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { actsOf, dutiesOf } from '../../src/model/walk.js';
 import type { GivenFact } from '../../src/run/index.js';
-import { sourcesOf } from '../../src/trace/index.js';
+import { decisionSources } from '../../src/trace/index.js';
 import { Flow, newCoverage } from './flow.js';
 import { loadNorm } from './load.js';
 
@@ -132,7 +132,7 @@ describe('kinderopvangtoeslag: the full case', () => {
   it('the recovery decision\'s trace names every article it rests on', () => {
     const f = determined();
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-15' });
-    const ids = new Set(sourcesOf(r.trace).map((s) => s.id));
+    const ids = new Set(decisionSources(r.trace).map((s) => s.id));
     const restsOn = [
       'awir-26-lid-1', // the amount is owed in full
       'awir-26-lid-2', // recovered in full unless disproportionate
@@ -156,13 +156,13 @@ describe('kinderopvangtoeslag: the full case', () => {
     ];
     expect(restsOn.filter((id) => !ids.has(id))).toEqual([]);
     // Each source in the trace carries its verbatim text.
-    expect(sourcesOf(r.trace).find((s) => s.id === 'awir-26-lid-1')?.text).toContain('in zijn geheel verschuldigd');
+    expect(decisionSources(r.trace).find((s) => s.id === 'awir-26-lid-1')?.text).toContain('in zijn geheel verschuldigd');
   });
 
   it('the recovery decision\'s legal trail (golden: citation and source id per line, in trace order)', async () => {
     const f = determined();
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-15' });
-    const text = sourcesOf(r.trace).map((s) => `${s.citation ?? '?'}  [${s.id}]  ${s.juriconnect ?? ''}`).join('\n') + '\n';
+    const text = decisionSources(r.trace).map((s) => `${s.citation ?? '?'}  [${s.id}]  ${s.juriconnect ?? ''}`).join('\n') + '\n';
     await expect(text).toMatchFileSnapshot('golden/recovery-sources.txt');
   });
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actsOf, sourcesOf } from '../../src/model/walk.js';
+import { actsOf, sourceDeclsOf } from '../../src/model/walk.js';
 import { loadNorm, ROOT } from './load.js';
 
 function flintFiles(dir: string): string[] {
@@ -28,7 +28,7 @@ describe('norms', () => {
 
   it.each(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])('%s: every source block has a citation, text and juriconnect id, and every act cites a source', (file) => {
     const { checked } = loadNorm(file);
-    const incomplete = sourcesOf(checked.model)
+    const incomplete = sourceDeclsOf(checked.model)
       .filter((s) => s.citation === null || s.text === null || s.text.trim() === '' || s.juriconnect === null)
       .map((s) => s.id);
     expect(incomplete).toEqual([]);
@@ -42,7 +42,7 @@ describe('norms', () => {
     const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
     const collected = squash(readFileSync(join(ROOT, textsFile), 'utf8') + ' ' + readFileSync(join(ROOT, 'norms/texts/awb.md'), 'utf8'));
     const { checked } = loadNorm(file);
-    const notFound = sourcesOf(checked.model).flatMap((s) =>
+    const notFound = sourceDeclsOf(checked.model).flatMap((s) =>
       (s.text ?? '')
         .split('\n')
         .map(squash)

@@ -9,7 +9,7 @@ import {
   counterfactual,
   explainText,
   parseTraceEntry,
-  sourcesOf,
+  decisionSources,
   toMarkdown,
   traceToDot,
   traceToMermaid,
@@ -87,9 +87,9 @@ describe('whyNot', () => {
   });
 });
 
-describe('sourcesOf', () => {
+describe('decisionSources', () => {
   it('lists every source once, in the version in force on the act date', () => {
-    const ids = sourcesOf(grant.trace).map((s) => s.id);
+    const ids = decisionSources(grant.trace).map((s) => s.id);
     expect(ids).toEqual(['wet-2', 'awb-4:1', 'awb-4:13']);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -98,8 +98,8 @@ describe('sourcesOf', () => {
     const r = ok(take(cm, old, { act: 'indienen', actor: 'bob', params: { aanvrager: 'bob' } }));
     const s = give(cm, r.state, [{ fact: 'inkomen', args: ['bob'], value: '1' }, { fact: 'ingezetene', args: ['bob'] }]).value;
     const g = ok(take(cm, s, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'bob' } }));
-    expect(sourcesOf(g.trace).map((x) => x.id)).toContain('wet-2-old');
-    expect(sourcesOf(g.trace).map((x) => x.id)).not.toContain('wet-2');
+    expect(decisionSources(g.trace).map((x) => x.id)).toContain('wet-2-old');
+    expect(decisionSources(g.trace).map((x) => x.id)).not.toContain('wet-2');
   });
 });
 
@@ -137,7 +137,7 @@ describe('renderings (golden)', () => {
   });
   it('renderings cite every source of the decision', () => {
     for (const text of [explainText(grant.trace, { lang: 'nl' }), toMarkdown(grant.trace)]) {
-      for (const s of sourcesOf(grant.trace)) expect(text).toContain(s.citation ?? s.id);
+      for (const s of decisionSources(grant.trace)) expect(text).toContain(s.citation ?? s.id);
     }
   });
 });

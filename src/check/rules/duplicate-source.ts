@@ -7,7 +7,7 @@ import type { SourceDecl } from '../../model/ast.js';
 import type { CheckContext } from '../context.js';
 import { report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { sourcesOf } from '../../model/walk.js';
+import { sourceDeclsOf } from '../../model/walk.js';
 
 /** Reports every source block whose id was already declared. */
 export const duplicateSource: Rule = {
@@ -17,7 +17,7 @@ export const duplicateSource: Rule = {
   check(ctx: CheckContext): Diagnostic[] {
     const first = new Map<string, SourceDecl>();
     const out: Diagnostic[] = [];
-    for (const s of sourcesOf(ctx.model)) {
+    for (const s of sourceDeclsOf(ctx.model)) {
       const prev = first.get(s.id);
       if (prev === undefined) {
         first.set(s.id, s);

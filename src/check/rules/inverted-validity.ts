@@ -7,7 +7,7 @@ import type { CheckContext } from '../context.js';
 import { isIsoDate } from '../juriconnect.js';
 import { report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { sourcesOf } from '../../model/walk.js';
+import { sourceDeclsOf } from '../../model/walk.js';
 
 /** Reports sources with `validFrom` after `validTo`. */
 export const invertedValidity: Rule = {
@@ -15,7 +15,7 @@ export const invertedValidity: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#sources',
   check(ctx: CheckContext): Diagnostic[] {
-    return sourcesOf(ctx.model)
+    return sourceDeclsOf(ctx.model)
       .filter((s) => s.validFrom !== null && s.validTo !== null && isIsoDate(s.validFrom) && isIsoDate(s.validTo) && s.validFrom > s.validTo)
       .map((s) =>
         report(invertedValidity, {

@@ -8,7 +8,7 @@ import type { CheckContext } from '../context.js';
 import { juriconnectProblem } from '../juriconnect.js';
 import { report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { sourcesOf } from '../../model/walk.js';
+import { sourceDeclsOf } from '../../model/walk.js';
 
 /** Reports Juriconnect ids that are not well formed. */
 export const malformedJuriconnect: Rule = {
@@ -17,7 +17,7 @@ export const malformedJuriconnect: Rule = {
   reference: 'grammar/README.md#sources',
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const s of sourcesOf(ctx.model)) {
+    for (const s of sourceDeclsOf(ctx.model)) {
       if (s.juriconnect === null || s.juriconnect.trim() === '') continue;
       const problem = juriconnectProblem(s.juriconnect);
       if (problem === null) continue;

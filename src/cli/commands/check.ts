@@ -1,5 +1,5 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
-import { actsOf, dutiesOf, factsOf, sourcesOf } from '../../model/walk.js';
+import { actsOf, dutiesOf, factsOf, sourceDeclsOf } from '../../model/walk.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { loadModelFile, renderLoaded } from '../load.js';
@@ -45,7 +45,7 @@ export const checkCommand: Command = {
       if (hasErrors(diagnostics)) failed = true;
       const m = loaded.model;
       const counts = m
-        ? { acts: actsOf(m).length, duties: dutiesOf(m).length, facts: factsOf(m).length, sources: sourcesOf(m).length }
+        ? { acts: actsOf(m).length, duties: dutiesOf(m).length, facts: factsOf(m).length, sources: sourceDeclsOf(m).length }
         : undefined;
       if (format === 'json') {
         reports.push({ file, origin: loaded.origin, counts, errors, warnings, diagnostics });

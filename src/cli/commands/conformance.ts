@@ -1,6 +1,12 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { createModelCache, renderConformance, runConformance, type ConformanceReport } from '../../compat/index.js';
+import {
+  createModelCache,
+  renderConformance,
+  runConformance,
+  withoutEngineLine,
+  type ConformanceReport,
+} from '../../compat/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { stableJson } from '../json.js';
@@ -71,13 +77,14 @@ export const conformanceCommand: Command = {
       return { file, report };
     });
 
-    const total = { passed: 0, failed: 0, skipped: 0, deviations: 0 };
+    const total = { passed: 0, failed: 0, skipped: 0, deviations: 0, withoutEngine: 0 };
     for (const r of results) {
       if (!r.report) continue;
       total.passed += r.report.passed;
       total.failed += r.report.failed;
       total.skipped += r.report.skipped;
       total.deviations += r.report.deviations;
+      total.withoutEngine += r.report.withoutEngine;
     }
     for (const r of results) if (r.error) io.stderr(`flint conformance: ${r.error}\n`);
     if (format === 'json') {
@@ -94,10 +101,12 @@ export const conformanceCommand: Command = {
         io.stdout(`== ${r.file}\n`);
         io.stdout(renderConformance(r.report, { allSteps: true, totals: false }));
         io.stdout(
-          `-- ${r.file}: ${r.report.passed} passed, ${r.report.failed} failed, ${r.report.skipped} skipped, ${r.report.deviations} deviations\n`,
+          `-- ${r.file}: ${r.report.passed} passed, ${r.report.failed} failed, ${r.report.skipped} skipped, ` +
+            `${r.report.deviations} deviations, ${r.report.withoutEngine} without the engine\n`,
         );
       }
       io.stdout(`${total.passed} passed, ${total.failed} failed\n${total.skipped} skipped, ${total.deviations} deviations\n`);
+      io.stdout(`${withoutEngineLine(total.withoutEngine)}\n`);
     }
     return total.failed > 0 || results.some((r) => r.error !== undefined) ? EXIT_ERRORS : EXIT_OK;
   },

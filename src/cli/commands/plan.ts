@@ -1,5 +1,5 @@
 import { hasErrors } from '../../model/diagnostic.js';
-import { plan } from '../../graph/index.js';
+import { planActs } from '../../graph/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
@@ -42,7 +42,7 @@ export const planCommand: Command = {
       io.stderr(`flint plan: the goal must be a fact; «${parsed.values.goal}» is an ${goal.kind}.\n`);
       return EXIT_ERRORS;
     }
-    const result = plan(loaded.checked, goal.name);
+    const result = planActs(loaded.checked, goal.name);
     if (format === 'json') {
       io.stdout(stableJson(result) + '\n');
     } else if (!result.found) {

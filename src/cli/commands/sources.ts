@@ -1,6 +1,6 @@
 import { hasErrors } from '../../model/diagnostic.js';
 import type { SourceDecl } from '../../model/ast.js';
-import { sourcesOf, toGraph } from '../../graph/index.js';
+import { frameSources, toGraph } from '../../graph/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
@@ -43,7 +43,7 @@ export const sourcesCommand: Command = {
       io.stderr(`flint sources: ${frame.error}\n`);
       return EXIT_ERRORS;
     }
-    const ids = sourcesOf(toGraph(loaded.checked), frame.key, { transitive: !parsed.values.direct });
+    const ids = frameSources(toGraph(loaded.checked), frame.key, { transitive: !parsed.values.direct });
     const sources: SourceDecl[] = ids.flatMap((id) => {
       const s = loaded.checked?.sources[id];
       return s ? [s] : [];

@@ -16,8 +16,22 @@ import { importExpression, importFlintJson } from '../../interchange/index.js';
 import type { DisciplValue } from './values.js';
 import { isDecimal, isObjectValue, toDecimal, toPlain } from './values.js';
 
-/** Outcome of one step. */
-export type StepStatus = 'pass' | 'fail' | 'skipped' | 'deviation';
+/**
+ * Outcome of one step. `without-engine`: the step matched, but its answer was read from the published model JSON
+ * (the scenario's own input), not computed by the engine; it is counted apart from `pass`.
+ */
+export type StepStatus = 'pass' | 'fail' | 'skipped' | 'deviation' | 'without-engine';
+
+/**
+ * Step kinds answered from the published model JSON without calling the engine (the peer's published-model lookups):
+ * a match shows that the JSON holds what the scenario expects, not that the engine computes anything.
+ */
+export const WITHOUT_ENGINE_STEP_KINDS: ReadonlySet<string> = new Set([
+  'publishedFact',
+  'publishedDuty',
+  'actDetails',
+  'publishedModelKeys',
+]);
 
 /** The report of one step. */
 export interface StepReport {
@@ -42,10 +56,13 @@ export interface ConformanceReport {
   /** The scenario's `source` (peer test file). */
   readonly source: string;
   readonly cases: readonly CaseReport[];
+  /** Steps the engine answered as expected. */
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
   readonly deviations: number;
+  /** Steps that matched, answered from the model JSON without the engine ({@link WITHOUT_ENGINE_STEP_KINDS}). */
+  readonly withoutEngine: number;
   /** File-level problems (not an object, no `cases` array, a case that is not an object); empty when the file is well formed. */
   readonly problems: readonly string[];
 }
@@ -565,7 +582,7 @@ export function runConformance(
   const source = typeof file['source'] === 'string' ? file['source'] : '<unknown>';
   if (isObj(scenarioFile) && !Array.isArray(file['cases'])) problems.push('the scenario file has no "cases" array');
   const cases: CaseReport[] = [];
-  const count = { pass: 0, fail: 0, skipped: 0, deviation: 0 };
+  const count: Record<StepStatus, number> = { pass: 0, fail: 0, skipped: 0, deviation: 0, 'without-engine': 0 };
   (Array.isArray(file['cases']) ? file['cases'] : []).forEach((kase, caseIndex) => {
     if (!isObj(kase)) {
       problems.push(`case ${caseIndex} is not an object`);
@@ -625,7 +642,8 @@ export function runConformance(
       }
       try {
         const actual = runStep(state, kind, step);
-        add(dev ? { index, kind, status: 'deviation', actual, reason: dev.reason } : { index, kind, status: 'pass' });
+        const status = WITHOUT_ENGINE_STEP_KINDS.has(kind) ? 'without-engine' : 'pass';
+        add(dev ? { index, kind, status: 'deviation', actual, reason: dev.reason } : { index, kind, status });
       } catch (e) {
         const failure = e instanceof StepFailure ? e : new StepFailure(`internal error: ${e instanceof Error ? e.message : String(e)}`);
         add({
@@ -640,14 +658,23 @@ export function runConformance(
     });
     cases.push({ name, steps });
   });
-  return { source, cases, passed: count.pass, failed: count.fail, skipped: count.skipped, deviations: count.deviation, problems };
+  return {
+    source,
+    cases,
+    passed: count.pass,
+    failed: count.fail,
+    skipped: count.skipped,
+    deviations: count.deviation,
+    withoutEngine: count['without-engine'],
+    problems,
+  };
 }
 
 /** Options of {@link renderConformance}. */
 export interface RenderOptions {
   /** Also print a line for every passing and skipped step (default: only failing and deviating steps). */
   readonly allSteps?: boolean;
-  /** End with the two totals lines (default true). */
+  /** End with the totals lines (default true). */
   readonly totals?: boolean;
 }
 
@@ -676,6 +703,12 @@ export function renderConformance(report: ConformanceReport, options: RenderOpti
   if (options.totals !== false) {
     lines.push(`${report.passed} passed, ${report.failed} failed`);
     lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
+    lines.push(withoutEngineLine(report.withoutEngine));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The totals line of the steps answered without the engine (shared by {@link renderConformance} and the CLI). */
+export function withoutEngineLine(n: number): string {
+  return `${n} answered from the model JSON without the engine (not counted as passed)`;
 }

@@ -63,7 +63,7 @@ export interface DutyLink {
 }
 
 /** The result of an act check (SEMANTICS.md §5): `valid` is `undefined` when unknown. */
-export interface ActCheck {
+export interface DisciplActCheck {
   readonly valid: boolean | undefined;
   readonly invalidReasons: readonly string[];
 }
@@ -214,7 +214,7 @@ export class DisciplEngine {
     act: string,
     resolver: DisciplResolver,
     earlyEscape: boolean,
-  ): DisciplOutcome<ActCheck> {
+  ): DisciplOutcome<DisciplActCheck> {
     return this.guard(() => {
       const found = this.model.acts.find((a) => a.name === act);
       if (!found) throw new DisciplError(`Act not found ${act}`);
@@ -329,7 +329,7 @@ export class DisciplEngine {
     return { who, asMyself, caseLink, previous: undefined, asker, names: [], indices: [], node, depth: 0 };
   }
 
-  private checkAct(act: PeerAct, who: string, caseLink: string | undefined, asker: Asker, early: boolean, root: ExplainNode | null): ActCheck {
+  private checkAct(act: PeerAct, who: string, caseLink: string | undefined, asker: Asker, early: boolean, root: ExplainNode | null): DisciplActCheck {
     const items: [string, PeerExpr | null, boolean][] = [
       ['actor', act.actor, true],
       ['object', act.object, false],
