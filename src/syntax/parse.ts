@@ -7,8 +7,10 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { positionAt } from '../model/span.js';
+import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
+import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, dateProblem, parseNumber } from '../model/literals.js';
 import { flintParser } from '../../grammar/parser.js';
-import { flintLexer, LParen, RParen } from '../../grammar/tokens.js';
+import { DURATION_UNITS, flintLexer, LParen, RParen } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
@@ -53,8 +55,50 @@ function errorSpan(text: string, file: string, e: IRecognitionException, builder
   return spanAt(text, file, text.length, text.length);
 }
 
+/** Durations count at most this many digits: a longer one leaves the date range (years 1..9999) anyway. */
+export const MAX_DURATION_DIGITS = 9;
+
+/**
+ * One diagnostic per literal token whose value the engine cannot hold: a date that does not exist
+ * or lies outside years 1..9999 (`invalid-date`), a number beyond the decimal limits or a duration
+ * count beyond {@link MAX_DURATION_DIGITS} digits (`invalid-number`). Token-level, so it covers
+ * expressions, `valid:`, `version:` and scenario steps alike.
+ */
+function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  tokens.forEach((t, i) => {
+    const kind = t.tokenType.name;
+    if (kind === 'DateLiteral') {
+      const problem = dateProblem(t.image);
+      if (problem !== null) {
+        out.push({ code: 'invalid-date', severity: 'error', message: problem, span: builder.tokenSpan(t), hint: 'Write an existing date YYYY-MM-DD in the years 0001 to 9999.' });
+      }
+    } else if (kind === 'IntegerLiteral' || kind === 'DecimalLiteral') {
+      const next = tokens[i + 1];
+      const isCount = kind === 'IntegerLiteral' && next !== undefined && Object.hasOwn(DURATION_UNITS, next.image);
+      const digits = t.image.replace(/^0+(?=\d)/, '');
+      const shown = digits.length > 40 ? `${digits.slice(0, 40)}…` : digits;
+      if (isCount && digits.length > MAX_DURATION_DIGITS) {
+        out.push({ code: 'invalid-number', severity: 'error', message: `The duration ${shown} ${next.image} reaches beyond the date range (years 0001 to 9999).`, span: builder.tokenSpan(t), hint: `A duration counts at most ${MAX_DURATION_DIGITS} digits.` });
+      } else if (!isCount) {
+        const n = parseNumber(t.image);
+        if (!n.ok) {
+          out.push({ code: 'invalid-number', severity: 'error', message: `The number ${shown} cannot be used: ${n.reason}.`, span: builder.tokenSpan(t), hint: `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.` });
+        }
+      }
+    }
+  });
+  return out;
+}
+
 function parseUnsafe(text: string, file: string): Result<Model> {
   const diagnostics: Diagnostic[] = [];
+  const encoding = encodingProblem(text);
+  if (encoding !== null) {
+    // Every other character would be a lexical error: say what is wrong once.
+    diagnostics.push({ code: 'invalid-encoding', severity: 'error', message: encoding, span: spanAt(text, file, 0, 0), hint: ENCODING_HINT });
+    return { value: emptyModel(file), diagnostics };
+  }
   const lexed = flintLexer.tokenize(text);
   for (const e of lexed.errors.slice(0, MAX_LEX_ERRORS)) {
     diagnostics.push({
@@ -126,7 +170,7 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     );
   }
   const model = builder.model(cst);
-  diagnostics.push(...builder.diagnostics);
+  diagnostics.push(...builder.diagnostics, ...literalProblems(lexed.tokens, builder));
   return { value: model, diagnostics: sortDiagnostics(diagnostics) };
 }
 
