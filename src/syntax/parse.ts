@@ -10,7 +10,7 @@ import { positionAt } from '../model/span.js';
 import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
 import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, dateProblem, parseNumber } from '../model/literals.js';
 import { flintParser } from '../../grammar/parser.js';
-import { DURATION_UNITS, flintLexer, LParen, RParen } from '../../grammar/tokens.js';
+import { DateLiteral, DURATION_UNITS, flintLexer, K, LParen, MONTH_NAMES, RParen } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
@@ -91,6 +91,72 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
   return out;
 }
 
+/**
+ * Dates written in words (`15 april 2024`, `1 januari 2025`) become one date token (`2024-04-15`)
+ * with one `invalid-date` error saying how to write it, so the rest of the line parses as intended
+ * instead of being read as `15` with the rest dropped or cascading into syntax errors.
+ */
+function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnostic[]): IToken[] {
+  const result: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [d, m, y] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const month = m === undefined ? undefined : MONTH_NAMES[m.image.toLowerCase()];
+    if (
+      d?.tokenType.name === 'IntegerLiteral' && /^\d{1,2}$/.test(d.image) && month !== undefined &&
+      m?.tokenType.name === 'Identifier' && y?.tokenType.name === 'IntegerLiteral' && /^\d{4}$/.test(y.image)
+    ) {
+      const iso = `${y.image}-${String(month).padStart(2, '0')}-${d.image.padStart(2, '0')}`;
+      const written = `${d.image} ${m.image} ${y.image}`;
+      const span = { ...builder.tokenSpan(d), end: builder.tokenSpan(y).end };
+      const problem = dateProblem(iso);
+      out.push({
+        code: 'invalid-date',
+        severity: 'error',
+        message: `Dates are written YYYY-MM-DD, not «${written}».`,
+        span,
+        hint: problem === null ? `Write ${iso}.` : problem,
+      });
+      result.push({ ...d, image: problem === null ? iso : '0001-01-01', tokenType: DateLiteral, tokenTypeIdx: DateLiteral.tokenTypeIdx ?? d.tokenTypeIdx, endOffset: y.endOffset, endLine: y.endLine, endColumn: y.endColumn });
+      i += 2;
+    } else if (d !== undefined) {
+      result.push(d);
+    }
+  }
+  return result;
+}
+
+const OPERAND_END = new Set([
+  'FactName', 'DutyName', 'ActName', 'RParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
+  'QuotedString', 'TextBlock', 'Identifier', 'Today',
+]);
+const OPERAND_START = new Set([
+  'FactName', 'DutyName', 'ActName', 'LParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
+  'QuotedString', 'TextBlock', 'Identifier', 'Today', 'Not', 'Minus', 'Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max',
+]);
+
+/**
+ * The Dutch operator words `en` (and) and `niet` (not), where only an operator can stand: `en`
+ * between two operands, `niet` before an operand and not after one. Elsewhere they stay names
+ * (`language: en`). `of` is not read as `or`: it is the keyword of projections (`[x] of [y]`).
+ */
+function dutchOperators(tokens: IToken[]): IToken[] {
+  const out: IToken[] = [];
+  tokens.forEach((t, i) => {
+    const before = out[i - 1];
+    const next = tokens[i + 1];
+    const afterOperand = before !== undefined && OPERAND_END.has(before.tokenType.name);
+    const nextStarts = next !== undefined && OPERAND_START.has(next.tokenType.name) && next.image !== 'en';
+    if (t.tokenType.name === 'Identifier' && t.image === 'en' && afterOperand && nextStarts) {
+      out.push({ ...t, tokenType: K.And, tokenTypeIdx: K.And.tokenTypeIdx ?? t.tokenTypeIdx });
+    } else if (t.tokenType.name === 'Identifier' && t.image === 'niet' && !afterOperand && nextStarts) {
+      out.push({ ...t, tokenType: K.Not, tokenTypeIdx: K.Not.tokenTypeIdx ?? t.tokenTypeIdx });
+    } else {
+      out.push(t);
+    }
+  });
+  return out;
+}
+
 function parseUnsafe(text: string, file: string): Result<Model> {
   const diagnostics: Diagnostic[] = [];
   const encoding = encodingProblem(text);
@@ -140,7 +206,8 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
     return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
-  flintParser.input = lexed.tokens;
+  const tokens = dutchOperators(wordDates(lexed.tokens, builder, diagnostics));
+  flintParser.input = tokens;
   const cst = flintParser.model();
   // A token right after a lexical error is where the parser trips over its consequences: the
   // lexical error already explains it, so parser errors there are not reported again.
@@ -170,7 +237,7 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     );
   }
   const model = builder.model(cst);
-  diagnostics.push(...builder.diagnostics, ...literalProblems(lexed.tokens, builder));
+  diagnostics.push(...builder.diagnostics, ...literalProblems(tokens, builder));
   return { value: model, diagnostics: sortDiagnostics(diagnostics) };
 }
 
