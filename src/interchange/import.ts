@@ -23,7 +23,7 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan } from '../model/span.js';
 import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
-import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, parseNumber } from '../model/literals.js';
+import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, isDate, parseNumber } from '../model/literals.js';
 import { fromPointer, Locator, MAX_JSON_DEPTH, parseJsonText, toPointer } from './json-text.js';
 import type { PathSegment } from './json-text.js';
 import { findNames, parseDutchDate, parseNameRef, slugify, stripFrameName, versionDates } from './names.js';
@@ -389,6 +389,12 @@ class Importer {
     if (Object.keys(fields).length > 0) {
       const span = this.span(path);
       const dates = fields.version !== undefined ? versionDates(fields.version) : { validFrom: null, validTo: null };
+      for (const g of (fields.version ?? '').matchAll(/\[(\d{8})\]/g)) {
+        const iso = `${g[1]!.slice(0, 4)}-${g[1]!.slice(4, 6)}-${g[1]!.slice(6)}`;
+        if (!isDate(iso)) {
+          this.report('invalid-date', 'warning', `The \`version\` date [${g[1]!}] is not a calendar date in the years 0001 to 9999; the source gets no validity from it.`, [...path, 'version']);
+        }
+      }
       const id = this.newId(slugify(fields.reference ?? '') || slugify(frameName) || 'source');
       this.sources.push({
         kind: 'Source',

@@ -64,3 +64,15 @@ describe('FLINT JSON messages', () => {
     ]);
   });
 });
+
+describe('FLINT JSON reference-dialect version dates', () => {
+  it('an impossible yyyymmdd in `version` is one invalid-date warning at its path', () => {
+    const text = `{"acts":[{"act":"<<a>>","actor":"[a]","action":"[b]","object":"[c]","recipient":"[d]",
+      "preconditions":"","create":[],"terminate":[],"reference":"art. 1","version":"2-[20241345]-[jjjjmmdd]"}],
+      "facts":[],"duties":[]}`;
+    const r = importFlintJson(text, 'm.json');
+    expect(r.diagnostics.filter((d) => d.code === 'invalid-date').map((d) => [d.path, d.severity])).toEqual([
+      ['/acts/0/version', 'warning'],
+    ]);
+  });
+});
