@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, createCase, evaluateFact } from '../../src/run/index.js';
+import { compile, createCase, evaluateFact, give } from '../../src/run/index.js';
 import {
   addDuration,
   daysBetween,
@@ -154,5 +154,29 @@ describe('the interpreter is total on numbers and dates', () => {
     expect(value('early')).toEqual({ type: 'date', value: '0050-06-16' });
     expect(value('bad literal')).toEqual(U);
     expect(value('bad date()')).toEqual(U);
+  });
+});
+
+describe('given values go through the same number and date parsers', () => {
+  const m = model(fact('bedrag', { type: t('decimal') }), fact('datum', { type: t('date') }));
+  const cm = compile(m).value;
+  const s0 = createCase(cm, { asOf: '2024-01-01' });
+
+  it('hex, underscores, absurd exponents and over-long numbers are refused with a diagnostic', () => {
+    for (const bad of ['0x1F4', '1_000', '1e-999999999', '9'.repeat(200), 'Infinity']) {
+      const r = give(cm, s0, [{ fact: 'bedrag', value: bad }]);
+      expect(r.diagnostics.length, bad).toBeGreaterThan(0);
+      expect(evaluateFact(cm, r.value, 'bedrag').value).toEqual({ type: 'unknown' });
+    }
+    const ok = give(cm, s0, [{ fact: 'bedrag', value: '100000000000000000001' }]);
+    expect(ok.diagnostics).toEqual([]);
+    expect(evaluateFact(cm, ok.value, 'bedrag').value).toEqual({ type: 'decimal', value: '100000000000000000001' });
+  });
+
+  it('dates that do not exist or lie outside years 1..9999 are refused', () => {
+    for (const bad of ['2024-02-30', '0000-01-01', '2024-13-45']) {
+      expect(give(cm, s0, [{ fact: 'datum', value: bad }]).diagnostics.length, bad).toBeGreaterThan(0);
+    }
+    expect(give(cm, s0, [{ fact: 'datum', value: '0050-06-15' }]).diagnostics).toEqual([]);
   });
 });
