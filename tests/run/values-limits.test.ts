@@ -180,3 +180,29 @@ describe('given values go through the same number and date parsers', () => {
     expect(give(cm, s0, [{ fact: 'datum', value: '0050-06-15' }]).diagnostics).toEqual([]);
   });
 });
+
+describe('property: the number parser', () => {
+  it('never throws; accepted text round-trips exactly; hex and _ are never accepted', () => {
+    const numberish = fc.stringMatching(/^[-+ ]?[0-9_xXeE.]{0,30}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), numberish), (s) => {
+        const r = parseNumber(s);
+        if (/[xX_]/.test(s)) expect(r.ok).toBe(false);
+        if (r.ok) {
+          const again = parseNumber(r.value.toString());
+          expect(again.ok && again.value.eq(r.value)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('every integer of at most 50 digits is accepted and kept exactly', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 50n) + 1n, max: 10n ** 50n - 1n }), (n) => {
+        const r = parseNumber(n.toString());
+        expect(r.ok && r.value.toString()).toBe(n.toString());
+      }),
+    );
+  });
+});
