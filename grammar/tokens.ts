@@ -75,16 +75,39 @@ export type KeywordName = keyof typeof KEYWORDS;
 /** Every reserved word (any alias), for printers and checks that must avoid them as identifiers. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set<string>(Object.values(KEYWORDS).flat());
 
-/** Duration unit words accepted after an integer (`8 weeks`) → ISO 8601 designator. */
+/** Duration unit words accepted after an integer (`8 weeks`, Dutch `8 weken`) → ISO 8601 designator. */
 export const DURATION_UNITS: Readonly<Record<string, 'D' | 'W' | 'M' | 'Y'>> = {
   day: 'D',
   days: 'D',
+  dag: 'D',
+  dagen: 'D',
   week: 'W',
   weeks: 'W',
+  weken: 'W',
   month: 'M',
   months: 'M',
+  maand: 'M',
+  maanden: 'M',
   year: 'Y',
   years: 'Y',
+  jaar: 'Y',
+  jaren: 'Y',
+};
+
+/** Month names (English and Dutch, lower case) → month number, to recognise dates written `15 april 2024`. */
+export const MONTH_NAMES: Readonly<Record<string, number>> = {
+  january: 1, januari: 1, jan: 1,
+  february: 2, februari: 2, feb: 2,
+  march: 3, maart: 3, mar: 3, mrt: 3,
+  april: 4, apr: 4,
+  may: 5, mei: 5,
+  june: 6, juni: 6, jun: 6,
+  july: 7, juli: 7, jul: 7,
+  august: 8, augustus: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  october: 10, oktober: 10, oct: 10, okt: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
 };
 
 /** An identifier: a Unicode letter or `_`, then letters, digits or `_`. */

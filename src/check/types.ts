@@ -46,6 +46,8 @@ export interface TypeIssue {
   readonly span: Span;
   /** How to fix it, when useful. */
   readonly hint?: string;
+  /** Set on an `unknown-reference` to a function that is not built in (how FLINT JSON keeps unknown operators). */
+  readonly unknownFunction?: true;
 }
 
 /** What the type checker needs to know about the model. */
@@ -301,7 +303,13 @@ export class ExprChecker {
         const ts = e.args.map((a) => this.check(a, vars));
         const sig = Object.prototype.hasOwnProperty.call(FUNCTIONS, e.fn) ? FUNCTIONS[e.fn] : undefined;
         if (sig === undefined) {
-          this.issue('unknown-reference', `Function «${e.fn}» is not a built-in function.`, e.span, `The built-in functions are ${BUILTIN_FUNCTIONS.join(', ')}.`);
+          this.issues.push({
+            code: 'unknown-reference',
+            message: `Function «${e.fn}» is not a built-in function.`,
+            span: e.span,
+            hint: `The built-in functions are ${BUILTIN_FUNCTIONS.join(', ')}.`,
+            unknownFunction: true,
+          });
           return T.unknown;
         }
         if (ts.length < sig.min || ts.length > sig.max) {

@@ -2,7 +2,7 @@
  * FLINT JSON → Model AST (mapping: docs/architecture.md, details: docs/interchange.md).
  * Never throws on input: every problem is a Diagnostic with a JSON Pointer `path` and, for text, a span.
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type {
   ActDecl,
   Decl,
@@ -22,6 +22,8 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan } from '../model/span.js';
+import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
+import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, isDate, parseNumber } from '../model/literals.js';
 import { fromPointer, Locator, MAX_JSON_DEPTH, parseJsonText, toPointer } from './json-text.js';
 import type { PathSegment } from './json-text.js';
 import { findNames, parseDutchDate, parseNameRef, slugify, stripFrameName, versionDates } from './names.js';
@@ -387,6 +389,12 @@ class Importer {
     if (Object.keys(fields).length > 0) {
       const span = this.span(path);
       const dates = fields.version !== undefined ? versionDates(fields.version) : { validFrom: null, validTo: null };
+      for (const g of (fields.version ?? '').matchAll(/\[(\d{8})\]/g)) {
+        const iso = `${g[1]!.slice(0, 4)}-${g[1]!.slice(4, 6)}-${g[1]!.slice(6)}`;
+        if (!isDate(iso)) {
+          this.report('invalid-date', 'warning', `The \`version\` date [${g[1]!}] is not a calendar date in the years 0001 to 9999; the source gets no validity from it.`, [...path, 'version']);
+        }
+      }
       const id = this.newId(slugify(fields.reference ?? '') || slugify(frameName) || 'source');
       this.sources.push({
         kind: 'Source',
@@ -664,9 +672,18 @@ class Importer {
     const x = get(v, 'operand');
     if (typeof x === 'boolean') return { kind: 'Literal', type: 'boolean', value: x, span };
     if (typeof x === 'string') return { kind: 'Literal', type: 'text', value: x, span };
-    if (typeof x === 'number' && Number.isFinite(x)) {
-      const written = this.loc.numberText([...path, 'operand']) ?? new Decimal(x).toFixed();
-      return { kind: 'Literal', ...numberLiteral(written), span };
+    if (typeof x === 'number') {
+      const written = this.loc.numberText([...path, 'operand']) ?? String(x);
+      const n = parseNumber(written);
+      if (n.ok) return { kind: 'Literal', ...numberLiteral(written, n.value), span };
+      this.report(
+        'invalid-number',
+        'error',
+        `The LITERAL operand ${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a usable number: ${n.reason}.`,
+        [...path, 'operand'],
+        `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.`,
+      );
+      return this.placeholder(span);
     }
     this.report(
       'invalid-literal',
@@ -707,9 +724,9 @@ class Importer {
 }
 
 /** A JSON number as written → integer or decimal literal text (exponents expanded, `-0` → `0`). */
-function numberLiteral(written: string): { type: 'integer' | 'decimal'; value: string } {
+function numberLiteral(written: string, value: Decimal): { type: 'integer' | 'decimal'; value: string } {
   let text = written;
-  if (/[eE]/.test(text)) text = new Decimal(text).toFixed();
+  if (/[eE]/.test(text)) text = value.toFixed();
   if (/^-?\d+$/.test(text)) {
     const n = text.replace(/^(-?)0+(?=\d)/, '$1');
     return { type: 'integer', value: n === '-0' ? '0' : n };
@@ -762,6 +779,12 @@ export function importFlintJson(input: string, file: string): Result<Model> {
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   try {
     const bare = new Locator(file, text, undefined);
+    const encoding = encodingProblem(text);
+    if (encoding !== null) {
+      // Every other character would be a JSON syntax error: say what is wrong once.
+      const diagnostic: Diagnostic = { code: 'invalid-encoding', severity: 'error', message: encoding, path: '', span: bare.range(0, 0), hint: ENCODING_HINT };
+      return { value: emptyModel(bare.range(0, 0)), diagnostics: [diagnostic] };
+    }
     const parsed = parseJsonText(text, bare);
     if (!parsed.root) return { value: emptyModel(bare.range(0, text.length)), diagnostics: parsed.diagnostics };
     const importer = new Importer(new Locator(file, text, parsed.root));

@@ -2,6 +2,7 @@
  * Names, dates and ids as FLINT JSON writes them: bracket forms, `DD-MM-YYYY` dates,
  * `2-[19980101]-[jjjjmmdd]` versions, and the slugs used as generated source ids.
  */
+import { isDate } from '../model/literals.js';
 
 /** The frame kind a bracketed name denotes. */
 export type NameFrame = 'fact' | 'act' | 'duty';
@@ -75,10 +76,7 @@ export function findNames(text: string): NameRef[] {
 }
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= days;
+  return isDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 /** `DD-MM-YYYY` → ISO `YYYY-MM-DD`; `null` when the text is not a calendar date in that form. */

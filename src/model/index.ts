@@ -16,3 +16,15 @@ export {
   subExpressions,
   walkExpr,
 } from './walk.js';
+export type { CalendarDate, NumberParse } from './literals.js';
+export {
+  DECIMAL_MAX_EXPONENT,
+  DECIMAL_PRECISION,
+  MAX_NUMBER_TEXT,
+  MAX_YEAR,
+  MIN_YEAR,
+  dateProblem,
+  isDate,
+  parseDate,
+  parseNumber,
+} from './literals.js';

@@ -40,7 +40,8 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: R
     const head = `${paint(d.severity, d.severity)} ${paint('bold', d.code)}: ${d.message}`;
     if (d.span) {
       const where = `${d.span.file}:${d.span.start.line}:${d.span.start.column}`;
-      lines.push(d.path !== undefined ? `${where}: ${d.path}: ${head}` : `${where}: ${head}`);
+      // The root's JSON Pointer is empty: the position alone says where.
+      lines.push(d.path ? `${where}: ${d.path}: ${head}` : `${where}: ${head}`);
       const text = Object.prototype.hasOwnProperty.call(sources, d.span.file) ? sources[d.span.file] : undefined;
       if (text !== undefined) lines.push(...excerpt(text, d.span, (s) => paint(d.severity, s), (s) => paint('dim', s)));
     } else {

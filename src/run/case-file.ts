@@ -143,11 +143,19 @@ function normalise(c: CaseFile): CaseFile {
   };
 }
 
+function jsonTypeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
+  // `input` is reported (safeParse with reportInput): absent means missing, anything else the wrong type.
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (a ${issue.expected} is required)`;
+  if (issue.code === 'invalid_type') return `must be a${/^[aeiou]/.test(issue.expected) ? 'n' : ''} ${issue.expected}, not ${jsonTypeName(issue.input)}`;
   if (issue.message.startsWith('must ')) return issue.message;
   return `is invalid: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
@@ -184,7 +192,7 @@ export function parseCaseFile(text: string, file: string): Result<ParsedCaseFile
   } catch {
     value = undefined;
   }
-  const parsed = caseFileSchema.safeParse(value);
+  const parsed = caseFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {
       const path = pointerOf(issue.path);

@@ -15,7 +15,7 @@
  * combination makes count/sum/min/max unknown; `exists` is true if some combination is
  * definitely true, `forall` false if some is definitely false, else unknown.
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
@@ -28,12 +28,15 @@ import { buildPlan } from './plan.js';
 import { argKey } from './state.js';
 import type { FactInstance } from './state.js';
 import {
+  Dec,
+  DECIMAL_MAX_EXPONENT,
   FALSE,
   TRUE,
   addDuration,
   bool,
   compareValues,
   daysBetween,
+  finite,
   isDate,
   isDuration,
   makeDate,
@@ -87,7 +90,9 @@ export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel,
       if (typeof s === 'number') return Number.isFinite(s) ? { type: 'text', value: String(s) } : null;
       return typeof s === 'string' ? { type: 'text', value: s } : null;
     case 'date':
+      return typeof s === 'string' && isDate(s) ? { type: 'date', value: s } : null;
     case 'duration':
+      return typeof s === 'string' && isDuration(s) ? { type: 'duration', value: s } : null;
     case 'actor':
       return typeof s === 'string' ? { type: t.name, value: s } : null;
   }
@@ -120,10 +125,7 @@ function instanceArgs(f: CFact, args: readonly JsonScalar[], cm: CompiledModel |
  */
 export function canonicalScalar(t: TypeRef, s: JsonScalar, cm?: CompiledModel, depth = 0): JsonScalar | undefined {
   const v = fromScalar(t, s, cm, depth);
-  if (v === null) return undefined;
-  if (v.type === 'date' && !isDate(v.value)) return undefined;
-  if (v.type === 'duration' && !isDuration(v.value)) return undefined;
-  return toScalar(v);
+  return v === null ? undefined : toScalar(v);
 }
 
 /**
@@ -391,18 +393,26 @@ function isNumber(v: Value): v is Extract<Value, { type: 'integer' | 'decimal' }
   return v.type === 'integer' || v.type === 'decimal';
 }
 
+/** A number value, or unknown when `d` overflowed the decimal range (see {@link Dec}). */
+function numOrUnknown(d: Decimal, integer: boolean): Tri {
+  const f = finite(d);
+  return f === null ? null : num(f, integer);
+}
+
+/** Arithmetic is total: division by zero and results beyond the decimal range are unknown. */
 function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tri {
   if (isNumber(a) && isNumber(b)) {
     const int = a.type === 'integer' && b.type === 'integer';
+    const x = new Dec(a.value);
     switch (op) {
       case 'add':
-        return num(a.value.plus(b.value), int);
+        return numOrUnknown(x.plus(b.value), int);
       case 'sub':
-        return num(a.value.minus(b.value), int);
+        return numOrUnknown(x.minus(b.value), int);
       case 'mul':
-        return num(a.value.times(b.value), int);
+        return numOrUnknown(x.times(b.value), int);
       case 'div':
-        return b.value.isZero() ? null : num(a.value.dividedBy(b.value), false);
+        return b.value.isZero() ? null : numOrUnknown(x.dividedBy(b.value), false);
     }
   }
   if (a.type === 'date' && b.type === 'duration' && (op === 'add' || op === 'sub')) {
@@ -410,7 +420,7 @@ function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tri {
     return d === null ? null : { type: 'date', value: d };
   }
   if (a.type === 'duration' && b.type === 'date' && op === 'add') return arith('add', b, a);
-  if (a.type === 'date' && b.type === 'date' && op === 'sub') return num(new Decimal(daysBetween(b.value, a.value)), true);
+  if (a.type === 'date' && b.type === 'date' && op === 'sub') return num(new Dec(daysBetween(b.value, a.value)), true);
   return null;
 }
 
@@ -441,7 +451,7 @@ function callFn(fn: string, args: Value[]): Tri {
     }
     case 'sum':
     case 'product': {
-      let acc: Value = num(new Decimal(fn === 'sum' ? 0 : 1), true);
+      let acc: Value = num(new Dec(fn === 'sum' ? 0 : 1), true);
       for (const v of args) {
         const r = arith(fn === 'sum' ? 'add' : 'mul', acc, v);
         if (r === null) return null;
@@ -450,17 +460,15 @@ function callFn(fn: string, args: Value[]): Tri {
       return acc;
     }
     case 'abs':
-      return a0 && isNumber(a0) ? num(a0.value.abs(), a0.type === 'integer') : null;
+      return a0 && isNumber(a0) ? num(new Dec(a0.value).abs(), a0.type === 'integer') : null;
     case 'floor':
     case 'ceil':
-      return a0 && isNumber(a0) ? num(fn === 'floor' ? a0.value.floor() : a0.value.ceil(), true) : null;
-    case 'round': {
-      if (!a0 || !isNumber(a0)) return null;
-      const places = a1 && isNumber(a1) ? a1.value.toNumber() : 0;
-      return num(a0.value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), places === 0);
-    }
+      return a0 && isNumber(a0) ? num(fn === 'floor' ? new Dec(a0.value).floor() : new Dec(a0.value).ceil(), true) : null;
+    case 'round':
+      return a0 && isNumber(a0) ? roundTo(a0.value, a1) : null;
     case 'date': {
       if (!a0 || !a1 || !args[2] || !isNumber(a0) || !isNumber(a1) || !isNumber(args[2])) return null;
+      if (![a0, a1, args[2]].every((v) => v.value.isInteger() && v.value.abs().lte(9999))) return null;
       const d = makeDate(a0.value.toNumber(), a1.value.toNumber(), args[2].value.toNumber());
       return d === null ? null : { type: 'date', value: d };
     }
@@ -469,18 +477,34 @@ function callFn(fn: string, args: Value[]): Tri {
     case 'day': {
       if (!a0 || a0.type !== 'date') return null;
       const part = fn === 'year' ? a0.value.slice(0, 4) : fn === 'month' ? a0.value.slice(5, 7) : a0.value.slice(8, 10);
-      return num(new Decimal(Number(part)), true);
+      return num(new Dec(Number(part)), true);
     }
     case 'days':
-      return a0?.type === 'date' && a1?.type === 'date' ? num(new Decimal(daysBetween(a0.value, a1.value)), true) : null;
+      return a0?.type === 'date' && a1?.type === 'date' ? num(new Dec(daysBetween(a0.value, a1.value)), true) : null;
     case 'months':
     case 'years': {
       if (a0?.type !== 'date' || a1?.type !== 'date') return null;
       const m = monthsBetween(a0.value, a1.value);
-      return num(new Decimal(fn === 'months' ? m : Math.trunc(m / 12)), true);
+      return num(new Dec(fn === 'months' ? m : Math.trunc(m / 12)), true);
     }
   }
   return null;
+}
+
+/**
+ * `round(x, places)`: half up to `places` decimals (default 0). Negative places round to tens,
+ * hundreds, ... (`round(1250, -2)` is 1300). `places` must be a whole number in
+ * -{@link DECIMAL_MAX_EXPONENT}..{@link DECIMAL_MAX_EXPONENT}; otherwise the result is unknown.
+ */
+function roundTo(x: Decimal, placesArg: Value | undefined): Tri {
+  if (placesArg !== undefined && !isNumber(placesArg)) return null;
+  const p = placesArg === undefined ? new Dec(0) : placesArg.value;
+  if (!p.isInteger() || p.abs().gt(DECIMAL_MAX_EXPONENT)) return null;
+  const places = p.toNumber();
+  const v = new Dec(x);
+  if (places >= 0) return numOrUnknown(v.toDecimalPlaces(places, Dec.ROUND_HALF_UP), places === 0);
+  const unit = new Dec(10).pow(-places);
+  return numOrUnknown(v.dividedBy(unit).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(unit), true);
 }
 
 /** The functions `Call` supports. */
@@ -642,7 +666,7 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
       case 'forall':
         return TRUE;
       case 'count':
-        return num(new Decimal(count), true);
+        return num(new Dec(count), true);
       case 'sum':
         return callFn('sum', values);
       case 'min':
@@ -683,7 +707,9 @@ function compileRaw(e: Expr, b: Builder): CExpr {
       else if (e.type === 'integer' || e.type === 'decimal') {
         const d = parseDecimal(e.value);
         v = d === null ? null : num(d, e.type === 'integer');
-      } else v = { type: e.type, value: e.value };
+      } else if (e.type === 'date') v = isDate(e.value) ? { type: 'date', value: e.value } : null;
+      else if (e.type === 'duration') v = isDuration(e.value) ? { type: 'duration', value: e.value } : null;
+      else v = { type: e.type, value: e.value };
       return () => v;
     }
     case 'Ref':
@@ -715,7 +741,7 @@ function compileRaw(e: Expr, b: Builder): CExpr {
       }
       return (ctx) => {
         const v = op(ctx);
-        return v !== null && isNumber(v) ? num(v.value.negated(), v.type === 'integer') : null;
+        return v !== null && isNumber(v) ? num(new Dec(v.value).negated(), v.type === 'integer') : null;
       };
     }
     case 'Nary': {
@@ -739,7 +765,7 @@ function compileRaw(e: Expr, b: Builder): CExpr {
       }
       const op = e.op;
       return (ctx) => {
-        if (ops.length === 0) return num(new Decimal(op === 'mul' ? 1 : 0), true);
+        if (ops.length === 0) return num(new Dec(op === 'mul' ? 1 : 0), true);
         let acc: Tri = null;
         let unknown = false;
         ops.forEach((o, i) => {

@@ -1,9 +1,26 @@
 /**
  * Runtime values of the native interpreter and the calendar arithmetic on them.
- * Numbers are exact (decimal.js); dates are ISO `YYYY-MM-DD` text; durations ISO `P<n><D|W|M|Y>`.
+ * Numbers are exact decimals ({@link Dec}); dates are ISO `YYYY-MM-DD` text in years 1..9999
+ * ({@link parseDate}); durations ISO `P<n><D|W|M|Y>`.
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
+import { MAX_YEAR, MIN_YEAR, daysInMonth, isDate, parseDate, parseNumber } from '../model/literals.js';
+import type { CalendarDate } from '../model/literals.js';
 import type { JsonScalar, TraceValue } from '../model/trace.js';
+
+export {
+  DECIMAL_MAX_EXPONENT,
+  DECIMAL_PRECISION,
+  Dec,
+  MAX_NUMBER_TEXT,
+  MAX_YEAR,
+  MIN_YEAR,
+  dateProblem,
+  isDate,
+  parseDate,
+  parseNumber,
+} from '../model/literals.js';
+export type { CalendarDate, NumberParse } from '../model/literals.js';
 
 /** A runtime value. `null` (not a Value) is the evaluation result *unknown*. */
 export type Value =
@@ -33,69 +50,79 @@ export function truth(v: Tri): boolean | null {
   return true;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DURATION_RE = /^P(\d+)([DWMY])$/;
-
-/** True when `s` is a valid ISO calendar date `YYYY-MM-DD`. */
-export function isDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+/** An engine decimal from a finite in-range result, `null` (unknown) for overflow or NaN. */
+export function finite(d: Decimal): Decimal | null {
+  return d.isFinite() ? d : null;
 }
+
+const DURATION_RE = /^P(\d+)([DWMY])$/;
 
 /** True when `s` is a one-unit ISO duration (`P30D`, `P6W`, `P3M`, `P1Y`). */
 export const isDuration = (s: string): boolean => DURATION_RE.test(s);
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 function pad(n: number, w: number): string {
   return String(n).padStart(w, '0');
 }
 
-function fromUtc(ms: number): string {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+/** Days since 0001-01-01 (day 0) of a valid date (proleptic Gregorian). */
+function dayNumber(d: CalendarDate): number {
+  const y = d.year - 1;
+  let n = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+  for (let m = 1; m < d.month; m++) n += daysInMonth(d.year, m);
+  return n + d.day - 1;
 }
 
-function toUtc(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) return NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+/** The date of a day number, or `null` outside years 1..9999. */
+function fromDayNumber(n: number): string | null {
+  if (!Number.isSafeInteger(n) || n < 0) return null;
+  let year = Math.floor(n / 365.2425) + 1;
+  // Correct the estimate: the first day of `year` must be <= n < the first day of `year + 1`.
+  while (year > 1 && dayNumber({ year, month: 1, day: 1 }) > n) year--;
+  while (dayNumber({ year: year + 1, month: 1, day: 1 }) <= n) year++;
+  if (year > MAX_YEAR) return null;
+  let rest = n - dayNumber({ year, month: 1, day: 1 });
+  let month = 1;
+  while (rest >= daysInMonth(year, month)) {
+    rest -= daysInMonth(year, month);
+    month++;
+  }
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(rest + 1, 2)}`;
 }
 
-const DAY_MS = 86_400_000;
+/** The largest duration count considered: beyond it every date leaves the range anyway. */
+const MAX_DURATION_DIGITS = 9;
 
 /**
  * `date + sign * duration`. Months and years keep the day of month, clamped to the month's last
- * day (`2024-01-31 + P1M = 2024-02-29`). Returns `null` for malformed input.
+ * day (`2024-01-31 + P1M = 2024-02-29`). Returns `null` for malformed input and for a result
+ * outside years 1..9999 (the interpreter makes it unknown).
  */
 export function addDuration(date: string, duration: string, sign: 1 | -1 = 1): string | null {
-  const dm = DATE_RE.exec(date);
+  const d = parseDate(date);
   const pm = DURATION_RE.exec(duration);
-  if (!dm || !pm) return null;
+  if (!d || !pm || (pm[1] ?? '').replace(/^0+/, '').length > MAX_DURATION_DIGITS) return null;
   const n = Number(pm[1]) * sign;
   const unit = pm[2];
-  if (unit === 'D' || unit === 'W') return fromUtc(toUtc(date) + n * (unit === 'W' ? 7 : 1) * DAY_MS);
+  if (unit === 'D' || unit === 'W') return fromDayNumber(dayNumber(d) + n * (unit === 'W' ? 7 : 1));
   const months = unit === 'M' ? n : n * 12;
-  const total = Number(dm[1]) * 12 + (Number(dm[2]) - 1) + months;
+  const total = d.year * 12 + (d.month - 1) + months;
   const y = Math.floor(total / 12);
   const mo = total - y * 12 + 1;
-  const day = Math.min(Number(dm[3]), daysInMonth(y, mo));
+  if (y < MIN_YEAR || y > MAX_YEAR) return null;
+  const day = Math.min(d.day, daysInMonth(y, mo));
   return `${pad(y, 4)}-${pad(mo, 2)}-${pad(day, 2)}`;
 }
 
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
+/** Whole days from `a` to `b` (negative when `b` is earlier); `NaN` when either is not a valid date. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+  const da = parseDate(a);
+  const db = parseDate(b);
+  return da && db ? dayNumber(db) - dayNumber(da) : NaN;
 }
 
-/** The date `y-m-d`, or `null` when it does not exist. */
+/** The date `y-m-d`, or `null` when it does not exist (or lies outside years 1..9999). */
 export function makeDate(y: number, m: number, d: number): string | null {
+  if (![y, m, d].every((n) => Number.isInteger(n) && n >= 0 && n <= 9999)) return null;
   const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
   return isDate(s) ? s : null;
 }
@@ -170,14 +197,10 @@ function durationDays(s: string): number | null {
   return n * ({ D: 1, W: 7, M: 30, Y: 365 } as const)[m[2] as 'D' | 'W' | 'M' | 'Y'];
 }
 
-/** Parse a number written as text or JS number into an exact decimal; `null` when invalid. */
+/** A number written as text or JS number as an engine decimal ({@link parseNumber}); `null` when invalid. */
 export function parseDecimal(x: string | number): Decimal | null {
-  try {
-    const d = new Decimal(typeof x === 'number' ? String(x) : x.trim());
-    return d.isFinite() ? d : null;
-  } catch {
-    return null;
-  }
+  const r = parseNumber(x);
+  return r.ok ? r.value : null;
 }
 
 /**

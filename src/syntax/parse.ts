@@ -7,8 +7,10 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { positionAt } from '../model/span.js';
+import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
+import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, dateProblem, parseNumber } from '../model/literals.js';
 import { flintParser } from '../../grammar/parser.js';
-import { flintLexer, LParen, RParen } from '../../grammar/tokens.js';
+import { DateLiteral, DURATION_UNITS, flintLexer, K, LParen, MONTH_NAMES, RParen } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
@@ -53,8 +55,116 @@ function errorSpan(text: string, file: string, e: IRecognitionException, builder
   return spanAt(text, file, text.length, text.length);
 }
 
+/** Durations count at most this many digits: a longer one leaves the date range (years 1..9999) anyway. */
+export const MAX_DURATION_DIGITS = 9;
+
+/**
+ * One diagnostic per literal token whose value the engine cannot hold: a date that does not exist
+ * or lies outside years 1..9999 (`invalid-date`), a number beyond the decimal limits or a duration
+ * count beyond {@link MAX_DURATION_DIGITS} digits (`invalid-number`). Token-level, so it covers
+ * expressions, `valid:`, `version:` and scenario steps alike.
+ */
+function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  tokens.forEach((t, i) => {
+    const kind = t.tokenType.name;
+    if (kind === 'DateLiteral') {
+      const problem = dateProblem(t.image);
+      if (problem !== null) {
+        out.push({ code: 'invalid-date', severity: 'error', message: problem, span: builder.tokenSpan(t), hint: 'Write an existing date YYYY-MM-DD in the years 0001 to 9999.' });
+      }
+    } else if (kind === 'IntegerLiteral' || kind === 'DecimalLiteral') {
+      const next = tokens[i + 1];
+      const isCount = kind === 'IntegerLiteral' && next !== undefined && Object.hasOwn(DURATION_UNITS, next.image);
+      const digits = t.image.replace(/^0+(?=\d)/, '');
+      const shown = digits.length > 40 ? `${digits.slice(0, 40)}…` : digits;
+      if (isCount && digits.length > MAX_DURATION_DIGITS) {
+        out.push({ code: 'invalid-number', severity: 'error', message: `The duration ${shown} ${next.image} reaches beyond the date range (years 0001 to 9999).`, span: builder.tokenSpan(t), hint: `A duration counts at most ${MAX_DURATION_DIGITS} digits.` });
+      } else if (!isCount) {
+        const n = parseNumber(t.image);
+        if (!n.ok) {
+          out.push({ code: 'invalid-number', severity: 'error', message: `The number ${shown} cannot be used: ${n.reason}.`, span: builder.tokenSpan(t), hint: `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.` });
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Dates written in words (`15 april 2024`, `1 januari 2025`) become one date token (`2024-04-15`)
+ * with one `invalid-date` error saying how to write it, so the rest of the line parses as intended
+ * instead of being read as `15` with the rest dropped or cascading into syntax errors.
+ */
+function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnostic[]): IToken[] {
+  const result: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [d, m, y] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const month = m === undefined ? undefined : MONTH_NAMES[m.image.toLowerCase()];
+    if (
+      d?.tokenType.name === 'IntegerLiteral' && /^\d{1,2}$/.test(d.image) && month !== undefined &&
+      m?.tokenType.name === 'Identifier' && y?.tokenType.name === 'IntegerLiteral' && /^\d{4}$/.test(y.image)
+    ) {
+      const iso = `${y.image}-${String(month).padStart(2, '0')}-${d.image.padStart(2, '0')}`;
+      const written = `${d.image} ${m.image} ${y.image}`;
+      const span = { ...builder.tokenSpan(d), end: builder.tokenSpan(y).end };
+      const problem = dateProblem(iso);
+      out.push({
+        code: 'invalid-date',
+        severity: 'error',
+        message: `Dates are written YYYY-MM-DD, not «${written}».`,
+        span,
+        hint: problem === null ? `Write ${iso}.` : problem,
+      });
+      result.push({ ...d, image: problem === null ? iso : '0001-01-01', tokenType: DateLiteral, tokenTypeIdx: DateLiteral.tokenTypeIdx ?? d.tokenTypeIdx, endOffset: y.endOffset, endLine: y.endLine, endColumn: y.endColumn });
+      i += 2;
+    } else if (d !== undefined) {
+      result.push(d);
+    }
+  }
+  return result;
+}
+
+const OPERAND_END = new Set([
+  'FactName', 'DutyName', 'ActName', 'RParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
+  'QuotedString', 'TextBlock', 'Identifier', 'Today',
+]);
+const OPERAND_START = new Set([
+  'FactName', 'DutyName', 'ActName', 'LParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
+  'QuotedString', 'TextBlock', 'Identifier', 'Today', 'Not', 'Minus', 'Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max',
+]);
+
+/**
+ * The Dutch operator words `en` (and) and `niet` (not), where only an operator can stand: `en`
+ * between two operands, `niet` before an operand and not after one. Elsewhere they stay names
+ * (`language: en`). `of` is not read as `or`: it is the keyword of projections (`[x] of [y]`).
+ */
+function dutchOperators(tokens: IToken[]): IToken[] {
+  const out: IToken[] = [];
+  tokens.forEach((t, i) => {
+    const before = out[i - 1];
+    const next = tokens[i + 1];
+    const afterOperand = before !== undefined && OPERAND_END.has(before.tokenType.name);
+    const nextStarts = next !== undefined && OPERAND_START.has(next.tokenType.name) && next.image !== 'en';
+    if (t.tokenType.name === 'Identifier' && t.image === 'en' && afterOperand && nextStarts) {
+      out.push({ ...t, tokenType: K.And, tokenTypeIdx: K.And.tokenTypeIdx ?? t.tokenTypeIdx });
+    } else if (t.tokenType.name === 'Identifier' && t.image === 'niet' && !afterOperand && nextStarts) {
+      out.push({ ...t, tokenType: K.Not, tokenTypeIdx: K.Not.tokenTypeIdx ?? t.tokenTypeIdx });
+    } else {
+      out.push(t);
+    }
+  });
+  return out;
+}
+
 function parseUnsafe(text: string, file: string): Result<Model> {
   const diagnostics: Diagnostic[] = [];
+  const encoding = encodingProblem(text);
+  if (encoding !== null) {
+    // Every other character would be a lexical error: say what is wrong once.
+    diagnostics.push({ code: 'invalid-encoding', severity: 'error', message: encoding, span: spanAt(text, file, 0, 0), hint: ENCODING_HINT });
+    return { value: emptyModel(file), diagnostics };
+  }
   const lexed = flintLexer.tokenize(text);
   for (const e of lexed.errors.slice(0, MAX_LEX_ERRORS)) {
     diagnostics.push({
@@ -96,8 +206,9 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
     return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
+  const tokens = dutchOperators(wordDates(lexed.tokens, builder, diagnostics));
   const parser = flintParser();
-  parser.input = lexed.tokens;
+  parser.input = tokens;
   const cst = parser.model();
   // A token right after a lexical error is where the parser trips over its consequences: the
   // lexical error already explains it, so parser errors there are not reported again.
@@ -127,7 +238,7 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     );
   }
   const model = builder.model(cst);
-  diagnostics.push(...builder.diagnostics);
+  diagnostics.push(...builder.diagnostics, ...literalProblems(tokens, builder));
   return { value: model, diagnostics: sortDiagnostics(diagnostics) };
 }
 

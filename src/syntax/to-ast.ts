@@ -895,7 +895,7 @@ export class AstBuilder {
     const num = sub(n, 'numberOrDuration');
     if (num) {
       const t = tok(num, 'IntegerLiteral');
-      const digits = validTok(t) ? BigInt(t.image).toString() : '0';
+      const digits = validTok(t) ? t.image.replace(/^0+(?=\d)/, '') : '0';
       const unit = tok(num, 'unit');
       if (validTok(unit)) {
         return { kind: 'Literal', type: 'duration', value: `P${digits}${DURATION_UNITS[unit.image] ?? 'D'}`, span };

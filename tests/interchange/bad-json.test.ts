@@ -20,6 +20,7 @@ function render(diagnostics: readonly Diagnostic[]): string {
 /** [file, code, path, line] that must be among the diagnostics (checked independently of the golden files). */
 const EXPECTED: ReadonlyArray<[string, string, string | undefined, number]> = [
   ['syntax-error.json', 'json-syntax', undefined, 3],
+  ['absurd-number.json', 'invalid-number', '/facts/0/function/operand', 1],
   ['trailing-garbage.json', 'json-syntax', undefined, 2],
   ['empty.json', 'json-syntax', undefined, 1],
   ['trailing-comma.json', 'json-syntax', undefined, 5],

@@ -87,7 +87,10 @@ export const unknownReference: Rule = {
         }),
       );
     }
-    for (const issue of ctx.typeIssues()) {
+    for (const { unknownFunction, ...issue } of ctx.typeIssues()) {
+      // FLINT JSON has no calls of its own: an unknown function there is an unknown or invalid
+      // expression operator the importer already reported at its JSON path (one error, not two).
+      if (unknownFunction === true && ctx.origin === 'flint-json') continue;
       if (issue.code === code) out.push(report(unknownReference, issue));
     }
     return out;
