@@ -75,10 +75,14 @@ export type {
 
 // Traces
 export {
+  conditionText,
   counterfactual,
+  durationText,
   explainText,
+  reasonText,
   replay,
   sourcesOf as decisionSources,
+  statusText,
   toMarkdown,
   traceToDot,
   traceToMermaid,

@@ -33,7 +33,7 @@ export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } 
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
 export type { CaseOptions } from './case.js';
-export { availableActs, checkAct, force, potentialActs, take } from './acts.js';
+export { actBindings, availableActs, checkAct, force, potentialActs, take } from './acts.js';
 export type { ActCheck, AvailableAct, EvalOptions, PotentialAct, TakeRequest, TakeResult } from './acts.js';
 export { activeDuties, advance, advanceClock, violations } from './duties.js';
 export type { AdvanceResult } from './duties.js';

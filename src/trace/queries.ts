@@ -123,7 +123,12 @@ export function why(
 /** The answer of {@link whyNot}. */
 export interface WhyNotAnswer {
   readonly status: 'enabled' | 'disabled' | 'undecided';
-  /** Failing (false) and undecided (unknown) items, each with its frame and sources. */
+  /** The binding checked: the parameters given, plus the actor parameter the check binds. */
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  /**
+   * Failing (false) and undecided (unknown) items, each with its frame and sources and its
+   * minimal failing conditions (`Reason.conditions`).
+   */
   readonly reasons: readonly Reason[];
   /** Input facts that would decide the undecided items. */
   readonly questions: readonly Question[];
@@ -139,7 +144,7 @@ export function whyNot(
   params: Readonly<Record<string, JsonScalar>> = {},
 ): WhyNotAnswer {
   const c = checkAct(compiled, state, act, actor, params, { trace: true });
-  return { status: c.status, reasons: c.reasons, questions: c.questions, trace: c.trace ?? null };
+  return { status: c.status, params: c.params, reasons: c.reasons, questions: c.questions, trace: c.trace ?? null };
 }
 
 function sourcesIn(n: TraceNode, out: Map<string, TraceSource>): void {

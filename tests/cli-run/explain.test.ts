@@ -64,10 +64,10 @@ describe('flint explain --why', () => {
   });
 
   it('renders Markdown, DOT and Mermaid', async () => {
-    const md = await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown']);
+    const md = await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown', '--lang', 'en']);
     expect(md.out).toMatch(/^## \\<\\<verlenen vergunning\\>\\>: taken\n/);
     expect(md.out).toContain('| ow-5:1 | art. 5.1 Omgevingswet |');
-    const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown']);
+    const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown', '--lang', 'en']);
     expect(factMd.out).toMatch(/^## \\\[vergunbaar\\\]\(anna\)\n\n- date: 2024-06-01\n/);
     expect(factMd.out).not.toContain('taken');
     const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
@@ -102,7 +102,7 @@ describe('flint explain --why-not', () => {
       }),
     }));
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('bram cannot take <<aanvragen vergunning>> now (2024-02-01).');
+    expect(r.out.split('\n')[0]).toBe('bram cannot take <<aanvragen vergunning>> (aanvrager = bram) now (2024-02-01).');
     expect(r.out).toContain('Failing conditions:\n- ');
     expect(r.out).toContain('[art. 4:1 Awb]');
     expect(r.out).toContain('- it would become enabled if:\n  · [bouwplan](bram) were true\n');
@@ -125,6 +125,30 @@ describe('flint explain --why-not', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('zoe can take <<aanvragen vergunning>> (aanvrager = zoe) now (2024-02-01).');
     expect(r.out).not.toContain('Failing conditions');
+  });
+
+  it('finds the bindings itself without --param: one answer per binding', async () => {
+    const io = fixtureIo({
+      [`${FIX}/two.json`]: JSON.stringify({
+        model: 'vergunning.flint',
+        asOf: '2024-02-01',
+        actors: { zoe: { roles: ['aanvrager'] }, yara: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } },
+        facts: [{ fact: 'bouwplan', args: ['zoe'] }, { fact: 'bouwplan', args: ['yara'] }],
+        acts: [{ act: 'aanvragen vergunning', actor: 'zoe', params: { aanvrager: 'zoe' } }],
+      }),
+    });
+    const r = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'], io);
+    expect(r.code).toBe(0);
+    const heads = r.out.split('\n').filter((l) => l.startsWith('gem '));
+    expect(heads).toEqual([
+      'gem may be able to take (not decided yet) <<verlenen vergunning>> (aanvrager = zoe) (2024-02-01).',
+      'gem cannot take <<verlenen vergunning>> (aanvrager = yara) now (2024-02-01).',
+    ]);
+    // The failing condition of yara's binding is named with its argument.
+    expect(r.out).toContain('[aanvraag](yara): that fact does not hold (art. 4:1 Awb)');
+    const j = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'], io);
+    const answers = (JSON.parse(j.out) as { answers: { params: Record<string, string> }[] }).answers;
+    expect(answers.map((a) => a.params)).toEqual([{ aanvrager: 'zoe' }, { aanvrager: 'yara' }]);
   });
 
   it('takes the only actor of a case when --actor is left out', async () => {
