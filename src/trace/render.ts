@@ -51,6 +51,7 @@ const WORDS = {
       factNot: 'dat feit geldt niet',
       not: 'dat is niet het geval',
       derived: 'afgeleid uit',
+      created: 'ontstaan door handeling',
     },
     md: { actor: 'actor', date: 'datum', record: 'handeling', sources: 'Bronnen', reasons: 'Redenen', check: 'Toets', effects: 'Gevolgen', read: 'gelezen', valid: 'geldig', citation: 'vindplaats' },
     reason: {
@@ -107,6 +108,7 @@ const WORDS = {
       factNot: 'that fact does not hold',
       not: 'that is not the case',
       derived: 'derived from',
+      created: 'created by',
     },
     md: { actor: 'actor', date: 'date', record: 'record', sources: 'Sources', reasons: 'Reasons', check: 'Check', effects: 'Effects', read: 'read', valid: 'valid', citation: 'citation' },
     reason: {
@@ -172,7 +174,7 @@ function provenanceWords(p: Provenance, w: Words): string {
     case 'given':
       return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
     case 'created':
-      return `${w.created} ${p.record} ${w.on} ${p.at}`;
+      return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
     case 'role':
       return `${w.role} ${idText(p.actor)}`;
     default:
