@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainCommand } from '../../src/cli/commands/explain.js';
+import { englishWords } from '../helpers/english.js';
 import { FIX, fixtureIo, runIn } from './helpers.js';
 
 const explain = (args: readonly string[], io = fixtureIo()) => runIn(explainCommand, args, io);
@@ -128,7 +129,7 @@ describe('flint explain --why-not', () => {
   });
 
   it('finds the bindings itself without --param: one answer per binding', async () => {
-    const io = fixtureIo({
+    const io = (): ReturnType<typeof fixtureIo> => fixtureIo({
       [`${FIX}/two.json`]: JSON.stringify({
         model: 'vergunning.flint',
         asOf: '2024-02-01',
@@ -137,7 +138,7 @@ describe('flint explain --why-not', () => {
         acts: [{ act: 'aanvragen vergunning', actor: 'zoe', params: { aanvrager: 'zoe' } }],
       }),
     });
-    const r = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'], io);
+    const r = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'], io());
     expect(r.code).toBe(0);
     const heads = r.out.split('\n').filter((l) => l.startsWith('gem '));
     expect(heads).toEqual([
@@ -146,7 +147,7 @@ describe('flint explain --why-not', () => {
     ]);
     // The failing condition of yara's binding is named with its argument.
     expect(r.out).toContain('[aanvraag](yara): that fact does not hold (art. 4:1 Awb)');
-    const j = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'], io);
+    const j = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'], io());
     const answers = (JSON.parse(j.out) as { answers: { params: Record<string, string> }[] }).answers;
     expect(answers.map((a) => a.params)).toEqual([{ aanvrager: 'zoe' }, { aanvrager: 'yara' }]);
   });
@@ -201,5 +202,24 @@ describe('flint explain: bad input', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('act 2 <<verlenen vergunning>> by gemeente was refused.');
     expect(refused.out).toContain('Reasons:');
+  });
+});
+
+describe('flint explain in Dutch', () => {
+  it('why (fact, duty, act) and why-not have no English words', async () => {
+    const outs = [
+      await explain([...verleend, '--why', '[vergunbaar](anna)']),
+      await explain([...verleend, '--why', '<beslissen>']),
+      await explain([...termijn, '--why', '<beslissen>']),
+      await explain([...verleend, '--why', '<<verlenen vergunning>>']),
+      await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown']),
+      await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente']),
+      await explain([...verleend, '--why-not', '<<aanvragen vergunning>>', '--actor', 'anna']),
+    ];
+    for (const r of outs) {
+      expect(r.code).toBe(0);
+      expect(englishWords(r.out), r.out).toEqual([]);
+    }
+    expect(outs[5]?.out).toContain('- het zou mogelijk worden als:');
   });
 });

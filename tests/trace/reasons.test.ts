@@ -13,6 +13,7 @@ import {
   whyNot,
 } from '../../src/trace/index.js';
 import type { Reason, TraceEntry } from '../../src/trace/index.js';
+import { englishWords } from '../helpers/english.js';
 
 const MODEL = `model "Reasons" { language: nl }
 source s-a { citation: "art. 1 Wet" valid: 2020-01-01 .. }
@@ -155,24 +156,6 @@ describe('minimal failing conditions', () => {
     expect(ans.params).toEqual({ p: 'ann' });
   });
 });
-
-// English words that must not appear in Dutch renderings (whole words, case-insensitive). FLINT's
-// expression keywords (`and`, `or`, `not`) are syntax, printed as written in the model.
-const ENGLISH = [
-  'enabled', 'disabled', 'undecided', 'taken', 'refused', 'forced', 'true', 'false', 'unknown', 'because', 'holds',
-  'hold', 'given', 'created', 'derived', 'duty', 'act', 'the', 'by', 'on', 'that', 'still', 'active',
-  'preconditions', 'reasons', 'effects', 'check', 'sources', 'weeks', 'days', 'minus', 'create', 'terminate', 'record',
-  'date', 'yet', 'known', 'read',
-];
-
-/** English words in `text` outside model names (`[...]`, `<...>`, `<<...>>`) and backquoted expressions. */
-function englishWords(text: string): string[] {
-  const prose = text
-    .replace(/<<[^<>]*>>|<[^<>]*>|\[[^\]]*\]|`[^`]*`/g, ' ')
-    .replace(/\\/g, '');
-  const words = new Set(prose.toLowerCase().split(/[^\p{L}]+/u));
-  return ENGLISH.filter((w) => words.has(w));
-}
 
 describe('Dutch renderings', () => {
   const refused = refusal(s2, 'besluiten');
