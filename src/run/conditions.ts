@@ -69,7 +69,13 @@ function leaf(env: Env, n: TraceNode, negated: boolean, value: TraceValue): Fail
   if (ownRead) {
     bound = instanceText(ownRead.fact, ownRead.args);
     provenance = ownRead.provenance;
-  } else if (target?.kind === 'fact') {
+  } else if (!target) {
+    // A comparison or other expression: its references printed with their arguments bound.
+    for (const c of n.children) {
+      const r = c.kind === 'Ref' && c.reads?.length === 1 ? c.reads[0] : undefined;
+      if (r) bound = bound.split(c.expr).join(instanceText(r.fact, r.args));
+    }
+  } else if (target.kind === 'fact') {
     const def = n.children.find((c) => c.kind === 'Fact');
     if (def) {
       bound = def.expr;
@@ -168,4 +174,28 @@ export function conditionMessage(c: FailingCondition): string {
     (x): x is string => x !== null,
   );
   return `${c.expr}: ${what}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/** A duty reference in a derivation tree, with its arguments bound and its value there. */
+export interface DutyRead {
+  readonly duty: string;
+  readonly args: readonly JsonScalar[];
+  readonly value: TraceValue;
+}
+
+/** The duty references (`<duty>(args)`) a derivation evaluated, first seen first, without duplicates. */
+export function dutyReads(cm: CompiledModel, root: TraceNode): DutyRead[] {
+  const out = new Map<string, DutyRead>();
+  const stack = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    const target = refTarget(n);
+    if (target?.kind === 'duty') {
+      const arity = cm.duties.get(target.name)?.decl.params.length ?? 0;
+      const args = n.children.slice(0, arity).map((c) => argOf(c.value));
+      const k = `${target.name}\u0000${JSON.stringify(args)}`;
+      if (!out.has(k)) out.set(k, { duty: target.name, args, value: n.value });
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as TraceNode);
+  }
+  return [...out.values()];
 }

@@ -3,7 +3,7 @@
  */
 export { exprText } from './expr-text.js';
 export { counterfactual, sourcesOf, why, whyNot } from './queries.js';
-export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
+export type { Counterfactual, DutyChange, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
 export {
   conditionText,
   durationText,

@@ -8,6 +8,7 @@ import {
   explainText,
   reasonText,
   statusText,
+  counterfactual,
   toMarkdown,
   valueText,
   whyNot,
@@ -26,6 +27,13 @@ fact [b](p: [burger]) { sources: s-b }
 fact [c](p: [burger]) { sources: s-b }
 fact [bedrag](p: [burger]): decimal
 fact [termijn]: duration
+fact [datum](p: [burger]): date
+act <<tijdig>>(p: [burger]) {
+  actor: [ambt]
+  action: beoordelen
+  recipient: p
+  preconditions: [datum](p) <= 2024-06-30
+}
 act <<melden>>(p: [burger]) {
   actor: p
   action: melden
@@ -138,14 +146,14 @@ describe('minimal failing conditions', () => {
   it('names the unknown leaves of an undecided item (the questions)', () => {
     const r = preconditionReason(refusal(s2, 'toekennen'));
     expect(r.status).toBe('unknown');
-    expect(r.conditions?.map((c) => [c.expr, c.value.type])).toEqual([['[bedrag](p) > 100', 'unknown']]);
-    expect(r.message).toContain('cannot be decided yet: [bedrag](p) > 100: not known yet.');
+    expect(r.conditions?.map((c) => [c.expr, c.value.type])).toEqual([['[bedrag](ann) > 100', 'unknown']]);
+    expect(r.message).toContain('cannot be decided yet: [bedrag](ann) > 100: not known yet.');
   });
 
   it('names a comparison that is false, and the reasons are the same with and without a derivation tree', () => {
     const s3 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '50.00' }], { by: 'amb', at: '2024-01-04' }).value;
     const traced = refusal(s3, 'toekennen');
-    expect(preconditionReason(traced).conditions?.map((c) => c.expr)).toEqual(['[bedrag](p) > 100']);
+    expect(preconditionReason(traced).conditions?.map((c) => c.expr)).toEqual(['[bedrag](ann) > 100']);
     const bare = take(cm, s3, { act: 'toekennen', actor: 'amb', params: { p: 'ann' } }, { trace: false });
     expect(bare.trace.reasons).toEqual(traced.reasons);
   });
@@ -206,5 +214,50 @@ describe('durations in words', () => {
     expect(durationText('not a duration', 'nl')).toBe('not a duration');
     expect(valueText({ type: 'duration', value: 'P30D' }, 'nl')).toBe('30 dagen');
     expect(valueText({ type: 'duration', value: 'P1M' }, 'en')).toBe('1 month');
+  });
+});
+
+describe('counterfactual: numbers, dates and duties', () => {
+  it('a number compared with a constant: the nearest value across the threshold', () => {
+    const s3 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '50.00' }], { by: 'amb', at: '2024-01-04' }).value;
+    expect(counterfactual(cm, s3, 'toekennen', 'amb', { p: 'ann' })).toEqual({
+      from: 'disabled',
+      to: 'enabled',
+      changes: [{ fact: 'bedrag', args: ['ann'], value: '100.01' }],
+      duties: [],
+    });
+    // And back: from enabled, the nearest value that disables it.
+    const s4 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '250.00' }], { by: 'amb', at: '2024-01-04' }).value;
+    const back = counterfactual(cm, s4, 'toekennen', 'amb', { p: 'ann' });
+    expect(back?.to).toBe('disabled');
+    expect(back?.changes).toEqual([{ fact: 'a', args: ['ann'], value: false }]);
+  });
+
+  it('a date compared with a constant: the nearest date across it', () => {
+    const s3 = give(cm, s2, [{ fact: 'datum', args: ['ann'], value: '2024-07-15' }], { by: 'amb', at: '2024-01-04' }).value;
+    expect(counterfactual(cm, s3, 'tijdig', 'amb', { p: 'ann' })?.changes).toEqual([
+      { fact: 'datum', args: ['ann'], value: '2024-06-30' },
+    ]);
+  });
+
+  it('a duty: ending the active instance that blocks the act', () => {
+    const s3 = give(cm, s2, [{ fact: 'c', args: ['ann'], value: true }], { by: 'amb', at: '2024-01-04' }).value;
+    expect(counterfactual(cm, s3, 'besluiten', 'amb', { p: 'ann' })).toEqual({
+      from: 'disabled',
+      to: 'enabled',
+      changes: [],
+      duties: [{ duty: 'afhandelen', args: ['ann'], active: false }],
+    });
+  });
+
+  it('an unknown number: a value across the threshold', () => {
+    const cf = counterfactual(cm, s2, 'toekennen', 'amb', { p: 'ann' });
+    expect(cf?.to).toBe('enabled');
+    expect(cf?.changes).toEqual([{ fact: 'bedrag', args: ['ann'], value: '100.01' }]);
+  });
+
+  it('null when no change within the bound flips it', () => {
+    const s3 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '50.00' }], { by: 'amb', at: '2024-01-04' }).value;
+    expect(counterfactual(cm, s3, 'toekennen', 'amb', { p: 'ann' }, { maxTries: 2 })).toBeNull();
   });
 });

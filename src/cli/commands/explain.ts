@@ -31,8 +31,10 @@ Run a case (see 'flint run'), then answer a question about its end state:
                   duty is active (<duty>): the derivation, how the inputs came to be, the acts
                   that caused it, and the articles it rests on
   --why-not NAME  why an act (<<act>>) is not available to --actor: the failing preconditions
-                  with their frames and sources, the facts still unknown, and a counterfactual
-                  (the smallest change of boolean inputs that would make it available)
+                  (the minimal failing conditions, each with its value, provenance and article),
+                  the facts still unknown, and a counterfactual (the smallest change of boolean,
+                  number or date inputs or duties that flips it). Without --param: one answer per
+                  binding the case allows
 --actor ID       the actor for --why-not (may be left out when the case has one actor)
 --param K=V      bind an act parameter for --why-not (repeatable; V is JSON, else text)
 
@@ -67,7 +69,11 @@ const WORDS = {
     wouldBe: 'it would become',
     if: 'if',
     were: 'were',
-    noCounterfactual: 'No change of at most three boolean input facts changes the outcome.',
+    noCounterfactual:
+      'No change of at most three inputs (boolean, number and date facts, duties) changes the outcome ' +
+      '(searched up to 2000 checks).',
+    dutyActive: 'were active',
+    dutyEnded: 'were ended',
     check: 'Check',
     given: 'given by',
     givenOn: 'given on',
@@ -106,7 +112,11 @@ const WORDS = {
     wouldBe: 'het zou',
     if: 'worden als',
     were: 'was',
-    noCounterfactual: 'Geen wijziging van hoogstens drie booleaanse invoerfeiten verandert de uitkomst.',
+    noCounterfactual:
+      'Geen wijziging van hoogstens drie invoergegevens (feiten met waarheidswaarde, getal of datum, plichten) ' +
+      'verandert de uitkomst (gezocht tot 2000 toetsingen).',
+    dutyActive: 'actief was',
+    dutyEnded: 'beëindigd was',
     check: 'Toets',
     given: 'gegeven door',
     givenOn: 'gegeven op',
@@ -363,7 +373,12 @@ function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<R
     if (!cf) out.push(`- ${w.noCounterfactual}`);
     else {
       out.push(`- ${w.wouldBe} ${statusText(cf.to, lang)} ${w.if}:`);
-      for (const c of cf.changes) out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${valueText({ type: 'boolean', value: c.value === true }, lang)}`);
+      for (const c of cf.changes) {
+        const v = c.value ?? true;
+        const text = typeof v === 'boolean' ? valueText({ type: 'boolean', value: v }, lang) : String(v);
+        out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${text}`);
+      }
+      for (const d of cf.duties) out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
     }
   }
   if (ans.trace) {
