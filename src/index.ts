@@ -87,6 +87,7 @@ export {
   traceToDot,
   traceToMermaid,
   valueText,
+  violationText,
   why,
   whyNot,
 } from './trace/index.js';

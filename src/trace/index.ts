@@ -16,6 +16,7 @@ export {
   traceToDot,
   traceToMermaid,
   valueText,
+  violationText,
 } from './render.js';
 export type { Lang } from './render.js';
 export { replay } from './replay.js';

@@ -4,6 +4,7 @@
  */
 import type { FactRead, FailingCondition, JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import { idText, instanceText } from '../run/id-text.js';
+import type { Violation } from '../run/state.js';
 import { sourcesOf } from './queries.js';
 
 /** Languages the text explanation is written in. */
@@ -279,6 +280,29 @@ function nodeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: strin
   if (n.frame?.explanation && n.kind === 'Fact') out.push(`${pad}  ${n.frame.explanation}`);
   for (const r of n.reads ?? []) out.push(`${pad}  · ${readText(r, w)}`);
   for (const c of n.children) nodeLines(c, depth + 1, w, lang, out);
+}
+
+/**
+ * A violation as a sentence in `lang` (the interpreter's `Violation.message` is English). `about`
+ * supplies what the violation does not carry: the duty's deadline, the actor who forced an act.
+ */
+export function violationText(
+  v: Violation,
+  lang: Lang = 'en',
+  about: { readonly deadline?: string | null; readonly actor?: string | null } = {},
+): string {
+  return lang === 'en' ? v.message : violationNl(v, about);
+}
+
+function violationNl(v: Violation, about: { readonly deadline?: string | null; readonly actor?: string | null }): string {
+  switch (v.kind) {
+    case 'duty-deadline':
+      return `De plicht <${v.frame}> (${v.ref}) is niet vervuld${about.deadline ? ` vóór de uiterste datum ${about.deadline}` : ' op tijd'}.`;
+    case 'duty-condition':
+      return `De schendingsvoorwaarde van de plicht <${v.frame}> (${v.ref}) geldt.`;
+    default:
+      return `De handeling <<${v.frame}>> (${v.ref}) is${about.actor ? ` door ${idText(about.actor)}` : ''} afgedwongen terwijl zij niet mogelijk was.`;
+  }
 }
 
 /** A readable explanation of the decision, citing the articles it rests on. */

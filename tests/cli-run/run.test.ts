@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands/run.js';
+import { englishWords } from '../helpers/english.js';
 import { FIX, fixtureIo, runIn } from './helpers.js';
 
 const run = (args: readonly string[], io = fixtureIo()) => runIn(runCommand, args, io);
@@ -276,3 +277,14 @@ function sortDeep(v: unknown): unknown {
   }
   return v;
 }
+
+describe('flint run in Dutch', () => {
+  it('writes refusals, taken acts, duties and violations without English words', async () => {
+    for (const c of ['termijn.json', 'geweigerd.json', 'verleend.json']) {
+      const r = await run(['--case', `${FIX}/${c}`]);
+      expect(englishWords(r.out), r.out).toEqual([]);
+    }
+    const t = await run(['--case', `${FIX}/termijn.json`]);
+    expect(t.out).toContain('2024-05-01: De plicht <beslissen> (d1) is niet vervuld vóór de uiterste datum 2024-03-28.');
+  });
+});
