@@ -390,35 +390,39 @@ function numberNodes(root: TraceNode): { id: string; node: TraceNode; parent: st
   return out;
 }
 
-function nodeLabel(n: TraceNode): string {
+function nodeLabel(n: TraceNode, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
   const cite = n.frame && n.frame.sources.length > 0 ? `\n${n.frame.sources.map(citation).join('; ')}` : '';
-  return `${n.kind === 'check' || WORDS.en.labels[n.kind] ? `${WORDS.en.labels[n.kind] ?? 'check'}: ` : ''}${n.expr}\n= ${valueText(n.value)}${cite}`;
+  const label = n.kind === 'check' || w.labels[n.kind] ? `${w.labels[n.kind] ?? w.check.toLowerCase()}: ` : '';
+  return `${label}${n.expr}\n= ${valueText(n.value, lang)}${cite}`;
 }
 
 function colour(v: TraceValue): string {
   return v.type === 'boolean' ? (v.value ? 'palegreen' : 'lightpink') : v.type === 'unknown' ? 'lightyellow' : 'lightblue';
 }
 
-/** The check tree as a Graphviz DOT digraph (nodes coloured by value). */
-export function traceToDot(entry: TraceEntry): string {
+/** The check tree as a Graphviz DOT digraph (nodes coloured by value), labelled in `options.lang` (default English). */
+export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'en';
   const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  const lines = [`digraph "${esc(`<<${entry.act}>> ${entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
+  const lines = [`digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
   const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(node))}", fillcolor=${colour(node.value)}];`);
+  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(node, lang))}", fillcolor=${colour(node.value)}];`);
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
 
-/** The check tree as a Mermaid flowchart (top-down; classes by value). */
-export function traceToMermaid(entry: TraceEntry): string {
+/** The check tree as a Mermaid flowchart (top-down; classes by value), labelled in `options.lang` (default English). */
+export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'en';
   const esc = (s: string): string =>
     s.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
   const lines = ['flowchart TD'];
   const nodes = numberNodes(entry.check);
   for (const { id, node } of nodes) {
     const cls = node.value.type === 'boolean' ? (node.value.value ? 'yes' : 'no') : node.value.type === 'unknown' ? 'unknown' : 'value';
-    lines.push(`  ${id}["${esc(nodeLabel(node))}"]:::${cls}`);
+    lines.push(`  ${id}["${esc(nodeLabel(node, lang))}"]:::${cls}`);
   }
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
   lines.push('  classDef yes fill:#cfc', '  classDef no fill:#fcc', '  classDef unknown fill:#ffc', '  classDef value fill:#cdf');

@@ -71,13 +71,17 @@ describe('flint explain --why', () => {
     const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown', '--lang', 'en']);
     expect(factMd.out).toMatch(/^## \\\[vergunbaar\\\]\(anna\)\n\n- date: 2024-06-01\n/);
     expect(factMd.out).not.toContain('taken');
-    const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
+    const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot', '--lang', 'en']);
     expect(dot.out).toMatch(/^digraph "\[vergunbaar\]\(anna\)" \{\n/);
     expect(dot.out).toContain('n0 [label="[vergunbaar](anna)\\n= true", fillcolor=palegreen];');
     expect(dot.out).toContain('art. 5.1 Omgevingswet');
     const mer = await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente', '--format', 'mermaid']);
     expect(mer.out).toMatch(/^flowchart TD\n/);
     expect(mer.out).toContain(':::unknown');
+    // The labels follow the language of the model (or --lang).
+    expect(mer.out).toContain('= onbekend');
+    const dotNl = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
+    expect(dotNl.out).toContain('n0 [label="[vergunbaar](anna)\\n= waar", fillcolor=palegreen];');
   });
 });
 

@@ -10,6 +10,7 @@ import {
   statusText,
   counterfactual,
   toMarkdown,
+  traceToDot,
   valueText,
   whyNot,
 } from '../../src/trace/index.js';
@@ -185,6 +186,7 @@ describe('Dutch renderings', () => {
       explainText(taken.trace, { lang: 'nl' }),
       toMarkdown(refused, { lang: 'nl' }),
       toMarkdown(taken.trace, { lang: 'nl' }),
+      traceToDot(refused, { lang: 'nl' }),
       ...ans.reasons.map((r) => reasonText(r, 'toekennen', 'amb', 'nl')),
       ...(preconditionReason(refused).conditions ?? []).map((c) => conditionText(c, 'nl')),
       statusText('enabled', 'nl'),

@@ -212,8 +212,8 @@ function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sou
 const wrapped = new WeakMap<TraceEntry, string>();
 
 function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | 'mermaid', lang: Lang = 'en'): string {
-  const md = (e: TraceEntry): string => toMarkdown(e, { lang });
-  const fn = format === 'markdown' ? md : format === 'dot' ? traceToDot : traceToMermaid;
+  const fn = (e: TraceEntry): string =>
+    format === 'markdown' ? toMarkdown(e, { lang }) : format === 'dot' ? traceToDot(e, { lang }) : traceToMermaid(e, { lang });
   return entries
     .map((e) => {
       const text = fn(e);
