@@ -77,8 +77,10 @@ for (const step of scenario.acts) {
   const result = take(compiled, state, { act: bare(step.act), actor: step.actor, params: step.params ?? {}, facts: given(step.facts ?? []), ...(step.at ? { at: step.at } : {}) });
   const date = step.at ?? state.asOf;
   if (!result.ok) {
-    const reasons = result.trace.reasons.map((r) => reasonText(r, result.trace.act, result.trace.actor, lang)).join(' ');
-    console.log(`  ${date}  <<${bare(step.act)}>> ${by} ${step.actor}: ${lang === 'nl' ? 'geweigerd' : 'refused'} — ${reasons}`);
+    const { act, actor } = result.trace;
+    const reasons = result.trace.reasons.map((r) => reasonText(r, act, actor, lang)).join(' ');
+    const refused = lang === 'nl' ? 'geweigerd' : 'refused';
+    console.log(`  ${date}  <<${bare(step.act)}>> ${by} ${step.actor}: ${refused} — ${reasons}`);
     if (step.expect !== 'refused') process.exit(1);
     continue;
   }

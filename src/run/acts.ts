@@ -339,16 +339,21 @@ function reasonMessage(
   conditions: readonly FailingCondition[] | null,
 ): string {
   const unk = t === null;
-  const expr = conditions && conditions.length > 0 && item !== 'not-in-force' && item !== 'actor' ? conditions.map(conditionMessage).join('; ') : whole;
+  const named = conditions !== null && conditions.length > 0 && item !== 'not-in-force' && item !== 'actor';
+  const expr = named ? conditions.map(conditionMessage).join('; ') : whole;
   switch (item) {
     case 'not-in-force':
       return `The act <<${act}>> or a frame it rests on is not in force on this date.`;
     case 'actor':
       return unk ? `It is not known whether ${actor} may perform <<${act}>> (${expr}).` : `${actor} does not play the role ${expr} required for <<${act}>>.`;
     case 'object':
-      return unk ? `It is not known whether the object of <<${act}>> holds: ${expr}.` : `The object of <<${act}>> does not hold: ${expr}.`;
+      return unk
+        ? `It is not known whether the object of <<${act}>> holds: ${expr}.`
+        : `The object of <<${act}>> does not hold: ${expr}.`;
     case 'recipient':
-      return unk ? `It is not known whether the recipient of <<${act}>> holds: ${expr}.` : `The recipient of <<${act}>> does not hold: ${expr}.`;
+      return unk
+        ? `It is not known whether the recipient of <<${act}>> holds: ${expr}.`
+        : `The recipient of <<${act}>> does not hold: ${expr}.`;
     default:
       return unk ? `The preconditions of <<${act}>> cannot be decided yet: ${expr}.` : `The preconditions of <<${act}>> do not hold: ${expr}.`;
   }
@@ -367,7 +372,12 @@ function bindings(cm: CompiledModel, state: CaseState, act: CAct, actor: string)
  * {@link potentialActs} try (the actor parameter is bound by the check itself): `[{}]` for an act
  * without other parameters, `null` for an unknown act or a parameter whose domain is not enumerable.
  */
-export function actBindings(cm: CompiledModel, state: CaseState, actName: string, actor: string): Record<string, JsonScalar>[] | null {
+export function actBindings(
+  cm: CompiledModel,
+  state: CaseState,
+  actName: string,
+  actor: string,
+): Record<string, JsonScalar>[] | null {
   const act = cm.acts.get(actName);
   return act ? bindings(cm, state, act, actor) : null;
 }
@@ -492,7 +502,13 @@ function collectSources(node: TraceNode, out: Map<string, TraceSource>): void {
  * The reasons of a check with their failing conditions: a check made without a trace (bulk
  * replays) is redone traced when it has reasons, so refusals read the same with and without trees.
  */
-function tracedReasons(cm: CompiledModel, state: CaseState, req: TakeRequest, at: string, check: ActCheck): readonly Reason[] {
+function tracedReasons(
+  cm: CompiledModel,
+  state: CaseState,
+  req: TakeRequest,
+  at: string,
+  check: ActCheck,
+): readonly Reason[] {
   if (check.trace !== undefined || check.reasons.length === 0 || !cm.acts.has(req.act)) return check.reasons;
   return checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: true, date: at }).reasons;
 }

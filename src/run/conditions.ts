@@ -85,7 +85,8 @@ function leaf(env: Env, n: TraceNode, negated: boolean, value: TraceValue): Fail
       provenance = { kind: 'derived', frame: target.name, from: [...from.values()] };
     }
   } else if (target) {
-    const arity = target.kind === 'duty' ? (env.cm.duties.get(target.name)?.decl.params.length ?? 0) : n.children.length;
+    const arity =
+      target.kind === 'duty' ? (env.cm.duties.get(target.name)?.decl.params.length ?? 0) : n.children.length;
     const args = n.children.slice(0, arity).map((c) => argOf(c.value));
     const open = target.kind === 'duty' ? '<' : '<<';
     const close = target.kind === 'duty' ? '>' : '>>';
@@ -109,7 +110,12 @@ function leaf(env: Env, n: TraceNode, negated: boolean, value: TraceValue): Fail
  * The minimal failing conditions of `node` (the derivation of one check item, its value false or
  * unknown). Iterative; nodes without boolean structure are conditions themselves.
  */
-export function failingConditions(cm: CompiledModel, state: CaseState, date: string, node: TraceNode): FailingCondition[] {
+export function failingConditions(
+  cm: CompiledModel,
+  state: CaseState,
+  date: string,
+  node: TraceNode,
+): FailingCondition[] {
   const env: Env = { cm, state, date };
   const out: FailingCondition[] = [];
   const stack: { n: TraceNode; negated: boolean }[] = [{ n: node, negated: false }];
@@ -124,7 +130,8 @@ export function failingConditions(cm: CompiledModel, state: CaseState, date: str
     }
     // `and` / `or` (arithmetic Nary nodes have non-truth-valued children). A decided `and` may have
     // fewer children than operands: evaluation stops at the first false conjunct.
-    const isJunction = n.kind === 'Nary' && n.children.length > 0 && n.children.every((c) => tri(c.value) !== undefined);
+    const isJunction =
+      n.kind === 'Nary' && n.children.length > 0 && n.children.every((c) => tri(c.value) !== undefined);
     if (isJunction && eff !== true) {
       const failing = n.children.filter((c) => flip(tri(c.value) as Tri, negated) === eff);
       if (failing.length > 0) {
@@ -146,7 +153,9 @@ function provenanceText(p: Provenance): string {
     case 'role':
       return `role of ${idText(p.actor)}`;
     default:
-      return p.from.length > 0 ? `derived from ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ')}` : `derived`;
+      return p.from.length > 0
+        ? `derived from ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ')}`
+        : 'derived';
   }
 }
 
@@ -170,9 +179,8 @@ export function conditionMessage(c: FailingCondition): string {
           : kind === 'fact'
             ? 'that fact does not hold'
             : 'that is not the case';
-  const extra = [c.provenance && c.provenance.kind !== 'derived' ? provenanceText(c.provenance) : null, c.citation].filter(
-    (x): x is string => x !== null,
-  );
+  const how = c.provenance && c.provenance.kind !== 'derived' ? provenanceText(c.provenance) : null;
+  const extra = [how, c.citation].filter((x): x is string => x !== null);
   return `${c.expr}: ${what}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
 }
 

@@ -2,7 +2,17 @@
  * Pure queries over traces and case state: why, why not, sources, counterfactuals.
  */
 import type { JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
-import { addDuration, argKey, canonicalArgs, checkAct, daysBetween, dutyReads, evaluateFact, give, parseDecimal } from '../run/index.js';
+import {
+  addDuration,
+  argKey,
+  canonicalArgs,
+  checkAct,
+  daysBetween,
+  dutyReads,
+  evaluateFact,
+  give,
+  parseDecimal,
+} from '../run/index.js';
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
 import { instanceText } from './render.js';
 
@@ -191,7 +201,9 @@ function readsOf(n: TraceNode, out: Map<string, FactReadLite>): void {
 }
 
 /** One change tried by {@link counterfactual}: a fact given a value, or a duty made active or ended. */
-type Change = { readonly kind: 'fact'; readonly given: GivenFact } | { readonly kind: 'duty'; readonly change: DutyChange };
+type Change =
+  | { readonly kind: 'fact'; readonly given: GivenFact }
+  | { readonly kind: 'duty'; readonly change: DutyChange };
 
 /** The number and date thresholds each input fact is compared with in `root` (fact key → constants). */
 function thresholds(root: TraceNode): Map<string, TraceValue[]> {
@@ -201,13 +213,15 @@ function thresholds(root: TraceNode): Map<string, TraceValue[]> {
     // Comparisons (check items are relabelled, so also: a truth value computed from a number or date operand).
     const numeric = (v: TraceValue): boolean => v.type === 'integer' || v.type === 'decimal' || v.type === 'date';
     const truthValued = n.value.type === 'boolean' || n.value.type === 'unknown';
-    if (n.kind === 'Compare' || (truthValued && n.kind !== 'Ref' && n.children.some((c) => c.kind === 'Ref' && (numeric(c.value) || c.value.type === 'unknown')))) {
+    const comparesRef = n.children.some((c) => c.kind === 'Ref' && (numeric(c.value) || c.value.type === 'unknown'));
+    if (n.kind === 'Compare' || (truthValued && n.kind !== 'Ref' && comparesRef)) {
       // Operand values from the tree, and the literals of the printed comparison (literals are not traced).
       const literals: TraceValue[] = [];
       const bare = n.expr.replace(/\[[^\]]*\]|<[^<>]*>|"(?:[^"\\]|\\.)*"/g, ' ');
       for (const m of bare.matchAll(/(?<![\w.-])(\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?)(?![\w.-])/g)) {
         const t = m[1] as string;
-        literals.push(/^\d{4}-/.test(t) ? { type: 'date', value: t } : { type: t.includes('.') ? 'decimal' : 'integer', value: t });
+        const type = /^\d{4}-/.test(t) ? 'date' : t.includes('.') ? 'decimal' : 'integer';
+        literals.push({ type, value: t });
       }
       const consts = [...n.children.map((c) => c.value), ...literals].filter(
         (v) => v.type === 'integer' || v.type === 'decimal' || v.type === 'date',
@@ -259,7 +273,8 @@ function applyChanges(compiled: CompiledModel, state: CaseState, changes: readon
   if (duties.length === 0) return s;
   let list = [...s.duties];
   duties.forEach((d, i) => {
-    const same = (x: DutyInstance): boolean => x.duty === d.duty && argKey(x.args) === argKey(d.args) && x.status === 'active';
+    const same = (x: DutyInstance): boolean =>
+      x.duty === d.duty && argKey(x.args) === argKey(d.args) && x.status === 'active';
     if (d.active) {
       list.push({
         id: `counterfactual-${i + 1}`,
@@ -273,7 +288,9 @@ function applyChanges(compiled: CompiledModel, state: CaseState, changes: readon
         endedAt: null,
         violatedAt: null,
       });
-    } else list = list.map((x) => (same(x) ? { ...x, status: 'ended', endedBy: 'counterfactual', endedAt: s.asOf } : x));
+    } else {
+      list = list.map((x) => (same(x) ? { ...x, status: 'ended', endedBy: 'counterfactual', endedAt: s.asOf } : x));
+    }
   });
   s = { ...s, duties: list };
   return s;
@@ -315,7 +332,10 @@ export function counterfactual(
     const f = compiled.facts.get(r.fact);
     if (!f || f.mode === 'derived' || f.isRole) continue;
     const prim = f.type === null ? 'boolean' : f.type.kind === 'PrimitiveType' ? f.type.name : null;
-    const fact = (value: boolean | string | number): Change => ({ kind: 'fact', given: { fact: r.fact, args: r.args, value } });
+    const fact = (value: boolean | string | number): Change => ({
+      kind: 'fact',
+      given: { fact: r.fact, args: r.args, value },
+    });
     if (prim === 'boolean') {
       const now = r.value.type === 'boolean' ? r.value.value : null;
       groups.push([...(now !== true ? [fact(true)] : []), ...(now !== false ? [fact(false)] : [])]);

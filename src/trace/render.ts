@@ -10,6 +10,9 @@ import { sourcesOf } from './queries.js';
 /** Languages the text explanation is written in. */
 export type Lang = 'nl' | 'en';
 
+/** Duration units (ISO letter) as [singular, plural]. */
+type Units = Record<string, readonly [string, string]>;
+
 const WORDS = {
   nl: {
     taken: 'genomen',
@@ -42,7 +45,7 @@ const WORDS = {
     not: 'niet',
     and: 'en',
     minus: 'min',
-    units: { D: ['dag', 'dagen'], W: ['week', 'weken'], M: ['maand', 'maanden'], Y: ['jaar', 'jaar'] } as Record<string, readonly [string, string]>,
+    units: { D: ['dag', 'dagen'], W: ['week', 'weken'], M: ['maand', 'maanden'], Y: ['jaar', 'jaar'] } as Units,
     cond: {
       unknown: 'nog niet bekend',
       dutyActive: 'die plicht is nog actief',
@@ -54,10 +57,22 @@ const WORDS = {
       derived: 'afgeleid uit',
       created: 'ontstaan door handeling',
     },
-    md: { actor: 'actor', date: 'datum', record: 'handeling', sources: 'Bronnen', reasons: 'Redenen', check: 'Toets', effects: 'Gevolgen', read: 'gelezen', valid: 'geldig', citation: 'vindplaats' },
+    md: {
+      actor: 'actor',
+      date: 'datum',
+      record: 'handeling',
+      sources: 'Bronnen',
+      reasons: 'Redenen',
+      check: 'Toets',
+      effects: 'Gevolgen',
+      read: 'gelezen',
+      valid: 'geldig',
+      citation: 'vindplaats',
+    },
     reason: {
       notInForce: (act: string) => `${act} of een frame waarop zij rust is op deze datum niet in werking.`,
-      actorUnknown: (actor: string, act: string, e: string) => `Het is niet bekend of ${actor} ${act} mag verrichten (${e}).`,
+      actorUnknown: (actor: string, act: string, e: string) =>
+        `Het is niet bekend of ${actor} ${act} mag verrichten (${e}).`,
       actorFalse: (actor: string, act: string, e: string) => `${actor} vervult niet de rol ${e} die ${act} vereist.`,
       objectUnknown: (act: string, e: string) => `Het is niet bekend of het object van ${act} geldt: ${e}.`,
       objectFalse: (act: string, e: string) => `Het object van ${act} geldt niet: ${e}.`,
@@ -99,7 +114,7 @@ const WORDS = {
     not: 'not',
     and: 'and',
     minus: 'minus',
-    units: { D: ['day', 'days'], W: ['week', 'weeks'], M: ['month', 'months'], Y: ['year', 'years'] } as Record<string, readonly [string, string]>,
+    units: { D: ['day', 'days'], W: ['week', 'weeks'], M: ['month', 'months'], Y: ['year', 'years'] } as Units,
     cond: {
       unknown: 'not known yet',
       dutyActive: 'that duty is still active',
@@ -111,11 +126,24 @@ const WORDS = {
       derived: 'derived from',
       created: 'created by',
     },
-    md: { actor: 'actor', date: 'date', record: 'record', sources: 'Sources', reasons: 'Reasons', check: 'Check', effects: 'Effects', read: 'read', valid: 'valid', citation: 'citation' },
+    md: {
+      actor: 'actor',
+      date: 'date',
+      record: 'record',
+      sources: 'Sources',
+      reasons: 'Reasons',
+      check: 'Check',
+      effects: 'Effects',
+      read: 'read',
+      valid: 'valid',
+      citation: 'citation',
+    },
     reason: {
       notInForce: (act: string) => `The act ${act} or a frame it rests on is not in force on this date.`,
-      actorUnknown: (actor: string, act: string, e: string) => `It is not known whether ${actor} may perform ${act} (${e}).`,
-      actorFalse: (actor: string, act: string, e: string) => `${actor} does not play the role ${e} required for ${act}.`,
+      actorUnknown: (actor: string, act: string, e: string) =>
+        `It is not known whether ${actor} may perform ${act} (${e}).`,
+      actorFalse: (actor: string, act: string, e: string) =>
+        `${actor} does not play the role ${e} required for ${act}.`,
       objectUnknown: (act: string, e: string) => `It is not known whether the object of ${act} holds: ${e}.`,
       objectFalse: (act: string, e: string) => `The object of ${act} does not hold: ${e}.`,
       recipientUnknown: (act: string, e: string) => `It is not known whether the recipient of ${act} holds: ${e}.`,
@@ -221,7 +249,8 @@ export function reasonText(r: Reason, act: string, actor: string, lang: Lang = '
   const a = `<<${act}>>`;
   const who = idText(actor);
   const unknown = r.status === 'unknown';
-  const conds = r.conditions && r.conditions.length > 0 ? r.conditions.map((c) => conditionText(c, lang)).join('; ') : null;
+  const conds =
+    r.conditions && r.conditions.length > 0 ? r.conditions.map((c) => conditionText(c, lang)).join('; ') : null;
   const e = conds ?? r.expr;
   switch (r.item) {
     case 'not-in-force':
@@ -296,12 +325,17 @@ export function violationText(
 
 function violationNl(v: Violation, about: { readonly deadline?: string | null; readonly actor?: string | null }): string {
   switch (v.kind) {
-    case 'duty-deadline':
-      return `De plicht <${v.frame}> (${v.ref}) is niet vervuld${about.deadline ? ` vóór de uiterste datum ${about.deadline}` : ' op tijd'}.`;
+    case 'duty-deadline': {
+      const by = about.deadline ? ` vóór de uiterste datum ${about.deadline}` : ' op tijd';
+      return `De plicht <${v.frame}> (${v.ref}) is niet vervuld${by}.`;
+    }
     case 'duty-condition':
       return `De schendingsvoorwaarde van de plicht <${v.frame}> (${v.ref}) geldt.`;
     default:
-      return `De handeling <<${v.frame}>> (${v.ref}) is${about.actor ? ` door ${idText(about.actor)}` : ''} afgedwongen terwijl zij niet mogelijk was.`;
+      return (
+        `De handeling <<${v.frame}>> (${v.ref}) is${about.actor ? ` door ${idText(about.actor)}` : ''} ` +
+        'afgedwongen terwijl zij niet mogelijk was.'
+      );
   }
 }
 
@@ -357,7 +391,8 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
   if (entry.reasons.length > 0) {
     out.push('', `### ${w.md.reasons}`, '');
     for (const r of entry.reasons) {
-      const label = w.labels[r.item === 'precondition' ? 'preconditions' : r.item === 'not-in-force' ? 'in-force' : r.item] ?? r.item;
+      const key = r.item === 'precondition' ? 'preconditions' : r.item === 'not-in-force' ? 'in-force' : r.item;
+      const label = w.labels[key] ?? r.item;
       const status = r.status === 'false' ? w.false : w.unknown;
       out.push(`- **${mdEscape(label)}** (${status}): ${mdEscape(reasonText(r, entry.act, entry.actor, lang))}`);
     }

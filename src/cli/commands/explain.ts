@@ -213,7 +213,11 @@ const wrapped = new WeakMap<TraceEntry, string>();
 
 function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | 'mermaid', lang: Lang = 'en'): string {
   const fn = (e: TraceEntry): string =>
-    format === 'markdown' ? toMarkdown(e, { lang }) : format === 'dot' ? traceToDot(e, { lang }) : traceToMermaid(e, { lang });
+    format === 'markdown'
+      ? toMarkdown(e, { lang })
+      : format === 'dot'
+        ? traceToDot(e, { lang })
+        : traceToMermaid(e, { lang });
   return entries
     .map((e) => {
       const text = fn(e);
@@ -334,7 +338,8 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       out.push(
         `- <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}: ${w.dutyStatus[d.status] ?? d.status}, ` +
           `${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}` +
-          `${d.endedBy ? `, ${w.endedBy} ${d.endedBy} ${w.on} ${d.endedAt ?? '?'}` : ''}${d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : ''}`,
+          `${d.endedBy ? `, ${w.endedBy} ${d.endedBy} ${w.on} ${d.endedAt ?? '?'}` : ''}` +
+          `${d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : ''}`,
       );
     }
   }
@@ -378,7 +383,9 @@ function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<R
         const text = typeof v === 'boolean' ? valueText({ type: 'boolean', value: v }, lang) : String(v);
         out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${text}`);
       }
-      for (const d of cf.duties) out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
+      for (const d of cf.duties) {
+        out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
+      }
     }
   }
   if (ans.trace) {
@@ -410,7 +417,8 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
   }
   // Without --param the bindings are found as availableActs finds them: one answer per binding.
   const declared = run.compiled.acts.get(key.name)?.decl.params ?? [];
-  const found = declared.length > 0 && Object.keys(params).length === 0 ? actBindings(run.compiled, run.state, key.name, actor) : null;
+  const unbound = declared.length > 0 && Object.keys(params).length === 0;
+  const found = unbound ? actBindings(run.compiled, run.state, key.name, actor) : null;
   const bindings: Readonly<Record<string, JsonScalar>>[] = found && found.length > 0 ? found : [params];
   const answers = bindings.map((b) => {
     const ans = whyNot(run.compiled, run.state, key.name, actor, b);
@@ -419,14 +427,22 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
     return { params: b, ans, cf, entry };
   });
   if (format === 'json') {
-    const one = (a: (typeof answers)[number]): Record<string, unknown> => ({ answer: a.ans, counterfactual: a.cf, trace: a.entry });
+    const one = (a: (typeof answers)[number]): Record<string, unknown> => ({
+      answer: a.ans,
+      counterfactual: a.cf,
+      trace: a.entry,
+    });
     const head = { question: 'why-not', asOf: run.state.asOf };
     const only = answers.length === 1 ? answers[0] : undefined;
     io.stdout(
       `${stableJson(
         only
           ? { ...head, subject: { act: key.name, actor, params: only.params }, ...one(only) }
-          : { ...head, subject: { act: key.name, actor }, answers: answers.map((a) => ({ params: a.params, ...one(a) })) },
+          : {
+              ...head,
+              subject: { act: key.name, actor },
+              answers: answers.map((a) => ({ params: a.params, ...one(a) })),
+            },
       )}\n`,
     );
     return EXIT_OK;
