@@ -283,12 +283,15 @@ export function checkAct(
     const qStart = ctx.questions.length;
     // The compiled expressions build their own node (relabelled below); the others get one here.
     const node = ctx.tracer && compiled === null ? ctx.tracer.enter(label, expr) : null;
+    const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
     if (node && itemFrame) node.frame = itemFrame;
     const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
     const t = truth(v);
     // The item's derivation (read before it is relabelled: the walk needs its expression kind).
-    const itemNode = ctx.tracer ? (node ?? ctx.tracer.top.children[ctx.tracer.top.children.length - 1] ?? null) : null;
+    // A literal condition builds no node: then there is none (not the previous item's).
+    const siblings = ctx.tracer?.top.children ?? [];
+    const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
     const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode) : null;
     if (compiled !== null && itemNode) itemNode.kind = label;
     if (t === true) continue;

@@ -29,6 +29,12 @@ fact [c](p: [burger]) { sources: s-b }
 fact [bedrag](p: [burger]): decimal
 fact [termijn]: duration
 fact [datum](p: [burger]): date
+act <<nooit>>(p: [burger]) {
+  actor: [ambt]
+  action: nooit
+  recipient: p
+  preconditions: false
+}
 act <<tijdig>>(p: [burger]) {
   actor: [ambt]
   action: beoordelen
@@ -157,6 +163,14 @@ describe('minimal failing conditions', () => {
     expect(preconditionReason(traced).conditions?.map((c) => c.expr)).toEqual(['[bedrag](ann) > 100']);
     const bare = take(cm, s3, { act: 'toekennen', actor: 'amb', params: { p: 'ann' } }, { trace: false });
     expect(bare.trace.reasons).toEqual(traced.reasons);
+  });
+
+  it('a literal condition has no derivation node: the reason keeps its expression, other items keep their labels', () => {
+    const entry = refusal(s2, 'nooit');
+    const r = preconditionReason(entry);
+    expect(r.conditions).toBeUndefined();
+    expect(r.message).toBe('The preconditions of <<nooit>> do not hold: false.');
+    expect(entry.check.children.map((c) => c.kind)).toEqual(['in-force', 'actor', 'recipient']);
   });
 
   it('whyNot gives the same conditions as the refusal', () => {
