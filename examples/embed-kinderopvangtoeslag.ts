@@ -18,6 +18,7 @@ import {
   hasErrors,
   loadModel,
   potentialActs,
+  reasonText,
   renderDiagnostics,
   take,
   type CaseState,
@@ -67,21 +68,25 @@ const given = (facts: readonly GivenFact[]): GivenFact[] => facts.map((f) => ({ 
 let state: CaseState = createCase(compiled, { asOf: scenario.asOf, actors: scenario.actors, facts: given(scenario.facts) });
 console.log(`Case: ${scenario.description}\n`);
 
-// 3. Take the acts in order. A refusal is a result, not an exception: it names the failing
-//    conditions with the articles they rest on. This case includes one refusal on purpose.
+// 3. Take the acts in order. A refusal is a result, not an exception: it names the minimal failing
+//    conditions (Reason.conditions), each with its value, provenance and article, in the chosen
+//    language. This case includes one refusal on purpose.
 const decisions: TraceEntry[] = [];
+const by = lang === 'nl' ? 'door' : 'by';
 for (const step of scenario.acts) {
   const result = take(compiled, state, { act: bare(step.act), actor: step.actor, params: step.params ?? {}, facts: given(step.facts ?? []), ...(step.at ? { at: step.at } : {}) });
   const date = step.at ?? state.asOf;
   if (!result.ok) {
-    const reasons = result.trace.reasons.map((r) => r.message).join(' ');
-    console.log(`  ${date}  <<${bare(step.act)}>> by ${step.actor}: refused — ${reasons}`);
+    const { act, actor } = result.trace;
+    const reasons = result.trace.reasons.map((r) => reasonText(r, act, actor, lang)).join(' ');
+    const refused = lang === 'nl' ? 'geweigerd' : 'refused';
+    console.log(`  ${date}  <<${bare(step.act)}>> ${by} ${step.actor}: ${refused} — ${reasons}`);
     if (step.expect !== 'refused') process.exit(1);
     continue;
   }
   state = result.state;
   decisions.push(result.trace);
-  console.log(`  ${date}  <<${bare(step.act)}>> by ${step.actor}: taken`);
+  console.log(`  ${date}  <<${bare(step.act)}>> ${by} ${step.actor}: ${lang === 'nl' ? 'genomen' : 'taken'}`);
 }
 
 // 4. The recovery decision, with every article it rests on, in the version applied on its date.

@@ -78,14 +78,19 @@ export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from '.
 
 // Traces
 export {
+  conditionText,
   counterfactual,
+  durationText,
   explainText,
+  reasonText,
   replay,
   decisionSources,
+  statusText,
   toMarkdown,
   traceToDot,
   traceToMermaid,
   valueText,
+  violationText,
   why,
   whyNot,
 } from './trace/index.js';

@@ -16,8 +16,13 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     const r = run();
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    // The refusal the case expects, before the allowance was revised, is reported with its reason.
-    expect(r.stdout).toMatch(/<<terugvorderen kinderopvangtoeslag>> by dt: refused — The preconditions/);
+    // The refusal the case expects, before the allowance was revised, names only the failing
+    // condition: the revision duty still active, the act that created it, and its article (in Dutch).
+    expect(r.stdout).toContain(
+      '<<terugvorderen kinderopvangtoeslag>> door dt: geweigerd — De voorwaarden van <<terugvorderen kinderopvangtoeslag>> ' +
+        'zijn niet vervuld: niet <herzien kinderopvangtoeslag>(alice): die plicht is nog actief ' +
+        '(ontstaan door handeling r9 op 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+    );
     // Advance € 14 436 minus the revised allowance € 10 105 leaves € 4 331 to recover.
     expect(r.stdout).toContain('terug te vorderen € 4331');
     for (const article of ['art. 26 lid 1 Awir', 'art. 24 lid 2 Awir', 'art. 20 lid 1 Awir', 'art. 16 lid 1 Awir', 'art. 1.5 lid 1 Wko']) {
@@ -30,6 +35,11 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     const r = run('--lang', 'en', '--full');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Recovery decision r12');
+    expect(r.stdout).toContain(
+      '<<terugvorderen kinderopvangtoeslag>> by dt: refused — The preconditions of <<terugvorderen kinderopvangtoeslag>> ' +
+        'do not hold: not <herzien kinderopvangtoeslag>(alice): that duty is still active ' +
+        '(created by r9 on 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+    );
     expect(r.stdout).toContain('to recover € 4331');
     expect(r.stdout).toMatch(/The decision rests on \d+ provisions/);
   });

@@ -77,6 +77,27 @@ export interface TraceNode {
   readonly children: readonly TraceNode[];
 }
 
+/**
+ * One minimal failing condition of a refused or undecided act: an atom of the item's condition
+ * (a fact, duty or act reference, a comparison, or `not` of one) that is false (or unknown) and
+ * makes the item fail. `and` contributes its failing conjuncts, `or` all its (failing) disjuncts,
+ * `not X` the atoms that make X hold.
+ */
+export interface FailingCondition {
+  /** The condition with its arguments bound, e.g. `not <herzien kinderopvangtoeslag>(alice)`. */
+  readonly expr: string;
+  /** `false`, or `unknown` (then the condition is a question). */
+  readonly value: TraceValue;
+  /** Whether the condition is a negation (`not X`): it fails because X holds. */
+  readonly negated: boolean;
+  /** The frame the condition names (null for comparisons and other expressions). */
+  readonly frame: TraceFrame | null;
+  /** The frame's sources as citations, joined by `; ` (null without sources). */
+  readonly citation: string | null;
+  /** How the named fact or duty came to have its value (`created` for a duty: the record that created it). */
+  readonly provenance: Provenance | null;
+}
+
 /** Why an act check failed or could not be decided. */
 export interface Reason {
   readonly item: 'actor' | 'object' | 'recipient' | 'precondition' | 'not-in-force' | 'unknown-act' | 'parameter';
@@ -86,6 +107,11 @@ export interface Reason {
   readonly expr: string;
   readonly message: string;
   readonly frame: TraceFrame | null;
+  /**
+   * The minimal failing conditions of the item (present when the check was traced: `take` with its
+   * default trace, `whyNot`, `checkAct(..., { trace: true })`). Absent in traces of older versions.
+   */
+  readonly conditions?: readonly FailingCondition[];
 }
 
 /** An effect applied by an act. */

@@ -12,6 +12,7 @@
  */
 import type { Expr, Param } from '../model/ast.js';
 import type {
+  FailingCondition,
   JsonScalar,
   Reason,
   TraceDutyChange,
@@ -23,6 +24,7 @@ import type {
 } from '../model/trace.js';
 import { freezeInstance, give } from './case.js';
 import { recordChange } from './changes.js';
+import { conditionMessage, failingConditions } from './conditions.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
@@ -281,14 +283,17 @@ export function checkAct(
     const qStart = ctx.questions.length;
     // The compiled expressions build their own node (relabelled below); the others get one here.
     const node = ctx.tracer && compiled === null ? ctx.tracer.enter(label, expr) : null;
+    const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
     if (node && itemFrame) node.frame = itemFrame;
     const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
-    if (compiled !== null && ctx.tracer) {
-      const own = ctx.tracer.top.children[ctx.tracer.top.children.length - 1];
-      if (own) own.kind = label;
-    }
     const t = truth(v);
+    // The item's derivation (read before it is relabelled: the walk needs its expression kind).
+    // A literal condition builds no node: then there is none (not the previous item's).
+    const siblings = ctx.tracer?.top.children ?? [];
+    const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
+    const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode) : null;
+    if (compiled !== null && itemNode) itemNode.kind = label;
     if (t === true) continue;
     if (item === 'actor' || item === 'not-in-force') truncate(ctx, qStart);
     questions.push(...ctx.questions.slice(qStart));
@@ -298,8 +303,9 @@ export function checkAct(
       item,
       status: t === false ? 'false' : 'unknown',
       expr,
-      message: reasonMessage(item, t, act.name, actor, expr),
+      message: reasonMessage(item, t, act.name, actor, expr, conditions),
       frame: itemFrame ?? frame,
+      ...(conditions ? { conditions } : {}),
     });
   }
   if (checkNode && ctx.tracer) ctx.tracer.exit(checkNode, status === 'enabled' ? { type: 'boolean', value: true } : status === 'disabled' ? { type: 'boolean', value: false } : { type: 'unknown' });
@@ -323,17 +329,34 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return out;
 }
 
-function reasonMessage(item: Reason['item'], t: boolean | null, act: string, actor: string, expr: string): string {
+/**
+ * A reason in English. With the item's failing conditions (traced checks) the sentence names
+ * those instead of the whole expression; src/trace renders reasons in other languages.
+ */
+function reasonMessage(
+  item: Reason['item'],
+  t: boolean | null,
+  act: string,
+  actor: string,
+  whole: string,
+  conditions: readonly FailingCondition[] | null,
+): string {
   const unk = t === null;
+  const named = conditions !== null && conditions.length > 0 && item !== 'not-in-force' && item !== 'actor';
+  const expr = named ? conditions.map(conditionMessage).join('; ') : whole;
   switch (item) {
     case 'not-in-force':
       return `The act <<${act}>> or a frame it rests on is not in force on this date.`;
     case 'actor':
       return unk ? `It is not known whether ${actor} may perform <<${act}>> (${expr}).` : `${actor} does not play the role ${expr} required for <<${act}>>.`;
     case 'object':
-      return unk ? `It is not known whether the object ${expr} of <<${act}>> holds.` : `The object ${expr} of <<${act}>> does not hold.`;
+      return unk
+        ? `It is not known whether the object of <<${act}>> holds: ${expr}.`
+        : `The object of <<${act}>> does not hold: ${expr}.`;
     case 'recipient':
-      return unk ? `It is not known whether the recipient ${expr} of <<${act}>> holds.` : `The recipient ${expr} of <<${act}>> does not hold.`;
+      return unk
+        ? `It is not known whether the recipient of <<${act}>> holds: ${expr}.`
+        : `The recipient of <<${act}>> does not hold: ${expr}.`;
     default:
       return unk ? `The preconditions of <<${act}>> cannot be decided yet: ${expr}.` : `The preconditions of <<${act}>> do not hold: ${expr}.`;
   }
@@ -345,6 +368,21 @@ function bindings(cm: CompiledModel, state: CaseState, act: CAct, actor: string)
   if (free.length === 0) return [{}];
   const ctx = newCtx(cm, state, state.asOf, { actor });
   return bindingsIn(ctx, free);
+}
+
+/**
+ * The parameter bindings of `actName` for `actor` that {@link availableActs} and
+ * {@link potentialActs} try (the actor parameter is bound by the check itself): `[{}]` for an act
+ * without other parameters, `null` for an unknown act or a parameter whose domain is not enumerable.
+ */
+export function actBindings(
+  cm: CompiledModel,
+  state: CaseState,
+  actName: string,
+  actor: string,
+): Record<string, JsonScalar>[] | null {
+  const act = cm.acts.get(actName);
+  return act ? bindings(cm, state, act, actor) : null;
 }
 
 function bindingsIn(ctx: Ctx, free: readonly CAct['decl']['params'][number][]): Record<string, JsonScalar>[] | null {
@@ -463,6 +501,21 @@ function collectSources(node: TraceNode, out: Map<string, TraceSource>): void {
   for (const c of node.children) collectSources(c, out);
 }
 
+/**
+ * The reasons of a check with their failing conditions: a check made without a trace (bulk
+ * replays) is redone traced when it has reasons, so refusals read the same with and without trees.
+ */
+function tracedReasons(
+  cm: CompiledModel,
+  state: CaseState,
+  req: TakeRequest,
+  at: string,
+  check: ActCheck,
+): readonly Reason[] {
+  if (check.trace !== undefined || check.reasons.length === 0 || !cm.acts.has(req.act)) return check.reasons;
+  return checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: true, date: at }).reasons;
+}
+
 function refusal(
   state: CaseState,
   req: TakeRequest,
@@ -517,7 +570,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, sourcesMap);
-    return refusal(state0, req, at, check.reasons, checkTree, [...sourcesMap.values()]);
+    return refusal(state0, req, at, tracedReasons(cm, state, req, at, check), checkTree, [...sourcesMap.values()]);
   }
   const recordId = `r${state.counters.record + 1}`;
   const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
@@ -633,7 +686,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       outcome: record.forced ? 'forced' : 'taken',
       record: recordId,
       check: checkTree,
-      reasons: check.reasons,
+      reasons: tracedReasons(cm, state, req, at, check),
       effects,
       dutiesActivated: activated,
       dutiesEnded: ended,

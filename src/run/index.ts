@@ -33,7 +33,9 @@ export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } 
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
 export type { CaseOptions } from './case.js';
-export { availableActs, checkAct, force, potentialActs, take } from './acts.js';
+export { dutyReads, failingConditions } from './conditions.js';
+export type { DutyRead } from './conditions.js';
+export { actBindings, availableActs, checkAct, force, potentialActs, take } from './acts.js';
 export type { ActCheck, AvailableAct, EvalOptions, PotentialAct, TakeRequest, TakeResult } from './acts.js';
 export { activeDuties, advance, violations } from './duties.js';
 export type { AdvanceResult } from './duties.js';
@@ -46,5 +48,5 @@ export type { FactEvaluation } from './evaluate.js';
 export { exprText } from './expr-text.js';
 export { argKey } from './state.js';
 export type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, JsonScalar, Violation } from './state.js';
-export { addDuration, daysBetween, isDate, isDuration } from './values.js';
+export { addDuration, daysBetween, isDate, isDuration, parseDecimal } from './values.js';
 export type { Tri, Value } from './values.js';

@@ -3,8 +3,21 @@
  */
 export { exprText } from './expr-text.js';
 export { counterfactual, decisionSources, why, whyNot } from './queries.js';
-export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
-export { explainText, idText, instanceText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';
+export type { Counterfactual, DutyChange, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
+export {
+  conditionText,
+  durationText,
+  explainText,
+  idText,
+  instanceText,
+  reasonText,
+  statusText,
+  toMarkdown,
+  traceToDot,
+  traceToMermaid,
+  valueText,
+  violationText,
+} from './render.js';
 export type { Lang } from './render.js';
 export { replay } from './replay.js';
 export {

@@ -2,7 +2,17 @@
  * Pure queries over traces and case state: why, why not, sources, counterfactuals.
  */
 import type { JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
-import { argKey, canonicalArgs, checkAct, evaluateFact, give } from '../run/index.js';
+import {
+  addDuration,
+  argKey,
+  canonicalArgs,
+  checkAct,
+  daysBetween,
+  dutyReads,
+  evaluateFact,
+  give,
+  parseDecimal,
+} from '../run/index.js';
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
 import { instanceText } from './render.js';
 
@@ -123,7 +133,12 @@ export function why(
 /** The answer of {@link whyNot}. */
 export interface WhyNotAnswer {
   readonly status: 'enabled' | 'disabled' | 'undecided';
-  /** Failing (false) and undecided (unknown) items, each with its frame and sources. */
+  /** The binding checked: the parameters given, plus the actor parameter the check binds. */
+  readonly params: Readonly<Record<string, JsonScalar>>;
+  /**
+   * Failing (false) and undecided (unknown) items, each with its frame and sources and its
+   * minimal failing conditions (`Reason.conditions`).
+   */
   readonly reasons: readonly Reason[];
   /** Input facts that would decide the undecided items. */
   readonly questions: readonly Question[];
@@ -139,7 +154,7 @@ export function whyNot(
   params: Readonly<Record<string, JsonScalar>> = {},
 ): WhyNotAnswer {
   const c = checkAct(compiled, state, act, actor, params, { trace: true });
-  return { status: c.status, reasons: c.reasons, questions: c.questions, trace: c.trace ?? null };
+  return { status: c.status, params: c.params, reasons: c.reasons, questions: c.questions, trace: c.trace ?? null };
 }
 
 function sourcesIn(n: TraceNode, out: Map<string, TraceSource>): void {
@@ -156,15 +171,27 @@ export function decisionSources(entry: TraceEntry): TraceSource[] {
   return [...out.values()];
 }
 
+/** A duty instance made active or ended by a counterfactual. */
+export interface DutyChange {
+  readonly duty: string;
+  readonly args: readonly JsonScalar[];
+  /** `true`: the instance would be active; `false`: it would be ended. */
+  readonly active: boolean;
+}
+
 /** The result of {@link counterfactual}. */
 export interface Counterfactual {
   readonly from: 'enabled' | 'disabled' | 'undecided';
   readonly to: 'enabled' | 'disabled' | 'undecided';
-  /** The input facts given differently. */
+  /** The input facts given differently (booleans, numbers as exact decimal text or integers, dates). */
   readonly changes: readonly GivenFact[];
+  /** The duty instances made active or ended. */
+  readonly duties: readonly DutyChange[];
 }
 
-function readsOf(n: TraceNode, out: Map<string, { fact: string; args: readonly JsonScalar[]; value: TraceValue }>): void {
+type FactReadLite = { fact: string; args: readonly JsonScalar[]; value: TraceValue };
+
+function readsOf(n: TraceNode, out: Map<string, FactReadLite>): void {
   for (const r of n.reads ?? []) {
     if (r.provenance?.kind === 'role') continue;
     const k = `${r.fact}\u0000${argKey(r.args)}`;
@@ -173,11 +200,115 @@ function readsOf(n: TraceNode, out: Map<string, { fact: string; args: readonly J
   for (const c of n.children) readsOf(c, out);
 }
 
+/** One change tried by {@link counterfactual}: a fact given a value, or a duty made active or ended. */
+type Change =
+  | { readonly kind: 'fact'; readonly given: GivenFact }
+  | { readonly kind: 'duty'; readonly change: DutyChange };
+
+/** The number and date thresholds each input fact is compared with in `root` (fact key → constants). */
+function thresholds(root: TraceNode): Map<string, TraceValue[]> {
+  const out = new Map<string, TraceValue[]>();
+  const stack = [root];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    // Comparisons (check items are relabelled, so also: a truth value computed from a number or date operand).
+    const numeric = (v: TraceValue): boolean => v.type === 'integer' || v.type === 'decimal' || v.type === 'date';
+    const truthValued = n.value.type === 'boolean' || n.value.type === 'unknown';
+    const comparesRef = n.children.some((c) => c.kind === 'Ref' && (numeric(c.value) || c.value.type === 'unknown'));
+    if (n.kind === 'Compare' || (truthValued && n.kind !== 'Ref' && comparesRef)) {
+      // Operand values from the tree, and the literals of the printed comparison (literals are not traced).
+      const literals: TraceValue[] = [];
+      const bare = n.expr.replace(/\[[^\]]*\]|<[^<>]*>|"(?:[^"\\]|\\.)*"/g, ' ');
+      for (const m of bare.matchAll(/(?<![\w.-])(\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?)(?![\w.-])/g)) {
+        const t = m[1] as string;
+        const type = /^\d{4}-/.test(t) ? 'date' : t.includes('.') ? 'decimal' : 'integer';
+        literals.push({ type, value: t });
+      }
+      const consts = [...n.children.map((c) => c.value), ...literals].filter(
+        (v) => v.type === 'integer' || v.type === 'decimal' || v.type === 'date',
+      );
+      for (const c of n.children) {
+        const read = c.kind === 'Ref' && c.reads?.length === 1 ? c.reads[0] : undefined;
+        if (!read) continue;
+        const k = `${read.fact}\u0000${argKey(read.args)}`;
+        const others = consts.filter((v) => v !== c.value);
+        out.set(k, [...(out.get(k) ?? []), ...others]);
+      }
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return out;
+}
+
+/** Values just across each threshold (`t - step`, `t`, `t + step`), nearest to `now` first. */
+function acrossValues(kind: 'integer' | 'decimal' | 'date', now: string | null, ts: readonly TraceValue[]): string[] {
+  const out = new Set<string>();
+  if (kind === 'date') {
+    for (const t of ts) {
+      if (t.type !== 'date') continue;
+      for (const d of [addDuration(t.value, 'P1D', -1), t.value, addDuration(t.value, 'P1D')]) if (d) out.add(d);
+    }
+    out.delete(now ?? '');
+    const dist = (d: string): number => (now === null ? 0 : Math.abs(daysBetween(now, d)));
+    return [...out].sort((a, b) => dist(a) - dist(b) || (a < b ? -1 : 1));
+  }
+  const cur = now === null ? null : parseDecimal(now);
+  for (const t of ts) {
+    if (t.type !== 'integer' && t.type !== 'decimal') continue;
+    const d = parseDecimal(t.value);
+    if (!d) continue;
+    const places = kind === 'integer' ? 0 : Math.max(2, d.decimalPlaces(), cur?.decimalPlaces() ?? 0);
+    const step = parseDecimal(`1e-${places}`) ?? d;
+    for (const x of [d.minus(step), d, d.plus(step)]) out.add(kind === 'integer' ? x.toFixed(0) : x.toFixed(places));
+  }
+  if (now !== null) out.delete(now);
+  const dist = (x: string): number => (cur === null ? 0 : (parseDecimal(x)?.minus(cur).abs().toNumber() ?? 0));
+  return [...out].filter((x) => cur === null || !parseDecimal(x)?.equals(cur)).sort((a, b) => dist(a) - dist(b));
+}
+
+/** The case state with `changes` applied (facts given, duty instances made active or ended). */
+function applyChanges(compiled: CompiledModel, state: CaseState, changes: readonly Change[]): CaseState {
+  const facts = changes.flatMap((c) => (c.kind === 'fact' ? [c.given] : []));
+  let s = facts.length > 0 ? give(compiled, state, facts, { by: 'counterfactual' }).value : state;
+  const duties = changes.flatMap((c) => (c.kind === 'duty' ? [c.change] : []));
+  if (duties.length === 0) return s;
+  let list = [...s.duties];
+  duties.forEach((d, i) => {
+    const same = (x: DutyInstance): boolean =>
+      x.duty === d.duty && argKey(x.args) === argKey(d.args) && x.status === 'active';
+    if (d.active) {
+      list.push({
+        id: `counterfactual-${i + 1}`,
+        duty: d.duty,
+        args: d.args,
+        createdBy: 'counterfactual',
+        createdAt: s.asOf,
+        deadline: null,
+        status: 'active',
+        endedBy: null,
+        endedAt: null,
+        violatedAt: null,
+      });
+    } else {
+      list = list.map((x) => (same(x) ? { ...x, status: 'ended', endedBy: 'counterfactual', endedAt: s.asOf } : x));
+    }
+  });
+  s = { ...s, duties: list };
+  return s;
+}
+
 /**
- * A smallest set of boolean input facts whose change flips whether `actor` may take `act`
- * (enabled ↔ not enabled). Candidates are the input instances the check read; sets are tried by
- * size (up to `maxSize`, default 3) and at most `maxTries` (default 2000) checks are made.
- * Typed (non-boolean) inputs are not varied. `null` when no flip is found within the bounds.
+ * The smallest change of the case that flips whether `actor` may take `act` (enabled ↔ not
+ * enabled). Candidates come from what the check read:
+ * - a boolean input fact: the other truth value (or either, when unknown);
+ * - a number or date input fact compared with a constant (`[bedrag](p) > 100`): the values just
+ *   across each constant (`t - step`, `t`, `t + step`; step 1 for integers, one unit of the last
+ *   decimal place (at least 0.01) for decimals, one day for dates), nearest to the current value first;
+ * - a duty reference (`<d>(x)`): the instance ended when active, made active when not.
+ *
+ * "Smallest" means fewest changes first (single changes, then pairs, ... up to `maxSize`, default 3);
+ * among single changes of the same input, the value nearest to the current one. Candidates are tried
+ * in the order the check read them. The bound: at most `maxSize` changes and `maxTries` (default 2000)
+ * checks. `null` when no change within that bound flips the outcome (there may be a larger one).
  */
 export function counterfactual(
   compiled: CompiledModel,
@@ -188,43 +319,62 @@ export function counterfactual(
   options: { readonly maxSize?: number; readonly maxTries?: number } = {},
 ): Counterfactual | null {
   const base = checkAct(compiled, state, act, actor, params, { trace: true });
-  const reads = new Map<string, { fact: string; args: readonly JsonScalar[]; value: TraceValue }>();
+  const reads = new Map<string, FactReadLite>();
   if (base.trace) readsOf(base.trace, reads);
   for (const q of base.questions) {
     const k = `${q.fact}\u0000${argKey(q.args)}`;
     if (!reads.has(k)) reads.set(k, { ...q, value: { type: 'unknown' } });
   }
-  const candidates: GivenFact[] = [];
-  for (const r of reads.values()) {
+  const limits = base.trace ? thresholds(base.trace) : new Map<string, TraceValue[]>();
+  // Candidates grouped per input (a set changes each input at most once).
+  const groups: Change[][] = [];
+  for (const [k, r] of reads) {
     const f = compiled.facts.get(r.fact);
     if (!f || f.mode === 'derived' || f.isRole) continue;
-    const boolType = f.type === null || (f.type.kind === 'PrimitiveType' && f.type.name === 'boolean');
-    if (!boolType) continue;
-    const now = r.value.type === 'boolean' ? r.value.value : null;
-    if (now !== true) candidates.push({ fact: r.fact, args: r.args, value: true });
-    if (now !== false) candidates.push({ fact: r.fact, args: r.args, value: false });
+    const prim = f.type === null ? 'boolean' : f.type.kind === 'PrimitiveType' ? f.type.name : null;
+    const fact = (value: boolean | string | number): Change => ({
+      kind: 'fact',
+      given: { fact: r.fact, args: r.args, value },
+    });
+    if (prim === 'boolean') {
+      const now = r.value.type === 'boolean' ? r.value.value : null;
+      groups.push([...(now !== true ? [fact(true)] : []), ...(now !== false ? [fact(false)] : [])]);
+    } else if (prim === 'integer' || prim === 'decimal' || prim === 'date') {
+      const now = r.value.type === prim ? r.value.value : null;
+      const values = acrossValues(prim, now, limits.get(k) ?? []);
+      if (values.length > 0) groups.push(values.map((v) => fact(prim === 'integer' ? Number(v) : v)));
+    }
+  }
+  if (base.trace) {
+    for (const d of dutyReads(compiled, base.trace)) {
+      if (d.value.type !== 'boolean') continue;
+      groups.push([{ kind: 'duty', change: { duty: d.duty, args: d.args, active: !d.value.value } }]);
+    }
   }
   const wantEnabled = base.status !== 'enabled';
   const maxSize = options.maxSize ?? 3;
   let tries = options.maxTries ?? 2000;
-  const sameInstance = (a: GivenFact, b: GivenFact): boolean => a.fact === b.fact && argKey(a.args ?? []) === argKey(b.args ?? []);
-  const search = (start: number, chosen: GivenFact[], size: number): Counterfactual | null => {
+  const result = (chosen: readonly Change[], to: Counterfactual['to']): Counterfactual => ({
+    from: base.status,
+    to,
+    changes: chosen.flatMap((c) => (c.kind === 'fact' ? [c.given] : [])),
+    duties: chosen.flatMap((c) => (c.kind === 'duty' ? [c.change] : [])),
+  });
+  const search = (start: number, chosen: Change[], size: number): Counterfactual | null => {
     if (chosen.length === size) {
       if (tries-- <= 0) return null;
-      const s = give(compiled, state, chosen, { by: 'counterfactual' }).value;
-      const c = checkAct(compiled, s, act, actor, params);
-      if ((c.status === 'enabled') === wantEnabled) return { from: base.status, to: c.status, changes: [...chosen] };
-      return null;
+      const c = checkAct(compiled, applyChanges(compiled, state, chosen), act, actor, params);
+      return (c.status === 'enabled') === wantEnabled ? result(chosen, c.status) : null;
     }
-    for (let i = start; i < candidates.length && tries > 0; i++) {
-      const cand = candidates[i];
-      if (!cand || chosen.some((x) => sameInstance(x, cand))) continue;
-      const r = search(i + 1, [...chosen, cand], size);
-      if (r) return r;
+    for (let g = start; g < groups.length && tries > 0; g++) {
+      for (const cand of groups[g] ?? []) {
+        const r = search(g + 1, [...chosen, cand], size);
+        if (r) return r;
+      }
     }
     return null;
   };
-  for (let size = 1; size <= Math.min(maxSize, candidates.length); size++) {
+  for (let size = 1; size <= Math.min(maxSize, groups.length); size++) {
     const r = search(0, [], size);
     if (r) return r;
   }

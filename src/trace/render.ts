@@ -2,12 +2,16 @@
  * Renderings of a trace entry: readable text (Dutch or English) citing the articles, Markdown,
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
-import type { FactRead, JsonScalar, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type { FactRead, FailingCondition, JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import { idText, instanceText } from '../run/id-text.js';
+import type { Violation } from '../run/state.js';
 import { decisionSources } from './queries.js';
 
 /** Languages the text explanation is written in. */
 export type Lang = 'nl' | 'en';
+
+/** Duration units (ISO letter) as [singular, plural]. */
+type Units = Record<string, readonly [string, string]>;
 
 const WORDS = {
   nl: {
@@ -34,6 +38,50 @@ const WORDS = {
     role: 'rol van',
     noSources: '(geen bronnen)',
     labels: { 'in-force': 'In werking', actor: 'Actor', object: 'Object', recipient: 'Ontvanger', preconditions: 'Voorwaarden' } as Record<string, string>,
+    status: { enabled: 'mogelijk', disabled: 'niet mogelijk', undecided: 'nog niet beslist' } as Record<string, string>,
+    outcome: { taken: 'genomen', refused: 'geweigerd', forced: 'afgedwongen' } as Record<string, string>,
+    op: { create: 'ontstaat', terminate: 'eindigt' } as Record<string, string>,
+    frameKind: { fact: 'feit', duty: 'plicht', act: 'handeling' } as Record<string, string>,
+    not: 'niet',
+    and: 'en',
+    minus: 'min',
+    units: { D: ['dag', 'dagen'], W: ['week', 'weken'], M: ['maand', 'maanden'], Y: ['jaar', 'jaar'] } as Units,
+    cond: {
+      unknown: 'nog niet bekend',
+      dutyActive: 'die plicht is nog actief',
+      factHolds: 'dat feit geldt',
+      holds: 'dat is het geval',
+      noDuty: 'die plicht is niet actief',
+      factNot: 'dat feit geldt niet',
+      not: 'dat is niet het geval',
+      derived: 'afgeleid uit',
+      created: 'ontstaan door handeling',
+    },
+    md: {
+      actor: 'actor',
+      date: 'datum',
+      record: 'handeling',
+      sources: 'Bronnen',
+      reasons: 'Redenen',
+      check: 'Toets',
+      effects: 'Gevolgen',
+      read: 'gelezen',
+      valid: 'geldig',
+      citation: 'vindplaats',
+    },
+    reason: {
+      notInForce: (act: string) => `${act} of een frame waarop zij rust is op deze datum niet in werking.`,
+      actorUnknown: (actor: string, act: string, e: string) =>
+        `Het is niet bekend of ${actor} ${act} mag verrichten (${e}).`,
+      actorFalse: (actor: string, act: string, e: string) => `${actor} vervult niet de rol ${e} die ${act} vereist.`,
+      objectUnknown: (act: string, e: string) => `Het is niet bekend of het object van ${act} geldt: ${e}.`,
+      objectFalse: (act: string, e: string) => `Het object van ${act} geldt niet: ${e}.`,
+      recipientUnknown: (act: string, e: string) => `Het is niet bekend of de ontvanger van ${act} geldt: ${e}.`,
+      recipientFalse: (act: string, e: string) => `De ontvanger van ${act} geldt niet: ${e}.`,
+      preUnknown: (act: string, e: string) => `Over de voorwaarden van ${act} kan nog niet worden beslist: ${e}.`,
+      preFalse: (act: string, e: string) => `De voorwaarden van ${act} zijn niet vervuld: ${e}.`,
+      unknownAct: (act: string) => `De handeling ${act} bestaat niet in het model.`,
+    },
   },
   en: {
     taken: 'taken',
@@ -59,12 +107,76 @@ const WORDS = {
     role: 'role of',
     noSources: '(no sources)',
     labels: { 'in-force': 'In force', actor: 'Actor', object: 'Object', recipient: 'Recipient', preconditions: 'Preconditions' } as Record<string, string>,
+    status: { enabled: 'enabled', disabled: 'disabled', undecided: 'undecided' } as Record<string, string>,
+    outcome: { taken: 'taken', refused: 'refused', forced: 'forced' } as Record<string, string>,
+    op: { create: 'create', terminate: 'terminate' } as Record<string, string>,
+    frameKind: { fact: 'fact', duty: 'duty', act: 'act' } as Record<string, string>,
+    not: 'not',
+    and: 'and',
+    minus: 'minus',
+    units: { D: ['day', 'days'], W: ['week', 'weeks'], M: ['month', 'months'], Y: ['year', 'years'] } as Units,
+    cond: {
+      unknown: 'not known yet',
+      dutyActive: 'that duty is still active',
+      factHolds: 'that fact holds',
+      holds: 'that holds',
+      noDuty: 'no such duty is active',
+      factNot: 'that fact does not hold',
+      not: 'that is not the case',
+      derived: 'derived from',
+      created: 'created by',
+    },
+    md: {
+      actor: 'actor',
+      date: 'date',
+      record: 'record',
+      sources: 'Sources',
+      reasons: 'Reasons',
+      check: 'Check',
+      effects: 'Effects',
+      read: 'read',
+      valid: 'valid',
+      citation: 'citation',
+    },
+    reason: {
+      notInForce: (act: string) => `The act ${act} or a frame it rests on is not in force on this date.`,
+      actorUnknown: (actor: string, act: string, e: string) =>
+        `It is not known whether ${actor} may perform ${act} (${e}).`,
+      actorFalse: (actor: string, act: string, e: string) =>
+        `${actor} does not play the role ${e} required for ${act}.`,
+      objectUnknown: (act: string, e: string) => `It is not known whether the object of ${act} holds: ${e}.`,
+      objectFalse: (act: string, e: string) => `The object of ${act} does not hold: ${e}.`,
+      recipientUnknown: (act: string, e: string) => `It is not known whether the recipient of ${act} holds: ${e}.`,
+      recipientFalse: (act: string, e: string) => `The recipient of ${act} does not hold: ${e}.`,
+      preUnknown: (act: string, e: string) => `The preconditions of ${act} cannot be decided yet: ${e}.`,
+      preFalse: (act: string, e: string) => `The preconditions of ${act} do not hold: ${e}.`,
+      unknownAct: (act: string) => `The act ${act} is not defined in the model.`,
+    },
   },
 } as const;
 
 type Words = (typeof WORDS)[Lang];
 
-/** A trace value as short text (`true`, `12.50`, `2024-01-01`, `unknown`), in `lang`. */
+/**
+ * An ISO duration in words: `P6W` → `6 weken` / `6 weeks`; a sum or difference of one-unit terms
+ * (`P6W - P1D`, `P6W-P1D`) → `6 weken min 1 dag`. Other text is returned unchanged.
+ */
+export function durationText(iso: string, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
+  const terms = /^\s*-?P\d+[DWMY](\s*[-+]\s*P\d+[DWMY])*\s*$/.test(iso) ? iso.match(/[-+]?\s*P\d+[DWMY]/g) : null;
+  if (!terms) return iso;
+  return terms
+    .map((t, i) => {
+      const m = /^([-+]?)\s*P(\d+)([DWMY])$/.exec(t) as RegExpExecArray;
+      const n = m[2] as string;
+      const [one, many] = w.units[m[3] as string] as readonly [string, string];
+      const words = `${n} ${n === '1' ? one : many}`;
+      return m[1] === '-' ? `${i === 0 ? '-' : `${w.minus} `}${words}` : i === 0 ? words : `+ ${words}`;
+    })
+    .join(' ');
+}
+
+/** A trace value as short text (`true`, `12.50`, `2024-01-01`, `6 weeks`, `unknown`), in `lang`. */
 export function valueText(v: TraceValue, lang: Lang = 'en'): string {
   const w = WORDS[lang];
   switch (v.type) {
@@ -74,8 +186,87 @@ export function valueText(v: TraceValue, lang: Lang = 'en'): string {
       return v.value ? w.true : w.false;
     case 'instance':
       return `[${v.fact}](${v.args.map(idText).join(', ')})`;
+    case 'duration':
+      return durationText(v.value, lang);
     default:
       return v.value;
+  }
+}
+
+/** The status of an act check (`enabled`, `disabled`, `undecided`) in `lang`. */
+export function statusText(status: 'enabled' | 'disabled' | 'undecided', lang: Lang = 'en'): string {
+  return WORDS[lang].status[status] ?? status;
+}
+
+function provenanceWords(p: Provenance, w: Words): string {
+  switch (p.kind) {
+    case 'given':
+      return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
+    case 'created':
+      return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
+    case 'role':
+      return `${w.role} ${idText(p.actor)}`;
+    default:
+      return `${w.cond.derived} ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ') || p.frame}`;
+  }
+}
+
+/**
+ * A minimal failing condition in `lang`: the condition with its arguments, why it fails, and the
+ * provenance and article, e.g. `niet <herzien kinderopvangtoeslag>(alice): die plicht is nog actief
+ * (ontstaan door handeling r9 op 2025-09-01, art. 20 lid 1 Awir)`.
+ */
+export function conditionText(c: FailingCondition, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
+  const kind = c.frame?.kind;
+  const what =
+    c.value.type === 'unknown'
+      ? w.cond.unknown
+      : c.negated
+        ? kind === 'duty'
+          ? w.cond.dutyActive
+          : kind === 'fact'
+            ? w.cond.factHolds
+            : w.cond.holds
+        : kind === 'duty'
+          ? w.cond.noDuty
+          : kind === 'fact'
+            ? w.cond.factNot
+            : w.cond.not;
+  const expr = c.negated && c.expr.startsWith('not ') ? `${w.not} ${c.expr.slice(4)}` : c.expr;
+  const extra = [c.provenance && c.provenance.kind !== 'derived' ? provenanceWords(c.provenance, w) : null, c.citation];
+  const paren = extra.filter((x): x is string => x !== null);
+  return `${expr}: ${what}${paren.length > 0 ? ` (${paren.join(', ')})` : ''}`;
+}
+
+/**
+ * A refusal reason as a sentence in `lang`, built from its structured fields: with the reason's
+ * failing conditions (traced checks) it names those, else the item's whole expression. Parameter
+ * reasons carry the interpreter's (English) diagnostic message.
+ */
+export function reasonText(r: Reason, act: string, actor: string, lang: Lang = 'en'): string {
+  const w = WORDS[lang].reason;
+  const a = `<<${act}>>`;
+  const who = idText(actor);
+  const unknown = r.status === 'unknown';
+  const conds =
+    r.conditions && r.conditions.length > 0 ? r.conditions.map((c) => conditionText(c, lang)).join('; ') : null;
+  const e = conds ?? r.expr;
+  switch (r.item) {
+    case 'not-in-force':
+      return w.notInForce(a);
+    case 'actor':
+      return unknown ? w.actorUnknown(who, a, r.expr) : w.actorFalse(who, a, r.expr);
+    case 'object':
+      return unknown ? w.objectUnknown(a, e) : w.objectFalse(a, e);
+    case 'recipient':
+      return unknown ? w.recipientUnknown(a, e) : w.recipientFalse(a, e);
+    case 'precondition':
+      return unknown ? w.preUnknown(a, e) : w.preFalse(a, e);
+    case 'unknown-act':
+      return w.unknownAct(a);
+    default:
+      return r.message;
   }
 }
 
@@ -121,31 +312,30 @@ function nodeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: strin
 }
 
 /**
- * A refusal reason in the rendering's language. The interpreter writes reasons in English
- * (`Reason.message`); Dutch renderings rebuild the sentence from the structured fields.
+ * A violation as a sentence in `lang` (the interpreter's `Violation.message` is English). `about`
+ * supplies what the violation does not carry: the duty's deadline, the actor who forced an act.
  */
-function reasonText(r: Reason, entry: TraceEntry, lang: Lang): string {
-  if (lang === 'en') return r.message;
-  const act = `<<${entry.act}>>`;
-  const unknown = r.status === 'unknown';
-  switch (r.item) {
-    case 'not-in-force':
-      return `${act} of een frame waarop zij rust is op deze datum niet in werking.`;
-    case 'actor':
-      return unknown
-        ? `Het is niet bekend of ${idText(entry.actor)} ${act} mag verrichten (${r.expr}).`
-        : `${idText(entry.actor)} vervult niet de rol ${r.expr} die ${act} vereist.`;
-    case 'object':
-      return unknown ? `Het is niet bekend of het object ${r.expr} van ${act} geldt.` : `Het object ${r.expr} van ${act} geldt niet.`;
-    case 'recipient':
-      return unknown ? `Het is niet bekend of de ontvanger ${r.expr} van ${act} geldt.` : `De ontvanger ${r.expr} van ${act} geldt niet.`;
-    case 'precondition':
-      return unknown
-        ? `Over de voorwaarden van ${act} kan nog niet worden beslist: ${r.expr}.`
-        : `De voorwaarden van ${act} zijn niet vervuld: ${r.expr}.`;
+export function violationText(
+  v: Violation,
+  lang: Lang = 'en',
+  about: { readonly deadline?: string | null; readonly actor?: string | null } = {},
+): string {
+  return lang === 'en' ? v.message : violationNl(v, about);
+}
+
+function violationNl(v: Violation, about: { readonly deadline?: string | null; readonly actor?: string | null }): string {
+  switch (v.kind) {
+    case 'duty-deadline': {
+      const by = about.deadline ? ` vóór de uiterste datum ${about.deadline}` : ' op tijd';
+      return `De plicht <${v.frame}> (${v.ref}) is niet vervuld${by}.`;
+    }
+    case 'duty-condition':
+      return `De schendingsvoorwaarde van de plicht <${v.frame}> (${v.ref}) geldt.`;
     default:
-      // Unknown acts and ill-typed parameters come from diagnostics, which are in English.
-      return r.message;
+      return (
+        `De handeling <<${v.frame}>> (${v.ref}) is${about.actor ? ` door ${idText(about.actor)}` : ''} ` +
+        'afgedwongen terwijl zij niet mogelijk was.'
+      );
   }
 }
 
@@ -162,7 +352,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
     out.push(`${w.because}:`);
     for (const r of entry.reasons) {
       const cites = r.frame && r.frame.sources.length > 0 ? ` [${r.frame.sources.map(citation).join('; ')}]` : '';
-      out.push(`- ${reasonText(r, entry, options.lang)}${cites}`);
+      out.push(`- ${reasonText(r, entry.act, entry.actor, options.lang)}${cites}`);
     }
   }
   out.push(`${w.check}:`);
@@ -182,32 +372,44 @@ function mdEscape(s: string): string {
   return s.replace(/([\\`*_|<>[\]])/g, '\\$1');
 }
 
-/** The decision as Markdown: heading, outcome, sources table, check tree and effects. */
-export function toMarkdown(entry: TraceEntry): string {
+/**
+ * The decision as Markdown: heading, outcome, sources table, reasons (with their failing
+ * conditions), check tree and effects, in `options.lang` (default English).
+ */
+export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'en';
+  const w = WORDS[lang];
   const out: string[] = [];
-  out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${entry.outcome}`, '');
-  out.push(`- actor: \`${idText(entry.actor)}\``, `- date: ${entry.at}`);
-  if (entry.record) out.push(`- record: \`${entry.record}\``);
+  out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
+  out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``, `- ${w.md.date}: ${entry.at}`);
+  if (entry.record) out.push(`- ${w.md.record}: \`${entry.record}\``);
   for (const k of Object.keys(entry.params).sort()) out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
-  out.push('', '### Sources', '', '| id | citation | valid | juriconnect |', '| --- | --- | --- | --- |');
+  out.push('', `### ${w.md.sources}`, '', `| id | ${w.md.citation} | ${w.md.valid} | juriconnect |`, '| --- | --- | --- | --- |');
   for (const s of decisionSources(entry)) {
     out.push(`| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`);
   }
   if (entry.reasons.length > 0) {
-    out.push('', '### Reasons', '');
-    for (const r of entry.reasons) out.push(`- **${r.item}** (${r.status}): ${mdEscape(r.message)}`);
+    out.push('', `### ${w.md.reasons}`, '');
+    for (const r of entry.reasons) {
+      const key = r.item === 'precondition' ? 'preconditions' : r.item === 'not-in-force' ? 'in-force' : r.item;
+      const label = w.labels[key] ?? r.item;
+      const status = r.status === 'false' ? w.false : w.unknown;
+      out.push(`- **${mdEscape(label)}** (${status}): ${mdEscape(reasonText(r, entry.act, entry.actor, lang))}`);
+    }
   }
-  out.push('', '### Check', '');
+  out.push('', `### ${w.md.check}`, '');
   const walk = (n: TraceNode, depth: number): void => {
     const cites = n.frame && n.frame.sources.length > 0 ? ` — ${n.frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
-    out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value)}**${cites}`);
-    for (const r of n.reads ?? []) out.push(`${'  '.repeat(depth + 1)}- _read_ ${mdEscape(readText(r, WORDS.en))}`);
+    out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value, lang)}**${cites}`);
+    for (const r of n.reads ?? []) out.push(`${'  '.repeat(depth + 1)}- _${w.md.read}_ ${mdEscape(readText(r, w))}`);
     for (const c of n.children) walk(c, depth + 1);
   };
   for (const c of entry.check.children) walk(c, 0);
   if (entry.effects.length > 0) {
-    out.push('', '### Effects', '');
-    for (const e of entry.effects) out.push(`- ${e.op} ${e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`);
+    out.push('', `### ${w.md.effects}`, '');
+    for (const e of entry.effects) {
+      out.push(`- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -223,35 +425,39 @@ function numberNodes(root: TraceNode): { id: string; node: TraceNode; parent: st
   return out;
 }
 
-function nodeLabel(n: TraceNode): string {
+function nodeLabel(n: TraceNode, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
   const cite = n.frame && n.frame.sources.length > 0 ? `\n${n.frame.sources.map(citation).join('; ')}` : '';
-  return `${n.kind === 'check' || WORDS.en.labels[n.kind] ? `${WORDS.en.labels[n.kind] ?? 'check'}: ` : ''}${n.expr}\n= ${valueText(n.value)}${cite}`;
+  const label = n.kind === 'check' || w.labels[n.kind] ? `${w.labels[n.kind] ?? w.check.toLowerCase()}: ` : '';
+  return `${label}${n.expr}\n= ${valueText(n.value, lang)}${cite}`;
 }
 
 function colour(v: TraceValue): string {
   return v.type === 'boolean' ? (v.value ? 'palegreen' : 'lightpink') : v.type === 'unknown' ? 'lightyellow' : 'lightblue';
 }
 
-/** The check tree as a Graphviz DOT digraph (nodes coloured by value). */
-export function traceToDot(entry: TraceEntry): string {
+/** The check tree as a Graphviz DOT digraph (nodes coloured by value), labelled in `options.lang` (default English). */
+export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'en';
   const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  const lines = [`digraph "${esc(`<<${entry.act}>> ${entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
+  const lines = [`digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
   const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(node))}", fillcolor=${colour(node.value)}];`);
+  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(node, lang))}", fillcolor=${colour(node.value)}];`);
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
 
-/** The check tree as a Mermaid flowchart (top-down; classes by value). */
-export function traceToMermaid(entry: TraceEntry): string {
+/** The check tree as a Mermaid flowchart (top-down; classes by value), labelled in `options.lang` (default English). */
+export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'en';
   const esc = (s: string): string =>
     s.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
   const lines = ['flowchart TD'];
   const nodes = numberNodes(entry.check);
   for (const { id, node } of nodes) {
     const cls = node.value.type === 'boolean' ? (node.value.value ? 'yes' : 'no') : node.value.type === 'unknown' ? 'unknown' : 'value';
-    lines.push(`  ${id}["${esc(nodeLabel(node))}"]:::${cls}`);
+    lines.push(`  ${id}["${esc(nodeLabel(node, lang))}"]:::${cls}`);
   }
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
   lines.push('  classDef yes fill:#cfc', '  classDef no fill:#fcc', '  classDef unknown fill:#ffc', '  classDef value fill:#cdf');

@@ -62,6 +62,18 @@ export const reasonSchema = z.object({
   expr: z.string(),
   message: z.string(),
   frame: traceFrameSchema.nullable(),
+  conditions: z
+    .array(
+      z.object({
+        expr: z.string(),
+        value: traceValueSchema,
+        negated: z.boolean(),
+        frame: traceFrameSchema.nullable(),
+        citation: z.string().nullable(),
+        provenance: provenanceSchema.nullable(),
+      }),
+    )
+    .optional(),
 });
 
 const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(scalar), deadline: z.string().nullable() });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainCommand } from '../../src/cli/commands/explain.js';
+import { englishWords } from '../helpers/english.js';
 import { FIX, fixtureIo, runIn } from './helpers.js';
 
 const explain = (args: readonly string[], io = fixtureIo()) => runIn(explainCommand, args, io);
@@ -64,19 +65,23 @@ describe('flint explain --why', () => {
   });
 
   it('renders Markdown, DOT and Mermaid', async () => {
-    const md = await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown']);
+    const md = await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown', '--lang', 'en']);
     expect(md.out).toMatch(/^## \\<\\<verlenen vergunning\\>\\>: taken\n/);
     expect(md.out).toContain('| ow-5:1 | art. 5.1 Omgevingswet |');
-    const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown']);
+    const factMd = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'markdown', '--lang', 'en']);
     expect(factMd.out).toMatch(/^## \\\[vergunbaar\\\]\(anna\)\n\n- date: 2024-06-01\n/);
     expect(factMd.out).not.toContain('taken');
-    const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
+    const dot = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot', '--lang', 'en']);
     expect(dot.out).toMatch(/^digraph "\[vergunbaar\]\(anna\)" \{\n/);
     expect(dot.out).toContain('n0 [label="[vergunbaar](anna)\\n= true", fillcolor=palegreen];');
     expect(dot.out).toContain('art. 5.1 Omgevingswet');
     const mer = await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente', '--format', 'mermaid']);
     expect(mer.out).toMatch(/^flowchart TD\n/);
     expect(mer.out).toContain(':::unknown');
+    // The labels follow the language of the model (or --lang).
+    expect(mer.out).toContain('= onbekend');
+    const dotNl = await explain([...verleend, '--why', '[vergunbaar](anna)', '--format', 'dot']);
+    expect(dotNl.out).toContain('n0 [label="[vergunbaar](anna)\\n= waar", fillcolor=palegreen];');
   });
 });
 
@@ -102,7 +107,7 @@ describe('flint explain --why-not', () => {
       }),
     }));
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe('bram cannot take <<aanvragen vergunning>> now (2024-02-01).');
+    expect(r.out.split('\n')[0]).toBe('bram cannot take <<aanvragen vergunning>> (aanvrager = bram) now (2024-02-01).');
     expect(r.out).toContain('Failing conditions:\n- ');
     expect(r.out).toContain('[art. 4:1 Awb]');
     expect(r.out).toContain('- it would become enabled if:\n  · [bouwplan](bram) were true\n');
@@ -125,6 +130,30 @@ describe('flint explain --why-not', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('zoe can take <<aanvragen vergunning>> (aanvrager = zoe) now (2024-02-01).');
     expect(r.out).not.toContain('Failing conditions');
+  });
+
+  it('finds the bindings itself without --param: one answer per binding', async () => {
+    const io = (): ReturnType<typeof fixtureIo> => fixtureIo({
+      [`${FIX}/two.json`]: JSON.stringify({
+        model: 'vergunning.flint',
+        asOf: '2024-02-01',
+        actors: { zoe: { roles: ['aanvrager'] }, yara: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } },
+        facts: [{ fact: 'bouwplan', args: ['zoe'] }, { fact: 'bouwplan', args: ['yara'] }],
+        acts: [{ act: 'aanvragen vergunning', actor: 'zoe', params: { aanvrager: 'zoe' } }],
+      }),
+    });
+    const r = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'], io());
+    expect(r.code).toBe(0);
+    const heads = r.out.split('\n').filter((l) => l.startsWith('gem '));
+    expect(heads).toEqual([
+      'gem may be able to take (not decided yet) <<verlenen vergunning>> (aanvrager = zoe) (2024-02-01).',
+      'gem cannot take <<verlenen vergunning>> (aanvrager = yara) now (2024-02-01).',
+    ]);
+    // The failing condition of yara's binding is named with its argument.
+    expect(r.out).toContain('[aanvraag](yara): that fact does not hold (art. 4:1 Awb)');
+    const j = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'], io());
+    const answers = (JSON.parse(j.out) as { answers: { params: Record<string, string> }[] }).answers;
+    expect(answers.map((a) => a.params)).toEqual([{ aanvrager: 'zoe' }, { aanvrager: 'yara' }]);
   });
 
   it('takes the only actor of a case when --actor is left out', async () => {
@@ -177,5 +206,24 @@ describe('flint explain: bad input', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('act 2 <<verlenen vergunning>> by gemeente was refused.');
     expect(refused.out).toContain('Reasons:');
+  });
+});
+
+describe('flint explain in Dutch', () => {
+  it('why (fact, duty, act) and why-not have no English words', async () => {
+    const outs = [
+      await explain([...verleend, '--why', '[vergunbaar](anna)']),
+      await explain([...verleend, '--why', '<beslissen>']),
+      await explain([...termijn, '--why', '<beslissen>']),
+      await explain([...verleend, '--why', '<<verlenen vergunning>>']),
+      await explain([...verleend, '--why', '<<verlenen vergunning>>', '--format', 'markdown']),
+      await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente']),
+      await explain([...verleend, '--why-not', '<<aanvragen vergunning>>', '--actor', 'anna']),
+    ];
+    for (const r of outs) {
+      expect(r.code).toBe(0);
+      expect(englishWords(r.out), r.out).toEqual([]);
+    }
+    expect(outs[5]?.out).toContain('- het zou mogelijk worden als:');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands/run.js';
+import { englishWords } from '../helpers/english.js';
 import { FIX, fixtureIo, runIn } from './helpers.js';
 
 const run = (args: readonly string[], io = fixtureIo()) => runIn(runCommand, args, io);
@@ -89,7 +90,9 @@ describe('flint run: refused acts', () => {
     expect(r.err).toBe(`${FIX}/geweigerd.json: act 2 <<verlenen vergunning>> by gemeente was refused.\n`);
     expect(r.out).toContain('<<verlenen vergunning>> by gemeente on 2024-02-20 (aanvrager = bram): refused.');
     expect(r.out).toContain(
-      '- The preconditions of <<verlenen vergunning>> do not hold: [aanvraag](aanvrager) and [vergunbaar](aanvrager) and not [vergunning](aanvrager). [art. 5.1 Omgevingswet]',
+      // Only the failing conjunct, bound to the case's arguments, with its article.
+      '- The preconditions of <<verlenen vergunning>> do not hold: [vergunbaar](bram): that fact does not hold ' +
+        '(art. 5.1 Omgevingswet). [art. 5.1 Omgevingswet]',
     );
     expect(r.out).toContain('· [leges betaald](bram) = false, given on 2024-02-01');
     await expect(r.out).toMatchFileSnapshot('golden/run-geweigerd.en.txt');
@@ -274,3 +277,14 @@ function sortDeep(v: unknown): unknown {
   }
   return v;
 }
+
+describe('flint run in Dutch', () => {
+  it('writes refusals, taken acts, duties and violations without English words', async () => {
+    for (const c of ['termijn.json', 'geweigerd.json', 'verleend.json']) {
+      const r = await run(['--case', `${FIX}/${c}`]);
+      expect(englishWords(r.out), r.out).toEqual([]);
+    }
+    const t = await run(['--case', `${FIX}/termijn.json`]);
+    expect(t.out).toContain('2024-05-01: De plicht <beslissen> (d1) is niet vervuld vóór de uiterste datum 2024-03-28.');
+  });
+});

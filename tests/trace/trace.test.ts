@@ -109,6 +109,7 @@ describe('counterfactual', () => {
       from: 'undecided',
       to: 'enabled',
       changes: [{ fact: 'ingezetene', args: ['alice'], value: true }],
+      duties: [],
     });
   });
   it('finds the input whose change disables an enabled act', () => {

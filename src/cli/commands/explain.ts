@@ -7,12 +7,14 @@ import {
   toMarkdown,
   traceToDot,
   traceToMermaid,
+  reasonText,
+  statusText,
   valueText,
   why,
   whyNot,
 } from '../../trace/index.js';
 import type { Counterfactual, Lang, WhyNotAnswer } from '../../trace/index.js';
-import { availableActs, potentialActs, take } from '../../run/index.js';
+import { actBindings, take } from '../../run/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
@@ -29,8 +31,10 @@ Run a case (see 'flint run'), then answer a question about its end state:
                   duty is active (<duty>): the derivation, how the inputs came to be, the acts
                   that caused it, and the articles it rests on
   --why-not NAME  why an act (<<act>>) is not available to --actor: the failing preconditions
-                  with their frames and sources, the facts still unknown, and a counterfactual
-                  (the smallest change of boolean inputs that would make it available)
+                  (the minimal failing conditions, each with its value, provenance and article),
+                  the facts still unknown, and a counterfactual (the smallest change of boolean,
+                  number or date inputs or duties that flips it). Without --param: one answer per
+                  binding the case allows
 --actor ID       the actor for --why-not (may be left out when the case has one actor)
 --param K=V      bind an act parameter for --why-not (repeatable; V is JSON, else text)
 
@@ -65,7 +69,11 @@ const WORDS = {
     wouldBe: 'it would become',
     if: 'if',
     were: 'were',
-    noCounterfactual: 'No change of at most three boolean input facts changes the outcome.',
+    noCounterfactual:
+      'No change of at most three inputs (boolean, number and date facts, duties) changes the outcome ' +
+      '(searched up to 2000 checks).',
+    dutyActive: 'were active',
+    dutyEnded: 'were ended',
     check: 'Check',
     given: 'given by',
     givenOn: 'given on',
@@ -74,6 +82,10 @@ const WORDS = {
     role: 'role of',
     on: 'on',
     noSources: '(no sources)',
+    deadline: 'deadline',
+    endedBy: 'ended by',
+    violated: 'violated on',
+    dutyStatus: { active: 'active', ended: 'ended' } as Record<string, string>,
     labels: { 'in-force': 'In force', actor: 'Actor', object: 'Object', recipient: 'Recipient', preconditions: 'Preconditions' },
   },
   nl: {
@@ -100,7 +112,11 @@ const WORDS = {
     wouldBe: 'het zou',
     if: 'worden als',
     were: 'was',
-    noCounterfactual: 'Geen wijziging van hoogstens drie booleaanse invoerfeiten verandert de uitkomst.',
+    noCounterfactual:
+      'Geen wijziging van hoogstens drie invoergegevens (feiten met waarheidswaarde, getal of datum, plichten) ' +
+      'verandert de uitkomst (gezocht tot 2000 toetsingen).',
+    dutyActive: 'actief was',
+    dutyEnded: 'beëindigd was',
     check: 'Toets',
     given: 'gegeven door',
     givenOn: 'gegeven op',
@@ -109,6 +125,10 @@ const WORDS = {
     role: 'rol van',
     on: 'op',
     noSources: '(geen bronnen)',
+    deadline: 'uiterlijk',
+    endedBy: 'beëindigd door',
+    violated: 'geschonden op',
+    dutyStatus: { active: 'actief', ended: 'beëindigd' } as Record<string, string>,
     labels: { 'in-force': 'In werking', actor: 'Actor', object: 'Object', recipient: 'Ontvanger', preconditions: 'Voorwaarden' },
   },
 } as const;
@@ -191,8 +211,13 @@ function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sou
 /** Marks entries built by {@link wrapNodes}: their heading names the subject, not an act outcome. */
 const wrapped = new WeakMap<TraceEntry, string>();
 
-function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | 'mermaid'): string {
-  const fn = format === 'markdown' ? toMarkdown : format === 'dot' ? traceToDot : traceToMermaid;
+function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | 'mermaid', lang: Lang = 'en'): string {
+  const fn = (e: TraceEntry): string =>
+    format === 'markdown'
+      ? toMarkdown(e, { lang })
+      : format === 'dot'
+        ? traceToDot(e, { lang })
+        : traceToMermaid(e, { lang });
   return entries
     .map((e) => {
       const text = fn(e);
@@ -240,7 +265,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       return EXIT_OK;
     }
     if (format !== 'text') {
-      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, sources, ans.value), ...entries], format));
+      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, sources, ans.value), ...entries], format, run.lang));
       return EXIT_OK;
     }
     const v = ans.value;
@@ -279,11 +304,11 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     }
     if (entries.length === 0) {
       if (format === 'text') io.stdout(`<<${key.name}>> ${w.notTaken} ${w.tryWhyNot} '<<${key.name}>>'.\n`);
-      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [], ans.value)], format));
+      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [], ans.value)], format, run.lang));
       return EXIT_OK;
     }
     if (format !== 'text') {
-      io.stdout(rendered(entries, format));
+      io.stdout(rendered(entries, format, run.lang));
       return EXIT_OK;
     }
     io.stdout(`<<${key.name}>> ${w.taken} (${entries.length}×).\n${entriesText(run, entries, w).replace(/^[^\n]*\n/, '')}`);
@@ -301,7 +326,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], sources, ans.value)], format));
+    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], sources, ans.value)], format, run.lang));
     return EXIT_OK;
   }
   const active = ans.value.type === 'boolean' && ans.value.value;
@@ -311,8 +336,10 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     out.push(`${w.instances}:`);
     for (const d of ans.duties) {
       out.push(
-        `- <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}: ${d.status}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}` +
-          `${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} ${w.on} ${d.endedAt ?? '?'}` : ''}${d.violatedAt ? `, violated ${w.on} ${d.violatedAt}` : ''}`,
+        `- <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}: ${w.dutyStatus[d.status] ?? d.status}, ` +
+          `${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}` +
+          `${d.endedBy ? `, ${w.endedBy} ${d.endedBy} ${w.on} ${d.endedAt ?? '?'}` : ''}` +
+          `${d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : ''}`,
       );
     }
   }
@@ -339,19 +366,26 @@ function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<R
   const open = ans.reasons.filter((r) => r.status === 'unknown');
   if (failing.length > 0) {
     out.push(`${w.failing}:`);
-    for (const r of failing) out.push(`- ${r.message}${cite(r.frame?.sources ?? [])}`);
+    for (const r of failing) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
   }
   if (open.length > 0 || ans.questions.length > 0) {
     out.push(`${w.missing}:`);
-    for (const r of open) out.push(`- ${r.message}${cite(r.frame?.sources ?? [])}`);
+    for (const r of open) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
     for (const q of ans.questions) out.push(`  · ${instanceText(q.fact, q.args)}`);
   }
   if (ans.status !== 'enabled' || cf) {
     out.push(`${w.counterfactual}:`);
     if (!cf) out.push(`- ${w.noCounterfactual}`);
     else {
-      out.push(`- ${w.wouldBe} ${cf.to} ${w.if}:`);
-      for (const c of cf.changes) out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${valueText({ type: 'boolean', value: c.value === true }, lang)}`);
+      out.push(`- ${w.wouldBe} ${statusText(cf.to, lang)} ${w.if}:`);
+      for (const c of cf.changes) {
+        const v = c.value ?? true;
+        const text = typeof v === 'boolean' ? valueText({ type: 'boolean', value: v }, lang) : String(v);
+        out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${text}`);
+      }
+      for (const d of cf.duties) {
+        out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
+      }
     }
   }
   if (ans.trace) {
@@ -381,32 +415,43 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
     io.stderr(`flint explain: the actor ${actor} is not declared in the case; its actors are: ${run.actors.join(', ') || 'none'}.\n`);
     return EXIT_ERRORS;
   }
+  // Without --param the bindings are found as availableActs finds them: one answer per binding.
   const declared = run.compiled.acts.get(key.name)?.decl.params ?? [];
-  if (declared.length > 0 && Object.keys(params).length === 0) {
-    // Bind the parameters the way the case can: from the bindings the interpreter enumerates.
-    const seen = new Map<string, Readonly<Record<string, JsonScalar>>>();
-    for (const a of [...availableActs(run.compiled, run.state, actor), ...potentialActs(run.compiled, run.state, actor)]) {
-      if (a.act === key.name) seen.set(JSON.stringify(a.params, Object.keys(a.params).sort()), a.params);
-    }
-    if (seen.size > 1) {
-      const list = [...seen.values()].map((p) => paramsText(p).trim()).join('; ');
-      return usageError(io, 'explain', `<<${key.name}>> can be taken by ${actor} with several bindings: ${list}. Choose one with --param NAME=VALUE.`);
-    }
-    const only = [...seen.values()][0];
-    if (only) Object.assign(params, only);
-  }
-  const ans = whyNot(run.compiled, run.state, key.name, actor, params);
-  const cf = counterfactual(run.compiled, run.state, key.name, actor, params);
-  const entry = take(run.compiled, run.state, { act: key.name, actor, params }, { trace: true }).trace;
+  const unbound = declared.length > 0 && Object.keys(params).length === 0;
+  const found = unbound ? actBindings(run.compiled, run.state, key.name, actor) : null;
+  const bindings: Readonly<Record<string, JsonScalar>>[] = found && found.length > 0 ? found : [params];
+  const answers = bindings.map((b) => {
+    const ans = whyNot(run.compiled, run.state, key.name, actor, b);
+    const cf = counterfactual(run.compiled, run.state, key.name, actor, b);
+    const entry = take(run.compiled, run.state, { act: key.name, actor, params: b }, { trace: true }).trace;
+    return { params: b, ans, cf, entry };
+  });
   if (format === 'json') {
-    io.stdout(`${stableJson({ question: 'why-not', subject: { act: key.name, actor, params }, asOf: run.state.asOf, answer: ans, counterfactual: cf, trace: entry })}\n`);
+    const one = (a: (typeof answers)[number]): Record<string, unknown> => ({
+      answer: a.ans,
+      counterfactual: a.cf,
+      trace: a.entry,
+    });
+    const head = { question: 'why-not', asOf: run.state.asOf };
+    const only = answers.length === 1 ? answers[0] : undefined;
+    io.stdout(
+      `${stableJson(
+        only
+          ? { ...head, subject: { act: key.name, actor, params: only.params }, ...one(only) }
+          : {
+              ...head,
+              subject: { act: key.name, actor },
+              answers: answers.map((a) => ({ params: a.params, ...one(a) })),
+            },
+      )}\n`,
+    );
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered([entry], format));
+    io.stdout(rendered(answers.map((a) => a.entry), format, run.lang));
     return EXIT_OK;
   }
-  io.stdout(whyNotText(run, key.name, actor, params, ans, cf));
+  io.stdout(answers.map((a) => whyNotText(run, key.name, actor, a.ans.params, a.ans, a.cf)).join('\n'));
   return EXIT_OK;
 }
 

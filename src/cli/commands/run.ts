@@ -18,7 +18,7 @@ import {
   violations,
 } from '../../run/index.js';
 import type { CaseState, CompiledModel, DutyInstance, JsonScalar, Violation } from '../../run/index.js';
-import { explainText, idText, instanceText, valueText } from '../../trace/index.js';
+import { explainText, idText, instanceText, valueText, violationText } from '../../trace/index.js';
 import type { Lang, Provenance, TraceEntry, TraceValue } from '../../trace/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
@@ -398,7 +398,13 @@ export function outcomeText(run: CaseRun, outcome: CaseOutcome): string {
   }
   out.push('', `${w.violations}:`);
   if (outcome.violations.length === 0) out.push(`  ${w.none}`);
-  for (const v of outcome.violations) out.push(`  ${v.at}: ${v.message}`);
+  for (const v of outcome.violations) {
+    const about = {
+      deadline: run.state.duties.find((d) => d.id === v.ref)?.deadline ?? null,
+      actor: run.state.records.find((r) => r.id === v.ref)?.actor ?? null,
+    };
+    out.push(`  ${v.at}: ${violationText(v, lang, about)}`);
+  }
   out.push('', `${w.available}:`);
   if (run.actors.length === 0) out.push(`  ${w.none}`);
   for (const actor of run.actors) {
