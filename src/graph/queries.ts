@@ -132,6 +132,11 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
     walk(e);
   };
 
+  // Whether a derived fact can hold in a state, with the inputs it needs (deduplicated), computed
+  // once per state: a fact referred to twice by each fact above it would otherwise be explored
+  // exponentially often. A result cut short by a cycle (`visiting`) is not remembered.
+  const memo = new WeakMap<State, Map<string, { ok: boolean; inputs: readonly string[] }>>();
+  let cycleCuts = 0;
   const holds = (name: string, s: State, inputs: string[], visiting: Set<string>): boolean => {
     const f = lookup(checked.facts, name);
     if (isInput(name)) {
@@ -139,10 +144,25 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
       return true;
     }
     if (!f || f.definition === null || f.definition.kind === 'Created') return s.has(`fact:${name}`);
-    if (visiting.has(name)) return false;
+    let known = memo.get(s);
+    if (!known) memo.set(s, (known = new Map()));
+    const hit = known.get(name);
+    if (hit) {
+      for (const i of hit.inputs) inputs.push(i);
+      return hit.ok;
+    }
+    if (visiting.has(name)) {
+      cycleCuts++;
+      return false;
+    }
     visiting.add(name);
-    const ok = sat(f.definition, s, inputs, visiting);
+    const cutsBefore = cycleCuts;
+    const own: string[] = [];
+    const ok = sat(f.definition, s, own, visiting);
     visiting.delete(name);
+    const deduped = [...new Set(own)];
+    if (cycleCuts === cutsBefore) known.set(name, { ok, inputs: deduped });
+    for (const i of deduped) inputs.push(i);
     return ok;
   };
 

@@ -20,7 +20,7 @@ import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
 import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
-import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
+import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry, Question } from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
 import { instanceText } from './id-text.js';
@@ -237,7 +237,7 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   const hit = ctx.memo.get(key);
   if (hit) {
     if (hit.inProgress) return null;
-    ctx.questions.push(...hit.questions);
+    for (const q of hit.questions) ctx.questions.push(q);
     if (hit.node && ctx.tracer) ctx.tracer.attach(hit.node);
     return hit.value;
   }
@@ -265,10 +265,25 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   ctx.env = saved.env;
   ctx.self = saved.self;
   entry.value = v;
-  entry.questions = ctx.questions.slice(qStart);
+  // Each question once: a fact read twice by every fact above it would otherwise double them per level.
+  entry.questions = uniqueQuestions(ctx.questions, qStart);
   entry.node = node;
   entry.inProgress = false;
   return v;
+}
+
+/** The questions from `start` on, each instance once, in first-asked order. */
+function uniqueQuestions(qs: readonly Question[], start: number): Question[] {
+  const seen = new Set<string>();
+  const out: Question[] = [];
+  for (let i = start; i < qs.length; i++) {
+    const q = qs[i] as Question;
+    const k = `${q.fact}\u0000${argKey(q.args)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(q);
+  }
+  return out;
 }
 
 /** Chains of ground derived facts taller than this are evaluated dependencies first. */

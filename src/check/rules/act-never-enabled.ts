@@ -13,6 +13,12 @@ import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
+/**
+ * What each derived fact's definition positively requires, computed once per fact: without it a
+ * fact referred to twice by each of its dependents is walked exponentially often.
+ */
+const requiredByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+
 /** Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. */
 export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: Set<string> = new Set()): Set<string> {
   if (e === null) return new Set();
@@ -23,9 +29,16 @@ export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: 
       const out = new Set([key]);
       const f = e.frame === 'fact' ? lookup(ctx.facts, e.name) : undefined;
       if (f && isDerived(f) && !visiting.has(key)) {
-        visiting.add(key);
-        for (const k of positivelyRequired(ctx, f.definition, visiting)) out.add(k);
-        visiting.delete(key);
+        let memo = requiredByFact.get(ctx);
+        if (!memo) requiredByFact.set(ctx, (memo = new Map()));
+        let required = memo.get(key);
+        if (!required) {
+          visiting.add(key);
+          required = positivelyRequired(ctx, f.definition, visiting);
+          visiting.delete(key);
+          memo.set(key, required);
+        }
+        for (const k of required) out.add(k);
       }
       return out;
     }
