@@ -402,6 +402,32 @@ export function enumerate(ctx: Ctx, params: readonly Param[], fixed: Record<stri
   return combos;
 }
 
+/**
+ * Call `visit` with every combination of known values for `params`, one at a time (an odometer,
+ * so memory stays O(parameters) however many combinations there are), until it returns `true`.
+ * `null` when some type is not enumerable, else whether `visit` stopped the walk.
+ */
+export function forEachCombination(ctx: Ctx, params: readonly Param[], visit: (c: Record<string, Value>) => boolean): boolean | null {
+  const domains: Value[][] = [];
+  for (const p of params) {
+    const dom = domainOf(ctx, p.type);
+    if (dom === null) return null;
+    if (dom.length === 0) return false;
+    domains.push(dom);
+  }
+  const index = params.map(() => 0);
+  for (;;) {
+    const c: Record<string, Value> = {};
+    params.forEach((p, i) => {
+      c[p.name] = (domains[i] as Value[])[index[i] as number] as Value;
+    });
+    if (visit(c)) return true;
+    let i = params.length - 1;
+    while (i >= 0 && (index[i] = (index[i] as number) + 1) === (domains[i] as Value[]).length) index[i--] = 0;
+    if (i < 0) return false;
+  }
+}
+
 function isNumber(v: Value): v is Extract<Value, { type: 'integer' | 'decimal' }> {
   return v.type === 'integer' || v.type === 'decimal';
 }
@@ -607,44 +633,46 @@ function compileRef(e: Ref, b: Builder): CExpr {
 function compileAggregate(e: Aggregate, b: Builder): CExpr {
   const where = e.where ? compileExpr(e.where, b) : null;
   const body = e.body ? compileExpr(e.body, b) : null;
+  // No limit on the number of combinations (they are visited one at a time): an aggregate over
+  // many instances takes time proportional to their number and never silently gives up.
   return (ctx) => {
-    const combos = enumerate(ctx, e.bindings, {});
-    if (combos === null) return null;
     const saved = ctx.env;
     let unknown = false;
     let count = 0;
     const values: Value[] = [];
     let decided: Tri | undefined;
     const qStart = ctx.questions.length;
-    for (const c of combos) {
+    const walked = forEachCombination(ctx, e.bindings, (c) => {
       ctx.env = { ...saved, ...c };
       const w = where ? truth(where(ctx)) : true;
-      if (w === false) continue;
+      if (w === false) return false;
       if (e.op === 'exists' || e.op === 'count') {
         if (w === null) unknown = true;
         else {
           count++;
           if (e.op === 'exists') {
             decided = TRUE;
-            break;
+            return true;
           }
         }
-        continue;
+        return false;
       }
       const v = body ? body(ctx) : TRUE;
       if (e.op === 'forall') {
         const t = truth(v);
         if (w === true && t === false) {
           decided = FALSE;
-          break;
+          return true;
         }
         if (w === null || t === null) unknown = true;
-        continue;
+        return false;
       }
       if (w === null || v === null) unknown = true;
       else values.push(v);
-    }
+      return false;
+    });
     ctx.env = saved;
+    if (walked === null) return null;
     if (decided !== undefined) {
       truncate(ctx, qStart);
       return decided;
