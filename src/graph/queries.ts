@@ -146,7 +146,11 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
     if (!f || f.definition === null || f.definition.kind === 'Created') return s.has(`fact:${name}`);
     let known = memo.get(s);
     if (!known) memo.set(s, (known = new Map()));
-    const hit = known.get(name);
+    let hit = known.get(name);
+    if (!hit && visiting.size === 0 && !priming) {
+      prime(name, s, known);
+      hit = known.get(name);
+    }
     if (hit) {
       for (const i of hit.inputs) inputs.push(i);
       return hit.ok;
@@ -164,6 +168,50 @@ export function plan(checked: CheckedModel, goal: string, options: PlanOptions =
     if (cycleCuts === cutsBefore) known.set(name, { ok, inputs: deduped });
     for (const i of deduped) inputs.push(i);
     return ok;
+  };
+
+  // Derived facts below `name`, dependencies first (an explicit stack): each is then decided with
+  // its own dependencies already in the memo, so a chain of thousands of facts needs no deep recursion.
+  let priming = false;
+  const refsOf = (e: Expr): string[] => {
+    const out: string[] = [];
+    const stack: Expr[] = [e];
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+      if (x.kind === 'Ref' && x.frame === 'fact') out.push(x.name);
+      for (const c of subExpressions(x)) stack.push(c);
+    }
+    return out;
+  };
+  const derivedDefinition = (name: string): Expr | null => {
+    const f = lookup(checked.facts, name);
+    if (isInput(name) || !f || f.definition === null || f.definition.kind === 'Created') return null;
+    return f.definition;
+  };
+  const prime = (name: string, s: State, known: Map<string, unknown>): void => {
+    const root = derivedDefinition(name);
+    if (root === null) return;
+    const post: string[] = [];
+    const seen = new Set([name]);
+    const stack: { name: string; refs: string[]; i: number }[] = [{ name, refs: refsOf(root), i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      const ref = top.refs[top.i++];
+      if (ref === undefined) {
+        stack.pop();
+        if (top.name !== name) post.push(top.name);
+        continue;
+      }
+      const def = derivedDefinition(ref);
+      if (def === null || seen.has(ref) || known.has(ref)) continue;
+      seen.add(ref);
+      stack.push({ name: ref, refs: refsOf(def), i: 0 });
+    }
+    priming = true;
+    try {
+      for (const n of post) holds(n, s, [], new Set());
+    } finally {
+      priming = false;
+    }
   };
 
   const sat = (e: Expr, s: State, inputs: string[], visiting: Set<string>): boolean => {

@@ -18,6 +18,7 @@
 import { Decimal } from 'decimal.js';
 import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
 import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
 import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry, Question } from './context.js';
@@ -547,11 +548,36 @@ interface Builder {
   readonly facts: Map<string, CFact>;
   readonly actsByName: Map<string, () => CAct | undefined>;
   readonly diagnostics: Diagnostic[];
+  /** How deep compileExpr is in the expression it was called for (0: not in one). */
+  nesting?: number;
 }
 
-/** Compile one expression into a closure (wrapped to build a trace node when tracing). */
+/**
+ * Compile one expression into a closure (wrapped to build a trace node when tracing). A top-level
+ * expression nested deeper than {@link MAX_EXPR_DEPTH} is refused (`expression-too-deep`) and
+ * evaluates to unknown, so compiling and evaluating never recurse deeper than that.
+ */
 function compileExpr(e: Expr, b: Builder): CExpr {
-  const raw = compileRaw(e, b);
+  if (!b.nesting) {
+    const deep = tooDeepExpr(e);
+    if (deep !== undefined) {
+      b.diagnostics.push({
+        code: 'expression-too-deep',
+        severity: 'error',
+        message: `This expression nests more than ${MAX_EXPR_DEPTH} levels deep; it evaluates to unknown.`,
+        span: deep.span,
+        hint: 'Split it into named facts that refer to each other.',
+      });
+      return () => null;
+    }
+  }
+  b.nesting = (b.nesting ?? 0) + 1;
+  let raw: CExpr;
+  try {
+    raw = compileRaw(e, b);
+  } finally {
+    b.nesting--;
+  }
   // A literal's node would only repeat its parent's text.
   if (e.kind === 'Literal') return raw;
   let text: string | null = null;

@@ -7,7 +7,8 @@
  * FLINT JSON input.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Expr } from '../../model/ast.js';
+import type { Expr, FactDecl } from '../../model/ast.js';
+import { subExpressions } from '../../model/walk.js';
 import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
@@ -19,9 +20,52 @@ import type { Rule } from '../rule.js';
  */
 const requiredByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
 
+/** The fact names `e` refers to directly (no recursion: expressions may nest deeply). */
+function factRefs(e: Expr): string[] {
+  const out: string[] = [];
+  const stack: Expr[] = [e];
+  for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+    if (x.kind === 'Ref' && x.frame === 'fact') out.push(x.name);
+    for (const s of subExpressions(x)) stack.push(s);
+  }
+  return out;
+}
+
+/**
+ * Fill the memo for the derived facts below `e` dependencies first (an explicit stack), so the
+ * recursion in {@link positivelyRequired} meets a memo hit at every fact: a chain of thousands of
+ * derived facts is handled at the depth of one definition.
+ */
+function primeRequired(ctx: CheckContext, e: Expr, memo: Map<string, ReadonlySet<string>>): void {
+  const post: FactDecl[] = [];
+  const seen = new Set<string>();
+  const stack: { refs: string[]; i: number; fact: FactDecl | null }[] = [{ refs: factRefs(e), i: 0, fact: null }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const name = top.refs[top.i++];
+    if (name === undefined) {
+      stack.pop();
+      if (top.fact) post.push(top.fact);
+      continue;
+    }
+    const f = lookup(ctx.facts, name);
+    if (seen.has(name) || memo.has(`fact:${name}`) || !f || !isDerived(f) || !f.definition) continue;
+    seen.add(name);
+    stack.push({ refs: factRefs(f.definition), i: 0, fact: f });
+  }
+  for (const f of post) {
+    if (!memo.has(`fact:${f.name}`)) memo.set(`fact:${f.name}`, positivelyRequired(ctx, f.definition, new Set([`fact:${f.name}`])));
+  }
+}
+
 /** Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. */
 export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: Set<string> = new Set()): Set<string> {
   if (e === null) return new Set();
+  if (visiting.size === 0) {
+    let memo = requiredByFact.get(ctx);
+    if (!memo) requiredByFact.set(ctx, (memo = new Map()));
+    primeRequired(ctx, e, memo);
+  }
   switch (e.kind) {
     case 'Ref': {
       if (e.frame === 'act') return new Set();

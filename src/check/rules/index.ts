@@ -13,6 +13,7 @@ import { dutyActMismatch } from './duty-act-mismatch.js';
 import { dutyNeverEnds } from './duty-never-ends.js';
 import { effectOnDerivedFact } from './effect-on-derived-fact.js';
 import { emptyName } from './empty-name.js';
+import { expressionTooDeep } from './expression-too-deep.js';
 import { implicitInputFact } from './implicit-input-fact.js';
 import { invertedValidity } from './inverted-validity.js';
 import { malformedJuriconnect } from './malformed-juriconnect.js';
@@ -36,6 +37,7 @@ export const defaultRules: readonly Rule[] = [
   dutyNeverEnds,
   effectOnDerivedFact,
   emptyName,
+  expressionTooDeep,
   implicitInputFact,
   invertedValidity,
   malformedJuriconnect,
