@@ -243,7 +243,8 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
     return hit.value;
   }
   if (ctx.depth > MAX_DEPTH || !f.def || !f.decl) return null;
-  if (args.length === 0 && ctx.depth === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
+  // At any depth: a tall ground chain below a parameterised fact is evaluated dependencies first too.
+  if (args.length === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
   const entry: MemoEntry = { value: null, questions: [], node: null, inProgress: true };
   ctx.memo.set(key, entry);
   const env: Record<string, Value> = {};

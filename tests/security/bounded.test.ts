@@ -128,6 +128,16 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
     expect(evaluateFact(cm, state, 'c3000').value).toEqual({ type: 'boolean', value: true });
   }, 120_000);
 
+  it('a 3,000-fact ground chain below a parameterised fact evaluates (dependencies first at any depth)', () => {
+    let text = 'fact [wie]: actor\nfact [c0]\n';
+    for (let i = 1; i <= 3000; i++) text += `fact [c${i}] {\n  holds when: [c${i - 1}]\n}\n`;
+    text += 'fact [p](x: [wie]) {\n  holds when: [c3000]\n}\n';
+    const cm = compile(parsed(text)).value;
+    const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'c0', value: true }] });
+    expect(evaluateFact(cm, state, 'p', ['w']).value).toEqual({ type: 'boolean', value: true });
+    expect(withDeepStack(3000, () => evaluateFact(cm, state, 'p', ['w'], { trace: true }).value)).toEqual({ type: 'boolean', value: true });
+  }, 60_000);
+
   it('3,000 chained imports: import-too-deep at the limit, no exception', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 3000; i++) files[`f${i}.flint`] = `import "f${i + 1}.flint"\nfact [x${i}]`;
