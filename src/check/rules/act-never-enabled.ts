@@ -19,6 +19,15 @@ import type { Rule } from '../rule.js';
  * fact referred to twice by each of its dependents is walked exponentially often.
  */
 const requiredByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+/** The same with only the keys of facts that are not derived, and of duties. */
+const leavesByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+
+function memoFor(ctx: CheckContext, leavesOnly: boolean): Map<string, ReadonlySet<string>> {
+  const table = leavesOnly ? leavesByFact : requiredByFact;
+  let memo = table.get(ctx);
+  if (!memo) table.set(ctx, (memo = new Map()));
+  return memo;
+}
 
 /** The fact names `e` refers to directly (no recursion: expressions may nest deeply). */
 function factRefs(e: Expr): string[] {
@@ -36,7 +45,8 @@ function factRefs(e: Expr): string[] {
  * recursion in {@link positivelyRequired} meets a memo hit at every fact: a chain of thousands of
  * derived facts is handled at the depth of one definition.
  */
-function primeRequired(ctx: CheckContext, e: Expr, memo: Map<string, ReadonlySet<string>>): void {
+function primeRequired(ctx: CheckContext, e: Expr, leavesOnly: boolean): void {
+  const memo = memoFor(ctx, leavesOnly);
   const post: FactDecl[] = [];
   const seen = new Set<string>();
   const stack: { refs: string[]; i: number; fact: FactDecl | null }[] = [{ refs: factRefs(e), i: 0, fact: null }];
@@ -54,31 +64,37 @@ function primeRequired(ctx: CheckContext, e: Expr, memo: Map<string, ReadonlySet
     stack.push({ refs: factRefs(f.definition), i: 0, fact: f });
   }
   for (const f of post) {
-    if (!memo.has(`fact:${f.name}`)) memo.set(`fact:${f.name}`, positivelyRequired(ctx, f.definition, new Set([`fact:${f.name}`])));
+    if (!memo.has(`fact:${f.name}`)) {
+      memo.set(`fact:${f.name}`, positivelyRequired(ctx, f.definition, new Set([`fact:${f.name}`]), leavesOnly));
+    }
   }
 }
 
-/** Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. */
-export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: Set<string> = new Set()): Set<string> {
+/**
+ * Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. With
+ * `leavesOnly`, derived facts are left out (only what they in turn require is kept): the sets then
+ * stay small along long chains, which keeps the rule linear in the model.
+ */
+export function positivelyRequired(
+  ctx: CheckContext,
+  e: Expr | null,
+  visiting: Set<string> = new Set(),
+  leavesOnly = false,
+): Set<string> {
   if (e === null) return new Set();
-  if (visiting.size === 0) {
-    let memo = requiredByFact.get(ctx);
-    if (!memo) requiredByFact.set(ctx, (memo = new Map()));
-    primeRequired(ctx, e, memo);
-  }
+  if (visiting.size === 0) primeRequired(ctx, e, leavesOnly);
   switch (e.kind) {
     case 'Ref': {
       if (e.frame === 'act') return new Set();
       const key = `${e.frame}:${e.name}`;
-      const out = new Set([key]);
       const f = e.frame === 'fact' ? lookup(ctx.facts, e.name) : undefined;
+      const out = new Set(leavesOnly && f && isDerived(f) ? [] : [key]);
       if (f && isDerived(f) && !visiting.has(key)) {
-        let memo = requiredByFact.get(ctx);
-        if (!memo) requiredByFact.set(ctx, (memo = new Map()));
+        const memo = memoFor(ctx, leavesOnly);
         let required = memo.get(key);
         if (!required) {
           visiting.add(key);
-          required = positivelyRequired(ctx, f.definition, visiting);
+          required = positivelyRequired(ctx, f.definition, visiting, leavesOnly);
           visiting.delete(key);
           memo.set(key, required);
         }
@@ -89,13 +105,13 @@ export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: 
     case 'Nary':
       if (e.op === 'and') {
         const out = new Set<string>();
-        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting)) out.add(k);
+        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting, leavesOnly)) out.add(k);
         return out;
       }
-      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting)));
+      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting, leavesOnly)));
       return new Set();
     case 'Conditional':
-      return intersect([positivelyRequired(ctx, e.then, visiting), positivelyRequired(ctx, e.otherwise, visiting)]);
+      return intersect([positivelyRequired(ctx, e.then, visiting, leavesOnly), positivelyRequired(ctx, e.otherwise, visiting, leavesOnly)]);
     default:
       return new Set();
   }
@@ -127,7 +143,10 @@ export const actNeverEnabled: Rule = {
     };
     for (const a of ctx.frames) {
       if (a.kind !== 'Act') continue;
-      const needed = new Set([...positivelyRequired(ctx, a.object), ...positivelyRequired(ctx, a.preconditions)]);
+      const needed = new Set([
+        ...positivelyRequired(ctx, a.object, new Set(), true),
+        ...positivelyRequired(ctx, a.preconditions, new Set(), true),
+      ]);
       const reasons = [...needed].map(why).filter((r): r is string => r !== null);
       if (reasons.length === 0) continue;
       out.push(
