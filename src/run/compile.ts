@@ -21,7 +21,18 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
 import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
-import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry, Question } from './context.js';
+import type {
+  ActorCheck,
+  CAct,
+  CDuty,
+  CEffect,
+  CExpr,
+  CFact,
+  CompiledModel,
+  Ctx,
+  MemoEntry,
+  Question,
+} from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
 import { instanceText } from './id-text.js';
@@ -409,7 +420,11 @@ export function enumerate(ctx: Ctx, params: readonly Param[], fixed: Record<stri
  * so memory stays O(parameters) however many combinations there are), until it returns `true`.
  * `null` when some type is not enumerable, else whether `visit` stopped the walk.
  */
-export function forEachCombination(ctx: Ctx, params: readonly Param[], visit: (c: Record<string, Value>) => boolean): boolean | null {
+export function forEachCombination(
+  ctx: Ctx,
+  params: readonly Param[],
+  visit: (c: Record<string, Value>) => boolean,
+): boolean | null {
   const domains: Value[][] = [];
   for (const p of params) {
     const dom = domainOf(ctx, p.type);

@@ -307,7 +307,9 @@ function plainTree(root: MutableNode): boolean {
 function asTree(root: MutableNode): TraceNode {
   const shown = new Set<MutableNode>();
   const make = (node: MutableNode, depth: number): { out: MutableNode; expand: boolean } => {
-    if (shown.has(node)) return { out: { kind: 'Ref', expr: node.expr, value: node.value, ref: node.expr, children: [] }, expand: false };
+    if (shown.has(node)) {
+      return { out: { kind: 'Ref', expr: node.expr, value: node.value, ref: node.expr, children: [] }, expand: false };
+    }
     if (depth > MAX_TRACE_DEPTH) {
       const cut: MutableNode = { kind: 'Cut', expr: node.expr, value: node.value, children: [] };
       return { out: cut, expand: false };
@@ -324,7 +326,9 @@ function asTree(root: MutableNode): TraceNode {
     return { out, expand: node.children.length > 0 };
   };
   const top = make(root, 0).out;
-  const stack: { src: MutableNode; out: MutableNode; i: number; depth: number }[] = [{ src: root, out: top, i: 0, depth: 0 }];
+  const stack: { src: MutableNode; out: MutableNode; i: number; depth: number }[] = [
+    { src: root, out: top, i: 0, depth: 0 },
+  ];
   while (stack.length > 0) {
     const f = stack[stack.length - 1] as (typeof stack)[number];
     const child = f.src.children[f.i++];

@@ -159,8 +159,9 @@ export function loadModel(entry: string, host: LoadHost, options: LoadOptions = 
   }
   if (!isModelText(entryText)) {
     const start = { line: 1, column: 1, offset: 0 };
+    const span = { file: entry, start, end: start };
     return {
-      value: { model: { kind: 'Model', header: null, declarations: [], span: { file: entry, start, end: start } }, files: [] },
+      value: { model: { kind: 'Model', header: null, declarations: [], span }, files: [] },
       diagnostics: [
         {
           code: 'not-model-text',

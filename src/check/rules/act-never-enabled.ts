@@ -111,7 +111,10 @@ export function positivelyRequired(
       if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting, leavesOnly)));
       return new Set();
     case 'Conditional':
-      return intersect([positivelyRequired(ctx, e.then, visiting, leavesOnly), positivelyRequired(ctx, e.otherwise, visiting, leavesOnly)]);
+      return intersect([
+        positivelyRequired(ctx, e.then, visiting, leavesOnly),
+        positivelyRequired(ctx, e.otherwise, visiting, leavesOnly),
+      ]);
     default:
       return new Set();
   }

@@ -65,7 +65,8 @@ export const unknownReference: Rule = {
     }
     for (const r of ctx.scenarioRefs) {
       if (r.name.trim() === '' || ctx.isDeclared(r.frame, r.name)) continue;
-      const candidates = (): string[] => Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
+      const candidates = (): string[] =>
+        Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
       out.push(
         report(unknownReference, {
           message: `Scenario «${r.scenario.name}» refers to ${r.frame} «${r.name}», which is not declared.${didYouMean(r.name, candidates)}`,
@@ -78,7 +79,8 @@ export const unknownReference: Rule = {
     const sources = Object.values(ctx.sources);
     for (const s of ctx.scenarioSources) {
       if (sources.some((src) => src.id === s.text || src.citation === s.text || src.juriconnect === s.text)) continue;
-      const candidates = (): string[] => sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
+      const candidates = (): string[] =>
+        sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
       out.push(
         report(unknownReference, {
           message: `Scenario «${s.scenario.name}» expects source «${s.text}», which no source declares as its id, citation or Juriconnect id.${didYouMean(s.text, candidates)}`,

@@ -177,9 +177,9 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
     const diagnostic: Diagnostic = {
       code: 'model-outside-root',
       severity: 'error',
-      message: `The case's model «${c.model ?? modelFile}» lies outside the root folder (${rootOf(io)}); it is not read.`,
+      message: `The case's model «${c.model ?? modelFile}» lies outside the root folder (${rootOf(io)}); not read.`,
       span: parsed.value.locate('/model'),
-      hint: 'Case models are read inside the current directory (or --root DIR) only; pass --allow-outside-root to trust it.',
+      hint: 'Case models are read inside the current directory (or --root DIR); --allow-outside-root trusts it.',
     };
     render(io, [diagnostic], texts);
     return EXIT_ERRORS;
