@@ -19,3 +19,10 @@ export function tooDeepExpr(e: Expr, max: number = MAX_EXPR_DEPTH): Expr | undef
   }
   return undefined;
 }
+
+/**
+ * Below the fact asked for, derived facts with parameters are followed at most this many levels
+ * deep (facts without parameters are evaluated dependencies first and have no limit); a
+ * deeper derivation evaluates to unknown. `check` warns: `derivation-too-deep`.
+ */
+export const MAX_DERIVATION_DEPTH = 64;

@@ -18,7 +18,7 @@
 import { Decimal } from 'decimal.js';
 import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
+import { MAX_DERIVATION_DEPTH, MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
 import { actsOf, dutiesOf, factsOf, sourcesOf, walkExpr } from '../model/walk.js';
 import type {
@@ -59,7 +59,7 @@ import {
 } from './values.js';
 import type { Tri, Value } from './values.js';
 
-const MAX_DEPTH = 64;
+const MAX_DEPTH = MAX_DERIVATION_DEPTH;
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
 const MAX_COMBINATIONS = 10_000;
 

@@ -138,6 +138,23 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
     expect(withDeepStack(3000, () => evaluateFact(cm, state, 'p', ['w'], { trace: true }).value)).toEqual({ type: 'boolean', value: true });
   }, 60_000);
 
+  it('facts with parameters: check warns derivation-too-deep exactly where evaluation turns unknown', () => {
+    const paramChain = (n: number): string => {
+      let t = 'fact [wie]: actor\nfact [p0](x: [wie])\n';
+      for (let i = 1; i <= n; i++) t += `fact [p${i}](x: [wie]) {\n  holds when: [p${i - 1}](x)\n}\n`;
+      return t;
+    };
+    for (const n of [65, 66, 3000]) {
+      const model = parsed(paramChain(n));
+      const warned = check(model).diagnostics.filter((d) => d.code === 'derivation-too-deep');
+      const cm = compile(model).value;
+      const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'p0', args: ['w'], value: true }] });
+      const value = evaluateFact(cm, state, `p${n}`, ['w']).value;
+      expect(warned.length).toBe(value.type === 'unknown' ? 1 : 0);
+      if (n > 65) expect(warned[0]?.message).toContain('«p66»');
+    }
+  }, 60_000);
+
   it('3,000 chained imports: import-too-deep at the limit, no exception', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 3000; i++) files[`f${i}.flint`] = `import "f${i + 1}.flint"\nfact [x${i}]`;

@@ -7,6 +7,7 @@ import { actWithoutSource } from './act-without-source.js';
 import { actorNotActorType } from './actor-not-actor-type.js';
 import { argumentType } from './argument-type.js';
 import { derivationCycle } from './derivation-cycle.js';
+import { derivationTooDeep } from './derivation-too-deep.js';
 import { duplicateFrame } from './duplicate-frame.js';
 import { duplicateSource } from './duplicate-source.js';
 import { dutyActMismatch } from './duty-act-mismatch.js';
@@ -31,6 +32,7 @@ export const defaultRules: readonly Rule[] = [
   actorNotActorType,
   argumentType,
   derivationCycle,
+  derivationTooDeep,
   duplicateFrame,
   duplicateSource,
   dutyActMismatch,
