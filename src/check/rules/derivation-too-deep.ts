@@ -13,7 +13,8 @@ import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
-const parameterised = (f: FactDecl | undefined): f is FactDecl => f !== undefined && f.params.length > 0 && isDerived(f);
+const parameterised = (f: FactDecl | undefined): f is FactDecl =>
+  f !== undefined && f.params.length > 0 && isDerived(f);
 
 /** The parameterised derived facts `e` refers to (no recursion). */
 function below(ctx: CheckContext, e: Expr): FactDecl[] {
