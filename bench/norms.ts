@@ -28,7 +28,7 @@ export function loadNorm(root: string, model: string): CompiledModel {
       }
     },
     resolve: (from, p) => join(dirname(from), p),
-  });
+  }, { root: join(root, 'norms') });
   const checked = check(loaded.value.model);
   if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${model} has errors`);
   const compiled = compile(loaded.value.model);

@@ -42,7 +42,7 @@ const loaded = loadModel(entry, {
     }
   },
   resolve: (from, imported) => join(dirname(from), imported),
-});
+}, { root: relative(process.cwd(), join(root, 'norms')) || '.' }); // it imports ../awb/awb.flint
 const checked = check(loaded.value.model, { origin: 'flint' });
 const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
 if (hasErrors(diagnostics)) {

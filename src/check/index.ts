@@ -13,6 +13,6 @@ export { eachExpr, frameLabel, isDerived, kindWord, refsIn, report } from './rul
 export type { Finding, Rule } from './rule.js';
 export { defaultRules } from './rules/index.js';
 export { positivelyRequired } from './rules/act-never-enabled.js';
-export { didYouMean, editDistance, suggest } from './suggest.js';
+export { MAX_SUGGESTIONS, boundedDistance, didYouMean, editDistance, suggest, suggester } from './suggest.js';
 export { BUILTIN_FUNCTIONS, ExprChecker, T, declaredParentRole, describe, factTypeInfo, isAssignable, isLoose, isNumeric, isSubRole, showType, typeFromRef } from './types.js';
 export type { ParamType, ParentRole, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';

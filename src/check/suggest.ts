@@ -20,8 +20,39 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * The Levenshtein distance between `a` and `b` when it is at most `limit`, else `limit + 1`.
+ * Only the diagonal band of width `2 × limit + 1` is computed, and it stops as soon as a whole row
+ * exceeds `limit`: O(length × limit) instead of O(length²).
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const over = limit + 1;
+  let prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j <= limit ? j : over);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = new Array<number>(b.length + 1).fill(over);
+    cur[0] = i <= limit ? i : over;
+    let rowMin = cur[0];
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const d = Math.min((prev[j] ?? over) + 1, (cur[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
+      cur[j] = d > over ? over : d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return over;
+    prev = cur;
+  }
+  const d = prev[b.length] ?? over;
+  return d > limit ? over : d;
+}
+
+/**
  * The candidate closest to `name` (case-insensitive edit distance), or `null` when none is within
  * a third of the name's length (at least 1, at most 4 edits). Ties go to the alphabetically first.
+ * O(candidates × name length): candidates of a too different length are skipped outright.
  */
 export function suggest(name: string, candidates: Iterable<string>): string | null {
   const lower = name.toLowerCase();
@@ -29,8 +60,8 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    if (c === name) continue;
-    const d = editDistance(lower, c.toLowerCase());
+    if (c === name || Math.abs(c.length - name.length) > limit) continue;
+    const d = boundedDistance(lower, c.toLowerCase(), limit);
     if (d > limit) continue;
     if (d < bestDistance || (d === bestDistance && best !== null && c < best)) {
       best = c;
@@ -44,4 +75,22 @@ export function suggest(name: string, candidates: Iterable<string>): string | nu
 export function didYouMean(name: string, candidates: Iterable<string>, show: (s: string) => string = (s) => s): string {
   const s = suggest(name, candidates);
   return s === null ? '' : ` Did you mean «${show(s)}»?`;
+}
+
+/** At most this many "did you mean" searches are made per rule and check (see README.md#limits). */
+export const MAX_SUGGESTIONS = 200;
+
+/**
+ * A {@link didYouMean} that searches at most `max` times, then suggests nothing: a file with
+ * thousands of misspellings gets its diagnostics in linear time. Candidates may be given lazily.
+ */
+export function suggester(
+  max: number = MAX_SUGGESTIONS,
+): (name: string, candidates: Iterable<string> | (() => Iterable<string>), show?: (s: string) => string) => string {
+  let left = max;
+  return (name, candidates, show) => {
+    if (left <= 0) return '';
+    left--;
+    return didYouMean(name, typeof candidates === 'function' ? candidates() : candidates, show);
+  };
 }

@@ -9,6 +9,7 @@
  * parent roles: a stored fact without parameters typed with a fact type, `fact [ouder]: [persoon]`,
  * makes every `[ouder]` a `[persoon]` (as the interpreter in src/run does).
  */
+import { MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { Expr, FactDecl, Param, PrimitiveTypeName, TypeRef } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { displayName } from '../model/walk.js';
@@ -39,7 +40,7 @@ export interface TypeInfo {
 /** A problem found by the type checker, tagged with the rule code that reports it. */
 export interface TypeIssue {
   /** The rule that owns the issue. */
-  readonly code: 'type-mismatch' | 'wrong-arity' | 'argument-type' | 'unknown-reference';
+  readonly code: 'type-mismatch' | 'wrong-arity' | 'argument-type' | 'unknown-reference' | 'expression-too-deep';
   /** The sentence reported. */
   readonly message: string;
   /** The offending expression. */
@@ -218,8 +219,35 @@ export class ExprChecker {
     this.issues.push(hint === undefined ? { code, message, span } : { code, message, span, hint });
   }
 
-  /** The type of `e` with `vars` in scope; problems are added to {@link issues}. */
+  /** How deep {@link check} is in the expression it was called for (0: not in one). */
+  private nesting = 0;
+
+  /**
+   * The type of `e` with `vars` in scope; problems are added to {@link issues}. An expression
+   * nested deeper than {@link MAX_EXPR_DEPTH} is not checked: one `expression-too-deep` issue.
+   */
   check(e: Expr, vars: VarScope): Type {
+    if (this.nesting === 0) {
+      const deep = tooDeepExpr(e);
+      if (deep !== undefined) {
+        this.issue(
+          'expression-too-deep',
+          `This expression nests more than ${MAX_EXPR_DEPTH} levels deep; it is not checked or evaluated.`,
+          deep.span,
+          'Split it into named facts that refer to each other.',
+        );
+        return T.unknown;
+      }
+    }
+    this.nesting++;
+    try {
+      return this.checkNested(e, vars);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private checkNested(e: Expr, vars: VarScope): Type {
     switch (e.kind) {
       case 'Literal':
         return { kind: e.type };

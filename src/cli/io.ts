@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** A directory entry, as {@link CliIo.listDir} gives it. */
@@ -23,6 +32,12 @@ export interface CliIo {
   resolvePath(path: string): string;
   /** True when stdout is a terminal (colour, progress). */
   readonly isTTY: boolean;
+  /** The canonical absolute path (symbolic links followed; `resolvePath` when it does not exist). Optional. */
+  realPath?(path: string): string;
+  /** Imports and case files' models are read only inside this folder (`--root`; default the current directory). */
+  readonly root?: string;
+  /** `--allow-outside-root`: read imports and case models wherever they point. */
+  readonly allowOutsideRoot?: boolean;
 }
 
 /** The real process I/O. */
@@ -53,6 +68,13 @@ export function processIo(): CliIo {
       }
     },
     resolvePath: (p) => resolve(p),
+    realPath(p) {
+      try {
+        return realpathSync(p);
+      } catch {
+        return resolve(p);
+      }
+    },
     isTTY: Boolean(process.stdout.isTTY),
   };
 }

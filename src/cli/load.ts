@@ -4,7 +4,7 @@ import { importFlintJson } from '../interchange/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model } from '../model/ast.js';
 import { renderDiagnostics } from '../report/index.js';
-import { loadModel } from '../syntax/index.js';
+import { isInsideRoot, isModelText, loadModel, normalizePath } from '../syntax/index.js';
 import type { CliIo } from './io.js';
 
 /** Which door a model came in through. */
@@ -29,10 +29,49 @@ export function originOf(path: string, text: string): Origin {
   return /^\s*[{[]/.test(text) ? 'flint-json' : 'flint';
 }
 
+/** The folder imports and case models must stay inside (`--root`, default the current directory), canonical. */
+export function rootOf(io: CliIo): string {
+  return canonicalPath(io, io.root ?? '.');
+}
+
+/** `path` with symbolic links followed when the I/O can tell, normalised. */
+export function canonicalPath(io: CliIo, path: string): string {
+  return normalizePath(io.realPath ? io.realPath(path) : io.resolvePath(path));
+}
+
+/** True when `path` may be read as an import or a case file's model (inside the root, or allowed outside). */
+export function mayRead(io: CliIo, path: string): boolean {
+  return io.allowOutsideRoot === true || isInsideRoot(canonicalPath(io, path), rootOf(io));
+}
+
+/** The one diagnostic for a file that is no model text; it has no span, so no excerpt of the file is shown. */
+function notModelText(path: string, why: string): LoadedModel {
+  return {
+    file: path,
+    origin: 'flint',
+    model: undefined,
+    checked: undefined,
+    diagnostics: [
+      {
+        code: 'not-model-text',
+        severity: 'error',
+        message: `«${path}» is not model text (${why}); it is not read.`,
+        path: '',
+        hint: 'Give a .flint file or a FLINT JSON (.json) file.',
+      },
+    ],
+    texts: {},
+  };
+}
+
 /** Read `path` (and, for .flint, its imports), build the model, and check it unless `check: false`. */
 export function loadModelFile(path: string, io: CliIo, options: { check?: boolean } = {}): LoadedModel {
   const texts: Record<string, string> = {};
   const text = io.readFile(path);
+  if (text !== undefined && !isModelText(text)) return notModelText(path, 'binary data');
+  if (text !== undefined && !/\.(flint|json)$/i.test(path) && !looksLikeModel(text)) {
+    return notModelText(path, 'neither .flint nor .json, and it does not start like a model');
+  }
   if (text === undefined) {
     return {
       file: path,
@@ -68,7 +107,8 @@ export function loadModelFile(path: string, io: CliIo, options: { check?: boolea
         return t;
       },
       resolve: (from, imp) => join(dirname(from), imp),
-    });
+      realPath: (p) => canonicalPath(io, p),
+    }, { root: rootOf(io), allowOutsideRoot: io.allowOutsideRoot === true });
     model = loaded.value.model;
     diagnostics.push(...loaded.diagnostics);
   }
@@ -79,6 +119,14 @@ export function loadModelFile(path: string, io: CliIo, options: { check?: boolea
     diagnostics.push(...result.diagnostics);
   }
   return { file: path, origin, model, checked, diagnostics, texts };
+}
+
+/**
+ * Does a file without a .flint or .json extension start like a model: JSON, or .flint (a comment,
+ * `model`, `import`, `source`, `fact`, `act`, `duty` or `scenario`)?
+ */
+function looksLikeModel(text: string): boolean {
+  return /^\s*([{[]|\/\/|\/\*|(model|import|source|fact|act|duty|scenario)\b)/.test(text.replace(/^\uFEFF/, ''));
 }
 
 /** Render diagnostics of loaded models as text (file:line:col, excerpt, caret). */

@@ -132,6 +132,11 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
     walk(e);
   };
 
+  // Whether a derived fact can hold in a state, with the inputs it needs (deduplicated), computed
+  // once per state: a fact referred to twice by each fact above it would otherwise be explored
+  // exponentially often. A result cut short by a cycle (`visiting`) is not remembered.
+  const memo = new WeakMap<State, Map<string, { ok: boolean; inputs: readonly string[] }>>();
+  let cycleCuts = 0;
   const holds = (name: string, s: State, inputs: string[], visiting: Set<string>): boolean => {
     const f = lookup(checked.facts, name);
     if (isInput(name)) {
@@ -139,11 +144,74 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
       return true;
     }
     if (!f || f.definition === null || f.definition.kind === 'Created') return s.has(`fact:${name}`);
-    if (visiting.has(name)) return false;
+    let known = memo.get(s);
+    if (!known) memo.set(s, (known = new Map()));
+    let hit = known.get(name);
+    if (!hit && visiting.size === 0 && !priming) {
+      prime(name, s, known);
+      hit = known.get(name);
+    }
+    if (hit) {
+      for (const i of hit.inputs) inputs.push(i);
+      return hit.ok;
+    }
+    if (visiting.has(name)) {
+      cycleCuts++;
+      return false;
+    }
     visiting.add(name);
-    const ok = sat(f.definition, s, inputs, visiting);
+    const cutsBefore = cycleCuts;
+    const own: string[] = [];
+    const ok = sat(f.definition, s, own, visiting);
     visiting.delete(name);
+    const deduped = [...new Set(own)];
+    if (cycleCuts === cutsBefore) known.set(name, { ok, inputs: deduped });
+    for (const i of deduped) inputs.push(i);
     return ok;
+  };
+
+  // Derived facts below `name`, dependencies first (an explicit stack): each is then decided with
+  // its own dependencies already in the memo, so a chain of thousands of facts needs no deep recursion.
+  let priming = false;
+  const refsOf = (e: Expr): string[] => {
+    const out: string[] = [];
+    const stack: Expr[] = [e];
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+      if (x.kind === 'Ref' && x.frame === 'fact') out.push(x.name);
+      for (const c of subExpressions(x)) stack.push(c);
+    }
+    return out;
+  };
+  const derivedDefinition = (name: string): Expr | null => {
+    const f = lookup(checked.facts, name);
+    if (isInput(name) || !f || f.definition === null || f.definition.kind === 'Created') return null;
+    return f.definition;
+  };
+  const prime = (name: string, s: State, known: Map<string, unknown>): void => {
+    const root = derivedDefinition(name);
+    if (root === null) return;
+    const post: string[] = [];
+    const seen = new Set([name]);
+    const stack: { name: string; refs: string[]; i: number }[] = [{ name, refs: refsOf(root), i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      const ref = top.refs[top.i++];
+      if (ref === undefined) {
+        stack.pop();
+        if (top.name !== name) post.push(top.name);
+        continue;
+      }
+      const def = derivedDefinition(ref);
+      if (def === null || seen.has(ref) || known.has(ref)) continue;
+      seen.add(ref);
+      stack.push({ name: ref, refs: refsOf(def), i: 0 });
+    }
+    priming = true;
+    try {
+      for (const n of post) holds(n, s, [], new Set());
+    } finally {
+      priming = false;
+    }
   };
 
   const sat = (e: Expr, s: State, inputs: string[], visiting: Set<string>): boolean => {

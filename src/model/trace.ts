@@ -75,6 +75,11 @@ export interface TraceNode {
   readonly frame?: TraceFrame;
   readonly reads?: readonly FactRead[];
   readonly children: readonly TraceNode[];
+  /**
+   * Only on a back-reference (`kind: 'Ref'`, no children): the `expr` of the derived fact's node
+   * shown in full earlier in the same check (docs/traces.md).
+   */
+  readonly ref?: string;
 }
 
 /**

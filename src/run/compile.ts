@@ -18,9 +18,21 @@
 import type { Decimal } from 'decimal.js';
 import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref, TypeRef } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { MAX_DERIVATION_DEPTH, MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
 import { actsOf, dutiesOf, factsOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
-import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx, MemoEntry } from './context.js';
+import type {
+  ActorCheck,
+  CAct,
+  CDuty,
+  CEffect,
+  CExpr,
+  CFact,
+  CompiledModel,
+  Ctx,
+  MemoEntry,
+  Question,
+} from './context.js';
 import { traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
 import { instanceText } from './id-text.js';
@@ -50,7 +62,7 @@ import {
 } from './values.js';
 import type { Tri, Value } from './values.js';
 
-const MAX_DEPTH = 64;
+const MAX_DEPTH = MAX_DERIVATION_DEPTH;
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
 const MAX_COMBINATIONS = 10_000;
 
@@ -239,12 +251,13 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   const hit = ctx.memo.get(key);
   if (hit) {
     if (hit.inProgress) return null;
-    ctx.questions.push(...hit.questions);
+    for (const q of hit.questions) ctx.questions.push(q);
     if (hit.node && ctx.tracer) ctx.tracer.attach(hit.node);
     return hit.value;
   }
   if (ctx.depth > MAX_DEPTH || !f.def || !f.decl) return null;
-  if (args.length === 0 && ctx.depth === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
+  // At any depth: a tall ground chain below a parameterised fact is evaluated dependencies first too.
+  if (args.length === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
   const entry: MemoEntry = { value: null, questions: [], node: null, inProgress: true };
   ctx.memo.set(key, entry);
   const env: Record<string, Value> = {};
@@ -267,10 +280,25 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   ctx.env = saved.env;
   ctx.self = saved.self;
   entry.value = v;
-  entry.questions = ctx.questions.slice(qStart);
+  // Each question once: a fact read twice by every fact above it would otherwise double them per level.
+  entry.questions = uniqueQuestions(ctx.questions, qStart);
   entry.node = node;
   entry.inProgress = false;
   return v;
+}
+
+/** The questions from `start` on, each instance once, in first-asked order. */
+function uniqueQuestions(qs: readonly Question[], start: number): Question[] {
+  const seen = new Set<string>();
+  const out: Question[] = [];
+  for (let i = start; i < qs.length; i++) {
+    const q = qs[i] as Question;
+    const k = `${q.fact}\u0000${argKey(q.args)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(q);
+  }
+  return out;
 }
 
 /** Chains of ground derived facts taller than this are evaluated dependencies first. */
@@ -387,6 +415,36 @@ export function enumerate(ctx: Ctx, params: readonly Param[], fixed: Record<stri
     combos = next;
   }
   return combos;
+}
+
+/**
+ * Call `visit` with every combination of known values for `params`, one at a time (an odometer,
+ * so memory stays O(parameters) however many combinations there are), until it returns `true`.
+ * `null` when some type is not enumerable, else whether `visit` stopped the walk.
+ */
+export function forEachCombination(
+  ctx: Ctx,
+  params: readonly Param[],
+  visit: (c: Record<string, Value>) => boolean,
+): boolean | null {
+  const domains: Value[][] = [];
+  for (const p of params) {
+    const dom = domainOf(ctx, p.type);
+    if (dom === null) return null;
+    if (dom.length === 0) return false;
+    domains.push(dom);
+  }
+  const index = params.map(() => 0);
+  for (;;) {
+    const c: Record<string, Value> = {};
+    params.forEach((p, i) => {
+      c[p.name] = (domains[i] as Value[])[index[i] as number] as Value;
+    });
+    if (visit(c)) return true;
+    let i = params.length - 1;
+    while (i >= 0 && (index[i] = (index[i] as number) + 1) === (domains[i] as Value[]).length) index[i--] = 0;
+    if (i < 0) return false;
+  }
 }
 
 function isNumber(v: Value): v is Extract<Value, { type: 'integer' | 'decimal' }> {
@@ -530,11 +588,36 @@ interface Builder {
   readonly facts: Map<string, CFact>;
   readonly actsByName: Map<string, () => CAct | undefined>;
   readonly diagnostics: Diagnostic[];
+  /** How deep compileExpr is in the expression it was called for (0: not in one). */
+  nesting?: number;
 }
 
-/** Compile one expression into a closure (wrapped to build a trace node when tracing). */
+/**
+ * Compile one expression into a closure (wrapped to build a trace node when tracing). A top-level
+ * expression nested deeper than {@link MAX_EXPR_DEPTH} is refused (`expression-too-deep`) and
+ * evaluates to unknown, so compiling and evaluating never recurse deeper than that.
+ */
 function compileExpr(e: Expr, b: Builder): CExpr {
-  const raw = compileRaw(e, b);
+  if (!b.nesting) {
+    const deep = tooDeepExpr(e);
+    if (deep !== undefined) {
+      b.diagnostics.push({
+        code: 'expression-too-deep',
+        severity: 'error',
+        message: `This expression nests more than ${MAX_EXPR_DEPTH} levels deep; it evaluates to unknown.`,
+        span: deep.span,
+        hint: 'Split it into named facts that refer to each other.',
+      });
+      return () => null;
+    }
+  }
+  b.nesting = (b.nesting ?? 0) + 1;
+  let raw: CExpr;
+  try {
+    raw = compileRaw(e, b);
+  } finally {
+    b.nesting--;
+  }
   // A literal's node would only repeat its parent's text.
   if (e.kind === 'Literal') return raw;
   let text: string | null = null;
@@ -616,44 +699,46 @@ function compileRef(e: Ref, b: Builder): CExpr {
 function compileAggregate(e: Aggregate, b: Builder): CExpr {
   const where = e.where ? compileExpr(e.where, b) : null;
   const body = e.body ? compileExpr(e.body, b) : null;
+  // No limit on the number of combinations (they are visited one at a time): an aggregate over
+  // many instances takes time proportional to their number and never silently gives up.
   return (ctx) => {
-    const combos = enumerate(ctx, e.bindings, {});
-    if (combos === null) return null;
     const saved = ctx.env;
     let unknown = false;
     let count = 0;
     const values: Value[] = [];
     let decided: Tri | undefined;
     const qStart = ctx.questions.length;
-    for (const c of combos) {
+    const walked = forEachCombination(ctx, e.bindings, (c) => {
       ctx.env = { ...saved, ...c };
       const w = where ? truth(where(ctx)) : true;
-      if (w === false) continue;
+      if (w === false) return false;
       if (e.op === 'exists' || e.op === 'count') {
         if (w === null) unknown = true;
         else {
           count++;
           if (e.op === 'exists') {
             decided = TRUE;
-            break;
+            return true;
           }
         }
-        continue;
+        return false;
       }
       const v = body ? body(ctx) : TRUE;
       if (e.op === 'forall') {
         const t = truth(v);
         if (w === true && t === false) {
           decided = FALSE;
-          break;
+          return true;
         }
         if (w === null || t === null) unknown = true;
-        continue;
+        return false;
       }
       if (w === null || v === null) unknown = true;
       else values.push(v);
-    }
+      return false;
+    });
     ctx.env = saved;
+    if (walked === null) return null;
     if (decided !== undefined) {
       truncate(ctx, qStart);
       return decided;

@@ -103,6 +103,8 @@ export interface MutableNode {
   value: TraceValue;
   frame?: TraceFrame;
   reads?: FactRead[];
+  /** Only on a back-reference node (`kind: 'Ref'`): the `expr` of the node shown in full earlier. */
+  ref?: string;
   children: MutableNode[];
 }
 
@@ -278,5 +280,65 @@ function buildFrame(
  * Nothing writes to a node once its evaluation has finished.
  */
 export function finishNode(n: MutableNode): TraceNode {
-  return n;
+  return plainTree(n) ? n : asTree(n);
+}
+
+/** Trace trees nest at most this deep; a deeper node is shown as a `Cut` node without children (docs/traces.md). */
+export const MAX_TRACE_DEPTH = 400;
+
+/** True when no node object occurs twice under `root` and nothing is deeper than {@link MAX_TRACE_DEPTH}. */
+function plainTree(root: MutableNode): boolean {
+  const seen = new Set<MutableNode>();
+  const stack: { node: MutableNode; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (seen.has(top.node) || top.depth > MAX_TRACE_DEPTH) return false;
+    seen.add(top.node);
+    for (const c of top.node.children) stack.push({ node: c, depth: top.depth + 1 });
+  }
+  return true;
+}
+
+/**
+ * The tree of a node graph in which memoised derivations are shared: each shared node is shown in
+ * full where it first occurs (depth first, in child order) and as a back-reference
+ * `{ kind: 'Ref', ref: <its expr>, children: [] }` after that; nodes deeper than
+ * {@link MAX_TRACE_DEPTH} become `Cut` nodes. Linear in the number of distinct nodes; no recursion.
+ */
+function asTree(root: MutableNode): TraceNode {
+  const shown = new Set<MutableNode>();
+  const make = (node: MutableNode, depth: number): { out: MutableNode; expand: boolean } => {
+    if (shown.has(node)) {
+      return { out: { kind: 'Ref', expr: node.expr, value: node.value, ref: node.expr, children: [] }, expand: false };
+    }
+    if (depth > MAX_TRACE_DEPTH) {
+      const cut: MutableNode = { kind: 'Cut', expr: node.expr, value: node.value, children: [] };
+      return { out: cut, expand: false };
+    }
+    shown.add(node);
+    const out: MutableNode = {
+      kind: node.kind,
+      expr: node.expr,
+      value: node.value,
+      ...(node.frame ? { frame: node.frame } : {}),
+      ...(node.reads ? { reads: node.reads } : {}),
+      children: [],
+    };
+    return { out, expand: node.children.length > 0 };
+  };
+  const top = make(root, 0).out;
+  const stack: { src: MutableNode; out: MutableNode; i: number; depth: number }[] = [
+    { src: root, out: top, i: 0, depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as (typeof stack)[number];
+    const child = f.src.children[f.i++];
+    if (child === undefined) {
+      stack.pop();
+      continue;
+    }
+    const m = make(child, f.depth + 1);
+    f.out.children.push(m.out);
+    if (m.expand) stack.push({ src: child, out: m.out, i: 0, depth: f.depth + 1 });
+  }
+  return top;
 }

@@ -50,6 +50,7 @@ export const traceNodeSchema = z.object({
   value: traceValueSchema,
   frame: traceFrameSchema.optional(),
   reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
+  ref: z.string().optional().describe('On a back-reference node (kind Ref): the expr of the node shown earlier.'),
   get children(): z.ZodArray<typeof traceNodeSchema> {
     return z.array(traceNodeSchema);
   },

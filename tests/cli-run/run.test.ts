@@ -70,7 +70,9 @@ describe('flint run: a granted case', () => {
   it('takes an absolute model path in the case file as is', async () => {
     const model = fixtureIo().files[`${FIX}/vergunning.flint`] as string;
     const c = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace('"model": "vergunning.flint"', '"model": "/abs/m.flint"');
-    const r = await run(['--case', 'cases/c.json', '--lang', 'en'], fixtureIo({ '/abs/m.flint': model, 'cases/c.json': c }));
+    // Outside the root (the current directory): only read when the caller allows it (--allow-outside-root).
+    const io = Object.assign(fixtureIo({ '/abs/m.flint': model, 'cases/c.json': c }), { allowOutsideRoot: true });
+    const r = await run(['--case', 'cases/c.json', '--lang', 'en'], io);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Model: /abs/m.flint');
   });

@@ -102,7 +102,7 @@ describe('flint (in-process)', () => {
   });
 
   it('check: garbage input gives syntax diagnostics, exit 1', async () => {
-    const io = memoryIo({ 'g.flint': 'act <<x>> { actor: ]]] ((( \u0000 }', 'g.json': '{"acts": [ {"act": 3 ] }' });
+    const io = memoryIo({ 'g.flint': 'act <<x>> { actor: ]]] ((( }', 'g.json': '{"acts": [ {"act": 3 ] }' });
     expect(await runCli(['check', 'g.flint', 'g.json'], io)).toBe(1);
     expect(io.out).toMatch(/g\.flint:1:\d+: error/);
     expect(io.out).toMatch(/g\.json:1:\d+: .*error json-syntax/);

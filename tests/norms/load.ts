@@ -33,7 +33,7 @@ export function loadNorm(path: string): LoadedNorm {
       }
     },
     resolve: (from, imp) => resolve(dirname(from), imp),
-  });
+  }, { root: resolve(ROOT, 'norms') });
   const checked = check(loaded.value.model);
   const compiled = compile(loaded.value.model);
   return {

@@ -21,7 +21,7 @@ function run(path: string) {
       }
     },
     resolve: (from, imp) => resolve(dirname(from), imp),
-  });
+  }, { root: resolve(ROOT, 'norms') });
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return runScenarios(loaded.value.model, { file });
 }

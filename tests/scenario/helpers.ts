@@ -16,7 +16,7 @@ export function loadProjectModel(file: string): { model: Model; diagnostics: rea
       }
     },
     resolve: (from, imp) => join(dirname(from), imp),
-  });
+  }, { root: '.' }); // the project root: fixtures import the examples
   return { model: r.value.model, diagnostics: r.diagnostics };
 }
 

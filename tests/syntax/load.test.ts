@@ -29,6 +29,7 @@ describe('loadModel', () => {
         'm/a.flint': 'model "A"\nimport "../lib/b.flint"\nfact [a]',
         'lib/b.flint': 'fact [b]',
       }),
+      { root: '.' },
     );
     expect(r.diagnostics).toEqual([]);
     expect(r.value.files).toEqual(['m/main.flint', 'm/a.flint', 'lib/b.flint']);

@@ -7,38 +7,114 @@
  * FLINT JSON input.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Expr } from '../../model/ast.js';
+import type { Expr, FactDecl } from '../../model/ast.js';
+import { subExpressions } from '../../model/walk.js';
 import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
-/** Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. */
-export function positivelyRequired(ctx: CheckContext, e: Expr | null, visiting: Set<string> = new Set()): Set<string> {
+/**
+ * What each derived fact's definition positively requires, computed once per fact: without it a
+ * fact referred to twice by each of its dependents is walked exponentially often.
+ */
+const requiredByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+/** The same with only the keys of facts that are not derived, and of duties. */
+const leavesByFact = new WeakMap<CheckContext, Map<string, ReadonlySet<string>>>();
+
+function memoFor(ctx: CheckContext, leavesOnly: boolean): Map<string, ReadonlySet<string>> {
+  const table = leavesOnly ? leavesByFact : requiredByFact;
+  let memo = table.get(ctx);
+  if (!memo) table.set(ctx, (memo = new Map()));
+  return memo;
+}
+
+/** The fact names `e` refers to directly (no recursion: expressions may nest deeply). */
+function factRefs(e: Expr): string[] {
+  const out: string[] = [];
+  const stack: Expr[] = [e];
+  for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+    if (x.kind === 'Ref' && x.frame === 'fact') out.push(x.name);
+    for (const s of subExpressions(x)) stack.push(s);
+  }
+  return out;
+}
+
+/**
+ * Fill the memo for the derived facts below `e` dependencies first (an explicit stack), so the
+ * recursion in {@link positivelyRequired} meets a memo hit at every fact: a chain of thousands of
+ * derived facts is handled at the depth of one definition.
+ */
+function primeRequired(ctx: CheckContext, e: Expr, leavesOnly: boolean): void {
+  const memo = memoFor(ctx, leavesOnly);
+  const post: FactDecl[] = [];
+  const seen = new Set<string>();
+  const stack: { refs: string[]; i: number; fact: FactDecl | null }[] = [{ refs: factRefs(e), i: 0, fact: null }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const name = top.refs[top.i++];
+    if (name === undefined) {
+      stack.pop();
+      if (top.fact) post.push(top.fact);
+      continue;
+    }
+    const f = lookup(ctx.facts, name);
+    if (seen.has(name) || memo.has(`fact:${name}`) || !f || !isDerived(f) || !f.definition) continue;
+    seen.add(name);
+    stack.push({ refs: factRefs(f.definition), i: 0, fact: f });
+  }
+  for (const f of post) {
+    if (!memo.has(`fact:${f.name}`)) {
+      memo.set(`fact:${f.name}`, positivelyRequired(ctx, f.definition, new Set([`fact:${f.name}`]), leavesOnly));
+    }
+  }
+}
+
+/**
+ * Facts and duties an expression needs to hold. Keys are `fact:<name>` / `duty:<name>`. With
+ * `leavesOnly`, derived facts are left out (only what they in turn require is kept): the sets then
+ * stay small along long chains, which keeps the rule linear in the model.
+ */
+export function positivelyRequired(
+  ctx: CheckContext,
+  e: Expr | null,
+  visiting: Set<string> = new Set(),
+  leavesOnly = false,
+): Set<string> {
   if (e === null) return new Set();
+  if (visiting.size === 0) primeRequired(ctx, e, leavesOnly);
   switch (e.kind) {
     case 'Ref': {
       if (e.frame === 'act') return new Set();
       const key = `${e.frame}:${e.name}`;
-      const out = new Set([key]);
       const f = e.frame === 'fact' ? lookup(ctx.facts, e.name) : undefined;
+      const out = new Set(leavesOnly && f && isDerived(f) ? [] : [key]);
       if (f && isDerived(f) && !visiting.has(key)) {
-        visiting.add(key);
-        for (const k of positivelyRequired(ctx, f.definition, visiting)) out.add(k);
-        visiting.delete(key);
+        const memo = memoFor(ctx, leavesOnly);
+        let required = memo.get(key);
+        if (!required) {
+          visiting.add(key);
+          required = positivelyRequired(ctx, f.definition, visiting, leavesOnly);
+          visiting.delete(key);
+          memo.set(key, required);
+        }
+        for (const k of required) out.add(k);
       }
       return out;
     }
     case 'Nary':
       if (e.op === 'and') {
         const out = new Set<string>();
-        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting)) out.add(k);
+        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting, leavesOnly)) out.add(k);
         return out;
       }
-      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting)));
+      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting, leavesOnly)));
       return new Set();
     case 'Conditional':
-      return intersect([positivelyRequired(ctx, e.then, visiting), positivelyRequired(ctx, e.otherwise, visiting)]);
+      return intersect([
+        positivelyRequired(ctx, e.then, visiting, leavesOnly),
+        positivelyRequired(ctx, e.otherwise, visiting, leavesOnly),
+      ]);
     default:
       return new Set();
   }
@@ -70,7 +146,10 @@ export const actNeverEnabled: Rule = {
     };
     for (const a of ctx.frames) {
       if (a.kind !== 'Act') continue;
-      const needed = new Set([...positivelyRequired(ctx, a.object), ...positivelyRequired(ctx, a.preconditions)]);
+      const needed = new Set([
+        ...positivelyRequired(ctx, a.object, new Set(), true),
+        ...positivelyRequired(ctx, a.preconditions, new Set(), true),
+      ]);
       const reasons = [...needed].map(why).filter((r): r is string => r !== null);
       if (reasons.length === 0) continue;
       out.push(

@@ -7,12 +7,14 @@ import { actWithoutSource } from './act-without-source.js';
 import { actorNotActorType } from './actor-not-actor-type.js';
 import { argumentType } from './argument-type.js';
 import { derivationCycle } from './derivation-cycle.js';
+import { derivationTooDeep } from './derivation-too-deep.js';
 import { duplicateFrame } from './duplicate-frame.js';
 import { duplicateSource } from './duplicate-source.js';
 import { dutyActMismatch } from './duty-act-mismatch.js';
 import { dutyNeverEnds } from './duty-never-ends.js';
 import { effectOnDerivedFact } from './effect-on-derived-fact.js';
 import { emptyName } from './empty-name.js';
+import { expressionTooDeep } from './expression-too-deep.js';
 import { implicitInputFact } from './implicit-input-fact.js';
 import { invertedValidity } from './inverted-validity.js';
 import { malformedJuriconnect } from './malformed-juriconnect.js';
@@ -30,12 +32,14 @@ export const defaultRules: readonly Rule[] = [
   actorNotActorType,
   argumentType,
   derivationCycle,
+  derivationTooDeep,
   duplicateFrame,
   duplicateSource,
   dutyActMismatch,
   dutyNeverEnds,
   effectOnDerivedFact,
   emptyName,
+  expressionTooDeep,
   implicitInputFact,
   invertedValidity,
   malformedJuriconnect,

@@ -15,7 +15,7 @@ import { displayName } from '../../model/walk.js';
 import type { CheckContext } from '../context.js';
 import { eachExpr, frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { didYouMean } from '../suggest.js';
+import { suggester } from '../suggest.js';
 
 const code = 'unknown-reference';
 
@@ -26,6 +26,7 @@ export const unknownReference: Rule = {
   reference: 'grammar/README.md#expressions',
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const didYouMean = suggester();
     const json = ctx.origin === 'flint-json';
     // A fact's own name is no correction for a reference inside its definition (that would be a
     // cycle); a frame of another kind with the same name is (an act may well use the fact [x]).
@@ -39,7 +40,7 @@ export const unknownReference: Rule = {
       if (json && frame === 'fact') return;
       out.push(
         report(unknownReference, {
-          message: `${frameLabel(owner)} refers to ${frame} «${name}», which is not declared.${didYouMean(name, names(frame, owner))}`,
+          message: `${frameLabel(owner)} refers to ${frame} «${name}», which is not declared.${didYouMean(name, () => names(frame, owner))}`,
           span,
           hint: `Declare ${displayName(frame, name)} or correct the name.`,
           ...(json ? { severity: 'warning' as const } : {}),
@@ -64,7 +65,8 @@ export const unknownReference: Rule = {
     }
     for (const r of ctx.scenarioRefs) {
       if (r.name.trim() === '' || ctx.isDeclared(r.frame, r.name)) continue;
-      const candidates = Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
+      const candidates = (): string[] =>
+        Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
       out.push(
         report(unknownReference, {
           message: `Scenario «${r.scenario.name}» refers to ${r.frame} «${r.name}», which is not declared.${didYouMean(r.name, candidates)}`,
@@ -77,7 +79,8 @@ export const unknownReference: Rule = {
     const sources = Object.values(ctx.sources);
     for (const s of ctx.scenarioSources) {
       if (sources.some((src) => src.id === s.text || src.citation === s.text || src.juriconnect === s.text)) continue;
-      const candidates = sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
+      const candidates = (): string[] =>
+        sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
       out.push(
         report(unknownReference, {
           message: `Scenario «${s.scenario.name}» expects source «${s.text}», which no source declares as its id, citation or Juriconnect id.${didYouMean(s.text, candidates)}`,

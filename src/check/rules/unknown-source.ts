@@ -7,7 +7,7 @@ import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { didYouMean } from '../suggest.js';
+import { suggester } from '../suggest.js';
 
 /** Reports source references that resolve to nothing. */
 export const unknownSource: Rule = {
@@ -17,6 +17,7 @@ export const unknownSource: Rule = {
   check(ctx: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const ids = Object.keys(ctx.sources);
+    const didYouMean = suggester();
     for (const f of ctx.frames) {
       for (const s of f.sources) {
         if (lookup(ctx.sources, s.id) !== undefined) continue;

@@ -24,7 +24,7 @@ import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { stableJson } from '../json.js';
-import { loadModelFile, renderLoaded } from '../load.js';
+import { loadModelFile, mayRead, renderLoaded, rootOf } from '../load.js';
 
 const HELP = `Usage: flint run [MODEL] --case CASE.json [--at DATE] [--format text|json] [--lang nl|en]
 
@@ -172,6 +172,18 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
   }
   const modelFile = options.model ?? (c.model !== undefined ? (isAbsolute(c.model) ? c.model : join(dirname(options.case), c.model)) : undefined);
   if (modelFile === undefined) return usageError(io, command, 'no MODEL given, and the case file names none ("model").');
+  if (options.model === undefined && !mayRead(io, modelFile)) {
+    // Not read at all: its content must not reach a diagnostic excerpt.
+    const diagnostic: Diagnostic = {
+      code: 'model-outside-root',
+      severity: 'error',
+      message: `The case's model «${c.model ?? modelFile}» lies outside the root folder (${rootOf(io)}); not read.`,
+      span: parsed.value.locate('/model'),
+      hint: 'Case models are read inside the current directory (or --root DIR); --allow-outside-root trusts it.',
+    };
+    render(io, [diagnostic], texts);
+    return EXIT_ERRORS;
+  }
   const loaded = loadModelFile(modelFile, io);
   Object.assign(texts, loaded.texts);
   if (!loaded.model || !loaded.checked || hasErrors(loaded.diagnostics)) {
