@@ -77,6 +77,7 @@ export type {
 export {
   counterfactual,
   explainText,
+  frameOf,
   replay,
   sourcesOf as decisionSources,
   toMarkdown,
@@ -87,6 +88,10 @@ export {
   whyNot,
 } from './trace/index.js';
 export type * from './model/trace.js';
+export { TRACE_VERSION } from './model/trace.js';
+
+// Canonical JSON (the bytes of `flint ... --format json`)
+export { canonicalJson } from './model/canonical.js';
 
 // Scenarios (tests for models)
 export { renderScenarioReport, runScenarios, scenariosOf } from './scenario/index.js';

@@ -16,3 +16,4 @@ export {
   subExpressions,
   walkExpr,
 } from './walk.js';
+export { canonicalJson } from './canonical.js';

@@ -2,6 +2,7 @@
  * The compiled model and the evaluation context shared by the interpreter's modules.
  */
 import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } from '../model/ast.js';
+import type { Span } from '../model/span.js';
 import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import type { DerivedPlan } from './plan.js';
 import type { CaseState } from './state.js';
@@ -99,9 +100,12 @@ export interface CompiledModel {
 /** A trace node under construction. */
 export interface MutableNode {
   kind: string;
+  op?: string;
   expr: string;
+  span?: string;
   value: TraceValue;
-  frame?: TraceFrame;
+  /** Index into the tracer's frame table ({@link Tracer.frames}). */
+  frame?: number;
   reads?: FactRead[];
   children: MutableNode[];
 }
@@ -110,15 +114,36 @@ export interface MutableNode {
 export class Tracer {
   readonly root: MutableNode = { kind: 'root', expr: '', value: { type: 'unknown' }, children: [] };
   private readonly stack: MutableNode[] = [this.root];
+  /** The frame table of this trace: nodes refer to a frame by its index here. */
+  readonly frames: TraceFrame[] = [];
+  private readonly frameIds = new Map<TraceFrame, number>();
+
+  /** The index of `frame` in the frame table (added on first use; frames are shared objects). */
+  frameId(frame: TraceFrame): number {
+    let id = this.frameIds.get(frame);
+    if (id === undefined) {
+      id = this.frames.length;
+      this.frames.push(frame);
+      this.frameIds.set(frame, id);
+    }
+    return id;
+  }
+
+  /** Set the frame of `node` (by reference into the frame table). */
+  setFrame(node: MutableNode, frame: TraceFrame): void {
+    node.frame = this.frameId(frame);
+  }
 
   /** The node being evaluated. */
   get top(): MutableNode {
     return this.stack[this.stack.length - 1] ?? this.root;
   }
 
-  /** Open a child node of the current node. */
-  enter(kind: string, expr: string): MutableNode {
+  /** Open a child node of the current node, with its operator and span text when it has them. */
+  enter(kind: string, expr: string, op?: string, span?: string): MutableNode {
     const node: MutableNode = { kind, expr, value: TRACE_UNKNOWN, children: [] };
+    if (op !== undefined) node.op = op;
+    if (span !== undefined) node.span = span;
     this.top.children.push(node);
     this.stack.push(node);
     return node;
@@ -246,7 +271,7 @@ export function traceFrame(
   name: string,
   date: string,
 ): TraceFrame {
-  if (!decl) return { kind, name, sources: [], explanation: null };
+  if (!decl) return undeclaredFrame(cm, kind, name);
   let byDate = frames.get(decl);
   if (byDate === undefined) frames.set(decl, (byDate = new Map()));
   const hit = byDate.get(date);
@@ -257,6 +282,29 @@ export function traceFrame(
   Object.freeze(frame.sources);
   byDate.set(date, Object.freeze(frame));
   return frame;
+}
+
+const undeclared = new WeakMap<CompiledModel, Map<string, TraceFrame>>();
+
+/** The (shared, frozen) frame of a name the model does not declare: no sources, no explanation. */
+function undeclaredFrame(cm: CompiledModel, kind: 'fact' | 'act' | 'duty', name: string): TraceFrame {
+  let byName = undeclared.get(cm);
+  if (byName === undefined) undeclared.set(cm, (byName = new Map()));
+  const key = `${kind}\u0000${name}`;
+  let frame = byName.get(key);
+  if (frame === undefined) byName.set(key, (frame = Object.freeze({ kind, name, sources: Object.freeze([]), explanation: null })));
+  return frame;
+}
+
+/**
+ * The span of an expression as trace text, `FILE:LINE:COL-LINE:COL`; `undefined` for a synthetic
+ * (zero-width) span, which points at no text of its own.
+ */
+export function spanText(span: Span): string | undefined {
+  if (span.start.offset === span.end.offset && span.start.line === span.end.line && span.start.column === span.end.column) {
+    return undefined;
+  }
+  return `${span.file}:${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`;
 }
 
 function buildFrame(

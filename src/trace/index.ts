@@ -2,6 +2,7 @@
  * Trace queries and renderings: why / why not, sources, counterfactuals, replay, text/Markdown/DOT/Mermaid.
  */
 export { exprText } from './expr-text.js';
+export { frameOf } from './frames.js';
 export { counterfactual, sourcesOf, why, whyNot } from './queries.js';
 export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
 export { explainText, idText, instanceText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';

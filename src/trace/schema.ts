@@ -46,9 +46,15 @@ export const traceFrameSchema = z.object({
 /** A node of a derivation tree (recursive). */
 export const traceNodeSchema = z.object({
   kind: z.string(),
+  op: z.string().optional().describe('The operator: and, or, not, eq, add, count, a function name, if, ...'),
   expr: z.string(),
+  span: z
+    .string()
+    .regex(/^.*:\d+:\d+-\d+:\d+$/)
+    .optional()
+    .describe('Where the expression is written: FILE:LINE:COL-LINE:COL (1-based, end exclusive)'),
   value: traceValueSchema,
-  frame: traceFrameSchema.optional(),
+  frame: z.number().int().nonnegative().optional().describe('Index into the frame table (frames) of the trace'),
   reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
   get children(): z.ZodArray<typeof traceNodeSchema> {
     return z.array(traceNodeSchema);
@@ -66,9 +72,9 @@ export const reasonSchema = z.object({
 
 const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(scalar), deadline: z.string().nullable() });
 
-/** The trace of one attempt to take an act (`traceVersion: 1`). */
+/** The trace of one attempt to take an act (`traceVersion: 2`). */
 export const traceEntrySchema = z.object({
-  traceVersion: z.literal(1),
+  traceVersion: z.literal(2),
   act: z.string(),
   actor: z.string(),
   params: z.record(z.string(), scalar),
@@ -76,6 +82,7 @@ export const traceEntrySchema = z.object({
   outcome: z.enum(['taken', 'refused', 'forced']),
   record: z.string().nullable(),
   check: traceNodeSchema,
+  frames: z.array(traceFrameSchema).describe('The frame table: nodes refer to a frame by its index'),
   reasons: z.array(reasonSchema),
   effects: z.array(
     z.object({ op: z.enum(['create', 'terminate']), frame: z.enum(['fact', 'duty', 'act']), name: z.string(), args: z.array(scalar) }),
