@@ -54,6 +54,7 @@ export {
   give,
   holds,
   potentialActs,
+  resumeCase,
   take,
   violations,
 } from './run/index.js';
@@ -90,8 +91,10 @@ export {
 export type * from './model/trace.js';
 export { TRACE_VERSION } from './model/trace.js';
 
-// Canonical JSON (the bytes of `flint ... --format json`)
+// Canonical JSON (the bytes of `flint ... --format json`), model and engine identity
 export { canonicalJson } from './model/canonical.js';
+export { ENGINE_VERSION, modelIdentity } from './model/identity.js';
+export type { ModelIdentity } from './model/identity.js';
 
 // Scenarios (tests for models)
 export { renderScenarioReport, runScenarios, scenariosOf } from './scenario/index.js';

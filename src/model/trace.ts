@@ -4,6 +4,8 @@
  * and `schemas/trace.schema.json` is generated from that schema.
  */
 
+import type { ModelIdentity } from './identity.js';
+
 /**
  * The version of the trace format; bumped on incompatible changes.
  * Version 2: nodes carry `op` and `span`, and reference their frame by index into the entry's `frames`.
@@ -128,6 +130,10 @@ export interface TraceDutyChange {
 /** The trace of one attempt to take an act. */
 export interface TraceEntry {
   readonly traceVersion: 2;
+  /** The model the decision was made under (content hash, title, version date). */
+  readonly model: ModelIdentity;
+  /** The engine version that made the decision. */
+  readonly engine: string;
   readonly act: string;
   readonly actor: string;
   readonly params: Readonly<Record<string, JsonScalar>>;

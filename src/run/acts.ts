@@ -12,6 +12,7 @@
  */
 import type { Expr, Param } from '../model/ast.js';
 import type { Span } from '../model/span.js';
+import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import { TRACE_VERSION } from '../model/trace.js';
 import type {
   JsonScalar,
@@ -484,6 +485,7 @@ function collectSources(node: TraceNode, frames: readonly TraceFrame[], out: Map
 }
 
 function refusal(
+  cm: CompiledModel,
   state: CaseState,
   req: TakeRequest,
   at: string,
@@ -494,6 +496,8 @@ function refusal(
 ): TakeResult {
   const trace: TraceEntry = {
     traceVersion: TRACE_VERSION,
+    model: modelIdentity(cm.model),
+    engine: ENGINE_VERSION,
     act: req.act,
     actor: req.actor,
     params: sortKeys({ ...(req.params ?? {}) }),
@@ -522,14 +526,14 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       message: `The act date ${at} lies before the case clock ${state0.asOf}.`,
       frame: null,
     };
-    return refusal(state0, req, at, [r], emptyCheck, [], []);
+    return refusal(cm, state0, req, at, [r], emptyCheck, [], []);
   }
   let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
     const g = give(cm, state, req.facts, { by: req.actor, at });
     if (g.diagnostics.length > 0) {
       const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
-      return refusal(state0, req, at, reasons, emptyCheck, [], []);
+      return refusal(cm, state0, req, at, reasons, emptyCheck, [], []);
     }
     state = g.value;
   }
@@ -539,7 +543,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, frames, sourcesMap);
-    return refusal(state0, req, at, check.reasons, checkTree, frames, [...sourcesMap.values()]);
+    return refusal(cm, state0, req, at, check.reasons, checkTree, frames, [...sourcesMap.values()]);
   }
   const recordId = `r${state.counters.record + 1}`;
   const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
@@ -648,6 +652,8 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     }
     return {
       traceVersion: TRACE_VERSION,
+      model: modelIdentity(cm.model),
+      engine: ENGINE_VERSION,
       act: req.act,
       actor: req.actor,
       params: check.params,

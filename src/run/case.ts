@@ -3,6 +3,7 @@
  */
 import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
@@ -23,11 +24,13 @@ export interface CaseOptions {
 }
 
 /** An empty, frozen case state. */
-function emptyState(options: CaseOptions): CaseState {
+function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
   const actors: Record<string, { roles: string[] }> = {};
   for (const [id, a] of Object.entries(options.actors ?? {})) actors[id] = { roles: [...a.roles] };
   return freeze(
     {
+      model: modelIdentity(compiled.model),
+      engine: ENGINE_VERSION,
       asOf: options.asOf,
       actors,
       facts: {},
@@ -50,7 +53,7 @@ export function createCaseChecked(compiled: CompiledModel, options: CaseOptions)
       message: `The as-of date "${options.asOf}" is not an ISO date YYYY-MM-DD.`,
     });
   }
-  const state = emptyState(options);
+  const state = emptyState(compiled, options);
   if (!options.facts || options.facts.length === 0) return { value: state, diagnostics };
   const r = give(compiled, state, options.facts, {});
   return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };

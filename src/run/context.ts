@@ -116,14 +116,23 @@ export class Tracer {
   private readonly stack: MutableNode[] = [this.root];
   /** The frame table of this trace: nodes refer to a frame by its index here. */
   readonly frames: TraceFrame[] = [];
-  private readonly frameIds = new Map<TraceFrame, number>();
+  /** Index of the frames once the table is large (small tables are searched: most checks use a few frames). */
+  private frameIds: Map<TraceFrame, number> | null = null;
 
   /** The index of `frame` in the frame table (added on first use; frames are shared objects). */
   frameId(frame: TraceFrame): number {
+    const frames = this.frames;
+    if (this.frameIds === null) {
+      const i = frames.indexOf(frame);
+      if (i >= 0) return i;
+      frames.push(frame);
+      if (frames.length > 16) this.frameIds = new Map(frames.map((f, j) => [f, j]));
+      return frames.length - 1;
+    }
     let id = this.frameIds.get(frame);
     if (id === undefined) {
-      id = this.frames.length;
-      this.frames.push(frame);
+      id = frames.length;
+      frames.push(frame);
       this.frameIds.set(frame, id);
     }
     return id;

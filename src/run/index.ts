@@ -32,6 +32,9 @@
 export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
+export { resumeCase } from './resume.js';
+export { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+export type { ModelIdentity } from '../model/identity.js';
 export type { CaseOptions } from './case.js';
 export { availableActs, checkAct, force, potentialActs, take } from './acts.js';
 export type { ActCheck, AvailableAct, EvalOptions, PotentialAct, TakeRequest, TakeResult } from './acts.js';

@@ -1,6 +1,7 @@
 /**
  * The case state: plain JSON-able, immer-produced, frozen data. Never mutated in place.
  */
+import type { ModelIdentity } from '../model/identity.js';
 import type { JsonScalar, Provenance } from '../model/trace.js';
 
 export type { JsonScalar } from '../model/trace.js';
@@ -65,6 +66,10 @@ export interface Violation {
 
 /** The whole state of a case. */
 export interface CaseState {
+  /** The model the case runs under (see resumeCase for a state made under another model). */
+  readonly model: ModelIdentity;
+  /** The version of the engine that made the state (ENGINE_VERSION). */
+  readonly engine: string;
   /** The clock: the current as-of date. */
   readonly asOf: string;
   readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;

@@ -61,6 +61,16 @@ export const traceNodeSchema = z.object({
   },
 });
 
+/** Which model a decision was made under. */
+export const modelIdentitySchema = z.object({
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .describe('SHA-256 of the canonical JSON of the model AST without spans'),
+  title: z.string().nullable(),
+  version: z.string().nullable().describe('The model header version date'),
+});
+
 /** Why an act check failed or is undecided. */
 export const reasonSchema = z.object({
   item: z.enum(['actor', 'object', 'recipient', 'precondition', 'not-in-force', 'unknown-act', 'parameter']),
@@ -75,6 +85,8 @@ const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(sc
 /** The trace of one attempt to take an act (`traceVersion: 2`). */
 export const traceEntrySchema = z.object({
   traceVersion: z.literal(2),
+  model: modelIdentitySchema,
+  engine: z.string().describe('The engine version that made the decision'),
   act: z.string(),
   actor: z.string(),
   params: z.record(z.string(), scalar),

@@ -14,7 +14,7 @@ import {
   TRACE_VERSION,
 } from '../../trace/index.js';
 import type { Counterfactual, Lang, WhyNotAnswer } from '../../trace/index.js';
-import { availableActs, potentialActs, take } from '../../run/index.js';
+import { ENGINE_VERSION, availableActs, modelIdentity, potentialActs, take } from '../../run/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
@@ -180,6 +180,8 @@ function wrapNodes(
 ): TraceEntry {
   const entry: TraceEntry = {
     traceVersion: TRACE_VERSION,
+    model: modelIdentity(run.compiled.model),
+    engine: ENGINE_VERSION,
     act: title,
     actor: '',
     params: {},
