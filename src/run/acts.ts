@@ -24,14 +24,14 @@ import type {
   TraceNode,
   TraceSource,
 } from '../model/trace.js';
-import { freezeInstance, give } from './case.js';
+import { freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
-import { advanceClock } from './duties.js';
+import { moveClock } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey } from './state.js';
+import { argKey, copyGiven, withEvent } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -528,9 +528,9 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     };
     return refusal(cm, state0, req, at, [r], emptyCheck, [], []);
   }
-  let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
+  let state = at > state0.asOf ? moveClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
-    const g = give(cm, state, req.facts, { by: req.actor, at });
+    const g = giveFacts(cm, state, req.facts, { by: req.actor, at }, false);
     if (g.diagnostics.length > 0) {
       const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
       return refusal(cm, state0, req, at, reasons, emptyCheck, [], []);
@@ -641,7 +641,16 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
         message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
       }
     : null;
-  const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
+  const applied = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
+  // Logged as recorded: a force of an enabled act is a take; parameters in their canonical form.
+  const next = withEvent(applied, {
+    kind: record.forced ? 'force' : 'take',
+    act: req.act,
+    actor: req.actor,
+    params: record.params,
+    facts: copyGiven(req.facts ?? []),
+    at,
+  });
   const buildTrace = (): TraceEntry => {
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();

@@ -8,7 +8,7 @@ import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
-import { argKey } from './state.js';
+import { argKey, copyGiven, withEvent } from './state.js';
 import type { CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
@@ -21,6 +21,13 @@ export interface CaseOptions {
   /** Actors by id with the roles (fact names) they play. */
   readonly actors?: Readonly<Record<string, { readonly roles: readonly string[] }>>;
   readonly facts?: readonly GivenFact[];
+}
+
+/** The declared actors as the `create` event records them (its own copy). */
+function structuredActors(actors: Record<string, { roles: string[] }>): Record<string, { roles: string[] }> {
+  const out: Record<string, { roles: string[] }> = {};
+  for (const [id, a] of Object.entries(actors)) out[id] = { roles: [...a.roles] };
+  return out;
 }
 
 /** An empty, frozen case state. */
@@ -38,6 +45,7 @@ function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
       records: [],
       violations: [],
       counters: { record: 0, duty: 0 },
+      events: [{ kind: 'create', asOf: options.asOf, actors: structuredActors(actors) }],
     },
     true,
   );
@@ -152,8 +160,22 @@ export function give(
   facts: readonly GivenFact[],
   options: { readonly by?: string; readonly at?: string } = {},
 ): Result<CaseState> {
+  return giveFacts(compiled, state, facts, options, true);
+}
+
+/**
+ * {@link give}, logging a `give` event of the facts applied when `log` (takes give their facts
+ * unlogged: the `take` event holds them).
+ */
+export function giveFacts(
+  compiled: CompiledModel,
+  state: CaseState,
+  facts: readonly GivenFact[],
+  options: { readonly by?: string; readonly at?: string },
+  log: boolean,
+): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
-  const ok: { fact: string; inst: FactInstance }[] = [];
+  const ok: { given: GivenFact; fact: string; inst: FactInstance }[] = [];
   // One frozen provenance per supplier: most calls give many facts from one source.
   const provenances = new Map<string | null, FactInstance['provenance']>();
   const provenanceOf = (by: string | null): FactInstance['provenance'] => {
@@ -171,6 +193,7 @@ export function give(
       return;
     }
     ok.push({
+      given: g,
       fact: g.fact,
       inst: {
         args: r.args,
@@ -181,7 +204,10 @@ export function give(
     });
   });
   if (ok.length === 0) return { value: state, diagnostics };
-  return { value: withFacts(state, ok), diagnostics };
+  const next = withFacts(state, ok);
+  if (!log) return { value: next, diagnostics };
+  const given = ok.length === facts.length ? facts : ok.map((o) => o.given);
+  return { value: withEvent(next, { kind: 'give', facts: copyGiven(given), by: options.by ?? null, at: options.at ?? null }), diagnostics };
 }
 
 /**

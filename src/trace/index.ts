@@ -7,7 +7,8 @@ export { counterfactual, sourcesOf, why, whyNot } from './queries.js';
 export type { Counterfactual, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
 export { explainText, idText, instanceText, toMarkdown, traceToDot, traceToMermaid, valueText } from './render.js';
 export type { Lang } from './render.js';
-export { replay } from './replay.js';
+export { replay, replayEvents } from './replay.js';
+export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {
   isTraceNode,
   parseTraceEntry,

@@ -2,6 +2,8 @@
  * Trace format version 2: operators and spans on nodes, frames referenced by index into one frame
  * table per trace, canonical JSON, and the size of the kinderopvangtoeslag case's JSON document.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands/run.js';
 import { canonicalJson } from '../../src/model/canonical.js';
@@ -9,8 +11,10 @@ import type { TraceEntry, TraceNode } from '../../src/model/trace.js';
 import { TRACE_VERSION } from '../../src/model/trace.js';
 import { checkAct, compile, createCase, evaluateFact, give, take } from '../../src/run/index.js';
 import { parse } from '../../src/syntax/index.js';
-import { frameOf, parseTraceEntry } from '../../src/trace/index.js';
+import { runSchemaText } from '../../src/trace/generate-json-schema.js';
+import { frameOf, parseTraceEntry, runDocumentSchema } from '../../src/trace/index.js';
 import { FIX, projectFile, projectIo, runIn } from '../cli-run/helpers.js';
+import { projectRoot } from '../helpers/shared.js';
 
 const file = `${FIX}/vergunning.flint`;
 const text = projectFile(file);
@@ -125,5 +129,22 @@ describe('size of the kinderopvangtoeslag case document', () => {
     const doc = JSON.parse(r.out) as { acts: { trace: TraceEntry }[] };
     expect(doc.acts).toHaveLength(16);
     expect(canonicalJson(doc)).toBe(r.out);
+    const checked = runDocumentSchema.safeParse(doc);
+    expect(checked.success ? [] : checked.error.issues).toEqual([]);
   }, 60_000);
+});
+
+describe('the flint run --format json document', () => {
+  it('has a JSON schema, generated from the zod schema and current', () => {
+    expect(readFileSync(join(projectRoot, 'schemas/run.schema.json'), 'utf8')).toBe(runSchemaText());
+  });
+  it('validates for granted, refused and overdue cases (strictly: no undocumented fields)', async () => {
+    for (const c of ['verleend', 'geweigerd', 'termijn']) {
+      const r = await runIn(runCommand, ['--case', `${FIX}/${c}.json`, '--format', 'json'], projectIo());
+      const checked = runDocumentSchema.safeParse(JSON.parse(r.out));
+      expect(checked.success ? [] : checked.error.issues, c).toEqual([]);
+    }
+    const bad = runDocumentSchema.safeParse({ ...JSON.parse((await runIn(runCommand, ['--case', `${FIX}/verleend.json`, '--format', 'json'], projectIo())).out), extra: 1 });
+    expect(bad.success).toBe(false);
+  });
 });
