@@ -31,7 +31,7 @@ import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from '.
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey, copyGiven, withEvent } from './state.js';
+import { argKey } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -641,16 +641,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
         message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
       }
     : null;
-  const applied = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
-  // Logged as recorded: a force of an enabled act is a take; parameters in their canonical form.
-  const next = withEvent(applied, {
-    kind: record.forced ? 'force' : 'take',
-    act: req.act,
-    actor: req.actor,
-    params: record.params,
-    facts: copyGiven(req.facts ?? []),
-    at,
-  });
+  const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
   const buildTrace = (): TraceEntry => {
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
@@ -768,6 +759,18 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     records: Object.freeze([...state.records, deepFreeze(record)]),
     violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
     counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
+    // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
+    events: Object.freeze([
+      ...state.events,
+      Object.freeze({
+        kind: record.forced ? ('force' as const) : ('take' as const),
+        act: record.act,
+        actor: record.actor,
+        params: record.params,
+        facts: record.facts,
+        at: record.at,
+      }),
+    ]),
   });
 }
 

@@ -8,8 +8,8 @@ import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
-import { argKey, copyGiven, withEvent } from './state.js';
-import type { CaseState, FactInstance, GivenFact } from './state.js';
+import { argKey, copyGiven } from './state.js';
+import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
@@ -21,13 +21,6 @@ export interface CaseOptions {
   /** Actors by id with the roles (fact names) they play. */
   readonly actors?: Readonly<Record<string, { readonly roles: readonly string[] }>>;
   readonly facts?: readonly GivenFact[];
-}
-
-/** The declared actors as the `create` event records them (its own copy). */
-function structuredActors(actors: Record<string, { roles: string[] }>): Record<string, { roles: string[] }> {
-  const out: Record<string, { roles: string[] }> = {};
-  for (const [id, a] of Object.entries(actors)) out[id] = { roles: [...a.roles] };
-  return out;
 }
 
 /** An empty, frozen case state. */
@@ -45,7 +38,8 @@ function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
       records: [],
       violations: [],
       counters: { record: 0, duty: 0 },
-      events: [{ kind: 'create', asOf: options.asOf, actors: structuredActors(actors) }],
+      // The log shares the (frozen) actors with the state.
+      events: [{ kind: 'create', asOf: options.asOf, actors }],
     },
     true,
   );
@@ -204,10 +198,10 @@ export function giveFacts(
     });
   });
   if (ok.length === 0) return { value: state, diagnostics };
-  const next = withFacts(state, ok);
-  if (!log) return { value: next, diagnostics };
+  if (!log) return { value: withFacts(state, ok), diagnostics };
   const given = ok.length === facts.length ? facts : ok.map((o) => o.given);
-  return { value: withEvent(next, { kind: 'give', facts: copyGiven(given), by: options.by ?? null, at: options.at ?? null }), diagnostics };
+  const event: CaseEvent = { kind: 'give', facts: Object.freeze(copyGiven(given)), by: options.by ?? null, at: options.at ?? null };
+  return { value: withFacts(state, ok, Object.freeze(event)), diagnostics };
 }
 
 /**
@@ -216,7 +210,7 @@ export function giveFacts(
  * which keeps giving facts cheap on the batch hot path. The result is deeply frozen like an
  * immer-produced state.
  */
-export function withFacts(state: CaseState, set: readonly { fact: string; inst: FactInstance }[]): CaseState {
+export function withFacts(state: CaseState, set: readonly { fact: string; inst: FactInstance }[], event?: CaseEvent): CaseState {
   const facts: Record<string, Readonly<Record<string, FactInstance>>> = { ...state.facts };
   const touched = new Map<string, Record<string, FactInstance>>();
   for (const { fact, inst } of set) {
@@ -230,7 +224,8 @@ export function withFacts(state: CaseState, set: readonly { fact: string; inst: 
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
-  return Object.freeze({ ...state, facts: Object.freeze(facts) });
+  if (event === undefined) return Object.freeze({ ...state, facts: Object.freeze(facts) });
+  return Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) });
 }
 
 /** Freeze a new fact instance and its parts. */

@@ -100,9 +100,9 @@ export interface CompiledModel {
 /** A trace node under construction. */
 export interface MutableNode {
   kind: string;
-  op?: string;
+  op?: string | undefined;
   expr: string;
-  span?: string;
+  span?: string | undefined;
   value: TraceValue;
   /** Index into the tracer's frame table ({@link Tracer.frames}). */
   frame?: number;
@@ -150,9 +150,8 @@ export class Tracer {
 
   /** Open a child node of the current node, with its operator and span text when it has them. */
   enter(kind: string, expr: string, op?: string, span?: string): MutableNode {
-    const node: MutableNode = { kind, expr, value: TRACE_UNKNOWN, children: [] };
-    if (op !== undefined) node.op = op;
-    if (span !== undefined) node.span = span;
+    // One object shape for every node (absent `op`/`span` are undefined, which JSON leaves out).
+    const node: MutableNode = { kind, op, expr, span, value: TRACE_UNKNOWN, children: [] };
     this.top.children.push(node);
     this.stack.push(node);
     return node;

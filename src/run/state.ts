@@ -117,17 +117,14 @@ export function copyGiven(facts: readonly GivenFact[]): GivenFact[] {
   return facts.map((g) => (g.args === undefined ? { ...g } : { ...g, args: [...g.args] }));
 }
 
-/** `state` with `event` appended to its log (the event is frozen with everything in it). */
+/**
+ * `state` with `event` appended to its log. The event and its lists are frozen; the given facts in
+ * it are the engine's own copies (or the act record's, already frozen), which nothing else holds.
+ * Freezing every fact object of a large give would cost more than the give itself.
+ */
 export function withEvent(state: CaseState, event: CaseEvent): CaseState {
-  return Object.freeze({ ...state, events: Object.freeze([...state.events, deepFreezeJson(event)]) });
-}
-
-function deepFreezeJson<T>(v: T): T {
-  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
-    for (const x of Object.values(v)) deepFreezeJson(x);
-    Object.freeze(v);
-  }
-  return v;
+  if ('facts' in event) Object.freeze(event.facts);
+  return Object.freeze({ ...state, events: Object.freeze([...state.events, Object.freeze(event)]) });
 }
 
 /** The key of an argument tuple in {@link CaseState.facts}. */
