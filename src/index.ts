@@ -53,6 +53,7 @@ export {
   force,
   give,
   potentialActs,
+  resumeCase,
   take,
   violations,
 } from './run/index.js';
@@ -60,6 +61,7 @@ export type {
   ActCheck,
   ActRecord,
   AvailableAct,
+  CaseEvent,
   CaseState,
   CompiledModel,
   DutyInstance,
@@ -82,9 +84,11 @@ export {
   counterfactual,
   durationText,
   explainText,
+  decisionSources,
+  frameOf,
   reasonText,
   replay,
-  decisionSources,
+  replayEvents,
   statusText,
   toMarkdown,
   traceToDot,
@@ -95,6 +99,12 @@ export {
   whyNot,
 } from './trace/index.js';
 export type * from './model/trace.js';
+export { TRACE_VERSION } from './model/trace.js';
+
+// Canonical JSON (the bytes of `flint ... --format json`), model and engine identity
+export { canonicalJson } from './model/canonical.js';
+export { ENGINE_VERSION, modelIdentity } from './model/identity.js';
+export type { ModelIdentity } from './model/identity.js';
 
 // Scenarios (tests for models)
 export { renderScenarioReport, runScenarios, scenariosOf } from './scenario/index.js';

@@ -28,3 +28,7 @@ export {
   parseDate,
   parseNumber,
 } from './literals.js';
+export { canonicalJson } from './canonical.js';
+export { ENGINE_VERSION, modelIdentity } from './identity.js';
+export type { ModelIdentity } from './identity.js';
+export { sha256, sha256Hex } from './sha256.js';

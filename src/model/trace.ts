@@ -4,8 +4,13 @@
  * and `schemas/trace.schema.json` is generated from that schema.
  */
 
-/** The version of the trace format; bumped on incompatible changes. */
-export const TRACE_VERSION = 1;
+import type { ModelIdentity } from './identity.js';
+
+/**
+ * The version of the trace format; bumped on incompatible changes.
+ * Version 2: nodes carry `op` and `span`, and reference their frame by index into the entry's `frames`.
+ */
+export const TRACE_VERSION = 2;
 
 /** A scalar as it appears in case data: fact arguments, act parameters, given values. */
 export type JsonScalar = string | number | boolean | null;
@@ -57,7 +62,7 @@ export interface TraceSource {
   readonly text: string | null;
 }
 
-/** The frame a trace node belongs to. */
+/** A frame a trace node belongs to: one row of a trace's frame table ({@link TraceEntry.frames}). */
 export interface TraceFrame {
   readonly kind: 'fact' | 'act' | 'duty';
   readonly name: string;
@@ -65,14 +70,32 @@ export interface TraceFrame {
   readonly explanation: string | null;
 }
 
+/**
+ * The operator of an expression node: `and`/`or`/`add`/`sub`/`mul`/`div` (Nary), `not`/`neg` (Unary),
+ * `eq`/`ne`/`lt`/`le`/`gt`/`ge` (Compare), `count`/`exists`/`forall`/`sum`/`min`/`max` (Aggregate),
+ * the function name (Call, e.g. `round`), `if` (Conditional), `of` (Projection), `list` (List).
+ */
+export type TraceOp = string;
+
 /** One node of a derivation tree: an expression, its value, what it read and its children. */
 export interface TraceNode {
-  /** The expression kind (`Ref`, `Nary`, ...) or a check label (`actor`, `preconditions`). */
+  /**
+   * The expression kind (`Ref`, `Nary`, ...), `Fact` (a derived fact's definition), or a check
+   * label (`check`, `in-force`, `actor`, `object`, `recipient`, `preconditions`).
+   */
   readonly kind: string;
+  /** The operator, for operator expressions (see {@link TraceOp}); absent otherwise. */
+  readonly op?: TraceOp;
   /** The printed expression, e.g. `[aanvraag](ouder)`. */
   readonly expr: string;
+  /**
+   * Where the expression is written in the model: `FILE:LINE:COL-LINE:COL` (1-based, end exclusive),
+   * e.g. `kot.flint:12:5-12:31`. Absent for nodes without text of their own (`in-force`, `anyone`).
+   */
+  readonly span?: string;
   readonly value: TraceValue;
-  readonly frame?: TraceFrame;
+  /** The node's frame: an index into the frame table of the trace ({@link TraceEntry.frames}). */
+  readonly frame?: number;
   readonly reads?: readonly FactRead[];
   readonly children: readonly TraceNode[];
   /**
@@ -137,7 +160,11 @@ export interface TraceDutyChange {
 
 /** The trace of one attempt to take an act. */
 export interface TraceEntry {
-  readonly traceVersion: 1;
+  readonly traceVersion: 2;
+  /** The model the decision was made under (content hash, title, version date). */
+  readonly model: ModelIdentity;
+  /** The engine version that made the decision. */
+  readonly engine: string;
   readonly act: string;
   readonly actor: string;
   readonly params: Readonly<Record<string, JsonScalar>>;
@@ -147,10 +174,17 @@ export interface TraceEntry {
   readonly record: string | null;
   /** Check tree: children labelled `actor`, `object`, `recipient`, `preconditions`, `in-force`. */
   readonly check: TraceNode;
+  /** The frame table: every frame a node of `check` belongs to, once; nodes refer to it by index. */
+  readonly frames: readonly TraceFrame[];
   readonly reasons: readonly Reason[];
   readonly effects: readonly TraceEffect[];
   readonly dutiesActivated: readonly TraceDutyChange[];
   readonly dutiesEnded: readonly TraceDutyChange[];
   /** Every source the decision rests on, deduplicated, in the version in force at `at`. */
   readonly sources: readonly TraceSource[];
+}
+
+/** Anything that holds trace nodes together with their frame table (an entry, an act check, an evaluation). */
+export interface FrameTable {
+  readonly frames?: readonly TraceFrame[];
 }

@@ -11,6 +11,9 @@
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
 import type { Expr, Param } from '../model/ast.js';
+import type { Span } from '../model/span.js';
+import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+import { TRACE_VERSION } from '../model/trace.js';
 import type {
   FailingCondition,
   JsonScalar,
@@ -22,13 +25,13 @@ import type {
   TraceNode,
   TraceSource,
 } from '../model/trace.js';
-import { freezeInstance, give } from './case.js';
+import { freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
-import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
-import { advance } from './duties.js';
+import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
+import { moveClock } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
@@ -49,6 +52,8 @@ export interface ActCheck {
   readonly reasons: readonly Reason[];
   readonly questions: readonly Question[];
   readonly trace?: TraceNode;
+  /** The frame table of `trace` (its nodes refer to frames by index); set with `trace`. */
+  readonly frames?: readonly TraceFrame[];
 }
 
 /** An enabled act with its parameter binding. */
@@ -56,6 +61,8 @@ export interface AvailableAct {
   readonly act: string;
   readonly params: Readonly<Record<string, JsonScalar>>;
   readonly trace?: TraceNode;
+  /** The frame table of `trace`; set with `trace`. */
+  readonly frames?: readonly TraceFrame[];
 }
 
 /** An act that could become enabled, with the input facts that decide it. */
@@ -227,7 +234,7 @@ export function checkAct(
     const trace: TraceNode | undefined = options.trace
       ? { kind: 'check', expr: `<<${actName}>>`, value: { type: 'boolean', value: false }, children: [] }
       : undefined;
-    return { ...base, status: 'disabled', reasons: [reason], questions: [], env: {}, ...(trace ? { trace } : {}) };
+    return { ...base, status: 'disabled', reasons: [reason], questions: [], env: {}, ...(trace ? { trace, frames: [] } : {}) };
   }
   const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
   const reasons: Reason[] = [];
@@ -261,8 +268,8 @@ export function checkAct(
   ctx.env = env;
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
-  const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`) : null;
-  if (checkNode && frame) checkNode.frame = frame;
+  const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl)) : null;
+  if (checkNode && ctx.tracer) ctx.tracer.setFrame(checkNode, frame);
   // The items in a fixed order, without a closure per item: this runs once per act and binding.
   for (let i = 0; i < ITEMS.length; i++) {
     const item = ITEMS[i] as Reason['item'];
@@ -282,9 +289,12 @@ export function checkAct(
     const label = ITEM_LABELS[i] as string;
     const qStart = ctx.questions.length;
     // The compiled expressions build their own node (relabelled below); the others get one here.
-    const node = ctx.tracer && compiled === null ? ctx.tracer.enter(label, expr) : null;
+    const node =
+      ctx.tracer && compiled === null
+        ? ctx.tracer.enter(label, expr, undefined, item === 'actor' && act.decl.actor ? declSpan(act.decl.actor) : undefined)
+        : null;
     const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
-    if (node && itemFrame) node.frame = itemFrame;
+    if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
     const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
     const t = truth(v);
@@ -292,7 +302,7 @@ export function checkAct(
     // A literal condition builds no node: then there is none (not the previous item's).
     const siblings = ctx.tracer?.top.children ?? [];
     const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
-    const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode) : null;
+    const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode, ctx.tracer?.frames) : null;
     if (compiled !== null && itemNode) itemNode.kind = label;
     if (t === true) continue;
     if (item === 'actor' || item === 'not-in-force') truncate(ctx, qStart);
@@ -319,8 +329,18 @@ export function checkAct(
     reasons,
     questions: status === 'disabled' ? [] : dedupeQuestions(questions),
     env,
-    ...(checkNode ? { trace: finishNode(checkNode) } : {}),
+    ...(checkNode && ctx.tracer ? { trace: finishNode(checkNode), frames: ctx.tracer.frames } : {}),
   };
+}
+
+const declSpans = new WeakMap<object, string | undefined>();
+
+/** The span text of a declaration or expression (memoised: the AST is immutable). */
+function declSpan(node: { readonly span: Span }): string | undefined {
+  if (declSpans.has(node)) return declSpans.get(node);
+  const t = spanText(node.span);
+  declSpans.set(node, t);
+  return t;
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
@@ -420,7 +440,7 @@ export function availableActs(cm: CompiledModel, state: CaseState, actor: string
       if (quickStatus(ctx, act, actor, env) !== 'enabled') continue;
       if (options.trace) {
         const c = checkAct(cm, state, name, actor, b, options);
-        if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace } : {}) });
+        if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace, frames: c.frames } : {}) });
         continue;
       }
       const params: Record<string, JsonScalar> = {};
@@ -496,9 +516,10 @@ function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScala
   });
 }
 
-function collectSources(node: TraceNode, out: Map<string, TraceSource>): void {
-  for (const s of node.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
-  for (const c of node.children) collectSources(c, out);
+/** The sources of the frames the nodes of `node` belong to, in tree order (first use). */
+function collectSources(node: TraceNode, frames: readonly TraceFrame[], out: Map<string, TraceSource>): void {
+  if (node.frame !== undefined) for (const s of frames[node.frame]?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+  for (const c of node.children) collectSources(c, frames, out);
 }
 
 /**
@@ -517,15 +538,19 @@ function tracedReasons(
 }
 
 function refusal(
+  cm: CompiledModel,
   state: CaseState,
   req: TakeRequest,
   at: string,
   reasons: readonly Reason[],
   check: TraceNode,
+  frames: readonly TraceFrame[],
   sources: readonly TraceSource[],
 ): TakeResult {
   const trace: TraceEntry = {
-    traceVersion: 1,
+    traceVersion: TRACE_VERSION,
+    model: modelIdentity(cm.model),
+    engine: ENGINE_VERSION,
     act: req.act,
     actor: req.actor,
     params: sortKeys({ ...(req.params ?? {}) }),
@@ -533,6 +558,7 @@ function refusal(
     outcome: 'refused',
     record: null,
     check,
+    frames,
     reasons,
     effects: [],
     dutiesActivated: [],
@@ -553,24 +579,24 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       message: `The act date ${at} lies before the case clock ${state0.asOf}.`,
       frame: null,
     };
-    return refusal(state0, req, at, [r], emptyCheck, []);
+    return refusal(cm, state0, req, at, [r], emptyCheck, [], []);
   }
-  let state = at > state0.asOf ? advance(cm, state0, at).state : state0;
+  let state = at > state0.asOf ? moveClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
-    const g = give(cm, state, req.facts, { by: req.actor, at });
+    const g = giveFacts(cm, state, req.facts, { by: req.actor, at }, false);
     if (g.diagnostics.length > 0) {
       const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
-      return refusal(state0, req, at, reasons, emptyCheck, []);
+      return refusal(cm, state0, req, at, reasons, emptyCheck, [], []);
     }
     state = g.value;
   }
   const check = (traceTree ? null : quickCheck(cm, state, req, at)) ?? checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
   const act = cm.acts.get(req.act);
   if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
-    const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
+    const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
-    collectSources(checkTree, sourcesMap);
-    return refusal(state0, req, at, tracedReasons(cm, state, req, at, check), checkTree, [...sourcesMap.values()]);
+    collectSources(checkTree, frames, sourcesMap);
+    return refusal(cm, state0, req, at, tracedReasons(cm, state, req, at, check), checkTree, frames, [...sourcesMap.values()]);
   }
   const recordId = `r${state.counters.record + 1}`;
   const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
@@ -670,15 +696,17 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     : null;
   const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
   const buildTrace = (): TraceEntry => {
-    const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
+    const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
-    collectSources(checkTree, sourcesMap);
+    collectSources(checkTree, frames, sourcesMap);
     for (const n of noted) {
       const decl = n.kind === 'fact' ? cm.facts.get(n.name)?.decl : cm.duties.get(n.name)?.decl;
       for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources) if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
     }
     return {
-      traceVersion: 1,
+      traceVersion: TRACE_VERSION,
+      model: modelIdentity(cm.model),
+      engine: ENGINE_VERSION,
       act: req.act,
       actor: req.actor,
       params: check.params,
@@ -686,6 +714,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       outcome: record.forced ? 'forced' : 'taken',
       record: recordId,
       check: checkTree,
+      frames,
       reasons: tracedReasons(cm, state, req, at, check),
       effects,
       dutiesActivated: activated,
@@ -783,6 +812,18 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     records: Object.freeze([...state.records, deepFreeze(record)]),
     violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
     counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
+    // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
+    events: Object.freeze([
+      ...state.events,
+      Object.freeze({
+        kind: record.forced ? ('force' as const) : ('take' as const),
+        act: record.act,
+        actor: record.actor,
+        params: record.params,
+        facts: record.facts,
+        at: record.at,
+      }),
+    ]),
   });
 }
 
@@ -795,11 +836,23 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-/** A check node without children, carrying the act's frame, for entries built without a full tree. */
-function summaryNode(cm: CompiledModel, act: string, status: ActCheck['status'], date: string): TraceNode {
+/**
+ * The check tree of an entry with its frame table: the check's own tree, or (built without a full
+ * tree) a check node without children carrying the act's frame.
+ */
+function checkTreeOf(
+  cm: CompiledModel,
+  check: ActCheck,
+  act: string,
+  date: string,
+): { tree: TraceNode; frames: readonly TraceFrame[] } {
+  if (check.trace) return { tree: check.trace, frames: check.frames ?? [] };
   const a = cm.acts.get(act);
+  const status = check.status;
   const value: TraceNode['value'] = status === 'undecided' ? { type: 'unknown' } : { type: 'boolean', value: status === 'enabled' };
-  return { kind: 'check', expr: `<<${act}>>`, value, ...(a ? { frame: actFrame(cm, a, date) } : {}), children: [] };
+  const span = a ? declSpan(a.decl) : undefined;
+  const tree: TraceNode = { kind: 'check', expr: `<<${act}>>`, ...(span ? { span } : {}), value, ...(a ? { frame: 0 } : {}), children: [] };
+  return { tree, frames: a ? [actFrame(cm, a, date)] : [] };
 }
 
 /**

@@ -3,12 +3,13 @@
  */
 import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
-import { argKey } from './state.js';
-import type { CaseState, FactInstance, GivenFact } from './state.js';
+import { argKey, copyGiven } from './state.js';
+import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
@@ -23,11 +24,13 @@ export interface CaseOptions {
 }
 
 /** An empty, frozen case state. */
-function emptyState(options: CaseOptions): CaseState {
+function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
   const actors: Record<string, { roles: string[] }> = {};
   for (const [id, a] of Object.entries(options.actors ?? {})) actors[id] = { roles: [...a.roles] };
   return freeze(
     {
+      model: modelIdentity(compiled.model),
+      engine: ENGINE_VERSION,
       asOf: options.asOf,
       actors,
       facts: {},
@@ -35,6 +38,8 @@ function emptyState(options: CaseOptions): CaseState {
       records: [],
       violations: [],
       counters: { record: 0, duty: 0 },
+      // The log shares the (frozen) actors with the state.
+      events: [{ kind: 'create', asOf: options.asOf, actors }],
     },
     true,
   );
@@ -50,7 +55,7 @@ export function createCaseChecked(compiled: CompiledModel, options: CaseOptions)
       message: `The as-of date "${options.asOf}" is not an ISO date YYYY-MM-DD.`,
     });
   }
-  const state = emptyState(options);
+  const state = emptyState(compiled, options);
   if (!options.facts || options.facts.length === 0) return { value: state, diagnostics };
   const r = give(compiled, state, options.facts, {});
   return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
@@ -149,8 +154,22 @@ export function give(
   facts: readonly GivenFact[],
   options: { readonly by?: string; readonly at?: string } = {},
 ): Result<CaseState> {
+  return giveFacts(compiled, state, facts, options, true);
+}
+
+/**
+ * {@link give}, logging a `give` event of the facts applied when `log` (takes give their facts
+ * unlogged: the `take` event holds them).
+ */
+export function giveFacts(
+  compiled: CompiledModel,
+  state: CaseState,
+  facts: readonly GivenFact[],
+  options: { readonly by?: string; readonly at?: string },
+  log: boolean,
+): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
-  const ok: { fact: string; inst: FactInstance }[] = [];
+  const ok: { given: GivenFact; fact: string; inst: FactInstance }[] = [];
   // One frozen provenance per supplier: most calls give many facts from one source.
   const provenances = new Map<string | null, FactInstance['provenance']>();
   const provenanceOf = (by: string | null): FactInstance['provenance'] => {
@@ -168,6 +187,7 @@ export function give(
       return;
     }
     ok.push({
+      given: g,
       fact: g.fact,
       inst: {
         args: r.args,
@@ -178,7 +198,10 @@ export function give(
     });
   });
   if (ok.length === 0) return { value: state, diagnostics };
-  return { value: withFacts(state, ok), diagnostics };
+  if (!log) return { value: withFacts(state, ok), diagnostics };
+  const given = ok.length === facts.length ? facts : ok.map((o) => o.given);
+  const event: CaseEvent = { kind: 'give', facts: Object.freeze(copyGiven(given)), by: options.by ?? null, at: options.at ?? null };
+  return { value: withFacts(state, ok, Object.freeze(event)), diagnostics };
 }
 
 /**
@@ -187,7 +210,7 @@ export function give(
  * which keeps giving facts cheap on the batch hot path. The result is deeply frozen like an
  * immer-produced state.
  */
-export function withFacts(state: CaseState, set: readonly { fact: string; inst: FactInstance }[]): CaseState {
+export function withFacts(state: CaseState, set: readonly { fact: string; inst: FactInstance }[], event?: CaseEvent): CaseState {
   const facts: Record<string, Readonly<Record<string, FactInstance>>> = { ...state.facts };
   const touched = new Map<string, Record<string, FactInstance>>();
   for (const { fact, inst } of set) {
@@ -201,7 +224,8 @@ export function withFacts(state: CaseState, set: readonly { fact: string; inst: 
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
-  return Object.freeze({ ...state, facts: Object.freeze(facts) });
+  if (event === undefined) return Object.freeze({ ...state, facts: Object.freeze(facts) });
+  return Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) });
 }
 
 /** Freeze a new fact instance and its parts. */

@@ -33,7 +33,7 @@ import type {
   MemoEntry,
   Question,
 } from './context.js';
-import { traceFrame } from './context.js';
+import { spanText, traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
 import { instanceText } from './id-text.js';
 import { buildPlan } from './plan.js';
@@ -271,8 +271,8 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   ctx.env = env;
   ctx.self = { fact: f.name, args };
   ctx.depth++;
-  const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args)) : null;
-  if (node) node.frame = traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date);
+  const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args), undefined, defSpan(f)) : null;
+  if (node && ctx.tracer) ctx.tracer.setFrame(node, traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date));
   let v = f.def(ctx);
   if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean') v = bool(truth(v) === true);
   if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
@@ -299,6 +299,18 @@ function uniqueQuestions(qs: readonly Question[], start: number): Question[] {
     out.push(q);
   }
   return out;
+}
+
+const defSpans = new WeakMap<FactDecl, string | undefined>();
+
+/** The span text of a derived fact's definition (its `Fact` trace node points there). */
+function defSpan(f: CFact): string | undefined {
+  const d = f.decl;
+  if (d === null || d.definition === null) return undefined;
+  if (defSpans.has(d)) return defSpans.get(d);
+  const t = spanText(d.definition.span);
+  defSpans.set(d, t);
+  return t;
 }
 
 /** Chains of ground derived facts taller than this are evaluated dependencies first. */
@@ -621,15 +633,41 @@ function compileExpr(e: Expr, b: Builder): CExpr {
   // A literal's node would only repeat its parent's text.
   if (e.kind === 'Literal') return raw;
   let text: string | null = null;
+  let span: string | undefined;
+  const op = exprOp(e);
   return (ctx) => {
     const t = ctx.tracer;
     if (t === null) return raw(ctx);
-    text ??= exprText(e);
-    const node = t.enter(e.kind, text);
+    if (text === null) {
+      text = exprText(e);
+      span = spanText(e.span);
+    }
+    const node = t.enter(e.kind, text, op, span);
     const v = raw(ctx);
     t.exit(node, toTraceValue(v));
     return v;
   };
+}
+
+/** The operator of an expression as recorded in its trace node (see TraceOp), if it has one. */
+export function exprOp(e: Expr): string | undefined {
+  switch (e.kind) {
+    case 'Nary':
+    case 'Unary':
+    case 'Compare':
+    case 'Aggregate':
+      return e.op;
+    case 'Call':
+      return e.fn;
+    case 'Conditional':
+      return 'if';
+    case 'Projection':
+      return 'of';
+    case 'List':
+      return 'list';
+    default:
+      return undefined;
+  }
 }
 
 function compileRef(e: Ref, b: Builder): CExpr {
@@ -659,7 +697,9 @@ function compileRef(e: Ref, b: Builder): CExpr {
     return (ctx) => {
       const a = args.length === 0 ? null : evalArgs(ctx);
       if (args.length > 0 && a === null) return null;
-      if (ctx.tracer && cf.decl && cf.mode !== 'derived') ctx.tracer.top.frame = traceFrame(ctx.cm, 'fact', cf.decl, cf.name, ctx.date);
+      if (ctx.tracer && cf.decl && cf.mode !== 'derived') {
+        ctx.tracer.setFrame(ctx.tracer.top, traceFrame(ctx.cm, 'fact', cf.decl, cf.name, ctx.date));
+      }
       return evalFact(ctx, cf, a === null && cf.arity === 0 ? NO_ARGS : a);
     };
   }

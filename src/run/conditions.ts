@@ -58,12 +58,18 @@ interface Env {
   readonly cm: CompiledModel;
   readonly state: CaseState;
   readonly date: string;
+  /** The frame table the nodes' `frame` indexes point into. */
+  readonly frames: readonly TraceFrame[];
+}
+
+function frameAt(env: Env, n: TraceNode): TraceFrame | null {
+  return n.frame === undefined ? null : (env.frames[n.frame] ?? null);
 }
 
 function leaf(env: Env, n: TraceNode, negated: boolean, value: TraceValue): FailingCondition {
   const target = refTarget(n);
   let bound = n.expr;
-  let frame: TraceFrame | null = n.frame ?? null;
+  let frame: TraceFrame | null = frameAt(env, n);
   let provenance: Provenance | null = null;
   const ownRead = n.reads?.length === 1 ? n.reads[0] : undefined;
   if (ownRead) {
@@ -79,7 +85,7 @@ function leaf(env: Env, n: TraceNode, negated: boolean, value: TraceValue): Fail
     const def = n.children.find((c) => c.kind === 'Fact');
     if (def) {
       bound = def.expr;
-      frame ??= def.frame ?? null;
+      frame ??= frameAt(env, def);
       const from = new Map<string, { fact: string; args: readonly JsonScalar[] }>();
       readsIn(def, from);
       provenance = { kind: 'derived', frame: target.name, from: [...from.values()] };
@@ -115,8 +121,9 @@ export function failingConditions(
   state: CaseState,
   date: string,
   node: TraceNode,
+  frames: readonly TraceFrame[] = [],
 ): FailingCondition[] {
-  const env: Env = { cm, state, date };
+  const env: Env = { cm, state, date, frames };
   const out: FailingCondition[] = [];
   const stack: { n: TraceNode; negated: boolean }[] = [{ n: node, negated: false }];
   while (stack.length > 0) {

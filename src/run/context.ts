@@ -2,6 +2,7 @@
  * The compiled model and the evaluation context shared by the interpreter's modules.
  */
 import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } from '../model/ast.js';
+import type { Span } from '../model/span.js';
 import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import type { DerivedPlan } from './plan.js';
 import type { CaseState } from './state.js';
@@ -99,9 +100,12 @@ export interface CompiledModel {
 /** A trace node under construction. */
 export interface MutableNode {
   kind: string;
+  op?: string | undefined;
   expr: string;
+  span?: string | undefined;
   value: TraceValue;
-  frame?: TraceFrame;
+  /** Index into the tracer's frame table ({@link Tracer.frames}). */
+  frame?: number;
   reads?: FactRead[];
   /** Only on a back-reference node (`kind: 'Ref'`): the `expr` of the node shown in full earlier. */
   ref?: string;
@@ -112,15 +116,44 @@ export interface MutableNode {
 export class Tracer {
   readonly root: MutableNode = { kind: 'root', expr: '', value: { type: 'unknown' }, children: [] };
   private readonly stack: MutableNode[] = [this.root];
+  /** The frame table of this trace: nodes refer to a frame by its index here. */
+  readonly frames: TraceFrame[] = [];
+  /** Index of the frames once the table is large (small tables are searched: most checks use a few frames). */
+  private frameIds: Map<TraceFrame, number> | null = null;
+
+  /** The index of `frame` in the frame table (added on first use; frames are shared objects). */
+  frameId(frame: TraceFrame): number {
+    const frames = this.frames;
+    if (this.frameIds === null) {
+      const i = frames.indexOf(frame);
+      if (i >= 0) return i;
+      frames.push(frame);
+      if (frames.length > 16) this.frameIds = new Map(frames.map((f, j) => [f, j]));
+      return frames.length - 1;
+    }
+    let id = this.frameIds.get(frame);
+    if (id === undefined) {
+      id = frames.length;
+      frames.push(frame);
+      this.frameIds.set(frame, id);
+    }
+    return id;
+  }
+
+  /** Set the frame of `node` (by reference into the frame table). */
+  setFrame(node: MutableNode, frame: TraceFrame): void {
+    node.frame = this.frameId(frame);
+  }
 
   /** The node being evaluated. */
   get top(): MutableNode {
     return this.stack[this.stack.length - 1] ?? this.root;
   }
 
-  /** Open a child node of the current node. */
-  enter(kind: string, expr: string): MutableNode {
-    const node: MutableNode = { kind, expr, value: TRACE_UNKNOWN, children: [] };
+  /** Open a child node of the current node, with its operator and span text when it has them. */
+  enter(kind: string, expr: string, op?: string, span?: string): MutableNode {
+    // One object shape for every node (absent `op`/`span` are undefined, which JSON leaves out).
+    const node: MutableNode = { kind, op, expr, span, value: TRACE_UNKNOWN, children: [] };
     this.top.children.push(node);
     this.stack.push(node);
     return node;
@@ -248,7 +281,7 @@ export function traceFrame(
   name: string,
   date: string,
 ): TraceFrame {
-  if (!decl) return { kind, name, sources: [], explanation: null };
+  if (!decl) return undeclaredFrame(cm, kind, name);
   let byDate = frames.get(decl);
   if (byDate === undefined) frames.set(decl, (byDate = new Map()));
   const hit = byDate.get(date);
@@ -259,6 +292,29 @@ export function traceFrame(
   Object.freeze(frame.sources);
   byDate.set(date, Object.freeze(frame));
   return frame;
+}
+
+const undeclared = new WeakMap<CompiledModel, Map<string, TraceFrame>>();
+
+/** The (shared, frozen) frame of a name the model does not declare: no sources, no explanation. */
+function undeclaredFrame(cm: CompiledModel, kind: 'fact' | 'act' | 'duty', name: string): TraceFrame {
+  let byName = undeclared.get(cm);
+  if (byName === undefined) undeclared.set(cm, (byName = new Map()));
+  const key = `${kind}\u0000${name}`;
+  let frame = byName.get(key);
+  if (frame === undefined) byName.set(key, (frame = Object.freeze({ kind, name, sources: Object.freeze([]), explanation: null })));
+  return frame;
+}
+
+/**
+ * The span of an expression as trace text, `FILE:LINE:COL-LINE:COL`; `undefined` for a synthetic
+ * (zero-width) span, which points at no text of its own.
+ */
+export function spanText(span: Span): string | undefined {
+  if (span.start.offset === span.end.offset && span.start.line === span.end.line && span.start.column === span.end.column) {
+    return undefined;
+  }
+  return `${span.file}:${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`;
 }
 
 function buildFrame(

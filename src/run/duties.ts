@@ -6,6 +6,7 @@ import type { JsonScalar } from '../model/trace.js';
 import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
+import { withEvent } from './state.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { truth } from './values.js';
 
@@ -21,6 +22,12 @@ export interface AdvanceResult {
  * `violation` condition holds on `to`; each duty instance is violated at most once.
  */
 export function advance(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
+  const r = moveClock(cm, state, to);
+  return r.state === state ? r : { ...r, state: withEvent(r.state, { kind: 'advance', to }) };
+}
+
+/** {@link advance} without logging an `advance` event (a take on a later date moves the clock so). */
+export function moveClock(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
   if (to <= state.asOf) return { state, violations: [] };
   const moved = produce(state, (d) => {
     d.asOf = to;

@@ -1,7 +1,7 @@
 /**
  * Evaluating facts against a case: three-valued, with the questions that would decide them.
  */
-import type { JsonScalar, TraceNode, TraceValue } from '../model/trace.js';
+import type { JsonScalar, TraceFrame, TraceNode, TraceValue } from '../model/trace.js';
 import { canonicalArgs, evalFact } from './compile.js';
 import type { CompiledModel, Question } from './context.js';
 import { finishNode, newCtx } from './context.js';
@@ -15,6 +15,8 @@ export interface FactEvaluation {
   /** `{ type: 'unknown' }` when it cannot be decided; otherwise the value. */
   readonly value: TraceValue;
   readonly trace?: TraceNode;
+  /** The frame table of `trace` (its nodes refer to frames by index); set with `trace`. */
+  readonly frames?: readonly TraceFrame[];
   /** Input facts (with arguments) whose values would help decide it, sorted. */
   readonly questions: readonly Question[];
 }
@@ -39,5 +41,5 @@ export function evaluateFact(
   const tv = toTraceValue(v);
   if (node && ctx.tracer) ctx.tracer.exit(node, tv);
   const questions = v === null ? dedupeQuestions(ctx.questions) : [];
-  return { value: tv, questions, ...(node ? { trace: finishNode(node) } : {}) };
+  return { value: tv, questions, ...(node && ctx.tracer ? { trace: finishNode(node), frames: ctx.tracer.frames } : {}) };
 }

@@ -32,6 +32,9 @@
 export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
+export { resumeCase } from './resume.js';
+export { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+export type { ModelIdentity } from '../model/identity.js';
 export type { CaseOptions } from './case.js';
 export { dutyReads, failingConditions } from './conditions.js';
 export type { DutyRead } from './conditions.js';
@@ -47,6 +50,6 @@ export type { DerivedPlan, Sensitivity } from './plan.js';
 export type { FactEvaluation } from './evaluate.js';
 export { exprText } from './expr-text.js';
 export { argKey } from './state.js';
-export type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, JsonScalar, Violation } from './state.js';
+export type { ActRecord, CaseEvent, CaseState, DutyInstance, FactInstance, GivenFact, JsonScalar, Violation } from './state.js';
 export { addDuration, daysBetween, isDate, isDuration, parseDecimal } from './values.js';
 export type { Tri, Value } from './values.js';

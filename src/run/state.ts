@@ -1,6 +1,7 @@
 /**
  * The case state: plain JSON-able, immer-produced, frozen data. Never mutated in place.
  */
+import type { ModelIdentity } from '../model/identity.js';
 import type { JsonScalar, Provenance } from '../model/trace.js';
 
 export type { JsonScalar } from '../model/trace.js';
@@ -63,8 +64,41 @@ export interface Violation {
   readonly message: string;
 }
 
+/**
+ * One entry of a case's event log ({@link CaseState.events}): everything that changed the state,
+ * in order, so that `replayEvents(compiled, events)` rebuilds the state byte for byte.
+ * - `create`: the case was created (clock and declared actors);
+ * - `give`: facts were given (`give`, or `createCase` with facts), with the `by`/`at` of the call;
+ * - `take` / `force`: an act was taken, or forced while not enabled (a force of an enabled act is
+ *   a take), with its parameters in canonical form, the facts given with it and the date it was
+ *   taken on: what its {@link ActRecord} holds. Refused acts leave the state unchanged and are
+ *   not logged;
+ * - `advance`: the clock was moved (`advance`; a take on a later date moves it
+ *   itself and logs only the take).
+ */
+export type CaseEvent =
+  | {
+      readonly kind: 'create';
+      readonly asOf: string;
+      readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;
+    }
+  | { readonly kind: 'give'; readonly facts: readonly GivenFact[]; readonly by: string | null; readonly at: string | null }
+  | {
+      readonly kind: 'take' | 'force';
+      readonly act: string;
+      readonly actor: string;
+      readonly params: Readonly<Record<string, JsonScalar>>;
+      readonly facts: readonly GivenFact[];
+      readonly at: string;
+    }
+  | { readonly kind: 'advance'; readonly to: string };
+
 /** The whole state of a case. */
 export interface CaseState {
+  /** The model the case runs under (see resumeCase for a state made under another model). */
+  readonly model: ModelIdentity;
+  /** The version of the engine that made the state (ENGINE_VERSION). */
+  readonly engine: string;
   /** The clock: the current as-of date. */
   readonly asOf: string;
   readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;
@@ -74,6 +108,23 @@ export interface CaseState {
   readonly records: readonly ActRecord[];
   readonly violations: readonly Violation[];
   readonly counters: { readonly record: number; readonly duty: number };
+  /** The event log: every change made to the case, in order (see {@link CaseEvent}). */
+  readonly events: readonly CaseEvent[];
+}
+
+/** A copy of given facts for the event log (the log is frozen; the caller's objects are not). */
+export function copyGiven(facts: readonly GivenFact[]): GivenFact[] {
+  return facts.map((g) => (g.args === undefined ? { ...g } : { ...g, args: [...g.args] }));
+}
+
+/**
+ * `state` with `event` appended to its log. The event and its lists are frozen; the given facts in
+ * it are the engine's own copies (or the act record's, already frozen), which nothing else holds.
+ * Freezing every fact object of a large give would cost more than the give itself.
+ */
+export function withEvent(state: CaseState, event: CaseEvent): CaseState {
+  if ('facts' in event) Object.freeze(event.facts);
+  return Object.freeze({ ...state, events: Object.freeze([...state.events, Object.freeze(event)]) });
 }
 
 /** The key of an argument tuple in {@link CaseState.facts}. */

@@ -3,9 +3,9 @@
  * cut to a few lines, and the facts a failing precondition rests on.
  */
 import type { Expr } from '../model/ast.js';
-import type { JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
+import type { FrameTable, JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
 import { exprText } from '../run/index.js';
-import { valueText } from '../trace/index.js';
+import { frameOf, valueText } from '../trace/index.js';
 
 const citation = (s: TraceSource): string => s.citation ?? s.id;
 const cites = (sources: readonly TraceSource[] | undefined): string =>
@@ -21,13 +21,13 @@ export function reasonLines(reasons: readonly Reason[]): string[] {
  * A derivation tree as indented lines (`- expr → value [sources]`, reads as `· [f](a) = v`), at
  * most `maxLines` lines; variables are left out. Empty for a missing tree.
  */
-export function treeExcerpt(node: TraceNode | undefined, maxLines: number): string {
+export function treeExcerpt(table: FrameTable, node: TraceNode | undefined, maxLines: number): string {
   if (!node) return '';
   const out: string[] = [];
   const visit = (n: TraceNode, depth: number): void => {
     if (n.kind === 'Var') return;
     const pad = '  '.repeat(depth);
-    out.push(`${pad}- ${n.expr} → ${valueText(n.value)}${cites(n.frame?.sources)}`);
+    out.push(`${pad}- ${n.expr} → ${valueText(n.value)}${cites(frameOf(table, n)?.sources)}`);
     for (const r of n.reads ?? []) {
       const how = r.provenance === null ? ', not given' : r.provenance.kind === 'given' ? `, given on ${r.provenance.at}` : r.provenance.kind === 'created' ? `, created by ${r.provenance.record} on ${r.provenance.at}` : '';
       out.push(`${pad}  · [${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : ''} = ${valueText(r.value)}${how}`);
@@ -52,10 +52,11 @@ function childFor(node: TraceNode, e: Expr, index: number): TraceNode | undefine
  * are not true; below an `or`, every operand; below `not`, its operand; elsewhere every fact the
  * subtree names or reads.
  */
-export function blamedFacts(pre: Expr, node: TraceNode): Set<string> {
+export function blamedFacts(pre: Expr, node: TraceNode, table: FrameTable): Set<string> {
   const out = new Set<string>();
   const all = (n: TraceNode): void => {
-    if (n.frame?.kind === 'fact') out.add(n.frame.name);
+    const f = frameOf(table, n);
+    if (f?.kind === 'fact') out.add(f.name);
     for (const r of n.reads ?? []) out.add(r.fact);
     n.children.forEach(all);
   };

@@ -4,7 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Expr, Model, Ref, ScenarioDecl, ScenarioStep } from '../model/ast.js';
-import type { JsonScalar, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
+import type { FrameTable, JsonScalar, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
 import type { Span } from '../model/span.js';
 import { hasErrors } from '../model/diagnostic.js';
 import {
@@ -20,7 +20,7 @@ import {
   take,
   violations,
 } from '../run/index.js';
-import type { CaseState, CompiledModel, Violation } from '../run/index.js';
+import type { CaseState, CompiledModel, FactEvaluation, Violation } from '../run/index.js';
 import { decisionSources, valueText, why } from '../trace/index.js';
 import { printScenarioStep } from '../syntax/print.js';
 import { CoverageCollector } from './coverage.js';
@@ -170,7 +170,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const args = argsOf(step.fact);
       const ev = evaluateFact(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
       const actual = valueText(ev.value);
-      const excerpt = (): string => factExcerpt(ctx, step.fact, ev.trace, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
+      const excerpt = (): string => factExcerpt(ctx, step.fact, ev, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
       if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) || true;
       if (step.kind === 'ExpectUnknown') {
         const ok = ev.value.type === 'unknown';
@@ -200,19 +200,19 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         );
         if (some) {
           if (some.trace) ctx.coverage.observeCheck(step.act.name, some.trace);
-          c = { ...c, status: 'enabled', reasons: [], params: some.params, ...(some.trace ? { trace: some.trace } : {}) };
+          c = { ...c, status: 'enabled', reasons: [], params: some.params, ...(some.trace ? { trace: some.trace, frames: some.frames ?? [] } : {}) };
         }
       }
       const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
       const forWhom = ` for ${step.actor}`;
       const who = refText(step.act);
-      const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c.trace) : [])].join('\n');
+      const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c, c.trace) : [])].join('\n');
       if (step.available) {
         result(c.status === 'enabled', `${who} available${forWhom}`, actual, excerpt);
         return true;
       }
       if (c.status === 'enabled') {
-        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', c.trace ? itemsExcerpt(c.trace) : null);
+        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', c.trace ? itemsExcerpt(c, c.trace) : null);
         return true;
       }
       if (step.because === null) return result(true, `${who} not available${forWhom}`, actual) || true;
@@ -224,7 +224,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       } else {
         const pre = c.trace?.children.find((n) => n.kind === 'preconditions');
         const decl = cm.acts.get(step.act.name)?.decl.preconditions ?? null;
-        ok = c.reasons.some((r) => r.item === 'precondition') && pre !== undefined && decl !== null && blamedFacts(decl, pre).has(because.name);
+        ok = c.reasons.some((r) => r.item === 'precondition') && pre !== undefined && decl !== null && blamedFacts(decl, pre, c).has(because.name);
       }
       result(ok, `${who} not available${forWhom} because ${becauseText(because)}`, actual, excerpt);
       return true;
@@ -298,12 +298,12 @@ function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string |
   ctx.attempts.set(act.name, r.trace);
   ctx.coverage.observeEntry(r.trace);
   if (mode === 'refused') {
-    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace.check)) || true;
+    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace, r.trace.check)) || true;
     emit(true, `${what} is refused`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
     return true;
   }
   if (!r.ok) {
-    const excerpt = [...reasonLines(r.refusal.reasons), ...checkExcerpt(r.trace.check)].join('\n');
+    const excerpt = [...reasonLines(r.refusal.reasons), ...checkExcerpt(r.trace, r.trace.check)].join('\n');
     return emit(false, forced ? `${what} is recorded` : `${what} succeeds`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`, excerpt);
   }
   ctx.state = r.state;
@@ -311,25 +311,25 @@ function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string |
 }
 
 /** The failing items of a check tree, each down to the facts it read. */
-function checkExcerpt(check: TraceNode): string[] {
+function checkExcerpt(table: FrameTable, check: TraceNode): string[] {
   const out: string[] = [];
   for (const c of check.children) {
     if (c.value.type === 'boolean' && c.value.value) continue;
-    out.push(...treeExcerpt(c, 10).split('\n').filter((l) => l.length > 0));
+    out.push(...treeExcerpt(table, c, 10).split('\n').filter((l) => l.length > 0));
   }
   return out;
 }
 
 /** Every item of a check tree (for checks that unexpectedly passed), at most 12 lines. */
-function itemsExcerpt(check: TraceNode): string {
-  const lines = check.children.flatMap((c) => treeExcerpt(c, 12).split('\n'));
+function itemsExcerpt(table: FrameTable, check: TraceNode): string {
+  const lines = check.children.flatMap((c) => treeExcerpt(table, c, 12).split('\n'));
   return (lines.length > 12 ? [...lines.slice(0, 12), `  … ${lines.length - 12} more line(s)`] : lines).join('\n');
 }
 
 /** How a fact came to its value: the derivation tree, provenance, records, and the questions that would decide it. */
-function factExcerpt(ctx: Ctx, fact: Ref, trace: TraceNode | undefined, questions: readonly string[]): string {
+function factExcerpt(ctx: Ctx, fact: Ref, ev: FactEvaluation, questions: readonly string[]): string {
   const lines: string[] = [];
-  if (trace) lines.push(...treeExcerpt(trace, 10).split('\n').filter((l) => l.length > 0));
+  if (ev.trace) lines.push(...treeExcerpt(ev, ev.trace, 10).split('\n').filter((l) => l.length > 0));
   const w = why({ compiled: ctx.cm, state: ctx.state }, { fact: fact.name, ...(fact.args.length > 0 ? { args: argsOf(fact) } : {}) });
   for (const r of w.records) lines.push(`record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
   if (questions.length > 0) lines.push(`would be decided by: ${questions.join(', ')}`);

@@ -2,6 +2,7 @@
  * Trace queries and renderings: why / why not, sources, counterfactuals, replay, text/Markdown/DOT/Mermaid.
  */
 export { exprText } from './expr-text.js';
+export { frameOf } from './frames.js';
 export { counterfactual, decisionSources, why, whyNot } from './queries.js';
 export type { Counterfactual, DutyChange, WhyAnswer, WhyNotAnswer, WhySubject } from './queries.js';
 export {
@@ -19,7 +20,8 @@ export {
   violationText,
 } from './render.js';
 export type { Lang } from './render.js';
-export { replay } from './replay.js';
+export { replay, replayEvents } from './replay.js';
+export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {
   isTraceNode,
   parseTraceEntry,

@@ -1,7 +1,17 @@
 /**
  * Pure queries over traces and case state: why, why not, sources, counterfactuals.
  */
-import type { JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type {
+  FrameTable,
+  JsonScalar,
+  Provenance,
+  Reason,
+  TraceEntry,
+  TraceFrame,
+  TraceNode,
+  TraceSource,
+  TraceValue,
+} from '../model/trace.js';
 import {
   addDuration,
   argKey,
@@ -14,6 +24,7 @@ import {
   parseDecimal,
 } from '../run/index.js';
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
+import { frameOf } from './frames.js';
 import { instanceText } from './render.js';
 
 /** What `why` explains: a fact instance, an act or a duty. */
@@ -28,6 +39,8 @@ export interface WhyAnswer {
   readonly value: TraceValue;
   /** The derivation subtrees for the subject. */
   readonly nodes: readonly TraceNode[];
+  /** The frame table the nodes refer to (see frameOf). */
+  readonly frames: readonly TraceFrame[];
   /** How the subject's instances came to hold (facts). */
   readonly provenance: readonly Provenance[];
   /** The act records that created, took or ended the subject. */
@@ -50,21 +63,25 @@ function isEntry(x: unknown): x is TraceEntry {
   return typeof x === 'object' && x !== null && 'traceVersion' in x;
 }
 
-function matchesNode(n: TraceNode, s: WhySubject): boolean {
+function matchesNode(t: FrameTable, n: TraceNode, s: WhySubject): boolean {
   if ('fact' in s) {
-    if (n.frame?.kind === 'fact' && n.frame.name === s.fact) return true;
+    const f = frameOf(t, n);
+    if (f?.kind === 'fact' && f.name === s.fact) return true;
     return (n.reads ?? []).some((r) => r.fact === s.fact && (s.args === undefined || argKey(r.args) === argKey(s.args)));
   }
-  if ('act' in s) return n.frame?.kind === 'act' && n.frame.name === s.act;
+  if ('act' in s) {
+    const f = frameOf(t, n);
+    return f?.kind === 'act' && f.name === s.act;
+  }
   return n.expr.startsWith(`<${s.duty}>`);
 }
 
-function collect(n: TraceNode, s: WhySubject, out: TraceNode[]): void {
-  if (matchesNode(n, s)) {
+function collect(t: FrameTable, n: TraceNode, s: WhySubject, out: TraceNode[]): void {
+  if (matchesNode(t, n, s)) {
     out.push(n);
     return;
   }
-  for (const c of n.children) collect(c, s, out);
+  for (const c of n.children) collect(t, c, s, out);
 }
 
 /**
@@ -73,18 +90,22 @@ function collect(n: TraceNode, s: WhySubject, out: TraceNode[]): void {
  * the duty's instances and the records that created and ended them).
  */
 export function why(
-  from: TraceEntry | TraceNode | { readonly compiled: CompiledModel; readonly state: CaseState },
+  from:
+    | TraceEntry
+    | { readonly trace: TraceNode; readonly frames?: readonly TraceFrame[] }
+    | { readonly compiled: CompiledModel; readonly state: CaseState },
   subject: WhySubject,
 ): WhyAnswer {
-  if (isEntry(from) || 'children' in from) {
-    const root = isEntry(from) ? from.check : from;
+  if (isEntry(from) || 'trace' in from) {
+    const root = isEntry(from) ? from.check : from.trace;
+    const frames = from.frames ?? [];
     const nodes: TraceNode[] = [];
-    collect(root, subject, nodes);
+    collect(from, root, subject, nodes);
     const provenance = nodes.flatMap((n) => (n.reads ?? []).filter((r) => 'fact' in subject && r.fact === subject.fact).map((r) => r.provenance)).filter((p): p is Provenance => p !== null);
     const value: TraceValue = isEntry(from) && 'act' in subject && subject.act === from.act
       ? { type: 'boolean', value: from.outcome !== 'refused' }
       : (nodes[0]?.value ?? { type: 'unknown' });
-    return { value, nodes, provenance, records: [], duties: [] };
+    return { value, nodes, frames, provenance, records: [], duties: [] };
   }
   const { compiled, state } = from;
   subject = canonicalSubject(compiled, subject);
@@ -110,6 +131,7 @@ export function why(
       value: ev.value,
       // The root names the instance asked about; printed like every other instance in renderings.
       nodes: ev.trace ? [{ ...ev.trace, expr: instanceText(subject.fact, subject.args ?? []) }] : [],
+      frames: ev.frames ?? [],
       provenance: [...insts.map((i) => i.provenance), ...derived],
       records: state.records.filter((r) => recIds.has(r.id)),
       duties: [],
@@ -117,13 +139,14 @@ export function why(
   }
   if ('act' in subject) {
     const records = state.records.filter((r) => r.act === subject.act);
-    return { value: { type: 'boolean', value: records.length > 0 }, nodes: [], provenance: [], records, duties: [] };
+    return { value: { type: 'boolean', value: records.length > 0 }, nodes: [], frames: [], provenance: [], records, duties: [] };
   }
   const duties = state.duties.filter((d) => d.duty === subject.duty && (subject.args === undefined || argKey(d.args) === argKey(subject.args)));
   const ids = new Set(duties.flatMap((d) => [d.createdBy, d.endedBy ?? '']));
   return {
     value: { type: 'boolean', value: duties.some((d) => d.status === 'active') },
     nodes: [],
+    frames: [],
     provenance: [],
     records: state.records.filter((r) => ids.has(r.id)),
     duties,
@@ -143,6 +166,8 @@ export interface WhyNotAnswer {
   /** Input facts that would decide the undecided items. */
   readonly questions: readonly Question[];
   readonly trace: TraceNode | null;
+  /** The frame table of `trace`. */
+  readonly frames: readonly TraceFrame[];
 }
 
 /** Why `actor` cannot take `act` (with optional params) now: failing preconditions and missing facts. */
@@ -154,19 +179,26 @@ export function whyNot(
   params: Readonly<Record<string, JsonScalar>> = {},
 ): WhyNotAnswer {
   const c = checkAct(compiled, state, act, actor, params, { trace: true });
-  return { status: c.status, params: c.params, reasons: c.reasons, questions: c.questions, trace: c.trace ?? null };
+  return {
+    status: c.status,
+    params: c.params,
+    reasons: c.reasons,
+    questions: c.questions,
+    trace: c.trace ?? null,
+    frames: c.frames ?? [],
+  };
 }
 
-function sourcesIn(n: TraceNode, out: Map<string, TraceSource>): void {
-  for (const s of n.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
-  for (const c of n.children) sourcesIn(c, out);
+function sourcesIn(t: FrameTable, n: TraceNode, out: Map<string, TraceSource>): void {
+  for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+  for (const c of n.children) sourcesIn(t, c, out);
 }
 
 /** Every legal source a decision rests on, deduplicated by id, in the version applied (first seen first). */
 export function decisionSources(entry: TraceEntry): TraceSource[] {
   const out = new Map<string, TraceSource>();
   for (const s of entry.sources) out.set(s.id, s);
-  sourcesIn(entry.check, out);
+  sourcesIn(entry, entry.check, out);
   for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
   return [...out.values()];
 }

@@ -2,7 +2,8 @@
  * Renderings of a trace entry: readable text (Dutch or English) citing the articles, Markdown,
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
-import type { FactRead, FailingCondition, JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type { FactRead, FailingCondition, FrameTable, JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import { frameOf } from './frames.js';
 import { idText, instanceText } from '../run/id-text.js';
 import type { Violation } from '../run/state.js';
 import { decisionSources } from './queries.js';
@@ -300,15 +301,16 @@ function readText(r: FactRead, w: Words): string {
   return `${inst} = ${value}${how}`;
 }
 
-function nodeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {
+function nodeLines(t: FrameTable, n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {
   const pad = '  '.repeat(depth);
   const label = w.labels[n.kind];
   const head = label ? `${label}: ${n.expr}` : n.expr;
-  const cites = n.frame && n.frame.sources.length > 0 ? ` [${n.frame.sources.map(citation).join('; ')}]` : '';
+  const frame = frameOf(t, n);
+  const cites = frame && frame.sources.length > 0 ? ` [${frame.sources.map(citation).join('; ')}]` : '';
   out.push(`${pad}- ${head} → ${valueText(n.value, lang)}${cites}`);
-  if (n.frame?.explanation && n.kind === 'Fact') out.push(`${pad}  ${n.frame.explanation}`);
+  if (frame?.explanation && n.kind === 'Fact') out.push(`${pad}  ${frame.explanation}`);
   for (const r of n.reads ?? []) out.push(`${pad}  · ${readText(r, w)}`);
-  for (const c of n.children) nodeLines(c, depth + 1, w, lang, out);
+  for (const c of n.children) nodeLines(t, c, depth + 1, w, lang, out);
 }
 
 /**
@@ -356,7 +358,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
     }
   }
   out.push(`${w.check}:`);
-  for (const c of entry.check.children) nodeLines(c, 0, w, options.lang, out);
+  for (const c of entry.check.children) nodeLines(entry, c, 0, w, options.lang, out);
   const eff = [
     ...entry.effects
       .filter((e) => e.frame === 'fact')
@@ -399,7 +401,8 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
   }
   out.push('', `### ${w.md.check}`, '');
   const walk = (n: TraceNode, depth: number): void => {
-    const cites = n.frame && n.frame.sources.length > 0 ? ` — ${n.frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
+    const frame = frameOf(entry, n);
+    const cites = frame && frame.sources.length > 0 ? ` — ${frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
     out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value, lang)}**${cites}`);
     for (const r of n.reads ?? []) out.push(`${'  '.repeat(depth + 1)}- _${w.md.read}_ ${mdEscape(readText(r, w))}`);
     for (const c of n.children) walk(c, depth + 1);
@@ -425,9 +428,10 @@ function numberNodes(root: TraceNode): { id: string; node: TraceNode; parent: st
   return out;
 }
 
-function nodeLabel(n: TraceNode, lang: Lang = 'en'): string {
+function nodeLabel(t: FrameTable, n: TraceNode, lang: Lang = 'en'): string {
   const w = WORDS[lang];
-  const cite = n.frame && n.frame.sources.length > 0 ? `\n${n.frame.sources.map(citation).join('; ')}` : '';
+  const frame = frameOf(t, n);
+  const cite = frame && frame.sources.length > 0 ? `\n${frame.sources.map(citation).join('; ')}` : '';
   const label = n.kind === 'check' || w.labels[n.kind] ? `${w.labels[n.kind] ?? w.check.toLowerCase()}: ` : '';
   return `${label}${n.expr}\n= ${valueText(n.value, lang)}${cite}`;
 }
@@ -442,7 +446,7 @@ export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } 
   const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
   const lines = [`digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
   const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(node, lang))}", fillcolor=${colour(node.value)}];`);
+  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -457,7 +461,7 @@ export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lan
   const nodes = numberNodes(entry.check);
   for (const { id, node } of nodes) {
     const cls = node.value.type === 'boolean' ? (node.value.value ? 'yes' : 'no') : node.value.type === 'unknown' ? 'unknown' : 'value';
-    lines.push(`  ${id}["${esc(nodeLabel(node, lang))}"]:::${cls}`);
+    lines.push(`  ${id}["${esc(nodeLabel(entry, node, lang))}"]:::${cls}`);
   }
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
   lines.push('  classDef yes fill:#cfc', '  classDef no fill:#fcc', '  classDef unknown fill:#ffc', '  classDef value fill:#cdf');

@@ -2,8 +2,8 @@
  * Replaying act records: the case history is the initial state plus its records.
  */
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { advance, force, take } from '../run/index.js';
-import type { ActRecord, CaseState, CompiledModel } from '../run/index.js';
+import { advance, createCase, force, give, take } from '../run/index.js';
+import type { ActRecord, CaseEvent, CaseState, CompiledModel } from '../run/index.js';
 
 /**
  * Re-take every record in order from `initial` (forced records are forced again), then move the
@@ -31,5 +31,65 @@ export function replay(
     }
   });
   if (options.asOf !== undefined) state = advance(compiled, state, options.asOf).state;
+  return { value: state, diagnostics };
+}
+
+/**
+ * Rebuild a case from its event log (`state.events`): `replayEvents(compiled, state.events)` gives
+ * a state byte-identical (canonicalJson) to `state` when run under the same model. The first event
+ * must be `create`. Events that no longer apply (a refused take, facts the model rejects, a
+ * malformed event) are reported with their JSON path and skipped; the rest still replay.
+ */
+export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent[]): Result<CaseState> {
+  const diagnostics: Diagnostic[] = [];
+  const first = events[0];
+  if (first === undefined || first.kind !== 'create' || typeof first.asOf !== 'string') {
+    diagnostics.push({
+      code: 'replay-no-create',
+      severity: 'error',
+      message: 'An event log starts with a create event ({ "kind": "create", "asOf": ..., "actors": ... }).',
+      path: '/0',
+    });
+  }
+  const start = first?.kind === 'create' && typeof first.asOf === 'string' ? first : null;
+  let state = createCase(compiled, { asOf: start?.asOf ?? '0000-01-01', actors: start?.actors ?? {} });
+  for (let i = start ? 1 : 0; i < events.length; i++) {
+    const e = events[i] as CaseEvent;
+    const path = `/${i}`;
+    switch (e?.kind) {
+      case 'give': {
+        const opts = { ...(e.by !== null && e.by !== undefined ? { by: e.by } : {}), ...(e.at !== null && e.at !== undefined ? { at: e.at } : {}) };
+        const g = give(compiled, state, Array.isArray(e.facts) ? e.facts : [], opts);
+        for (const d of g.diagnostics) diagnostics.push({ ...d, path: `${path}${d.path ?? ''}` });
+        state = g.value;
+        break;
+      }
+      case 'take':
+      case 'force': {
+        const req = { act: e.act, actor: e.actor, params: e.params ?? {}, at: e.at, ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}) };
+        const out = e.kind === 'force' ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
+        if (out.ok) state = out.state;
+        else {
+          diagnostics.push({
+            code: 'replay-refused',
+            severity: 'error',
+            message: `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ${out.refusal.reasons.map((x) => x.message).join(' ')}`,
+            path,
+          });
+        }
+        break;
+      }
+      case 'advance':
+        state = advance(compiled, state, e.to).state;
+        break;
+      default:
+        diagnostics.push({
+          code: 'replay-unknown-event',
+          severity: 'error',
+          message: `Event ${i} is not a case event (create, give, take, force, advance).`,
+          path: `${path}/kind`,
+        });
+    }
+  }
   return { value: state, diagnostics };
 }

@@ -46,14 +46,30 @@ export const traceFrameSchema = z.object({
 /** A node of a derivation tree (recursive). */
 export const traceNodeSchema = z.object({
   kind: z.string(),
+  op: z.string().optional().describe('The operator: and, or, not, eq, add, count, a function name, if, ...'),
   expr: z.string(),
+  span: z
+    .string()
+    .regex(/^.*:\d+:\d+-\d+:\d+$/)
+    .optional()
+    .describe('Where the expression is written: FILE:LINE:COL-LINE:COL (1-based, end exclusive)'),
   value: traceValueSchema,
-  frame: traceFrameSchema.optional(),
+  frame: z.number().int().nonnegative().optional().describe('Index into the frame table (frames) of the trace'),
   reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
   ref: z.string().optional().describe('On a back-reference node (kind Ref): the expr of the node shown earlier.'),
   get children(): z.ZodArray<typeof traceNodeSchema> {
     return z.array(traceNodeSchema);
   },
+});
+
+/** Which model a decision was made under. */
+export const modelIdentitySchema = z.object({
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .describe('SHA-256 of the canonical JSON of the model AST without spans'),
+  title: z.string().nullable(),
+  version: z.string().nullable().describe('The model header version date'),
 });
 
 /** Why an act check failed or is undecided. */
@@ -79,9 +95,11 @@ export const reasonSchema = z.object({
 
 const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(scalar), deadline: z.string().nullable() });
 
-/** The trace of one attempt to take an act (`traceVersion: 1`). */
+/** The trace of one attempt to take an act (`traceVersion: 2`). */
 export const traceEntrySchema = z.object({
-  traceVersion: z.literal(1),
+  traceVersion: z.literal(2),
+  model: modelIdentitySchema,
+  engine: z.string().describe('The engine version that made the decision'),
   act: z.string(),
   actor: z.string(),
   params: z.record(z.string(), scalar),
@@ -89,6 +107,7 @@ export const traceEntrySchema = z.object({
   outcome: z.enum(['taken', 'refused', 'forced']),
   record: z.string().nullable(),
   check: traceNodeSchema,
+  frames: z.array(traceFrameSchema).describe('The frame table: nodes refer to a frame by its index'),
   reasons: z.array(reasonSchema),
   effects: z.array(
     z.object({ op: z.enum(['create', 'terminate']), frame: z.enum(['fact', 'duty', 'act']), name: z.string(), args: z.array(scalar) }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands/run.js';
 import { englishWords } from '../helpers/english.js';
 import { FIX, fixtureIo, runIn } from './helpers.js';
+import { canonicalJson } from '../../src/model/canonical.js';
 
 const run = (args: readonly string[], io = fixtureIo()) => runIn(runCommand, args, io);
 const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -9,7 +10,11 @@ const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/)
 interface RunJson {
   status: string;
   asOf: string;
-  acts: { act: string; outcome: string; record: string | null; asExpected: boolean; trace: { check: unknown; reasons: unknown[] } }[];
+  acts: {
+    index: number;
+    asExpected: boolean;
+    trace: { act: string; outcome: string; record: string | null; check: unknown; reasons: unknown[] };
+  }[];
   facts: { fact: string; args: unknown[]; value: { type: string; value?: unknown }; provenance: { kind: string } }[];
   duties: { duty: string; status: string; deadline: string | null; violatedAt: string | null }[];
   violations: { kind: string; frame: string }[];
@@ -44,7 +49,7 @@ describe('flint run: a granted case', () => {
     const j = JSON.parse(r.out) as RunJson;
     expect(j.status).toBe('ok');
     expect(j.asOf).toBe('2024-06-01');
-    expect(j.acts.map((a) => [a.act, a.outcome, a.record])).toEqual([
+    expect(j.acts.map((a) => [a.trace.act, a.trace.outcome, a.trace.record])).toEqual([
       ['aanvragen vergunning', 'taken', 'r1'],
       ['verlenen vergunning', 'taken', 'r2'],
     ]);
@@ -57,8 +62,9 @@ describe('flint run: a granted case', () => {
     expect(j.violations).toEqual([]);
     expect(j.available).toEqual({ anna: [], gemeente: [] });
     expect(j.questions).toEqual([]);
-    // Sorted keys at every level: the serialisation is canonical.
-    expect(r.out).toBe(`${JSON.stringify(sortDeep(j), null, 2)}\n`);
+    // Sorted keys at every level, no whitespace, one LF: the serialisation is canonical.
+    expect(r.out).toBe(`${JSON.stringify(sortDeep(j))}\n`);
+    expect(r.out).toBe(canonicalJson(j));
   });
 
   it('is deterministic', async () => {
@@ -112,7 +118,7 @@ describe('flint run: refused acts', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out) as RunJson;
     expect(j.status).toBe('unexpected-outcome');
-    expect(j.acts[1]).toMatchObject({ outcome: 'refused', asExpected: false, record: null });
+    expect(j.acts[1]).toMatchObject({ asExpected: false, trace: { outcome: 'refused', record: null } });
     expect(j.acts[1]?.trace.reasons).toHaveLength(1);
   });
 
@@ -121,7 +127,7 @@ describe('flint run: refused acts', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as RunJson;
     expect(j.status).toBe('ok');
-    expect(j.acts.map((a) => [a.outcome, a.asExpected])).toEqual([
+    expect(j.acts.map((a) => [a.trace.outcome, a.asExpected])).toEqual([
       ['taken', true],
       ['refused', true],
     ]);
@@ -164,7 +170,7 @@ describe('flint run: refused acts', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as RunJson;
     expect(j.asOf).toBe('2024-02-15');
-    expect(j.acts.map((a) => a.outcome)).toEqual(['taken', 'forced']);
+    expect(j.acts.map((a) => a.trace.outcome)).toEqual(['taken', 'forced']);
     expect(j.violations.map((v) => v.kind)).toEqual(['forced-act']);
   });
 });

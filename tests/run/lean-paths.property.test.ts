@@ -30,7 +30,8 @@ function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const strip = <T extends { trace?: unknown }>(xs: readonly T[]): Omit<T, 'trace'>[] => xs.map(({ trace: _t, ...rest }) => rest);
+const strip = <T extends { trace?: unknown; frames?: unknown }>(xs: readonly T[]): Omit<T, 'trace' | 'frames'>[] =>
+  xs.map(({ trace: _t, frames: _f, ...rest }) => rest);
 
 describe('lean paths (no trace) decide exactly like the traced paths', () => {
   it('take with and without a trace gives the same state, record and outcome; availableActs the same acts', () => {
@@ -52,7 +53,8 @@ describe('lean paths (no trace) decide exactly like the traced paths', () => {
           if (lean.ok && full.ok) {
             expect(lean.record).toEqual(full.record);
             // The lean entry is the full one without the check tree's children.
-            expect({ ...lean.trace, check: null, sources: null }).toEqual({ ...full.trace, check: null, sources: null });
+            const bare = { check: null, frames: null, sources: null };
+            expect({ ...lean.trace, ...bare }).toEqual({ ...full.trace, ...bare });
             expect(lean.trace.check.children).toEqual([]);
           }
           for (const a of actors) expect(strip(availableActs(cm, state, a, { trace: true }))).toEqual(availableActs(cm, state, a));

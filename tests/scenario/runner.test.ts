@@ -194,12 +194,14 @@ describe('expectations on values and reasons', () => {
     const act = m.declarations.find((d) => d.kind === 'Act' && d.name === 'beslissen op aanvraag');
     const pre = act?.kind === 'Act' ? act.preconditions : null;
     if (!pre) throw new Error('example changed');
+    const frames: { kind: 'fact'; name: string; sources: never[]; explanation: null }[] = [];
+    const frameIndex = (name: string): number => frames.push({ kind: 'fact', name, sources: [], explanation: null }) - 1;
     const node = (expr: string, value: boolean, children: unknown[] = [], fact?: string) => ({
       kind: 'Ref',
       expr,
       value: { type: 'boolean', value },
       children,
-      ...(fact ? { frame: { kind: 'fact', name: fact, sources: [], explanation: null } } : {}),
+      ...(fact ? { frame: frameIndex(fact) } : {}),
     });
     const trace = node('', false, [
       node('[aanvraag](aanvrager)', true, [], 'aanvraag'),
@@ -208,7 +210,7 @@ describe('expectations on values and reasons', () => {
         node('[uren](aanvrager) > 0', false, [node('[uren](aanvrager)', false, [], 'uren')]),
       ]),
     ]) as unknown as Parameters<typeof blamedFacts>[1];
-    expect([...blamedFacts(pre, trace)].sort()).toEqual(['kosten', 'uren']);
+    expect([...blamedFacts(pre, trace, { frames })].sort()).toEqual(['kosten', 'uren']);
   });
 
   it('an act without arguments is available when some binding is enabled', () => {

@@ -8,6 +8,7 @@ import { traceSchemaText } from '../../src/trace/generate-json-schema.js';
 import {
   counterfactual,
   explainText,
+  frameOf,
   parseTraceEntry,
   decisionSources,
   toMarkdown,
@@ -43,7 +44,7 @@ describe('trace schema', () => {
   it('schemas/trace.schema.json is up to date with the zod schema', () => {
     const file = readFileSync(join(projectRoot, 'schemas', 'trace.schema.json'), 'utf8');
     expect(file).toBe(traceSchemaText());
-    expect(JSON.parse(file).properties.traceVersion.const).toBe(1);
+    expect(JSON.parse(file).properties.traceVersion.const).toBe(2);
   });
 });
 
@@ -53,7 +54,8 @@ describe('why', () => {
     expect(a.value).toEqual({ type: 'boolean', value: true });
     const reads = JSON.stringify(a.nodes);
     expect(reads).toContain('"provenance":{"kind":"given","by":"belastingdienst","at":"2024-03-02"}');
-    expect(a.nodes[0]?.children[0]?.frame?.name).toBe('laag inkomen');
+    const child = a.nodes[0]?.children[0];
+    expect(child && frameOf(a, child)?.name).toBe('laag inkomen');
     expect(a.provenance).toEqual([{ kind: 'derived', frame: 'laag inkomen', from: [{ fact: 'inkomen', args: ['alice'] }] }]);
   });
   it('explains a created fact by the act record that created it', () => {

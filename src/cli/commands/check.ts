@@ -4,7 +4,7 @@ import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 import { flintFiles } from '../files.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 
 const HELP = `Usage: flint check FILE|DIR... [--format text|json]
 
@@ -57,7 +57,7 @@ export const checkCommand: Command = {
         io.stdout(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${what}\n`);
       }
     }
-    if (format === 'json') io.stdout(stableJson({ files: reports }) + '\n');
+    if (format === 'json') io.stdout(canonicalJson({ files: reports }));
     return failed ? EXIT_ERRORS : EXIT_OK;
   },
 };

@@ -9,7 +9,7 @@ import {
 } from '../../compat/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 
 const HELP = `Usage: flint conformance discipl FILE... [--models DIR] [--format text|json]
 
@@ -89,11 +89,11 @@ export const conformanceCommand: Command = {
     for (const r of results) if (r.error) io.stderr(`flint conformance: ${r.error}\n`);
     if (format === 'json') {
       io.stdout(
-        stableJson({
+        canonicalJson({
           profile,
           files: results.map((r) => ({ file: r.file, ...(r.error ? { error: r.error } : {}), ...(r.report ? { report: r.report } : {}) })),
           ...total,
-        }) + '\n',
+        }),
       );
     } else {
       for (const r of results) {

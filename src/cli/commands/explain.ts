@@ -1,7 +1,8 @@
-import type { JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../../trace/index.js';
+import type { FrameTable, JsonScalar, TraceEntry, TraceFrame, TraceNode, TraceSource, TraceValue } from '../../trace/index.js';
 import {
   counterfactual,
   explainText,
+  frameOf,
   idText,
   instanceText,
   toMarkdown,
@@ -12,14 +13,15 @@ import {
   valueText,
   why,
   whyNot,
+  TRACE_VERSION,
 } from '../../trace/index.js';
 import type { Counterfactual, Lang, WhyNotAnswer } from '../../trace/index.js';
-import { actBindings, take } from '../../run/index.js';
+import { ENGINE_VERSION, actBindings, modelIdentity, take } from '../../run/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
 import type { CliIo } from '../io.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 import { failureText, paramsText, prepareCase, stepText } from './run.js';
 import type { CaseRun } from './run.js';
 
@@ -159,10 +161,10 @@ function cite(sources: readonly TraceSource[]): string {
 }
 
 /** A derivation tree as indented text, citing each frame's sources. */
-function treeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {
+function treeLines(t: FrameTable, n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {
   const pad = '  '.repeat(depth);
   const label = (w.labels as Readonly<Record<string, string>>)[n.kind];
-  out.push(`${pad}- ${label ? `${label}: ` : ''}${n.expr} → ${valueText(n.value, lang)}${cite(n.frame?.sources ?? [])}`);
+  out.push(`${pad}- ${label ? `${label}: ` : ''}${n.expr} → ${valueText(n.value, lang)}${cite(frameOf(t, n)?.sources ?? [])}`);
   for (const r of n.reads ?? []) {
     const p = r.provenance;
     const how =
@@ -177,20 +179,29 @@ function treeLines(n: TraceNode, depth: number, w: Words, lang: Lang, out: strin
               : `, ${w.derived} ${p.frame}`;
     out.push(`${pad}  · ${instanceText(r.fact, r.args)} = ${valueText(r.value, lang)}${how}`);
   }
-  for (const c of n.children) treeLines(c, depth + 1, w, lang, out);
+  for (const c of n.children) treeLines(t, c, depth + 1, w, lang, out);
 }
 
-function sourcesIn(nodes: readonly TraceNode[], out: Map<string, TraceSource>): void {
+function sourcesIn(t: FrameTable, nodes: readonly TraceNode[], out: Map<string, TraceSource>): void {
   for (const n of nodes) {
-    for (const s of n.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
-    sourcesIn(n.children, out);
+    for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+    sourcesIn(t, n.children, out);
   }
 }
 
 /** A trace entry wrapping derivation nodes, so the trace renderings (Markdown, DOT, Mermaid) apply. */
-function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sources: readonly TraceSource[], value: TraceValue): TraceEntry {
+function wrapNodes(
+  title: string,
+  run: CaseRun,
+  nodes: readonly TraceNode[],
+  frames: readonly TraceFrame[],
+  sources: readonly TraceSource[],
+  value: TraceValue,
+): TraceEntry {
   const entry: TraceEntry = {
-    traceVersion: 1,
+    traceVersion: TRACE_VERSION,
+    model: modelIdentity(run.compiled.model),
+    engine: ENGINE_VERSION,
     act: title,
     actor: '',
     params: {},
@@ -198,6 +209,7 @@ function wrapNodes(title: string, run: CaseRun, nodes: readonly TraceNode[], sou
     outcome: 'taken',
     record: null,
     check: { kind: 'root', expr: title, value, children: [...nodes] },
+    frames,
     reasons: [],
     effects: [],
     dutiesActivated: [],
@@ -256,16 +268,16 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     const ans = why(from, { fact: key.name, ...(args !== undefined ? { args } : {}) });
     const entries = entriesOf(run, ans.records.map((r) => r.id));
     const srcMap = new Map<string, TraceSource>();
-    sourcesIn(ans.nodes, srcMap);
+    sourcesIn(ans, ans.nodes, srcMap);
     for (const e of entries) for (const s of e.sources) if (!srcMap.has(s.id)) srcMap.set(s.id, s);
     const sources = [...srcMap.values()];
     const subject = instanceText(key.name, args ?? []);
     if (format === 'json') {
-      io.stdout(`${stableJson({ question: 'why', subject: { fact: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries })}\n`);
+      io.stdout(canonicalJson({ question: 'why', subject: { fact: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries }));
       return EXIT_OK;
     }
     if (format !== 'text') {
-      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, sources, ans.value), ...entries], format, run.lang));
+      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, ans.frames, sources, ans.value), ...entries], format, run.lang));
       return EXIT_OK;
     }
     const v = ans.value;
@@ -274,7 +286,7 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     out.push(`${w.sources}: ${sources.length > 0 ? sources.map((s) => s.citation ?? s.id).join('; ') : w.noSources}.`);
     if (ans.nodes.length > 0) {
       out.push(`${w.derivation}:`);
-      for (const n of ans.nodes) treeLines(n, 0, w, lang, out);
+      for (const n of ans.nodes) treeLines(ans, n, 0, w, lang, out);
     }
     if (ans.provenance.length > 0) {
       out.push(`${w.how}:`);
@@ -299,12 +311,12 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     const ans = why(from, { act: key.name });
     const entries = entriesOf(run, ans.records.map((r) => r.id));
     if (format === 'json') {
-      io.stdout(`${stableJson({ question: 'why', subject: { act: key.name }, asOf: run.state.asOf, answer: ans, traces: entries })}\n`);
+      io.stdout(canonicalJson({ question: 'why', subject: { act: key.name }, asOf: run.state.asOf, answer: ans, traces: entries }));
       return EXIT_OK;
     }
     if (entries.length === 0) {
       if (format === 'text') io.stdout(`<<${key.name}>> ${w.notTaken} ${w.tryWhyNot} '<<${key.name}>>'.\n`);
-      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [], ans.value)], format, run.lang));
+      else io.stdout(rendered([wrapNodes(`<<${key.name}>>`, run, [], [], [], ans.value)], format, run.lang));
       return EXIT_OK;
     }
     if (format !== 'text') {
@@ -322,11 +334,11 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
     return s ? [{ id: s.id, citation: s.citation, juriconnect: s.juriconnect, validFrom: s.validFrom, validTo: s.validTo, text: s.text }] : [];
   });
   if (format === 'json') {
-    io.stdout(`${stableJson({ question: 'why', subject: { duty: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries })}\n`);
+    io.stdout(canonicalJson({ question: 'why', subject: { duty: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries }));
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], sources, ans.value)], format, run.lang));
+    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], [], sources, ans.value)], format, run.lang));
     return EXIT_OK;
   }
   const active = ans.value.type === 'boolean' && ans.value.value;
@@ -390,7 +402,7 @@ function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<R
   }
   if (ans.trace) {
     out.push(`${w.check}:`);
-    for (const c of ans.trace.children) treeLines(c, 0, w, lang, out);
+    for (const c of ans.trace.children) treeLines(ans, c, 0, w, lang, out);
   }
   return `${out.join('\n')}\n`;
 }
@@ -435,7 +447,7 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
     const head = { question: 'why-not', asOf: run.state.asOf };
     const only = answers.length === 1 ? answers[0] : undefined;
     io.stdout(
-      `${stableJson(
+      canonicalJson(
         only
           ? { ...head, subject: { act: key.name, actor, params: only.params }, ...one(only) }
           : {
@@ -443,7 +455,7 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
               subject: { act: key.name, actor },
               answers: answers.map((a) => ({ params: a.params, ...one(a) })),
             },
-      )}\n`,
+      )
     );
     return EXIT_OK;
   }

@@ -3,7 +3,7 @@ import { planActs } from '../../graph/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint plan FILE --goal NAME [--format text|json]
@@ -44,7 +44,7 @@ export const planCommand: Command = {
     }
     const result = planActs(loaded.checked, goal.name);
     if (format === 'json') {
-      io.stdout(stableJson(result) + '\n');
+      io.stdout(canonicalJson(result));
     } else if (!result.found) {
       io.stdout(`No sequence of acts makes [${goal.name}] hold.\n`);
     } else {

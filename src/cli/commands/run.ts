@@ -23,7 +23,7 @@ import type { Lang, Provenance, TraceEntry, TraceValue } from '../../trace/index
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, mayRead, renderLoaded, rootOf } from '../load.js';
 
 const HELP = `Usage: flint run [MODEL] --case CASE.json [--at DATE] [--format text|json] [--lang nl|en]
@@ -35,7 +35,7 @@ take now, and the open questions (unknown input facts that would decide potentia
 
 MODEL may be left out when the case file names it ("model", relative to the case file).
 --at DATE      move the clock to DATE at the end (instead of the case's "advance")
---format json  one stable JSON document with the same content plus the full traces
+--format json  one canonical JSON document (sorted keys, no whitespace) with the full traces
 --lang nl|en   language of the explanations (default: the model header's language, else en)
 
 Case file format: docs/cases.md. Exit status: 0 the case ran as written, 1 an act was refused
@@ -440,26 +440,15 @@ export function failureText(run: CaseRun, step: CaseStep): string {
   return `${run.caseFile}: ${w.act} ${step.index} <<${t.act}>> ${w.by} ${t.actor} ${what}.\n`;
 }
 
-/** The outcome of a case as one JSON value (serialise with stableJson). */
+/** The outcome of a case as one JSON value (serialised with canonicalJson). */
 export function outcomeJson(run: CaseRun, outcome: CaseOutcome): Record<string, unknown> {
   return {
     case: run.caseFile,
     model: run.modelFile,
     asOf: run.state.asOf,
     status: run.failed ? 'unexpected-outcome' : 'ok',
-    acts: run.steps.map((s) => ({
-      index: s.index,
-      act: s.trace.act,
-      actor: s.trace.actor,
-      params: s.trace.params,
-      at: s.trace.at,
-      outcome: s.trace.outcome,
-      expected: s.expected,
-      asExpected: s.asExpected,
-      record: s.trace.record,
-      sources: s.trace.sources,
-      trace: s.trace,
-    })),
+    // The act, actor, params, date, outcome, record and sources of a step are those of its trace.
+    acts: run.steps.map((s) => ({ index: s.index, expected: s.expected, asExpected: s.asExpected, trace: s.trace })),
     facts: outcome.facts,
     duties: outcome.duties,
     violations: outcome.violations,
@@ -503,7 +492,7 @@ export const runCommand: Command = {
     );
     if (typeof run === 'number') return run;
     const outcome = outcomeOf(run);
-    if (format === 'json') io.stdout(`${stableJson(outcomeJson(run, outcome))}\n`);
+    if (format === 'json') io.stdout(canonicalJson(outcomeJson(run, outcome)));
     else io.stdout(outcomeText(run, outcome));
     if (run.failed) {
       io.stderr(failureText(run, run.failed));

@@ -4,7 +4,7 @@ import { frameSources, toGraph } from '../../graph/index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import { resolveFrameName } from '../frame-name.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint sources FILE --of NAME [--direct] [--format text|json]
@@ -50,7 +50,7 @@ export const sourcesCommand: Command = {
     });
     if (format === 'json') {
       io.stdout(
-        stableJson(
+        canonicalJson(
           sources.map((s) => ({
             citation: s.citation,
             id: s.id,
@@ -59,7 +59,7 @@ export const sourcesCommand: Command = {
             validFrom: s.validFrom,
             validTo: s.validTo,
           })),
-        ) + '\n',
+        ),
       );
     } else if (sources.length === 0) {
       io.stdout(`${parsed.values.of} rests on no legal source.\n`);

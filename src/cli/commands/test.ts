@@ -4,7 +4,7 @@ import { parseCommandArgs, oneOf } from '../args.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { flintFiles } from '../files.js';
-import { stableJson } from '../json.js';
+import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint test PATH... [--format text|json] [--no-coverage]
@@ -109,7 +109,7 @@ export const testCommand: Command = {
         scenarios: report.scenarios,
         ...(coverage ? { coverage: report.coverage } : {}),
       }));
-      io.stdout(stableJson({ files: out, problems, passed, failed: failedChecks }) + '\n');
+      io.stdout(canonicalJson({ files: out, problems, passed, failed: failedChecks }));
     } else {
       io.stdout(`${passed} passed, ${failedChecks} failed\n`);
     }

@@ -1,0 +1,66 @@
+/**
+ * Zod schema of the `flint run --format json` document (the CLI's `outcomeJson`);
+ * `schemas/run.schema.json` is generated from it by generate-json-schema.ts.
+ */
+import * as z from 'zod';
+import { provenanceSchema, traceEntrySchema, traceValueSchema } from './schema.js';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const params = z.record(z.string(), scalar);
+
+const dutySchema = z.strictObject({
+  id: z.string(),
+  duty: z.string(),
+  args: z.array(scalar),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  deadline: z.string().nullable(),
+  status: z.enum(['active', 'ended']),
+  endedBy: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  violatedAt: z.string().nullable(),
+});
+
+const violationSchema = z.strictObject({
+  kind: z.enum(['duty-deadline', 'duty-condition', 'forced-act']),
+  ref: z.string(),
+  frame: z.string(),
+  args: z.array(scalar),
+  at: z.string(),
+  message: z.string(),
+});
+
+/** One act of the case as attempted: its position, the expectation, and its full trace entry. */
+export const runStepSchema = z.strictObject({
+  index: z.number().int().positive().describe('1-based position in the case file\'s "acts"'),
+  expected: z.enum(['taken', 'refused']),
+  asExpected: z.boolean(),
+  trace: traceEntrySchema,
+});
+
+/** The `flint run --format json` document. */
+export const runDocumentSchema = z.strictObject({
+  case: z.string().describe('The case file as given'),
+  model: z.string().describe('The model file'),
+  asOf: z.string().describe('The case clock at the end'),
+  status: z.enum(['ok', 'unexpected-outcome']),
+  acts: z.array(runStepSchema),
+  facts: z
+    .array(z.strictObject({ fact: z.string(), args: z.array(scalar), value: traceValueSchema, provenance: provenanceSchema }))
+    .describe('Facts that hold at the end: given, created and derived instances'),
+  duties: z.array(dutySchema).describe('Active duties at the end'),
+  violations: z.array(violationSchema),
+  available: z.record(z.string(), z.array(z.strictObject({ act: z.string(), params }))).describe('Acts available per actor'),
+  questions: z.array(
+    z.strictObject({
+      fact: z.string(),
+      args: z.array(scalar),
+      decides: z.array(z.strictObject({ act: z.string(), actor: z.string(), params })),
+    }),
+  ),
+});
+
+/** The JSON Schema (draft 2020-12) of the `flint run --format json` document. */
+export function runJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(runDocumentSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
