@@ -10,6 +10,7 @@
  * instances (fact-typed params), declared actors (`actor` params) and booleans; acts with a
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Expr, Param } from '../model/ast.js';
 import type {
   JsonScalar,
@@ -21,16 +22,16 @@ import type {
   TraceNode,
   TraceSource,
 } from '../model/trace.js';
-import { freezeInstance, give } from './case.js';
+import { bareName, checkGiven, freezeInstance, give } from './case.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, traceFrame } from './context.js';
-import { advanceClock } from './duties.js';
+import { advanceClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey } from './state.js';
+import { argKey, stateProblem } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
-import { TRUE, addDuration, bool, toScalar, toTraceValue, truth } from './values.js';
+import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
@@ -77,7 +78,14 @@ export interface TakeRequest {
 
 /** The outcome of {@link take} / {@link force}. */
 export type TakeResult =
-  | { readonly ok: true; readonly state: CaseState; readonly record: ActRecord; readonly trace: TraceEntry }
+  | {
+      readonly ok: true;
+      readonly state: CaseState;
+      readonly record: ActRecord;
+      readonly trace: TraceEntry;
+      /** Effects that could not be applied (`run-unbound-effect`); empty for most acts. */
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly state: CaseState; readonly refusal: { readonly reasons: readonly Reason[] }; readonly trace: TraceEntry };
 
 /** Questions without duplicates, sorted by fact name then arguments (deterministic output). */
@@ -439,8 +447,20 @@ export function potentialActs(cm: CompiledModel, state: CaseState, actor: string
   return out;
 }
 
-/** The arguments of an effect on a frame with parameters `params`, each in canonical form for its type. */
-function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScalar[] {
+/**
+ * Whether an effect argument left out is bound implicitly: from the act's parameter of the same
+ * name, when that parameter names a party or instance (type `actor` or a fact type). Value
+ * parameters (text, numbers, dates, durations, booleans) are never bound implicitly.
+ */
+export function bindsByName(p: Param): boolean {
+  return p.type.kind === 'FactType' || p.type.name === 'actor';
+}
+
+/**
+ * The arguments of an effect on a frame with parameters `params`, each in canonical form for its
+ * type; `undefined` marks a position the effect leaves unbound (grammar/README.md#effects).
+ */
+function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): (JsonScalar | undefined)[] {
   if (eff.args.length > 0) {
     return eff.args.map((a, i) => {
       const v = a(ctx);
@@ -451,11 +471,31 @@ function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScala
       return p === undefined ? s : (canonicalScalar(p.type, s, ctx.cm) ?? s);
     });
   }
-  // An effect written without arguments on a parameterised frame takes the act's same-named parameters.
+  return implicitArgs(ctx, params);
+}
+
+/** The arguments of a frame named without arguments: bound by name from identity parameters of the act. */
+function implicitArgs(ctx: Ctx, params: readonly Param[]): (JsonScalar | undefined)[] {
   return params.map((p) => {
-    const v = ctx.env[p.name];
-    return v === undefined ? null : toScalar(v);
+    const v = bindsByName(p) ? ctx.env[p.name] : undefined;
+    return v === undefined ? undefined : toScalar(v);
   });
+}
+
+/** The unbound parameter names of effect arguments, for diagnostics. */
+function unboundNames(args: readonly (JsonScalar | undefined)[], params: readonly Param[]): string[] {
+  return params.filter((_, i) => args[i] === undefined).map((p) => p.name);
+}
+
+/** The diagnostic of a create effect that leaves positions unbound: the effect is not applied. */
+function unboundEffect(frame: 'fact' | 'duty', name: string, missing: readonly string[], act: string): Diagnostic {
+  const ref = frame === 'fact' ? `[${name}]` : `<${name}>`;
+  return {
+    code: 'run-unbound-effect',
+    severity: 'warning',
+    message: `<<${act}>> creates ${ref} without binding ${missing.join(', ')}: the effect was not applied.`,
+    hint: `Write the arguments, e.g. ${ref}(${missing.join(', ')}), or give <<${act}>> parameters with these names.`,
+  };
 }
 
 function collectSources(node: TraceNode, out: Map<string, TraceSource>): void {
@@ -489,25 +529,86 @@ function refusal(
   return { ok: false, state, refusal: { reasons }, trace };
 }
 
-function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
+/** A refusal reason for a bad request (no frame): a parameter-level problem. */
+function requestReason(expr: string, message: string): Reason {
+  return { item: 'parameter', status: 'false', expr, message, frame: null };
+}
+
+/**
+ * The facts an actor supplies with a take, checked for authority: role facts and facts only acts
+ * may create (`holds when: created`) are never given by an actor; a fact another party gave is not
+ * overwritten with a different value. Reasons for the facts refused, empty when all may be given.
+ */
+function authorityReasons(cm: CompiledModel, state: CaseState, actor: string, act: string, facts: readonly GivenFact[]): Reason[] {
+  const out: Reason[] = [];
+  facts.forEach((g, i) => {
+    const f = cm.facts.get(bareName(g.fact));
+    if (!f) return;
+    const path = `/facts/${i}`;
+    if (f.isRole || f.mode === 'created') {
+      const why = f.isRole ? 'is a role fact: roles are declared on the case' : 'holds only when an act creates it';
+      out.push(requestReason(path, `${actor} may not give [${f.name}] with <<${act}>>: it ${why}.`));
+      return;
+    }
+    const r = checkGiven(cm, g, path);
+    if ('code' in r) return;
+    const old = state.facts[f.name]?.[argKey(r.args)];
+    const by = g.by ?? actor;
+    if (g.by !== undefined && g.by !== actor) {
+      out.push(requestReason(path, `${actor} may not give [${f.name}] on behalf of ${g.by}.`));
+      return;
+    }
+    if (old && old.terminated === null && old.value !== r.value) {
+      const prev = old.provenance;
+      const owner = prev.kind === 'given' ? prev.by : null;
+      if (prev.kind !== 'given' || owner !== by) {
+        const who = prev.kind === 'given' ? (owner === null ? 'the case' : owner) : `act record ${prev.kind === 'created' ? prev.record : '?'}`;
+        out.push(
+          requestReason(
+            path,
+            `${actor} may not change [${f.name}](${r.args.join(', ')}) from ${JSON.stringify(old.value)} to ${JSON.stringify(r.value)}: it was set by ${who}.`,
+          ),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
+  const emptyCheck = (name: string): TraceNode => ({ kind: 'check', expr: `<<${name}>>`, value: { type: 'boolean', value: false }, children: [] });
+  const bad = stateProblem(state0);
+  const reqOk = typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
+  if (bad || !reqOk) {
+    const req = reqOk ? req0 : ({ act: String((req0 as Partial<TakeRequest> | null)?.act), actor: '' } as TakeRequest);
+    const why = bad ? bad.message : 'A take request needs an act name and an actor id.';
+    const asOf = typeof state0?.asOf === 'string' ? state0.asOf : '';
+    return refusal(state0, req, asOf, [requestReason(bad?.path ?? '', why)], emptyCheck(req.act), []);
+  }
+  const req: TakeRequest = req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
   const at = req.at ?? state0.asOf;
-  const emptyCheck: TraceNode = { kind: 'check', expr: `<<${req.act}>>`, value: { type: 'boolean', value: false }, children: [] };
+  if (typeof at !== 'string' || !isDate(at)) {
+    const r = requestReason(String(at), `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`);
+    return refusal(state0, req, state0.asOf, [r], emptyCheck(req.act), []);
+  }
   if (at < state0.asOf) {
-    const r: Reason = {
-      item: 'parameter',
-      status: 'false',
-      expr: at,
-      message: `The act date ${at} lies before the case clock ${state0.asOf}.`,
-      frame: null,
-    };
-    return refusal(state0, req, at, [r], emptyCheck, []);
+    const r = requestReason(at, `The act date ${at} lies before the case clock ${state0.asOf}.`);
+    return refusal(state0, req, at, [r], emptyCheck(req.act), []);
+  }
+  if (req.params !== undefined && (typeof req.params !== 'object' || req.params === null || Array.isArray(req.params))) {
+    return refusal(state0, req, at, [requestReason('params', 'The params of a take must be an object { name: value }.')], emptyCheck(req.act), []);
+  }
+  if (req.facts !== undefined && !Array.isArray(req.facts)) {
+    return refusal(state0, req, at, [requestReason('/facts', 'The facts of a take must be an array.')], emptyCheck(req.act), []);
   }
   let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
+    const authority = authorityReasons(cm, state, req.actor, req.act, req.facts);
+    if (authority.length > 0) return refusal(state0, req, at, authority, emptyCheck(req.act), []);
     const g = give(cm, state, req.facts, { by: req.actor, at });
     if (g.diagnostics.length > 0) {
-      const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
-      return refusal(state0, req, at, reasons, emptyCheck, []);
+      const reasons: Reason[] = g.diagnostics.map((d) => requestReason(d.path ?? '', d.message));
+      return refusal(state0, req, at, reasons, emptyCheck(req.act), []);
     }
     state = g.value;
   }
@@ -525,8 +626,9 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   const activated: TraceDutyChange[] = [];
   const ended: TraceDutyChange[] = [];
   const newFacts: { fact: string; args: JsonScalar[] }[] = [];
-  const endFacts: { fact: string; args: JsonScalar[] | null }[] = [];
+  const endFacts: { fact: string; args: JsonScalar[] }[] = [];
   const newDuties: DutyInstance[] = [];
+  const diagnostics: Diagnostic[] = [];
   let dutyCounter = state.counters.duty;
   // Frames the effects touch; their sources join the trace entry when someone reads it.
   const noted: { kind: 'fact' | 'duty'; name: string }[] = [];
@@ -534,14 +636,25 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   for (const eff of act.creates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
-      const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
+      const params = f?.decl?.params ?? [];
+      const bound = effectArgs(ctx, eff, params);
+      if (bound.includes(undefined)) {
+        diagnostics.push(unboundEffect('fact', eff.name, unboundNames(bound, params), req.act));
+        continue;
+      }
+      const args = bound as JsonScalar[];
       newFacts.push({ fact: eff.name, args });
       effects.push({ op: 'create', frame: 'fact', name: eff.name, args });
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
       const params = d?.decl.params ?? [];
-      const args = effectArgs(ctx, eff, params);
+      const bound = effectArgs(ctx, eff, params);
+      if (bound.includes(undefined)) {
+        diagnostics.push(unboundEffect('duty', eff.name, unboundNames(bound, params), req.act));
+        continue;
+      }
+      const args = bound as JsonScalar[];
       let deadline: string | null = null;
       if (d?.deadline) {
         const dctx = newCtx(cm, state, at, { actor: req.actor });
@@ -572,7 +685,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       effects.push({ op: 'create', frame: 'duty', name: eff.name, args });
       frameNote('duty', eff.name);
     } else {
-      effects.push({ op: 'create', frame: 'act', name: eff.name, args: effectArgs(ctx, eff, []) });
+      effects.push({ op: 'create', frame: 'act', name: eff.name, args: effectArgs(ctx, eff, []) as JsonScalar[] });
     }
   }
   const dutyEnds: { duty: string; args: (JsonScalar | undefined)[] }[] = [];
@@ -580,21 +693,23 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
       const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
-      const all = args.length === 0 && (f?.arity ?? 0) > 0;
-      endFacts.push({ fact: eff.name, args: all || args.includes(null) ? null : args });
-      effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args });
+      // Unbound positions are wildcards: every holding instance matching the bound ones ends.
+      for (const inst of Object.values(state.facts[eff.name] ?? {})) {
+        if (inst.terminated !== null || !args.every((a, j) => a === undefined || inst.args[j] === a)) continue;
+        endFacts.push({ fact: eff.name, args: [...inst.args] });
+        effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args: inst.args });
+      }
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
       const args = effectArgs(ctx, eff, d?.decl.params ?? []);
-      dutyEnds.push({ duty: eff.name, args: args.map((a) => (a === null ? undefined : a)) });
-      effects.push({ op: 'terminate', frame: 'duty', name: eff.name, args });
+      dutyEnds.push({ duty: eff.name, args });
       frameNote('duty', eff.name);
     }
   }
   for (const name of act.endsDuties) {
     const d = cm.duties.get(name);
-    dutyEnds.push({ duty: name, args: (d?.decl.params ?? []).map((p) => { const v = ctx.env[p.name]; return v ? toScalar(v) : undefined; }) });
+    dutyEnds.push({ duty: name, args: implicitArgs(ctx, d?.decl.params ?? []) });
   }
   const record: ActRecord = {
     id: recordId,
@@ -610,12 +725,12 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
         kind: 'forced-act',
         ref: recordId,
         frame: req.act,
-        args: Object.values(check.params),
+        args: act.decl.params.map((p) => check.params[p.name] ?? null),
         at,
         message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
       }
     : null;
-  const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
+  const next = recordViolations(cm, applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended })).state;
   const buildTrace = (): TraceEntry => {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();
@@ -640,13 +755,14 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       sources: [...sourcesMap.values()],
     };
   };
-  if (traceTree) return { ok: true, state: next, record, trace: buildTrace() };
+  if (traceTree) return { ok: true, state: next, record, trace: buildTrace(), diagnostics };
   // Without a trace tree the entry is built on first read: bulk replays that never look pay nothing.
   let entry: TraceEntry | undefined;
   return {
     ok: true,
     state: next,
     record,
+    diagnostics,
     get trace(): TraceEntry {
       return (entry ??= buildTrace());
     },
@@ -655,7 +771,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
 
 interface Changes {
   readonly record: ActRecord;
-  readonly endFacts: readonly { fact: string; args: JsonScalar[] | null }[];
+  readonly endFacts: readonly { fact: string; args: JsonScalar[] }[];
   readonly newFacts: readonly { fact: string; args: JsonScalar[] }[];
   readonly dutyEnds: readonly { duty: string; args: (JsonScalar | undefined)[] }[];
   readonly newDuties: readonly DutyInstance[];
@@ -687,12 +803,10 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
   for (const e of c.endFacts) {
     const old = state.facts[e.fact];
     if (!old) continue;
-    const key = e.args === null ? null : argKey(e.args);
-    for (const [k, inst] of Object.entries(old)) {
-      if (inst.terminated !== null) continue;
-      if (key !== null && argKey(inst.args) !== key) continue;
-      bucketOf(e.fact)[k] = freezeInstance({ ...inst, terminated: { record: recordId, at } });
-    }
+    const k = argKey(e.args);
+    const inst = old[k];
+    if (inst === undefined || inst.terminated !== null) continue;
+    bucketOf(e.fact)[k] = freezeInstance({ ...inst, terminated: { record: recordId, at } });
   }
   for (const n of c.newFacts) {
     bucketOf(n.fact)[argKey(n.args)] = freezeInstance({
