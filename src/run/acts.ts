@@ -542,7 +542,7 @@ function requestReason(expr: string, message: string): Reason {
 function authorityReasons(cm: CompiledModel, state: CaseState, actor: string, act: string, facts: readonly GivenFact[]): Reason[] {
   const out: Reason[] = [];
   facts.forEach((g, i) => {
-    const f = cm.facts.get(bareName(g.fact));
+    const f = cm.facts.get(g.fact) ?? cm.facts.get(bareName(g.fact));
     if (!f) return;
     const path = `/facts/${i}`;
     if (f.isRole || f.mode === 'created') {
@@ -585,7 +585,7 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
     const asOf = typeof state0?.asOf === 'string' ? state0.asOf : '';
     return refusal(state0, req, asOf, [requestReason(bad?.path ?? '', why)], emptyCheck(req.act), []);
   }
-  const req: TakeRequest = req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
+  const req: TakeRequest = !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
   const at = req.at ?? state0.asOf;
   if (typeof at !== 'string' || !isDate(at)) {
     const r = requestReason(String(at), `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`);

@@ -25,7 +25,10 @@ export interface CaseOptions {
   readonly facts?: readonly GivenFact[];
 }
 
-/** `<<name>>` → `name`, `[name]` → `name`: the library accepts names as the CLI and case files do. */
+/**
+ * `<<name>>` → `name`, `[name]` → `name`: the library accepts names as the CLI and case files do
+ * (callers first look the name up as written: FLINT JSON names may contain brackets).
+ */
 export function bareName(name: string): string {
   if (name.startsWith('<<') && name.endsWith('>>')) return name.slice(2, -2).trim();
   if (name.startsWith('[') && name.endsWith(']')) return name.slice(1, -1).trim();
@@ -33,6 +36,13 @@ export function bareName(name: string): string {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `name` can be played as a role: a fact of the model, or a role an act's actor names (FLINT JSON). */
+function isRoleName(compiled: CompiledModel, name: string): boolean {
+  if (compiled.facts.has(name)) return true;
+  for (const a of compiled.acts.values()) if (a.actor.kind === 'role' && a.actor.fact === name) return true;
+  return false;
+}
 
 /** The declared actors with their valid roles, and a diagnostic per actor or role left out. */
 function checkActors(compiled: CompiledModel, actors: unknown, diagnostics: Diagnostic[]): Record<string, { roles: string[] }> {
@@ -49,13 +59,12 @@ function checkActors(compiled: CompiledModel, actors: unknown, diagnostics: Diag
     }
     const roles: string[] = [];
     a.roles.forEach((r: unknown, i: number) => {
-      const name = typeof r === 'string' ? bareName(r) : null;
-      const f = name === null ? undefined : compiled.facts.get(name);
-      if (name === null || !f || !f.isRole) {
+      const name = typeof r !== 'string' ? null : isRoleName(compiled, r) ? r : bareName(r);
+      if (name === null || !isRoleName(compiled, name)) {
         diagnostics.push({
           code: 'run-unknown-role',
           severity: 'error',
-          message: `The actor ${id} plays ${JSON.stringify(r)}, which is not a role fact of the model.`,
+          message: `The actor ${id} plays ${JSON.stringify(r)}, which is not a fact or role of the model.`,
           path: `/actors/${id}/roles/${i}`,
           hint: 'A role is a fact without parameters of type actor (or of another role), e.g. fact [burger]: actor.',
         });
@@ -163,7 +172,7 @@ export function checkGiven(
   if (g.by !== undefined && typeof g.by !== 'string') {
     return { code: 'run-invalid-fact', severity: 'error', message: `The "by" of [${g.fact}] must be an actor id.`, path: `${path}/by` };
   }
-  const f = compiled.facts.get(bareName(g.fact));
+  const f = compiled.facts.get(g.fact) ?? compiled.facts.get(bareName(g.fact));
   if (!f) {
     return {
       code: 'run-unknown-fact',
