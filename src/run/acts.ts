@@ -173,6 +173,31 @@ function actorItem(ctx: Ctx, act: CAct, actor: string, env: Record<string, Value
   }
 }
 
+const roleParamCache = new WeakMap<CAct, readonly Param[]>();
+
+/** The parameters of an act typed by a role fact (`p: [burger]`): they bind only actors playing it. */
+function roleParams(cm: CompiledModel, act: CAct): readonly Param[] {
+  let ps = roleParamCache.get(act);
+  if (ps === undefined) {
+    // The actor's own parameter is checked by the actor item.
+    const own = act.actor.kind === 'param' ? act.actor.param : null;
+    ps = act.decl.params.filter((p) => p.name !== own && p.type.kind === 'FactType' && cm.facts.get(p.type.name)?.isRole === true);
+    roleParamCache.set(act, ps);
+  }
+  return ps;
+}
+
+/** The first role-typed parameter bound to an actor that does not play the role, or `null`. */
+function roleParamMismatch(ctx: Ctx, act: CAct, env: Record<string, Value>): { param: Param; actor: JsonScalar } | null {
+  for (const p of roleParams(ctx.cm, act)) {
+    const v = env[p.name];
+    if (v === undefined || p.type.kind !== 'FactType') continue;
+    const id = toScalar(v);
+    if (typeof id !== 'string' || truth(playsRole(ctx, p.type.name, id)) !== true) return { param: p, actor: id };
+  }
+  return null;
+}
+
 /**
  * The status of an act without reasons or trace (the hot path of availableActs): stops at the
  * first false item. `ctx` may be shared between acts of one state and date (its memo stays valid).
@@ -183,6 +208,7 @@ function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Val
   ctx.actor = actor;
   truncate(ctx, 0);
   if (truth(actorItem(ctx, act, actor, env)) !== true) return 'disabled';
+  if (roleParamMismatch(ctx, act, env) !== null) return 'disabled';
   let unknown = false;
   let t: boolean | null;
   if (act.object !== null) {
@@ -265,6 +291,20 @@ export function checkAct(
     }
   }
   ctx.env = env;
+  // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
+  for (;;) {
+    const m = roleParamMismatch(ctx, act, env);
+    if (m === null) break;
+    const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
+    reasons.push({
+      item: 'parameter',
+      status: 'false',
+      expr: m.param.name,
+      message: `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, who does not play the role [${role}].`,
+      frame,
+    });
+    delete env[m.param.name];
+  }
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
   const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`) : null;
@@ -575,6 +615,43 @@ function authorityReasons(cm: CompiledModel, state: CaseState, actor: string, ac
   return out;
 }
 
+type Completion =
+  | { readonly kind: 'complete' }
+  | { readonly kind: 'bound'; readonly params: Readonly<Record<string, JsonScalar>> }
+  | { readonly kind: 'ambiguous' | 'missing'; readonly reason: Reason };
+
+/**
+ * Parameters a take leaves out (other than the actor's own) are bound from their finite domains,
+ * as `expect … available` does: when exactly one binding of the missing ones makes the act
+ * enabled, it is used; when several do, the take is refused naming the missing arguments and the
+ * candidate bindings; when none does (or a domain is not finite), the missing arguments are named.
+ */
+function completeParams(cm: CompiledModel, state: CaseState, req: TakeRequest, at: string): Completion {
+  const act = cm.acts.get(req.act);
+  if (!act) return { kind: 'complete' };
+  const given = req.params ?? {};
+  const missing = act.decl.params.filter((p) => given[p.name] === undefined && !(act.actor.kind === 'param' && act.actor.param === p.name));
+  if (missing.length === 0) return { kind: 'complete' };
+  const names = missing.map((p) => p.name).join(', ');
+  const ctx = newCtx(cm, state, at, { actor: req.actor });
+  const combos = bindingsIn(ctx, missing);
+  const fits: Record<string, JsonScalar>[] = [];
+  for (const b of combos ?? []) {
+    const params = { ...given, ...b };
+    if (quickCheck(cm, state, { ...req, params }, at) !== null) fits.push(params);
+  }
+  const fit = fits[0];
+  if (fits.length === 1 && fit) return { kind: 'bound', params: fit };
+  const base = `<<${act.name}>> was taken without ${missing.length === 1 ? 'the argument' : 'the arguments'} ${names}`;
+  if (fits.length > 1) {
+    const shown = fits.slice(0, 5).map((f) => `(${missing.map((p) => `${p.name}: ${JSON.stringify(f[p.name])}`).join(', ')})`);
+    const more = fits.length > 5 ? ` and ${fits.length - 5} more` : '';
+    return { kind: 'ambiguous', reason: requestReason(names, `${base}, and several bindings fit: ${shown.join(', ')}${more}. Name the arguments.`) };
+  }
+  const why = combos === null ? 'they cannot be enumerated' : 'no binding of them makes the act enabled';
+  return { kind: 'missing', reason: requestReason(names, `${base}; ${why}.`) };
+}
+
 function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
   const emptyCheck = (name: string): TraceNode => ({ kind: 'check', expr: `<<${name}>>`, value: { type: 'boolean', value: false }, children: [] });
   const bad = stateProblem(state0);
@@ -585,7 +662,7 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
     const asOf = typeof state0?.asOf === 'string' ? state0.asOf : '';
     return refusal(state0, req, asOf, [requestReason(bad?.path ?? '', why)], emptyCheck(req.act), []);
   }
-  const req: TakeRequest = !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
+  let req: TakeRequest = !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
   const at = req.at ?? state0.asOf;
   if (typeof at !== 'string' || !isDate(at)) {
     const r = requestReason(String(at), `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`);
@@ -612,7 +689,16 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
     }
     state = g.value;
   }
+  const completed = completeParams(cm, state, req, at);
+  if (completed.kind === 'ambiguous' && !forced) {
+    return refusal(state0, req, at, [completed.reason], emptyCheck(req.act), []);
+  }
+  if (completed.kind === 'bound') req = { ...req, params: completed.params };
   const check = (traceTree ? null : quickCheck(cm, state, req, at)) ?? checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
+  if (completed.kind === 'missing' && check.status !== 'enabled' && !forced) {
+    const reasons = [completed.reason, ...check.reasons.filter((r) => r.status === 'false')];
+    return refusal(state0, req, at, reasons, check.trace ?? summaryNode(cm, req.act, check.status, at), []);
+  }
   const act = cm.acts.get(req.act);
   if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
@@ -731,6 +817,8 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
       }
     : null;
   const next = recordViolations(cm, applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended })).state;
+  // The duty instances actually ended, each with its arguments (unbound positions matched any).
+  for (const e of ended) effects.push({ op: 'terminate', frame: 'duty', name: e.duty, args: e.args });
   const buildTrace = (): TraceEntry => {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();
