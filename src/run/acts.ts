@@ -174,6 +174,8 @@ function actorItem(ctx: Ctx, act: CAct, actor: string, env: Record<string, Value
 }
 
 const roleParamCache = new WeakMap<CAct, readonly Param[]>();
+/** Role-parameter reasons: like the actor's role, a forced act may override them (a violation is recorded). */
+const ROLE_REASONS = new WeakSet<Reason>();
 
 /** The parameters of an act typed by a role fact (`p: [burger]`): they bind only actors playing it. */
 function roleParams(cm: CompiledModel, act: CAct): readonly Param[] {
@@ -187,15 +189,19 @@ function roleParams(cm: CompiledModel, act: CAct): readonly Param[] {
   return ps;
 }
 
-/** The first role-typed parameter bound to an actor that does not play the role, or `null`. */
-function roleParamMismatch(ctx: Ctx, act: CAct, env: Record<string, Value>): { param: Param; actor: JsonScalar } | null {
+/** The role-typed parameters bound to an actor that does not play the role (`all: false`: the first only). */
+function roleParamMismatches(ctx: Ctx, act: CAct, env: Record<string, Value>, all: boolean): { param: Param; actor: JsonScalar }[] {
+  const out: { param: Param; actor: JsonScalar }[] = [];
   for (const p of roleParams(ctx.cm, act)) {
     const v = env[p.name];
     if (v === undefined || p.type.kind !== 'FactType') continue;
     const id = toScalar(v);
-    if (typeof id !== 'string' || truth(playsRole(ctx, p.type.name, id)) !== true) return { param: p, actor: id };
+    if (typeof id !== 'string' || truth(playsRole(ctx, p.type.name, id)) !== true) {
+      out.push({ param: p, actor: id });
+      if (!all) break;
+    }
   }
-  return null;
+  return out;
 }
 
 /**
@@ -208,7 +214,7 @@ function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Val
   ctx.actor = actor;
   truncate(ctx, 0);
   if (truth(actorItem(ctx, act, actor, env)) !== true) return 'disabled';
-  if (roleParamMismatch(ctx, act, env) !== null) return 'disabled';
+  if (roleParams(ctx.cm, act).length > 0 && roleParamMismatches(ctx, act, env, false).length > 0) return 'disabled';
   let unknown = false;
   let t: boolean | null;
   if (act.object !== null) {
@@ -292,18 +298,17 @@ export function checkAct(
   }
   ctx.env = env;
   // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
-  for (;;) {
-    const m = roleParamMismatch(ctx, act, env);
-    if (m === null) break;
+  for (const m of roleParamMismatches(ctx, act, env, true)) {
     const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
-    reasons.push({
+    const r: Reason = {
       item: 'parameter',
       status: 'false',
       expr: m.param.name,
       message: `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, who does not play the role [${role}].`,
       frame,
-    });
-    delete env[m.param.name];
+    };
+    ROLE_REASONS.add(r);
+    reasons.push(r);
   }
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
@@ -700,7 +705,7 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
     return refusal(state0, req, at, reasons, check.trace ?? summaryNode(cm, req.act, check.status, at), []);
   }
   const act = cm.acts.get(req.act);
-  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
+  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter' && !ROLE_REASONS.has(r))))) {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, sourcesMap);
