@@ -49,7 +49,16 @@ export const traceNodeSchema = z.object({
   expr: z.string(),
   value: traceValueSchema,
   frame: traceFrameSchema.optional(),
-  reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
+  reads: z
+    .array(
+      z.object({
+        ...instanceRef,
+        value: traceValueSchema,
+        provenance: provenanceSchema.nullable(),
+        terminated: z.object({ record: z.string(), at: z.string() }).optional(),
+      }),
+    )
+    .optional(),
   get children(): z.ZodArray<typeof traceNodeSchema> {
     return z.array(traceNodeSchema);
   },

@@ -4,6 +4,7 @@ import { check } from '../../src/check/index.js';
 import { advance, compile, createCase, force, give, take } from '../../src/run/index.js';
 import type { CaseState, TakeResult } from '../../src/run/index.js';
 import { parse } from '../../src/syntax/index.js';
+import { explainText } from '../../src/trace/index.js';
 
 const load = (text: string) => {
   const m = parse(text, 'm.flint');
@@ -58,6 +59,19 @@ describe('effects written without arguments', () => {
     expect(Object.keys(r.state.facts.vote ?? {}).some((k) => k.includes('null'))).toBe(false);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['run-unbound-effect']);
     expect(r.diagnostics[0]?.message).toContain('candidate');
+  });
+
+  it('a terminated instance read in a later check says which act ended it, not "given … = false"', () => {
+    const ended = ok(take(cm, s0, { act: 'withdraw', actor: 'alice', params: { citizen: 'alice' } })).state;
+    const { cm: cm2 } = load(`${VOTES}
+act <<revote>>(citizen: [citizen], candidate: [candidate]) {
+  actor: citizen
+  preconditions: not [vote](citizen, candidate)
+}
+`);
+    const r = ok(take(cm2, ended, { act: 'revote', actor: 'alice', params: { citizen: 'alice', candidate: 'eve' } }));
+    const text = explainText(r.trace, { lang: 'en' });
+    expect(text).toContain('[vote](alice, eve) = false, given on 2024-01-01, terminated by act record r1 on 2024-01-01');
   });
 
   it('flint check reports a create it cannot bind (unbound-effect), not the terminate', () => {
