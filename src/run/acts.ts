@@ -333,13 +333,22 @@ export function checkAct(
     const label = ITEM_LABELS[i] as string;
     const qStart = ctx.questions.length;
     // The compiled expressions build their own node (relabelled below); the others get one here.
+    const kidsBefore = ctx.tracer ? ctx.tracer.top.children.length : 0;
     const node = ctx.tracer && compiled === null ? ctx.tracer.enter(label, expr) : null;
     if (node && itemFrame) node.frame = itemFrame;
     const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
     if (compiled !== null && ctx.tracer) {
-      const own = ctx.tracer.top.children[ctx.tracer.top.children.length - 1];
+      // Relabel the node the expression built; a literal (`preconditions: true`) builds none, so it gets one here
+      // (relabelling "the last child" then took the object's node).
+      const kids = ctx.tracer.top.children;
+      const own = kids.length > kidsBefore ? kids[kids.length - 1] : undefined;
       if (own) own.kind = label;
+      else {
+        const n = ctx.tracer.enter(label, expr);
+        if (itemFrame) n.frame = itemFrame;
+        ctx.tracer.exit(n, toTraceValue(v));
+      }
     }
     const t = truth(v);
     if (t === true) continue;

@@ -200,3 +200,25 @@ act <<consent>>(subject: [subject], controller: [controller]) {
     expect(f.state.violations.map((v) => v.kind)).toEqual(['forced-act']);
   });
 });
+
+describe('the act check tree', () => {
+  it('with preconditions: true, the object node keeps its label and the preconditions get their own node', () => {
+    const { cm } = load(`
+fact [r]: actor { closed }
+fact [o] { closed }
+act <<a>>(x: [r]) {
+  actor: x
+  object: [o]
+  preconditions: true
+}
+`);
+    const s = give(cm, createCase(cm, { asOf: '2024-01-01', actors: { p: { roles: ['r'] } } }), [{ fact: 'o', value: true }]).value;
+    const r = ok(take(cm, s, { act: 'a', actor: 'p', params: { x: 'p' } }));
+    expect(r.trace.check.children.map((c) => [c.kind, c.expr])).toEqual([
+      ['in-force', '<<a>>'],
+      ['actor', 'x'],
+      ['object', '[o]'],
+      ['preconditions', 'true'],
+    ]);
+  });
+});
