@@ -99,7 +99,8 @@ export function checkBatchCase(v: unknown): Check<BatchCase> {
     if (!isRecord(a) || typeof a.act !== 'string' || typeof a.actor !== 'string') return bad(`/acts/${i}`, 'An act needs an "act" name and an "actor" id.');
     if (a.params !== undefined && !(isRecord(a.params) && Object.values(a.params).every(isScalar))) return bad(`/acts/${i}/params`, 'The params of an act must map names to scalars.');
     if (a.at !== undefined && (typeof a.at !== 'string' || !isDate(a.at))) {
-      return bad(`/acts/${i}/at`, `The "at" of an act must be a calendar date YYYY-MM-DD; got ${JSON.stringify(a.at)}.`);
+      const got = JSON.stringify(a.at);
+      return bad(`/acts/${i}/at`, `The "at" of an act must be a calendar date YYYY-MM-DD; got ${got}.`);
     }
     const af = checkFacts(a.facts, `/acts/${i}/facts`);
     if (!af.ok) return af;

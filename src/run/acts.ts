@@ -183,14 +183,21 @@ function roleParams(cm: CompiledModel, act: CAct): readonly Param[] {
   if (ps === undefined) {
     // The actor's own parameter is checked by the actor item.
     const own = act.actor.kind === 'param' ? act.actor.param : null;
-    ps = act.decl.params.filter((p) => p.name !== own && p.type.kind === 'FactType' && cm.facts.get(p.type.name)?.isRole === true);
+    ps = act.decl.params.filter(
+      (p) => p.name !== own && p.type.kind === 'FactType' && cm.facts.get(p.type.name)?.isRole === true,
+    );
     roleParamCache.set(act, ps);
   }
   return ps;
 }
 
 /** The role-typed parameters bound to an actor that does not play the role (`all: false`: the first only). */
-function roleParamMismatches(ctx: Ctx, act: CAct, env: Record<string, Value>, all: boolean): { param: Param; actor: JsonScalar }[] {
+function roleParamMismatches(
+  ctx: Ctx,
+  act: CAct,
+  env: Record<string, Value>,
+  all: boolean,
+): { param: Param; actor: JsonScalar }[] {
   const out: { param: Param; actor: JsonScalar }[] = [];
   for (const p of roleParams(ctx.cm, act)) {
     const v = env[p.name];
@@ -304,7 +311,9 @@ export function checkAct(
       item: 'parameter',
       status: 'false',
       expr: m.param.name,
-      message: `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, who does not play the role [${role}].`,
+      message:
+        `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, ` +
+        `who does not play the role [${role}].`,
       frame,
     };
     ROLE_REASONS.add(r);
@@ -593,7 +602,13 @@ function requestReason(expr: string, message: string): Reason {
  * may create (`holds when: created`) are never given by an actor; a fact another party gave is not
  * overwritten with a different value. Reasons for the facts refused, empty when all may be given.
  */
-function authorityReasons(cm: CompiledModel, state: CaseState, actor: string, act: string, facts: readonly GivenFact[]): Reason[] {
+function authorityReasons(
+  cm: CompiledModel,
+  state: CaseState,
+  actor: string,
+  act: string,
+  facts: readonly GivenFact[],
+): Reason[] {
   const out: Reason[] = [];
   facts.forEach((g, i) => {
     const f = cm.facts.get(g.fact) ?? cm.facts.get(bareName(g.fact));
@@ -616,11 +631,13 @@ function authorityReasons(cm: CompiledModel, state: CaseState, actor: string, ac
       const prev = old.provenance;
       const owner = prev.kind === 'given' ? prev.by : null;
       if (prev.kind !== 'given' || owner !== by) {
-        const who = prev.kind === 'given' ? (owner === null ? 'the case' : owner) : `act record ${prev.kind === 'created' ? prev.record : '?'}`;
+        const record = prev.kind === 'created' ? prev.record : '?';
+        const who = prev.kind === 'given' ? (owner === null ? 'the case' : owner) : `act record ${record}`;
         out.push(
           requestReason(
             path,
-            `${actor} may not change [${f.name}](${r.args.join(', ')}) from ${JSON.stringify(old.value)} to ${JSON.stringify(r.value)}: it was set by ${who}.`,
+            `${actor} may not change [${f.name}](${r.args.join(', ')}) from ${JSON.stringify(old.value)} ` +
+              `to ${JSON.stringify(r.value)}: it was set by ${who}.`,
           ),
         );
       }
@@ -644,7 +661,8 @@ function completeParams(cm: CompiledModel, state: CaseState, req: TakeRequest, a
   const act = cm.acts.get(req.act);
   if (!act) return { kind: 'complete' };
   const given = req.params ?? {};
-  const missing = act.decl.params.filter((p) => given[p.name] === undefined && !(act.actor.kind === 'param' && act.actor.param === p.name));
+  const own = act.actor.kind === 'param' ? act.actor.param : null;
+  const missing = act.decl.params.filter((p) => given[p.name] === undefined && p.name !== own);
   if (missing.length === 0) return { kind: 'complete' };
   const names = missing.map((p) => p.name).join(', ');
   const ctx = newCtx(cm, state, at, { actor: req.actor });
@@ -658,39 +676,59 @@ function completeParams(cm: CompiledModel, state: CaseState, req: TakeRequest, a
   if (fits.length === 1 && fit) return { kind: 'bound', params: fit };
   const base = `<<${act.name}>> was taken without ${missing.length === 1 ? 'the argument' : 'the arguments'} ${names}`;
   if (fits.length > 1) {
-    const shown = fits.slice(0, 5).map((f) => `(${missing.map((p) => `${p.name}: ${JSON.stringify(f[p.name])}`).join(', ')})`);
+    const one = (f: Record<string, JsonScalar>): string =>
+      missing.map((p) => `${p.name}: ${JSON.stringify(f[p.name])}`).join(', ');
+    const shown = fits.slice(0, 5).map((f) => `(${one(f)})`);
     const more = fits.length > 5 ? ` and ${fits.length - 5} more` : '';
-    return { kind: 'ambiguous', reason: requestReason(names, `${base}, and several bindings fit: ${shown.join(', ')}${more}. Name the arguments.`) };
+    const message = `${base}, and several bindings fit: ${shown.join(', ')}${more}. Name the arguments.`;
+    return { kind: 'ambiguous', reason: requestReason(names, message) };
   }
   const why = combos === null ? 'they cannot be enumerated' : 'no binding of them makes the act enabled';
   return { kind: 'missing', reason: requestReason(names, `${base}; ${why}.`) };
 }
 
-function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
-  const emptyCheck = (name: string): TraceNode => ({ kind: 'check', expr: `<<${name}>>`, value: { type: 'boolean', value: false }, children: [] });
+function perform(
+  cm: CompiledModel,
+  state0: CaseState,
+  req0: TakeRequest,
+  forced: boolean,
+  traceTree: boolean,
+): TakeResult {
+  const emptyCheck = (name: string): TraceNode => ({
+    kind: 'check',
+    expr: `<<${name}>>`,
+    value: { type: 'boolean', value: false },
+    children: [],
+  });
   const bad = stateProblem(state0);
-  const reqOk = typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
+  const reqOk =
+    typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
   if (bad || !reqOk) {
     const req = reqOk ? req0 : ({ act: String((req0 as Partial<TakeRequest> | null)?.act), actor: '' } as TakeRequest);
     const why = bad ? bad.message : 'A take request needs an act name and an actor id.';
     const asOf = typeof state0?.asOf === 'string' ? state0.asOf : '';
     return refusal(state0, req, asOf, [requestReason(bad?.path ?? '', why)], emptyCheck(req.act), []);
   }
-  let req: TakeRequest = !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
+  let req: TakeRequest =
+    !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
   const at = req.at ?? state0.asOf;
   if (typeof at !== 'string' || !isDate(at)) {
-    const r = requestReason(String(at), `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`);
+    const message = `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`;
+    const r = requestReason(String(at), message);
     return refusal(state0, req, state0.asOf, [r], emptyCheck(req.act), []);
   }
   if (at < state0.asOf) {
     const r = requestReason(at, `The act date ${at} lies before the case clock ${state0.asOf}.`);
     return refusal(state0, req, at, [r], emptyCheck(req.act), []);
   }
-  if (req.params !== undefined && (typeof req.params !== 'object' || req.params === null || Array.isArray(req.params))) {
-    return refusal(state0, req, at, [requestReason('params', 'The params of a take must be an object { name: value }.')], emptyCheck(req.act), []);
+  const ps = req.params;
+  if (ps !== undefined && (typeof ps !== 'object' || ps === null || Array.isArray(ps))) {
+    const r = requestReason('params', 'The params of a take must be an object { name: value }.');
+    return refusal(state0, req, at, [r], emptyCheck(req.act), []);
   }
   if (req.facts !== undefined && !Array.isArray(req.facts)) {
-    return refusal(state0, req, at, [requestReason('/facts', 'The facts of a take must be an array.')], emptyCheck(req.act), []);
+    const r = requestReason('/facts', 'The facts of a take must be an array.');
+    return refusal(state0, req, at, [r], emptyCheck(req.act), []);
   }
   let state = at > state0.asOf ? advanceClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
@@ -714,7 +752,8 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
     return refusal(state0, req, at, reasons, check.trace ?? summaryNode(cm, req.act, check.status, at), []);
   }
   const act = cm.acts.get(req.act);
-  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter' && !ROLE_REASONS.has(r))))) {
+  const hard = (r: Reason): boolean => r.item === 'parameter' && !ROLE_REASONS.has(r);
+  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some(hard)))) {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, sourcesMap);
@@ -830,7 +869,8 @@ function perform(cm: CompiledModel, state0: CaseState, req0: TakeRequest, forced
         message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
       }
     : null;
-  const next = recordViolations(cm, applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended })).state;
+  const changes: Changes = { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended };
+  const next = recordViolations(cm, applyEffects(state, changes)).state;
   // The duty instances actually ended, each with its arguments (unbound positions matched any).
   for (const e of ended) effects.push({ op: 'terminate', frame: 'duty', name: e.duty, args: e.args });
   const buildTrace = (): TraceEntry => {

@@ -35,6 +35,13 @@ export function bareName(name: string): string {
   return name;
 }
 
+const INVALID_FACTS: Diagnostic = Object.freeze({
+  code: 'run-invalid-facts',
+  severity: 'error',
+  message: 'The facts must be an array of { fact, args?, value? }.',
+  path: '/facts',
+});
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether `name` can be played as a role: a fact of the model, or a role an act's actor names (FLINT JSON). */
@@ -45,16 +52,22 @@ function isRoleName(compiled: CompiledModel, name: string): boolean {
 }
 
 /** The declared actors with their valid roles, and a diagnostic per actor or role left out. */
-function checkActors(compiled: CompiledModel, actors: unknown, diagnostics: Diagnostic[]): Record<string, { roles: string[] }> {
+function checkActors(
+  compiled: CompiledModel,
+  actors: unknown,
+  diagnostics: Diagnostic[],
+): Record<string, { roles: string[] }> {
   const out: Record<string, { roles: string[] }> = {};
   if (actors === undefined) return out;
   if (!isRecord(actors)) {
-    diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message: 'The actors must be an object { id: { roles: [...] } }.', path: '/actors' });
+    const message = 'The actors must be an object { id: { roles: [...] } }.';
+    diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: '/actors' });
     return out;
   }
   for (const [id, a] of Object.entries(actors)) {
     if (!isRecord(a) || !Array.isArray(a.roles)) {
-      diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message: `The actor ${id} must be { roles: [role fact names] }.`, path: `/actors/${id}` });
+      const message = `The actor ${id} must be { roles: [role fact names] }.`;
+      diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: `/actors/${id}` });
       continue;
     }
     const roles: string[] = [];
@@ -119,7 +132,7 @@ export function createCaseChecked(compiled: CompiledModel, options: CaseOptions)
   const state = emptyState(o.asOf as string, actors);
   if (o.facts === undefined) return { value: state, diagnostics };
   if (!Array.isArray(o.facts)) {
-    diagnostics.push({ code: 'run-invalid-facts', severity: 'error', message: 'The facts must be an array of { fact, args?, value? }.', path: '/facts' });
+    diagnostics.push(INVALID_FACTS);
     return { value: state, diagnostics };
   }
   if (o.facts.length === 0) return { value: state, diagnostics };
@@ -161,7 +174,8 @@ export function checkGiven(
       path: `${path}/args`,
     };
   }
-  if (g.value !== undefined && !(typeof g.value === 'string' || typeof g.value === 'number' || typeof g.value === 'boolean')) {
+  const vt = typeof g.value;
+  if (g.value !== undefined && !(vt === 'string' || vt === 'number' || vt === 'boolean')) {
     return {
       code: 'run-wrong-type',
       severity: 'error',
@@ -170,7 +184,8 @@ export function checkGiven(
     };
   }
   if (g.by !== undefined && typeof g.by !== 'string') {
-    return { code: 'run-invalid-fact', severity: 'error', message: `The "by" of [${g.fact}] must be an actor id.`, path: `${path}/by` };
+    const message = `The "by" of [${g.fact}] must be an actor id.`;
+    return { code: 'run-invalid-fact', severity: 'error', message, path: `${path}/by` };
   }
   const f = compiled.facts.get(g.fact) ?? compiled.facts.get(bareName(g.fact));
   if (!f) {
@@ -258,8 +273,7 @@ export function give(
   const bad = stateProblem(state);
   if (bad) return { value: state, diagnostics: [bad] };
   if (!Array.isArray(facts)) {
-    const d: Diagnostic = { code: 'run-invalid-facts', severity: 'error', message: 'The facts must be an array of { fact, args?, value? }.', path: '/facts' };
-    return { value: state, diagnostics: [d] };
+    return { value: state, diagnostics: [INVALID_FACTS] };
   }
   if (options.at !== undefined && (typeof options.at !== 'string' || !isDate(options.at))) {
     const d: Diagnostic = {

@@ -49,7 +49,10 @@ export function advanceClock(cm: CompiledModel, state: CaseState, to: string): A
  * an act, giving facts, moving the clock). A duty instance is violated at most once: the
  * violation stays recorded (and the duty active) when the condition stops holding.
  */
-export function recordViolations(cm: CompiledModel, state: CaseState): { state: CaseState; violations: readonly Violation[] } {
+export function recordViolations(
+  cm: CompiledModel,
+  state: CaseState,
+): { state: CaseState; violations: readonly Violation[] } {
   if (state.duties.length === 0) return { state, violations: NONE };
   const to = state.asOf;
   const found: { index: number; v: Violation }[] = [];

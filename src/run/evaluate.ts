@@ -45,12 +45,17 @@ export function evaluateFact(
   args?: readonly JsonScalar[],
   options: { readonly trace?: boolean } = {},
 ): FactEvaluation {
-  const invalid = (d: Diagnostic, questions: readonly Question[] = []): FactEvaluation => ({ value: UNKNOWN, questions, diagnostics: [d] });
+  const invalid = (d: Diagnostic, questions: readonly Question[] = []): FactEvaluation => ({
+    value: UNKNOWN,
+    questions,
+    diagnostics: [d],
+  });
   const bad = stateProblem(state);
   if (bad) return invalid(bad);
   const f = typeof fact === 'string' ? (cm.facts.get(fact) ?? cm.facts.get(bareName(fact))) : undefined;
   if (!f) {
-    const d: Diagnostic = { code: 'run-unknown-fact', severity: 'error', message: `The fact [${String(fact)}] is not defined in the model.`, path: '/fact' };
+    const message = `The fact [${String(fact)}] is not defined in the model.`;
+    const d: Diagnostic = { code: 'run-unknown-fact', severity: 'error', message, path: '/fact' };
     return invalid(d, [{ fact: String(fact), args: Array.isArray(args) ? args.filter(isScalar) : [] }]);
   }
   if (args !== undefined) {
@@ -58,7 +63,9 @@ export function evaluateFact(
       return invalid({
         code: 'run-wrong-type',
         severity: 'error',
-        message: `The arguments of [${f.name}] must be an array of strings, numbers, booleans or null; got ${JSON.stringify(args)}.`,
+        message:
+          `The arguments of [${f.name}] must be an array of strings, numbers, booleans or null; ` +
+          `got ${JSON.stringify(args)}.`,
         path: '/args',
       });
     }

@@ -89,7 +89,9 @@ const isScalarValue = (v: unknown): boolean => v === null || ['string', 'number'
  * `Object.isFrozen`, so `take` on the hot path pays nothing); any other object is checked for the
  * shape every engine function relies on.
  */
-export function stateProblem(state: unknown): { code: string; severity: 'error'; message: string; path: string } | null {
+export function stateProblem(
+  state: unknown,
+): { code: string; severity: 'error'; message: string; path: string } | null {
   const bad = (path: string, what: string) => ({
     code: 'run-invalid-state',
     severity: 'error' as const,
@@ -98,7 +100,8 @@ export function stateProblem(state: unknown): { code: string; severity: 'error';
   });
   if (!isObj(state)) return bad('', 'it is not an object');
   if (typeof state.asOf !== 'string' || !isDate(state.asOf)) {
-    return bad('/asOf', `its clock ${JSON.stringify(state.asOf)} is not a calendar date (was the case created with an invalid asOf?)`);
+    const clock = JSON.stringify(state.asOf);
+    return bad('/asOf', `its clock ${clock} is not a calendar date (was the case created with an invalid asOf?)`);
   }
   if (Object.isFrozen(state) && Object.isFrozen(state.facts)) return null;
   if (!isObj(state.actors)) return bad('/actors', 'actors is not an object');
@@ -129,6 +132,8 @@ export function stateProblem(state: unknown): { code: string; severity: 'error';
     }
   }
   const c = state.counters;
-  if (!isObj(c) || typeof c.record !== 'number' || typeof c.duty !== 'number') return bad('/counters', 'counters are missing');
+  if (!isObj(c) || typeof c.record !== 'number' || typeof c.duty !== 'number') {
+    return bad('/counters', 'counters are missing');
+  }
   return null;
 }

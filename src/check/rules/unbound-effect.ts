@@ -13,7 +13,7 @@ import { lookup } from '../context.js';
 import { frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
-/** Whether an omitted argument for `p` is bound from the act's same-named parameter (see src/run/acts.ts bindsByName). */
+/** Whether an omitted argument for `p` is bound from the act's same-named parameter (as in src/run/acts.ts). */
 const bindsByName = (p: Param): boolean => p.type.kind === 'FactType' || p.type.name === 'actor';
 
 /** Reports create effects that cannot bind every parameter of the frame they create. */
@@ -35,9 +35,13 @@ export const unboundEffect: Rule = {
         const ref = e.frame === 'fact' ? `[${e.name}]` : `<${e.name}>`;
         out.push(
           report(unboundEffect, {
-            message: `${frameLabel(a)} creates ${ref} without arguments but cannot bind ${missing.join(', ')}; the effect is never applied.`,
+            message:
+              `${frameLabel(a)} creates ${ref} without arguments but cannot bind ${missing.join(', ')}; ` +
+              'the effect is never applied.',
             span: e.span,
-            hint: `Write the arguments, e.g. ${ref}(${frame.params.map((p) => p.name).join(', ')}); omitted arguments are taken only from act parameters of the same name that hold an actor or instance.`,
+            hint:
+              `Write the arguments, e.g. ${ref}(${frame.params.map((p) => p.name).join(', ')}); omitted arguments ` +
+              'are taken only from act parameters of the same name that hold an actor or instance.',
           }),
         );
       }
