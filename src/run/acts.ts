@@ -258,6 +258,11 @@ export function checkAct(
   params: Readonly<Record<string, JsonScalar>> = {},
   options: EvalOptions & { readonly date?: string } = {},
 ): ActCheck & { readonly env: Record<string, Value> } {
+  const bad = stateProblem(state);
+  if (bad) {
+    const reason: Reason = { item: 'parameter', status: 'false', expr: bad.path, message: bad.message, frame: null };
+    return { act: actName, actor, params, status: 'disabled', reasons: [reason], questions: [], env: {} };
+  }
   const date = options.date ?? state.asOf;
   const act = cm.acts.get(actName);
   const base = { act: actName, actor, params };
@@ -436,6 +441,8 @@ function bindingsIn(ctx: Ctx, free: readonly CAct['decl']['params'][number][]): 
  */
 export function availableActs(cm: CompiledModel, state: CaseState, actor: string, options: EvalOptions = {}): AvailableAct[] {
   const out: AvailableAct[] = [];
+  // A corrupt state enables nothing (checkAct and take say why).
+  if (stateProblem(state)) return out;
   const ctx = newCtx(cm, state, state.asOf, { actor });
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
@@ -498,6 +505,7 @@ function quickCheck(cm: CompiledModel, state: CaseState, req: TakeRequest, date:
  */
 export function potentialActs(cm: CompiledModel, state: CaseState, actor: string): PotentialAct[] {
   const out: PotentialAct[] = [];
+  if (stateProblem(state)) return out;
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
     if (!act) continue;

@@ -83,6 +83,9 @@ export const argKey = (args: readonly JsonScalar[]): string => (args.length === 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalarValue = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
+/** Frozen states already found valid: a frozen state cannot change, so it is checked once. */
+const checked = new WeakSet<object>();
+
 /**
  * A diagnostic when `state` is not a case state (a corrupt stored state, a wrong object), else
  * `null`. States the engine produces are deeply frozen and are not inspected again (cost: one
@@ -92,6 +95,7 @@ const isScalarValue = (v: unknown): boolean => v === null || ['string', 'number'
 export function stateProblem(
   state: unknown,
 ): { code: string; severity: 'error'; message: string; path: string } | null {
+  if (typeof state === 'object' && state !== null && checked.has(state)) return null;
   const bad = (path: string, what: string) => ({
     code: 'run-invalid-state',
     severity: 'error' as const,
@@ -103,7 +107,10 @@ export function stateProblem(
     const clock = JSON.stringify(state.asOf);
     return bad('/asOf', `its clock ${clock} is not a calendar date (was the case created with an invalid asOf?)`);
   }
-  if (Object.isFrozen(state) && Object.isFrozen(state.facts)) return null;
+  if (Object.isFrozen(state) && Object.isFrozen(state.facts)) {
+    checked.add(state);
+    return null;
+  }
   if (!isObj(state.actors)) return bad('/actors', 'actors is not an object');
   for (const [id, a] of Object.entries(state.actors)) {
     if (!isObj(a) || !Array.isArray(a.roles) || !a.roles.every((r) => typeof r === 'string')) {

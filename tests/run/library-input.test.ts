@@ -3,7 +3,18 @@
  * silently"). Each case failed on the code before: it was accepted, jammed the clock, or threw.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, compile, createCase, createCaseChecked, evaluateFact, give, take } from '../../src/run/index.js';
+import {
+  advance,
+  availableActs,
+  checkAct,
+  compile,
+  createCase,
+  createCaseChecked,
+  evaluateFact,
+  give,
+  potentialActs,
+  take,
+} from '../../src/run/index.js';
 import type { CaseState, GivenFact, JsonScalar } from '../../src/run/index.js';
 import { decideCase, decideLine } from '../../src/batch/index.js';
 import type { BatchOutcome } from '../../src/batch/index.js';
@@ -116,6 +127,9 @@ describe('corrupt state', () => {
     expect(advance(cm, c, '2024-04-01').diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
     expect(give(cm, c, [{ fact: 'ingezetene', args: ['alice'] }]).diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
     expect(evaluateFact(cm, c, 'ingezetene', ['alice']).diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
+    expect(checkAct(cm, c, 'indienen', 'alice', { aanvrager: 'alice' }).reasons[0]?.message).toContain('case state is not valid');
+    expect(availableActs(cm, c, 'alice')).toEqual([]);
+    expect(potentialActs(cm, c, 'alice')).toEqual([]);
   });
   it('a stored state read back from JSON (not frozen, valid) is accepted', () => {
     const stored = JSON.parse(JSON.stringify(s0)) as CaseState;
