@@ -695,6 +695,14 @@ function completeParams(cm: CompiledModel, state: CaseState, req: TakeRequest, a
   return { kind: 'missing', reason: requestReason(names, `${base}; ${why}.`) };
 }
 
+/** An empty check node for requests refused before the act is checked. */
+function emptyCheck(name: string): TraceNode {
+  return { kind: 'check', expr: `<<${name}>>`, value: { type: 'boolean', value: false }, children: [] };
+}
+
+/** A reason a forced act cannot override: a parameter that does not fit (a role mismatch can be forced). */
+const hard = (r: Reason): boolean => r.item === 'parameter' && !ROLE_REASONS.has(r);
+
 function perform(
   cm: CompiledModel,
   state0: CaseState,
@@ -702,12 +710,6 @@ function perform(
   forced: boolean,
   traceTree: boolean,
 ): TakeResult {
-  const emptyCheck = (name: string): TraceNode => ({
-    kind: 'check',
-    expr: `<<${name}>>`,
-    value: { type: 'boolean', value: false },
-    children: [],
-  });
   const bad = stateProblem(state0);
   const reqOk =
     typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
@@ -760,7 +762,6 @@ function perform(
     return refusal(state0, req, at, reasons, check.trace ?? summaryNode(cm, req.act, check.status, at), []);
   }
   const act = cm.acts.get(req.act);
-  const hard = (r: Reason): boolean => r.item === 'parameter' && !ROLE_REASONS.has(r);
   if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some(hard)))) {
     const checkTree = check.trace ?? summaryNode(cm, req.act, check.status, at);
     const sourcesMap = new Map<string, TraceSource>();

@@ -83,9 +83,6 @@ export const argKey = (args: readonly JsonScalar[]): string => (args.length === 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalarValue = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-/** Frozen states already found valid: a frozen state cannot change, so it is checked once. */
-const checked = new WeakSet<object>();
-
 /**
  * A diagnostic when `state` is not a case state (a corrupt stored state, a wrong object), else
  * `null`. States the engine produces are deeply frozen and are not inspected again (cost: one
@@ -95,7 +92,11 @@ const checked = new WeakSet<object>();
 export function stateProblem(
   state: unknown,
 ): { code: string; severity: 'error'; message: string; path: string } | null {
-  if (typeof state === 'object' && state !== null && checked.has(state)) return null;
+  // Engine-produced states are deeply frozen, and their clock was checked when it was set: a
+  // cheap test suffices (a case created with an invalid asOf has a clock of another length).
+  if (isObj(state) && Object.isFrozen(state) && typeof state.asOf === 'string' && state.asOf.length === 10) {
+    if (Object.isFrozen(state.facts)) return null;
+  }
   const bad = (path: string, what: string) => ({
     code: 'run-invalid-state',
     severity: 'error' as const,
@@ -107,10 +108,7 @@ export function stateProblem(
     const clock = JSON.stringify(state.asOf);
     return bad('/asOf', `its clock ${clock} is not a calendar date (was the case created with an invalid asOf?)`);
   }
-  if (Object.isFrozen(state) && Object.isFrozen(state.facts)) {
-    checked.add(state);
-    return null;
-  }
+  if (Object.isFrozen(state) && Object.isFrozen(state.facts)) return null;
   if (!isObj(state.actors)) return bad('/actors', 'actors is not an object');
   for (const [id, a] of Object.entries(state.actors)) {
     if (!isObj(a) || !Array.isArray(a.roles) || !a.roles.every((r) => typeof r === 'string')) {
