@@ -49,6 +49,7 @@ export {
   checkAct,
   compile,
   createCase,
+  createCaseChecked,
   evaluateFact,
   force,
   give,

@@ -14,7 +14,7 @@
  * workers gives the same output once put back in input order.
  */
 import type { JsonScalar, Reason, TraceEntry } from '../model/trace.js';
-import { availableActs, createCaseChecked, take } from '../run/index.js';
+import { availableActs, createCaseChecked, isDate, take } from '../run/index.js';
 import type { AvailableAct, CompiledModel, GivenFact, TakeRequest } from '../run/index.js';
 
 /** One act of a batch case. */
@@ -98,7 +98,10 @@ export function checkBatchCase(v: unknown): Check<BatchCase> {
   for (const [i, a] of v.acts.entries()) {
     if (!isRecord(a) || typeof a.act !== 'string' || typeof a.actor !== 'string') return bad(`/acts/${i}`, 'An act needs an "act" name and an "actor" id.');
     if (a.params !== undefined && !(isRecord(a.params) && Object.values(a.params).every(isScalar))) return bad(`/acts/${i}/params`, 'The params of an act must map names to scalars.');
-    if (a.at !== undefined && typeof a.at !== 'string') return bad(`/acts/${i}/at`, 'The "at" of an act must be a date YYYY-MM-DD.');
+    if (a.at !== undefined && (typeof a.at !== 'string' || !isDate(a.at))) {
+      const got = JSON.stringify(a.at);
+      return bad(`/acts/${i}/at`, `The "at" of an act must be a calendar date YYYY-MM-DD; got ${got}.`);
+    }
     const af = checkFacts(a.facts, `/acts/${i}/facts`);
     if (!af.ok) return af;
   }

@@ -50,6 +50,8 @@ export interface FactRead extends FactInstanceRef {
   readonly value: TraceValue;
   /** `null` when nothing was known about the instance (the engine would ask). */
   readonly provenance: Provenance | null;
+  /** Set when an act terminated the instance read (it is then known false). */
+  readonly terminated?: { readonly record: string; readonly at: string };
 }
 
 /** A legal source in the version applied. */

@@ -10,6 +10,7 @@
  * instances (fact-typed params), declared actors (`actor` params) and booleans; acts with a
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Expr, Param } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
@@ -25,17 +26,17 @@ import type {
   TraceNode,
   TraceSource,
 } from '../model/trace.js';
-import { freezeInstance, giveFacts } from './case.js';
+import { bareName, checkGiven, freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
 import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
-import { moveClock } from './duties.js';
+import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey } from './state.js';
+import { argKey, stateProblem } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
-import { TRUE, addDuration, bool, toScalar, toTraceValue, truth } from './values.js';
+import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
@@ -86,7 +87,14 @@ export interface TakeRequest {
 
 /** The outcome of {@link take} / {@link force}. */
 export type TakeResult =
-  | { readonly ok: true; readonly state: CaseState; readonly record: ActRecord; readonly trace: TraceEntry }
+  | {
+      readonly ok: true;
+      readonly state: CaseState;
+      readonly record: ActRecord;
+      readonly trace: TraceEntry;
+      /** Effects that could not be applied (`run-unbound-effect`); empty for most acts. */
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly state: CaseState; readonly refusal: { readonly reasons: readonly Reason[] }; readonly trace: TraceEntry };
 
 /** Questions without duplicates, sorted by fact name then arguments (deterministic output). */
@@ -174,6 +182,44 @@ function actorItem(ctx: Ctx, act: CAct, actor: string, env: Record<string, Value
   }
 }
 
+const roleParamCache = new WeakMap<CAct, readonly Param[]>();
+/** Role-parameter reasons: like the actor's role, a forced act may override them (a violation is recorded). */
+const ROLE_REASONS = new WeakSet<Reason>();
+
+/** The parameters of an act typed by a role fact (`p: [burger]`): they bind only actors playing it. */
+function roleParams(cm: CompiledModel, act: CAct): readonly Param[] {
+  let ps = roleParamCache.get(act);
+  if (ps === undefined) {
+    // The actor's own parameter is checked by the actor item.
+    const own = act.actor.kind === 'param' ? act.actor.param : null;
+    ps = act.decl.params.filter(
+      (p) => p.name !== own && p.type.kind === 'FactType' && cm.facts.get(p.type.name)?.isRole === true,
+    );
+    roleParamCache.set(act, ps);
+  }
+  return ps;
+}
+
+/** The role-typed parameters bound to an actor that does not play the role (`all: false`: the first only). */
+function roleParamMismatches(
+  ctx: Ctx,
+  act: CAct,
+  env: Record<string, Value>,
+  all: boolean,
+): { param: Param; actor: JsonScalar }[] {
+  const out: { param: Param; actor: JsonScalar }[] = [];
+  for (const p of roleParams(ctx.cm, act)) {
+    const v = env[p.name];
+    if (v === undefined || p.type.kind !== 'FactType') continue;
+    const id = toScalar(v);
+    if (typeof id !== 'string' || truth(playsRole(ctx, p.type.name, id)) !== true) {
+      out.push({ param: p, actor: id });
+      if (!all) break;
+    }
+  }
+  return out;
+}
+
 /**
  * The status of an act without reasons or trace (the hot path of availableActs): stops at the
  * first false item. `ctx` may be shared between acts of one state and date (its memo stays valid).
@@ -184,6 +230,7 @@ function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Val
   ctx.actor = actor;
   truncate(ctx, 0);
   if (truth(actorItem(ctx, act, actor, env)) !== true) return 'disabled';
+  if (roleParams(ctx.cm, act).length > 0 && roleParamMismatches(ctx, act, env, false).length > 0) return 'disabled';
   let unknown = false;
   let t: boolean | null;
   if (act.object !== null) {
@@ -220,6 +267,11 @@ export function checkAct(
   params: Readonly<Record<string, JsonScalar>> = {},
   options: EvalOptions & { readonly date?: string } = {},
 ): ActCheck & { readonly env: Record<string, Value> } {
+  const bad = stateProblem(state);
+  if (bad) {
+    const reason: Reason = { item: 'parameter', status: 'false', expr: bad.path, message: bad.message, frame: null };
+    return { act: actName, actor, params, status: 'disabled', reasons: [reason], questions: [], env: {} };
+  }
   const date = options.date ?? state.asOf;
   const act = cm.acts.get(actName);
   const base = { act: actName, actor, params };
@@ -266,6 +318,21 @@ export function checkAct(
     }
   }
   ctx.env = env;
+  // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
+  for (const m of roleParamMismatches(ctx, act, env, true)) {
+    const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
+    const r: Reason = {
+      item: 'parameter',
+      status: 'false',
+      expr: m.param.name,
+      message:
+        `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, ` +
+        `who does not play the role [${role}].`,
+      frame,
+    };
+    ROLE_REASONS.add(r);
+    reasons.push(r);
+  }
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
   const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl)) : null;
@@ -297,11 +364,16 @@ export function checkAct(
     if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
     const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
-    const t = truth(v);
-    // The item's derivation (read before it is relabelled: the walk needs its expression kind).
-    // A literal condition builds no node: then there is none (not the previous item's).
+    // The item's derivation: the node its expression built, or (a literal such as `preconditions: true`
+    // builds none) one made here, never the previous item's node.
     const siblings = ctx.tracer?.top.children ?? [];
-    const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
+    let itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
+    if (itemNode === null && compiled !== null && ctx.tracer) {
+      itemNode = ctx.tracer.enter(label, expr);
+      if (itemFrame) ctx.tracer.setFrame(itemNode, itemFrame);
+      ctx.tracer.exit(itemNode, toTraceValue(v));
+    }
+    const t = truth(v);
     const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode, ctx.tracer?.frames) : null;
     if (compiled !== null && itemNode) itemNode.kind = label;
     if (t === true) continue;
@@ -423,6 +495,8 @@ function bindingsIn(ctx: Ctx, free: readonly CAct['decl']['params'][number][]): 
  */
 export function availableActs(cm: CompiledModel, state: CaseState, actor: string, options: EvalOptions = {}): AvailableAct[] {
   const out: AvailableAct[] = [];
+  // A corrupt state enables nothing (checkAct and take say why).
+  if (stateProblem(state)) return out;
   const ctx = newCtx(cm, state, state.asOf, { actor });
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
@@ -485,6 +559,7 @@ function quickCheck(cm: CompiledModel, state: CaseState, req: TakeRequest, date:
  */
 export function potentialActs(cm: CompiledModel, state: CaseState, actor: string): PotentialAct[] {
   const out: PotentialAct[] = [];
+  if (stateProblem(state)) return out;
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
     if (!act) continue;
@@ -497,8 +572,20 @@ export function potentialActs(cm: CompiledModel, state: CaseState, actor: string
   return out;
 }
 
-/** The arguments of an effect on a frame with parameters `params`, each in canonical form for its type. */
-function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScalar[] {
+/**
+ * Whether an effect argument left out is bound implicitly: from the act's parameter of the same
+ * name, when that parameter names a party or instance (type `actor` or a fact type). Value
+ * parameters (text, numbers, dates, durations, booleans) are never bound implicitly.
+ */
+export function bindsByName(p: Param): boolean {
+  return p.type.kind === 'FactType' || p.type.name === 'actor';
+}
+
+/**
+ * The arguments of an effect on a frame with parameters `params`, each in canonical form for its
+ * type; `undefined` marks a position the effect leaves unbound (grammar/README.md#effects).
+ */
+function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): (JsonScalar | undefined)[] {
   if (eff.args.length > 0) {
     return eff.args.map((a, i) => {
       const v = a(ctx);
@@ -509,10 +596,14 @@ function effectArgs(ctx: Ctx, eff: CEffect, params: readonly Param[]): JsonScala
       return p === undefined ? s : (canonicalScalar(p.type, s, ctx.cm) ?? s);
     });
   }
-  // An effect written without arguments on a parameterised frame takes the act's same-named parameters.
+  return implicitArgs(ctx, params);
+}
+
+/** The arguments of a frame named without arguments: bound by name from identity parameters of the act. */
+function implicitArgs(ctx: Ctx, params: readonly Param[]): (JsonScalar | undefined)[] {
   return params.map((p) => {
-    const v = ctx.env[p.name];
-    return v === undefined ? null : toScalar(v);
+    const v = bindsByName(p) ? ctx.env[p.name] : undefined;
+    return v === undefined ? undefined : toScalar(v);
   });
 }
 
@@ -535,6 +626,22 @@ function tracedReasons(
 ): readonly Reason[] {
   if (check.trace !== undefined || check.reasons.length === 0 || !cm.acts.has(req.act)) return check.reasons;
   return checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: true, date: at }).reasons;
+}
+
+/** The unbound parameter names of effect arguments, for diagnostics. */
+function unboundNames(args: readonly (JsonScalar | undefined)[], params: readonly Param[]): string[] {
+  return params.filter((_, i) => args[i] === undefined).map((p) => p.name);
+}
+
+/** The diagnostic of a create effect that leaves positions unbound: the effect is not applied. */
+function unboundEffect(frame: 'fact' | 'duty', name: string, missing: readonly string[], act: string): Diagnostic {
+  const ref = frame === 'fact' ? `[${name}]` : `<${name}>`;
+  return {
+    code: 'run-unbound-effect',
+    severity: 'warning',
+    message: `<<${act}>> creates ${ref} without binding ${missing.join(', ')}: the effect was not applied.`,
+    hint: `Write the arguments, e.g. ${ref}(${missing.join(', ')}), or give <<${act}>> parameters with these names.`,
+  };
 }
 
 function refusal(
@@ -568,31 +675,170 @@ function refusal(
   return { ok: false, state, refusal: { reasons }, trace };
 }
 
-function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced: boolean, traceTree: boolean): TakeResult {
+/** A refusal reason for a bad request (no frame): a parameter-level problem. */
+function requestReason(expr: string, message: string): Reason {
+  return { item: 'parameter', status: 'false', expr, message, frame: null };
+}
+
+/**
+ * The facts an actor supplies with a take, checked for authority: role facts and facts only acts
+ * may create (`holds when: created`) are never given by an actor; a fact another party gave is not
+ * overwritten with a different value. Reasons for the facts refused, empty when all may be given.
+ */
+function authorityReasons(
+  cm: CompiledModel,
+  state: CaseState,
+  actor: string,
+  act: string,
+  facts: readonly GivenFact[],
+): Reason[] {
+  const out: Reason[] = [];
+  facts.forEach((g, i) => {
+    const f = cm.facts.get(g.fact) ?? cm.facts.get(bareName(g.fact));
+    if (!f) return;
+    const path = `/facts/${i}`;
+    if (f.isRole || f.mode === 'created') {
+      const why = f.isRole ? 'is a role fact: roles are declared on the case' : 'holds only when an act creates it';
+      out.push(requestReason(path, `${actor} may not give [${f.name}] with <<${act}>>: it ${why}.`));
+      return;
+    }
+    const r = checkGiven(cm, g, path);
+    if ('code' in r) return;
+    const old = state.facts[f.name]?.[argKey(r.args)];
+    const by = g.by ?? actor;
+    if (g.by !== undefined && g.by !== actor) {
+      out.push(requestReason(path, `${actor} may not give [${f.name}] on behalf of ${g.by}.`));
+      return;
+    }
+    if (old && old.terminated === null && old.value !== r.value) {
+      const prev = old.provenance;
+      const owner = prev.kind === 'given' ? prev.by : null;
+      if (prev.kind !== 'given' || owner !== by) {
+        const record = prev.kind === 'created' ? prev.record : '?';
+        const who = prev.kind === 'given' ? (owner === null ? 'the case' : owner) : `act record ${record}`;
+        out.push(
+          requestReason(
+            path,
+            `${actor} may not change [${f.name}](${r.args.join(', ')}) from ${JSON.stringify(old.value)} ` +
+              `to ${JSON.stringify(r.value)}: it was set by ${who}.`,
+          ),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+type Completion =
+  | { readonly kind: 'complete' }
+  | { readonly kind: 'bound'; readonly params: Readonly<Record<string, JsonScalar>> }
+  | { readonly kind: 'ambiguous' | 'missing'; readonly reason: Reason };
+
+/**
+ * Parameters a take leaves out (other than the actor's own) are bound from their finite domains,
+ * as `expect … available` does: when exactly one binding of the missing ones makes the act
+ * enabled, it is used; when several do, the take is refused naming the missing arguments and the
+ * candidate bindings; when none does (or a domain is not finite), the missing arguments are named.
+ */
+function completeParams(cm: CompiledModel, state: CaseState, req: TakeRequest, at: string): Completion {
+  const act = cm.acts.get(req.act);
+  if (!act) return { kind: 'complete' };
+  const given = req.params ?? {};
+  const own = act.actor.kind === 'param' ? act.actor.param : null;
+  const missing = act.decl.params.filter((p) => given[p.name] === undefined && p.name !== own);
+  if (missing.length === 0) return { kind: 'complete' };
+  const names = missing.map((p) => p.name).join(', ');
+  const ctx = newCtx(cm, state, at, { actor: req.actor });
+  const combos = bindingsIn(ctx, missing);
+  const fits: Record<string, JsonScalar>[] = [];
+  for (const b of combos ?? []) {
+    const params = { ...given, ...b };
+    if (quickCheck(cm, state, { ...req, params }, at) !== null) fits.push(params);
+  }
+  const fit = fits[0];
+  if (fits.length === 1 && fit) return { kind: 'bound', params: fit };
+  const base = `<<${act.name}>> was taken without ${missing.length === 1 ? 'the argument' : 'the arguments'} ${names}`;
+  if (fits.length > 1) {
+    const one = (f: Record<string, JsonScalar>): string =>
+      missing.map((p) => `${p.name}: ${JSON.stringify(f[p.name])}`).join(', ');
+    const shown = fits.slice(0, 5).map((f) => `(${one(f)})`);
+    const more = fits.length > 5 ? ` and ${fits.length - 5} more` : '';
+    const message = `${base}, and several bindings fit: ${shown.join(', ')}${more}. Name the arguments.`;
+    return { kind: 'ambiguous', reason: requestReason(names, message) };
+  }
+  const why = combos === null ? 'they cannot be enumerated' : 'no binding of them makes the act enabled';
+  return { kind: 'missing', reason: requestReason(names, `${base}; ${why}.`) };
+}
+
+/** An empty check node for requests refused before the act is checked. */
+function emptyCheck(name: string): TraceNode {
+  return { kind: 'check', expr: `<<${name}>>`, value: { type: 'boolean', value: false }, children: [] };
+}
+
+/** A reason a forced act cannot override: a parameter that does not fit (a role mismatch can be forced). */
+const hard = (r: Reason): boolean => r.item === 'parameter' && !ROLE_REASONS.has(r);
+
+function perform(
+  cm: CompiledModel,
+  state0: CaseState,
+  req0: TakeRequest,
+  forced: boolean,
+  traceTree: boolean,
+): TakeResult {
+  const bad = stateProblem(state0);
+  const reqOk =
+    typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
+  if (bad || !reqOk) {
+    const req = reqOk ? req0 : ({ act: String((req0 as Partial<TakeRequest> | null)?.act), actor: '' } as TakeRequest);
+    const why = bad ? bad.message : 'A take request needs an act name and an actor id.';
+    const asOf = typeof state0?.asOf === 'string' ? state0.asOf : '';
+    return refusal(cm, state0, req, asOf, [requestReason(bad?.path ?? '', why)], emptyCheck(req.act), [], []);
+  }
+  let req: TakeRequest =
+    !cm.acts.has(req0.act) && req0.act.startsWith('<<') ? { ...req0, act: bareName(req0.act) } : req0;
   const at = req.at ?? state0.asOf;
-  const emptyCheck: TraceNode = { kind: 'check', expr: `<<${req.act}>>`, value: { type: 'boolean', value: false }, children: [] };
+  if (typeof at !== 'string' || !isDate(at)) {
+    const message = `The act date ${JSON.stringify(at)} is not a calendar date YYYY-MM-DD (invalid date).`;
+    const r = requestReason(String(at), message);
+    return refusal(cm, state0, req, state0.asOf, [r], emptyCheck(req.act), [], []);
+  }
   if (at < state0.asOf) {
-    const r: Reason = {
-      item: 'parameter',
-      status: 'false',
-      expr: at,
-      message: `The act date ${at} lies before the case clock ${state0.asOf}.`,
-      frame: null,
-    };
-    return refusal(cm, state0, req, at, [r], emptyCheck, [], []);
+    const r = requestReason(at, `The act date ${at} lies before the case clock ${state0.asOf}.`);
+    return refusal(cm, state0, req, at, [r], emptyCheck(req.act), [], []);
+  }
+  const ps = req.params;
+  if (ps !== undefined && (typeof ps !== 'object' || ps === null || Array.isArray(ps))) {
+    const r = requestReason('params', 'The params of a take must be an object { name: value }.');
+    return refusal(cm, state0, req, at, [r], emptyCheck(req.act), [], []);
+  }
+  if (req.facts !== undefined && !Array.isArray(req.facts)) {
+    const r = requestReason('/facts', 'The facts of a take must be an array.');
+    return refusal(cm, state0, req, at, [r], emptyCheck(req.act), [], []);
   }
   let state = at > state0.asOf ? moveClock(cm, state0, at).state : state0;
   if (req.facts && req.facts.length > 0) {
+    const authority = authorityReasons(cm, state, req.actor, req.act, req.facts);
+    if (authority.length > 0) return refusal(cm, state0, req, at, authority, emptyCheck(req.act), [], []);
     const g = giveFacts(cm, state, req.facts, { by: req.actor, at }, false);
     if (g.diagnostics.length > 0) {
-      const reasons: Reason[] = g.diagnostics.map((d) => ({ item: 'parameter', status: 'false', expr: d.path ?? '', message: d.message, frame: null }));
-      return refusal(cm, state0, req, at, reasons, emptyCheck, [], []);
+      const reasons: Reason[] = g.diagnostics.map((d) => requestReason(d.path ?? '', d.message));
+      return refusal(cm, state0, req, at, reasons, emptyCheck(req.act), [], []);
     }
     state = g.value;
   }
+  const completed = completeParams(cm, state, req, at);
+  if (completed.kind === 'ambiguous' && !forced) {
+    return refusal(cm, state0, req, at, [completed.reason], emptyCheck(req.act), [], []);
+  }
+  if (completed.kind === 'bound') req = { ...req, params: completed.params };
   const check = (traceTree ? null : quickCheck(cm, state, req, at)) ?? checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
+  if (completed.kind === 'missing' && check.status !== 'enabled' && !forced) {
+    const reasons = [completed.reason, ...check.reasons.filter((r) => r.status === 'false')];
+    const { tree, frames } = checkTreeOf(cm, check, req.act, at);
+    return refusal(cm, state0, req, at, reasons, tree, frames, []);
+  }
   const act = cm.acts.get(req.act);
-  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some((r) => r.item === 'parameter')))) {
+  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some(hard)))) {
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, frames, sourcesMap);
@@ -604,8 +850,9 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   const activated: TraceDutyChange[] = [];
   const ended: TraceDutyChange[] = [];
   const newFacts: { fact: string; args: JsonScalar[] }[] = [];
-  const endFacts: { fact: string; args: JsonScalar[] | null }[] = [];
+  const endFacts: { fact: string; args: JsonScalar[] }[] = [];
   const newDuties: DutyInstance[] = [];
+  const diagnostics: Diagnostic[] = [];
   let dutyCounter = state.counters.duty;
   // Frames the effects touch; their sources join the trace entry when someone reads it.
   const noted: { kind: 'fact' | 'duty'; name: string }[] = [];
@@ -613,14 +860,25 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
   for (const eff of act.creates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
-      const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
+      const params = f?.decl?.params ?? [];
+      const bound = effectArgs(ctx, eff, params);
+      if (bound.includes(undefined)) {
+        diagnostics.push(unboundEffect('fact', eff.name, unboundNames(bound, params), req.act));
+        continue;
+      }
+      const args = bound as JsonScalar[];
       newFacts.push({ fact: eff.name, args });
       effects.push({ op: 'create', frame: 'fact', name: eff.name, args });
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
       const params = d?.decl.params ?? [];
-      const args = effectArgs(ctx, eff, params);
+      const bound = effectArgs(ctx, eff, params);
+      if (bound.includes(undefined)) {
+        diagnostics.push(unboundEffect('duty', eff.name, unboundNames(bound, params), req.act));
+        continue;
+      }
+      const args = bound as JsonScalar[];
       let deadline: string | null = null;
       if (d?.deadline) {
         const dctx = newCtx(cm, state, at, { actor: req.actor });
@@ -651,7 +909,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       effects.push({ op: 'create', frame: 'duty', name: eff.name, args });
       frameNote('duty', eff.name);
     } else {
-      effects.push({ op: 'create', frame: 'act', name: eff.name, args: effectArgs(ctx, eff, []) });
+      effects.push({ op: 'create', frame: 'act', name: eff.name, args: effectArgs(ctx, eff, []) as JsonScalar[] });
     }
   }
   const dutyEnds: { duty: string; args: (JsonScalar | undefined)[] }[] = [];
@@ -659,21 +917,23 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
       const args = effectArgs(ctx, eff, f?.decl?.params ?? []);
-      const all = args.length === 0 && (f?.arity ?? 0) > 0;
-      endFacts.push({ fact: eff.name, args: all || args.includes(null) ? null : args });
-      effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args });
+      // Unbound positions are wildcards: every holding instance matching the bound ones ends.
+      for (const inst of Object.values(state.facts[eff.name] ?? {})) {
+        if (inst.terminated !== null || !args.every((a, j) => a === undefined || inst.args[j] === a)) continue;
+        endFacts.push({ fact: eff.name, args: [...inst.args] });
+        effects.push({ op: 'terminate', frame: 'fact', name: eff.name, args: inst.args });
+      }
       frameNote('fact', eff.name);
     } else if (eff.frame === 'duty') {
       const d = cm.duties.get(eff.name);
       const args = effectArgs(ctx, eff, d?.decl.params ?? []);
-      dutyEnds.push({ duty: eff.name, args: args.map((a) => (a === null ? undefined : a)) });
-      effects.push({ op: 'terminate', frame: 'duty', name: eff.name, args });
+      dutyEnds.push({ duty: eff.name, args });
       frameNote('duty', eff.name);
     }
   }
   for (const name of act.endsDuties) {
     const d = cm.duties.get(name);
-    dutyEnds.push({ duty: name, args: (d?.decl.params ?? []).map((p) => { const v = ctx.env[p.name]; return v ? toScalar(v) : undefined; }) });
+    dutyEnds.push({ duty: name, args: implicitArgs(ctx, d?.decl.params ?? []) });
   }
   const record: ActRecord = {
     id: recordId,
@@ -689,12 +949,15 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
         kind: 'forced-act',
         ref: recordId,
         frame: req.act,
-        args: Object.values(check.params),
+        args: act.decl.params.map((p) => check.params[p.name] ?? null),
         at,
         message: `The act <<${req.act}>> was forced by ${req.actor} while it was not enabled.`,
       }
     : null;
-  const next = applyEffects(state, { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended });
+  const changes: Changes = { record, endFacts, newFacts, dutyEnds, newDuties, dutyCounter, violation, ended };
+  const next = recordViolations(cm, applyEffects(state, changes)).state;
+  // The duty instances actually ended, each with its arguments (unbound positions matched any).
+  for (const e of ended) effects.push({ op: 'terminate', frame: 'duty', name: e.duty, args: e.args });
   const buildTrace = (): TraceEntry => {
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
@@ -722,13 +985,14 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
       sources: [...sourcesMap.values()],
     };
   };
-  if (traceTree) return { ok: true, state: next, record, trace: buildTrace() };
+  if (traceTree) return { ok: true, state: next, record, trace: buildTrace(), diagnostics };
   // Without a trace tree the entry is built on first read: bulk replays that never look pay nothing.
   let entry: TraceEntry | undefined;
   return {
     ok: true,
     state: next,
     record,
+    diagnostics,
     get trace(): TraceEntry {
       return (entry ??= buildTrace());
     },
@@ -737,7 +1001,7 @@ function perform(cm: CompiledModel, state0: CaseState, req: TakeRequest, forced:
 
 interface Changes {
   readonly record: ActRecord;
-  readonly endFacts: readonly { fact: string; args: JsonScalar[] | null }[];
+  readonly endFacts: readonly { fact: string; args: JsonScalar[] }[];
   readonly newFacts: readonly { fact: string; args: JsonScalar[] }[];
   readonly dutyEnds: readonly { duty: string; args: (JsonScalar | undefined)[] }[];
   readonly newDuties: readonly DutyInstance[];
@@ -769,12 +1033,10 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
   for (const e of c.endFacts) {
     const old = state.facts[e.fact];
     if (!old) continue;
-    const key = e.args === null ? null : argKey(e.args);
-    for (const [k, inst] of Object.entries(old)) {
-      if (inst.terminated !== null) continue;
-      if (key !== null && argKey(inst.args) !== key) continue;
-      bucketOf(e.fact)[k] = freezeInstance({ ...inst, terminated: { record: recordId, at } });
-    }
+    const k = argKey(e.args);
+    const inst = old[k];
+    if (inst === undefined || inst.terminated !== null) continue;
+    bucketOf(e.fact)[k] = freezeInstance({ ...inst, terminated: { record: recordId, at } });
   }
   for (const n of c.newFacts) {
     bucketOf(n.fact)[argKey(n.args)] = freezeInstance({

@@ -8,11 +8,14 @@ import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
-import { argKey, copyGiven } from './state.js';
+import { recordViolations } from './duties.js';
+import { argKey, copyGiven, stateProblem } from './state.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
+const isScalar = (v: unknown): v is JsonScalar =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** Options of {@link createCase}. */
 export interface CaseOptions {
@@ -23,15 +26,78 @@ export interface CaseOptions {
   readonly facts?: readonly GivenFact[];
 }
 
+/**
+ * `<<name>>` → `name`, `[name]` → `name`: the library accepts names as the CLI and case files do
+ * (callers first look the name up as written: FLINT JSON names may contain brackets).
+ */
+export function bareName(name: string): string {
+  if (name.startsWith('<<') && name.endsWith('>>')) return name.slice(2, -2).trim();
+  if (name.startsWith('[') && name.endsWith(']')) return name.slice(1, -1).trim();
+  return name;
+}
+
+const INVALID_FACTS: Diagnostic = Object.freeze({
+  code: 'run-invalid-facts',
+  severity: 'error',
+  message: 'The facts must be an array of { fact, args?, value? }.',
+  path: '/facts',
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `name` can be played as a role: a fact of the model, or a role an act's actor names (FLINT JSON). */
+function isRoleName(compiled: CompiledModel, name: string): boolean {
+  if (compiled.facts.has(name)) return true;
+  for (const a of compiled.acts.values()) if (a.actor.kind === 'role' && a.actor.fact === name) return true;
+  return false;
+}
+
+/** The declared actors with their valid roles, and a diagnostic per actor or role left out. */
+function checkActors(
+  compiled: CompiledModel,
+  actors: unknown,
+  diagnostics: Diagnostic[],
+): Record<string, { roles: string[] }> {
+  const out: Record<string, { roles: string[] }> = {};
+  if (actors === undefined) return out;
+  if (!isRecord(actors)) {
+    const message = 'The actors must be an object { id: { roles: [...] } }.';
+    diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: '/actors' });
+    return out;
+  }
+  for (const [id, a] of Object.entries(actors)) {
+    if (!isRecord(a) || !Array.isArray(a.roles)) {
+      const message = `The actor ${id} must be { roles: [role fact names] }.`;
+      diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: `/actors/${id}` });
+      continue;
+    }
+    const roles: string[] = [];
+    a.roles.forEach((r: unknown, i: number) => {
+      const name = typeof r !== 'string' ? null : isRoleName(compiled, r) ? r : bareName(r);
+      if (name === null || !isRoleName(compiled, name)) {
+        diagnostics.push({
+          code: 'run-unknown-role',
+          severity: 'error',
+          message: `The actor ${id} plays ${JSON.stringify(r)}, which is not a fact or role of the model.`,
+          path: `/actors/${id}/roles/${i}`,
+          hint: 'A role is a fact without parameters of type actor (or of another role), e.g. fact [burger]: actor.',
+        });
+        return;
+      }
+      roles.push(name);
+    });
+    out[id] = { roles };
+  }
+  return out;
+}
+
 /** An empty, frozen case state. */
-function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
-  const actors: Record<string, { roles: string[] }> = {};
-  for (const [id, a] of Object.entries(options.actors ?? {})) actors[id] = { roles: [...a.roles] };
+function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
   return freeze(
     {
       model: modelIdentity(compiled.model),
       engine: ENGINE_VERSION,
-      asOf: options.asOf,
+      asOf,
       actors,
       facts: {},
       duties: [],
@@ -39,29 +105,54 @@ function emptyState(compiled: CompiledModel, options: CaseOptions): CaseState {
       violations: [],
       counters: { record: 0, duty: 0 },
       // The log shares the (frozen) actors with the state.
-      events: [{ kind: 'create', asOf: options.asOf, actors }],
+      events: [{ kind: 'create', asOf, actors }],
     },
     true,
   );
 }
 
-/** A new case with the diagnostics of its given facts (invalid facts are left out). */
+/**
+ * A new case with the diagnostics of its options (the recommended way to create a case): an
+ * invalid `asOf` (not a real calendar date), actors or roles that are not role facts of the model,
+ * and invalid given facts are reported (code, message, JSON path) and left out.
+ */
 export function createCaseChecked(compiled: CompiledModel, options: CaseOptions): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
-  if (!isDate(options.asOf)) {
+  const o: Partial<CaseOptions> = isRecord(options) ? options : {};
+  if (typeof o.asOf !== 'string' || !isDate(o.asOf)) {
     diagnostics.push({
       code: 'run-invalid-date',
       severity: 'error',
-      message: `The as-of date "${options.asOf}" is not an ISO date YYYY-MM-DD.`,
+      message: `The as-of date ${JSON.stringify(o.asOf)} is not a calendar date YYYY-MM-DD.`,
+      path: '/asOf',
+      hint: 'Write the date as YYYY-MM-DD, e.g. 2024-01-02; the case is then created with that clock.',
     });
   }
-  const state = emptyState(compiled, options);
-  if (!options.facts || options.facts.length === 0) return { value: state, diagnostics };
-  const r = give(compiled, state, options.facts, {});
+  const actors = checkActors(compiled, o.actors, diagnostics);
+  // Without a valid clock, the case has no date: it is created with no actors and facts, and with
+  // an asOf that every later call reports (run-invalid-state) rather than a guessed date.
+  if (diagnostics.some((d) => d.code === 'run-invalid-date')) {
+    return { value: emptyState(compiled, INVALID_AS_OF, {}), diagnostics };
+  }
+  const state = emptyState(compiled, o.asOf as string, actors);
+  if (o.facts === undefined) return { value: state, diagnostics };
+  if (!Array.isArray(o.facts)) {
+    diagnostics.push(INVALID_FACTS);
+    return { value: state, diagnostics };
+  }
+  if (o.facts.length === 0) return { value: state, diagnostics };
+  const r = give(compiled, state, o.facts, {});
   return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
 }
 
-/** A new case: clock `asOf`, declared actors with roles, given facts. Invalid facts are left out. */
+/** The asOf of a case created with an invalid date: not a date, so every engine call reports it. */
+export const INVALID_AS_OF = 'invalid';
+
+/**
+ * A new case without diagnostics: like {@link createCaseChecked}, but the problems are not
+ * returned. Invalid facts, actors and roles are left out (the state carries no junk); an invalid
+ * `asOf` gives a case every later call refuses with `run-invalid-state`. Prefer `createCaseChecked`.
+ */
 export function createCase(compiled: CompiledModel, options: CaseOptions): CaseState {
   return createCaseChecked(compiled, options).value;
 }
@@ -71,8 +162,37 @@ export function checkGiven(
   compiled: CompiledModel,
   g: GivenFact,
   path: string,
-): { args: readonly JsonScalar[]; value: JsonScalar } | Diagnostic {
-  const f = compiled.facts.get(g.fact);
+): { fact: string; args: readonly JsonScalar[]; value: JsonScalar } | Diagnostic {
+  if (!isRecord(g) || typeof g.fact !== 'string') {
+    return {
+      code: 'run-invalid-fact',
+      severity: 'error',
+      message: 'A given fact must be an object { fact, args?, value?, by? } with a fact name.',
+      path,
+    };
+  }
+  if (g.args !== undefined && (!Array.isArray(g.args) || !g.args.every(isScalar))) {
+    return {
+      code: 'run-invalid-fact',
+      severity: 'error',
+      message: `The arguments of [${g.fact}] must be an array of strings, numbers, booleans or null.`,
+      path: `${path}/args`,
+    };
+  }
+  const vt = typeof g.value;
+  if (g.value !== undefined && !(vt === 'string' || vt === 'number' || vt === 'boolean')) {
+    return {
+      code: 'run-wrong-type',
+      severity: 'error',
+      message: `The value ${JSON.stringify(g.value)} of [${g.fact}] is not a boolean, number or text.`,
+      path: `${path}/value`,
+    };
+  }
+  if (g.by !== undefined && typeof g.by !== 'string') {
+    const message = `The "by" of [${g.fact}] must be an actor id.`;
+    return { code: 'run-invalid-fact', severity: 'error', message, path: `${path}/by` };
+  }
+  const f = compiled.facts.get(g.fact) ?? compiled.facts.get(bareName(g.fact));
   if (!f) {
     return {
       code: 'run-unknown-fact',
@@ -141,7 +261,7 @@ export function checkGiven(
       path: `${path}/value`,
     };
   }
-  return { args, value };
+  return { fact: f.name, args, value };
 }
 
 /**
@@ -169,6 +289,20 @@ export function giveFacts(
   log: boolean,
 ): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
+  const bad = stateProblem(state);
+  if (bad) return { value: state, diagnostics: [bad] };
+  if (!Array.isArray(facts)) {
+    return { value: state, diagnostics: [INVALID_FACTS] };
+  }
+  if (options.at !== undefined && (typeof options.at !== 'string' || !isDate(options.at))) {
+    const d: Diagnostic = {
+      code: 'run-invalid-date',
+      severity: 'error',
+      message: `The date ${JSON.stringify(options.at)} the facts were given at is not a calendar date YYYY-MM-DD.`,
+      path: '/at',
+    };
+    return { value: state, diagnostics: [d] };
+  }
   const ok: { given: GivenFact; fact: string; inst: FactInstance }[] = [];
   // One frozen provenance per supplier: most calls give many facts from one source.
   const provenances = new Map<string | null, FactInstance['provenance']>();
@@ -188,7 +322,7 @@ export function giveFacts(
     }
     ok.push({
       given: g,
-      fact: g.fact,
+      fact: r.fact,
       inst: {
         args: r.args,
         value: r.value,
@@ -198,10 +332,17 @@ export function giveFacts(
     });
   });
   if (ok.length === 0) return { value: state, diagnostics };
-  if (!log) return { value: withFacts(state, ok), diagnostics };
-  const given = ok.length === facts.length ? facts : ok.map((o) => o.given);
-  const event: CaseEvent = { kind: 'give', facts: Object.freeze(copyGiven(given)), by: options.by ?? null, at: options.at ?? null };
-  return { value: withFacts(state, ok, Object.freeze(event)), diagnostics };
+  const event: CaseEvent | undefined = log
+    ? {
+        kind: 'give',
+        facts: Object.freeze(copyGiven(ok.length === facts.length ? facts : ok.map((o) => o.given))),
+        by: options.by ?? null,
+        at: options.at ?? null,
+      }
+    : undefined;
+  // A `violated when` condition may hold as soon as a fact is known: violations are recorded now.
+  const next = withFacts(state, ok, event === undefined ? undefined : Object.freeze(event));
+  return { value: recordViolations(compiled, next).state, diagnostics };
 }
 
 /**

@@ -214,7 +214,8 @@ function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
       : v === TRUE && typeof args[0] === 'string'
         ? ({ kind: 'role', actor: args[0] } as const)
         : null;
-    ctx.tracer.read({ fact: f.name, args, value: toTraceValue(v), provenance: prov });
+    const ended = inst?.terminated ? { terminated: inst.terminated } : {};
+    ctx.tracer.read({ fact: f.name, args, value: toTraceValue(v), provenance: prov, ...ended });
   }
   return v;
 }

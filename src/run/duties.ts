@@ -1,25 +1,29 @@
 /**
  * The clock and duties: advancing time, deadline and condition violations, active duties.
  */
-import { castDraft, produce } from 'immer';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
 import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
-import { withEvent } from './state.js';
+import { stateProblem, withEvent } from './state.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
-import { truth } from './values.js';
+import { isDate, truth } from './values.js';
 
-/** The result of {@link advance}: the new state and the violations it recorded. */
+/** The result of {@link advance}: the new state, the violations it recorded, and problems with the input. */
 export interface AdvanceResult {
   readonly state: CaseState;
   readonly violations: readonly Violation[];
+  /** `run-invalid-date` for a `to` that is not a calendar date, `run-invalid-state` for a corrupt state. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
- * Move the clock to `to` (never backwards: an earlier date leaves the state unchanged). Active
- * duties whose deadline lies before `to` are violated, and so are active duties whose
- * `violation` condition holds on `to`; each duty instance is violated at most once.
+ * Move the clock to `to` (never backwards: an earlier date leaves the state unchanged), then
+ * record violations ({@link recordViolations}). An invalid date or state leaves the state
+ * unchanged and is reported in `diagnostics`.
  */
 export function advance(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
   const r = moveClock(cm, state, to);
@@ -28,12 +32,37 @@ export function advance(cm: CompiledModel, state: CaseState, to: string): Advanc
 
 /** {@link advance} without logging an `advance` event (a take on a later date moves the clock so). */
 export function moveClock(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
-  if (to <= state.asOf) return { state, violations: [] };
-  const moved = produce(state, (d) => {
-    d.asOf = to;
-  });
+  const bad = stateProblem(state);
+  if (bad) return { state, violations: NONE, diagnostics: [bad] };
+  if (typeof to !== 'string' || !isDate(to)) {
+    const d: Diagnostic = {
+      code: 'run-invalid-date',
+      severity: 'error',
+      message: `Cannot move the clock to ${JSON.stringify(to)}: not a calendar date YYYY-MM-DD.`,
+      path: '/to',
+    };
+    return { state, violations: NONE, diagnostics: [d] };
+  }
+  if (to <= state.asOf) return { state, violations: NONE, diagnostics: NONE };
+  const moved = Object.freeze({ ...state, asOf: to });
+  const r = recordViolations(cm, moved);
+  return { ...r, diagnostics: NONE };
+}
+
+/**
+ * Record the violations that hold on the case clock: every active duty whose deadline lies
+ * before the clock, or whose `violated when` condition holds now. Run after every step (taking
+ * an act, giving facts, moving the clock). A duty instance is violated at most once: the
+ * violation stays recorded (and the duty active) when the condition stops holding.
+ */
+export function recordViolations(
+  cm: CompiledModel,
+  state: CaseState,
+): { state: CaseState; violations: readonly Violation[] } {
+  if (state.duties.length === 0) return { state, violations: NONE };
+  const to = state.asOf;
   const found: { index: number; v: Violation }[] = [];
-  moved.duties.forEach((d, index) => {
+  state.duties.forEach((d, index) => {
     if (d.status !== 'active' || d.violatedAt !== null) return;
     if (d.deadline !== null && d.deadline < to) {
       found.push({
@@ -51,7 +80,7 @@ export function moveClock(cm: CompiledModel, state: CaseState, to: string): Adva
     }
     const cd = cm.duties.get(d.duty);
     if (!cd?.violation) return;
-    const ctx = newCtx(cm, moved, to);
+    const ctx = newCtx(cm, state, to);
     cd.decl.params.forEach((p, i) => {
       const a = d.args[i];
       const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
@@ -71,16 +100,20 @@ export function moveClock(cm: CompiledModel, state: CaseState, to: string): Adva
       });
     }
   });
-  if (found.length === 0) return { state: moved, violations: [] };
-  const next = produce(moved, (draft) => {
-    for (const f of found) {
-      const duty = draft.duties[f.index];
-      if (duty) duty.violatedAt = to;
-      draft.violations.push(castDraft(f.v));
-    }
+  if (found.length === 0) return { state, violations: NONE };
+  const duties = [...state.duties];
+  for (const f of found) {
+    const d = duties[f.index];
+    if (d) duties[f.index] = Object.freeze({ ...d, violatedAt: to });
+  }
+  const next = Object.freeze({
+    ...state,
+    duties: Object.freeze(duties),
+    violations: Object.freeze([...state.violations, ...found.map((f) => Object.freeze({ ...f.v }))]),
   });
   return { state: next, violations: found.map((f) => f.v) };
 }
+
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {

@@ -164,5 +164,5 @@ export function deriveGround(cm: CompiledModel, state: CaseState, previous?: Der
 export function derivedValue(snapshot: DerivedSnapshot, fact: string): FactEvaluation | undefined {
   const e = data.get(snapshot)?.memo.get(fact + GROUND);
   if (!e) return undefined;
-  return { value: toTraceValue(e.value), questions: e.value === null ? dedupeQuestions(e.questions) : [] };
+  return { value: toTraceValue(e.value), questions: e.value === null ? dedupeQuestions(e.questions) : [], diagnostics: [] };
 }

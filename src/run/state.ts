@@ -3,6 +3,7 @@
  */
 import type { ModelIdentity } from '../model/identity.js';
 import type { JsonScalar, Provenance } from '../model/trace.js';
+import { isDate } from './values.js';
 
 export type { JsonScalar } from '../model/trace.js';
 
@@ -129,3 +130,66 @@ export function withEvent(state: CaseState, event: CaseEvent): CaseState {
 
 /** The key of an argument tuple in {@link CaseState.facts}. */
 export const argKey = (args: readonly JsonScalar[]): string => (args.length === 0 ? '[]' : JSON.stringify(args));
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalarValue = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * A diagnostic when `state` is not a case state (a corrupt stored state, a wrong object), else
+ * `null`. States the engine produces are deeply frozen and are not inspected again (cost: one
+ * `Object.isFrozen`, so `take` on the hot path pays nothing); any other object is checked for the
+ * shape every engine function relies on.
+ */
+export function stateProblem(
+  state: unknown,
+): { code: string; severity: 'error'; message: string; path: string } | null {
+  // Engine-produced states are deeply frozen, and their clock was checked when it was set: a
+  // cheap test suffices (a case created with an invalid asOf has a clock of another length).
+  if (isObj(state) && Object.isFrozen(state) && typeof state.asOf === 'string' && state.asOf.length === 10) {
+    if (Object.isFrozen(state.facts)) return null;
+  }
+  const bad = (path: string, what: string) => ({
+    code: 'run-invalid-state',
+    severity: 'error' as const,
+    message: `The case state is not valid: ${what}.`,
+    path,
+  });
+  if (!isObj(state)) return bad('', 'it is not an object');
+  if (typeof state.asOf !== 'string' || !isDate(state.asOf)) {
+    const clock = JSON.stringify(state.asOf);
+    return bad('/asOf', `its clock ${clock} is not a calendar date (was the case created with an invalid asOf?)`);
+  }
+  if (Object.isFrozen(state) && Object.isFrozen(state.facts)) return null;
+  if (!isObj(state.actors)) return bad('/actors', 'actors is not an object');
+  for (const [id, a] of Object.entries(state.actors)) {
+    if (!isObj(a) || !Array.isArray(a.roles) || !a.roles.every((r) => typeof r === 'string')) {
+      return bad(`/actors/${id}`, `actor ${id} has no list of roles`);
+    }
+  }
+  if (!isObj(state.facts)) return bad('/facts', 'facts is not an object');
+  for (const [f, bucket] of Object.entries(state.facts)) {
+    if (!isObj(bucket)) return bad(`/facts/${f}`, `the instances of ${f} are not an object`);
+    for (const [k, inst] of Object.entries(bucket)) {
+      if (!isObj(inst) || !Array.isArray(inst.args) || !inst.args.every(isScalarValue) || !isScalarValue(inst.value)) {
+        return bad(`/facts/${f}/${k}`, `an instance of ${f} has no arguments or value`);
+      }
+      if (!isObj(inst.provenance) || (inst.terminated !== null && !isObj(inst.terminated))) {
+        return bad(`/facts/${f}/${k}`, `an instance of ${f} has no provenance`);
+      }
+    }
+  }
+  for (const k of ['duties', 'records', 'violations'] as const) {
+    const list = state[k];
+    if (!Array.isArray(list) || !list.every(isObj)) return bad(`/${k}`, `${k} is not a list of objects`);
+  }
+  for (const [i, d] of (state.duties as Record<string, unknown>[]).entries()) {
+    if (typeof d.duty !== 'string' || !Array.isArray(d.args) || typeof d.status !== 'string') {
+      return bad(`/duties/${i}`, 'a duty instance has no name, arguments or status');
+    }
+  }
+  const c = state.counters;
+  if (!isObj(c) || typeof c.record !== 'number' || typeof c.duty !== 'number') {
+    return bad('/counters', 'counters are missing');
+  }
+  return null;
+}

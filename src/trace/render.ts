@@ -36,6 +36,7 @@ const WORDS = {
     given: 'gegeven door',
     givenOn: 'gegeven op',
     created: 'ontstaan door handeling',
+    terminated: 'beëindigd door handeling',
     role: 'rol van',
     noSources: '(geen bronnen)',
     labels: { 'in-force': 'In werking', actor: 'Actor', object: 'Object', recipient: 'Ontvanger', preconditions: 'Voorwaarden' } as Record<string, string>,
@@ -105,6 +106,7 @@ const WORDS = {
     given: 'given by',
     givenOn: 'given on',
     created: 'created by act record',
+    terminated: 'terminated by act record',
     role: 'role of',
     noSources: '(no sources)',
     labels: { 'in-force': 'In force', actor: 'Actor', object: 'Object', recipient: 'Recipient', preconditions: 'Preconditions' } as Record<string, string>,
@@ -298,7 +300,8 @@ function readText(r: FactRead, w: Words): string {
           : p.kind === 'role'
             ? `, ${w.role} ${idText(p.actor)}`
             : `, ${p.frame}`;
-  return `${inst} = ${value}${how}`;
+  const ended = r.terminated ? `, ${w.terminated} ${r.terminated.record} ${w.on} ${r.terminated.at}` : '';
+  return `${inst} = ${value}${how}${ended}`;
 }
 
 function nodeLines(t: FrameTable, n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {

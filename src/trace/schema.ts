@@ -55,7 +55,16 @@ export const traceNodeSchema = z.object({
     .describe('Where the expression is written: FILE:LINE:COL-LINE:COL (1-based, end exclusive)'),
   value: traceValueSchema,
   frame: z.number().int().nonnegative().optional().describe('Index into the frame table (frames) of the trace'),
-  reads: z.array(z.object({ ...instanceRef, value: traceValueSchema, provenance: provenanceSchema.nullable() })).optional(),
+  reads: z
+    .array(
+      z.object({
+        ...instanceRef,
+        value: traceValueSchema,
+        provenance: provenanceSchema.nullable(),
+        terminated: z.object({ record: z.string(), at: z.string() }).optional(),
+      }),
+    )
+    .optional(),
   ref: z.string().optional().describe('On a back-reference node (kind Ref): the expr of the node shown earlier.'),
   get children(): z.ZodArray<typeof traceNodeSchema> {
     return z.array(traceNodeSchema);

@@ -96,19 +96,23 @@ describe('kinderopvangtoeslag: amounts', () => {
   });
 });
 
+const PCT70 = { fact: 'toeslagpercentage', args: ['alice'], value: '70' };
+
 describe('kinderopvangtoeslag: the full case', () => {
   it('runs from the application through advances and determination to revision, recovery and a payment arrangement', () => {
     const f = determined();
     expect(f.value('vastgestelde kinderopvangtoeslag', ['alice'])).toBe('12271');
     expect(f.value('terug te vorderen bedrag', ['alice'])).toBe('2165');
     // The income data change after the toekenning: a revision is due within eight weeks (Awir 20 lid 2).
-    f.step({ act: 'wijzigen inkomensgegeven', actor: 'ib', params: O, at: '2025-09-01', facts: [{ fact: 'toeslagpercentage', args: ['alice'], value: '70' }] });
+    // The inspector's act carries no facts: it may not change the percentage the Dienst Toeslagen set
+    // (grammar/README.md#roles); the Dienst Toeslagen supplies the new percentage with its revision.
+    f.step({ act: 'wijzigen inkomensgegeven', actor: 'ib', params: O, at: '2025-09-01' });
     expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([['herzien kinderopvangtoeslag', '2025-10-27']]);
     // No recovery while a revision is pending.
     f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-09-10', expect: 'refused' });
     // A revision must state the recomputed amount: 1800 × 8.02 × 70 % = 10 105.20 → 10 105.
-    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [{ fact: 'herzien bedrag', args: ['alice'], value: '12271' }], expect: 'refused' });
-    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [{ fact: 'herzien bedrag', args: ['alice'], value: '10105' }] });
+    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '12271' }], expect: 'refused' });
+    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '10105' }] });
     bekendmaken(f, '2025-10-02');
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-15' });
     expect(f.value('vast te stellen terugvordering', ['alice'])).toBe('4331');

@@ -51,7 +51,7 @@ describe('FLINT JSON compatibility forms and other expressions (native meanings)
     expect(r.ok && evaluateFact(m, r.state, 'aanvrager').value).toEqual({ type: 'actor', value: 'alice' });
   });
   it('list: unknown, asking its item', () => {
-    expect(evaluateFact(m, s0, 'kinderen')).toEqual({ value: { type: 'unknown' }, questions: [{ fact: 'kind naam', args: [] }] });
+    expect(evaluateFact(m, s0, 'kinderen')).toEqual({ value: { type: 'unknown' }, questions: [{ fact: 'kind naam', args: [] }], diagnostics: [] });
   });
   it('conditional with an unknown condition is known when both branches agree', () => {
     expect(evaluateFact(m, s0, 'hoog').value).toEqual({ type: 'boolean', value: true });

@@ -38,7 +38,7 @@ describe('three-valued (Kleene) logic', () => {
     expect(evaluateFact(cm, s, 'a and b').value).toEqual(U);
   });
   it('closed facts are false when not given', () => {
-    expect(evaluateFact(cm, s0, 'c')).toEqual({ value: F, questions: [] });
+    expect(evaluateFact(cm, s0, 'c')).toEqual({ value: F, questions: [], diagnostics: [] });
   });
   it('arithmetic and comparison with unknown are unknown', () => {
     expect(evaluateFact(cm, s0, 'n plus 1 > 2')).toMatchObject({ value: U, questions: [{ fact: 'n', args: [] }] });

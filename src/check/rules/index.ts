@@ -21,6 +21,7 @@ import { malformedJuriconnect } from './malformed-juriconnect.js';
 import { sourceNotInForce } from './source-not-in-force.js';
 import { typeMismatch } from './type-mismatch.js';
 import { unknownReference } from './unknown-reference.js';
+import { unboundEffect } from './unbound-effect.js';
 import { unknownSource } from './unknown-source.js';
 import { unusedFact } from './unused-fact.js';
 import { wrongArity } from './wrong-arity.js';
@@ -45,6 +46,7 @@ export const defaultRules: readonly Rule[] = [
   malformedJuriconnect,
   sourceNotInForce,
   typeMismatch,
+  unboundEffect,
   unknownReference,
   unknownSource,
   unusedFact,
