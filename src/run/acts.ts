@@ -367,11 +367,12 @@ export function checkAct(
     // The item's derivation: the node its expression built, or (a literal such as `preconditions: true`
     // builds none) one made here, never the previous item's node.
     const siblings = ctx.tracer?.top.children ?? [];
-    let itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
+    const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
     if (itemNode === null && compiled !== null && ctx.tracer) {
-      itemNode = ctx.tracer.enter(label, expr);
-      if (itemFrame) ctx.tracer.setFrame(itemNode, itemFrame);
-      ctx.tracer.exit(itemNode, toTraceValue(v));
+      // A literal has no derivation (and no failing condition below it): its item node shows it.
+      const lit = ctx.tracer.enter(label, expr);
+      if (itemFrame) ctx.tracer.setFrame(lit, itemFrame);
+      ctx.tracer.exit(lit, toTraceValue(v));
     }
     const t = truth(v);
     const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode, ctx.tracer?.frames) : null;

@@ -364,18 +364,23 @@ function asTree(root: MutableNode): TraceNode {
   const shown = new Set<MutableNode>();
   const make = (node: MutableNode, depth: number): { out: MutableNode; expand: boolean } => {
     if (shown.has(node)) {
-      return { out: { kind: 'Ref', expr: node.expr, value: node.value, ref: node.expr, children: [] }, expand: false };
+      const ref: MutableNode = { kind: 'Ref', expr: node.expr, value: node.value, ref: node.expr, children: [] };
+      if (node.frame !== undefined) ref.frame = node.frame;
+      return { out: ref, expand: false };
     }
     if (depth > MAX_TRACE_DEPTH) {
       const cut: MutableNode = { kind: 'Cut', expr: node.expr, value: node.value, children: [] };
       return { out: cut, expand: false };
     }
     shown.add(node);
+    // Every field but the children, in the public key order (frame 0 is a frame).
     const out: MutableNode = {
       kind: node.kind,
+      ...(node.op !== undefined ? { op: node.op } : {}),
       expr: node.expr,
+      ...(node.span !== undefined ? { span: node.span } : {}),
       value: node.value,
-      ...(node.frame ? { frame: node.frame } : {}),
+      ...(node.frame !== undefined ? { frame: node.frame } : {}),
       ...(node.reads ? { reads: node.reads } : {}),
       children: [],
     };

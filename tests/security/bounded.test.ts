@@ -82,7 +82,7 @@ describe('shared subexpressions: polynomial, not exponential', () => {
     expect(full).toHaveLength(1);
     expect(full[0]?.children.length).toBeGreaterThan(0);
     expect(refs).toHaveLength(1);
-    expect(refs[0]).toEqual({ kind: 'Ref', expr: '[a3]', value: { type: 'boolean', value: true }, ref: '[a3]', children: [] });
+    expect(refs[0]).toEqual({ kind: 'Ref', frame: expect.any(Number), expr: '[a3]', value: { type: 'boolean', value: true }, ref: '[a3]', children: [] });
   });
 });
 

@@ -165,12 +165,13 @@ describe('minimal failing conditions', () => {
     expect(bare.trace.reasons).toEqual(traced.reasons);
   });
 
-  it('a literal condition has no derivation node: the reason keeps its expression, other items keep their labels', () => {
+  it('a literal condition has no derivation: the reason keeps its expression; the item gets its own node', () => {
     const entry = refusal(s2, 'nooit');
     const r = preconditionReason(entry);
     expect(r.conditions).toBeUndefined();
     expect(r.message).toBe('The preconditions of <<nooit>> do not hold: false.');
-    expect(entry.check.children.map((c) => c.kind)).toEqual(['in-force', 'actor', 'recipient']);
+    expect(entry.check.children.map((c) => c.kind)).toEqual(['in-force', 'actor', 'recipient', 'preconditions']);
+    expect(entry.check.children[3]).toMatchObject({ expr: 'false', value: { type: 'boolean', value: false } });
   });
 
   it('whyNot gives the same conditions as the refusal', () => {
