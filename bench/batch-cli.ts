@@ -20,13 +20,14 @@ if (report) {
   const m = /flint batch: (\d+) cases? .* in ([\d.]+) s/.exec(summary);
   process.stderr.write(
     'BENCH_REPORT ' +
-    JSON.stringify({
-      cases: Number(m?.[1] ?? 0),
-      decideMs: Number(m?.[2] ?? NaN) * 1000,
-      wallMs: performance.now(),
-      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-      maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    }) + '\n',
+      JSON.stringify({
+        cases: Number(m?.[1] ?? 0),
+        decideMs: Number(m?.[2] ?? NaN) * 1000,
+        wallMs: performance.now(),
+        cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+        maxRssMiB: process.resourceUsage().maxRSS / 1024,
+      }) +
+      '\n',
   );
 }
 process.exitCode = code;

@@ -10,7 +10,15 @@ export function chainModel(n: number): string {
   for (let i = 0; i < n; i++) lines.push(`fact [x${i}]`);
   lines.push('fact [d0] { holds when: [x0] }');
   for (let i = 1; i < n; i++) lines.push(`fact [d${i}] { holds when: [d${i - 1}] and [x${i}] }`);
-  lines.push('', 'fact [clerk]: actor { closed }', '', `act <<conclude>> {`, '  actor: [clerk]', `  preconditions: [d${n - 1}]`, '}');
+  lines.push(
+    '',
+    'fact [clerk]: actor { closed }',
+    '',
+    `act <<conclude>> {`,
+    '  actor: [clerk]',
+    `  preconditions: [d${n - 1}]`,
+    '}',
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -87,7 +95,11 @@ export function largeModelFacts(lines: number): { fact: string; value: boolean |
   const modules = Math.max(1, Math.ceil(lines / MODULE_LINES));
   const out: { fact: string; value: boolean | string }[] = [];
   for (let k = 0; k < modules; k++) {
-    out.push({ fact: `inkomen ${k}`, value: '25000.00' }, { fact: `woont in nederland ${k}`, value: true }, { fact: `uitgesloten ${k}`, value: false });
+    out.push(
+      { fact: `inkomen ${k}`, value: '25000.00' },
+      { fact: `woont in nederland ${k}`, value: true },
+      { fact: `uitgesloten ${k}`, value: false },
+    );
   }
   return out;
 }

@@ -48,7 +48,16 @@ export function quantile(sorted: readonly number[], q: number): number {
 function summarise(name: string, perOp: number[], batch: number, cpuMean: number): Measurement {
   const sorted = [...perOp].sort((a, b) => a - b);
   const median = quantile(sorted, 0.5);
-  return { name, median, p95: quantile(sorted, 0.95), min: sorted[0] ?? NaN, opsPerSecond: 1000 / median, samples: sorted.length, batch, cpuMean };
+  return {
+    name,
+    median,
+    p95: quantile(sorted, 0.95),
+    min: sorted[0] ?? NaN,
+    opsPerSecond: 1000 / median,
+    samples: sorted.length,
+    batch,
+    cpuMean,
+  };
 }
 
 /** CPU milliseconds used since `from`. */
@@ -116,6 +125,10 @@ export function formatMs(ms: number): string {
 /** Render rows as an aligned text table. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

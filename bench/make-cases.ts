@@ -11,4 +11,5 @@ export async function writeCases(n: number, path: string): Promise<void> {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-if (process.argv[1]?.endsWith('make-cases.ts')) await writeCases(Number(process.argv[2] ?? 1000), process.argv[3] ?? 'cases.jsonl');
+if (process.argv[1]?.endsWith('make-cases.ts'))
+  await writeCases(Number(process.argv[2] ?? 1000), process.argv[3] ?? 'cases.jsonl');

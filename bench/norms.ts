@@ -14,21 +14,30 @@ import { loadModel } from '../src/syntax/index.js';
 /** The norm models of the bench with their case files (paths relative to the repository root). */
 export const NORMS = [
   { name: 'awb', model: 'norms/awb/awb.flint', case: 'examples/cases/awb.case.json', actor: 'gemeente' },
-  { name: 'kinderopvangtoeslag', model: 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', case: 'examples/cases/kinderopvangtoeslag.case.json', actor: 'dt' },
+  {
+    name: 'kinderopvangtoeslag',
+    model: 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint',
+    case: 'examples/cases/kinderopvangtoeslag.case.json',
+    actor: 'dt',
+  },
 ] as const;
 
 /** Load a .flint model with its imports: parse, check and compile (the `load` workload). Throws on errors. */
 export function loadNorm(root: string, model: string): CompiledModel {
-  const loaded = loadModel(join(root, model), {
-    readFile: (p) => {
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
+  const loaded = loadModel(
+    join(root, model),
+    {
+      readFile: (p) => {
+        try {
+          return readFileSync(p, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      resolve: (from, p) => join(dirname(from), p),
     },
-    resolve: (from, p) => join(dirname(from), p),
-  }, { root: join(root, 'norms') });
+    { root: join(root, 'norms') },
+  );
   const checked = check(loaded.value.model);
   if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${model} has errors`);
   const compiled = compile(loaded.value.model);
@@ -48,14 +57,23 @@ export function readCase(root: string, file: string): CaseFile {
  * give its facts, take (or force) each act with its facts and date. Throws when an act's outcome
  * differs from the one the case expects.
  */
-export function replayCase(cm: CompiledModel, c: CaseFile, options: { readonly trace: boolean; readonly steps?: number }): CaseState {
+export function replayCase(
+  cm: CompiledModel,
+  c: CaseFile,
+  options: { readonly trace: boolean; readonly steps?: number },
+): CaseState {
   let state = createCase(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
-  for (const f of c.facts ?? []) state = give(cm, state, [toGivenFact(f)], f.at !== undefined ? { at: f.at } : {}).value;
+  for (const f of c.facts ?? [])
+    state = give(cm, state, [toGivenFact(f)], f.at !== undefined ? { at: f.at } : {}).value;
   const acts = (c.acts ?? []).slice(0, options.steps);
   for (const a of acts) {
     const req = toTakeRequest(a);
-    const r = a.force === true ? force(cm, state, req, { trace: options.trace }) : take(cm, state, req, { trace: options.trace });
-    if (r.ok !== ((a.expect ?? 'taken') === 'taken')) throw new Error(`<<${req.act}>>: outcome differs from the case file`);
+    const r =
+      a.force === true
+        ? force(cm, state, req, { trace: options.trace })
+        : take(cm, state, req, { trace: options.trace });
+    if (r.ok !== ((a.expect ?? 'taken') === 'taken'))
+      throw new Error(`<<${req.act}>>: outcome differs from the case file`);
     state = r.state;
   }
   return state;

@@ -60,14 +60,33 @@ function wanted(group: string): boolean {
 
 function addMeasurement(m: Measurement, target: Target | null, note?: string): Measurement {
   const met = target === null ? null : target.kind === 'max' ? m.median <= target.limit : m.median >= target.limit;
-  rows.push({ name: m.name, median: m.median, p95: m.p95, opsPerSecond: m.opsPerSecond, cpu: m.cpuMean, target, met, ...(note ? { note } : {}) });
+  rows.push({
+    name: m.name,
+    median: m.median,
+    p95: m.p95,
+    opsPerSecond: m.opsPerSecond,
+    cpu: m.cpuMean,
+    target,
+    met,
+    ...(note ? { note } : {}),
+  });
   process.stderr.write(`  ${m.name}: ${formatMs(m.median)} (p95 ${formatMs(m.p95)}, cpu ${formatMs(m.cpuMean)})\n`);
   return m;
 }
 
 function addValue(name: string, value: number, shown: string, target: Target | null, note?: string): void {
   const met = target === null ? null : target.kind === 'max' ? value <= target.limit : value >= target.limit;
-  rows.push({ name, median: null, p95: null, opsPerSecond: null, cpu: null, value: shown, target, met, ...(note ? { note } : {}) });
+  rows.push({
+    name,
+    median: null,
+    p95: null,
+    opsPerSecond: null,
+    cpu: null,
+    value: shown,
+    target,
+    met,
+    ...(note ? { note } : {}),
+  });
   process.stderr.write(`  ${name}: ${shown}\n`);
 }
 
@@ -105,19 +124,35 @@ function lerarenbeurs(): void {
     check(imported.value);
     return compile(imported.value).value;
   };
-  addMeasurement(measure('lerarenbeurs: load (import, check, compile)', load, { ...opts, minSamples: 15, sampleMs: 0 }), maxMs(50, '≤ 50 ms'));
+  addMeasurement(
+    measure('lerarenbeurs: load (import, check, compile)', load, { ...opts, minSamples: 15, sampleMs: 0 }),
+    maxMs(50, '≤ 50 ms'),
+  );
   const cm = load();
   const s0 = createCase(cm, { asOf: AS_OF, actors: ACTORS, facts: FACTS });
-  const plain = addMeasurement(measure('lerarenbeurs: available acts (minister)', () => availableActs(cm, s0, 'minister'), opts), maxMs(0.02, '≤ 20 µs'));
+  const plain = addMeasurement(
+    measure('lerarenbeurs: available acts (minister)', () => availableActs(cm, s0, 'minister'), opts),
+    maxMs(0.02, '≤ 20 µs'),
+  );
   const traced = addMeasurement(
-    measure('lerarenbeurs: available acts (minister), trace', () => availableActs(cm, s0, 'minister', { trace: true }), opts),
+    measure(
+      'lerarenbeurs: available acts (minister), trace',
+      () => availableActs(cm, s0, 'minister', { trace: true }),
+      opts,
+    ),
     maxMs(0.06, '≤ 60 µs'),
   );
-  addValue('lerarenbeurs: available acts, trace overhead', traced.median / plain.median, `${(traced.median / plain.median).toFixed(2)}×`, {
-    text: '≤ 1.3×',
-    limit: 1.3,
-    kind: 'max',
-  }, `ratio of CPU times ${(traced.cpuMean / plain.cpuMean).toFixed(2)}×`);
+  addValue(
+    'lerarenbeurs: available acts, trace overhead',
+    traced.median / plain.median,
+    `${(traced.median / plain.median).toFixed(2)}×`,
+    {
+      text: '≤ 1.3×',
+      limit: 1.3,
+      kind: 'max',
+    },
+    `ratio of CPU times ${(traced.cpuMean / plain.cpuMean).toFixed(2)}×`,
+  );
   const flow = (trace: boolean): CaseState => {
     let s = createCase(cm, { asOf: AS_OF, actors: ACTORS, facts: FACTS });
     for (const step of STEPS) {
@@ -127,15 +162,34 @@ function lerarenbeurs(): void {
     }
     return s;
   };
-  const flowTraced = addMeasurement(measure('lerarenbeurs: 3-step flow, full trace', () => flow(true), opts), maxMs(0.1, '≤ 100 µs'));
-  const flowPlain = addMeasurement(measure('lerarenbeurs: 3-step flow, no trace', () => flow(false), opts), null);
-  addValue('lerarenbeurs: 3-step flow, trace overhead', flowTraced.median / flowPlain.median, `${(flowTraced.median / flowPlain.median).toFixed(2)}×`, {
-    text: '≤ 1.3×',
-    limit: 1.3,
-    kind: 'max',
-  }, `ratio of CPU times ${(flowTraced.cpuMean / flowPlain.cpuMean).toFixed(2)}×`);
+  const flowTraced = addMeasurement(
+    measure('lerarenbeurs: 3-step flow, full trace', () => flow(true), opts),
+    maxMs(0.1, '≤ 100 µs'),
+  );
+  const flowPlain = addMeasurement(
+    measure('lerarenbeurs: 3-step flow, no trace', () => flow(false), opts),
+    null,
+  );
+  addValue(
+    'lerarenbeurs: 3-step flow, trace overhead',
+    flowTraced.median / flowPlain.median,
+    `${(flowTraced.median / flowPlain.median).toFixed(2)}×`,
+    {
+      text: '≤ 1.3×',
+      limit: 1.3,
+      kind: 'max',
+    },
+    `ratio of CPU times ${(flowTraced.cpuMean / flowPlain.cpuMean).toFixed(2)}×`,
+  );
   const sFinal = flow(false);
-  addMeasurement(measure('lerarenbeurs: available acts (minister) after the flow', () => availableActs(cm, sFinal, 'minister'), opts), null);
+  addMeasurement(
+    measure(
+      'lerarenbeurs: available acts (minister) after the flow',
+      () => availableActs(cm, sFinal, 'minister'),
+      opts,
+    ),
+    null,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,13 +198,24 @@ function lerarenbeurs(): void {
 function norms(): void {
   process.stderr.write('norms\n');
   for (const n of NORMS) {
-    addMeasurement(measure(`${n.name}: load (parse, check, compile)`, () => loadNorm(root, n.model), { ...opts, minSamples: 15, sampleMs: 0 }), null);
+    addMeasurement(
+      measure(`${n.name}: load (parse, check, compile)`, () => loadNorm(root, n.model), {
+        ...opts,
+        minSamples: 15,
+        sampleMs: 0,
+      }),
+      null,
+    );
     const cm = loadNorm(root, n.model);
     const c = readCase(root, n.case);
     const half = Math.floor((c.acts ?? []).length / 2);
     const mid = replayCase(cm, c, { trace: false, steps: half });
     addMeasurement(
-      measure(`${n.name}: available acts (${n.actor}), after ${half} of ${(c.acts ?? []).length} case acts`, () => availableActs(cm, mid, n.actor), opts),
+      measure(
+        `${n.name}: available acts (${n.actor}), after ${half} of ${(c.acts ?? []).length} case acts`,
+        () => availableActs(cm, mid, n.actor),
+        opts,
+      ),
       null,
     );
   }
@@ -158,13 +223,25 @@ function norms(): void {
   const cm = loadNorm(root, k.model);
   const c = readCase(root, k.case);
   const steps = (c.acts ?? []).length;
-  const plain = addMeasurement(measure(`${k.name}: full case (${steps} acts), no trace`, () => replayCase(cm, c, { trace: false }), opts), null);
-  const traced = addMeasurement(measure(`${k.name}: full case (${steps} acts), full trace`, () => replayCase(cm, c, { trace: true }), opts), null);
-  addValue(`${k.name}: full case, trace overhead`, traced.median / plain.median, `${(traced.median / plain.median).toFixed(2)}×`, {
-    text: '≤ 1.3×',
-    limit: 1.3,
-    kind: 'max',
-  }, `ratio of CPU times ${(traced.cpuMean / plain.cpuMean).toFixed(2)}×`);
+  const plain = addMeasurement(
+    measure(`${k.name}: full case (${steps} acts), no trace`, () => replayCase(cm, c, { trace: false }), opts),
+    null,
+  );
+  const traced = addMeasurement(
+    measure(`${k.name}: full case (${steps} acts), full trace`, () => replayCase(cm, c, { trace: true }), opts),
+    null,
+  );
+  addValue(
+    `${k.name}: full case, trace overhead`,
+    traced.median / plain.median,
+    `${(traced.median / plain.median).toFixed(2)}×`,
+    {
+      text: '≤ 1.3×',
+      limit: 1.3,
+      kind: 'max',
+    },
+    `ratio of CPU times ${(traced.cpuMean / plain.cpuMean).toFixed(2)}×`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,9 +252,20 @@ function chain(): void {
   const n = 10_000;
   const cm = compile(parse(chainModel(n), 'chain.flint').value).value;
   const s = createCase(cm, { asOf: '2024-01-01', facts: chainFacts(n) });
-  addMeasurement(measure('chain 10,000: full evaluation (deriveGround)', () => deriveGround(cm, s), { ...opts, sampleMs: 0, minSamples: 15 }), maxMs(50, '≤ 50 ms'));
   addMeasurement(
-    measure('chain 10,000: evaluate the top fact (evaluateFact)', () => evaluateFact(cm, s, `d${n - 1}`), { ...opts, sampleMs: 0, minSamples: 15 }),
+    measure('chain 10,000: full evaluation (deriveGround)', () => deriveGround(cm, s), {
+      ...opts,
+      sampleMs: 0,
+      minSamples: 15,
+    }),
+    maxMs(50, '≤ 50 ms'),
+  );
+  addMeasurement(
+    measure('chain 10,000: evaluate the top fact (evaluateFact)', () => evaluateFact(cm, s, `d${n - 1}`), {
+      ...opts,
+      sampleMs: 0,
+      minSamples: 15,
+    }),
     null,
   );
   // Incremental: each sample gives one input (toggling it) and times only the re-evaluation.
@@ -201,8 +289,18 @@ function chain(): void {
     );
     addMeasurement(m, target, `${note}; ${evaluated} facts re-evaluated per change`);
   };
-  incremental('chain 10,000: re-evaluate after one input changes (x9990)', n - 10, maxMs(1, '≤ 1 ms'), 'the change reaches the last 10 facts');
-  incremental('chain 10,000: re-evaluate after the root input changes (x0)', 0, null, 'worst case: every fact depends on x0');
+  incremental(
+    'chain 10,000: re-evaluate after one input changes (x9990)',
+    n - 10,
+    maxMs(1, '≤ 1 ms'),
+    'the change reaches the last 10 facts',
+  );
+  incremental(
+    'chain 10,000: re-evaluate after the root input changes (x0)',
+    0,
+    null,
+    'worst case: every fact depends on x0',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +309,14 @@ function chain(): void {
 function largeModels(): void {
   process.stderr.write('large model\n');
   const runs = quick ? 1 : 3;
-  const results: { totalMs: number; maxRssMiB: number; lines: number; parseMs: number; checkMs: number; baseRssMiB: number }[] = [];
+  const results: {
+    totalMs: number;
+    maxRssMiB: number;
+    lines: number;
+    parseMs: number;
+    checkMs: number;
+    baseRssMiB: number;
+  }[] = [];
   // Measured on the built library (dist/, as installed and embedded) in plain Node when it exists:
   // the tsx loader wraps every function of the sources, which costs the parser about a third.
   const built = existsSync(join(root, 'dist', 'src', 'syntax', 'index.js'));
@@ -220,7 +325,11 @@ function largeModels(): void {
   writeFileSync(file, largeModel(100_000));
   for (let i = 0; i < runs; i++) {
     const out = built
-      ? execFileSync(process.execPath, ['bench/parse-file.mjs', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
+      ? execFileSync(process.execPath, ['bench/parse-file.mjs', file], {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+        })
       : tsx(['bench/parse-file.mjs', file, 'src']).stdout;
     results.push(JSON.parse(out) as (typeof results)[number]);
   }
@@ -228,10 +337,20 @@ function largeModels(): void {
   const total = median(results.map((r) => r.totalMs));
   const rss = Math.max(...results.map((r) => r.maxRssMiB));
   const first = results[0];
-  addValue('large model 100,000 lines: parse + check', total, formatMs(total), maxMs(3000, '≤ 3 s'),
-    `${first?.lines ?? '?'} lines; parse ${formatMs(median(results.map((r) => r.parseMs)))}, check ${formatMs(median(results.map((r) => r.checkMs)))}; median of ${runs}; ${built ? 'built library (dist/), plain node' : 'sources through tsx (run npm run build to measure the built library)'}`);
-  addValue('large model 100,000 lines: peak memory (RSS)', rss, `${rss.toFixed(0)} MiB`, { text: '≤ 1024 MiB', limit: 1024, kind: 'max' },
-    `process peak incl. ${first?.baseRssMiB.toFixed(0) ?? '?'} MiB before parsing (runtime, loaded library, model text)`);
+  addValue(
+    'large model 100,000 lines: parse + check',
+    total,
+    formatMs(total),
+    maxMs(3000, '≤ 3 s'),
+    `${first?.lines ?? '?'} lines; parse ${formatMs(median(results.map((r) => r.parseMs)))}, check ${formatMs(median(results.map((r) => r.checkMs)))}; median of ${runs}; ${built ? 'built library (dist/), plain node' : 'sources through tsx (run npm run build to measure the built library)'}`,
+  );
+  addValue(
+    'large model 100,000 lines: peak memory (RSS)',
+    rss,
+    `${rss.toFixed(0)} MiB`,
+    { text: '≤ 1024 MiB', limit: 1024, kind: 'max' },
+    `process peak incl. ${first?.baseRssMiB.toFixed(0) ?? '?'} MiB before parsing (runtime, loaded library, model text)`,
+  );
   // Cost against model size (in process; the largest size is the child run above).
   const series: unknown[] = [];
   for (const lines of quick ? [1_000, 10_000] : [1_000, 3_000, 10_000, 30_000]) {
@@ -243,12 +362,34 @@ function largeModels(): void {
     const t2 = performance.now();
     const cm = compile(p.value).value;
     const t3 = performance.now();
-    const s = createCase(cm, { asOf: '2024-05-01', actors: { a: { roles: ['ambtenaar'] }, b: { roles: ['burger'] } }, facts: largeModelFacts(lines) });
-    const avail = measure(`available acts, ${lines} lines`, () => availableActs(cm, s, 'b'), { ...opts, timeMs: 500, minSamples: 10 });
-    series.push({ lines, acts: cm.acts.size, facts: cm.facts.size, parseMs: t1 - t0, checkMs: t2 - t1, compileMs: t3 - t2, availableActsMs: avail.median });
-    process.stderr.write(`  ${lines} lines: parse ${formatMs(t1 - t0)}, check ${formatMs(t2 - t1)}, compile ${formatMs(t3 - t2)}, available acts ${formatMs(avail.median)}\n`);
+    const s = createCase(cm, {
+      asOf: '2024-05-01',
+      actors: { a: { roles: ['ambtenaar'] }, b: { roles: ['burger'] } },
+      facts: largeModelFacts(lines),
+    });
+    const avail = measure(`available acts, ${lines} lines`, () => availableActs(cm, s, 'b'), {
+      ...opts,
+      timeMs: 500,
+      minSamples: 10,
+    });
+    series.push({
+      lines,
+      acts: cm.acts.size,
+      facts: cm.facts.size,
+      parseMs: t1 - t0,
+      checkMs: t2 - t1,
+      compileMs: t3 - t2,
+      availableActsMs: avail.median,
+    });
+    process.stderr.write(
+      `  ${lines} lines: parse ${formatMs(t1 - t0)}, check ${formatMs(t2 - t1)}, compile ${formatMs(t3 - t2)}, available acts ${formatMs(avail.median)}\n`,
+    );
   }
-  series.push({ lines: first?.lines, parseMs: median(results.map((r) => r.parseMs)), checkMs: median(results.map((r) => r.checkMs)) });
+  series.push({
+    lines: first?.lines,
+    parseMs: median(results.map((r) => r.parseMs)),
+    checkMs: median(results.map((r) => r.checkMs)),
+  });
   scaling.modelSize = series;
 }
 
@@ -263,9 +404,15 @@ function traceDepth(): void {
     const s = createCase(cm, { asOf: '2024-01-01', facts: chainFacts(depth) });
     const o = { ...opts, timeMs: 600, minSamples: 15 };
     const plain = measure(`depth ${depth}`, () => evaluateFact(cm, s, `d${depth - 1}`), o);
-    const traced = measure(`depth ${depth} traced`, () => evaluateFact(cm, s, `d${depth - 1}`, undefined, { trace: true }), o);
+    const traced = measure(
+      `depth ${depth} traced`,
+      () => evaluateFact(cm, s, `d${depth - 1}`, undefined, { trace: true }),
+      o,
+    );
     series.push({ depth, plainMs: plain.median, tracedMs: traced.median, ratio: traced.median / plain.median });
-    process.stderr.write(`  depth ${depth}: ${formatMs(plain.median)} plain, ${formatMs(traced.median)} traced (${(traced.median / plain.median).toFixed(2)}×)\n`);
+    process.stderr.write(
+      `  depth ${depth}: ${formatMs(plain.median)} plain, ${formatMs(traced.median)} traced (${(traced.median / plain.median).toFixed(2)}×)\n`,
+    );
   }
   scaling.traceDepth = series;
 }
@@ -284,7 +431,11 @@ function batch(): void {
     const sizes = quick ? [2_000, 5_000, 10_000] : [10_000, 40_000, 100_000];
     const runs = quick ? 1 : 3;
     const series: unknown[] = [];
-    const run = (file: string, trace: boolean, workers: number): { rate: number; wallRate: number; cpuRate: number; rssMiB: number; cases: number } => {
+    const run = (
+      file: string,
+      trace: boolean,
+      workers: number,
+    ): { rate: number; wallRate: number; cpuRate: number; rssMiB: number; cases: number } => {
       // Output goes to /dev/null through stdout: the disk is not what is measured.
       const args = ['bench/batch-cli.ts', sharedModel, '--cases', file, '--no-progress', '--workers', String(workers)];
       if (trace) args.push('--trace');
@@ -295,12 +446,20 @@ function batch(): void {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH_REPORT ')) ?? 'BENCH_REPORT {}';
-      const report = JSON.parse(line.slice('BENCH_REPORT '.length)) as { cases: number; decideMs: number; wallMs: number; cpuMs: number; maxRssMiB: number };
+      const report = JSON.parse(line.slice('BENCH_REPORT '.length)) as {
+        cases: number;
+        decideMs: number;
+        wallMs: number;
+        cpuMs: number;
+        maxRssMiB: number;
+      };
       return {
         rate: report.cases / (report.decideMs / 1000),
         wallRate: report.cases / (report.wallMs / 1000),
         // What the cores would do if they were ours alone: cases per CPU-second times the cores.
-        cpuRate: (report.cases / (report.cpuMs / 1000)) * Math.max(1, workers === 0 ? 1 : Math.min(workers, availableParallelism())),
+        cpuRate:
+          (report.cases / (report.cpuMs / 1000)) *
+          Math.max(1, workers === 0 ? 1 : Math.min(workers, availableParallelism())),
         rssMiB: report.maxRssMiB,
         cases: report.cases,
       };
@@ -318,8 +477,18 @@ function batch(): void {
         const wallRate = median(got.map((g) => g.wallRate));
         const rss = Math.max(...got.map((g) => g.rssMiB));
         const cpuRate = median(got.map((g) => g.cpuRate));
-        series.push({ cases: n, trace, casesPerSecond: rate, casesPerSecondWall: wallRate, casesPerSecondCpuBound: cpuRate, maxRssMiB: rss, workers: availableParallelism() });
-        process.stderr.write(`  ${n} cases${trace ? ', trace' : ''}: ${rate.toFixed(0)} cases/s deciding, ${wallRate.toFixed(0)}/s wall, ${cpuRate.toFixed(0)}/s CPU-bound, peak ${rss.toFixed(0)} MiB\n`);
+        series.push({
+          cases: n,
+          trace,
+          casesPerSecond: rate,
+          casesPerSecondWall: wallRate,
+          casesPerSecondCpuBound: cpuRate,
+          maxRssMiB: rss,
+          workers: availableParallelism(),
+        });
+        process.stderr.write(
+          `  ${n} cases${trace ? ', trace' : ''}: ${rate.toFixed(0)} cases/s deciding, ${wallRate.toFixed(0)}/s wall, ${cpuRate.toFixed(0)}/s CPU-bound, peak ${rss.toFixed(0)} MiB\n`,
+        );
         if (last) {
           addValue(
             `batch: lerarenbeurs 3-step flows${trace ? ', full traces' : ''}`,
@@ -371,19 +540,26 @@ function startup(): void {
   const base: number[] = [];
   const times = workloads.map((): number[] => []);
   processMs(['-e', '0']);
-  workloads.forEach(([, args]) => processMs(args));
+  for (const [, args] of workloads) processMs(args);
   // Runs alternate (baseline, each workload, baseline, ...) so a drift in the machine's speed hits all alike.
   for (let i = 0; i < runs; i++) {
     base.push(processMs(['-e', '0']));
-    workloads.forEach(([, args], w) => times[w]?.push(processMs(args)));
+    workloads.forEach(([, args], w) => {
+      times[w]?.push(processMs(args));
+    });
   }
   const b = median(base);
   addValue('start-up: node -e 0 (baseline)', b, formatMs(b), null, `whole process, median of ${runs}`);
   workloads.forEach(([name, , limit], w) => {
     const ms = median(times[w] ?? []);
     const ratio = ms / b;
-    addValue(`start-up: ${name}`, ratio, `${ratio.toFixed(1)}×`, { text: `≤ ${limit}× node -e 0`, limit, kind: 'max' },
-      `built CLI, whole process: median ${formatMs(ms)} against ${formatMs(b)}; median of ${runs}`);
+    addValue(
+      `start-up: ${name}`,
+      ratio,
+      `${ratio.toFixed(1)}×`,
+      { text: `≤ ${limit}× node -e 0`, limit, kind: 'max' },
+      `built CLI, whole process: median ${formatMs(ms)} against ${formatMs(b)}; median of ${runs}`,
+    );
   });
 }
 
@@ -411,6 +587,8 @@ const body = rows.map((r) => [
 process.stdout.write(`\n${table(header, body)}\n`);
 for (const s of skipped) process.stdout.write(`skipped: ${s}\n`);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, loadavg: loadavg() };
-process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu ?? '?'}, node ${machine.node}, load average ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`);
+process.stdout.write(
+  `machine: ${machine.cpus} × ${machine.cpu ?? '?'}, node ${machine.node}, load average ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`,
+);
 const out = { date: started.toISOString(), quick, machine, results: rows, scaling, skipped };
 writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), JSON.stringify(out, null, 2) + '\n');

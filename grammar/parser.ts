@@ -42,13 +42,47 @@ import {
   StringLiteral,
 } from './tokens.js';
 
-const { Model, Import, Fact, Act, Duty, Scenario, Closed, Not, And, Or, If, Then, Else, Today, Anyone, Is, Created, List, Of, Via, All, Some, Where } = K;
+const {
+  Model,
+  Import,
+  Fact,
+  Act,
+  Duty,
+  Scenario,
+  Closed,
+  Not,
+  And,
+  Or,
+  If,
+  Then,
+  Else,
+  Today,
+  Anyone,
+  Is,
+  Created,
+  List,
+  Of,
+  Via,
+  All,
+  Some,
+  Where,
+} = K;
 const { Count, Exists, Forall, Sum, Min, Max, True, False, Within, By } = K;
 
 const label = (t: TokenType): string => t.LABEL ?? t.name;
 const found = (t: IToken): string => (t.tokenType.name === 'EOF' ? 'end of file' : `'${t.image}'`);
 
-const EXPRESSION_RULES = new Set(['expectTarget', 'expression', 'notExpr', 'unary', 'projection', 'postfix', 'primary', 'valueItem', 'fieldValue']);
+const EXPRESSION_RULES = new Set([
+  'expectTarget',
+  'expression',
+  'notExpr',
+  'unary',
+  'projection',
+  'postfix',
+  'primary',
+  'valueItem',
+  'fieldValue',
+]);
 
 /** Error messages that name what was expected and what was found. */
 export const flintErrorMessages: IParserErrorMessageProvider = {
@@ -272,7 +306,10 @@ export class FlintParser extends CstParser {
           GATE: () => this.isWord(1, 'because'),
           DEF: () => {
             this.CONSUME3(Identifier, { LABEL: 'because' });
-            this.OR([{ ALT: () => this.CONSUME(FactName, { LABEL: 'reasonFact' }) }, { ALT: () => this.CONSUME4(Identifier, { LABEL: 'reasonItem' }) }]);
+            this.OR([
+              { ALT: () => this.CONSUME(FactName, { LABEL: 'reasonFact' }) },
+              { ALT: () => this.CONSUME4(Identifier, { LABEL: 'reasonItem' }) },
+            ]);
           },
         });
       },
@@ -357,9 +394,15 @@ export class FlintParser extends CstParser {
   });
 
   private field = this.RULE('field', () => {
-    this.OR([{ ALT: () => this.CONSUME(Identifier, { LABEL: 'key' }) }, { ALT: () => this.CONSUME(Created, { LABEL: 'key' }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(Identifier, { LABEL: 'key' }) },
+      { ALT: () => this.CONSUME(Created, { LABEL: 'key' }) },
+    ]);
     this.OPTION(() => {
-      this.OR2([{ ALT: () => this.CONSUME2(Identifier, { LABEL: 'key2' }) }, { ALT: () => this.CONSUME(By, { LABEL: 'key2' }) }]);
+      this.OR2([
+        { ALT: () => this.CONSUME2(Identifier, { LABEL: 'key2' }) },
+        { ALT: () => this.CONSUME(By, { LABEL: 'key2' }) },
+      ]);
     });
     this.CONSUME(Colon);
     this.SUBRULE(this.fieldValue);
@@ -368,7 +411,10 @@ export class FlintParser extends CstParser {
   /** A field value: a comma-separated list of items, an optional `within`/`by` prefix, an optional `..` range. */
   private fieldValue = this.RULE('fieldValue', () => {
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(Within, { LABEL: 'prefix' }) }, { ALT: () => this.CONSUME(By, { LABEL: 'prefix' }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(Within, { LABEL: 'prefix' }) },
+        { ALT: () => this.CONSUME(By, { LABEL: 'prefix' }) },
+      ]);
     });
     this.OR2([
       {
@@ -450,7 +496,10 @@ export class FlintParser extends CstParser {
   private additive = this.RULE('additive', () => {
     this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(Minus, { LABEL: 'ops' }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(Plus, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Minus, { LABEL: 'ops' }) },
+      ]);
       this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
     });
   });
@@ -458,7 +507,10 @@ export class FlintParser extends CstParser {
   private multiplicative = this.RULE('multiplicative', () => {
     this.SUBRULE(this.unary, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Star, { LABEL: 'ops' }) }, { ALT: () => this.CONSUME(Slash, { LABEL: 'ops' }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(Star, { LABEL: 'ops' }) },
+        { ALT: () => this.CONSUME(Slash, { LABEL: 'ops' }) },
+      ]);
       this.SUBRULE2(this.unary, { LABEL: 'operands' });
     });
   });
@@ -480,7 +532,10 @@ export class FlintParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(All, { LABEL: 'scope' }) }, { ALT: () => this.CONSUME(Some, { LABEL: 'scope' }) }]);
+          this.OR2([
+            { ALT: () => this.CONSUME(All, { LABEL: 'scope' }) },
+            { ALT: () => this.CONSUME(Some, { LABEL: 'scope' }) },
+          ]);
           this.SUBRULE(this.postfix);
           this.SUBRULE(this.projectionContext);
         },

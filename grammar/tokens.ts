@@ -16,8 +16,10 @@ export const Junk = createToken({ name: 'Junk', pattern: Lexer.NA, label: 'unexp
 const DECLARATION_STARTS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty', 'Scenario']);
 
 function token(config: ITokenConfig): TokenType {
-  if (DECLARATION_STARTS.has(config.name) || config.group !== undefined || config.pattern === Lexer.NA) return createToken(config);
-  const own = config.categories === undefined ? [] : Array.isArray(config.categories) ? config.categories : [config.categories];
+  if (DECLARATION_STARTS.has(config.name) || config.group !== undefined || config.pattern === Lexer.NA)
+    return createToken(config);
+  const own =
+    config.categories === undefined ? [] : Array.isArray(config.categories) ? config.categories : [config.categories];
   return createToken({ ...config, categories: [...own, Junk] });
 }
 
@@ -65,8 +67,25 @@ export const KEYWORDS = {
  * lex as identifiers and stay usable as names elsewhere; the parser recognises them by image.
  */
 export const SCENARIO_WORDS = [
-  'as', 'actors', 'given', 'does', 'forces', 'at', 'advance', 'to', 'expect', 'unknown', 'available', 'for',
-  'because', 'active', 'violation', 'no', 'sources', 'include', 'refused',
+  'as',
+  'actors',
+  'given',
+  'does',
+  'forces',
+  'at',
+  'advance',
+  'to',
+  'expect',
+  'unknown',
+  'available',
+  'for',
+  'because',
+  'active',
+  'violation',
+  'no',
+  'sources',
+  'include',
+  'refused',
 ] as const;
 
 /** A keyword token name, e.g. `Fact`. */
@@ -96,18 +115,40 @@ export const DURATION_UNITS: Readonly<Record<string, 'D' | 'W' | 'M' | 'Y'>> = {
 
 /** Month names (English and Dutch, lower case) → month number, to recognise dates written `15 april 2024`. */
 export const MONTH_NAMES: Readonly<Record<string, number>> = {
-  january: 1, januari: 1, jan: 1,
-  february: 2, februari: 2, feb: 2,
-  march: 3, maart: 3, mar: 3, mrt: 3,
-  april: 4, apr: 4,
-  may: 5, mei: 5,
-  june: 6, juni: 6, jun: 6,
-  july: 7, juli: 7, jul: 7,
-  august: 8, augustus: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  october: 10, oktober: 10, oct: 10, okt: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  january: 1,
+  januari: 1,
+  jan: 1,
+  february: 2,
+  februari: 2,
+  feb: 2,
+  march: 3,
+  maart: 3,
+  mar: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  mei: 5,
+  june: 6,
+  juni: 6,
+  jun: 6,
+  july: 7,
+  juli: 7,
+  jul: 7,
+  august: 8,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oktober: 10,
+  oct: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 /** An identifier: a Unicode letter or `_`, then letters, digits or `_`. */
@@ -218,7 +259,12 @@ const matchDutyName: CustomPatternMatcherFunc = (text, offset) => {
 
 // --- trivia
 /** Whitespace, skipped. */
-export const WhiteSpace = token({ name: 'WhiteSpace', pattern: /[\s\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = token({
+  name: 'WhiteSpace',
+  pattern: /[\s\uFEFF]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 /** The lexer group holding comment tokens: invisible to the parser, kept for `format` (src/syntax/format.ts). */
 export const COMMENT_GROUP = 'comments';
 /** `// comment`, kept out of the parser's token stream (group `comments`). */
@@ -233,9 +279,19 @@ export const BlockComment = token({
 
 // --- context-sensitive
 /** A JSON literal after `meta key:`. */
-export const MetaValue = token({ name: 'MetaValue', pattern: matchMetaValue, line_breaks: true, label: 'a JSON value' });
+export const MetaValue = token({
+  name: 'MetaValue',
+  pattern: matchMetaValue,
+  line_breaks: true,
+  label: 'a JSON value',
+});
 /** A source id after `source` or in a `sources:` list, e.g. `awb-4:1`. */
-export const SourceId = token({ name: 'SourceId', pattern: matchSourceId, line_breaks: false, label: 'a source id like awb-4:1' });
+export const SourceId = token({
+  name: 'SourceId',
+  pattern: matchSourceId,
+  line_breaks: false,
+  label: 'a source id like awb-4:1',
+});
 
 // --- literals and names
 /** `"text"` with escapes. */
@@ -263,7 +319,11 @@ export const UnterminatedString = token({
   label: 'a text string',
 });
 /** `<<act name>>`. */
-export const ActName = token({ name: 'ActName', pattern: /<<(?:[^>\\\n\r]|\\[^\n\r])*>>/, label: 'an act name like <<indienen>>' });
+export const ActName = token({
+  name: 'ActName',
+  pattern: /<<(?:[^>\\\n\r]|\\[^\n\r])*>>/,
+  label: 'an act name like <<indienen>>',
+});
 /** `<duty name>`. */
 export const DutyName = token({
   name: 'DutyName',
@@ -273,7 +333,11 @@ export const DutyName = token({
   label: 'a duty name like <betalen>',
 });
 /** `[fact name]`. */
-export const FactName = token({ name: 'FactName', pattern: /\[(?:[^\]\\\n\r]|\\[^\n\r])*\]/, label: 'a fact name like [aanvraag]' });
+export const FactName = token({
+  name: 'FactName',
+  pattern: /\[(?:[^\]\\\n\r]|\\[^\n\r])*\]/,
+  label: 'a fact name like [aanvraag]',
+});
 /** A fact name missing its `]` at the end of the line. */
 export const UnterminatedFactName = token({
   name: 'UnterminatedFactName',
@@ -282,7 +346,11 @@ export const UnterminatedFactName = token({
   label: 'a fact name like [aanvraag]',
 });
 /** `2024-01-01`. */
-export const DateLiteral = token({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date like 2024-01-01' });
+export const DateLiteral = token({
+  name: 'DateLiteral',
+  pattern: /\d{4}-\d{2}-\d{2}/,
+  label: 'a date like 2024-01-01',
+});
 /** `12.50`. */
 export const DecimalLiteral = token({ name: 'DecimalLiteral', pattern: /\d+\.\d+/, label: 'a decimal number' });
 /** `12`. */
@@ -347,9 +415,9 @@ function keyword(name: string, words: readonly string[]): TokenType {
 }
 
 /** The keyword token types by name (see {@link KEYWORDS}). */
-export const K = Object.fromEntries(Object.entries(KEYWORDS).map(([name, words]) => [name, keyword(name, words)])) as Readonly<
-  Record<KeywordName, TokenType>
->;
+export const K = Object.fromEntries(
+  Object.entries(KEYWORDS).map(([name, words]) => [name, keyword(name, words)]),
+) as Readonly<Record<KeywordName, TokenType>>;
 
 /** `source` (exported separately because the source-id matcher refers to it). */
 export const Source = K.Source;

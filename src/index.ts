@@ -29,7 +29,13 @@ export { loadModel, parse, print, printExpr } from './syntax/index.js';
 export type { LoadHost, LoadedModel } from './syntax/index.js';
 
 // FLINT JSON
-export { exportFlintJson, exportFlintJsonText, importExpression, importFlintJson, importFlintJsonValue } from './interchange/index.js';
+export {
+  exportFlintJson,
+  exportFlintJsonText,
+  importExpression,
+  importFlintJson,
+  importFlintJsonValue,
+} from './interchange/index.js';
 export type { ExportOptions, FlintJsonModel } from './interchange/index.js';
 
 // Checking
@@ -38,7 +44,18 @@ export type { CheckOptions, CheckedModel, Rule } from './check/index.js';
 export { renderDiagnostics } from './report/index.js';
 
 // Model graph
-export { creatorsOf, frameSources, impactOf, nodeKey, planActs, toDot, toGraph, toGraphml, toJson, toMermaid } from './graph/index.js';
+export {
+  creatorsOf,
+  frameSources,
+  impactOf,
+  nodeKey,
+  planActs,
+  toDot,
+  toGraph,
+  toGraphml,
+  toJson,
+  toMermaid,
+} from './graph/index.js';
 export type { ActPlan, ActPlanOptions, ModelGraph } from './graph/index.js';
 
 // Interpreter
@@ -76,7 +93,14 @@ export type {
 } from './run/index.js';
 
 // Case files (docs/cases.md): the JSON a case is written in, as `flint run --case` reads it
-export { caseActors, caseJsonSchema, checkCaseFile, parseCaseFile, toGivenFact, toTakeRequest } from './run/case-file.js';
+export {
+  caseActors,
+  caseJsonSchema,
+  checkCaseFile,
+  parseCaseFile,
+  toGivenFact,
+  toTakeRequest,
+} from './run/case-file.js';
 export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './run/case-file.js';
 
 // Traces

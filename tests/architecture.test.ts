@@ -51,7 +51,8 @@ describe('Architecture', () => {
       expect(mayUse, `stage «${stage}» is not listed in tests/architecture.test.ts`).toBeDefined();
       for (const spec of importsOf(file)) {
         if (spec.startsWith('node:')) {
-          if (stage !== 'cli' && !buildScripts.test(rel)) expect.fail(`${rel} imports ${spec}: only src/cli may do I/O`);
+          if (stage !== 'cli' && !buildScripts.test(rel))
+            expect.fail(`${rel} imports ${spec}: only src/cli may do I/O`);
           continue;
         }
         if (!spec.startsWith('.')) continue; // packages

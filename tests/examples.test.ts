@@ -10,7 +10,11 @@ const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
   const run = (...args: string[]) =>
-    spawnSync(tsx, ['examples/embed-kinderopvangtoeslag.ts', ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(tsx, ['examples/embed-kinderopvangtoeslag.ts', ...args], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('decides the recovery case through the public API and prints its legal trail', () => {
     const r = run();
@@ -25,7 +29,13 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     );
     // Advance € 14 436 minus the revised allowance € 10 105 leaves € 4 331 to recover.
     expect(r.stdout).toContain('terug te vorderen € 4331');
-    for (const article of ['art. 26 lid 1 Awir', 'art. 24 lid 2 Awir', 'art. 20 lid 1 Awir', 'art. 16 lid 1 Awir', 'art. 1.5 lid 1 Wko']) {
+    for (const article of [
+      'art. 26 lid 1 Awir',
+      'art. 24 lid 2 Awir',
+      'art. 20 lid 1 Awir',
+      'art. 16 lid 1 Awir',
+      'art. 1.5 lid 1 Wko',
+    ]) {
       expect(r.stdout).toContain(`  - ${article}`);
     }
     expect(r.stdout).toMatch(/Open vragen:/);
@@ -69,8 +79,14 @@ describe('examples/tutorial/beslistermijn.flint (the README tutorial)', () => {
     const tutorial = readme.slice(readme.indexOf('## Tutorial'), readme.indexOf('## Norms'));
     // Every quoted frame and scenario (steps 2 to 5) stands in the model file as written; the README
     // indents code inside its numbered list, so lines are compared without indentation.
-    const flat = (t: string): string => t.split('\n').map((l) => l.trim()).join('\n');
-    const blocks = [...tutorial.matchAll(/```\n([\s\S]*?)```/g)].map((m) => (m[1] as string).trim()).filter((b) => /^(fact|act|duty|scenario) /.test(b));
+    const flat = (t: string): string =>
+      t
+        .split('\n')
+        .map((l) => l.trim())
+        .join('\n');
+    const blocks = [...tutorial.matchAll(/```\n([\s\S]*?)```/g)]
+      .map((m) => (m[1] as string).trim())
+      .filter((b) => /^(fact|act|duty|scenario) /.test(b));
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) for (const part of block.split(/\n\s*\n/)) expect(flat(model)).toContain(flat(part));
   });

@@ -72,9 +72,12 @@ function checkFacts(v: unknown, path: string): Check<GivenFact[] | undefined> {
   if (v === undefined) return { ok: true, value: undefined };
   if (!Array.isArray(v)) return bad(path, 'The facts of a case must be an array of { fact, args?, value? }.');
   for (const [i, g] of v.entries()) {
-    if (!isRecord(g) || typeof g.fact !== 'string') return bad(`${path}/${i}`, 'A given fact must be an object with a "fact" name.');
-    if (g.args !== undefined && !(Array.isArray(g.args) && g.args.every(isScalar))) return bad(`${path}/${i}/args`, 'The args of a given fact must be an array of scalars.');
-    if (g.value !== undefined && !['string', 'number', 'boolean'].includes(typeof g.value)) return bad(`${path}/${i}/value`, 'The value of a given fact must be a boolean, number or string.');
+    if (!isRecord(g) || typeof g.fact !== 'string')
+      return bad(`${path}/${i}`, 'A given fact must be an object with a "fact" name.');
+    if (g.args !== undefined && !(Array.isArray(g.args) && g.args.every(isScalar)))
+      return bad(`${path}/${i}/args`, 'The args of a given fact must be an array of scalars.');
+    if (g.value !== undefined && !['string', 'number', 'boolean'].includes(typeof g.value))
+      return bad(`${path}/${i}/value`, 'The value of a given fact must be a boolean, number or string.');
   }
   return { ok: true, value: v as GivenFact[] };
 }
@@ -96,8 +99,10 @@ export function checkBatchCase(v: unknown): Check<BatchCase> {
   if (!facts.ok) return facts;
   if (!Array.isArray(v.acts)) return bad('/acts', 'A case needs "acts": an array of { act, actor, params?, at? }.');
   for (const [i, a] of v.acts.entries()) {
-    if (!isRecord(a) || typeof a.act !== 'string' || typeof a.actor !== 'string') return bad(`/acts/${i}`, 'An act needs an "act" name and an "actor" id.');
-    if (a.params !== undefined && !(isRecord(a.params) && Object.values(a.params).every(isScalar))) return bad(`/acts/${i}/params`, 'The params of an act must map names to scalars.');
+    if (!isRecord(a) || typeof a.act !== 'string' || typeof a.actor !== 'string')
+      return bad(`/acts/${i}`, 'An act needs an "act" name and an "actor" id.');
+    if (a.params !== undefined && !(isRecord(a.params) && Object.values(a.params).every(isScalar)))
+      return bad(`/acts/${i}/params`, 'The params of an act must map names to scalars.');
     if (a.at !== undefined && (typeof a.at !== 'string' || !isDate(a.at))) {
       const got = JSON.stringify(a.at);
       return bad(`/acts/${i}/at`, `The "at" of an act must be a calendar date YYYY-MM-DD; got ${got}.`);
@@ -105,17 +110,31 @@ export function checkBatchCase(v: unknown): Check<BatchCase> {
     const af = checkFacts(a.facts, `/acts/${i}/facts`);
     if (!af.ok) return af;
   }
-  if (v.availableFor !== undefined && !(Array.isArray(v.availableFor) && v.availableFor.every((x) => typeof x === 'string'))) {
+  if (
+    v.availableFor !== undefined &&
+    !(Array.isArray(v.availableFor) && v.availableFor.every((x) => typeof x === 'string'))
+  ) {
     return bad('/availableFor', 'availableFor must be an array of actor ids.');
   }
   return { ok: true, value: v as unknown as BatchCase };
 }
 
 /** Decide one case: create it, take its acts in order, list the available acts. Never throws on user input. */
-export function decideCase(cm: CompiledModel, c: BatchCase, options: BatchOptions = {}): BatchOutcome | { readonly error: BatchError['error'] } {
-  const created = createCaseChecked(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}), ...(c.facts ? { facts: c.facts } : {}) });
+export function decideCase(
+  cm: CompiledModel,
+  c: BatchCase,
+  options: BatchOptions = {},
+): BatchOutcome | { readonly error: BatchError['error'] } {
+  const created = createCaseChecked(cm, {
+    asOf: c.asOf,
+    ...(c.actors ? { actors: c.actors } : {}),
+    ...(c.facts ? { facts: c.facts } : {}),
+  });
   const first = created.diagnostics.find((d) => d.severity === 'error');
-  if (first) return { error: { code: first.code, message: first.message, ...(first.path !== undefined ? { path: first.path } : {}) } };
+  if (first)
+    return {
+      error: { code: first.code, message: first.message, ...(first.path !== undefined ? { path: first.path } : {}) },
+    };
   let state = created.value;
   const trace: TraceEntry[] = [];
   let steps = 0;
@@ -139,7 +158,8 @@ export function decideCase(cm: CompiledModel, c: BatchCase, options: BatchOption
   }
   const who = c.availableFor ?? Object.keys(c.actors ?? {}).sort();
   const available: (AvailableAct & { actor: string })[] = [];
-  for (const actor of who) for (const x of availableActs(cm, state, actor)) available.push({ actor, act: x.act, params: x.params });
+  for (const actor of who)
+    for (const x of availableActs(cm, state, actor)) available.push({ actor, act: x.act, params: x.params });
   return {
     id: c.id,
     outcome: refused ? 'refused' : 'taken',
@@ -163,7 +183,12 @@ export function decideLine(cm: CompiledModel, line: string, lineNo: number, opti
   return decided(cm, line, lineNo, options)?.text ?? null;
 }
 
-function decided(cm: CompiledModel, line: string, lineNo: number, options: BatchOptions): { text: string; kind: 'taken' | 'refused' | 'error' } | null {
+function decided(
+  cm: CompiledModel,
+  line: string,
+  lineNo: number,
+  options: BatchOptions,
+): { text: string; kind: 'taken' | 'refused' | 'error' } | null {
   if (line.trim() === '') return null;
   let parsed: unknown;
   try {
@@ -172,13 +197,20 @@ function decided(cm: CompiledModel, line: string, lineNo: number, options: Batch
     const error: BatchError = {
       id: null,
       line: lineNo,
-      error: { code: 'batch-invalid-json', message: `Line ${lineNo} is not valid JSON: ${e instanceof Error ? e.message : String(e)}.` },
+      error: {
+        code: 'batch-invalid-json',
+        message: `Line ${lineNo} is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`,
+      },
     };
     return { text: JSON.stringify(error), kind: 'error' };
   }
   const c = checkBatchCase(parsed);
   if (!c.ok) {
-    const error: BatchError = { id: idOf(parsed), line: lineNo, error: { code: c.code, message: `Line ${lineNo}: ${c.message}`, path: c.path } };
+    const error: BatchError = {
+      id: idOf(parsed),
+      line: lineNo,
+      error: { code: c.code, message: `Line ${lineNo}: ${c.message}`, path: c.path },
+    };
     return { text: JSON.stringify(error), kind: 'error' };
   }
   let out: ReturnType<typeof decideCase>;
@@ -186,10 +218,19 @@ function decided(cm: CompiledModel, line: string, lineNo: number, options: Batch
     out = decideCase(cm, c.value, options);
   } catch (e) {
     // A throw here is an interpreter bug; the batch reports it for this case and goes on.
-    out = { error: { code: 'batch-internal-error', message: `Deciding the case failed: ${e instanceof Error ? e.message : String(e)}.` } };
+    out = {
+      error: {
+        code: 'batch-internal-error',
+        message: `Deciding the case failed: ${e instanceof Error ? e.message : String(e)}.`,
+      },
+    };
   }
   if ('error' in out) {
-    const error: BatchError = { id: c.value.id, line: lineNo, error: { ...out.error, message: `Line ${lineNo}: ${out.error.message}` } };
+    const error: BatchError = {
+      id: c.value.id,
+      line: lineNo,
+      error: { ...out.error, message: `Line ${lineNo}: ${out.error.message}` },
+    };
     return { text: JSON.stringify(error), kind: 'error' };
   }
   return { text: JSON.stringify(out), kind: out.outcome };
@@ -204,7 +245,12 @@ export interface BatchChunk {
 }
 
 /** Decide a run of lines numbered from `firstLine`: the output lines in input order (blank lines give none). */
-export function decideLines(cm: CompiledModel, lines: readonly string[], firstLine: number, options: BatchOptions = {}): BatchChunk {
+export function decideLines(
+  cm: CompiledModel,
+  lines: readonly string[],
+  firstLine: number,
+  options: BatchOptions = {},
+): BatchChunk {
   const out: string[] = [];
   let taken = 0;
   let refused = 0;

@@ -58,7 +58,10 @@ export function check(model: Model, options: CheckOptions = {}): Result<CheckedM
     implicitFacts: implicitFactNames(ctx),
     factTypes: ctx.factTypes,
   };
-  return { value, diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model) };
+  return {
+    value,
+    diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model),
+  };
 }
 
 /** Keep the `max` most severe diagnostics (in position order) and say how many were left out. */

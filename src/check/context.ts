@@ -29,7 +29,7 @@ export function emptyRecord<V>(): Record<string, V> {
 
 /** Own-property lookup that is safe for any key. */
 export function lookup<V>(rec: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+  return Object.hasOwn(rec, key) ? rec[key] : undefined;
 }
 
 /** A frame reference found anywhere in a frame, with the frame that contains it. */
@@ -99,7 +99,8 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   const frames = framesOf(model);
   const refs: FoundRef[] = [];
   for (const owner of frames) {
-    if (owner.kind === 'Act') for (const eff of [...owner.creates, ...owner.terminates]) refs.push({ node: eff, owner });
+    if (owner.kind === 'Act')
+      for (const eff of [...owner.creates, ...owner.terminates]) refs.push({ node: eff, owner });
     for (const e of frameExpressions(owner)) {
       walkExpr(e, (x) => {
         if (x.kind === 'Ref') refs.push({ node: x, owner });
@@ -111,7 +112,8 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   const terminated = { facts: new Set<string>(), duties: new Set<string>() };
   for (const a of actsOf(model)) {
     for (const e of a.creates) if (e.frame !== 'act') created[e.frame === 'fact' ? 'facts' : 'duties'].add(e.name);
-    for (const e of a.terminates) if (e.frame !== 'act') terminated[e.frame === 'fact' ? 'facts' : 'duties'].add(e.name);
+    for (const e of a.terminates)
+      if (e.frame !== 'act') terminated[e.frame === 'fact' ? 'facts' : 'duties'].add(e.name);
   }
 
   const isDeclared = (frame: 'fact' | 'act' | 'duty', name: string): boolean =>
@@ -123,7 +125,8 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
     if (issues === null) issues = runTypeChecker(frames, untyped, scope);
     return issues;
   };
-  const typeOf = (e: Expr, owner: FrameDecl): Type => new ExprChecker(scope).check(e, bindParams(new Map(), owner.params, untyped));
+  const typeOf = (e: Expr, owner: FrameDecl): Type =>
+    new ExprChecker(scope).check(e, bindParams(new Map(), owner.params, untyped));
 
   return {
     model,
@@ -194,7 +197,12 @@ function runTypeChecker(frames: readonly FrameDecl[], untyped: boolean, scope: T
         for (const r of [...f.createdBy, ...f.terminatedBy, ...f.enforcedBy]) checker.check(r, vars);
         if (f.deadline) {
           const want = f.deadline.form === 'within' ? T.duration : T.date;
-          checker.expect(f.deadline.value, checker.check(f.deadline.value, vars), want, `The «${f.deadline.form}» deadline of duty «${f.name}»`);
+          checker.expect(
+            f.deadline.value,
+            checker.check(f.deadline.value, vars),
+            want,
+            `The «${f.deadline.form}» deadline of duty «${f.name}»`,
+          );
         }
         bool(f.violation, vars, `The violation condition of duty «${f.name}»`);
         for (const c of f.components) checker.check(c, vars);

@@ -14,5 +14,18 @@ export type { Finding, Rule } from './rule.js';
 export { defaultRules } from './rules/index.js';
 export { positivelyRequired } from './rules/act-never-enabled.js';
 export { MAX_SUGGESTIONS, boundedDistance, didYouMean, editDistance, suggest, suggester } from './suggest.js';
-export { BUILTIN_FUNCTIONS, ExprChecker, T, declaredParentRole, describe, factTypeInfo, isAssignable, isLoose, isNumeric, isSubRole, showType, typeFromRef } from './types.js';
+export {
+  BUILTIN_FUNCTIONS,
+  ExprChecker,
+  T,
+  declaredParentRole,
+  describe,
+  factTypeInfo,
+  isAssignable,
+  isLoose,
+  isNumeric,
+  isSubRole,
+  showType,
+  typeFromRef,
+} from './types.js';
 export type { ParamType, ParentRole, Type, TypeInfo, TypeIssue, TypeScope, VarScope } from './types.js';

@@ -14,8 +14,22 @@ export const JURICONNECT_VERSIONS: readonly string[] = ['1.0', '1.3', '1.31'];
 
 /** The location keys accepted after the BWB id. */
 export const JURICONNECT_KEYS: readonly string[] = [
-  'hoofdstuk', 'titeldeel', 'afdeling', 'paragraaf', 'subparagraaf', 'artikel', 'lid', 'onderdeel',
-  'sub-paragraaf', 'sub', 'bijlage', 'deel', 'boek', 'titel', 'z', 'g',
+  'hoofdstuk',
+  'titeldeel',
+  'afdeling',
+  'paragraaf',
+  'subparagraaf',
+  'artikel',
+  'lid',
+  'onderdeel',
+  'sub-paragraaf',
+  'sub',
+  'bijlage',
+  'deel',
+  'boek',
+  'titel',
+  'z',
+  'g',
 ];
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -42,7 +56,8 @@ export function juriconnectProblem(id: string): string | null {
     return 'has no BWB id of the form BWBR followed by seven digits';
   }
   const version = head[1] ?? '';
-  if (!JURICONNECT_VERSIONS.includes(version)) return `has unknown version ${version} (expected ${JURICONNECT_VERSIONS.join(', ')})`;
+  if (!JURICONNECT_VERSIONS.includes(version))
+    return `has unknown version ${version} (expected ${JURICONNECT_VERSIONS.join(', ')})`;
   const rest = head[4] ?? '';
   if (rest === '') return null;
   if (!rest.startsWith('&')) return `has unexpected text "${rest}" after the BWB id`;
@@ -53,7 +68,8 @@ export function juriconnectProblem(id: string): string | null {
     const value = part.slice(eq + 1);
     if (!JURICONNECT_KEYS.includes(key)) return `has unknown key "${key}"`;
     if (value === '' || value.includes('=')) return `has an invalid value for key "${key}"`;
-    if ((key === 'z' || key === 'g') && !isIsoDate(value)) return `has key "${key}" with "${value}", which is not a date YYYY-MM-DD`;
+    if ((key === 'z' || key === 'g') && !isIsoDate(value))
+      return `has key "${key}" with "${value}", which is not a date YYYY-MM-DD`;
   }
   return null;
 }

@@ -78,8 +78,9 @@ export function isDerived(f: FactDecl): boolean {
 /** The fact, act and duty references inside `e`, in order. */
 export function refsIn(e: Expr | null): Ref[] {
   const out: Ref[] = [];
-  if (e) walkExpr(e, (x) => {
-    if (x.kind === 'Ref') out.push(x);
-  });
+  if (e)
+    walkExpr(e, (x) => {
+      if (x.kind === 'Ref') out.push(x);
+    });
   return out;
 }

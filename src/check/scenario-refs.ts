@@ -45,7 +45,10 @@ function stepRefs(step: ScenarioStep): { ref: Ref; args: boolean }[] {
     case 'ExpectSources':
       return [{ ref: step.act, args: true }];
     case 'ExpectAct':
-      return [{ ref: step.act, args: true }, ...(step.because?.kind === 'Ref' ? [{ ref: step.because, args: false }] : [])];
+      return [
+        { ref: step.act, args: true },
+        ...(step.because?.kind === 'Ref' ? [{ ref: step.because, args: false }] : []),
+      ];
     case 'ExpectDuty':
       return [{ ref: step.duty, args: true }];
     case 'ExpectViolation':
@@ -64,10 +67,17 @@ export function scenarioRefs(model: Model): ScenarioRef[] {
     if (scenario.kind !== 'Scenario') continue;
     for (const step of scenario.steps) {
       if (step.kind === 'Actors') {
-        for (const a of step.actors) for (const role of a.roles) out.push({ frame: 'fact', name: role, args: null, span: a.span, scenario });
+        for (const a of step.actors)
+          for (const role of a.roles) out.push({ frame: 'fact', name: role, args: null, span: a.span, scenario });
       }
       for (const { ref, args } of stepRefs(step)) {
-        out.push({ frame: ref.frame, name: ref.name, args: args ? ref.args.length : null, span: nameSpan(ref), scenario });
+        out.push({
+          frame: ref.frame,
+          name: ref.name,
+          args: args ? ref.args.length : null,
+          span: nameSpan(ref),
+          scenario,
+        });
       }
     }
   }
@@ -79,7 +89,8 @@ export function scenarioSourceRefs(model: Model): ScenarioSourceRef[] {
   const out: ScenarioSourceRef[] = [];
   for (const scenario of model.declarations) {
     if (scenario.kind !== 'Scenario') continue;
-    for (const step of scenario.steps) if (step.kind === 'ExpectSources') for (const text of step.sources) out.push({ text, span: step.span, scenario });
+    for (const step of scenario.steps)
+      if (step.kind === 'ExpectSources') for (const text of step.sources) out.push({ text, span: step.span, scenario });
   }
   return out;
 }

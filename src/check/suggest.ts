@@ -39,7 +39,7 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const d = Math.min((prev[j] ?? over) + 1, (cur[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
-      cur[j] = d > over ? over : d;
+      cur[j] = Math.min(d, over);
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return over;

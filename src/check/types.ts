@@ -166,20 +166,54 @@ interface FnSig {
 }
 
 const numericResult = (args: readonly Type[]): Type =>
-  args.every((a) => a.kind === 'integer') && args.length > 0 ? T.integer : args.some(isLoose) && !args.some((a) => a.kind === 'decimal') ? T.any : T.decimal;
+  args.every((a) => a.kind === 'integer') && args.length > 0
+    ? T.integer
+    : args.some(isLoose) && !args.some((a) => a.kind === 'decimal')
+      ? T.any
+      : T.decimal;
 const orderedOrNumeric = (t: Type): boolean => isNumeric(t) || t.kind === 'date' || t.kind === 'duration';
 
 /** The built-in functions (grammar/README.md#functions). */
 const FUNCTIONS: Readonly<Record<string, FnSig>> = {
-  min: { min: 1, max: Infinity, accepts: orderedOrNumeric, expects: 'numbers, dates or durations', result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any) },
-  max: { min: 1, max: Infinity, accepts: orderedOrNumeric, expects: 'numbers, dates or durations', result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any) },
+  min: {
+    min: 1,
+    max: Infinity,
+    accepts: orderedOrNumeric,
+    expects: 'numbers, dates or durations',
+    result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any),
+  },
+  max: {
+    min: 1,
+    max: Infinity,
+    accepts: orderedOrNumeric,
+    expects: 'numbers, dates or durations',
+    result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any),
+  },
   sum: { min: 0, max: Infinity, accepts: isNumeric, expects: 'numbers', result: numericResult },
   product: { min: 0, max: Infinity, accepts: isNumeric, expects: 'numbers', result: numericResult },
-  abs: { min: 1, max: 1, accepts: (t) => isNumeric(t) || t.kind === 'duration', expects: 'a number', result: (a) => a[0] ?? T.unknown },
-  round: { min: 1, max: 2, accepts: (t, i) => (i === 0 ? isNumeric(t) : t.kind === 'integer'), expects: 'a number and an integer number of decimals', result: (a) => (a.length === 1 ? T.integer : T.decimal) },
+  abs: {
+    min: 1,
+    max: 1,
+    accepts: (t) => isNumeric(t) || t.kind === 'duration',
+    expects: 'a number',
+    result: (a) => a[0] ?? T.unknown,
+  },
+  round: {
+    min: 1,
+    max: 2,
+    accepts: (t, i) => (i === 0 ? isNumeric(t) : t.kind === 'integer'),
+    expects: 'a number and an integer number of decimals',
+    result: (a) => (a.length === 1 ? T.integer : T.decimal),
+  },
   floor: { min: 1, max: 1, accepts: isNumeric, expects: 'a number', result: () => T.integer },
   ceil: { min: 1, max: 1, accepts: isNumeric, expects: 'a number', result: () => T.integer },
-  date: { min: 3, max: 3, accepts: (t) => t.kind === 'integer', expects: 'integers (year, month, day)', result: () => T.date },
+  date: {
+    min: 3,
+    max: 3,
+    accepts: (t) => t.kind === 'integer',
+    expects: 'integers (year, month, day)',
+    result: () => T.date,
+  },
   year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
@@ -191,7 +225,20 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
 /** The names of the built-in functions. */
 export const BUILTIN_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS).sort();
 
-const OP_WORD: Record<string, string> = { and: 'and', or: 'or', add: '+', sub: '-', mul: '*', div: '/', eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
+const OP_WORD: Record<string, string> = {
+  and: 'and',
+  or: 'or',
+  add: '+',
+  sub: '-',
+  mul: '*',
+  div: '/',
+  eq: '=',
+  ne: '!=',
+  lt: '<',
+  le: '<=',
+  gt: '>',
+  ge: '>=',
+};
 
 /**
  * Type-checks expressions, collecting {@link TypeIssue}s. One instance per model; `check` is
@@ -211,7 +258,11 @@ export class ExprChecker {
   /** Report that `e` should have type `expected` when it does not. */
   expect(e: Expr, t: Type, expected: Type, what: string): void {
     if (!isAssignable(t, expected, this.parentRole)) {
-      this.issue('type-mismatch', `${what} must be ${showType(expected)}, but ${describe(e)} is ${showType(t)}.`, e.span);
+      this.issue(
+        'type-mismatch',
+        `${what} must be ${showType(expected)}, but ${describe(e)} is ${showType(t)}.`,
+        e.span,
+      );
     }
   }
 
@@ -268,8 +319,16 @@ export class ExprChecker {
         if (t === undefined) {
           const names = [...vars.keys()];
           const near = names.find((n) => n.toLowerCase() === e.name.toLowerCase());
-          this.issue('unknown-reference', `Variable «${e.name}» is not a parameter of this frame or a variable bound by an aggregate.`, e.span,
-            near !== undefined ? `Did you mean «${near}»?` : names.length > 0 ? `Variables in scope: ${names.map((n) => `«${n}»`).join(', ')}.` : undefined);
+          this.issue(
+            'unknown-reference',
+            `Variable «${e.name}» is not a parameter of this frame or a variable bound by an aggregate.`,
+            e.span,
+            near !== undefined
+              ? `Did you mean «${near}»?`
+              : names.length > 0
+                ? `Variables in scope: ${names.map((n) => `«${n}»`).join(', ')}.`
+                : undefined,
+          );
           return T.unknown;
         }
         return t;
@@ -278,15 +337,25 @@ export class ExprChecker {
         const o = this.check(e.object, vars);
         if (isLoose(o)) return o;
         if (o.kind !== 'instance') {
-          this.issue('type-mismatch', `Only an instance of a fact type has parameters, but ${describe(e.object)} is ${showType(o)}, so «.${e.field}» cannot be read.`, e.span);
+          this.issue(
+            'type-mismatch',
+            `Only an instance of a fact type has parameters, but ${describe(e.object)} is ${showType(o)}, so «.${e.field}» cannot be read.`,
+            e.span,
+          );
           return T.unknown;
         }
         const info = this.scope.fact(o.fact);
         if (info === undefined) return T.unknown;
         const p = info.params.find((x) => x.name === e.field);
         if (p === undefined) {
-          this.issue('unknown-reference', `Fact «${o.fact}» has no parameter «${e.field}».`, e.span,
-            info.params.length > 0 ? `Its parameters are ${info.params.map((x) => `«${x.name}»`).join(', ')}.` : `${displayName('fact', o.fact)} has no parameters.`);
+          this.issue(
+            'unknown-reference',
+            `Fact «${o.fact}» has no parameter «${e.field}».`,
+            e.span,
+            info.params.length > 0
+              ? `Its parameters are ${info.params.map((x) => `«${x.name}»`).join(', ')}.`
+              : `${displayName('fact', o.fact)} has no parameters.`,
+          );
           return T.unknown;
         }
         return p.type;
@@ -300,7 +369,11 @@ export class ExprChecker {
           return T.boolean;
         }
         if (isLoose(t) || isNumeric(t) || t.kind === 'duration') return t;
-        this.issue('type-mismatch', `Negation needs a number or a duration, but ${describe(e.operand)} is ${showType(t)}.`, e.operand.span);
+        this.issue(
+          'type-mismatch',
+          `Negation needs a number or a duration, but ${describe(e.operand)} is ${showType(t)}.`,
+          e.operand.span,
+        );
         return T.unknown;
       }
       case 'Nary':
@@ -312,7 +385,11 @@ export class ExprChecker {
           const t = ts[i] as Type;
           const o = e.operands[i] as Expr;
           if (ordered && !isLoose(t) && !orderedOrNumeric(t)) {
-            this.issue('type-mismatch', `«${OP_WORD[e.op]}» compares numbers, dates or durations, but ${describe(o)} is ${showType(t)}.`, o.span);
+            this.issue(
+              'type-mismatch',
+              `«${OP_WORD[e.op]}» compares numbers, dates or durations, but ${describe(o)} is ${showType(t)}.`,
+              o.span,
+            );
             return T.boolean;
           }
         }
@@ -320,8 +397,12 @@ export class ExprChecker {
           const a = ts[i - 1] as Type;
           const b = ts[i] as Type;
           if (!isComparable(a, b, this.parentRole)) {
-            this.issue('type-mismatch', `Cannot compare ${showType(a)} with ${showType(b)} using «${OP_WORD[e.op]}».`, e.span,
-              'Both sides of a comparison must have the same type (integer and decimal mix).');
+            this.issue(
+              'type-mismatch',
+              `Cannot compare ${showType(a)} with ${showType(b)} using «${OP_WORD[e.op]}».`,
+              e.span,
+              'Both sides of a comparison must have the same type (integer and decimal mix).',
+            );
             break;
           }
         }
@@ -329,7 +410,7 @@ export class ExprChecker {
       }
       case 'Call': {
         const ts = e.args.map((a) => this.check(a, vars));
-        const sig = Object.prototype.hasOwnProperty.call(FUNCTIONS, e.fn) ? FUNCTIONS[e.fn] : undefined;
+        const sig = Object.hasOwn(FUNCTIONS, e.fn) ? FUNCTIONS[e.fn] : undefined;
         if (sig === undefined) {
           this.issues.push({
             code: 'unknown-reference',
@@ -341,20 +422,37 @@ export class ExprChecker {
           return T.unknown;
         }
         if (ts.length < sig.min || ts.length > sig.max) {
-          const want = sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} to ${sig.max}`;
-          this.issue('wrong-arity', `Function «${e.fn}» takes ${want} argument${want === '1' ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`, e.span);
+          const want =
+            sig.min === sig.max
+              ? `${sig.min}`
+              : sig.max === Infinity
+                ? `at least ${sig.min}`
+                : `${sig.min} to ${sig.max}`;
+          this.issue(
+            'wrong-arity',
+            `Function «${e.fn}» takes ${want} argument${want === '1' ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
+            e.span,
+          );
           return T.unknown;
         }
         for (let i = 0; i < ts.length; i++) {
           const t = ts[i] as Type;
           if (!isLoose(t) && !sig.accepts(t, i)) {
-            this.issue('argument-type', `Argument ${i + 1} of «${e.fn}» must be ${sig.expects}, but ${describe(e.args[i] as Expr)} is ${showType(t)}.`, (e.args[i] as Expr).span);
+            this.issue(
+              'argument-type',
+              `Argument ${i + 1} of «${e.fn}» must be ${sig.expects}, but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
+              (e.args[i] as Expr).span,
+            );
             return T.unknown;
           }
         }
         const r = sig.result(ts);
         if (r.kind === 'unknown' && (e.fn === 'min' || e.fn === 'max')) {
-          this.issue('type-mismatch', `The arguments of «${e.fn}» have different types: ${ts.map(showType).join(', ')}.`, e.span);
+          this.issue(
+            'type-mismatch',
+            `The arguments of «${e.fn}» have different types: ${ts.map(showType).join(', ')}.`,
+            e.span,
+          );
         }
         return r;
       }
@@ -372,14 +470,22 @@ export class ExprChecker {
             return T.boolean;
           case 'sum':
             if (e.body && body && !isLoose(body) && !isNumeric(body) && body.kind !== 'duration') {
-              this.issue('type-mismatch', `«sum» adds numbers or durations, but ${describe(e.body)} is ${showType(body)}.`, e.body.span);
+              this.issue(
+                'type-mismatch',
+                `«sum» adds numbers or durations, but ${describe(e.body)} is ${showType(body)}.`,
+                e.body.span,
+              );
               return T.unknown;
             }
             return body ?? T.integer;
           case 'min':
           case 'max':
             if (e.body && body && !isLoose(body) && !orderedOrNumeric(body)) {
-              this.issue('type-mismatch', `«${e.op}» needs numbers, dates or durations, but ${describe(e.body)} is ${showType(body)}.`, e.body.span);
+              this.issue(
+                'type-mismatch',
+                `«${e.op}» needs numbers, dates or durations, but ${describe(e.body)} is ${showType(body)}.`,
+                e.body.span,
+              );
               return T.unknown;
             }
             return body ?? T.unknown;
@@ -392,7 +498,11 @@ export class ExprChecker {
         const b = this.check(e.otherwise, vars);
         const j = join(a, b, this.parentRole);
         if (j === null) {
-          this.issue('type-mismatch', `The branches of «if» have different types: ${showType(a)} and ${showType(b)}.`, e.span);
+          this.issue(
+            'type-mismatch',
+            `The branches of «if» have different types: ${showType(a)} and ${showType(b)}.`,
+            e.span,
+          );
           return T.unknown;
         }
         return j;
@@ -401,7 +511,15 @@ export class ExprChecker {
   }
 
   /** Check a fact, act or duty reference (or an effect) against the frame's signature. */
-  checkRef(e: { readonly frame: 'fact' | 'act' | 'duty'; readonly name: string; readonly args: readonly Expr[]; readonly span: Span }, vars: VarScope): Type {
+  checkRef(
+    e: {
+      readonly frame: 'fact' | 'act' | 'duty';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    },
+    vars: VarScope,
+  ): Type {
     const ts = e.args.map((a) => this.check(a, vars));
     let params: readonly ParamType[] | undefined;
     let value: Type = T.boolean;
@@ -419,24 +537,41 @@ export class ExprChecker {
     const label = `${e.frame === 'fact' ? 'Fact' : e.frame === 'act' ? 'Act' : 'Duty'} «${e.name}»`;
     if (ts.length !== params.length) {
       if (this.scope.untyped && params.length === 0) return value;
-      this.issue('wrong-arity', `${label} takes ${params.length} argument${params.length === 1 ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`, e.span,
-        params.length > 0 ? `Its parameters are ${params.map((p) => `${p.name}: ${showType(p.type)}`).join(', ')}.` : undefined);
+      this.issue(
+        'wrong-arity',
+        `${label} takes ${params.length} argument${params.length === 1 ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
+        e.span,
+        params.length > 0
+          ? `Its parameters are ${params.map((p) => `${p.name}: ${showType(p.type)}`).join(', ')}.`
+          : undefined,
+      );
       return value;
     }
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as Type;
       const p = params[i] as ParamType;
       if (!isAssignable(t, p.type, this.parentRole)) {
-        this.issue('argument-type', `Argument ${i + 1} of ${label} must be ${showType(p.type)} (parameter «${p.name}»), but ${describe(e.args[i] as Expr)} is ${showType(t)}.`, (e.args[i] as Expr).span);
+        this.issue(
+          'argument-type',
+          `Argument ${i + 1} of ${label} must be ${showType(p.type)} (parameter «${p.name}»), but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
+          (e.args[i] as Expr).span,
+        );
       }
     }
     return value;
   }
 
-  private checkNary(op: 'and' | 'or' | 'add' | 'sub' | 'mul' | 'div', operands: readonly Expr[], vars: VarScope, span: Span): Type {
+  private checkNary(
+    op: 'and' | 'or' | 'add' | 'sub' | 'mul' | 'div',
+    operands: readonly Expr[],
+    vars: VarScope,
+    span: Span,
+  ): Type {
     const ts = operands.map((o) => this.check(o, vars));
     if (op === 'and' || op === 'or') {
-      ts.forEach((t, i) => this.expect(operands[i] as Expr, t, T.boolean, `An operand of «${op}»`));
+      ts.forEach((t, i) => {
+        this.expect(operands[i] as Expr, t, T.boolean, `An operand of «${op}»`);
+      });
       return T.boolean;
     }
     let acc: Type = ts[0] ?? T.unknown;
@@ -444,13 +579,22 @@ export class ExprChecker {
       const t = ts[i] as Type;
       const r = arith(op, acc, t);
       if (r === null) {
-        this.issue('type-mismatch', `Cannot apply «${OP_WORD[op]}» to ${showType(acc)} and ${showType(t)}.`, span, arithHint(op));
+        this.issue(
+          'type-mismatch',
+          `Cannot apply «${OP_WORD[op]}» to ${showType(acc)} and ${showType(t)}.`,
+          span,
+          arithHint(op),
+        );
         return T.unknown;
       }
       acc = r;
     }
     if (ts.length === 1 && !isLoose(acc) && !isNumeric(acc) && acc.kind !== 'duration') {
-      this.issue('type-mismatch', `«${OP_WORD[op]}» needs numbers, but ${describe(operands[0] as Expr)} is ${showType(acc)}.`, span);
+      this.issue(
+        'type-mismatch',
+        `«${OP_WORD[op]}» needs numbers, but ${describe(operands[0] as Expr)} is ${showType(acc)}.`,
+        span,
+      );
       return T.unknown;
     }
     return acc;
@@ -485,7 +629,8 @@ function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Type, b: Type): Type | null
 }
 
 function arithHint(op: string): string | undefined {
-  if (op === 'add' || op === 'sub') return 'Arithmetic works on numbers; a date plus or minus a duration is a date, and a date minus a date is a duration.';
+  if (op === 'add' || op === 'sub')
+    return 'Arithmetic works on numbers; a date plus or minus a duration is a date, and a date minus a date is a duration.';
   return undefined;
 }
 

@@ -24,7 +24,12 @@ export function parseCommandArgs(args: readonly string[], options: OptionSpec): 
 }
 
 /** One of `allowed`, or an error message naming the choices. */
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T | { error: string } {
+export function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  option: string,
+  fallback: T,
+): T | { error: string } {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   return { error: `--${option} must be one of ${allowed.join(', ')}; got «${String(value)}».` };

@@ -9,12 +9,13 @@ export type FrameKey = { kind: 'act' | 'fact' | 'duty'; name: string; key: strin
  */
 export function resolveFrameName(checked: CheckedModel, input: string): FrameKey | { error: string } {
   const text = input.trim();
-  const has = (rec: Readonly<Record<string, unknown>>, n: string): boolean => Object.prototype.hasOwnProperty.call(rec, n);
+  const has = (rec: Readonly<Record<string, unknown>>, n: string): boolean => Object.hasOwn(rec, n);
   let m: RegExpMatchArray | null;
   const candidates: FrameKey[] = [];
   if ((m = text.match(/^<<(.+)>>$/s))) candidates.push({ kind: 'act', name: m[1] as string, key: `act:${m[1]}` });
   else if ((m = text.match(/^<(.+)>$/s))) candidates.push({ kind: 'duty', name: m[1] as string, key: `duty:${m[1]}` });
-  else if ((m = text.match(/^\[(.+)\]$/s))) candidates.push({ kind: 'fact', name: m[1] as string, key: `fact:${m[1]}` });
+  else if ((m = text.match(/^\[(.+)\]$/s)))
+    candidates.push({ kind: 'fact', name: m[1] as string, key: `fact:${m[1]}` });
   else
     candidates.push(
       { kind: 'act', name: text, key: `act:${text}` },
@@ -25,5 +26,7 @@ export function resolveFrameName(checked: CheckedModel, input: string): FrameKey
     const table = c.kind === 'act' ? checked.acts : c.kind === 'fact' ? checked.facts : checked.duties;
     if (has(table, c.name)) return c;
   }
-  return { error: `No act, fact or duty named «${input}» in this model. Write acts as <<name>>, duties as <name>, facts as [name].` };
+  return {
+    error: `No act, fact or duty named «${input}» in this model. Write acts as <<name>>, duties as <name>, facts as [name].`,
+  };
 }

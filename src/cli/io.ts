@@ -80,7 +80,9 @@ export function processIo(): CliIo {
 }
 
 /** An in-memory I/O for tests: files from a record, output captured. */
-export function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string; files: Record<string, string> } {
+export function memoryIo(
+  files: Record<string, string> = {},
+): CliIo & { out: string; err: string; files: Record<string, string> } {
   const io = {
     out: '',
     err: '',

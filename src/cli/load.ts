@@ -99,16 +99,20 @@ export function loadModelFile(path: string, io: CliIo, options: { check?: boolea
     model = imported.value;
     diagnostics.push(...imported.diagnostics);
   } else {
-    const loaded = loadModel(path, {
-      readFile(p) {
-        if (p === path) return text;
-        const t = io.readFile(p);
-        if (t !== undefined) texts[p] = t;
-        return t;
+    const loaded = loadModel(
+      path,
+      {
+        readFile(p) {
+          if (p === path) return text;
+          const t = io.readFile(p);
+          if (t !== undefined) texts[p] = t;
+          return t;
+        },
+        resolve: (from, imp) => join(dirname(from), imp),
+        realPath: (p) => canonicalPath(io, p),
       },
-      resolve: (from, imp) => join(dirname(from), imp),
-      realPath: (p) => canonicalPath(io, p),
-    }, { root: rootOf(io), allowOutsideRoot: io.allowOutsideRoot === true });
+      { root: rootOf(io), allowOutsideRoot: io.allowOutsideRoot === true },
+    );
     model = loaded.value.model;
     diagnostics.push(...loaded.diagnostics);
   }

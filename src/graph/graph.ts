@@ -43,7 +43,10 @@ export function nodeKey(kind: NodeKind, name: string): string {
 }
 
 /** The fact and duty names referenced in `e` (references and projection contexts). */
-function uses(e: Expr | null, out: { frame: 'fact' | 'duty'; name: string }[] = []): { frame: 'fact' | 'duty'; name: string }[] {
+function uses(
+  e: Expr | null,
+  out: { frame: 'fact' | 'duty'; name: string }[] = [],
+): { frame: 'fact' | 'duty'; name: string }[] {
   if (e === null) return out;
   const visit = (x: Expr): void => {
     if (x.kind === 'Ref' && x.frame !== 'act') out.push({ frame: x.frame, name: x.name });
@@ -64,7 +67,13 @@ function uses(e: Expr | null, out: { frame: 'fact' | 'duty'; name: string }[] = 
 export function toGraph(checked: CheckedModel): ModelGraph {
   const g: ModelGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const s of Object.values(checked.sources)) {
-    g.addNode(nodeKey('source', s.id), { kind: 'source', name: s.id, label: s.citation ?? s.id, span: s.idSpan, declared: true });
+    g.addNode(nodeKey('source', s.id), {
+      kind: 'source',
+      name: s.id,
+      label: s.citation ?? s.id,
+      span: s.idSpan,
+      declared: true,
+    });
   }
   const frame = (kind: 'fact' | 'act' | 'duty', name: string, span: Span | null, declared: boolean): void => {
     g.addNode(nodeKey(kind, name), { kind, name, label: displayName(kind, name), span, declared });
@@ -80,18 +89,21 @@ export function toGraph(checked: CheckedModel): ModelGraph {
     if (!g.hasEdge(key)) g.addDirectedEdgeWithKey(key, from, to, { type });
   };
   const restsOn = (kind: 'fact' | 'act' | 'duty', name: string, ids: readonly { id: string }[]): void => {
-    for (const s of ids) if (lookup(checked.sources, s.id)) edge('rests-on', nodeKey(kind, name), nodeKey('source', s.id));
+    for (const s of ids)
+      if (lookup(checked.sources, s.id)) edge('rests-on', nodeKey(kind, name), nodeKey('source', s.id));
   };
 
   for (const f of Object.values(checked.facts)) {
     if (f.definition !== null && f.definition.kind !== 'Created') {
-      for (const u of uses(f.definition)) if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
+      for (const u of uses(f.definition))
+        if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
     }
     restsOn('fact', f.name, f.sources);
   }
   for (const a of Object.values(checked.acts)) {
     const from = nodeKey('act', a.name);
-    for (const e of [a.actor, a.object, a.recipient, a.preconditions]) for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
+    for (const e of [a.actor, a.object, a.recipient, a.preconditions])
+      for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
     for (const e of a.creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
     for (const e of a.terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
     restsOn('act', a.name, a.sources);

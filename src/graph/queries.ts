@@ -46,11 +46,16 @@ function closure(start: string, step: (key: string) => string[]): Set<string> {
  * The ids of the sources frame `nodeKey` rests on, sorted: directly, or with `transitive` also
  * those of every frame it depends on (`requires` and `derives`, repeatedly). Unknown key: `[]`.
  */
-export function frameSources(graph: ModelGraph, nodeKey: string, options: { readonly transitive?: boolean } = {}): string[] {
+export function frameSources(
+  graph: ModelGraph,
+  nodeKey: string,
+  options: { readonly transitive?: boolean } = {},
+): string[] {
   if (!graph.hasNode(nodeKey)) return [];
   const frames = options.transitive ? closure(nodeKey, (k) => outBy(graph, k, DEPENDS)) : new Set([nodeKey]);
   const ids = new Set<string>();
-  for (const f of frames) for (const s of outBy(graph, f, new Set(['rests-on']))) ids.add(graph.getNodeAttribute(s, 'name'));
+  for (const f of frames)
+    for (const s of outBy(graph, f, new Set(['rests-on']))) ids.add(graph.getNodeAttribute(s, 'name'));
   return [...ids].sort();
 }
 
@@ -221,7 +226,11 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
         if (e.frame === 'duty') return s.has(`duty:${e.name}`);
         {
           const a = lookup(checked.acts, e.name);
-          return a !== undefined && !visiting.has(`act:${e.name}`) && applicable(a, s, inputs, new Set([...visiting, `act:${e.name}`]));
+          return (
+            a !== undefined &&
+            !visiting.has(`act:${e.name}`) &&
+            applicable(a, s, inputs, new Set([...visiting, `act:${e.name}`]))
+          );
         }
       case 'Nary':
         if (e.op === 'and') return e.operands.every((o) => sat(o, s, inputs, visiting));
@@ -242,7 +251,8 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
           const f = lookup(checked.facts, e.operand.name);
           if (!f || f.definition === null || f.definition.kind === 'Created') return !s.has(`fact:${e.operand.name}`);
         }
-        if (e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'duty') return !s.has(`duty:${e.operand.name}`);
+        if (e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'duty')
+          return !s.has(`duty:${e.operand.name}`);
         gather(e, inputs, new Set());
         return true;
       default:
@@ -255,10 +265,15 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
   // As in the interpreter (src/run), an act's object that the act itself creates need not hold
   // beforehand: `<<indienen aanvraag>>` has the application it creates as its object.
   const createdObject = (a: Act): boolean =>
-    a.object?.kind === 'Ref' && a.object.frame !== 'act' && a.creates.some((e) => e.frame === (a.object as { frame: string }).frame && e.name === (a.object as { name: string }).name);
+    a.object?.kind === 'Ref' &&
+    a.object.frame !== 'act' &&
+    a.creates.some(
+      (e) => e.frame === (a.object as { frame: string }).frame && e.name === (a.object as { name: string }).name,
+    );
   const applicable = (a: Act, s: State, inputs: string[], visiting: Set<string>): boolean => {
     const object = createdObject(a) ? null : a.object;
-    for (const e of [a.actor, object, a.recipient, a.preconditions]) if (e && !sat(e, s, inputs, visiting)) return false;
+    for (const e of [a.actor, object, a.recipient, a.preconditions])
+      if (e && !sat(e, s, inputs, visiting)) return false;
     return true;
   };
 

@@ -41,7 +41,8 @@ export function toDot(g: ModelGraph): string {
     const style = attrs.declared ? '' : ', style=dashed';
     lines.push(`  ${dotString(key)} [label=${dotString(attrs.label)}, shape=${DOT_SHAPE[attrs.kind]}${style}];`);
   }
-  for (const e of sortedEdges(g)) lines.push(`  ${dotString(e.source)} -> ${dotString(e.target)} [label=${dotString(e.type)}];`);
+  for (const e of sortedEdges(g))
+    lines.push(`  ${dotString(e.source)} -> ${dotString(e.target)} [label=${dotString(e.type)}];`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
@@ -56,7 +57,12 @@ function mermaidLabel(s: string): string {
     .replace(/\r?\n/g, ' ')}"`;
 }
 
-const MERMAID_SHAPE: Record<NodeKind, [string, string]> = { act: ['[', ']'], fact: ['(', ')'], duty: ['{{', '}}'], source: ['[/', '/]'] };
+const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
+  act: ['[', ']'],
+  fact: ['(', ')'],
+  duty: ['{{', '}}'],
+  source: ['[/', '/]'],
+};
 
 /** Mermaid flowchart; node ids are `n0`, `n1`, ... in key order (names go in labels). */
 export function toMermaid(g: ModelGraph): string {
@@ -73,7 +79,12 @@ export function toMermaid(g: ModelGraph): string {
 
 /** XML text or attribute content. */
 function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** GraphML with node data `kind`, `name`, `label`, `declared` and edge data `type`. */
@@ -99,7 +110,11 @@ export function toGraphml(g: ModelGraph): string {
     );
   }
   sortedEdges(g).forEach((e, i) => {
-    lines.push(`    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}">`, `      <data key="type">${e.type}</data>`, '    </edge>');
+    lines.push(
+      `    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}">`,
+      `      <data key="type">${e.type}</data>`,
+      '    </edge>',
+    );
   });
   lines.push('  </graph>', '</graphml>');
   return `${lines.join('\n')}\n`;
@@ -107,6 +122,12 @@ export function toGraphml(g: ModelGraph): string {
 
 /** JSON `{ nodes: [{key, kind, name, label, declared}], edges: [{source, target, type}] }`, sorted, 2-space indent. */
 export function toJson(g: ModelGraph): string {
-  const nodes = sortedNodes(g).map(({ key, attrs }) => ({ key, kind: attrs.kind, name: attrs.name, label: attrs.label, declared: attrs.declared }));
+  const nodes = sortedNodes(g).map(({ key, attrs }) => ({
+    key,
+    kind: attrs.kind,
+    name: attrs.name,
+    label: attrs.label,
+    declared: attrs.declared,
+  }));
   return `${JSON.stringify({ nodes, edges: sortedEdges(g) }, null, 2)}\n`;
 }

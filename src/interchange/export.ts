@@ -2,7 +2,18 @@
  * Model AST → FLINT JSON (the inverse of import.ts; normalisations in docs/interchange.md).
  * Constructs FLINT JSON cannot express are reported `not-exportable` and left out; export never throws.
  */
-import type { ActDecl, DutyDecl, Expr, FactDecl, FrameDecl, JsonValue, MetaEntry, Model, Ref, SourceDecl } from '../model/ast.js';
+import type {
+  ActDecl,
+  DutyDecl,
+  Expr,
+  FactDecl,
+  FrameDecl,
+  JsonValue,
+  MetaEntry,
+  Model,
+  Ref,
+  SourceDecl,
+} from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan } from '../model/span.js';
@@ -51,14 +62,26 @@ class Exporter {
     if (h) {
       if (h.title !== '') out.model = h.title;
       if (h.language !== null || h.jurisdiction !== null || h.versionDate !== null) {
-        this.notExportable('The model header fields language, jurisdiction and version date have no FLINT JSON equivalent; they are left out.', h.span, 'warning');
+        this.notExportable(
+          'The model header fields language, jurisdiction and version date have no FLINT JSON equivalent; they are left out.',
+          h.span,
+          'warning',
+        );
       }
     }
-    for (const i of importsOf(m)) this.notExportable(`The import "${i.path}" has no FLINT JSON equivalent; export the combined model instead.`, i.span);
+    for (const i of importsOf(m))
+      this.notExportable(
+        `The import "${i.path}" has no FLINT JSON equivalent; export the combined model instead.`,
+        i.span,
+      );
     for (const d of m.declarations) {
       if (d.kind !== 'Scenario') continue;
       // A scenario tests the model rather than being part of it: the frames still export.
-      this.notExportable(`The scenario "${d.name}" has no FLINT JSON form; it is left out (keep it in the .flint file).`, d.nameSpan, 'warning');
+      this.notExportable(
+        `The scenario "${d.name}" has no FLINT JSON form; it is left out (keep it in the .flint file).`,
+        d.nameSpan,
+        'warning',
+      );
     }
     out.acts = actsOf(m).map((a) => this.act(a));
     out.facts = factsOf(m).map((f) => this.fact(f));
@@ -71,7 +94,11 @@ class Exporter {
   // Frames
 
   private checkCommon(f: FrameDecl, what: string): void {
-    if (f.params.length > 0) this.notExportable(`${what} has parameters, which FLINT JSON cannot express; they are left out.`, f.params[0]!.span);
+    if (f.params.length > 0)
+      this.notExportable(
+        `${what} has parameters, which FLINT JSON cannot express; they are left out.`,
+        f.params[0]!.span,
+      );
   }
 
   private act(a: ActDecl): OutObject {
@@ -79,7 +106,8 @@ class Exporter {
     this.checkCommon(a, what);
     const o: OutObject = { act: formatName('act', a.name, 'frame') };
     o.actor = this.optionalExpr(a.actor);
-    if (a.action !== null) o.action = metaValue(a.meta, 'actionForm') === 'bare' ? a.action : formatName('fact', a.action, 'frame');
+    if (a.action !== null)
+      o.action = metaValue(a.meta, 'actionForm') === 'bare' ? a.action : formatName('fact', a.action, 'frame');
     o.object = this.optionalExpr(a.object);
     o.recipient = this.optionalExpr(a.recipient);
     o.preconditions = this.optionalExpr(a.preconditions);
@@ -93,10 +121,22 @@ class Exporter {
     const what = `The fact [${f.name}]`;
     this.checkCommon(f, what);
     if (f.type.kind !== 'PrimitiveType' || f.type.name !== 'boolean') {
-      this.notExportable(`${what} has a value type, which FLINT JSON cannot declare; it is left out.`, f.type.span, 'warning');
+      this.notExportable(
+        `${what} has a value type, which FLINT JSON cannot declare; it is left out.`,
+        f.type.span,
+        'warning',
+      );
     }
-    if (f.closed) this.notExportable(`${what} is closed-world, which FLINT JSON cannot declare; it is left out.`, f.nameSpan, 'warning');
-    const o: OutObject = { fact: formatName('fact', f.name, 'frame'), function: f.definition ? this.expr(f.definition) : PLACEHOLDER };
+    if (f.closed)
+      this.notExportable(
+        `${what} is closed-world, which FLINT JSON cannot declare; it is left out.`,
+        f.nameSpan,
+        'warning',
+      );
+    const o: OutObject = {
+      fact: formatName('fact', f.name, 'frame'),
+      function: f.definition ? this.expr(f.definition) : PLACEHOLDER,
+    };
     this.documentation(f, o);
     return o;
   }
@@ -104,16 +144,33 @@ class Exporter {
   private duty(d: DutyDecl): OutObject {
     const what = `The duty <${d.name}>`;
     this.checkCommon(d, what);
-    if (d.deadline) this.notExportable(`${what} has a deadline, which FLINT JSON cannot express; it is left out.`, d.deadline.span);
-    if (d.violation) this.notExportable(`${what} has a violation condition, which FLINT JSON cannot express; it is left out.`, d.violation.span);
+    if (d.deadline)
+      this.notExportable(`${what} has a deadline, which FLINT JSON cannot express; it is left out.`, d.deadline.span);
+    if (d.violation)
+      this.notExportable(
+        `${what} has a violation condition, which FLINT JSON cannot express; it is left out.`,
+        d.violation.span,
+      );
     const o: OutObject = { duty: formatName('duty', d.name, 'frame'), 'duty-holder': this.optionalExpr(d.holder) };
     if (d.claimant) o.claimant = this.expr(d.claimant);
     const refs = (key: 'create' | 'terminate' | 'enforce', list: readonly Ref[]): void => {
       // The raw value (string, or array naming non-acts) is written back while its acts are still these.
       const raw = metaValue(d.meta, `${key}Text`);
       const names = list.map((r) => ({ frame: r.frame, name: r.name }));
-      const rawNames = typeof raw === 'string' ? findNames(raw) : Array.isArray(raw) ? raw.filter((x) => typeof x === 'string').map(parseNameRef) : null;
-      if (rawNames && sameNames(rawNames.filter((n) => n.frame === 'act'), names)) o[key] = raw as Out;
+      const rawNames =
+        typeof raw === 'string'
+          ? findNames(raw)
+          : Array.isArray(raw)
+            ? raw.filter((x) => typeof x === 'string').map(parseNameRef)
+            : null;
+      if (
+        rawNames &&
+        sameNames(
+          rawNames.filter((n) => n.frame === 'act'),
+          names,
+        )
+      )
+        o[key] = raw as Out;
       else if (list.length > 0) o[key] = list.map((r) => formatName(r.frame, r.name));
     };
     refs('create', d.createdBy);
@@ -121,7 +178,8 @@ class Exporter {
     refs('terminate', d.terminatedBy);
     const dcText = metaValue(d.meta, 'dutyComponentsText');
     const components = d.components.map((c) => this.expr(c));
-    if (typeof dcText === 'string' && sameExprs(dcText === '' ? [] : [dcText], d.components)) o['duty-components'] = dcText;
+    if (typeof dcText === 'string' && sameExprs(dcText === '' ? [] : [dcText], d.components))
+      o['duty-components'] = dcText;
     else o['duty-components'] = components;
     this.documentation(d, o);
     return o;
@@ -130,7 +188,11 @@ class Exporter {
   private effects(a: ActDecl, key: 'create' | 'terminate', what: string): Out {
     const list = key === 'create' ? a.creates : a.terminates;
     for (const e of list) {
-      if (e.args.length > 0) this.notExportable(`${what}: the ${key} effect on ${formatName(e.frame, e.name)} has arguments, which FLINT JSON cannot express; they are left out.`, e.span);
+      if (e.args.length > 0)
+        this.notExportable(
+          `${what}: the ${key} effect on ${formatName(e.frame, e.name)} has arguments, which FLINT JSON cannot express; they are left out.`,
+          e.span,
+        );
     }
     const names = list.map((e) => ({ frame: e.frame, name: e.name }));
     const text = metaValue(a.meta, `${key}Text`);
@@ -147,7 +209,12 @@ class Exporter {
     for (const r of f.sources) {
       const s = this.sourceById.get(r.id);
       if (s) decls.push(s);
-      else this.notExportable(`The frame ${formatName(frameOf(f), f.name)} cites the unknown source "${r.id}"; it is left out.`, r.span, 'warning');
+      else
+        this.notExportable(
+          `The frame ${formatName(frameOf(f), f.name)} cites the unknown source "${r.id}"; it is left out.`,
+          r.span,
+          'warning',
+        );
     }
     if (this.dialect === 'sources') {
       o.sources = decls.map((s) => this.sourceEntry(s));
@@ -160,9 +227,18 @@ class Exporter {
       if (s.juriconnect !== null) o.juriconnect = s.juriconnect;
       if (s.text !== null) o.sourcetext = s.text;
       this.lostSourceFields(s, ['version']);
-      if (s.explanation !== null) this.notExportable(`The explanation of source "${s.id}" has no place in the "reference" dialect; it is left out.`, s.span, 'warning');
+      if (s.explanation !== null)
+        this.notExportable(
+          `The explanation of source "${s.id}" has no place in the "reference" dialect; it is left out.`,
+          s.span,
+          'warning',
+        );
       for (const extra of decls.slice(1)) {
-        this.notExportable(`The frame ${formatName(frameOf(f), f.name)} cites more than one source; the "reference" dialect keeps only the first, "${s.id}", and leaves out "${extra.id}".`, extra.span, 'warning');
+        this.notExportable(
+          `The frame ${formatName(frameOf(f), f.name)} cites more than one source; the "reference" dialect keeps only the first, "${s.id}", and leaves out "${extra.id}".`,
+          extra.span,
+          'warning',
+        );
       }
     }
     if (f.explanation !== null) o.explanation = f.explanation;
@@ -171,10 +247,19 @@ class Exporter {
   }
 
   private lostSourceFields(s: SourceDecl, kept: readonly string[]): void {
-    if (s.eli !== null || s.url !== null) this.notExportable(`The ELI and URL of source "${s.id}" have no FLINT JSON field; they are left out.`, s.span, 'warning');
+    if (s.eli !== null || s.url !== null)
+      this.notExportable(
+        `The ELI and URL of source "${s.id}" have no FLINT JSON field; they are left out.`,
+        s.span,
+        'warning',
+      );
     const lost = s.meta.filter((e) => !kept.includes(e.key));
     if (lost.length > 0 && this.dialect === 'reference') {
-      this.notExportable(`The fields ${lost.map((e) => `\`${e.key}\``).join(', ')} of source "${s.id}" have no place in the "reference" dialect; they are left out.`, s.span, 'warning');
+      this.notExportable(
+        `The fields ${lost.map((e) => `\`${e.key}\``).join(', ')} of source "${s.id}" have no place in the "reference" dialect; they are left out.`,
+        s.span,
+        'warning',
+      );
     }
   }
 
@@ -191,7 +276,8 @@ class Exporter {
     if (s.text !== null) o.text = s.text;
     if (s.explanation !== null) o.explanation = s.explanation;
     this.lostSourceFields(s, []);
-    for (const e of s.meta) if (!(e.key in o) && e.key !== 'validFrom' && e.key !== 'validTo') o[e.key] = e.value as Out;
+    for (const e of s.meta)
+      if (!(e.key in o) && e.key !== 'validFrom' && e.key !== 'validTo') o[e.key] = e.value as Out;
     return o;
   }
 
@@ -210,7 +296,11 @@ class Exporter {
   expr(e: Expr): Out {
     switch (e.kind) {
       case 'Ref':
-        if (e.args.length > 0) this.notExportable(`The arguments of ${formatName(e.frame, e.name)} cannot be written in FLINT JSON; they are left out.`, e.span);
+        if (e.args.length > 0)
+          this.notExportable(
+            `The arguments of ${formatName(e.frame, e.name)} cannot be written in FLINT JSON; they are left out.`,
+            e.span,
+          );
         return formatName(e.frame, e.name);
       case 'Nary': {
         const op = { and: 'AND', or: 'OR', add: 'SUM', mul: 'PRODUCT', sub: null, div: null }[e.op];
@@ -224,7 +314,8 @@ class Exporter {
         if (e.op === 'eq') return { expression: 'EQUAL', operands: e.operands.map((x) => this.expr(x)) };
         if (e.op === 'le') return { expression: 'LESS_THAN', operands: e.operands.map((x) => this.expr(x)) };
         // a >= b >= c is c <= b <= a: the peer's non-strict LESS_THAN with the operands reversed.
-        if (e.op === 'ge') return { expression: 'LESS_THAN', operands: [...e.operands].reverse().map((x) => this.expr(x)) };
+        if (e.op === 'ge')
+          return { expression: 'LESS_THAN', operands: [...e.operands].reverse().map((x) => this.expr(x)) };
         return this.unexportable(e, `The comparison "${e.op}"`);
       case 'Call': {
         const op = { sum: 'SUM', product: 'PRODUCT', min: 'MIN', max: 'MAX' }[e.fn];
@@ -248,8 +339,13 @@ class Exporter {
       case 'Created':
         return { expression: 'CREATE', operands: e.operands.map((x) => this.expr(x)) };
       case 'Projection': {
-        if (e.context.length === 0) this.notExportable('A projection without context cannot be evaluated by the peer.', e.span);
-        const o: OutObject = { expression: 'PROJECTION', context: e.context.map((c) => formatName('fact', c)), operand: this.expr(e.operand) };
+        if (e.context.length === 0)
+          this.notExportable('A projection without context cannot be evaluated by the peer.', e.span);
+        const o: OutObject = {
+          expression: 'PROJECTION',
+          context: e.context.map((c) => formatName('fact', c)),
+          operand: this.expr(e.operand),
+        };
         if (e.scope !== 'single') o.scope = e.scope;
         return o;
       }
@@ -299,7 +395,8 @@ function toValue(o: Out): unknown {
   if (Array.isArray(o)) return o.map(toValue);
   if (o !== null && typeof o === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) Object.defineProperty(out, k, { value: toValue(o[k]!), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(o))
+      Object.defineProperty(out, k, { value: toValue(o[k]!), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return o;

@@ -34,7 +34,13 @@ import { FLINT_OPERATORS } from './schema.js';
 export const MAX_EXPRESSION_DEPTH = 500;
 
 /** Meta keys the importer itself writes on frames (JSON keys with these names are reported and dropped). */
-export const INTERNAL_META_KEYS = ['createText', 'terminateText', 'enforceText', 'dutyComponentsText', 'actionForm'] as const;
+export const INTERNAL_META_KEYS = [
+  'createText',
+  'terminateText',
+  'enforceText',
+  'dutyComponentsText',
+  'actionForm',
+] as const;
 
 /** Header meta key recording the dialect of the imported file when it is not the default "sources". */
 export const DIALECT_META_KEY = 'flintDialect';
@@ -53,7 +59,7 @@ type Path = readonly PathSegment[];
 type JsonObject = Record<string, unknown>;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const has = (o: JsonObject, k: string): boolean => Object.hasOwn(o, k);
 const get = (o: JsonObject, k: string): unknown => (has(o, k) ? o[k] : undefined);
 
 function typeName(v: unknown): string {
@@ -143,14 +149,20 @@ class Importer {
     for (const k of Object.keys(value)) {
       if (k === 'acts' || k === 'facts' || k === 'duties' || k === 'model') continue;
       if (k === DIALECT_META_KEY) {
-        this.report('reserved-key', 'warning', `The top-level key \`${k}\` is reserved by the importer; it is dropped.`, [k]);
+        this.report(
+          'reserved-key',
+          'warning',
+          `The top-level key \`${k}\` is reserved by the importer; it is dropped.`,
+          [k],
+        );
         continue;
       }
       meta.push(this.meta(k, get(value, k), [k]));
     }
     if (dialect === 'reference') meta.push({ kind: 'Meta', key: DIALECT_META_KEY, value: 'reference', span: rootSpan });
     const title = get(value, 'model');
-    if (has(value, 'model') && typeof title !== 'string') this.wrongType('The model title `model`', 'a string', title, ['model']);
+    if (has(value, 'model') && typeof title !== 'string')
+      this.wrongType('The model title `model`', 'a string', title, ['model']);
     // Always a header: it records that the model follows the FLINT JSON conventions, so the checker treats the
     // model the same way whatever the file it is later printed to (grammar/README.md#header).
     const header: Header = {
@@ -209,7 +221,10 @@ class Importer {
     for (const k of Object.keys(o)) {
       if (known.includes(k) || DOC_KEYS.includes(k)) continue;
       if ((INTERNAL_META_KEYS as readonly string[]).includes(k)) {
-        this.report('reserved-key', 'warning', `The key \`${k}\` is reserved by the importer; it is dropped.`, [...path, k]);
+        this.report('reserved-key', 'warning', `The key \`${k}\` is reserved by the importer; it is dropped.`, [
+          ...path,
+          k,
+        ]);
         continue;
       }
       meta.push(this.meta(k, get(o, k), [...path, k]));
@@ -231,7 +246,8 @@ class Importer {
     if (typeof rawAction === 'string') {
       const s = stripFrameName('fact', rawAction);
       action = s.name;
-      if (!s.bracketed) extra.push({ kind: 'Meta', key: 'actionForm', value: 'bare', span: this.span([...path, 'action']) });
+      if (!s.bracketed)
+        extra.push({ kind: 'Meta', key: 'actionForm', value: 'bare', span: this.span([...path, 'action']) });
     } else if (has(v, 'action') && rawAction !== null) {
       this.wrongType(`${what}: \`action\``, 'a string', rawAction, [...path, 'action']);
     }
@@ -341,7 +357,13 @@ class Importer {
    * Only acts become refs (the AST holds act refs there); the raw value is kept in meta `<key>Text`
    * when it is a string or names something other than an act, so the JSON round trip loses nothing.
    */
-  private actRefs(o: JsonObject, key: 'create' | 'terminate' | 'enforce', what: string, path: Path, extra: MetaEntry[]): Ref[] {
+  private actRefs(
+    o: JsonObject,
+    key: 'create' | 'terminate' | 'enforce',
+    what: string,
+    path: Path,
+    extra: MetaEntry[],
+  ): Ref[] {
     const raw = get(o, key);
     const p = [...path, key];
     if (raw === undefined || raw === null) return [];
@@ -350,7 +372,8 @@ class Importer {
       for (const n of findNames(raw)) refs.push({ ref: n, path: p });
     } else if (Array.isArray(raw)) {
       raw.forEach((el, i) => {
-        if (typeof el !== 'string') this.wrongType(`${what}: \`${key}\` entry ${i}`, 'an act name string', el, [...p, i]);
+        if (typeof el !== 'string')
+          this.wrongType(`${what}: \`${key}\` entry ${i}`, 'an act name string', el, [...p, i]);
         else refs.push({ ref: parseNameRef(el), path: [...p, i] });
       });
     } else {
@@ -359,9 +382,15 @@ class Importer {
     }
     const nonActs = refs.filter((r) => r.ref.frame !== 'act');
     for (const r of nonActs) {
-      this.report('not-an-act', 'warning', `${what}: \`${key}\` names ${formatRef(r.ref)}, which is not an act <<...>>; it is kept only as text.`, r.path);
+      this.report(
+        'not-an-act',
+        'warning',
+        `${what}: \`${key}\` names ${formatRef(r.ref)}, which is not an act <<...>>; it is kept only as text.`,
+        r.path,
+      );
     }
-    if (typeof raw === 'string' || nonActs.length > 0) extra.push({ kind: 'Meta', key: `${key}Text`, value: this.json(raw, p, 0), span: this.span(p) });
+    if (typeof raw === 'string' || nonActs.length > 0)
+      extra.push({ kind: 'Meta', key: `${key}Text`, value: this.json(raw, p, 0), span: this.span(p) });
     return refs
       .filter((r) => r.ref.frame === 'act')
       .map((r) => ({ kind: 'Ref', frame: 'act', name: r.ref.name, args: [], span: this.span(r.path) }));
@@ -375,10 +404,11 @@ class Importer {
     const list = get(o, 'sources');
     if (has(o, 'sources') && list !== null) {
       if (!Array.isArray(list)) this.wrongType('`sources`', 'an array of source objects', list, [...path, 'sources']);
-      else list.forEach((entry, i) => {
-        const id = this.sourceEntry(entry, [...path, 'sources', i], frameName);
-        if (id) refs.push({ kind: 'SourceRef', id, span: this.span([...path, 'sources', i]) });
-      });
+      else
+        list.forEach((entry, i) => {
+          const id = this.sourceEntry(entry, [...path, 'sources', i], frameName);
+          if (id) refs.push({ kind: 'SourceRef', id, span: this.span([...path, 'sources', i]) });
+        });
     }
     const fields: Record<string, string> = {};
     for (const k of ['reference', 'juriconnect', 'sourcetext', 'version']) {
@@ -392,7 +422,12 @@ class Importer {
       for (const g of (fields.version ?? '').matchAll(/\[(\d{8})\]/g)) {
         const iso = `${g[1]!.slice(0, 4)}-${g[1]!.slice(4, 6)}-${g[1]!.slice(6)}`;
         if (!isDate(iso)) {
-          this.report('invalid-date', 'warning', `The \`version\` date [${g[1]!}] is not a calendar date in the years 0001 to 9999; the source gets no validity from it.`, [...path, 'version']);
+          this.report(
+            'invalid-date',
+            'warning',
+            `The \`version\` date [${g[1]!}] is not a calendar date in the years 0001 to 9999; the source gets no validity from it.`,
+            [...path, 'version'],
+          );
         }
       }
       const id = this.newId(slugify(fields.reference ?? '') || slugify(frameName) || 'source');
@@ -408,7 +443,10 @@ class Importer {
         validFrom: dates.validFrom,
         validTo: dates.validTo,
         explanation: null,
-        meta: fields.version !== undefined ? [{ kind: 'Meta', key: 'version', value: fields.version, span: this.span([...path, 'version']) }] : [],
+        meta:
+          fields.version !== undefined
+            ? [{ kind: 'Meta', key: 'version', value: fields.version, span: this.span([...path, 'version']) }]
+            : [],
         span,
       });
       refs.push({ kind: 'SourceRef', id, span });
@@ -438,7 +476,12 @@ class Importer {
       const iso = parseDutchDate(raw);
       if (iso) return iso;
       if (raw !== '') {
-        this.report('invalid-date', 'warning', `The source date \`${k}\` "${raw}" is not a DD-MM-YYYY date; it is kept as text in the source's meta.`, [...path, k]);
+        this.report(
+          'invalid-date',
+          'warning',
+          `The source date \`${k}\` "${raw}" is not a DD-MM-YYYY date; it is kept as text in the source's meta.`,
+          [...path, k],
+        );
       }
       meta.push({ kind: 'Meta', key: k, value: raw, span: this.span([...path, k]) });
       return null;
@@ -497,7 +540,12 @@ class Importer {
   /** A field the peer evaluates unconditionally (it crashes when absent); `""`/`"[]"` are "none". */
   private requiredExpr(o: JsonObject, key: string, what: string, path: Path): Expr | null {
     if (!has(o, key)) {
-      this.missing(what, key, path, 'The peer evaluates this field and crashes without it; write `""` when there is nothing to check.');
+      this.missing(
+        what,
+        key,
+        path,
+        'The peer evaluates this field and crashes without it; write `""` when there is nothing to check.',
+      );
       return null;
     }
     return this.optionalExpr(o, key, path);
@@ -510,7 +558,12 @@ class Importer {
   /** A copy of `value` as a JsonValue (bounded depth; non-JSON values are diagnosed). */
   json(value: unknown, path: Path, depth: number): JsonValue {
     if (depth > MAX_JSON_DEPTH) {
-      this.report('json-too-deep', 'error', `The value at ${toPointer([...this.base, ...path])} nests more than ${MAX_JSON_DEPTH} levels deep.`, path);
+      this.report(
+        'json-too-deep',
+        'error',
+        `The value at ${toPointer([...this.base, ...path])} nests more than ${MAX_JSON_DEPTH} levels deep.`,
+        path,
+      );
       return null;
     }
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -523,7 +576,12 @@ class Importer {
     if (isObject(value)) {
       const out: Record<string, JsonValue> = {};
       for (const k of Object.keys(value)) {
-        Object.defineProperty(out, k, { value: this.json(value[k], [...path, k], depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, k, {
+          value: this.json(value[k], [...path, k], depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -541,7 +599,13 @@ class Importer {
   expr(v: unknown, path: Path, depth: number): Expr {
     const span = this.span(path);
     if (depth > MAX_EXPRESSION_DEPTH) {
-      this.report('expression-too-deep', 'error', `The expression at ${toPointer([...this.base, ...path])} nests more than ${MAX_EXPRESSION_DEPTH} levels deep; the rest is not read.`, path, 'Split it into named facts.');
+      this.report(
+        'expression-too-deep',
+        'error',
+        `The expression at ${toPointer([...this.base, ...path])} nests more than ${MAX_EXPRESSION_DEPTH} levels deep; the rest is not read.`,
+        path,
+        'Split it into named facts.',
+      );
       return this.placeholder(span);
     }
     if (typeof v === 'string') {
@@ -592,7 +656,9 @@ class Importer {
       case 'EQUAL':
       case 'LESS_THAN': {
         const operands = list('operands', true);
-        return operands ? { kind: 'Compare', op: op === 'EQUAL' ? 'eq' : 'le', operands, span } : this.placeholder(span);
+        return operands
+          ? { kind: 'Compare', op: op === 'EQUAL' ? 'eq' : 'le', operands, span }
+          : this.placeholder(span);
       }
       case 'SUM':
       case 'PRODUCT':
@@ -619,7 +685,8 @@ class Importer {
         const rawName = get(v, 'name');
         let name: string | null = null;
         if (typeof rawName === 'string') name = rawName;
-        else if (has(v, 'name') && rawName !== null) this.wrongType('The LIST name', 'a string', rawName, [...path, 'name']);
+        else if (has(v, 'name') && rawName !== null)
+          this.wrongType('The LIST name', 'a string', rawName, [...path, 'name']);
         const item = sub('items');
         return item ? { kind: 'List', name, item, span } : this.placeholder(span);
       }
@@ -660,7 +727,12 @@ class Importer {
     const ok = allowed[op] ?? ['operands'];
     for (const k of Object.keys(v)) {
       if (k === 'expression' || ok.includes(k)) continue;
-      this.report('ignored-key', 'warning', `The ${op} expression has a key \`${k}\` that is not part of it; it is dropped.`, [...path, k]);
+      this.report(
+        'ignored-key',
+        'warning',
+        `The ${op} expression has a key \`${k}\` that is not part of it; it is dropped.`,
+        [...path, k],
+      );
     }
   }
 
@@ -698,9 +770,20 @@ class Importer {
     const rawContext = get(v, 'context');
     const context: string[] = [];
     if (!Array.isArray(rawContext) || rawContext.length === 0) {
-      if (!has(v, 'context')) this.missing('The PROJECTION expression', 'context', path, 'Give the fact whose creating act holds the value, e.g. ["[aanvraag]"].');
-      else if (!Array.isArray(rawContext)) this.wrongType('The PROJECTION context', 'an array of fact names', rawContext, [...path, 'context']);
-      else this.report('missing-field', 'error', 'The PROJECTION expression has an empty `context`.', [...path, 'context']);
+      if (!has(v, 'context'))
+        this.missing(
+          'The PROJECTION expression',
+          'context',
+          path,
+          'Give the fact whose creating act holds the value, e.g. ["[aanvraag]"].',
+        );
+      else if (!Array.isArray(rawContext))
+        this.wrongType('The PROJECTION context', 'an array of fact names', rawContext, [...path, 'context']);
+      else
+        this.report('missing-field', 'error', 'The PROJECTION expression has an empty `context`.', [
+          ...path,
+          'context',
+        ]);
     } else {
       rawContext.forEach((c, i) => {
         if (typeof c === 'string') context.push(stripFrameName('fact', c).name);
@@ -717,7 +800,12 @@ class Importer {
     let scope: 'single' | 'all' | 'some' = 'single';
     if (rawScope === 'all' || rawScope === 'some' || rawScope === 'single') scope = rawScope;
     else if (has(v, 'scope') && rawScope !== null) {
-      this.report('invalid-type', 'error', `The PROJECTION scope must be "single", "all" or "some", not ${JSON.stringify(rawScope) ?? typeName(rawScope)}.`, [...path, 'scope']);
+      this.report(
+        'invalid-type',
+        'error',
+        `The PROJECTION scope must be "single", "all" or "some", not ${JSON.stringify(rawScope) ?? typeName(rawScope)}.`,
+        [...path, 'scope'],
+      );
     }
     return { kind: 'Projection', scope, context, operand, span };
   }
@@ -782,7 +870,14 @@ export function importFlintJson(input: string, file: string): Result<Model> {
     const encoding = encodingProblem(text);
     if (encoding !== null) {
       // Every other character would be a JSON syntax error: say what is wrong once.
-      const diagnostic: Diagnostic = { code: 'invalid-encoding', severity: 'error', message: encoding, path: '', span: bare.range(0, 0), hint: ENCODING_HINT };
+      const diagnostic: Diagnostic = {
+        code: 'invalid-encoding',
+        severity: 'error',
+        message: encoding,
+        path: '',
+        span: bare.range(0, 0),
+        hint: ENCODING_HINT,
+      };
       return { value: emptyModel(bare.range(0, 0)), diagnostics: [diagnostic] };
     }
     const parsed = parseJsonText(text, bare);
@@ -817,7 +912,10 @@ export function importExpression(value: unknown, path = ''): Result<Expr> {
     return { value: importer.expr(value, [], 0), diagnostics: importer.diagnostics };
   } catch (e) {
     const r = internalError(file, e);
-    return { value: { kind: 'Ref', frame: 'fact', name: '', args: [], span: emptySpan(file) }, diagnostics: r.diagnostics };
+    return {
+      value: { kind: 'Ref', frame: 'fact', name: '', args: [], span: emptySpan(file) },
+      diagnostics: r.diagnostics,
+    };
   }
 }
 

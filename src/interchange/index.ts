@@ -1,5 +1,12 @@
 /** FLINT JSON interchange: import (any dialect) and export of the Model AST, and the zod schemas. */
-export { DIALECT_META_KEY, INTERNAL_META_KEYS, MAX_EXPRESSION_DEPTH, importExpression, importFlintJson, importFlintJsonValue } from './import.js';
+export {
+  DIALECT_META_KEY,
+  INTERNAL_META_KEYS,
+  MAX_EXPRESSION_DEPTH,
+  importExpression,
+  importFlintJson,
+  importFlintJsonValue,
+} from './import.js';
 export type { FlintDialect } from './import.js';
 export { exportFlintJson, exportFlintJsonText } from './export.js';
 export type { ExportOptions } from './export.js';
@@ -13,4 +20,12 @@ export {
   FlintModelSchema,
   FlintSourceSchema,
 } from './schema.js';
-export type { FlintAct, FlintDuty, FlintExpression, FlintFact, FlintJsonModel, FlintOperator, FlintSource } from './schema.js';
+export type {
+  FlintAct,
+  FlintDuty,
+  FlintExpression,
+  FlintFact,
+  FlintJsonModel,
+  FlintOperator,
+  FlintSource,
+} from './schema.js';

@@ -5,7 +5,10 @@ import { FlintExpressionSchema, FlintModelSchema } from './schema.js';
 /** File name (under `schemas/`) → JSON Schema text (2-space JSON, final newline), deterministic. */
 export function jsonSchemaFiles(): Record<string, string> {
   const doc = (schema: z.ZodType, id: string, title: string): string => {
-    const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Record<string, unknown>;
+    const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', cycles: 'ref' }) as Record<
+      string,
+      unknown
+    >;
     const { $schema, ...rest } = generated;
     return JSON.stringify({ $schema, $id: id, title, ...rest }, null, 2) + '\n';
   };

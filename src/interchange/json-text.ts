@@ -91,7 +91,9 @@ export class Locator {
   /** The number as written in the text at `path` (keeps `12.50`), or `undefined` without text. */
   numberText(path: readonly PathSegment[]): string | undefined {
     const n = this.text === undefined ? undefined : this.node(path);
-    return n && n.type === 'number' && this.text !== undefined ? this.text.slice(n.offset, n.offset + n.length) : undefined;
+    return n && n.type === 'number' && this.text !== undefined
+      ? this.text.slice(n.offset, n.offset + n.length)
+      : undefined;
   }
 }
 
@@ -139,7 +141,11 @@ export function parseJsonText(text: string, locator: Locator): ParsedJson {
     }
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: false,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   for (const e of errors) {
     const span = locator.range(e.offset, e.length);
     diagnostics.push({
@@ -166,7 +172,12 @@ function nodeValue(node: JsonNode): unknown {
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
         if (!k || !v) continue;
-        Object.defineProperty(out, String(k.value), { value: nodeValue(v), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, String(k.value), {
+          value: nodeValue(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

@@ -13,7 +13,7 @@ export interface NameRef {
   readonly name: string;
 }
 
-const ACT_RE = /^<<([^]*)>>$/;
+const ACT_RE = /^<<([\s\S]*)>>$/;
 const DUTY_RE = /^<([^<>]*)>$/;
 const FACT_RE = /^\[([^[\]]*)\]$/;
 

@@ -39,7 +39,11 @@ export type FlintOperator = (typeof FLINT_OPERATORS)[number];
 /** A FLINT JSON expression: a name string, or an operator object (recursive). */
 export type FlintExpression =
   | string
-  | { expression: 'AND' | 'OR' | 'EQUAL' | 'LESS_THAN' | 'SUM' | 'PRODUCT' | 'MIN' | 'MAX'; operands: FlintExpression[]; [k: string]: unknown }
+  | {
+      expression: 'AND' | 'OR' | 'EQUAL' | 'LESS_THAN' | 'SUM' | 'PRODUCT' | 'MIN' | 'MAX';
+      operands: FlintExpression[];
+      [k: string]: unknown;
+    }
   | { expression: 'NOT'; operand: FlintExpression; [k: string]: unknown }
   | { expression: 'LITERAL'; operand: boolean | number | string; [k: string]: unknown }
   | { expression: 'IS'; operand: string; [k: string]: unknown }
@@ -57,24 +61,26 @@ export type FlintExpression =
 const naryOps = ['AND', 'OR', 'EQUAL', 'LESS_THAN', 'SUM', 'PRODUCT', 'MIN', 'MAX'] as const;
 
 /** Schema of a FLINT JSON expression (recursive; string names or operator objects). */
-export const FlintExpressionSchema: z.ZodType<FlintExpression> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.looseObject({ expression: z.enum(naryOps), operands: z.array(FlintExpressionSchema) }),
-    z.looseObject({ expression: z.literal('NOT'), operand: FlintExpressionSchema }),
-    z.looseObject({ expression: z.literal('LITERAL'), operand: z.union([z.boolean(), z.number(), z.string()]) }),
-    z.looseObject({ expression: z.literal('IS'), operand: z.string() }),
-    z.looseObject({ expression: z.literal('LIST'), name: z.string().optional(), items: FlintExpressionSchema }),
-    z.looseObject({ expression: z.literal('CREATE'), operands: z.array(FlintExpressionSchema).optional() }),
-    z.looseObject({
-      expression: z.literal('PROJECTION'),
-      context: z.array(z.string()).min(1),
-      operand: FlintExpressionSchema.optional(),
-      fact: FlintExpressionSchema.optional(),
-      scope: z.enum(['single', 'all', 'some']).optional(),
-    }),
-  ]),
-).meta({ id: 'FlintExpression', description: 'A fact/act/duty name string, or an operator object.' });
+export const FlintExpressionSchema: z.ZodType<FlintExpression> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.looseObject({ expression: z.enum(naryOps), operands: z.array(FlintExpressionSchema) }),
+      z.looseObject({ expression: z.literal('NOT'), operand: FlintExpressionSchema }),
+      z.looseObject({ expression: z.literal('LITERAL'), operand: z.union([z.boolean(), z.number(), z.string()]) }),
+      z.looseObject({ expression: z.literal('IS'), operand: z.string() }),
+      z.looseObject({ expression: z.literal('LIST'), name: z.string().optional(), items: FlintExpressionSchema }),
+      z.looseObject({ expression: z.literal('CREATE'), operands: z.array(FlintExpressionSchema).optional() }),
+      z.looseObject({
+        expression: z.literal('PROJECTION'),
+        context: z.array(z.string()).min(1),
+        operand: FlintExpressionSchema.optional(),
+        fact: FlintExpressionSchema.optional(),
+        scope: z.enum(['single', 'all', 'some']).optional(),
+      }),
+    ]),
+  )
+  .meta({ id: 'FlintExpression', description: 'A fact/act/duty name string, or an operator object.' });
 
 /** A frame field holding an optional expression: `null` and `"[]"`/`""` mean "none". */
 const OptionalExpression = FlintExpressionSchema.nullable().optional();
@@ -104,7 +110,10 @@ const documentationFields = {
 };
 
 /** `create`/`terminate` of an act: an array of bracketed names, or one string (old dialect). */
-const NameList = z.union([z.array(z.string()), z.string()]).nullable().optional();
+const NameList = z
+  .union([z.array(z.string()), z.string()])
+  .nullable()
+  .optional();
 
 /** An act frame `<<name>>`. */
 export const FlintActSchema = z.looseObject({
@@ -144,7 +153,10 @@ export const FlintDutySchema = z.looseObject({
   create: NameList,
   terminate: NameList,
   enforce: NameList,
-  'duty-components': z.union([z.array(FlintExpressionSchema), z.string()]).nullable().optional(),
+  'duty-components': z
+    .union([z.array(FlintExpressionSchema), z.string()])
+    .nullable()
+    .optional(),
   ...documentationFields,
 });
 

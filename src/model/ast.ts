@@ -495,7 +495,11 @@ export interface ExpectValueStep {
 
 /** Why an act is expected to be unavailable: a check item, or a fact the failing preconditions rest on. */
 export type ExpectReason =
-  | { readonly kind: 'ReasonItem'; readonly item: 'actor' | 'object' | 'recipient' | 'preconditions' | 'validity'; readonly span: Span }
+  | {
+      readonly kind: 'ReasonItem';
+      readonly item: 'actor' | 'object' | 'recipient' | 'preconditions' | 'validity';
+      readonly span: Span;
+    }
   | Ref;
 
 /** `expect <<a>>(x) available for bob`, `expect <<a>>(x) not available for bob because actor`. */
@@ -557,7 +561,19 @@ export interface Model {
 }
 
 /** Every node type, for generic walkers. */
-export type Node = Model | Decl | Header | Expr | TypeRef | Param | Effect | Deadline | SourceRef | MetaEntry | ScenarioStep | ScenarioActor;
+export type Node =
+  | Model
+  | Decl
+  | Header
+  | Expr
+  | TypeRef
+  | Param
+  | Effect
+  | Deadline
+  | SourceRef
+  | MetaEntry
+  | ScenarioStep
+  | ScenarioActor;
 
 /** The frames (facts, acts, duties) of a model, in order. */
 export type FrameDecl = FactDecl | ActDecl | DutyDecl;

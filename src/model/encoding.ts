@@ -10,7 +10,8 @@ const SAMPLE = 4096;
 /** A sentence naming the likely encoding when `text` is not UTF-8 text; `null` when it looks fine. */
 export function encodingProblem(text: string): string | null {
   const sample = text.slice(0, SAMPLE);
-  const bom = sample.startsWith('\uFFFD\uFFFD') || sample.startsWith('\u00FF\u00FE') || sample.startsWith('\u00FE\u00FF');
+  const bom =
+    sample.startsWith('\uFFFD\uFFFD') || sample.startsWith('\u00FF\u00FE') || sample.startsWith('\u00FE\u00FF');
   const nul = sample.indexOf('\u0000');
   if (!bom && nul < 0) return null;
   if (/^(?:\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)?(?:[^\u0000]\u0000){2}/.test(sample)) {

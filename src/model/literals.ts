@@ -29,7 +29,9 @@ export const Dec = Decimal.clone({
 });
 
 /** The result of {@link parseNumber}: the exact value, or why the text is not an accepted number. */
-export type NumberParse = { readonly ok: true; readonly value: Decimal } | { readonly ok: false; readonly reason: string };
+export type NumberParse =
+  | { readonly ok: true; readonly value: Decimal }
+  | { readonly ok: false; readonly reason: string };
 
 const NUMBER_RE = /^-?\d+(?:\.\d+)?(?:[eE][+-]?(\d+))?$/;
 
@@ -57,7 +59,10 @@ export function parseNumber(x: string | number): NumberParse {
   const raw = new Decimal(text);
   if (!raw.isZero()) {
     if (raw.e > DECIMAL_MAX_EXPONENT || raw.e < -DECIMAL_MAX_EXPONENT) {
-      return { ok: false, reason: `its magnitude is outside 10^-${DECIMAL_MAX_EXPONENT} .. 10^${DECIMAL_MAX_EXPONENT}` };
+      return {
+        ok: false,
+        reason: `its magnitude is outside 10^-${DECIMAL_MAX_EXPONENT} .. 10^${DECIMAL_MAX_EXPONENT}`,
+      };
     }
     if (raw.sd() > DECIMAL_PRECISION) {
       return { ok: false, reason: `it has more than ${DECIMAL_PRECISION} significant digits` };
@@ -113,6 +118,7 @@ export function dateProblem(s: string): string | null {
   const month = Number(m[2]);
   if (year < MIN_YEAR) return `${s} is outside the date range: years run from 0001 to 9999.`;
   if (month < 1 || month > 12) return `${s} does not exist: there is no month ${m[2]}.`;
-  if (parseDate(s) === null) return `${s} does not exist: month ${m[2]} of ${m[1]} has ${daysInMonth(year, month)} days.`;
+  if (parseDate(s) === null)
+    return `${s} does not exist: month ${m[2]} of ${m[1]} has ${daysInMonth(year, month)} days.`;
   return null;
 }

@@ -29,7 +29,11 @@ const ANSI: Record<Severity | 'bold' | 'dim' | 'reset', string> = {
  * span and `  hint: ...`; a diagnostic with only a JSON path is `file: path: severity code: message`.
  * Ends with the summary line `N errors, N warnings` (and infos when there are any).
  */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: Readonly<Record<string, string>>, options: RenderOptions = {}): string {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: Readonly<Record<string, string>>,
+  options: RenderOptions = {},
+): string {
   const color = options.color ?? false;
   const paint = (style: keyof typeof ANSI, s: string): string => (color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
   const files = Object.keys(sources);
@@ -42,14 +46,26 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: R
       const where = `${d.span.file}:${d.span.start.line}:${d.span.start.column}`;
       // The root's JSON Pointer is empty: the position alone says where.
       lines.push(d.path ? `${where}: ${d.path}: ${head}` : `${where}: ${head}`);
-      const text = Object.prototype.hasOwnProperty.call(sources, d.span.file) ? sources[d.span.file] : undefined;
-      if (text !== undefined) lines.push(...excerpt(text, d.span, (s) => paint(d.severity, s), (s) => paint('dim', s)));
+      const text = Object.hasOwn(sources, d.span.file) ? sources[d.span.file] : undefined;
+      if (text !== undefined)
+        lines.push(
+          ...excerpt(
+            text,
+            d.span,
+            (s) => paint(d.severity, s),
+            (s) => paint('dim', s),
+          ),
+        );
     } else {
       lines.push(d.path ? `${fallbackFile}: ${d.path}: ${head}` : `${fallbackFile}: ${head}`);
     }
     if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
     for (const r of d.related ?? []) {
-      const at = r.span ? `${r.span.file}:${r.span.start.line}:${r.span.start.column}` : r.path !== undefined ? r.path : '';
+      const at = r.span
+        ? `${r.span.file}:${r.span.start.line}:${r.span.start.column}`
+        : r.path !== undefined
+          ? r.path
+          : '';
       lines.push(at === '' ? `  note: ${r.message}` : `  note: ${at}: ${r.message}`);
     }
     blocks.push(lines.join('\n'));

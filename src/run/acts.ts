@@ -29,7 +29,17 @@ import type {
 import { bareName, checkGiven, freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
-import { canonicalScalar, declaredRole, domainOf, enumerate, evalFact, fromScalar, instanceHolds, roleInstance, truncate } from './compile.js';
+import {
+  canonicalScalar,
+  declaredRole,
+  domainOf,
+  enumerate,
+  evalFact,
+  fromScalar,
+  instanceHolds,
+  roleInstance,
+  truncate,
+} from './compile.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
@@ -95,7 +105,12 @@ export type TakeResult =
       /** Effects that could not be applied (`run-unbound-effect`); empty for most acts. */
       readonly diagnostics: readonly Diagnostic[];
     }
-  | { readonly ok: false; readonly state: CaseState; readonly refusal: { readonly reasons: readonly Reason[] }; readonly trace: TraceEntry };
+  | {
+      readonly ok: false;
+      readonly state: CaseState;
+      readonly refusal: { readonly reasons: readonly Reason[] };
+      readonly trace: TraceEntry;
+    };
 
 /** Questions without duplicates, sorted by fact name then arguments (deterministic output). */
 export function dedupeQuestions(qs: readonly Question[]): Question[] {
@@ -107,9 +122,18 @@ export function dedupeQuestions(qs: readonly Question[]): Question[] {
     seen.add(k);
     out.push(q);
   }
-  return out.sort((a, b) => (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : argKey(a.args) < argKey(b.args) ? -1 : argKey(a.args) > argKey(b.args) ? 1 : 0));
+  return out.sort((a, b) =>
+    a.fact < b.fact
+      ? -1
+      : a.fact > b.fact
+        ? 1
+        : argKey(a.args) < argKey(b.args)
+          ? -1
+          : argKey(a.args) > argKey(b.args)
+            ? 1
+            : 0,
+  );
 }
-
 
 const texts = new WeakMap<Expr, string>();
 
@@ -134,12 +158,17 @@ function playsRole(ctx: Ctx, role: string, actor: string): Tri {
     ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(TRUE), provenance: { kind: 'role', actor } });
     return TRUE;
   }
-  if (!f || f.arity !== 1) return bool(false);
+  if (f?.arity !== 1) return bool(false);
   if (f.mode === 'derived') return bool(truth(evalFact(ctx, f, [actor])) === true);
   // Roles are closed world: not declared and not known to hold means the actor does not play it.
   const inst = f.isRole ? roleInstance(ctx, f, actor) : ctx.state.facts[role]?.[argKey([actor])];
   const plays = inst !== undefined && instanceHolds(inst);
-  ctx.tracer?.read({ fact: role, args: [actor], value: toTraceValue(bool(plays)), provenance: inst?.provenance ?? null });
+  ctx.tracer?.read({
+    fact: role,
+    args: [actor],
+    value: toTraceValue(bool(plays)),
+    provenance: inst?.provenance ?? null,
+  });
   return bool(plays);
 }
 
@@ -286,7 +315,14 @@ export function checkAct(
     const trace: TraceNode | undefined = options.trace
       ? { kind: 'check', expr: `<<${actName}>>`, value: { type: 'boolean', value: false }, children: [] }
       : undefined;
-    return { ...base, status: 'disabled', reasons: [reason], questions: [], env: {}, ...(trace ? { trace, frames: [] } : {}) };
+    return {
+      ...base,
+      status: 'disabled',
+      reasons: [reason],
+      questions: [],
+      env: {},
+      ...(trace ? { trace, frames: [] } : {}),
+    };
   }
   const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
   const reasons: Reason[] = [];
@@ -335,7 +371,9 @@ export function checkAct(
   }
   let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
   const questions: Question[] = [];
-  const checkNode: MutableNode | null = ctx.tracer ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl)) : null;
+  const checkNode: MutableNode | null = ctx.tracer
+    ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl))
+    : null;
   if (checkNode && ctx.tracer) ctx.tracer.setFrame(checkNode, frame);
   // The items in a fixed order, without a closure per item: this runs once per act and binding.
   for (let i = 0; i < ITEMS.length; i++) {
@@ -346,9 +384,11 @@ export function checkAct(
     if (item === 'not-in-force') expr = `<<${act.name}>>`;
     else if (item === 'actor') {
       expr = act.decl.actor ? textOf(act.decl.actor) : 'anyone';
-      if (act.actor.kind === 'role') itemFrame = traceFrame(cm, 'fact', cm.facts.get(act.actor.fact)?.decl ?? null, act.actor.fact, date);
+      if (act.actor.kind === 'role')
+        itemFrame = traceFrame(cm, 'fact', cm.facts.get(act.actor.fact)?.decl ?? null, act.actor.fact, date);
     } else {
-      const e = item === 'object' ? act.decl.object : item === 'recipient' ? act.decl.recipient : act.decl.preconditions;
+      const e =
+        item === 'object' ? act.decl.object : item === 'recipient' ? act.decl.recipient : act.decl.preconditions;
       compiled = item === 'object' ? act.object : item === 'recipient' ? act.recipient : act.preconditions;
       if (!e || !compiled) continue;
       expr = textOf(e);
@@ -358,11 +398,21 @@ export function checkAct(
     // The compiled expressions build their own node (relabelled below); the others get one here.
     const node =
       ctx.tracer && compiled === null
-        ? ctx.tracer.enter(label, expr, undefined, item === 'actor' && act.decl.actor ? declSpan(act.decl.actor) : undefined)
+        ? ctx.tracer.enter(
+            label,
+            expr,
+            undefined,
+            item === 'actor' && act.decl.actor ? declSpan(act.decl.actor) : undefined,
+          )
         : null;
     const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
     if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
-    const v = item === 'not-in-force' ? bool(actInForce(cm, act, date)) : item === 'actor' ? actorItem(ctx, act, actor, env) : (compiled as (x: Ctx) => Tri)(ctx);
+    const v =
+      item === 'not-in-force'
+        ? bool(actInForce(cm, act, date))
+        : item === 'actor'
+          ? actorItem(ctx, act, actor, env)
+          : (compiled as (x: Ctx) => Tri)(ctx);
     if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
     // The item's derivation: the node its expression built, or (a literal such as `preconditions: true`
     // builds none) one made here, never the previous item's node.
@@ -391,7 +441,15 @@ export function checkAct(
       ...(conditions ? { conditions } : {}),
     });
   }
-  if (checkNode && ctx.tracer) ctx.tracer.exit(checkNode, status === 'enabled' ? { type: 'boolean', value: true } : status === 'disabled' ? { type: 'boolean', value: false } : { type: 'unknown' });
+  if (checkNode && ctx.tracer)
+    ctx.tracer.exit(
+      checkNode,
+      status === 'enabled'
+        ? { type: 'boolean', value: true }
+        : status === 'disabled'
+          ? { type: 'boolean', value: false }
+          : { type: 'unknown' },
+    );
   const outParams: Record<string, JsonScalar> = { ...params };
   for (const [k, v] of Object.entries(env)) outParams[k] = toScalar(v);
   return {
@@ -441,7 +499,9 @@ function reasonMessage(
     case 'not-in-force':
       return `The act <<${act}>> or a frame it rests on is not in force on this date.`;
     case 'actor':
-      return unk ? `It is not known whether ${actor} may perform <<${act}>> (${expr}).` : `${actor} does not play the role ${expr} required for <<${act}>>.`;
+      return unk
+        ? `It is not known whether ${actor} may perform <<${act}>> (${expr}).`
+        : `${actor} does not play the role ${expr} required for <<${act}>>.`;
     case 'object':
       return unk
         ? `It is not known whether the object of <<${act}>> holds: ${expr}.`
@@ -451,7 +511,9 @@ function reasonMessage(
         ? `It is not known whether the recipient of <<${act}>> holds: ${expr}.`
         : `The recipient of <<${act}>> does not hold: ${expr}.`;
     default:
-      return unk ? `The preconditions of <<${act}>> cannot be decided yet: ${expr}.` : `The preconditions of <<${act}>> do not hold: ${expr}.`;
+      return unk
+        ? `The preconditions of <<${act}>> cannot be decided yet: ${expr}.`
+        : `The preconditions of <<${act}>> do not hold: ${expr}.`;
   }
 }
 
@@ -494,7 +556,12 @@ function bindingsIn(ctx: Ctx, free: readonly CAct['decl']['params'][number][]): 
  * first checked on the lean path (no reasons, no trace, stops at the first false item); only the
  * enabled ones are checked again with a trace when `options.trace` asks for one.
  */
-export function availableActs(cm: CompiledModel, state: CaseState, actor: string, options: EvalOptions = {}): AvailableAct[] {
+export function availableActs(
+  cm: CompiledModel,
+  state: CaseState,
+  actor: string,
+  options: EvalOptions = {},
+): AvailableAct[] {
   const out: AvailableAct[] = [];
   // A corrupt state enables nothing (checkAct and take say why).
   if (stateProblem(state)) return out;
@@ -502,7 +569,10 @@ export function availableActs(cm: CompiledModel, state: CaseState, actor: string
   for (const name of cm.actOrder) {
     const act = cm.acts.get(name);
     if (!act) continue;
-    const free = act.decl.params.length === 0 ? [] : act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
+    const free =
+      act.decl.params.length === 0
+        ? []
+        : act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
     const bs = free.length === 0 ? NO_BINDING : bindingsIn(ctx, free);
     if (bs === null) continue;
     for (const b of bs) {
@@ -515,7 +585,8 @@ export function availableActs(cm: CompiledModel, state: CaseState, actor: string
       if (quickStatus(ctx, act, actor, env) !== 'enabled') continue;
       if (options.trace) {
         const c = checkAct(cm, state, name, actor, b, options);
-        if (c.status === 'enabled') out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace, frames: c.frames } : {}) });
+        if (c.status === 'enabled')
+          out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace, frames: c.frames } : {}) });
         continue;
       }
       const params: Record<string, JsonScalar> = {};
@@ -533,7 +604,12 @@ const NO_BINDING: readonly Record<string, JsonScalar>[] = Object.freeze([Object.
  * {@link checkAct} (no reasons, no questions); `null` when it is not, or when the parameters need
  * the full check to explain themselves.
  */
-function quickCheck(cm: CompiledModel, state: CaseState, req: TakeRequest, date: string): (ActCheck & { readonly env: Record<string, Value> }) | null {
+function quickCheck(
+  cm: CompiledModel,
+  state: CaseState,
+  req: TakeRequest,
+  date: string,
+): (ActCheck & { readonly env: Record<string, Value> }) | null {
   const act = cm.acts.get(req.act);
   if (!act) return null;
   const params = req.params ?? {};
@@ -550,7 +626,15 @@ function quickCheck(cm: CompiledModel, state: CaseState, req: TakeRequest, date:
   if (quickStatus(ctx, act, req.actor, env) !== 'enabled') return null;
   const outParams: Record<string, JsonScalar> = { ...params };
   for (const [k, v] of Object.entries(env)) outParams[k] = toScalar(v);
-  return { act: req.act, actor: req.actor, params: sortKeys(outParams), status: 'enabled', reasons: [], questions: [], env };
+  return {
+    act: req.act,
+    actor: req.actor,
+    params: sortKeys(outParams),
+    status: 'enabled',
+    reasons: [],
+    questions: [],
+    env,
+  };
 }
 
 /**
@@ -567,7 +651,8 @@ export function potentialActs(cm: CompiledModel, state: CaseState, actor: string
     const bs = bindings(cm, state, act, actor) ?? [{}];
     for (const b of bs) {
       const c = checkAct(cm, state, name, actor, b);
-      if (c.status === 'undecided') out.push({ act: name, params: c.params, questions: c.questions, reasons: c.reasons });
+      if (c.status === 'undecided')
+        out.push({ act: name, params: c.params, questions: c.questions, reasons: c.reasons });
     }
   }
   return out;
@@ -832,7 +917,9 @@ function perform(
     return refusal(cm, state0, req, at, [completed.reason], emptyCheck(req.act), [], []);
   }
   if (completed.kind === 'bound') req = { ...req, params: completed.params };
-  const check = (traceTree ? null : quickCheck(cm, state, req, at)) ?? checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
+  const check =
+    (traceTree ? null : quickCheck(cm, state, req, at)) ??
+    checkAct(cm, state, req.act, req.actor, req.params ?? {}, { trace: traceTree, date: at });
   if (completed.kind === 'missing' && check.status !== 'enabled' && !forced) {
     const reasons = [completed.reason, ...check.reasons.filter((r) => r.status === 'false')];
     const { tree, frames } = checkTreeOf(cm, check, req.act, at);
@@ -843,7 +930,9 @@ function perform(
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, frames, sourcesMap);
-    return refusal(cm, state0, req, at, tracedReasons(cm, state, req, at, check), checkTree, frames, [...sourcesMap.values()]);
+    return refusal(cm, state0, req, at, tracedReasons(cm, state, req, at, check), checkTree, frames, [
+      ...sourcesMap.values(),
+    ]);
   }
   const recordId = `r${state.counters.record + 1}`;
   const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
@@ -965,7 +1054,8 @@ function perform(
     collectSources(checkTree, frames, sourcesMap);
     for (const n of noted) {
       const decl = n.kind === 'fact' ? cm.facts.get(n.name)?.decl : cm.duties.get(n.name)?.decl;
-      for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources) if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
+      for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources)
+        if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
     }
     return {
       traceVersion: TRACE_VERSION,
@@ -1112,9 +1202,17 @@ function checkTreeOf(
   if (check.trace) return { tree: check.trace, frames: check.frames ?? [] };
   const a = cm.acts.get(act);
   const status = check.status;
-  const value: TraceNode['value'] = status === 'undecided' ? { type: 'unknown' } : { type: 'boolean', value: status === 'enabled' };
+  const value: TraceNode['value'] =
+    status === 'undecided' ? { type: 'unknown' } : { type: 'boolean', value: status === 'enabled' };
   const span = a ? declSpan(a.decl) : undefined;
-  const tree: TraceNode = { kind: 'check', expr: `<<${act}>>`, ...(span ? { span } : {}), value, ...(a ? { frame: 0 } : {}), children: [] };
+  const tree: TraceNode = {
+    kind: 'check',
+    expr: `<<${act}>>`,
+    ...(span ? { span } : {}),
+    value,
+    ...(a ? { frame: 0 } : {}),
+    children: [],
+  };
   return { tree, frames: a ? [actFrame(cm, a, date)] : [] };
 }
 

@@ -32,7 +32,10 @@ export const caseFactSchema = z
   .strictObject({
     fact: name('a fact').describe('Fact name, with or without brackets: "kind van" or "[kind van]".'),
     args: z.array(scalar).optional().describe('Instance arguments, one per parameter of the fact.'),
-    value: z.union([z.boolean(), z.string(), z.number()]).optional().describe('true when omitted; decimals as text "12.50"; dates "YYYY-MM-DD".'),
+    value: z
+      .union([z.boolean(), z.string(), z.number()])
+      .optional()
+      .describe('true when omitted; decimals as text "12.50"; dates "YYYY-MM-DD".'),
     by: z.string().optional().describe('Actor id who supplied the fact.'),
     at: date.optional().describe('Date the fact was supplied (provenance); default the case clock.'),
   })
@@ -44,10 +47,16 @@ export const caseActSchema = z
     act: name('an act').describe('Act name, with or without brackets: "beslissen" or "<<beslissen>>".'),
     actor: name('an actor').describe('Id of a declared actor (or one given as a role fact).'),
     params: z.record(z.string(), scalar).optional().describe('Parameter binding by parameter name.'),
-    facts: z.array(caseFactSchema).optional().describe('Facts supplied with the act, given by the actor just before it is checked.'),
+    facts: z
+      .array(caseFactSchema)
+      .optional()
+      .describe('Facts supplied with the act, given by the actor just before it is checked.'),
     at: date.optional().describe('Date of the act; a later date first moves the clock. Default: the clock.'),
     force: z.boolean().optional().describe('Take the act even when it is not enabled (recorded as a violation).'),
-    expect: z.enum(['taken', 'refused']).optional().describe('The expected outcome; default "taken". A refused act fails the run unless "refused" is expected.'),
+    expect: z
+      .enum(['taken', 'refused'])
+      .optional()
+      .describe('The expected outcome; default "taken". A refused act fails the run unless "refused" is expected.'),
   })
   .describe('An act taken in the case.');
 
@@ -61,7 +70,9 @@ export const caseFileSchema = z
     actors: z
       .record(
         z.string().min(1),
-        z.strictObject({ roles: z.array(name('a role fact')).describe('Role facts the actor plays, with or without brackets.') }),
+        z.strictObject({
+          roles: z.array(name('a role fact')).describe('Role facts the actor plays, with or without brackets.'),
+        }),
       )
       .optional()
       .describe('Actors by id with the roles they play.'),
@@ -80,7 +91,11 @@ export type CaseFile = z.infer<typeof caseFileSchema>;
 
 /** The JSON Schema (draft 2020-12) of case files, as written to schemas/case.schema.json. */
 export function caseJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(caseFileSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(caseFileSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return { $id: 'https://calculemus.dev/schemas/case.schema.json', title: 'Calculemus case file', ...schema };
 }
 
@@ -139,7 +154,9 @@ function normalise(c: CaseFile): CaseFile {
     ...c,
     ...(c.actors ? { actors } : {}),
     ...(c.facts ? { facts: c.facts.map(fact) } : {}),
-    ...(c.acts ? { acts: c.acts.map((a) => ({ ...a, act: bareName(a.act), ...(a.facts ? { facts: a.facts.map(fact) } : {}) })) } : {}),
+    ...(c.acts
+      ? { acts: c.acts.map((a) => ({ ...a, act: bareName(a.act), ...(a.facts ? { facts: a.facts.map(fact) } : {}) })) }
+      : {}),
   };
 }
 
@@ -155,7 +172,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   // `input` is reported (safeParse with reportInput): absent means missing, anything else the wrong type.
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (a ${issue.expected} is required)`;
-  if (issue.code === 'invalid_type') return `must be a${/^[aeiou]/.test(issue.expected) ? 'n' : ''} ${issue.expected}, not ${jsonTypeName(issue.input)}`;
+  if (issue.code === 'invalid_type')
+    return `must be a${/^[aeiou]/.test(issue.expected) ? 'n' : ''} ${issue.expected}, not ${jsonTypeName(issue.input)}`;
   if (issue.message.startsWith('must ')) return issue.message;
   return `is invalid: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
@@ -173,7 +191,9 @@ export function parseCaseFile(text: string, file: string): Result<ParsedCaseFile
   if (errors.length > 0 || !root) {
     const diagnostics: Diagnostic[] = errors.map((e) => {
       const start = positionAt(body, e.offset);
-      const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      const what = printParseErrorCode(e.error)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase();
       return {
         code: 'case-json-syntax',
         severity: 'error',
@@ -182,7 +202,12 @@ export function parseCaseFile(text: string, file: string): Result<ParsedCaseFile
       };
     });
     if (diagnostics.length === 0) {
-      diagnostics.push({ code: 'case-json-syntax', severity: 'error', message: 'The case file is empty.', span: emptySpan(file) });
+      diagnostics.push({
+        code: 'case-json-syntax',
+        severity: 'error',
+        message: 'The case file is empty.',
+        span: emptySpan(file),
+      });
     }
     return { value: { case: null, locate }, diagnostics };
   }
@@ -226,7 +251,12 @@ export function caseActors(compiled: CompiledModel, c: CaseFile): string[] {
 
 /** A given fact of a case file as the interpreter takes it. */
 export function toGivenFact(f: CaseFact): GivenFact {
-  return { fact: f.fact, ...(f.args ? { args: f.args } : {}), ...(f.value !== undefined ? { value: f.value } : {}), ...(f.by ? { by: f.by } : {}) };
+  return {
+    fact: f.fact,
+    ...(f.args ? { args: f.args } : {}),
+    ...(f.value !== undefined ? { value: f.value } : {}),
+    ...(f.by ? { by: f.by } : {}),
+  };
 }
 
 /** The take request for one act of a case file (its facts supplied with it, its date). */
@@ -260,7 +290,10 @@ export function checkCaseFile(compiled: CompiledModel, c: CaseFile, locate?: Cas
           severity: 'error',
           message: `The actor ${id} plays the role [${role}], which is not a fact of the model.`,
           ...at(`/actors/${escapeKey(id)}/roles/${i}`),
-          hint: suggestion(role, known.filter((n) => compiled.facts.get(n)?.isRole)),
+          hint: suggestion(
+            role,
+            known.filter((n) => compiled.facts.get(n)?.isRole),
+          ),
         });
       }
     });
@@ -309,7 +342,10 @@ export function checkCaseFile(compiled: CompiledModel, c: CaseFile, locate?: Cas
         severity: 'error',
         message: `The actor ${a.actor} of act ${i + 1} (<<${a.act}>>) is not declared in the case.`,
         ...at(`/acts/${i}/actor`),
-        hint: actors.size > 0 ? `Declare it under "actors", or use one of: ${[...actors].join(', ')}.` : 'Declare it under "actors" with its roles.',
+        hint:
+          actors.size > 0
+            ? `Declare it under "actors", or use one of: ${[...actors].join(', ')}.`
+            : 'Declare it under "actors" with its roles.',
       });
     }
     checkFacts(a.facts ?? [], `/acts/${i}/facts`);
@@ -341,7 +377,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }

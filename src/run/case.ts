@@ -351,7 +351,11 @@ export function giveFacts(
  * which keeps giving facts cheap on the batch hot path. The result is deeply frozen like an
  * immer-produced state.
  */
-export function withFacts(state: CaseState, set: readonly { fact: string; inst: FactInstance }[], event?: CaseEvent): CaseState {
+export function withFacts(
+  state: CaseState,
+  set: readonly { fact: string; inst: FactInstance }[],
+  event?: CaseEvent,
+): CaseState {
   const facts: Record<string, Readonly<Record<string, FactInstance>>> = { ...state.facts };
   const touched = new Map<string, Record<string, FactInstance>>();
   for (const { fact, inst } of set) {

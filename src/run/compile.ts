@@ -115,7 +115,12 @@ export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel,
 const MAX_INSTANCE_DEPTH = 8;
 
 /** The arguments of an instance of `f` in canonical form; `null` when one does not fit its type. */
-function instanceArgs(f: CFact, args: readonly JsonScalar[], cm: CompiledModel | undefined, depth: number): JsonScalar[] | null {
+function instanceArgs(
+  f: CFact,
+  args: readonly JsonScalar[],
+  cm: CompiledModel | undefined,
+  depth: number,
+): JsonScalar[] | null {
   const params = f.decl?.params ?? [];
   if (params.length !== args.length || depth >= MAX_INSTANCE_DEPTH) return [...args];
   const out: JsonScalar[] = [];
@@ -144,7 +149,11 @@ export function canonicalScalar(t: TypeRef, s: JsonScalar, cm?: CompiledModel, d
  * `args` in canonical form for the parameters `params` ({@link canonicalScalar}); an argument
  * without a parameter, or that does not fit, is kept as it is. Same array when nothing changes.
  */
-export function canonicalArgs(params: readonly Param[], args: readonly JsonScalar[], cm?: CompiledModel): readonly JsonScalar[] {
+export function canonicalArgs(
+  params: readonly Param[],
+  args: readonly JsonScalar[],
+  cm?: CompiledModel,
+): readonly JsonScalar[] {
   let out: JsonScalar[] | null = null;
   for (const [i, a] of args.entries()) {
     const p = params[i];
@@ -196,12 +205,18 @@ function pushQuestion(ctx: Ctx, fact: string, args: readonly JsonScalar[]): void
 
 /** Read a stored (input or created) fact instance, tracing the read. */
 function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
-  const inst = f.isRole && typeof args[0] === 'string' ? roleInstance(ctx, f, args[0]) : ctx.state.facts[f.name]?.[argKey(args)];
+  const inst =
+    f.isRole && typeof args[0] === 'string' ? roleInstance(ctx, f, args[0]) : ctx.state.facts[f.name]?.[argKey(args)];
   let v: Tri;
   if (f.isRole && typeof args[0] === 'string' && declaredRole(ctx, f, args[0])) {
     v = TRUE;
   } else if (inst) {
-    v = inst.terminated !== null ? FALSE : f.isRole || f.type === null ? bool(inst.value !== false) : fromScalar(f.type, inst.value, ctx.cm);
+    v =
+      inst.terminated !== null
+        ? FALSE
+        : f.isRole || f.type === null
+          ? bool(inst.value !== false)
+          : fromScalar(f.type, inst.value, ctx.cm);
   } else if (f.mode === 'created' || f.closed) {
     v = FALSE;
   } else {
@@ -209,11 +224,12 @@ function readStored(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
     pushQuestion(ctx, f.name, args);
   }
   if (ctx.tracer) {
-    const prov = inst && !(f.isRole && typeof args[0] === 'string' && declaredRole(ctx, f, args[0]))
-      ? inst.provenance
-      : v === TRUE && typeof args[0] === 'string'
-        ? ({ kind: 'role', actor: args[0] } as const)
-        : null;
+    const prov =
+      inst && !(f.isRole && typeof args[0] === 'string' && declaredRole(ctx, f, args[0]))
+        ? inst.provenance
+        : v === TRUE && typeof args[0] === 'string'
+          ? ({ kind: 'role', actor: args[0] } as const)
+          : null;
     const ended = inst?.terminated ? { terminated: inst.terminated } : {};
     ctx.tracer.read({ fact: f.name, args, value: toTraceValue(v), provenance: prov, ...ended });
   }
@@ -234,7 +250,12 @@ function someStored(ctx: Ctx, f: CFact): Tri {
   if (f.arity <= 1) {
     for (const [id, a] of Object.entries(ctx.state.actors)) {
       if (a.roles.some((r) => f.impliedBy.includes(r))) {
-        ctx.tracer?.read({ fact: f.name, args: f.isRole ? [id] : [], value: toTraceValue(TRUE), provenance: { kind: 'role', actor: id } });
+        ctx.tracer?.read({
+          fact: f.name,
+          args: f.isRole ? [id] : [],
+          value: toTraceValue(TRUE),
+          provenance: { kind: 'role', actor: id },
+        });
         return TRUE;
       }
     }
@@ -275,7 +296,8 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args), undefined, defSpan(f)) : null;
   if (node && ctx.tracer) ctx.tracer.setFrame(node, traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date));
   let v = f.def(ctx);
-  if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean') v = bool(truth(v) === true);
+  if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean')
+    v = bool(truth(v) === true);
   if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
   ctx.depth--;
   ctx.env = saved.env;
@@ -361,7 +383,6 @@ export function primeGround(ctx: Ctx, name: string): void {
   else run();
 }
 
-
 /** Evaluate fact `name` for `args` (`null` args = "some instance holds"). */
 export function evalFact(ctx: Ctx, f: CFact, args: readonly JsonScalar[] | null): Tri {
   if (args !== null && args.length === f.arity) {
@@ -375,7 +396,13 @@ export function evalFact(ctx: Ctx, f: CFact, args: readonly JsonScalar[] | null)
   let unknown = false;
   const qStart = ctx.questions.length;
   for (const c of combos) {
-    const v = truth(derive(ctx, f, params.map((p) => toScalar(c[p.name] as Value))));
+    const v = truth(
+      derive(
+        ctx,
+        f,
+        params.map((p) => toScalar(c[p.name] as Value)),
+      ),
+    );
     if (v === true) {
       truncate(ctx, qStart);
       return TRUE;
@@ -406,13 +433,18 @@ export function domainOf(ctx: Ctx, t: TypeRef): Value[] | null {
     for (const i of Object.values(ctx.state.facts[r] ?? {})) if (instanceHolds(i)) push(i.args);
   }
   if (f.isRole) {
-    for (const [id, a] of Object.entries(ctx.state.actors)) if (a.roles.some((r) => f.impliedBy.includes(r))) push([id]);
+    for (const [id, a] of Object.entries(ctx.state.actors))
+      if (a.roles.some((r) => f.impliedBy.includes(r))) push([id]);
   }
   return out;
 }
 
 /** Every combination of known values for `params` (bounded); `null` when some type is not enumerable. */
-export function enumerate(ctx: Ctx, params: readonly Param[], fixed: Record<string, Value> = {}): Record<string, Value>[] | null {
+export function enumerate(
+  ctx: Ctx,
+  params: readonly Param[],
+  fixed: Record<string, Value> = {},
+): Record<string, Value>[] | null {
   let combos: Record<string, Value>[] = [{ ...fixed }];
   for (const p of params) {
     if (fixed[p.name]) continue;
@@ -534,7 +566,9 @@ function callFn(fn: string, args: Value[]): Tri {
       return a0 && isNumber(a0) ? num(new Dec(a0.value).abs(), a0.type === 'integer') : null;
     case 'floor':
     case 'ceil':
-      return a0 && isNumber(a0) ? num(fn === 'floor' ? new Dec(a0.value).floor() : new Dec(a0.value).ceil(), true) : null;
+      return a0 && isNumber(a0)
+        ? num(fn === 'floor' ? new Dec(a0.value).floor() : new Dec(a0.value).ceil(), true)
+        : null;
     case 'round':
       return a0 && isNumber(a0) ? roundTo(a0.value, a1) : null;
     case 'date': {
@@ -546,7 +580,7 @@ function callFn(fn: string, args: Value[]): Tri {
     case 'year':
     case 'month':
     case 'day': {
-      if (!a0 || a0.type !== 'date') return null;
+      if (a0?.type !== 'date') return null;
       const part = fn === 'year' ? a0.value.slice(0, 4) : fn === 'month' ? a0.value.slice(5, 7) : a0.value.slice(8, 10);
       return num(new Dec(Number(part)), true);
     }
@@ -691,7 +725,18 @@ function compileRef(e: Ref, b: Builder): CExpr {
         message: `The fact [${e.name}] is referenced but not defined; it is treated as an input fact.`,
         span: e.span,
       });
-      f = { name: e.name, decl: null, arity: e.args.length, isRole: false, impliedBy: [e.name], mode: 'input', type: null, closed: false, def: null, groundKey: `${e.name}\u0000[]` };
+      f = {
+        name: e.name,
+        decl: null,
+        arity: e.args.length,
+        isRole: false,
+        impliedBy: [e.name],
+        mode: 'input',
+        type: null,
+        closed: false,
+        def: null,
+        groundKey: `${e.name}\u0000[]`,
+      };
       b.facts.set(e.name, f);
     }
     const cf = f;
@@ -1088,7 +1133,8 @@ export function compile(model: Model): Result<CompiledModel> {
   const actDecls = actsOf(model);
   for (const a of actDecls) actsByName.set(a.name, () => acts.get(a.name));
   for (const d of [...facts.values()]) {
-    if (d.decl?.definition && d.mode !== 'input') d.def = compileExpr(d.decl.definition, { facts, actsByName, diagnostics });
+    if (d.decl?.definition && d.mode !== 'input')
+      d.def = compileExpr(d.decl.definition, { facts, actsByName, diagnostics });
   }
   const b: Builder = { facts, actsByName, diagnostics };
   const duties = new Map<string, CDuty>();
@@ -1113,7 +1159,18 @@ export function compile(model: Model): Result<CompiledModel> {
   for (const a of actDecls) {
     const compileEffect = (eff: (typeof a.creates)[number]): CEffect => {
       if (eff.frame === 'fact' && !facts.has(eff.name)) {
-        facts.set(eff.name, { name: eff.name, decl: null, arity: eff.args.length, isRole: false, impliedBy: [eff.name], mode: 'input', type: null, closed: false, def: null, groundKey: `${eff.name}\u0000[]` });
+        facts.set(eff.name, {
+          name: eff.name,
+          decl: null,
+          arity: eff.args.length,
+          isRole: false,
+          impliedBy: [eff.name],
+          mode: 'input',
+          type: null,
+          closed: false,
+          def: null,
+          groundKey: `${eff.name}\u0000[]`,
+        });
       }
       if (eff.frame === 'duty' && !duties.has(eff.name)) {
         diagnostics.push({
@@ -1132,7 +1189,9 @@ export function compile(model: Model): Result<CompiledModel> {
     // not hold beforehand, and a duty it creates is not active before the act.
     const obj = a.object;
     const producesObject =
-      obj?.kind === 'Ref' && (obj.frame === 'fact' || obj.frame === 'duty') && a.creates.some((c) => c.frame === obj.frame && c.name === obj.name);
+      obj?.kind === 'Ref' &&
+      (obj.frame === 'fact' || obj.frame === 'duty') &&
+      a.creates.some((c) => c.frame === obj.frame && c.name === obj.name);
     acts.set(a.name, {
       name: a.name,
       decl: a,

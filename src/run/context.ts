@@ -302,7 +302,8 @@ function undeclaredFrame(cm: CompiledModel, kind: 'fact' | 'act' | 'duty', name:
   if (byName === undefined) undeclared.set(cm, (byName = new Map()));
   const key = `${kind}\u0000${name}`;
   let frame = byName.get(key);
-  if (frame === undefined) byName.set(key, (frame = Object.freeze({ kind, name, sources: Object.freeze([]), explanation: null })));
+  if (frame === undefined)
+    byName.set(key, (frame = Object.freeze({ kind, name, sources: Object.freeze([]), explanation: null })));
   return frame;
 }
 
@@ -311,7 +312,11 @@ function undeclaredFrame(cm: CompiledModel, kind: 'fact' | 'act' | 'duty', name:
  * (zero-width) span, which points at no text of its own.
  */
 export function spanText(span: Span): string | undefined {
-  if (span.start.offset === span.end.offset && span.start.line === span.end.line && span.start.column === span.end.column) {
+  if (
+    span.start.offset === span.end.offset &&
+    span.start.line === span.end.line &&
+    span.start.column === span.end.column
+  ) {
     return undefined;
   }
   return `${span.file}:${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`;

@@ -114,7 +114,6 @@ export function recordViolations(
   return { state: next, violations: found.map((f) => f.v) };
 }
 
-
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {
   return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));

@@ -105,7 +105,8 @@ function sameValue(a: Tri, b: Tri): boolean {
  */
 export function deriveGround(cm: CompiledModel, state: CaseState, previous?: DerivedSnapshot): DerivedSnapshot {
   const prev = previous ? data.get(previous) : undefined;
-  if (!previous || !prev || prev.cm !== cm || !cm.plan.acyclic || previous.state.actors !== state.actors) return full(cm, state);
+  if (!previous || !prev || prev.cm !== cm || !cm.plan.acyclic || previous.state.actors !== state.actors)
+    return full(cm, state);
   const old = previous.state;
   if (old === state) return previous;
   const plan = cm.plan;
@@ -143,7 +144,8 @@ export function deriveGround(cm: CompiledModel, state: CaseState, previous?: Der
     evaluateOne(ctx, name);
     evaluated++;
     const after = memo.get(key);
-    if (before && after && sameValue(before.value, after.value) && sameQuestions(before.questions, after.questions)) continue;
+    if (before && after && sameValue(before.value, after.value) && sameQuestions(before.questions, after.questions))
+      continue;
     for (const r of plan.readers.get(name) ?? []) mark(r);
   }
   if (memo.layers > MAX_LAYERS) {
@@ -164,5 +166,9 @@ export function deriveGround(cm: CompiledModel, state: CaseState, previous?: Der
 export function derivedValue(snapshot: DerivedSnapshot, fact: string): FactEvaluation | undefined {
   const e = data.get(snapshot)?.memo.get(fact + GROUND);
   if (!e) return undefined;
-  return { value: toTraceValue(e.value), questions: e.value === null ? dedupeQuestions(e.questions) : [], diagnostics: [] };
+  return {
+    value: toTraceValue(e.value),
+    questions: e.value === null ? dedupeQuestions(e.questions) : [],
+    diagnostics: [],
+  };
 }

@@ -50,6 +50,15 @@ export type { DerivedPlan, Sensitivity } from './plan.js';
 export type { FactEvaluation } from './evaluate.js';
 export { exprText } from './expr-text.js';
 export { argKey } from './state.js';
-export type { ActRecord, CaseEvent, CaseState, DutyInstance, FactInstance, GivenFact, JsonScalar, Violation } from './state.js';
+export type {
+  ActRecord,
+  CaseEvent,
+  CaseState,
+  DutyInstance,
+  FactInstance,
+  GivenFact,
+  JsonScalar,
+  Violation,
+} from './state.js';
 export { addDuration, daysBetween, isDate, isDuration, parseDecimal } from './values.js';
 export type { Tri, Value } from './values.js';

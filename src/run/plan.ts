@@ -36,7 +36,8 @@ export interface DerivedPlan {
 }
 
 /** A derived fact is ground when it has no parameters: one instance, memoised under one key. */
-export const isGroundDerived = (f: CFact | undefined): boolean => f !== undefined && f.mode === 'derived' && f.arity === 0 && f.def !== null;
+export const isGroundDerived = (f: CFact | undefined): boolean =>
+  f !== undefined && f.mode === 'derived' && f.arity === 0 && f.def !== null;
 
 interface Reads {
   readonly names: Set<string>;
@@ -147,6 +148,7 @@ export function buildPlan(facts: ReadonlyMap<string, CFact>, acts: ReadonlyMap<s
   }
   const position = new Map(order.map((n, i) => [n, i] as const));
   let acyclic = true;
-  for (const [n, deps] of groundDeps) for (const d of deps) if ((position.get(d) ?? -1) >= (position.get(n) ?? -1)) acyclic = false;
+  for (const [n, deps] of groundDeps)
+    for (const d of deps) if ((position.get(d) ?? -1) >= (position.get(n) ?? -1)) acyclic = false;
   return { order, position, readers, groundDeps, height, sensitivity, acyclic };
 }

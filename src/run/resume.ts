@@ -8,7 +8,8 @@ import type { ModelIdentity } from '../model/identity.js';
 import type { CompiledModel } from './context.js';
 import type { CaseState } from './state.js';
 
-const describe = (m: ModelIdentity): string => `${m.title === null ? 'an untitled model' : `"${m.title}"`}${m.version ? ` (version ${m.version})` : ''}, ${m.hash}`;
+const describe = (m: ModelIdentity): string =>
+  `${m.title === null ? 'an untitled model' : `"${m.title}"`}${m.version ? ` (version ${m.version})` : ''}, ${m.hash}`;
 
 /**
  * Continue a case state under `compiled`. When the state was made under another model, an error

@@ -83,7 +83,12 @@ export type CaseEvent =
       readonly asOf: string;
       readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;
     }
-  | { readonly kind: 'give'; readonly facts: readonly GivenFact[]; readonly by: string | null; readonly at: string | null }
+  | {
+      readonly kind: 'give';
+      readonly facts: readonly GivenFact[];
+      readonly by: string | null;
+      readonly at: string | null;
+    }
   | {
       readonly kind: 'take' | 'force';
       readonly act: string;

@@ -21,7 +21,10 @@ interface Branch {
 /** The trace node for a sub-expression: a child whose printed text is the expression's, else the one at `index`. */
 function childFor(node: TraceNode, e: Expr, index: number): TraceNode | undefined {
   const text = exprText(e);
-  return node.children.find((c) => c.expr === text) ?? (node.children[index]?.expr === text ? node.children[index] : undefined);
+  return (
+    node.children.find((c) => c.expr === text) ??
+    (node.children[index]?.expr === text ? node.children[index] : undefined)
+  );
 }
 
 /** Collects coverage over any number of scenarios of one model. */
@@ -92,8 +95,14 @@ export class CoverageCollector {
   result(): Coverage {
     const acts = actsOf(this.model).map((a) => a.name);
     const duties = dutiesOf(this.model).map((d) => d.name);
-    const all: BranchCoverage[] = this.order.map((b) => ({ act: b.act, operand: b.text, seenTrue: b.seenTrue, seenFalse: b.seenFalse }));
-    const pick = (names: readonly string[], set: ReadonlySet<string>, want: boolean): string[] => names.filter((n) => set.has(n) === want);
+    const all: BranchCoverage[] = this.order.map((b) => ({
+      act: b.act,
+      operand: b.text,
+      seenTrue: b.seenTrue,
+      seenFalse: b.seenFalse,
+    }));
+    const pick = (names: readonly string[], set: ReadonlySet<string>, want: boolean): string[] =>
+      names.filter((n) => set.has(n) === want);
     return {
       acts: { total: acts.length, taken: pick(acts, this.taken, true), notTaken: pick(acts, this.taken, false) },
       branches: { total: all.length, covered: all.filter((b) => b.seenTrue && b.seenFalse).length, all },

@@ -29,8 +29,17 @@ export function treeExcerpt(table: FrameTable, node: TraceNode | undefined, maxL
     const pad = '  '.repeat(depth);
     out.push(`${pad}- ${n.expr} → ${valueText(n.value)}${cites(frameOf(table, n)?.sources)}`);
     for (const r of n.reads ?? []) {
-      const how = r.provenance === null ? ', not given' : r.provenance.kind === 'given' ? `, given on ${r.provenance.at}` : r.provenance.kind === 'created' ? `, created by ${r.provenance.record} on ${r.provenance.at}` : '';
-      out.push(`${pad}  · [${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : ''} = ${valueText(r.value)}${how}`);
+      const how =
+        r.provenance === null
+          ? ', not given'
+          : r.provenance.kind === 'given'
+            ? `, given on ${r.provenance.at}`
+            : r.provenance.kind === 'created'
+              ? `, created by ${r.provenance.record} on ${r.provenance.at}`
+              : '';
+      out.push(
+        `${pad}  · [${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : ''} = ${valueText(r.value)}${how}`,
+      );
     }
     for (const c of n.children) visit(c, depth + 1);
   };

@@ -32,7 +32,9 @@ export function renderCoverage(c: Coverage): string {
     out.push(`    <<${b.act}>> ${b.operand}: ${missing}`);
   }
   const d = c.duties;
-  out.push(`  duties activated: ${d.activated.length}/${d.total}, terminated: ${d.terminated.length}/${d.total}, violated: ${d.violated.length}/${d.total}`);
+  out.push(
+    `  duties activated: ${d.activated.length}/${d.total}, terminated: ${d.terminated.length}/${d.total}, violated: ${d.violated.length}/${d.total}`,
+  );
   notList('not activated', d.notActivated, duty);
   notList('not terminated', d.notTerminated, duty);
   notList('not violated', d.notViolated, duty);

@@ -85,7 +85,11 @@ const argsOf = (r: Ref): JsonScalar[] => r.args.map(scalarOf);
 
 const refText = (r: Ref): string => {
   const name = r.frame === 'fact' ? `[${r.name}]` : r.frame === 'act' ? `<<${r.name}>>` : `<${r.name}>`;
-  return r.args.length === 0 ? name : `${name}(${argsOf(r).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(', ')})`;
+  return r.args.length === 0
+    ? name
+    : `${name}(${argsOf(r)
+        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(', ')})`;
 };
 
 const sameArgs = (want: readonly JsonScalar[], got: readonly JsonScalar[]): boolean =>
@@ -95,7 +99,10 @@ const sameArgs = (want: readonly JsonScalar[], got: readonly JsonScalar[]): bool
 function sameValue(expected: JsonScalar, actual: TraceValue): boolean {
   if (actual.type === 'unknown' || actual.type === 'instance') return false;
   if (actual.type === 'boolean') return expected === actual.value;
-  if ((actual.type === 'integer' || actual.type === 'decimal') && (typeof expected === 'number' || typeof expected === 'string')) {
+  if (
+    (actual.type === 'integer' || actual.type === 'decimal') &&
+    (typeof expected === 'number' || typeof expected === 'string')
+  ) {
     try {
       return new Decimal(actual.value).equals(new Decimal(expected));
     } catch {
@@ -125,13 +132,28 @@ function runOne(cm: CompiledModel, model: Model, s: ScenarioDecl, coverage: Cove
       break;
     }
   }
-  return { name: s.name, span: s.span, passed: stoppedAt === null && ctx.checks.every((c) => c.passed), checks: ctx.checks, stoppedAt };
+  return {
+    name: s.name,
+    span: s.span,
+    passed: stoppedAt === null && ctx.checks.every((c) => c.passed),
+    checks: ctx.checks,
+    stoppedAt,
+  };
 }
 
 /** Run one step; false stops the scenario. */
 function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
   const result = (passed: boolean, expected: string, actual: string, excerpt: string | null = null): boolean => {
-    ctx.checks.push({ step: index, kind: step.kind, text: printScenarioStep(step), span: step.span, passed, expected, actual, excerpt: passed ? null : excerpt });
+    ctx.checks.push({
+      step: index,
+      kind: step.kind,
+      text: printScenarioStep(step),
+      span: step.span,
+      passed,
+      expected,
+      actual,
+      excerpt: passed ? null : excerpt,
+    });
     return passed;
   };
   const { cm } = ctx;
@@ -147,7 +169,9 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     }
     case 'Given': {
       const value = step.negated ? false : step.value === null ? true : scalarOf(step.value);
-      const r = give(cm, ctx.state, [{ fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) }]);
+      const r = give(cm, ctx.state, [
+        { fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) },
+      ]);
       if (r.diagnostics.length > 0) {
         return result(false, `${refText(step.fact)} given`, r.diagnostics.map((d) => d.message).join(' '));
       }
@@ -170,8 +194,26 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const args = argsOf(step.fact);
       const ev = evaluateFact(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
       const actual = valueText(ev.value);
-      const excerpt = (): string => factExcerpt(ctx, step.fact, ev, ev.questions.map((q) => refText({ kind: 'Ref', frame: 'fact', name: q.fact, args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })), span: step.span })));
-      if (!cm.facts.has(step.fact.name)) return result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) || true;
+      const excerpt = (): string =>
+        factExcerpt(
+          ctx,
+          step.fact,
+          ev,
+          ev.questions.map((q) =>
+            refText({
+              kind: 'Ref',
+              frame: 'fact',
+              name: q.fact,
+              args: q.args.map((a) => ({ kind: 'Var', name: String(a), span: step.span })),
+              span: step.span,
+            }),
+          ),
+        );
+      if (!cm.facts.has(step.fact.name))
+        return (
+          result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) ||
+          true
+        );
       if (step.kind === 'ExpectUnknown') {
         const ok = ev.value.type === 'unknown';
         result(ok, `${refText(step.fact)} unknown`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
@@ -180,11 +222,21 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       if (step.kind === 'ExpectValue') {
         const want = scalarOf(step.value);
         const ok = sameValue(want, ev.value);
-        result(ok, `${refText(step.fact)} = ${String(want)}`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+        result(
+          ok,
+          `${refText(step.fact)} = ${String(want)}`,
+          `${refText(step.fact)} = ${actual}`,
+          ok ? null : excerpt(),
+        );
         return true;
       }
       const ok = ev.value.type === 'boolean' && ev.value.value === !step.negated;
-      result(ok, `${refText(step.fact)} ${step.negated ? 'does not hold' : 'holds'}`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+      result(
+        ok,
+        `${refText(step.fact)} ${step.negated ? 'does not hold' : 'holds'}`,
+        `${refText(step.fact)} = ${actual}`,
+        ok ? null : excerpt(),
+      );
       return true;
     }
     case 'ExpectAct': {
@@ -200,10 +252,21 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         );
         if (some) {
           if (some.trace) ctx.coverage.observeCheck(step.act.name, some.trace);
-          c = { ...c, status: 'enabled', reasons: [], params: some.params, ...(some.trace ? { trace: some.trace, frames: some.frames ?? [] } : {}) };
+          c = {
+            ...c,
+            status: 'enabled',
+            reasons: [],
+            params: some.params,
+            ...(some.trace ? { trace: some.trace, frames: some.frames ?? [] } : {}),
+          };
         }
       }
-      const actual = c.status === 'enabled' ? 'available' : c.status === 'disabled' ? `not available: ${c.reasons.map((r) => r.message).join(' ')}` : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
+      const actual =
+        c.status === 'enabled'
+          ? 'available'
+          : c.status === 'disabled'
+            ? `not available: ${c.reasons.map((r) => r.message).join(' ')}`
+            : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
       const forWhom = ` for ${step.actor}`;
       const who = refText(step.act);
       const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c, c.trace) : [])].join('\n');
@@ -212,19 +275,36 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         return true;
       }
       if (c.status === 'enabled') {
-        result(false, `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`, 'available', c.trace ? itemsExcerpt(c, c.trace) : null);
+        result(
+          false,
+          `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`,
+          'available',
+          c.trace ? itemsExcerpt(c, c.trace) : null,
+        );
         return true;
       }
       if (step.because === null) return result(true, `${who} not available${forWhom}`, actual) || true;
       const because = step.because;
       let ok: boolean;
       if (because.kind === 'ReasonItem') {
-        const item = ({ actor: 'actor', object: 'object', recipient: 'recipient', preconditions: 'precondition', validity: 'not-in-force' } as const)[because.item];
+        const item = (
+          {
+            actor: 'actor',
+            object: 'object',
+            recipient: 'recipient',
+            preconditions: 'precondition',
+            validity: 'not-in-force',
+          } as const
+        )[because.item];
         ok = c.reasons.some((r) => r.item === item);
       } else {
         const pre = c.trace?.children.find((n) => n.kind === 'preconditions');
         const decl = cm.acts.get(step.act.name)?.decl.preconditions ?? null;
-        ok = c.reasons.some((r) => r.item === 'precondition') && pre !== undefined && decl !== null && blamedFacts(decl, pre, c).has(because.name);
+        ok =
+          c.reasons.some((r) => r.item === 'precondition') &&
+          pre !== undefined &&
+          decl !== null &&
+          blamedFacts(decl, pre, c).has(because.name);
       }
       result(ok, `${who} not available${forWhom} because ${becauseText(because)}`, actual, excerpt);
       return true;
@@ -237,32 +317,63 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const actual =
         all.length === 0
           ? `no instance of <${step.duty.name}> was ever activated`
-          : all.map((d) => `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`).join('; ');
-      result(ok, `${refText(step.duty)} ${step.active ? 'active' : 'not active'}`, actual, ok ? null : recordsExcerpt(ctx.state));
+          : all
+              .map(
+                (d) =>
+                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
+              )
+              .join('; ');
+      result(
+        ok,
+        `${refText(step.duty)} ${step.active ? 'active' : 'not active'}`,
+        actual,
+        ok ? null : recordsExcerpt(ctx.state),
+      );
       return true;
     }
     case 'ExpectViolation': {
       const args = argsOf(step.frame);
       const match = (v: Violation): boolean =>
-        v.frame === step.frame.name && (step.frame.frame === 'act' ? v.kind === 'forced-act' : v.kind !== 'forced-act') && sameArgs(args, v.args);
+        v.frame === step.frame.name &&
+        (step.frame.frame === 'act' ? v.kind === 'forced-act' : v.kind !== 'forced-act') &&
+        sameArgs(args, v.args);
       const found = violations(ctx.state).filter(match);
       const ok = found.length > 0 !== step.negated;
       const all = violations(ctx.state);
       const actual = all.length === 0 ? 'no violations recorded' : all.map((v) => `${v.at}: ${v.message}`).join(' ');
-      result(ok, `${step.negated ? 'no ' : ''}violation of ${refText(step.frame)}`, actual, ok ? null : recordsExcerpt(ctx.state));
+      result(
+        ok,
+        `${step.negated ? 'no ' : ''}violation of ${refText(step.frame)}`,
+        actual,
+        ok ? null : recordsExcerpt(ctx.state),
+      );
       return true;
     }
     case 'ExpectSources': {
       const entry = ctx.attempts.get(step.act.name);
       const want = step.sources.join(', ');
       if (!entry) {
-        result(false, `sources of ${refText(step.act)} include ${want}`, `<<${step.act.name}>> was not attempted before this step`);
+        result(
+          false,
+          `sources of ${refText(step.act)} include ${want}`,
+          `<<${step.act.name}>> was not attempted before this step`,
+        );
         return true;
       }
       const sources = decisionSources(entry);
-      const missing = step.sources.filter((w) => !sources.some((s) => s.id === w || s.citation === w || s.juriconnect === w));
-      const actual = sources.length === 0 ? 'no sources' : sources.map((s) => (s.citation ? `${s.citation} (${s.id})` : s.id)).join('; ');
-      result(missing.length === 0, `sources of ${refText(step.act)} include ${want}`, actual, missing.length === 0 ? null : `missing: ${missing.join(', ')}`);
+      const missing = step.sources.filter(
+        (w) => !sources.some((s) => s.id === w || s.citation === w || s.juriconnect === w),
+      );
+      const actual =
+        sources.length === 0
+          ? 'no sources'
+          : sources.map((s) => (s.citation ? `${s.citation} (${s.id})` : s.id)).join('; ');
+      result(
+        missing.length === 0,
+        `sources of ${refText(step.act)} include ${want}`,
+        actual,
+        missing.length === 0 ? null : `missing: ${missing.join(', ')}`,
+      );
       return true;
     }
   }
@@ -277,7 +388,8 @@ function paramsOf(ctx: Ctx, act: Ref): Record<string, JsonScalar> | string {
   const a = ctx.cm.acts.get(act.name);
   if (!a) return `the act <<${act.name}>> is not defined in the model`;
   const ps = a.decl.params;
-  if (act.args.length > ps.length) return `the act <<${act.name}>> takes ${ps.length} argument(s) but ${act.args.length} were written`;
+  if (act.args.length > ps.length)
+    return `the act <<${act.name}>> takes ${ps.length} argument(s) but ${act.args.length} were written`;
   const out: Record<string, JsonScalar> = {};
   act.args.forEach((e, i) => {
     const p = ps[i];
@@ -289,7 +401,15 @@ function paramsOf(ctx: Ctx, act: Ref): Record<string, JsonScalar> | string {
 type Emit = (passed: boolean, expected: string, actual: string, excerpt?: string | null) => boolean;
 
 /** `does`, `forces` and `expect refused:`. */
-function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string | null, emit: Emit, mode: 'do' | 'refused'): boolean {
+function doStep(
+  ctx: Ctx,
+  actor: string,
+  act: Ref,
+  forced: boolean,
+  at: string | null,
+  emit: Emit,
+  mode: 'do' | 'refused',
+): boolean {
   const what = `${actor} ${forced ? 'forces' : 'does'} ${refText(act)}${at ? ` at ${at}` : ''}`;
   const params = paramsOf(ctx, act);
   if (typeof params === 'string') return emit(false, mode === 'do' ? `${what} succeeds` : `${what} is refused`, params);
@@ -298,13 +418,19 @@ function doStep(ctx: Ctx, actor: string, act: Ref, forced: boolean, at: string |
   ctx.attempts.set(act.name, r.trace);
   ctx.coverage.observeEntry(r.trace);
   if (mode === 'refused') {
-    if (r.ok) return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace, r.trace.check)) || true;
+    if (r.ok)
+      return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace, r.trace.check)) || true;
     emit(true, `${what} is refused`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
     return true;
   }
   if (!r.ok) {
     const excerpt = [...reasonLines(r.refusal.reasons), ...checkExcerpt(r.trace, r.trace.check)].join('\n');
-    return emit(false, forced ? `${what} is recorded` : `${what} succeeds`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`, excerpt);
+    return emit(
+      false,
+      forced ? `${what} is recorded` : `${what} succeeds`,
+      `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`,
+      excerpt,
+    );
   }
   ctx.state = r.state;
   return true;
@@ -315,7 +441,11 @@ function checkExcerpt(table: FrameTable, check: TraceNode): string[] {
   const out: string[] = [];
   for (const c of check.children) {
     if (c.value.type === 'boolean' && c.value.value) continue;
-    out.push(...treeExcerpt(table, c, 10).split('\n').filter((l) => l.length > 0));
+    out.push(
+      ...treeExcerpt(table, c, 10)
+        .split('\n')
+        .filter((l) => l.length > 0),
+    );
   }
   return out;
 }
@@ -329,16 +459,27 @@ function itemsExcerpt(table: FrameTable, check: TraceNode): string {
 /** How a fact came to its value: the derivation tree, provenance, records, and the questions that would decide it. */
 function factExcerpt(ctx: Ctx, fact: Ref, ev: FactEvaluation, questions: readonly string[]): string {
   const lines: string[] = [];
-  if (ev.trace) lines.push(...treeExcerpt(ev, ev.trace, 10).split('\n').filter((l) => l.length > 0));
-  const w = why({ compiled: ctx.cm, state: ctx.state }, { fact: fact.name, ...(fact.args.length > 0 ? { args: argsOf(fact) } : {}) });
-  for (const r of w.records) lines.push(`record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
+  if (ev.trace)
+    lines.push(
+      ...treeExcerpt(ev, ev.trace, 10)
+        .split('\n')
+        .filter((l) => l.length > 0),
+    );
+  const w = why(
+    { compiled: ctx.cm, state: ctx.state },
+    { fact: fact.name, ...(fact.args.length > 0 ? { args: argsOf(fact) } : {}) },
+  );
+  for (const r of w.records)
+    lines.push(`record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
   if (questions.length > 0) lines.push(`would be decided by: ${questions.join(', ')}`);
   return lines.join('\n');
 }
 
 /** The acts taken so far, for duty and violation failures. */
 function recordsExcerpt(state: CaseState): string {
-  const lines = state.records.map((r) => `record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
+  const lines = state.records.map(
+    (r) => `record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`,
+  );
   lines.push(`clock: ${state.asOf}`);
   return lines.join('\n');
 }

@@ -63,15 +63,19 @@ const endOf = (t: IToken): number => t.endOffset ?? t.startOffset + t.image.leng
 function tokensOf(n: CstNode): IToken[] {
   const out: IToken[] = [];
   const collect = (c: CstNode): void => {
-    for (const list of Object.values(c.children)) for (const e of list) if (isToken(e)) valid(e) && out.push(e);
-    else collect(e);
+    for (const list of Object.values(c.children))
+      for (const e of list)
+        if (isToken(e)) valid(e) && out.push(e);
+        else collect(e);
   };
   collect(n);
   return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
-const childNodes = (n: CstNode, key: string): CstNode[] => (n.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
-const childTokens = (n: CstNode, key: string): IToken[] => (n.children[key] ?? []).filter((e): e is IToken => isToken(e) && valid(e));
+const childNodes = (n: CstNode, key: string): CstNode[] =>
+  (n.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+const childTokens = (n: CstNode, key: string): IToken[] =>
+  (n.children[key] ?? []).filter((e): e is IToken => isToken(e) && valid(e));
 
 function unitOf(key: string, toks: readonly IToken[]): Unit | null {
   const first = toks[0];
@@ -81,7 +85,12 @@ function unitOf(key: string, toks: readonly IToken[]): Unit | null {
 
 /** The units of a header or declaration CST node (`declaration` is unwrapped to its one child). */
 function sourceDecl(node: CstNode): SourceDecl | null {
-  const own = node.name === 'declaration' ? Object.values(node.children).flat().find((e): e is CstNode => !isToken(e)) : node;
+  const own =
+    node.name === 'declaration'
+      ? Object.values(node.children)
+          .flat()
+          .find((e): e is CstNode => !isToken(e))
+      : node;
   if (!own) return null;
   const all = tokensOf(own);
   const first = all[0];
@@ -105,7 +114,8 @@ function sourceDecl(node: CstNode): SourceDecl | null {
       const u = unitOf(`meta#${i}`, toks);
       if (u) units.push(u);
     });
-    for (const c of childTokens(container, 'Closed')) units.push({ key: 'closed', start: c.startOffset, end: endOf(c), comments: [] });
+    for (const c of childTokens(container, 'Closed'))
+      units.push({ key: 'closed', start: c.startOffset, end: endOf(c), comments: [] });
     childNodes(container, 'scenarioStep').forEach((s, i) => {
       const u = unitOf(`step#${i}`, tokensOf(s));
       if (u) units.push(u);
@@ -121,7 +131,8 @@ function sourceDecl(node: CstNode): SourceDecl | null {
   };
 }
 
-const hasBlankLine = (text: string, from: number, to: number): boolean => (text.slice(from, to).match(/\n/g) ?? []).length >= 2;
+const hasBlankLine = (text: string, from: number, to: number): boolean =>
+  (text.slice(from, to).match(/\n/g) ?? []).length >= 2;
 
 /** Own-line comments, one per line (a blank line where the source had one, except before the first). */
 function ownLines(comments: readonly Comment[], indent: string): string[] {
@@ -134,7 +145,11 @@ function ownLines(comments: readonly Comment[], indent: string): string[] {
 }
 
 /** A unit's printed lines with its comments: leading ones before, trailing ones at the end of its last line. */
-function withComments(lines: readonly string[], comments: readonly Comment[], indent: string): { lead: string[]; body: string[]; leading: readonly Comment[] } {
+function withComments(
+  lines: readonly string[],
+  comments: readonly Comment[],
+  indent: string,
+): { lead: string[]; body: string[]; leading: readonly Comment[] } {
   let k = comments.length;
   while (k > 0 && comments[k - 1]?.trailing === true) k--;
   const trail = comments.slice(k);
@@ -142,7 +157,8 @@ function withComments(lines: readonly string[], comments: readonly Comment[], in
   const joinable = trail.every((c, i) => i === trail.length - 1 || (c.text.startsWith('/*') && !c.text.includes('\n')));
   const lead = joinable ? comments.slice(0, k) : comments;
   const body = [...lines];
-  if (joinable && trail.length > 0) body[body.length - 1] = `${body[body.length - 1] ?? ''} ${trail.map((c) => c.text).join(' ')}`;
+  if (joinable && trail.length > 0)
+    body[body.length - 1] = `${body[body.length - 1] ?? ''} ${trail.map((c) => c.text).join(' ')}`;
   return { lead: ownLines(lead, indent), body, leading: lead };
 }
 
@@ -167,7 +183,8 @@ function renderDecl(text: string, printed: PrintedDecl, src: SourceDecl): { lead
   const head = withComments([headLine], headComments, '');
   const lastLead = head.leading[head.leading.length - 1];
   // Keep a comment block that the source separated from its declaration separated.
-  if (lastLead !== undefined && lastLead.end <= src.start && hasBlankLine(text, lastLead.end, src.start)) head.lead.push('');
+  if (lastLead !== undefined && lastLead.end <= src.start && hasBlankLine(text, lastLead.end, src.start))
+    head.lead.push('');
   const body = [...head.body];
   if (!bodyEmpty) {
     for (const item of printed.items) {
@@ -216,7 +233,9 @@ function failure(text: string, file: string, why: string): Result<string> {
 }
 
 const commentTexts = (text: string): string[] =>
-  (flintLexer.tokenize(text).groups[COMMENT_GROUP] ?? []).map((t) => (t.tokenType.name === 'LineComment' ? t.image.trimEnd() : t.image));
+  (flintLexer.tokenize(text).groups[COMMENT_GROUP] ?? []).map((t) =>
+    t.tokenType.name === 'LineComment' ? t.image.trimEnd() : t.image,
+  );
 
 function formatUnsafe(text: string, file: string): Result<string> {
   const parsed = parse(text, file);
@@ -238,7 +257,8 @@ function formatUnsafe(text: string, file: string): Result<string> {
     pairs.push({ printed: d.kind === 'Header' ? printHeaderParts(d) : printDeclParts(d), src });
     return true;
   };
-  if (headerNode && model.header && !addPair(headerNode, model.header)) return failure(text, file, 'the header has no tokens');
+  if (headerNode && model.header && !addPair(headerNode, model.header))
+    return failure(text, file, 'the header has no tokens');
   for (const [i, node] of declNodes.entries()) {
     const d = model.declarations[i];
     if (!d || !addPair(node, d)) return failure(text, file, `declaration ${i + 1} has no tokens`);
@@ -257,7 +277,8 @@ function formatUnsafe(text: string, file: string): Result<string> {
     const o = anchor.startOffset;
     const src = pairs.find((p) => p.src.start <= o && o <= p.src.end)?.src;
     if (!src) return failure(text, file, `no declaration holds the code next to the comment at offset ${c.start}`);
-    const unit = src.units.find((u) => u.start <= o && o <= u.end) ?? (src.close && o === src.close.start ? src.close : src.head);
+    const unit =
+      src.units.find((u) => u.start <= o && o <= u.end) ?? (src.close && o === src.close.start ? src.close : src.head);
     unit.comments.push(c);
   }
 
@@ -280,7 +301,8 @@ function formatUnsafe(text: string, file: string): Result<string> {
   // The guarantees are checked, not assumed: a formatter must never lose a comment or change the model.
   const again = parse(result, file);
   if (hasErrors(again.diagnostics)) return failure(text, file, 'the formatted text does not parse');
-  if (JSON.stringify(stripSpans(again.value)) !== JSON.stringify(stripSpans(model))) return failure(text, file, 'the formatted text means something else');
+  if (JSON.stringify(stripSpans(again.value)) !== JSON.stringify(stripSpans(model)))
+    return failure(text, file, 'the formatted text means something else');
   const before = commentTexts(text);
   const after = commentTexts(result);
   if ([...before].sort().join('\u0000') !== [...after].sort().join('\u0000') || before.length !== after.length) {

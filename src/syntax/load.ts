@@ -151,9 +151,17 @@ export function loadModel(entry: string, host: LoadHost, options: LoadOptions = 
   if (entryText === undefined) {
     const start = { line: 1, column: 1, offset: 0 };
     return {
-      value: { model: { kind: 'Model', header: null, declarations: [], span: { file: entry, start, end: start } }, files: [] },
+      value: {
+        model: { kind: 'Model', header: null, declarations: [], span: { file: entry, start, end: start } },
+        files: [],
+      },
       diagnostics: [
-        { code: 'import-not-found', severity: 'error', message: `Model file "${entry}" was not found.`, span: { file: entry, start, end: start } },
+        {
+          code: 'import-not-found',
+          severity: 'error',
+          message: `Model file "${entry}" was not found.`,
+          span: { file: entry, start, end: start },
+        },
       ],
     };
   }

@@ -71,7 +71,13 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
     if (kind === 'DateLiteral') {
       const problem = dateProblem(t.image);
       if (problem !== null) {
-        out.push({ code: 'invalid-date', severity: 'error', message: problem, span: builder.tokenSpan(t), hint: 'Write an existing date YYYY-MM-DD in the years 0001 to 9999.' });
+        out.push({
+          code: 'invalid-date',
+          severity: 'error',
+          message: problem,
+          span: builder.tokenSpan(t),
+          hint: 'Write an existing date YYYY-MM-DD in the years 0001 to 9999.',
+        });
       }
     } else if (kind === 'IntegerLiteral' || kind === 'DecimalLiteral') {
       const next = tokens[i + 1];
@@ -79,11 +85,23 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
       const digits = t.image.replace(/^0+(?=\d)/, '');
       const shown = digits.length > 40 ? `${digits.slice(0, 40)}…` : digits;
       if (isCount && digits.length > MAX_DURATION_DIGITS) {
-        out.push({ code: 'invalid-number', severity: 'error', message: `The duration ${shown} ${next.image} reaches beyond the date range (years 0001 to 9999).`, span: builder.tokenSpan(t), hint: `A duration counts at most ${MAX_DURATION_DIGITS} digits.` });
+        out.push({
+          code: 'invalid-number',
+          severity: 'error',
+          message: `The duration ${shown} ${next.image} reaches beyond the date range (years 0001 to 9999).`,
+          span: builder.tokenSpan(t),
+          hint: `A duration counts at most ${MAX_DURATION_DIGITS} digits.`,
+        });
       } else if (!isCount) {
         const n = parseNumber(t.image);
         if (!n.ok) {
-          out.push({ code: 'invalid-number', severity: 'error', message: `The number ${shown} cannot be used: ${n.reason}.`, span: builder.tokenSpan(t), hint: `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.` });
+          out.push({
+            code: 'invalid-number',
+            severity: 'error',
+            message: `The number ${shown} cannot be used: ${n.reason}.`,
+            span: builder.tokenSpan(t),
+            hint: `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.`,
+          });
         }
       }
     }
@@ -102,8 +120,12 @@ function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnost
     const [d, m, y] = [tokens[i], tokens[i + 1], tokens[i + 2]];
     const month = m === undefined ? undefined : MONTH_NAMES[m.image.toLowerCase()];
     if (
-      d?.tokenType.name === 'IntegerLiteral' && /^\d{1,2}$/.test(d.image) && month !== undefined &&
-      m?.tokenType.name === 'Identifier' && y?.tokenType.name === 'IntegerLiteral' && /^\d{4}$/.test(y.image)
+      d?.tokenType.name === 'IntegerLiteral' &&
+      /^\d{1,2}$/.test(d.image) &&
+      month !== undefined &&
+      m?.tokenType.name === 'Identifier' &&
+      y?.tokenType.name === 'IntegerLiteral' &&
+      /^\d{4}$/.test(y.image)
     ) {
       const iso = `${y.image}-${String(month).padStart(2, '0')}-${d.image.padStart(2, '0')}`;
       const written = `${d.image} ${m.image} ${y.image}`;
@@ -116,7 +138,15 @@ function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnost
         span,
         hint: problem === null ? `Write ${iso}.` : problem,
       });
-      result.push({ ...d, image: problem === null ? iso : '0001-01-01', tokenType: DateLiteral, tokenTypeIdx: DateLiteral.tokenTypeIdx ?? d.tokenTypeIdx, endOffset: y.endOffset, endLine: y.endLine, endColumn: y.endColumn });
+      result.push({
+        ...d,
+        image: problem === null ? iso : '0001-01-01',
+        tokenType: DateLiteral,
+        tokenTypeIdx: DateLiteral.tokenTypeIdx ?? d.tokenTypeIdx,
+        endOffset: y.endOffset,
+        endLine: y.endLine,
+        endColumn: y.endColumn,
+      });
       i += 2;
     } else if (d !== undefined) {
       result.push(d);
@@ -126,12 +156,42 @@ function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnost
 }
 
 const OPERAND_END = new Set([
-  'FactName', 'DutyName', 'ActName', 'RParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
-  'QuotedString', 'TextBlock', 'Identifier', 'Today',
+  'FactName',
+  'DutyName',
+  'ActName',
+  'RParen',
+  'IntegerLiteral',
+  'DecimalLiteral',
+  'DateLiteral',
+  'True',
+  'False',
+  'QuotedString',
+  'TextBlock',
+  'Identifier',
+  'Today',
 ]);
 const OPERAND_START = new Set([
-  'FactName', 'DutyName', 'ActName', 'LParen', 'IntegerLiteral', 'DecimalLiteral', 'DateLiteral', 'True', 'False',
-  'QuotedString', 'TextBlock', 'Identifier', 'Today', 'Not', 'Minus', 'Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max',
+  'FactName',
+  'DutyName',
+  'ActName',
+  'LParen',
+  'IntegerLiteral',
+  'DecimalLiteral',
+  'DateLiteral',
+  'True',
+  'False',
+  'QuotedString',
+  'TextBlock',
+  'Identifier',
+  'Today',
+  'Not',
+  'Minus',
+  'Count',
+  'Exists',
+  'Forall',
+  'Sum',
+  'Min',
+  'Max',
 ]);
 
 /**
@@ -162,7 +222,13 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   const encoding = encodingProblem(text);
   if (encoding !== null) {
     // Every other character would be a lexical error: say what is wrong once.
-    diagnostics.push({ code: 'invalid-encoding', severity: 'error', message: encoding, span: spanAt(text, file, 0, 0), hint: ENCODING_HINT });
+    diagnostics.push({
+      code: 'invalid-encoding',
+      severity: 'error',
+      message: encoding,
+      span: spanAt(text, file, 0, 0),
+      hint: ENCODING_HINT,
+    });
     return { value: emptyModel(file), diagnostics };
   }
   const lexed = flintLexer.tokenize(text);
@@ -178,9 +244,21 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   const builder = new AstBuilder(text, file);
   for (const t of lexed.tokens) {
     if (t.tokenType.name === 'UnterminatedString') {
-      diagnostics.push({ code: 'lex-error', severity: 'error', message: 'Text string is not closed before the end of the line.', span: builder.tokenSpan(t), hint: 'Add the closing ", or use """ for text over several lines.' });
+      diagnostics.push({
+        code: 'lex-error',
+        severity: 'error',
+        message: 'Text string is not closed before the end of the line.',
+        span: builder.tokenSpan(t),
+        hint: 'Add the closing ", or use """ for text over several lines.',
+      });
     } else if (t.tokenType.name === 'UnterminatedFactName') {
-      diagnostics.push({ code: 'lex-error', severity: 'error', message: `Fact name ${t.image} is not closed before the end of the line.`, span: builder.tokenSpan(t), hint: 'Add the closing ].' });
+      diagnostics.push({
+        code: 'lex-error',
+        severity: 'error',
+        message: `Fact name ${t.image} is not closed before the end of the line.`,
+        span: builder.tokenSpan(t),
+        hint: 'Add the closing ].',
+      });
     }
   }
   if (lexed.errors.length > MAX_LEX_ERRORS) {
@@ -215,7 +293,9 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   const seen = new Set<number>();
   const errorEnds = [
     ...lexed.errors.map((e) => e.offset + e.length),
-    ...lexed.tokens.filter((t) => t.tokenType.name.startsWith('Unterminated')).map((t) => (t.endOffset ?? t.startOffset) + 1),
+    ...lexed.tokens
+      .filter((t) => t.tokenType.name.startsWith('Unterminated'))
+      .map((t) => (t.endOffset ?? t.startOffset) + 1),
   ];
   for (const end of errorEnds) {
     const next = lexed.tokens.find((t) => t.startOffset >= end);
@@ -225,7 +305,13 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     // Recovery can report the same place more than once; one diagnostic per place.
     if (seen.has(span.start.offset)) return;
     seen.add(span.start.offset);
-    diagnostics.push({ code: 'syntax-error', severity: 'error', message, span, ...(hint === undefined ? {} : { hint }) });
+    diagnostics.push({
+      code: 'syntax-error',
+      severity: 'error',
+      message,
+      span,
+      ...(hint === undefined ? {} : { hint }),
+    });
   };
   for (const e of parser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
   for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {

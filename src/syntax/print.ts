@@ -113,11 +113,13 @@ function exprText(e: Expr): string {
       if (e.op === 'not') return `not ${expr(e.operand, NOT)}`;
       const o = e.operand;
       // `-12` would read back as the literal -12, so a negated plain number keeps its parentheses.
-      const plainNumber = o.kind === 'Literal' && (o.type === 'integer' || o.type === 'decimal') && !o.value.startsWith('-');
+      const plainNumber =
+        o.kind === 'Literal' && (o.type === 'integer' || o.type === 'decimal') && !o.value.startsWith('-');
       return plainNumber ? `-(${literal(o)})` : `-${expr(o, UNARY)}`;
     }
     case 'Nary': {
-      if (e.operands.length === 0) return e.op === 'and' ? 'true' : e.op === 'or' ? 'false' : e.op === 'mul' ? 'product()' : 'sum()';
+      if (e.operands.length === 0)
+        return e.op === 'and' ? 'true' : e.op === 'or' ? 'false' : e.op === 'mul' ? 'product()' : 'sum()';
       if (e.operands.length === 1) return exprText(e.operands[0] as Expr);
       const p = NARY_PREC[e.op];
       return e.operands.map((o) => expr(o, p + 1)).join(` ${NARY_SYMBOL[e.op]} `);
@@ -201,12 +203,17 @@ function listField(lines: Lines, key: string, items: readonly string[]): void {
 }
 
 function metaFields(lines: Lines, meta: readonly MetaEntry[]): void {
-  meta.forEach((m, i) => lines.push({ key: `meta#${i}`, text: `${INDENT}meta ${word(m.key)}: ${JSON.stringify(m.value)}` }));
+  meta.forEach((m, i) => {
+    lines.push({ key: `meta#${i}`, text: `${INDENT}meta ${word(m.key)}: ${JSON.stringify(m.value)}` });
+  });
 }
 
-
 function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
-  listField(lines, 'sources', d.sources.map((s) => sourceId(s.id)));
+  listField(
+    lines,
+    'sources',
+    d.sources.map((s) => sourceId(s.id)),
+  );
   textField(lines, 'explanation', d.explanation, true);
   metaFields(lines, d.meta);
 }
@@ -214,7 +221,8 @@ function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
 function header(h: Header): PrintedDecl {
   const lines: Lines = [];
   if (h.language !== null) lines.push({ key: 'language', text: `${INDENT}language: ${word(h.language)}` });
-  if (h.jurisdiction !== null) lines.push({ key: 'jurisdiction', text: `${INDENT}jurisdiction: ${word(h.jurisdiction)}` });
+  if (h.jurisdiction !== null)
+    lines.push({ key: 'jurisdiction', text: `${INDENT}jurisdiction: ${word(h.jurisdiction)}` });
   if (h.versionDate !== null) lines.push({ key: 'version', text: `${INDENT}version: ${date(h.versionDate)}` });
   if (h.conventions !== undefined) {
     lines.push({ key: 'conventions', text: `${INDENT}conventions: ${word(h.conventions)}` });
@@ -273,9 +281,14 @@ function duty(d: DutyDecl): PrintedDecl {
   listField(lines, 'created by', d.createdBy.map(effect));
   listField(lines, 'terminated by', d.terminatedBy.map(effect));
   listField(lines, 'enforced by', d.enforcedBy.map(effect));
-  if (d.deadline) lines.push({ key: 'deadline', text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}` });
+  if (d.deadline)
+    lines.push({ key: 'deadline', text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}` });
   exprField(lines, 'violated when', d.violation);
-  listField(lines, 'components', d.components.map((c) => expr(c, OR)));
+  listField(
+    lines,
+    'components',
+    d.components.map((c) => expr(c, OR)),
+  );
   commonTail(lines, d);
   return { head: `duty ${bracketName('duty', d.name)}${params(d.params)}`, items: lines, alwaysBlock: false };
 }
@@ -306,7 +319,10 @@ function scenarioStep(s: ScenarioStep): string {
     case 'ExpectValue':
       return `expect ${stepRef(s.fact)} == ${expr(s.value, ADD)}`;
     case 'ExpectAct': {
-      const because = s.because === null ? '' : ` because ${s.because.kind === 'Ref' ? bracketName('fact', s.because.name) : s.because.item}`;
+      const because =
+        s.because === null
+          ? ''
+          : ` because ${s.because.kind === 'Ref' ? bracketName('fact', s.because.name) : s.because.item}`;
       return `expect ${stepRef(s.act)} ${s.available ? '' : 'not '}available for ${scenarioId(s.actor)}${because}`;
     }
     case 'ExpectDuty':

@@ -38,7 +38,15 @@ import type { EscapeProblem } from './text.js';
 import { decodeTextBlock, unescapeText } from './text.js';
 
 /** The primitive type names (grammar/README.md#types). */
-export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = ['boolean', 'integer', 'decimal', 'text', 'date', 'duration', 'actor'];
+export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = [
+  'boolean',
+  'integer',
+  'decimal',
+  'text',
+  'date',
+  'duration',
+  'actor',
+];
 
 /** The fields allowed in each kind of block, in canonical (printing) order. */
 export const BLOCK_FIELDS = {
@@ -82,7 +90,10 @@ const validTok = (t: IToken | undefined): t is IToken =>
 /** Field value as parsed: items (expressions or source ids), optional `within`/`by` prefix and `..` range. */
 interface FieldValue {
   readonly prefix: 'within' | 'by' | null;
-  readonly items: readonly ({ readonly kind: 'expr'; readonly expr: Expr } | { readonly kind: 'id'; readonly token: IToken })[];
+  readonly items: readonly (
+    | { readonly kind: 'expr'; readonly expr: Expr }
+    | { readonly kind: 'id'; readonly token: IToken }
+  )[];
   readonly range: { readonly end: IToken | undefined } | null;
   readonly span: Span;
 }
@@ -126,7 +137,10 @@ export class AstBuilder {
     return {
       file: this.file,
       start: this.pos(t.startOffset, t.startLine, t.startColumn),
-      end: t.endLine !== undefined && t.endColumn !== undefined ? this.pos(end, t.endLine, t.endColumn + 1) : positionAt(this.text, end),
+      end:
+        t.endLine !== undefined && t.endColumn !== undefined
+          ? this.pos(end, t.endLine, t.endColumn + 1)
+          : positionAt(this.text, end),
     };
   }
 
@@ -148,7 +162,8 @@ export class AstBuilder {
     }
     const all: IToken[] = [];
     const collect = (c: CstNode): void => {
-      for (const list of Object.values(c.children)) for (const e of list) isToken(e) ? validTok(e) && all.push(e) : collect(e);
+      for (const list of Object.values(c.children))
+        for (const e of list) isToken(e) ? validTok(e) && all.push(e) : collect(e);
     };
     collect(n);
     if (all.length === 0) return this.fallbackSpan();
@@ -167,7 +182,13 @@ export class AstBuilder {
     const problems: EscapeProblem[] = [];
     const raw = strip(t.image);
     const value = block ? decodeTextBlock(raw, problems) : unescapeText(raw, problems);
-    for (const p of problems) this.report('invalid-escape', p.message, this.tokenSpan(t), 'Escapes are \\\\ \\" \\n \\r \\t \\] \\> and \\u{HEX}.');
+    for (const p of problems)
+      this.report(
+        'invalid-escape',
+        p.message,
+        this.tokenSpan(t),
+        'Escapes are \\\\ \\" \\n \\r \\t \\] \\> and \\u{HEX}.',
+      );
     return value;
   }
 
@@ -228,7 +249,11 @@ export class AstBuilder {
   private declaration(n: CstNode): Decl | null {
     const imp = sub(n, 'importDecl');
     if (imp) {
-      const decl: Import = { kind: 'Import', path: this.stringValue(tok(imp, 'StringLiteral')), span: this.nodeSpan(imp) };
+      const decl: Import = {
+        kind: 'Import',
+        path: this.stringValue(tok(imp, 'StringLiteral')),
+        span: this.nodeSpan(imp),
+      };
       return decl;
     }
     const src = sub(n, 'sourceDecl');
@@ -253,7 +278,13 @@ export class AstBuilder {
       const step = this.scenarioStep(s);
       if (step) steps.push(step);
     }
-    return { kind: 'Scenario', name: this.stringValue(nameTok), nameSpan: this.tokenSpan(nameTok), steps, span: this.nodeSpan(n) };
+    return {
+      kind: 'Scenario',
+      name: this.stringValue(nameTok),
+      nameSpan: this.tokenSpan(nameTok),
+      steps,
+      span: this.nodeSpan(n),
+    };
   }
 
   private stepProblem(message: string, span: Span, hint?: string): void {
@@ -277,7 +308,8 @@ export class AstBuilder {
     const t = tok(n, 'FactName') ?? tok(n, 'DutyName') ?? tok(n, 'ActName');
     const found: Ref['frame'] = tok(n, 'DutyName') ? 'duty' : tok(n, 'ActName') ? 'act' : 'fact';
     const ref: Ref = { kind: 'Ref', frame: found, name: this.nameValue(t), args: this.args(sub(n, 'argList')), span };
-    if (frame !== null && found !== frame && validTok(t)) this.stepProblem(`Expected ${what} but found ${t.image}.`, span);
+    if (frame !== null && found !== frame && validTok(t))
+      this.stepProblem(`Expected ${what} but found ${t.image}.`, span);
     this.checkScenarioArgs(ref);
     return ref;
   }
@@ -286,13 +318,18 @@ export class AstBuilder {
   private checkScenarioArgs(ref: Ref): void {
     for (const a of ref.args) {
       if (a.kind !== 'Var' && a.kind !== 'Literal') {
-        this.stepProblem('An argument in a scenario step is an id (alice, "k1") or a literal.', a.span, 'Write the instance or actor id, not an expression.');
+        this.stepProblem(
+          'An argument in a scenario step is an id (alice, "k1") or a literal.',
+          a.span,
+          'Write the instance or actor id, not an expression.',
+        );
       }
     }
   }
 
   private literalValue(e: Expr, what: string): Expr {
-    if (e.kind !== 'Literal') this.stepProblem(`The value ${what} is a literal like 5, 12.50, "tekst" or 2024-01-01.`, e.span);
+    if (e.kind !== 'Literal')
+      this.stepProblem(`The value ${what} is a literal like 5, 12.50, "tekst" or 2024-01-01.`, e.span);
     return e;
   }
 
@@ -305,7 +342,9 @@ export class AstBuilder {
       const list: ScenarioActor[] = subs(actors, 'scenarioActor').map((a) => ({
         kind: 'ScenarioActor',
         id: this.actorId(sub(a, 'actorId')),
-        roles: toks(a, 'roles').filter(validTok).map((t) => this.nameValue(t)),
+        roles: toks(a, 'roles')
+          .filter(validTok)
+          .map((t) => this.nameValue(t)),
         span: this.nodeSpan(a),
       }));
       return { kind: 'Actors', actors: list, span };
@@ -315,7 +354,12 @@ export class AstBuilder {
     const adv = sub(n, 'advanceStep');
     if (adv) {
       const to = tok(adv, 'to');
-      if (validTok(to) && to.image !== 'to') this.stepProblem(`Expected 'to' after 'advance' but found '${to.image}'.`, this.tokenSpan(to), 'Write advance to 2024-03-01.');
+      if (validTok(to) && to.image !== 'to')
+        this.stepProblem(
+          `Expected 'to' after 'advance' but found '${to.image}'.`,
+          this.tokenSpan(to),
+          'Write advance to 2024-03-01.',
+        );
       return { kind: 'Advance', date: this.dateTok(adv) ?? '', span };
     }
     const d = sub(n, 'doStep');
@@ -337,8 +381,16 @@ export class AstBuilder {
     if (before.slice(lineStart).trim() !== '') return;
     const second = ts[1];
     const span = joinSpans(this.tokenSpan(first), this.tokenSpan(ts[ts.length - 1]));
-    if (second && (first.tokenType.name === 'Identifier' || first.tokenType.name === 'QuotedString') && second.tokenType.name === 'Identifier') {
-      this.stepProblem(`Expected 'does' or 'forces' after the actor ${first.image} but found '${second.image}'.`, span, 'Write: alice does <<handeling>>(alice).');
+    if (
+      second &&
+      (first.tokenType.name === 'Identifier' || first.tokenType.name === 'QuotedString') &&
+      second.tokenType.name === 'Identifier'
+    ) {
+      this.stepProblem(
+        `Expected 'does' or 'forces' after the actor ${first.image} but found '${second.image}'.`,
+        span,
+        'Write: alice does <<handeling>>(alice).',
+      );
       return;
     }
     const form = STEP_FORMS[first.image];
@@ -364,11 +416,28 @@ export class AstBuilder {
       return { kind: 'Given', fact: e.operand, negated: true, value: null, span };
     }
     const [left, right] = e.kind === 'Compare' ? e.operands : [];
-    if (e.kind === 'Compare' && e.op === 'eq' && e.operands.length === 2 && left?.kind === 'Ref' && left.frame === 'fact' && right) {
+    if (
+      e.kind === 'Compare' &&
+      e.op === 'eq' &&
+      e.operands.length === 2 &&
+      left?.kind === 'Ref' &&
+      left.frame === 'fact' &&
+      right
+    ) {
       this.checkScenarioArgs(left);
-      return { kind: 'Given', fact: left, negated: false, value: this.literalValue(right, `given for [${left.name}]`), span };
+      return {
+        kind: 'Given',
+        fact: left,
+        negated: false,
+        value: this.literalValue(right, `given for [${left.name}]`),
+        span,
+      };
     }
-    this.stepProblem('A given step is [fact](ids), not [fact](ids), or [fact](ids) = value.', e.span, 'For example: given [leeftijd]("k1") = 5');
+    this.stepProblem(
+      'A given step is [fact](ids), not [fact](ids), or [fact](ids) = value.',
+      e.span,
+      'For example: given [leeftijd]("k1") = 5',
+    );
     return null;
   }
 
@@ -376,11 +445,17 @@ export class AstBuilder {
     const verbTok = tok(d, 'verb');
     const verb = validTok(verbTok) ? verbTok.image : 'does';
     if (validTok(verbTok) && verb !== 'does' && verb !== 'forces') {
-      this.stepProblem(`Expected 'does' or 'forces' after the actor but found '${verb}'.`, this.tokenSpan(verbTok), 'A step starts with as of, actors:, given, advance, expect, or an actor followed by does or forces.');
+      this.stepProblem(
+        `Expected 'does' or 'forces' after the actor but found '${verb}'.`,
+        this.tokenSpan(verbTok),
+        'A step starts with as of, actors:, given, advance, expect, or an actor followed by does or forces.',
+      );
     }
-    if (refused && verb === 'forces') this.stepProblem('A forced act cannot be refused; write does.', this.tokenSpan(verbTok));
+    if (refused && verb === 'forces')
+      this.stepProblem('A forced act cannot be refused; write does.', this.tokenSpan(verbTok));
     const atTok = tok(d, 'at');
-    if (validTok(atTok) && atTok.image !== 'at') this.stepProblem(`Expected 'at' but found '${atTok.image}'.`, this.tokenSpan(atTok));
+    if (validTok(atTok) && atTok.image !== 'at')
+      this.stepProblem(`Expected 'at' but found '${atTok.image}'.`, this.tokenSpan(atTok));
     const actor = this.actorId(sub(d, 'actorId'));
     const act = this.refOf(sub(d, 'ref'), 'act', 'an act like <<indienen>>');
     const at = this.dateTok(d);
@@ -393,23 +468,37 @@ export class AstBuilder {
     if (d) return this.doStep(d, span, true);
     if (tok(n, 'sources')) {
       const include = tok(n, 'include');
-      if (validTok(include) && include.image !== 'include') this.stepProblem(`Expected 'include' but found '${include.image}'.`, this.tokenSpan(include));
+      if (validTok(include) && include.image !== 'include')
+        this.stepProblem(`Expected 'include' but found '${include.image}'.`, this.tokenSpan(include));
       const sources = subs(n, 'sourceName').map((s) => {
         const id = tok(s, 'SourceId');
         return validTok(id) ? id.image : this.stringValue(tok(s, 'StringLiteral'));
       });
-      return { kind: 'ExpectSources', act: this.refOf(sub(n, 'ref'), 'act', 'an act like <<indienen>>'), sources, span };
+      return {
+        kind: 'ExpectSources',
+        act: this.refOf(sub(n, 'ref'), 'act', 'an act like <<indienen>>'),
+        sources,
+        span,
+      };
     }
-    if (tok(n, 'unknown')) return { kind: 'ExpectUnknown', fact: this.refOf(sub(n, 'ref'), 'fact', 'a fact like [aanvraag]'), span };
+    if (tok(n, 'unknown'))
+      return { kind: 'ExpectUnknown', fact: this.refOf(sub(n, 'ref'), 'fact', 'a fact like [aanvraag]'), span };
     if (tok(n, 'violation')) {
       const ref = this.refOf(sub(n, 'ref'), null, '');
-      if (ref.frame === 'fact') this.stepProblem('A violation concerns a duty <plicht> or a forced act <<handeling>>.', ref.span);
+      if (ref.frame === 'fact')
+        this.stepProblem('A violation concerns a duty <plicht> or a forced act <<handeling>>.', ref.span);
       return { kind: 'ExpectViolation', frame: ref, negated: tok(n, 'no') !== undefined, span };
     }
     if (tok(n, 'Duty')) {
       const active = tok(n, 'active');
-      if (validTok(active) && active.image !== 'active') this.stepProblem(`Expected 'active' but found '${active.image}'.`, this.tokenSpan(active));
-      return { kind: 'ExpectDuty', duty: this.refOf(sub(n, 'ref'), 'duty', 'a duty like <beslissen>'), active: tok(n, 'Not') === undefined, span };
+      if (validTok(active) && active.image !== 'active')
+        this.stepProblem(`Expected 'active' but found '${active.image}'.`, this.tokenSpan(active));
+      return {
+        kind: 'ExpectDuty',
+        duty: this.refOf(sub(n, 'ref'), 'duty', 'a duty like <beslissen>'),
+        active: tok(n, 'Not') === undefined,
+        span,
+      };
     }
     const target = sub(n, 'expectTarget');
     if (!target) return null;
@@ -424,7 +513,14 @@ export class AstBuilder {
       return { kind: 'ExpectFact', fact: e.operand, negated: true, span };
     }
     const [left, right] = e.kind === 'Compare' ? e.operands : [];
-    if (e.kind === 'Compare' && e.op === 'eq' && e.operands.length === 2 && left?.kind === 'Ref' && left.frame === 'fact' && right) {
+    if (
+      e.kind === 'Compare' &&
+      e.op === 'eq' &&
+      e.operands.length === 2 &&
+      left?.kind === 'Ref' &&
+      left.frame === 'fact' &&
+      right
+    ) {
       this.checkScenarioArgs(left);
       return { kind: 'ExpectValue', fact: left, value: this.literalValue(right, `expected of [${left.name}]`), span };
     }
@@ -437,9 +533,14 @@ export class AstBuilder {
   }
 
   private expectAct(target: CstNode, e: Expr, span: Span): ScenarioStep | null {
-    for (const [key, word] of [['available', 'available'], ['for', 'for'], ['because', 'because']] as const) {
+    for (const [key, word] of [
+      ['available', 'available'],
+      ['for', 'for'],
+      ['because', 'because'],
+    ] as const) {
       const t = tok(target, key);
-      if (validTok(t) && t.image !== word) this.stepProblem(`Expected '${word}' but found '${t.image}'.`, this.tokenSpan(t));
+      if (validTok(t) && t.image !== word)
+        this.stepProblem(`Expected '${word}' but found '${t.image}'.`, this.tokenSpan(t));
     }
     if (e.kind !== 'Ref' || e.frame !== 'act') {
       this.stepProblem('Only an act like <<indienen>> can be available.', e.span);
@@ -451,17 +552,34 @@ export class AstBuilder {
     const reasonItem = tok(target, 'reasonItem');
     let because: ExpectReason | null = null;
     if (validTok(reasonFact)) {
-      because = { kind: 'Ref', frame: 'fact', name: this.nameValue(reasonFact), args: [], span: this.tokenSpan(reasonFact) };
+      because = {
+        kind: 'Ref',
+        frame: 'fact',
+        name: this.nameValue(reasonFact),
+        args: [],
+        span: this.tokenSpan(reasonFact),
+      };
     } else if (validTok(reasonItem)) {
       const item = reasonItem.image;
       if ((REASON_ITEMS as readonly string[]).includes(item)) {
         because = { kind: 'ReasonItem', item: item as (typeof REASON_ITEMS)[number], span: this.tokenSpan(reasonItem) };
       } else {
-        this.stepProblem(`Unknown reason '${item}'.`, this.tokenSpan(reasonItem), `Write a fact like [y], or one of ${REASON_ITEMS.join(', ')}.`);
+        this.stepProblem(
+          `Unknown reason '${item}'.`,
+          this.tokenSpan(reasonItem),
+          `Write a fact like [y], or one of ${REASON_ITEMS.join(', ')}.`,
+        );
       }
     }
     if (available && because !== null) this.stepProblem("Only 'not available' takes a 'because'.", because.span);
-    return { kind: 'ExpectAct', act: e, actor: this.actorId(sub(target, 'actorId')), available, because: available ? null : because, span };
+    return {
+      kind: 'ExpectAct',
+      act: e,
+      actor: this.actorId(sub(target, 'actorId')),
+      available,
+      because: available ? null : because,
+      span,
+    };
   }
 
   private source(n: CstNode): SourceDecl {
@@ -475,7 +593,8 @@ export class AstBuilder {
       const v = valid.value;
       const first = v.items[0];
       if (first?.kind === 'expr') validFrom = this.dateOf(first.expr);
-      if (v.range?.end) validTo = v.range.end.tokenType.name === 'DateLiteral' ? v.range.end.image : this.stringValue(v.range.end);
+      if (v.range?.end)
+        validTo = v.range.end.tokenType.name === 'DateLiteral' ? v.range.end.image : this.stringValue(v.range.end);
       if (v.items.length > 1 || (first !== undefined && validFrom === null) || v.prefix !== null) {
         this.report('invalid-field-value', "Field 'valid' expects a date range like 2024-01-01 .. 2024-12-31.", v.span);
       }
@@ -514,10 +633,17 @@ export class AstBuilder {
     const b = this.block(sub(n, 'block'), 'fact');
     const common = this.frameCommon(n, 'FactName', b);
     const typeNode = sub(n, 'typeRef');
-    const type: TypeRef = typeNode ? this.typeRef(typeNode) : { kind: 'PrimitiveType', name: 'boolean', span: common.nameSpan };
+    const type: TypeRef = typeNode
+      ? this.typeRef(typeNode)
+      : { kind: 'PrimitiveType', name: 'boolean', span: common.nameSpan };
     const holds = b.fields.get('holds when');
     const value = b.fields.get('value');
-    if (holds && value) this.report('duplicate-field', `Fact [${common.name}] has both 'holds when' and 'value'; write one.`, value.keySpan);
+    if (holds && value)
+      this.report(
+        'duplicate-field',
+        `Fact [${common.name}] has both 'holds when' and 'value'; write one.`,
+        value.keySpan,
+      );
     const def = holds ?? value;
     return {
       kind: 'Fact',
@@ -552,7 +678,12 @@ export class AstBuilder {
     if (d) {
       const value = this.singleExpr(d, true);
       if (d.value.prefix === null) {
-        this.report('invalid-field-value', "Field 'deadline' starts with 'within' (a duration) or 'by' (a date).", d.value.span, 'Write deadline: within 8 weeks, or deadline: by [datum] + 8 weeks.');
+        this.report(
+          'invalid-field-value',
+          "Field 'deadline' starts with 'within' (a duration) or 'by' (a date).",
+          d.value.span,
+          'Write deadline: within 8 weeks, or deadline: by [datum] + 8 weeks.',
+        );
       }
       deadline = { kind: 'Deadline', form: d.value.prefix ?? 'within', value, span: d.value.span };
     }
@@ -591,9 +722,15 @@ export class AstBuilder {
     const id = tok(n, 'Identifier');
     const span = this.tokenSpan(id);
     const name = id?.image ?? '';
-    if ((PRIMITIVE_TYPES as readonly string[]).includes(name)) return { kind: 'PrimitiveType', name: name as PrimitiveTypeName, span };
+    if ((PRIMITIVE_TYPES as readonly string[]).includes(name))
+      return { kind: 'PrimitiveType', name: name as PrimitiveTypeName, span };
     if (validTok(id)) {
-      this.report('unknown-type', `Unknown type '${name}'.`, span, `Use ${PRIMITIVE_TYPES.join(', ')}, or a fact type like [persoon].`);
+      this.report(
+        'unknown-type',
+        `Unknown type '${name}'.`,
+        span,
+        `Use ${PRIMITIVE_TYPES.join(', ')}, or a fact type like [persoon].`,
+      );
     }
     return { kind: 'PrimitiveType', name: 'boolean', span };
   }
@@ -614,7 +751,12 @@ export class AstBuilder {
       const keySpan = validTok(k2) ? joinSpans(this.tokenSpan(k1), this.tokenSpan(k2)) : this.tokenSpan(k1);
       const value = this.fieldValue(sub(f, 'fieldValue'));
       if (!allowed.includes(key)) {
-        this.report('unknown-field', `Unknown field '${key}' in a ${kind === 'header' ? 'model header' : kind}.`, keySpan, `Allowed: ${[...allowed, ...(kind === 'fact' ? ['closed'] : []), 'meta <key>'].join(', ')}.`);
+        this.report(
+          'unknown-field',
+          `Unknown field '${key}' in a ${kind === 'header' ? 'model header' : kind}.`,
+          keySpan,
+          `Allowed: ${[...allowed, ...(kind === 'fact' ? ['closed'] : []), 'meta <key>'].join(', ')}.`,
+        );
         continue;
       }
       if (fields.has(key)) {
@@ -633,7 +775,12 @@ export class AstBuilder {
       try {
         value = JSON.parse(valueTok.image) as JsonValue;
       } catch {
-        this.report('invalid-meta-value', `Meta value of '${key}' is not valid JSON.`, this.tokenSpan(valueTok), 'Write a JSON literal: "text", 12, true, null, [..] or {..}.');
+        this.report(
+          'invalid-meta-value',
+          `Meta value of '${key}' is not valid JSON.`,
+          this.tokenSpan(valueTok),
+          'Write a JSON literal: "text", 12, true, null, [..] or {..}.',
+        );
       }
       meta.push({ kind: 'Meta', key, value, span: this.nodeSpan(m) });
     }
@@ -678,7 +825,8 @@ export class AstBuilder {
       if (it.kind === 'expr') out.push(it.expr);
       else this.report('invalid-field-value', `Field '${key}' expects expressions.`, this.tokenSpan(it.token));
     }
-    if (f.value.prefix !== null || f.value.range !== null) this.report('invalid-field-value', `Field '${key}' expects a list of expressions.`, f.value.span);
+    if (f.value.prefix !== null || f.value.range !== null)
+      this.report('invalid-field-value', `Field '${key}' expects a list of expressions.`, f.value.span);
     return out;
   }
 
@@ -735,7 +883,8 @@ export class AstBuilder {
     const out: SourceRef[] = [];
     for (const it of f.value.items) {
       if (it.kind === 'id') out.push({ kind: 'SourceRef', id: it.token.image, span: this.tokenSpan(it.token) });
-      else if (it.expr.kind === 'Literal' && it.expr.type === 'text') out.push({ kind: 'SourceRef', id: it.expr.value, span: it.expr.span });
+      else if (it.expr.kind === 'Literal' && it.expr.type === 'text')
+        out.push({ kind: 'SourceRef', id: it.expr.value, span: it.expr.span });
       else this.report('invalid-field-value', "Field 'sources' expects source ids like awb-4:1.", it.expr.span);
     }
     return out;
@@ -745,7 +894,12 @@ export class AstBuilder {
     const out: Ref[] = [];
     for (const e of this.exprListField(b, key)) {
       if (e.kind === 'Ref') out.push(e);
-      else this.report('invalid-field-value', `Field '${key}' expects frame names like [feit], <plicht> or <<handeling>>.`, e.span);
+      else
+        this.report(
+          'invalid-field-value',
+          `Field '${key}' expects frame names like [feit], <plicht> or <<handeling>>.`,
+          e.span,
+        );
     }
     return out;
   }
@@ -756,7 +910,8 @@ export class AstBuilder {
 
   private actRefsField(b: BlockContent, key: string): Ref[] {
     return this.refs(b, key).filter((r) => {
-      if (r.frame !== 'act') this.report('invalid-field-value', `Field '${key}' expects acts like <<indienen>>.`, r.span);
+      if (r.frame !== 'act')
+        this.report('invalid-field-value', `Field '${key}' expects acts like <<indienen>>.`, r.span);
       return r.frame === 'act';
     });
   }
@@ -784,7 +939,12 @@ export class AstBuilder {
 
   private notExpr(n: CstNode): Expr {
     if (tok(n, 'Not')) {
-      return { kind: 'Unary', op: 'not', operand: this.notExprOrPlaceholder(sub(n, 'notExpr')), span: this.nodeSpan(n) };
+      return {
+        kind: 'Unary',
+        op: 'not',
+        operand: this.notExprOrPlaceholder(sub(n, 'notExpr')),
+        span: this.nodeSpan(n),
+      };
     }
     const c = sub(n, 'comparison');
     return c ? this.comparison(c) : this.placeholder(this.nodeSpan(n));
@@ -806,14 +966,30 @@ export class AstBuilder {
       const right = operands[i + 1];
       if (right === undefined) break;
       if (op !== cur && cur !== undefined) {
-        const node: Expr = { kind: 'Compare', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
-        this.report('mixed-comparison', 'A comparison chain mixes different operators.', this.tokenSpan(toks(n, 'ops')[i]), 'Write the comparisons separately and join them with and.');
+        const node: Expr = {
+          kind: 'Compare',
+          op: cur,
+          operands: acc,
+          span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span),
+        };
+        this.report(
+          'mixed-comparison',
+          'A comparison chain mixes different operators.',
+          this.tokenSpan(toks(n, 'ops')[i]),
+          'Write the comparisons separately and join them with and.',
+        );
         acc = [node];
         cur = op;
       }
       acc.push(right);
     }
-    if (acc.length >= 2 && cur !== undefined) result = { kind: 'Compare', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
+    if (acc.length >= 2 && cur !== undefined)
+      result = {
+        kind: 'Compare',
+        op: cur,
+        operands: acc,
+        span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span),
+      };
     else result = acc[0] as Expr;
     return result;
   }
@@ -831,13 +1007,25 @@ export class AstBuilder {
       const right = operands[i + 1];
       if (right === undefined) break;
       if (op !== cur && cur !== undefined) {
-        acc = [{ kind: 'Nary', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) }];
+        acc = [
+          {
+            kind: 'Nary',
+            op: cur,
+            operands: acc,
+            span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span),
+          },
+        ];
         cur = op;
       }
       acc.push(right);
     }
     if (acc.length >= 2 && cur !== undefined) {
-      return { kind: 'Nary', op: cur, operands: acc, span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span) };
+      return {
+        kind: 'Nary',
+        op: cur,
+        operands: acc,
+        span: joinSpans((acc[0] as Expr).span, (acc[acc.length - 1] as Expr).span),
+      };
     }
     return acc[0] as Expr;
   }
@@ -849,7 +1037,11 @@ export class AstBuilder {
       const operand = inner ? this.unary(inner) : this.placeholder(this.nodeSpan(n));
       const span = this.nodeSpan(n);
       // A minus written directly before a number is part of the literal: `-12` is the integer -12.
-      if (this.bareNumbers.has(operand) && operand.kind === 'Literal' && (operand.type === 'integer' || operand.type === 'decimal')) {
+      if (
+        this.bareNumbers.has(operand) &&
+        operand.kind === 'Literal' &&
+        (operand.type === 'integer' || operand.type === 'decimal')
+      ) {
         return { ...operand, value: `-${operand.value}`, span };
       }
       return { kind: 'Unary', op: 'neg', operand, span };
@@ -919,9 +1111,15 @@ export class AstBuilder {
     if (c['Created']) return { kind: 'Created', operands: this.args(sub(n, 'argList')), span };
     if (c['List']) {
       const nameTok = tok(n, 'listName');
-      return { kind: 'List', name: nameTok ? this.stringValue(nameTok) : null, item: this.expression(sub(n, 'expression')), span };
+      return {
+        kind: 'List',
+        name: nameTok ? this.stringValue(nameTok) : null,
+        item: this.expression(sub(n, 'expression')),
+        span,
+      };
     }
-    if (c['StringLiteral']) return { kind: 'Literal', type: 'text', value: this.stringValue(tok(n, 'StringLiteral')), span };
+    if (c['StringLiteral'])
+      return { kind: 'Literal', type: 'text', value: this.stringValue(tok(n, 'StringLiteral')), span };
     const ref = sub(n, 'ref');
     if (ref) {
       const t = tok(ref, 'FactName') ?? tok(ref, 'DutyName') ?? tok(ref, 'ActName');
@@ -964,7 +1162,9 @@ export class AstBuilder {
     const body = sub(n, 'body');
     return {
       kind: 'Aggregate',
-      op: (AGGREGATE_OPS as readonly string[]).includes(opTok?.image ?? '') ? (opTok?.image as Aggregate['op']) : 'count',
+      op: (AGGREGATE_OPS as readonly string[]).includes(opTok?.image ?? '')
+        ? (opTok?.image as Aggregate['op'])
+        : 'count',
       bindings: subs(n, 'bindings').map((p) => this.param(p)),
       where: where ? this.expression(where) : null,
       body: body ? this.expression(body) : null,
@@ -979,11 +1179,24 @@ const STEP_FORMS: Readonly<Record<string, string>> = {
   actors: 'actors: alice: [persoon], gemeente: [bestuursorgaan]',
   given: 'given [feit](alice), given not [feit](alice), or given [feit](alice) = 5',
   advance: 'advance to 2024-03-01',
-  expect: 'expect [feit](alice), expect <<handeling>>(alice) available for alice, expect duty <plicht>(alice) active, expect violation <plicht>(alice), expect sources of <<handeling>> include "art. 1 Awb", expect refused: alice does <<handeling>>(alice)',
+  expect:
+    'expect [feit](alice), expect <<handeling>>(alice) available for alice, expect duty <plicht>(alice) active, expect violation <plicht>(alice), expect sources of <<handeling>> include "art. 1 Awb", expect refused: alice does <<handeling>>(alice)',
 };
 
 /** The check items an `expect ... not available ... because` can name. */
 const REASON_ITEMS = ['actor', 'object', 'recipient', 'preconditions', 'validity'] as const;
 const AGGREGATE_OPS = ['count', 'exists', 'forall', 'sum', 'min', 'max'] as const;
-const COMPARE_OPS: Readonly<Record<string, 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'>> = { Eq: 'eq', Ne: 'ne', Lt: 'lt', Le: 'le', Gt: 'gt', Ge: 'ge' };
-const ARITH_OPS: Readonly<Record<string, 'add' | 'sub' | 'mul' | 'div'>> = { Plus: 'add', Minus: 'sub', Star: 'mul', Slash: 'div' };
+const COMPARE_OPS: Readonly<Record<string, 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'>> = {
+  Eq: 'eq',
+  Ne: 'ne',
+  Lt: 'lt',
+  Le: 'le',
+  Gt: 'gt',
+  Ge: 'ge',
+};
+const ARITH_OPS: Readonly<Record<string, 'add' | 'sub' | 'mul' | 'div'>> = {
+  Plus: 'add',
+  Minus: 'sub',
+  Star: 'mul',
+  Slash: 'div',
+};

@@ -10,13 +10,21 @@ import { traceJsonSchema } from './schema.js';
 
 /** The text written to schemas/trace.schema.json (stable key order as generated). */
 export function traceSchemaText(): string {
-  const schema = { $id: 'https://calculemus.dev/schemas/trace.schema.json', title: 'Calculemus decision trace', ...traceJsonSchema() };
+  const schema = {
+    $id: 'https://calculemus.dev/schemas/trace.schema.json',
+    title: 'Calculemus decision trace',
+    ...traceJsonSchema(),
+  };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 /** The text written to schemas/run.schema.json: the `flint run --format json` document. */
 export function runSchemaText(): string {
-  const schema = { $id: 'https://calculemus.dev/schemas/run.schema.json', title: 'Calculemus flint run document', ...runJsonSchema() };
+  const schema = {
+    $id: 'https://calculemus.dev/schemas/run.schema.json',
+    title: 'Calculemus flint run document',
+    ...runJsonSchema(),
+  };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

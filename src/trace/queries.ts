@@ -67,7 +67,9 @@ function matchesNode(t: FrameTable, n: TraceNode, s: WhySubject): boolean {
   if ('fact' in s) {
     const f = frameOf(t, n);
     if (f?.kind === 'fact' && f.name === s.fact) return true;
-    return (n.reads ?? []).some((r) => r.fact === s.fact && (s.args === undefined || argKey(r.args) === argKey(s.args)));
+    return (n.reads ?? []).some(
+      (r) => r.fact === s.fact && (s.args === undefined || argKey(r.args) === argKey(s.args)),
+    );
   }
   if ('act' in s) {
     const f = frameOf(t, n);
@@ -101,10 +103,15 @@ export function why(
     const frames = from.frames ?? [];
     const nodes: TraceNode[] = [];
     collect(from, root, subject, nodes);
-    const provenance = nodes.flatMap((n) => (n.reads ?? []).filter((r) => 'fact' in subject && r.fact === subject.fact).map((r) => r.provenance)).filter((p): p is Provenance => p !== null);
-    const value: TraceValue = isEntry(from) && 'act' in subject && subject.act === from.act
-      ? { type: 'boolean', value: from.outcome !== 'refused' }
-      : (nodes[0]?.value ?? { type: 'unknown' });
+    const provenance = nodes
+      .flatMap((n) =>
+        (n.reads ?? []).filter((r) => 'fact' in subject && r.fact === subject.fact).map((r) => r.provenance),
+      )
+      .filter((p): p is Provenance => p !== null);
+    const value: TraceValue =
+      isEntry(from) && 'act' in subject && subject.act === from.act
+        ? { type: 'boolean', value: from.outcome !== 'refused' }
+        : (nodes[0]?.value ?? { type: 'unknown' });
     return { value, nodes, frames, provenance, records: [], duties: [] };
   }
   const { compiled, state } = from;
@@ -114,7 +121,9 @@ export function why(
     const insts = Object.values(state.facts[subject.fact] ?? {}).filter(
       (i) => subject.args === undefined || argKey(i.args) === argKey(subject.args),
     );
-    const recIds = new Set(insts.flatMap((i) => [i.provenance.kind === 'created' ? i.provenance.record : '', i.terminated?.record ?? '']));
+    const recIds = new Set(
+      insts.flatMap((i) => [i.provenance.kind === 'created' ? i.provenance.record : '', i.terminated?.record ?? '']),
+    );
     const f = compiled.facts.get(subject.fact);
     const derived: Provenance[] = [];
     if (f?.mode === 'derived' && ev.trace) {
@@ -139,9 +148,18 @@ export function why(
   }
   if ('act' in subject) {
     const records = state.records.filter((r) => r.act === subject.act);
-    return { value: { type: 'boolean', value: records.length > 0 }, nodes: [], frames: [], provenance: [], records, duties: [] };
+    return {
+      value: { type: 'boolean', value: records.length > 0 },
+      nodes: [],
+      frames: [],
+      provenance: [],
+      records,
+      duties: [],
+    };
   }
-  const duties = state.duties.filter((d) => d.duty === subject.duty && (subject.args === undefined || argKey(d.args) === argKey(subject.args)));
+  const duties = state.duties.filter(
+    (d) => d.duty === subject.duty && (subject.args === undefined || argKey(d.args) === argKey(subject.args)),
+  );
   const ids = new Set(duties.flatMap((d) => [d.createdBy, d.endedBy ?? '']));
   return {
     value: { type: 'boolean', value: duties.some((d) => d.status === 'active') },

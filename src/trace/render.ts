@@ -2,7 +2,18 @@
  * Renderings of a trace entry: readable text (Dutch or English) citing the articles, Markdown,
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
-import type { FactRead, FailingCondition, FrameTable, JsonScalar, Provenance, Reason, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
+import type {
+  FactRead,
+  FailingCondition,
+  FrameTable,
+  JsonScalar,
+  Provenance,
+  Reason,
+  TraceEntry,
+  TraceNode,
+  TraceSource,
+  TraceValue,
+} from '../model/trace.js';
 import { frameOf } from './frames.js';
 import { idText, instanceText } from '../run/id-text.js';
 import type { Violation } from '../run/state.js';
@@ -39,7 +50,13 @@ const WORDS = {
     terminated: 'beëindigd door handeling',
     role: 'rol van',
     noSources: '(geen bronnen)',
-    labels: { 'in-force': 'In werking', actor: 'Actor', object: 'Object', recipient: 'Ontvanger', preconditions: 'Voorwaarden' } as Record<string, string>,
+    labels: {
+      'in-force': 'In werking',
+      actor: 'Actor',
+      object: 'Object',
+      recipient: 'Ontvanger',
+      preconditions: 'Voorwaarden',
+    } as Record<string, string>,
     status: { enabled: 'mogelijk', disabled: 'niet mogelijk', undecided: 'nog niet beslist' } as Record<string, string>,
     outcome: { taken: 'genomen', refused: 'geweigerd', forced: 'afgedwongen' } as Record<string, string>,
     op: { create: 'ontstaat', terminate: 'eindigt' } as Record<string, string>,
@@ -109,7 +126,13 @@ const WORDS = {
     terminated: 'terminated by act record',
     role: 'role of',
     noSources: '(no sources)',
-    labels: { 'in-force': 'In force', actor: 'Actor', object: 'Object', recipient: 'Recipient', preconditions: 'Preconditions' } as Record<string, string>,
+    labels: {
+      'in-force': 'In force',
+      actor: 'Actor',
+      object: 'Object',
+      recipient: 'Recipient',
+      preconditions: 'Preconditions',
+    } as Record<string, string>,
     status: { enabled: 'enabled', disabled: 'disabled', undecided: 'undecided' } as Record<string, string>,
     outcome: { taken: 'taken', refused: 'refused', forced: 'forced' } as Record<string, string>,
     op: { create: 'create', terminate: 'terminate' } as Record<string, string>,
@@ -328,7 +351,10 @@ export function violationText(
   return lang === 'en' ? v.message : violationNl(v, about);
 }
 
-function violationNl(v: Violation, about: { readonly deadline?: string | null; readonly actor?: string | null }): string {
+function violationNl(
+  v: Violation,
+  about: { readonly deadline?: string | null; readonly actor?: string | null },
+): string {
   switch (v.kind) {
     case 'duty-deadline': {
       const by = about.deadline ? ` vóór de uiterste datum ${about.deadline}` : ' op tijd';
@@ -350,7 +376,9 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
   const out: string[] = [];
   const outcome = w[entry.outcome];
   const rec = entry.record ? ` (${entry.record})` : '';
-  out.push(`<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`);
+  out.push(
+    `<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`,
+  );
   const sources = decisionSources(entry);
   out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
   if (entry.reasons.length > 0) {
@@ -366,7 +394,10 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
     ...entry.effects
       .filter((e) => e.frame === 'fact')
       .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
-    ...entry.dutiesActivated.map((d) => `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`),
+    ...entry.dutiesActivated.map(
+      (d) =>
+        `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
+    ),
     ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
   ];
   if (eff.length > 0) out.push(`${w.effects}:`, ...eff);
@@ -388,10 +419,19 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
   out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
   out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``, `- ${w.md.date}: ${entry.at}`);
   if (entry.record) out.push(`- ${w.md.record}: \`${entry.record}\``);
-  for (const k of Object.keys(entry.params).sort()) out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
-  out.push('', `### ${w.md.sources}`, '', `| id | ${w.md.citation} | ${w.md.valid} | juriconnect |`, '| --- | --- | --- | --- |');
+  for (const k of Object.keys(entry.params).sort())
+    out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
+  out.push(
+    '',
+    `### ${w.md.sources}`,
+    '',
+    `| id | ${w.md.citation} | ${w.md.valid} | juriconnect |`,
+    '| --- | --- | --- | --- |',
+  );
   for (const s of decisionSources(entry)) {
-    out.push(`| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`);
+    out.push(
+      `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
+    );
   }
   if (entry.reasons.length > 0) {
     out.push('', `### ${w.md.reasons}`, '');
@@ -405,7 +445,8 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
   out.push('', `### ${w.md.check}`, '');
   const walk = (n: TraceNode, depth: number): void => {
     const frame = frameOf(entry, n);
-    const cites = frame && frame.sources.length > 0 ? ` — ${frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
+    const cites =
+      frame && frame.sources.length > 0 ? ` — ${frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
     out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value, lang)}**${cites}`);
     for (const r of n.reads ?? []) out.push(`${'  '.repeat(depth + 1)}- _${w.md.read}_ ${mdEscape(readText(r, w))}`);
     for (const c of n.children) walk(c, depth + 1);
@@ -414,7 +455,9 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
   if (entry.effects.length > 0) {
     out.push('', `### ${w.md.effects}`, '');
     for (const e of entry.effects) {
-      out.push(`- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`);
+      out.push(
+        `- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`,
+      );
     }
   }
   return `${out.join('\n')}\n`;
@@ -440,16 +483,26 @@ function nodeLabel(t: FrameTable, n: TraceNode, lang: Lang = 'en'): string {
 }
 
 function colour(v: TraceValue): string {
-  return v.type === 'boolean' ? (v.value ? 'palegreen' : 'lightpink') : v.type === 'unknown' ? 'lightyellow' : 'lightblue';
+  return v.type === 'boolean'
+    ? v.value
+      ? 'palegreen'
+      : 'lightpink'
+    : v.type === 'unknown'
+      ? 'lightyellow'
+      : 'lightblue';
 }
 
 /** The check tree as a Graphviz DOT digraph (nodes coloured by value), labelled in `options.lang` (default English). */
 export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
   const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  const lines = [`digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
+  const lines = [
+    `digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`,
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
+  ];
   const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes) lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
+  for (const { id, node } of nodes)
+    lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
@@ -459,14 +512,31 @@ export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } 
 export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
   const esc = (s: string): string =>
-    s.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
+    s
+      .replace(/&/g, '#amp;')
+      .replace(/"/g, '#quot;')
+      .replace(/</g, '#lt;')
+      .replace(/>/g, '#gt;')
+      .replace(/\n/g, '<br/>');
   const lines = ['flowchart TD'];
   const nodes = numberNodes(entry.check);
   for (const { id, node } of nodes) {
-    const cls = node.value.type === 'boolean' ? (node.value.value ? 'yes' : 'no') : node.value.type === 'unknown' ? 'unknown' : 'value';
+    const cls =
+      node.value.type === 'boolean'
+        ? node.value.value
+          ? 'yes'
+          : 'no'
+        : node.value.type === 'unknown'
+          ? 'unknown'
+          : 'value';
     lines.push(`  ${id}["${esc(nodeLabel(entry, node, lang))}"]:::${cls}`);
   }
   for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
-  lines.push('  classDef yes fill:#cfc', '  classDef no fill:#fcc', '  classDef unknown fill:#ffc', '  classDef value fill:#cdf');
+  lines.push(
+    '  classDef yes fill:#cfc',
+    '  classDef no fill:#fcc',
+    '  classDef unknown fill:#ffc',
+    '  classDef value fill:#cdf',
+  );
   return `${lines.join('\n')}\n`;
 }

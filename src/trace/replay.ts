@@ -18,7 +18,13 @@ export function replay(
   let state = initial;
   const diagnostics: Diagnostic[] = [];
   records.forEach((r, i) => {
-    const req = { act: r.act, actor: r.actor, params: r.params, at: r.at, ...(r.facts.length > 0 ? { facts: r.facts } : {}) };
+    const req = {
+      act: r.act,
+      actor: r.actor,
+      params: r.params,
+      at: r.at,
+      ...(r.facts.length > 0 ? { facts: r.facts } : {}),
+    };
     const out = r.forced ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
     if (out.ok) state = out.state;
     else {
@@ -58,7 +64,10 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
     const path = `/${i}`;
     switch (e?.kind) {
       case 'give': {
-        const opts = { ...(e.by !== null && e.by !== undefined ? { by: e.by } : {}), ...(e.at !== null && e.at !== undefined ? { at: e.at } : {}) };
+        const opts = {
+          ...(e.by !== null && e.by !== undefined ? { by: e.by } : {}),
+          ...(e.at !== null && e.at !== undefined ? { at: e.at } : {}),
+        };
         const g = give(compiled, state, Array.isArray(e.facts) ? e.facts : [], opts);
         for (const d of g.diagnostics) diagnostics.push({ ...d, path: `${path}${d.path ?? ''}` });
         state = g.value;
@@ -66,8 +75,17 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
       }
       case 'take':
       case 'force': {
-        const req = { act: e.act, actor: e.actor, params: e.params ?? {}, at: e.at, ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}) };
-        const out = e.kind === 'force' ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
+        const req = {
+          act: e.act,
+          actor: e.actor,
+          params: e.params ?? {},
+          at: e.at,
+          ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}),
+        };
+        const out =
+          e.kind === 'force'
+            ? force(compiled, state, req, { trace: false })
+            : take(compiled, state, req, { trace: false });
         if (out.ok) state = out.state;
         else {
           diagnostics.push({

@@ -46,11 +46,20 @@ export const runDocumentSchema = z.strictObject({
   status: z.enum(['ok', 'unexpected-outcome']),
   acts: z.array(runStepSchema),
   facts: z
-    .array(z.strictObject({ fact: z.string(), args: z.array(scalar), value: traceValueSchema, provenance: provenanceSchema }))
+    .array(
+      z.strictObject({
+        fact: z.string(),
+        args: z.array(scalar),
+        value: traceValueSchema,
+        provenance: provenanceSchema,
+      }),
+    )
     .describe('Facts that hold at the end: given, created and derived instances'),
   duties: z.array(dutySchema).describe('Active duties at the end'),
   violations: z.array(violationSchema),
-  available: z.record(z.string(), z.array(z.strictObject({ act: z.string(), params }))).describe('Acts available per actor'),
+  available: z
+    .record(z.string(), z.array(z.strictObject({ act: z.string(), params })))
+    .describe('Acts available per actor'),
   questions: z.array(
     z.strictObject({
       fact: z.string(),

@@ -102,7 +102,12 @@ export const reasonSchema = z.object({
     .optional(),
 });
 
-const dutyChange = z.object({ id: z.string(), duty: z.string(), args: z.array(scalar), deadline: z.string().nullable() });
+const dutyChange = z.object({
+  id: z.string(),
+  duty: z.string(),
+  args: z.array(scalar),
+  deadline: z.string().nullable(),
+});
 
 /** The trace of one attempt to take an act (`traceVersion: 2`). */
 export const traceEntrySchema = z.object({
@@ -119,7 +124,12 @@ export const traceEntrySchema = z.object({
   frames: z.array(traceFrameSchema).describe('The frame table: nodes refer to a frame by its index'),
   reasons: z.array(reasonSchema),
   effects: z.array(
-    z.object({ op: z.enum(['create', 'terminate']), frame: z.enum(['fact', 'duty', 'act']), name: z.string(), args: z.array(scalar) }),
+    z.object({
+      op: z.enum(['create', 'terminate']),
+      frame: z.enum(['fact', 'duty', 'act']),
+      name: z.string(),
+      args: z.array(scalar),
+    }),
   ),
   dutiesActivated: z.array(dutyChange),
   dutiesEnded: z.array(dutyChange),

@@ -40,13 +40,21 @@ describe('decideCase', () => {
       expect(r.ok).toBe(true);
       if (r.ok) s = r.state;
     }
-    const byHand = ['alice', 'bob', 'gemeente'].flatMap((actor) => availableActs(cm, s, actor).map((x) => ({ actor, act: x.act, params: x.params })));
+    const byHand = ['alice', 'bob', 'gemeente'].flatMap((actor) =>
+      availableActs(cm, s, actor).map((x) => ({ actor, act: x.act, params: x.params })),
+    );
     expect(out.available).toEqual(byHand);
     expect(out.available.some((x) => x.actor === 'bob' && x.act === 'indienen')).toBe(true);
   });
 
   it('stops at the first refusal and says which step and why', () => {
-    const out = decideCase(cm, { ...granted, facts: [{ fact: 'inkomen', args: ['alice'], value: '40000.00' }, { fact: 'ingezetene', args: ['alice'], value: true }] }) as BatchOutcome;
+    const out = decideCase(cm, {
+      ...granted,
+      facts: [
+        { fact: 'inkomen', args: ['alice'], value: '40000.00' },
+        { fact: 'ingezetene', args: ['alice'], value: true },
+      ],
+    }) as BatchOutcome;
     expect(out.outcome).toBe('refused');
     expect(out.steps).toBe(1);
     expect(out.refused?.step).toBe(1);
@@ -95,13 +103,25 @@ describe('decideLine and decideLines', () => {
     expect(decideLine(cm, '   ', 3)).toBeNull();
     const notJson = JSON.parse(decideLine(cm, '{"id":', 4) ?? 'null') as { line: number; error: { code: string } };
     expect(notJson).toMatchObject({ id: null, line: 4, error: { code: 'batch-invalid-json' } });
-    const noActs = JSON.parse(decideLine(cm, '{"id":"x","asOf":"2024-01-01"}', 5) ?? 'null') as { id: string; error: { message: string } };
+    const noActs = JSON.parse(decideLine(cm, '{"id":"x","asOf":"2024-01-01"}', 5) ?? 'null') as {
+      id: string;
+      error: { message: string };
+    };
     expect(noActs).toMatchObject({ id: 'x', line: 5, error: { code: 'batch-invalid-case', path: '/acts' } });
     expect(noActs.error.message).toMatch(/^Line 5: /);
   });
 
   it('keep input order and count outcomes by kind', () => {
-    const lines = [JSON.stringify(granted), '', 'nonsense', JSON.stringify({ ...granted, id: 'b', acts: [{ act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' } }] })];
+    const lines = [
+      JSON.stringify(granted),
+      '',
+      'nonsense',
+      JSON.stringify({
+        ...granted,
+        id: 'b',
+        acts: [{ act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' } }],
+      }),
+    ];
     const chunk = decideLines(cm, lines, 10);
     expect(chunk.lines.map((l) => (JSON.parse(l) as { id: unknown }).id)).toEqual(['a', null, 'b']);
     expect((JSON.parse(chunk.lines[1] ?? '{}') as { line: number }).line).toBe(12);
@@ -120,7 +140,8 @@ describe('decideLine and decideLines', () => {
     const whole = decideLines(cm, input, 1).lines;
     for (const size of [1, 2, 3]) {
       const parts: string[] = [];
-      for (let i = 0; i < input.length; i += size) parts.push(...decideLines(cm, input.slice(i, i + size), i + 1).lines);
+      for (let i = 0; i < input.length; i += size)
+        parts.push(...decideLines(cm, input.slice(i, i + size), i + 1).lines);
       expect(parts).toEqual(whole);
     }
   });
@@ -128,7 +149,10 @@ describe('decideLine and decideLines', () => {
 
 describe.skipIf(!hasShared)('batch on the lerarenbeurs 3-step flow', () => {
   // Loaded inside the test: a skipped describe still runs its body, and ../shared may be absent.
-  const load = () => compile(importFlintJson(readFileSync(sharedPath(...LERARENBEURS_PATH), 'utf8'), 'flint-example-lerarenbeurs.json').value).value;
+  const load = () =>
+    compile(
+      importFlintJson(readFileSync(sharedPath(...LERARENBEURS_PATH), 'utf8'), 'flint-example-lerarenbeurs.json').value,
+    ).value;
 
   it('takes all three steps of the happy flow; the variant without an application form is refused at step 2', () => {
     const lcm = load();

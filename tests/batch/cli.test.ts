@@ -20,10 +20,12 @@ const casesText = readFileSync(join(projectRoot, 'tests', 'batch', 'golden', 'be
 /** Many cases: the golden ones repeated with fresh ids, so chunks and workers interleave. */
 function manyCases(n: number): string {
   const base = casesText.split('\n').filter((l) => l.trim() !== '');
-  return Array.from({ length: n }, (_, i) => {
-    const line = base[i % base.length] as string;
-    return line.startsWith('{"id":"') ? line.replace(/^\{"id":"[^"]*"/, `{"id":"c${i}"`) : line;
-  }).join('\n') + '\n';
+  return (
+    Array.from({ length: n }, (_, i) => {
+      const line = base[i % base.length] as string;
+      return line.startsWith('{"id":"') ? line.replace(/^\{"id":"[^"]*"/, `{"id":"c${i}"`) : line;
+    }).join('\n') + '\n'
+  );
 }
 
 /** Real files, captured output. */
@@ -68,7 +70,9 @@ describe('flint batch', () => {
     const one = io();
     const two = io();
     expect(await batchCommand.run([modelPath, '--cases', many, '--workers', '0', '--no-progress'], one)).toBe(1);
-    expect(await batchCommand.run([modelPath, '--cases', many, '--workers', '2', '--chunk', '7', '--no-progress'], two)).toBe(1);
+    expect(
+      await batchCommand.run([modelPath, '--cases', many, '--workers', '2', '--chunk', '7', '--no-progress'], two),
+    ).toBe(1);
     expect(two.out).toBe(one.out);
     expect(two.out).toBe(expected(manyText));
     expect(two.out.split('\n').length - 1).toBe(1500);

@@ -23,14 +23,24 @@ describe('The check harness', () => {
   const cycle = 'fact [a] { holds when: [b] }\nfact [b] { holds when: [a] }';
 
   test('expectErrors passes when code and span match', () => {
-    const ds = expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [{ code: 'derivation-cycle' }]);
+    const ds = expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [
+      { code: 'derivation-cycle' },
+    ]);
     expect(ds.some((d) => d.code === 'derivation-cycle')).toBe(true);
   });
 
   test('expectErrors fails on a wrong span, a wrong code, a wrong message or a missing diagnostic', () => {
-    expect(() => expectErrors(`fact [a] { holds when: <|[b]|> }\nfact [b] { holds when: [a] }`, [{ code: 'derivation-cycle' }])).toThrow();
-    expect(() => expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [{ code: 'duplicate-frame' }])).toThrow();
-    expect(() => expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [{ code: 'derivation-cycle', message: 'nonsense' }])).toThrow();
+    expect(() =>
+      expectErrors(`fact [a] { holds when: <|[b]|> }\nfact [b] { holds when: [a] }`, [{ code: 'derivation-cycle' }]),
+    ).toThrow();
+    expect(() =>
+      expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [{ code: 'duplicate-frame' }]),
+    ).toThrow();
+    expect(() =>
+      expectErrors(`fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }`, [
+        { code: 'derivation-cycle', message: 'nonsense' },
+      ]),
+    ).toThrow();
     expect(() => expectErrors(`fact <|[a]|>`, [{ code: 'derivation-cycle' }])).toThrow();
   });
 

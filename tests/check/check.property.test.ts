@@ -3,7 +3,24 @@ import { describe, expect, test } from 'vitest';
 import { check, isAssignable } from '../../src/check/index.js';
 import type { Type } from '../../src/check/index.js';
 import type { Decl, Expr } from '../../src/model/ast.js';
-import { actDecl, add, and, cmp, created, dutyDecl, dutyRef, effect, fact, factDecl, lit, model, not, or, prim, sourceDecl } from '../helpers/ast-builder.js';
+import {
+  actDecl,
+  add,
+  and,
+  cmp,
+  created,
+  dutyDecl,
+  dutyRef,
+  effect,
+  fact,
+  factDecl,
+  lit,
+  model,
+  not,
+  or,
+  prim,
+  sourceDecl,
+} from '../helpers/ast-builder.js';
 
 const names = ['a', 'b', 'c', 'constructor', '__proto__', ''];
 const name = fc.constantFrom(...names);
@@ -26,44 +43,66 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
 })).e;
 
 const decl: fc.Arbitrary<Decl> = fc.oneof(
-  fc.tuple(name, fc.option(expr), fc.constantFrom('boolean', 'integer', 'date') as fc.Arbitrary<'boolean' | 'integer' | 'date'>).map(([n, d, t]) => factDecl(n, { definition: d, type: prim(t), sources: ['s'] })),
+  fc
+    .tuple(
+      name,
+      fc.option(expr),
+      fc.constantFrom('boolean', 'integer', 'date') as fc.Arbitrary<'boolean' | 'integer' | 'date'>,
+    )
+    .map(([n, d, t]) => factDecl(n, { definition: d, type: prim(t), sources: ['s'] })),
   fc.tuple(name, fc.option(expr), fc.option(expr), name, name).map(([n, p, actor, c, t]) =>
-    actDecl(n, { preconditions: p, actor, creates: [effect('fact', c), effect('duty', t)], terminates: [effect('duty', c)], sources: ['s', 'missing'] }),
+    actDecl(n, {
+      preconditions: p,
+      actor,
+      creates: [effect('fact', c), effect('duty', t)],
+      terminates: [effect('duty', c)],
+      sources: ['s', 'missing'],
+    }),
   ),
   fc.tuple(name, name).map(([n, a]) => dutyDecl(n, { createdBy: [a], terminatedBy: [a] })),
-  fc.tuple(name, fc.constantFrom('2020-01-01', '2019-01-01', 'x')).map(([n, d]) => sourceDecl(n === '' ? 's' : n, { validFrom: '2019-06-01', validTo: d, juriconnect: 'jci1.3:c:BWBR0005537' })),
+  fc
+    .tuple(name, fc.constantFrom('2020-01-01', '2019-01-01', 'x'))
+    .map(([n, d]) =>
+      sourceDecl(n === '' ? 's' : n, { validFrom: '2019-06-01', validTo: d, juriconnect: 'jci1.3:c:BWBR0005537' }),
+    ),
 );
 
 describe('check on arbitrary models', () => {
   test('never throws, is deterministic, and every diagnostic is well formed and sorted', () => {
     fc.assert(
-      fc.property(fc.array(decl, { maxLength: 8 }), fc.constantFrom('flint', 'flint-json') as fc.Arbitrary<'flint' | 'flint-json'>, (decls, origin) => {
-        const m = model(decls, '2024-01-01');
-        const first = check(m, { origin });
-        expect(check(m, { origin }).diagnostics).toEqual(first.diagnostics);
-        for (const d of first.diagnostics) {
-          expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
-          expect(d.message.length).toBeGreaterThan(0);
-          expect(d.span).toBeDefined();
-        }
-        const offsets = first.diagnostics.map((d) => d.span!.start.offset);
-        expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
-        // FLINT JSON facts are untyped: no type diagnostic ever blames a fact reference.
-        if (origin === 'flint-json') {
-          const refOffsets = new Set<number>();
-          const collect = (v: unknown): void => {
-            if (Array.isArray(v)) v.forEach(collect);
-            else if (v !== null && typeof v === 'object') {
-              const o = v as { kind?: string; frame?: string; span?: { start: { offset: number } } };
-              if (o.kind === 'Ref' && o.frame === 'fact' && o.span) refOffsets.add(o.span.start.offset);
-              Object.values(v).forEach(collect);
-            }
-          };
-          collect(decls);
-          const typed = first.diagnostics.filter((d) => ['type-mismatch', 'argument-type', 'wrong-arity', 'actor-not-actor-type'].includes(d.code));
-          expect(typed.filter((d) => refOffsets.has(d.span!.start.offset))).toEqual([]);
-        }
-      }),
+      fc.property(
+        fc.array(decl, { maxLength: 8 }),
+        fc.constantFrom('flint', 'flint-json') as fc.Arbitrary<'flint' | 'flint-json'>,
+        (decls, origin) => {
+          const m = model(decls, '2024-01-01');
+          const first = check(m, { origin });
+          expect(check(m, { origin }).diagnostics).toEqual(first.diagnostics);
+          for (const d of first.diagnostics) {
+            expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+            expect(d.message.length).toBeGreaterThan(0);
+            expect(d.span).toBeDefined();
+          }
+          const offsets = first.diagnostics.map((d) => d.span!.start.offset);
+          expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
+          // FLINT JSON facts are untyped: no type diagnostic ever blames a fact reference.
+          if (origin === 'flint-json') {
+            const refOffsets = new Set<number>();
+            const collect = (v: unknown): void => {
+              if (Array.isArray(v)) v.forEach(collect);
+              else if (v !== null && typeof v === 'object') {
+                const o = v as { kind?: string; frame?: string; span?: { start: { offset: number } } };
+                if (o.kind === 'Ref' && o.frame === 'fact' && o.span) refOffsets.add(o.span.start.offset);
+                Object.values(v).forEach(collect);
+              }
+            };
+            collect(decls);
+            const typed = first.diagnostics.filter((d) =>
+              ['type-mismatch', 'argument-type', 'wrong-arity', 'actor-not-actor-type'].includes(d.code),
+            );
+            expect(typed.filter((d) => refOffsets.has(d.span!.start.offset))).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -71,7 +110,17 @@ describe('check on arbitrary models', () => {
 
 describe('isAssignable', () => {
   const type: fc.Arbitrary<Type> = fc.oneof(
-    fc.constantFrom<Type>({ kind: 'boolean' }, { kind: 'integer' }, { kind: 'decimal' }, { kind: 'text' }, { kind: 'date' }, { kind: 'duration' }, { kind: 'actor' }, { kind: 'any' }, { kind: 'unknown' }),
+    fc.constantFrom<Type>(
+      { kind: 'boolean' },
+      { kind: 'integer' },
+      { kind: 'decimal' },
+      { kind: 'text' },
+      { kind: 'date' },
+      { kind: 'duration' },
+      { kind: 'actor' },
+      { kind: 'any' },
+      { kind: 'unknown' },
+    ),
     fc.constantFrom('persoon', 'kind').map((f): Type => ({ kind: 'instance', fact: f })),
   );
 

@@ -13,7 +13,9 @@ describe('check', () => {
     const codes = defaultRules.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
     const readme = readFileSync(join(projectRoot, 'grammar', 'README.md'), 'utf8');
-    const ruleFiles = readdirSync(join(projectRoot, 'src', 'check', 'rules')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const ruleFiles = readdirSync(join(projectRoot, 'src', 'check', 'rules'))
+      .filter((f) => f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
     expect([...codes].sort()).toEqual(ruleFiles.sort());
     for (const r of defaultRules) {
       expect(r.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -34,7 +36,13 @@ describe('check', () => {
   });
 
   test('names that are Object.prototype keys are ordinary table keys', () => {
-    const { value, diagnostics } = check(model([factDecl('constructor', { definition: created() }), factDecl('__proto__'), actDecl('hasOwnProperty', { preconditions: fact('__proto__'), creates: [effect('fact', 'constructor')] })]));
+    const { value, diagnostics } = check(
+      model([
+        factDecl('constructor', { definition: created() }),
+        factDecl('__proto__'),
+        actDecl('hasOwnProperty', { preconditions: fact('__proto__'), creates: [effect('fact', 'constructor')] }),
+      ]),
+    );
     expect(Object.keys(value.facts)).toEqual(['constructor', '__proto__']);
     expect(value.acts['hasOwnProperty']?.name).toBe('hasOwnProperty');
     expect(value.facts['toString']).toBeUndefined();
@@ -46,7 +54,9 @@ describe('check', () => {
     const copy = JSON.parse(JSON.stringify(value)) as unknown;
     // Survives a JSON round trip unchanged: no Map, Set, class instance or undefined-only field.
     expect(copy).toEqual(value);
-    expect(Object.keys(copy as object).sort()).toEqual(['acts', 'duties', 'factTypes', 'facts', 'implicitFacts', 'model', 'origin', 'sources', 'versionDate'].sort());
+    expect(Object.keys(copy as object).sort()).toEqual(
+      ['acts', 'duties', 'factTypes', 'facts', 'implicitFacts', 'model', 'origin', 'sources', 'versionDate'].sort(),
+    );
     expect(value.versionDate).toBe('2024-01-01');
     expect(value.origin).toBe('flint');
   });
@@ -59,7 +69,11 @@ describe('check', () => {
   });
 
   test('diagnostics are sorted by position and repeatable', () => {
-    const m = model([factDecl('a'), factDecl('b'), sourceDecl('s', { validFrom: '2020-01-01', validTo: '2019-01-01' })]);
+    const m = model([
+      factDecl('a'),
+      factDecl('b'),
+      sourceDecl('s', { validFrom: '2020-01-01', validTo: '2019-01-01' }),
+    ]);
     const once = check(m).diagnostics;
     expect(check(m).diagnostics).toEqual(once);
     const offsets = once.map((d) => d.span?.start.offset ?? -1);
@@ -67,13 +81,20 @@ describe('check', () => {
   });
 
   test('past maxDiagnostics, errors are kept first and one too-many-diagnostics info follows', () => {
-    const decls = [...Array.from({ length: 5 }, (_, i) => factDecl(`los${i}`)), ...Array.from({ length: 3 }, (_, i) => sourceDecl(`s${i}`, { validFrom: '2020-01-01', validTo: '2019-01-01' }))];
+    const decls = [
+      ...Array.from({ length: 5 }, (_, i) => factDecl(`los${i}`)),
+      ...Array.from({ length: 3 }, (_, i) => sourceDecl(`s${i}`, { validFrom: '2020-01-01', validTo: '2019-01-01' })),
+    ];
     const all = check(model(decls)).diagnostics;
     expect(all.filter((d) => d.code === 'unused-fact')).toHaveLength(5);
     const limited = check(model(decls), { maxDiagnostics: 4 }).diagnostics;
     expect(limited).toHaveLength(5);
     expect(limited.slice(0, 4).filter((d) => d.severity === 'error')).toHaveLength(3);
-    expect(limited[4]).toMatchObject({ code: 'too-many-diagnostics', severity: 'info', message: '4 more diagnostics were left out (the limit is 4).' });
+    expect(limited[4]).toMatchObject({
+      code: 'too-many-diagnostics',
+      severity: 'info',
+      message: '4 more diagnostics were left out (the limit is 4).',
+    });
   });
 
   test('custom rules replace the default ones', () => {
@@ -81,7 +102,13 @@ describe('check', () => {
       code: 'no-facts',
       severity: 'info',
       reference: 'grammar/README.md#facts',
-      check: (ctx) => Object.values(ctx.facts).map((f) => ({ code: 'no-facts', severity: 'info' as const, message: `Fact «${f.name}».`, span: f.nameSpan })),
+      check: (ctx) =>
+        Object.values(ctx.facts).map((f) => ({
+          code: 'no-facts',
+          severity: 'info' as const,
+          message: `Fact «${f.name}».`,
+          span: f.nameSpan,
+        })),
     };
     const { diagnostics } = check(model([factDecl('a'), factDecl('b')]), { rules: [rule] });
     expect(diagnostics.map((d) => d.message)).toEqual(['Fact «a».', 'Fact «b».']);

@@ -5,7 +5,11 @@ import { importFlintJson } from '../../src/interchange/index.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 const dir = sharedPath('flint-models', 'discipl');
-const files = hasShared ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = hasShared
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 
 describe.skipIf(!hasShared)('The shared discipl FLINT JSON models', () => {
   test('are all present', () => {
@@ -17,7 +21,11 @@ describe.skipIf(!hasShared)('The shared discipl FLINT JSON models', () => {
     const { diagnostics, value } = check(imported.value, { origin: 'flint-json', maxDiagnostics: 100_000 });
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
     // Untyped models must not flood: no type rule fires at all.
-    expect(diagnostics.filter((d) => ['type-mismatch', 'argument-type', 'wrong-arity', 'actor-not-actor-type'].includes(d.code))).toEqual([]);
+    expect(
+      diagnostics.filter((d) =>
+        ['type-mismatch', 'argument-type', 'wrong-arity', 'actor-not-actor-type'].includes(d.code),
+      ),
+    ).toEqual([]);
     expect(Object.keys(value.acts).length + Object.keys(value.facts).length).toBeGreaterThan(0);
   });
 });

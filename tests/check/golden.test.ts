@@ -8,7 +8,9 @@ import { importFlintJson } from '../../src/interchange/index.js';
 import { hasShared, projectRoot, sharedPath } from '../helpers/shared.js';
 
 const dir = join(projectRoot, 'tests', 'golden', 'check');
-const files = readdirSync(dir).filter((f) => f.endsWith('.flint')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.flint'))
+  .sort();
 
 describe('Checker output on the golden models', () => {
   test.each(files)('%s renders as in its .txt golden file', async (file) => {
@@ -16,7 +18,9 @@ describe('Checker output on the golden models', () => {
     const parsed = parse(text, file);
     expect(parsed.diagnostics).toEqual([]);
     const { diagnostics } = check(parsed.value);
-    await expect(renderDiagnostics(diagnostics, { [file]: text })).toMatchFileSnapshot(join(dir, file.replace(/\.flint$/, '.txt')));
+    await expect(renderDiagnostics(diagnostics, { [file]: text })).toMatchFileSnapshot(
+      join(dir, file.replace(/\.flint$/, '.txt')),
+    );
   });
 });
 
@@ -25,6 +29,8 @@ describe.skipIf(!hasShared)('Checker output on a shared discipl FLINT JSON model
     const file = 'flint-example-verwelkoming.json';
     const text = readFileSync(sharedPath('flint-models', 'discipl', file), 'utf8');
     const { diagnostics } = check(importFlintJson(text, file).value, { origin: 'flint-json' });
-    await expect(renderDiagnostics(diagnostics, { [file]: text })).toMatchFileSnapshot(join(dir, 'discipl-verwelkoming.txt'));
+    await expect(renderDiagnostics(diagnostics, { [file]: text })).toMatchFileSnapshot(
+      join(dir, 'discipl-verwelkoming.txt'),
+    );
   });
 });

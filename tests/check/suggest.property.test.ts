@@ -11,12 +11,17 @@ describe('editDistance', () => {
 
   test('is a metric: zero exactly on equal strings, symmetric, triangle inequality', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b, c) => {
-        expect(editDistance(a, b) === 0).toBe(a === b);
-        expect(editDistance(a, b)).toBe(editDistance(b, a));
-        expect(editDistance(a, c)).toBeLessThanOrEqual(editDistance(a, b) + editDistance(b, c));
-        expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        (a, b, c) => {
+          expect(editDistance(a, b) === 0).toBe(a === b);
+          expect(editDistance(a, b)).toBe(editDistance(b, a));
+          expect(editDistance(a, c)).toBeLessThanOrEqual(editDistance(a, b) + editDistance(b, c));
+          expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        },
+      ),
     );
   });
 });
@@ -30,12 +35,16 @@ describe('suggest', () => {
 
   test('never proposes the name itself and is independent of candidate order', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 8 }), (name, cands) => {
-        const s = suggest(name, cands);
-        expect(s).not.toBe(name);
-        expect(suggest(name, [...cands].reverse())).toBe(s);
-        if (s !== null) expect(cands).toContain(s);
-      }),
+      fc.property(
+        fc.string({ maxLength: 10 }),
+        fc.array(fc.string({ maxLength: 10 }), { maxLength: 8 }),
+        (name, cands) => {
+          const s = suggest(name, cands);
+          expect(s).not.toBe(name);
+          expect(suggest(name, [...cands].reverse())).toBe(s);
+          if (s !== null) expect(cands).toContain(s);
+        },
+      ),
     );
   });
 });

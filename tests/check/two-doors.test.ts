@@ -7,7 +7,11 @@ import { parse, print } from '../../src/syntax/index.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 const dir = sharedPath('flint-models', 'discipl');
-const files = hasShared ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = hasShared
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.severity} ${d.code}`).sort();
 
 describe.skipIf(!hasShared)('Two doors, one checker (skipped: ../shared is absent)', () => {

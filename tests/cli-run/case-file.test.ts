@@ -33,7 +33,11 @@ describe('parseCaseFile', () => {
   it('reports JSON syntax errors with line and column', () => {
     const r = parseCaseFile('{\n  "asOf": "2024-01-01",\n}', 'c.json');
     expect(r.value.case).toBeNull();
-    expect(r.diagnostics[0]).toMatchObject({ code: 'case-json-syntax', severity: 'error', span: { file: 'c.json', start: { line: 3, column: 1 } } });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'case-json-syntax',
+      severity: 'error',
+      span: { file: 'c.json', start: { line: 3, column: 1 } },
+    });
     expect(r.diagnostics[0]?.message).toMatch(/line 3, column 1/);
   });
 
@@ -42,7 +46,8 @@ describe('parseCaseFile', () => {
   });
 
   it('reports shape errors with JSON path and the span of the offending value', () => {
-    const text = '{\n  "asOf": "2024-02-30",\n  "actors": { "a": { "roles": ["x"], "rol": [] } },\n  "acts": [ { "act": "y" } ],\n  "facts": [ { "fact": "f", "value": [1] } ]\n}';
+    const text =
+      '{\n  "asOf": "2024-02-30",\n  "actors": { "a": { "roles": ["x"], "rol": [] } },\n  "acts": [ { "act": "y" } ],\n  "facts": [ { "fact": "f", "value": [1] } ]\n}';
     const r = parseCaseFile(text, 'c.json');
     const byPath = Object.fromEntries(r.diagnostics.map((d) => [d.path, d]));
     expect(Object.keys(byPath).sort()).toEqual(['/actors/a', '/acts/0/actor', '/asOf', '/facts/0/value']);
@@ -50,7 +55,9 @@ describe('parseCaseFile', () => {
     expect(byPath['/asOf']?.message).toContain('calendar date');
     expect(byPath['/actors/a']?.message).toContain('unknown field "rol"');
     // A missing key points at the opening brace of its object.
-    expect(byPath['/acts/0/actor']).toMatchObject({ span: { start: { line: 4, column: 13 }, end: { line: 4, column: 14 } } });
+    expect(byPath['/acts/0/actor']).toMatchObject({
+      span: { start: { line: 4, column: 13 }, end: { line: 4, column: 14 } },
+    });
     expect(byPath['/acts/0/actor']?.message).toContain('is missing');
   });
 
@@ -71,16 +78,31 @@ describe('parseCaseFile', () => {
 
   it('accepts every well-formed case and keeps its content', () => {
     const name = fc.stringMatching(/^[a-z][a-z ]{0,8}[a-z]$/);
-    const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const caseArb = fc.record({
       asOf: date,
       actors: fc.dictionary(name, fc.record({ roles: fc.array(name, { maxLength: 3 }) }), { maxKeys: 3 }),
-      facts: fc.array(fc.record({ fact: name, args: fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean())), value: fc.oneof(fc.boolean(), fc.integer(), fc.string()) }), { maxLength: 3 }),
+      facts: fc.array(
+        fc.record({
+          fact: name,
+          args: fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean())),
+          value: fc.oneof(fc.boolean(), fc.integer(), fc.string()),
+        }),
+        { maxLength: 3 },
+      ),
       acts: fc.array(fc.record({ act: name, actor: name, force: fc.boolean() }), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(caseArb, fc.boolean(), (c, brackets) => {
-        const written = brackets ? { ...c, facts: c.facts.map((f) => ({ ...f, fact: `[${f.fact}]` })), acts: c.acts.map((a) => ({ ...a, act: `<<${a.act}>>` })) } : c;
+        const written = brackets
+          ? {
+              ...c,
+              facts: c.facts.map((f) => ({ ...f, fact: `[${f.fact}]` })),
+              acts: c.acts.map((a) => ({ ...a, act: `<<${a.act}>>` })),
+            }
+          : c;
         const r = parseCaseFile(JSON.stringify(written, null, 2), 'c.json');
         expect(r.diagnostics).toEqual([]);
         expect(r.value.case).toEqual(c);
@@ -112,7 +134,11 @@ describe('checkCaseFile', () => {
   it('reports an unknown act with a suggestion, path and span', () => {
     const d = check({ ...base, acts: [{ act: 'aanvragen vergunnig', actor: 'anna' }] });
     expect(d).toHaveLength(1);
-    expect(d[0]).toMatchObject({ code: 'case-unknown-act', path: '/acts/0/act', hint: 'Did you mean «aanvragen vergunning»?' });
+    expect(d[0]).toMatchObject({
+      code: 'case-unknown-act',
+      path: '/acts/0/act',
+      hint: 'Did you mean «aanvragen vergunning»?',
+    });
     expect(d[0]?.span?.start.line).toBeGreaterThan(1);
   });
 
@@ -152,7 +178,13 @@ describe('checkCaseFile', () => {
   });
 
   it('counts actors given as role facts as known actors', () => {
-    const c = parsed(JSON.stringify({ asOf: '2024-01-01', facts: [{ fact: 'aanvrager', value: 'zoe' }], acts: [{ act: 'aanvragen vergunning', actor: 'zoe' }] }));
+    const c = parsed(
+      JSON.stringify({
+        asOf: '2024-01-01',
+        facts: [{ fact: 'aanvrager', value: 'zoe' }],
+        acts: [{ act: 'aanvragen vergunning', actor: 'zoe' }],
+      }),
+    );
     expect(caseActors(model, c)).toEqual(['zoe']);
     expect(checkCaseFile(model, c)).toEqual([]);
   });
@@ -164,9 +196,22 @@ describe('schemas/case.schema.json', () => {
   });
 
   it('describes every top-level field and requires asOf', () => {
-    const s = JSON.parse(caseSchemaText()) as { required: string[]; properties: Record<string, unknown>; additionalProperties: boolean };
+    const s = JSON.parse(caseSchemaText()) as {
+      required: string[];
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
     expect(s.required).toEqual(['asOf']);
-    expect(Object.keys(s.properties).sort()).toEqual(['$schema', 'actors', 'acts', 'advance', 'asOf', 'description', 'facts', 'model']);
+    expect(Object.keys(s.properties).sort()).toEqual([
+      '$schema',
+      'actors',
+      'acts',
+      'advance',
+      'asOf',
+      'description',
+      'facts',
+      'model',
+    ]);
     expect(s.additionalProperties).toBe(false);
   });
 });

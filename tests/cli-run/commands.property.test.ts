@@ -7,7 +7,13 @@ import { FIX, fixtureIo } from './helpers.js';
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
 // Names from the fixture model, plus a few that do not exist.
-const acts = ['aanvragen vergunning', 'verlenen vergunning', 'weigeren vergunning', '<<verlenen vergunning>>', 'bouwen'];
+const acts = [
+  'aanvragen vergunning',
+  'verlenen vergunning',
+  'weigeren vergunning',
+  '<<verlenen vergunning>>',
+  'bouwen',
+];
 const facts = ['bouwplan', 'past in omgevingsplan', 'leges betaald', '[vergunbaar]', 'aanvraag', 'onbekend'];
 const actors = ['anna', 'gemeente', 'piet'];
 const dates = ['2024-01-01', '2024-02-01', '2024-03-15', '2024-06-01', '2023-12-31'];

@@ -23,7 +23,10 @@ function loadCase(file: string): { c: CaseFile; cm: CompiledModel } {
   expect(c.model, `${file} names its model`).toBeDefined();
   const loaded = loadModelFile(join(dirname(file), c.model as string), projectIo());
   expect(loaded.model).toBeDefined();
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error'), `${file}: its model checks without errors`).toEqual([]);
+  expect(
+    loaded.diagnostics.filter((d) => d.severity === 'error'),
+    `${file}: its model checks without errors`,
+  ).toEqual([]);
   const compiled = compile(loaded.model!);
   expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(checkCaseFile(compiled.value, c, p.value.locate)).toEqual([]);
@@ -36,7 +39,13 @@ function decide(c: CaseFile, cm: CompiledModel): { state: CaseState; outcomes: s
   for (const f of c.facts ?? []) state = give(cm, state, [toGivenFact(f)], f.at ? { at: f.at } : {}).value;
   const outcomes: string[] = [];
   for (const a of c.acts ?? []) {
-    const r = take(cm, state, { act: a.act, actor: a.actor, ...(a.params ? { params: a.params } : {}), ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}), ...(a.at ? { at: a.at } : {}) });
+    const r = take(cm, state, {
+      act: a.act,
+      actor: a.actor,
+      ...(a.params ? { params: a.params } : {}),
+      ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
+      ...(a.at ? { at: a.at } : {}),
+    });
     outcomes.push(r.ok ? 'taken' : 'refused');
     state = r.state;
   }
@@ -76,7 +85,9 @@ describe('examples/cases', () => {
     const { state } = decide(c, cm);
     // min(180, 10.25 × 22.5) × 0.96 = 172.80
     expect(evaluateFact(cm, state, 'hoogte', ['carla']).value).toEqual({ type: 'decimal', value: '172.8' });
-    expect(violations(state).map((v) => [v.kind, v.frame, v.at])).toEqual([['duty-deadline', 'beslissen op aanvraag', '2024-04-01']]);
+    expect(violations(state).map((v) => [v.kind, v.frame, v.at])).toEqual([
+      ['duty-deadline', 'beslissen op aanvraag', '2024-04-01'],
+    ]);
   });
 
   it('flint run decides every example case as written (exit 0: every act has its expected outcome)', async () => {
@@ -92,7 +103,21 @@ describe('examples/cases', () => {
     expect(await runCommand.run(['--case', 'examples/cases/toeslag-termijn.json', '--lang', 'en'], io)).toBe(0);
     await expect(io.out).toMatchFileSnapshot('golden/example-toeslag-termijn.en.txt');
     const why = projectIo();
-    expect(await explainCommand.run(['--case', 'examples/cases/toeslag-uitgesloten.json', '--why-not', '<<aanvragen toeslag>>', '--actor', 'bob', '--lang', 'en'], why)).toBe(0);
+    expect(
+      await explainCommand.run(
+        [
+          '--case',
+          'examples/cases/toeslag-uitgesloten.json',
+          '--why-not',
+          '<<aanvragen toeslag>>',
+          '--actor',
+          'bob',
+          '--lang',
+          'en',
+        ],
+        why,
+      ),
+    ).toBe(0);
     await expect(why.out).toMatchFileSnapshot('golden/example-toeslag-why-not.en.txt');
   });
 });

@@ -43,21 +43,29 @@ describe('flint explain --why', () => {
   it('says an act was not taken and points to --why-not', async () => {
     const r = await explain([...termijn, '--why', '<<weigeren vergunning>>', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe("<<weigeren vergunning>> was not taken in this case. Ask why not with --why-not '<<weigeren vergunning>>'.\n");
+    expect(r.out).toBe(
+      "<<weigeren vergunning>> was not taken in this case. Ask why not with --why-not '<<weigeren vergunning>>'.\n",
+    );
   });
 
   it('explains an active duty: instances, deadline, violation, the act that created it (golden)', async () => {
     const r = await explain([...termijn, '--why', '<beslissen>', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('<beslissen> is active (2024-05-01).\nRests on: art. 4:13 Awb.');
-    expect(r.out).toContain('- <beslissen>(cees) d1: active, created by r1 on 2024-02-01, deadline 2024-03-28, violated on 2024-05-01');
+    expect(r.out).toContain(
+      '- <beslissen>(cees) d1: active, created by r1 on 2024-02-01, deadline 2024-03-28, violated on 2024-05-01',
+    );
     await expect(r.out).toMatchFileSnapshot('golden/why-beslissen.en.txt');
   });
 
   it('answers in JSON with the derivation and the traces of the acts involved', async () => {
     const r = await explain([...verleend, '--why', '[vergunning](anna)', '--format', 'json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { question: string; answer: { value: unknown; records: { id: string }[] }; traces: { record: string }[] };
+    const j = JSON.parse(r.out) as {
+      question: string;
+      answer: { value: unknown; records: { id: string }[] };
+      traces: { record: string }[];
+    };
     expect(j.question).toBe('why');
     expect(j.answer.value).toEqual({ type: 'boolean', value: true });
     expect(j.answer.records.map((x) => x.id)).toEqual(['r2']);
@@ -75,7 +83,15 @@ describe('flint explain --why', () => {
     expect(dot.out).toMatch(/^digraph "\[vergunbaar\]\(anna\)" \{\n/);
     expect(dot.out).toContain('n0 [label="[vergunbaar](anna)\\n= true", fillcolor=palegreen];');
     expect(dot.out).toContain('art. 5.1 Omgevingswet');
-    const mer = await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente', '--format', 'mermaid']);
+    const mer = await explain([
+      ...termijn,
+      '--why-not',
+      '<<verlenen vergunning>>',
+      '--actor',
+      'gemeente',
+      '--format',
+      'mermaid',
+    ]);
     expect(mer.out).toMatch(/^flowchart TD\n/);
     expect(mer.out).toContain(':::unknown');
     // The labels follow the language of the model (or --lang).
@@ -87,10 +103,20 @@ describe('flint explain --why', () => {
 
 describe('flint explain --why-not', () => {
   it('lists the undecided preconditions, the facts still unknown and a counterfactual (golden)', async () => {
-    const r = await explain([...termijn, '--why-not', '<<verlenen vergunning>>', '--actor', 'gemeente', '--lang', 'en']);
+    const r = await explain([
+      ...termijn,
+      '--why-not',
+      '<<verlenen vergunning>>',
+      '--actor',
+      'gemeente',
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('gemeente may be able to take (not decided yet) <<verlenen vergunning>> (aanvrager = cees) (2024-05-01).');
+    expect(lines[0]).toBe(
+      'gemeente may be able to take (not decided yet) <<verlenen vergunning>> (aanvrager = cees) (2024-05-01).',
+    );
     expect(r.out).toContain('Facts still unknown:\n');
     expect(r.out).toContain('  · [leges betaald](cees)\n  · [past in omgevingsplan](cees)\n');
     expect(r.out).toContain('Counterfactual:\n- it would become enabled if:\n');
@@ -98,14 +124,17 @@ describe('flint explain --why-not', () => {
   });
 
   it('lists failing preconditions with their sources, and the smallest change that enables the act', async () => {
-    const r = await explain(['--case', `${FIX}/geweigerd.json`, '--why-not', 'aanvragen vergunning', '--actor', 'bram', '--lang', 'en'], fixtureIo({
-      [`${FIX}/geweigerd.json`]: JSON.stringify({
-        model: 'vergunning.flint',
-        asOf: '2024-02-01',
-        actors: { bram: { roles: ['aanvrager'] }, gemeente: { roles: ['bevoegd gezag'] } },
-        facts: [{ fact: 'bouwplan', args: ['bram'], value: false }],
+    const r = await explain(
+      ['--case', `${FIX}/geweigerd.json`, '--why-not', 'aanvragen vergunning', '--actor', 'bram', '--lang', 'en'],
+      fixtureIo({
+        [`${FIX}/geweigerd.json`]: JSON.stringify({
+          model: 'vergunning.flint',
+          asOf: '2024-02-01',
+          actors: { bram: { roles: ['aanvrager'] }, gemeente: { roles: ['bevoegd gezag'] } },
+          facts: [{ fact: 'bouwplan', args: ['bram'], value: false }],
+        }),
       }),
-    }));
+    );
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('bram cannot take <<aanvragen vergunning>> (aanvrager = bram) now (2024-02-01).');
     expect(r.out).toContain('Failing conditions:\n- ');
@@ -114,9 +143,21 @@ describe('flint explain --why-not', () => {
   });
 
   it('answers in JSON: status, reasons, counterfactual and the refused trace entry', async () => {
-    const r = await explain([...termijn, '--why-not', '<<aanvragen vergunning>>', '--actor', 'cees', '--format', 'json']);
+    const r = await explain([
+      ...termijn,
+      '--why-not',
+      '<<aanvragen vergunning>>',
+      '--actor',
+      'cees',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { answer: { status: string; reasons: unknown[] }; counterfactual: { to: string } | null; trace: { outcome: string } };
+    const j = JSON.parse(r.out) as {
+      answer: { status: string; reasons: unknown[] };
+      counterfactual: { to: string } | null;
+      trace: { outcome: string };
+    };
     expect(j.answer.status).toBe('disabled');
     expect(j.answer.reasons).toHaveLength(1);
     expect(j.trace.outcome).toBe('refused');
@@ -124,25 +165,40 @@ describe('flint explain --why-not', () => {
 
   it('says when the act is available, with the binding found', async () => {
     const io = fixtureIo({
-      [`${FIX}/one.json`]: JSON.stringify({ model: 'vergunning.flint', asOf: '2024-02-01', actors: { zoe: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } }, facts: [{ fact: 'bouwplan', args: ['zoe'] }] }),
+      [`${FIX}/one.json`]: JSON.stringify({
+        model: 'vergunning.flint',
+        asOf: '2024-02-01',
+        actors: { zoe: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } },
+        facts: [{ fact: 'bouwplan', args: ['zoe'] }],
+      }),
     });
-    const r = await explain(['--case', `${FIX}/one.json`, '--why-not', '<<aanvragen vergunning>>', '--actor', 'zoe', '--lang', 'en'], io);
+    const r = await explain(
+      ['--case', `${FIX}/one.json`, '--why-not', '<<aanvragen vergunning>>', '--actor', 'zoe', '--lang', 'en'],
+      io,
+    );
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('zoe can take <<aanvragen vergunning>> (aanvrager = zoe) now (2024-02-01).');
     expect(r.out).not.toContain('Failing conditions');
   });
 
   it('finds the bindings itself without --param: one answer per binding', async () => {
-    const io = (): ReturnType<typeof fixtureIo> => fixtureIo({
-      [`${FIX}/two.json`]: JSON.stringify({
-        model: 'vergunning.flint',
-        asOf: '2024-02-01',
-        actors: { zoe: { roles: ['aanvrager'] }, yara: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } },
-        facts: [{ fact: 'bouwplan', args: ['zoe'] }, { fact: 'bouwplan', args: ['yara'] }],
-        acts: [{ act: 'aanvragen vergunning', actor: 'zoe', params: { aanvrager: 'zoe' } }],
-      }),
-    });
-    const r = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'], io());
+    const io = (): ReturnType<typeof fixtureIo> =>
+      fixtureIo({
+        [`${FIX}/two.json`]: JSON.stringify({
+          model: 'vergunning.flint',
+          asOf: '2024-02-01',
+          actors: { zoe: { roles: ['aanvrager'] }, yara: { roles: ['aanvrager'] }, gem: { roles: ['bevoegd gezag'] } },
+          facts: [
+            { fact: 'bouwplan', args: ['zoe'] },
+            { fact: 'bouwplan', args: ['yara'] },
+          ],
+          acts: [{ act: 'aanvragen vergunning', actor: 'zoe', params: { aanvrager: 'zoe' } }],
+        }),
+      });
+    const r = await explain(
+      ['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--lang', 'en'],
+      io(),
+    );
     expect(r.code).toBe(0);
     const heads = r.out.split('\n').filter((l) => l.startsWith('gem '));
     expect(heads).toEqual([
@@ -151,14 +207,21 @@ describe('flint explain --why-not', () => {
     ]);
     // The failing condition of yara's binding is named with its argument.
     expect(r.out).toContain('[aanvraag](yara): that fact does not hold (art. 4:1 Awb)');
-    const j = await explain(['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'], io());
+    const j = await explain(
+      ['--case', `${FIX}/two.json`, '--why-not', '<<verlenen vergunning>>', '--actor', 'gem', '--format', 'json'],
+      io(),
+    );
     const answers = (JSON.parse(j.out) as { answers: { params: Record<string, string> }[] }).answers;
     expect(answers.map((a) => a.params)).toEqual([{ aanvrager: 'zoe' }, { aanvrager: 'yara' }]);
   });
 
   it('takes the only actor of a case when --actor is left out', async () => {
     const io = fixtureIo({
-      [`${FIX}/one.json`]: JSON.stringify({ model: 'vergunning.flint', asOf: '2024-02-01', actors: { zoe: { roles: ['aanvrager'] } } }),
+      [`${FIX}/one.json`]: JSON.stringify({
+        model: 'vergunning.flint',
+        asOf: '2024-02-01',
+        actors: { zoe: { roles: ['aanvrager'] } },
+      }),
     });
     const r = await explain(['--case', `${FIX}/one.json`, '--why-not', '<<aanvragen vergunning>>', '--lang', 'en'], io);
     expect(r.code).toBe(0);

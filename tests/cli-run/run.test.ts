@@ -75,7 +75,10 @@ describe('flint run: a granted case', () => {
 
   it('takes an absolute model path in the case file as is', async () => {
     const model = fixtureIo().files[`${FIX}/vergunning.flint`] as string;
-    const c = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace('"model": "vergunning.flint"', '"model": "/abs/m.flint"');
+    const c = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace(
+      '"model": "vergunning.flint"',
+      '"model": "/abs/m.flint"',
+    );
     // Outside the root (the current directory): only read when the caller allows it (--allow-outside-root).
     const io = Object.assign(fixtureIo({ '/abs/m.flint': model, 'cases/c.json': c }), { allowOutsideRoot: true });
     const r = await run(['--case', 'cases/c.json', '--lang', 'en'], io);
@@ -131,7 +134,9 @@ describe('flint run: refused acts', () => {
       ['taken', true],
       ['refused', true],
     ]);
-    expect(j.duties).toMatchObject([{ duty: 'beslissen', deadline: '2024-03-28', violatedAt: '2024-05-01', status: 'active' }]);
+    expect(j.duties).toMatchObject([
+      { duty: 'beslissen', deadline: '2024-03-28', violatedAt: '2024-05-01', status: 'active' },
+    ]);
     expect(j.violations).toMatchObject([{ kind: 'duty-deadline', frame: 'beslissen' }]);
     expect(j.questions.map((q) => [q.fact, q.args, q.decides.map((d) => `${d.act}/${d.actor}`)])).toEqual([
       ['leges betaald', ['cees'], ['verlenen vergunning/gemeente', 'weigeren vergunning/gemeente']],
@@ -147,7 +152,10 @@ describe('flint run: refused acts', () => {
   });
 
   it('fails when an act the case expects to be refused is taken', async () => {
-    const text = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace('"at": "2024-02-05" }', '"at": "2024-02-05", "expect": "refused" }');
+    const text = (fixtureIo().files[`${FIX}/verleend.json`] as string).replace(
+      '"at": "2024-02-05" }',
+      '"at": "2024-02-05", "expect": "refused" }',
+    );
     const io = fixtureIo({ [`${FIX}/x.json`]: text });
     const r = await run(['--case', `${FIX}/x.json`, '--lang', 'en'], io);
     expect(r.code).toBe(1);
@@ -166,7 +174,10 @@ describe('flint run: refused acts', () => {
       ],
       advance: '2030-01-01',
     });
-    const r = await run(['--case', `${FIX}/f.json`, '--at', '2024-02-15', '--format', 'json'], fixtureIo({ [`${FIX}/f.json`]: text }));
+    const r = await run(
+      ['--case', `${FIX}/f.json`, '--at', '2024-02-15', '--format', 'json'],
+      fixtureIo({ [`${FIX}/f.json`]: text }),
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as RunJson;
     expect(j.asOf).toBe('2024-02-15');
@@ -179,7 +190,9 @@ describe('flint run: the clock', () => {
   it('never moves back: an --at before the clock leaves it and says so', async () => {
     const r = await run(['--case', `${FIX}/verleend.json`, '--at', '2024-01-01', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.err).toBe('flint run: note: 2024-01-01 lies before the case clock 2024-03-01; the clock stays (it never moves back).\n');
+    expect(r.err).toBe(
+      'flint run: note: 2024-01-01 lies before the case clock 2024-03-01; the clock stays (it never moves back).\n',
+    );
     expect((JSON.parse(r.out) as RunJson).asOf).toBe('2024-03-01');
   });
 });
@@ -247,13 +260,22 @@ describe('flint run: bad input', () => {
   });
 
   it('a model with errors', async () => {
-    const r = await bad(['--case', 'c.json'], { 'c.json': '{"model": "m.flint", "asOf": "2024-01-01"}', 'm.flint': 'act <<a>> { preconditions: [onbekend] and }' });
+    const r = await bad(['--case', 'c.json'], {
+      'c.json': '{"model": "m.flint", "asOf": "2024-01-01"}',
+      'm.flint': 'act <<a>> { preconditions: [onbekend] and }',
+    });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/m\.flint:1:\d+: error/);
     expect(r.err).toContain('the model «m.flint» has errors');
   });
 
-  const withCase = (c: object) => ({ [`${FIX}/c.json`]: JSON.stringify({ model: 'vergunning.flint', asOf: '2024-02-01', actors: { anna: { roles: ['aanvrager'] } }, ...c }, null, 2) });
+  const withCase = (c: object) => ({
+    [`${FIX}/c.json`]: JSON.stringify(
+      { model: 'vergunning.flint', asOf: '2024-02-01', actors: { anna: { roles: ['aanvrager'] } }, ...c },
+      null,
+      2,
+    ),
+  });
 
   it('unknown act, actor, fact, role and parameter, wrong arity and type', async () => {
     const cases: [object, string][] = [
@@ -293,6 +315,8 @@ describe('flint run in Dutch', () => {
       expect(englishWords(r.out), r.out).toEqual([]);
     }
     const t = await run(['--case', `${FIX}/termijn.json`]);
-    expect(t.out).toContain('2024-05-01: De plicht <beslissen> (d1) is niet vervuld vóór de uiterste datum 2024-03-28.');
+    expect(t.out).toContain(
+      '2024-05-01: De plicht <beslissen> (d1) is niet vervuld vóór de uiterste datum 2024-03-28.',
+    );
   });
 });

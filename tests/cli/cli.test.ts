@@ -14,7 +14,10 @@ const fixture = (name: string): string => join('tests', 'cli', 'fixtures', name)
 const read = (p: string): string => readFileSync(join(projectRoot, p), 'utf8');
 
 /** Run the CLI in-process on copies of the given project files. */
-async function cli(argv: string[], files: string[] = []): Promise<{ code: number; out: string; err: string; files: Record<string, string> }> {
+async function cli(
+  argv: string[],
+  files: string[] = [],
+): Promise<{ code: number; out: string; err: string; files: Record<string, string> }> {
   const io = memoryIo(Object.fromEntries(files.map((f) => [f, read(f)])));
   const code = await runCli(argv, io);
   return { code, out: io.out, err: io.err, files: io.files };
@@ -24,7 +27,8 @@ describe('flint (in-process)', () => {
   it('prints the command list for --help and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['check', 'fmt', 'convert', 'graph', 'sources', 'plan']) expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['check', 'fmt', 'convert', 'graph', 'sources', 'plan'])
+      expect(r.out).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
   it('exits 2 with a usage message for an unknown command or option', async () => {
@@ -55,14 +59,17 @@ describe('flint (in-process)', () => {
     }
   });
 
-  it.skipIf(!hasShared)('convert --to flint of a FLINT JSON model writes a file that checks with 0 errors', async () => {
-    const json = readFileSync(sharedPath('flint-models', 'discipl', 'flint-example-awb.json'), 'utf8');
-    const io = memoryIo({ [fixture('awb.json')]: json });
-    expect(await runCli(['convert', fixture('awb.json'), '--to', 'flint', '-o', 'awb.flint'], io)).toBe(0);
-    const checked = memoryIo({ 'awb.flint': io.files['awb.flint'] ?? '' });
-    expect(await runCli(['check', 'awb.flint'], checked)).toBe(0);
-    expect(checked.out).toMatch(/awb\.flint: 0 errors/);
-  });
+  it.skipIf(!hasShared)(
+    'convert --to flint of a FLINT JSON model writes a file that checks with 0 errors',
+    async () => {
+      const json = readFileSync(sharedPath('flint-models', 'discipl', 'flint-example-awb.json'), 'utf8');
+      const io = memoryIo({ [fixture('awb.json')]: json });
+      expect(await runCli(['convert', fixture('awb.json'), '--to', 'flint', '-o', 'awb.flint'], io)).toBe(0);
+      const checked = memoryIo({ 'awb.flint': io.files['awb.flint'] ?? '' });
+      expect(await runCli(['check', 'awb.flint'], checked)).toBe(0);
+      expect(checked.out).toMatch(/awb\.flint: 0 errors/);
+    },
+  );
 
   it('check: a clean model exits 0 and names its size', async () => {
     const r = await cli(['check', fixture('aanvraag.flint')], [fixture('aanvraag.flint')]);
@@ -81,7 +88,9 @@ describe('flint (in-process)', () => {
   it('check --format json: the structured diagnostics', async () => {
     const r = await cli(['check', '--format', 'json', fixture('typo.flint')], [fixture('typo.flint')]);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.out) as { files: { errors: number; diagnostics: { code: string; span: { start: { line: number } } }[] }[] };
+    const report = JSON.parse(r.out) as {
+      files: { errors: number; diagnostics: { code: string; span: { start: { line: number } } }[] }[];
+    };
     expect(report.files[0]?.errors).toBe(3);
     expect(report.files[0]?.diagnostics.map((d) => [d.code, d.span.start.line])).toContainEqual(['unknown-source', 5]);
   });
@@ -93,7 +102,11 @@ describe('flint (in-process)', () => {
   });
 
   it('check: a directory stands for the .flint files under it', async () => {
-    const io = memoryIo({ 'd/a.flint': 'fact [a] { holds when: [b] }\nfact [b]\n', 'd/sub/b.flint': 'fact [c] { holds when: [nope] }\n', 'd/x.json': '{' });
+    const io = memoryIo({
+      'd/a.flint': 'fact [a] { holds when: [b] }\nfact [b]\n',
+      'd/sub/b.flint': 'fact [c] { holds when: [nope] }\n',
+      'd/x.json': '{',
+    });
     expect(await runCli(['check', 'd'], io)).toBe(1);
     expect(io.out).toContain('d/a.flint: 0 errors');
     expect(io.out).toContain('d/sub/b.flint: 1 error');
@@ -152,20 +165,25 @@ describe('flint (in-process)', () => {
     for (const format of ['dot', 'mermaid', 'graphml', 'json']) {
       const r = await cli(['graph', fixture('aanvraag.flint'), '--format', format], [fixture('aanvraag.flint')]);
       expect(r.code, format).toBe(0);
-      for (const name of ['indienen aanvraag', 'beslissen op aanvraag', 'bestuursorgaan']) expect(r.out, format).toContain(name);
+      for (const name of ['indienen aanvraag', 'beslissen op aanvraag', 'bestuursorgaan'])
+        expect(r.out, format).toContain(name);
       // Sources appear by citation in diagrams and by id in data formats.
       expect(r.out, format).toMatch(/art\. 4:13 Awb|awb-4:13/);
     }
   });
 
   it('sources: direct and transitive sources of an act', async () => {
-    const direct = await cli(['sources', fixture('aanvraag.flint'), '--of', '<<beslissen op aanvraag>>', '--direct', '--format', 'json'], [
-      fixture('aanvraag.flint'),
-    ]);
+    const direct = await cli(
+      ['sources', fixture('aanvraag.flint'), '--of', '<<beslissen op aanvraag>>', '--direct', '--format', 'json'],
+      [fixture('aanvraag.flint')],
+    );
     expect(direct.code).toBe(0);
     expect((JSON.parse(direct.out) as { id: string }[]).map((s) => s.id)).toEqual(['awb-4:13']);
     // Through [aanvraag] (object) and <beslissen> (terminated), the act also rests on art. 4:1.
-    const all = await cli(['sources', fixture('aanvraag.flint'), '--of', '<<beslissen op aanvraag>>', '--format', 'json'], [fixture('aanvraag.flint')]);
+    const all = await cli(
+      ['sources', fixture('aanvraag.flint'), '--of', '<<beslissen op aanvraag>>', '--format', 'json'],
+      [fixture('aanvraag.flint')],
+    );
     expect((JSON.parse(all.out) as { id: string }[]).map((s) => s.id).sort()).toEqual(['awb-4:1', 'awb-4:13']);
     const unknown = await cli(['sources', fixture('aanvraag.flint'), '--of', '<<nope>>'], [fixture('aanvraag.flint')]);
     expect(unknown.code).toBe(1);
@@ -173,9 +191,16 @@ describe('flint (in-process)', () => {
   });
 
   it('plan: the acts that make a decision exist', async () => {
-    const r = await cli(['plan', fixture('aanvraag.flint'), '--goal', '[besluit]', '--format', 'json'], [fixture('aanvraag.flint')]);
+    const r = await cli(
+      ['plan', fixture('aanvraag.flint'), '--goal', '[besluit]', '--format', 'json'],
+      [fixture('aanvraag.flint')],
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ acts: ['indienen aanvraag', 'beslissen op aanvraag'], found: true, inputs: ['bestuursorgaan', 'bevoegd'] });
+    expect(JSON.parse(r.out)).toEqual({
+      acts: ['indienen aanvraag', 'beslissen op aanvraag'],
+      found: true,
+      inputs: ['bestuursorgaan', 'bevoegd'],
+    });
   });
 });
 
@@ -183,9 +208,15 @@ describe('flint (process)', () => {
   const bin = join(projectRoot, 'bin', 'flint.js');
 
   it('runs as a binary: exit codes 0, 1 and 2', () => {
-    const ok = spawnSync(process.execPath, [bin, 'check', fixture('aanvraag.flint')], { cwd: projectRoot, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [bin, 'check', fixture('aanvraag.flint')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
-    const bad = spawnSync(process.execPath, [bin, 'check', fixture('typo.flint')], { cwd: projectRoot, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'check', fixture('typo.flint')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('');
     const usage = spawnSync(process.execPath, [bin, 'check'], { cwd: projectRoot, encoding: 'utf8' });
@@ -210,7 +241,10 @@ describe('flint (process)', () => {
       'flint-example-verwelkoming.json',
       'flint-example.json',
     ].map((f) => sharedPath('flint-models', 'discipl', f));
-    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...files], { cwd: projectRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', ...files], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { files: { errors: number }[] };
     expect(report.files.map((f) => f.errors)).toEqual([0, 0, 0, 0, 0, 0]);

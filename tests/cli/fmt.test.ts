@@ -12,7 +12,9 @@ describe('flint fmt keeps comments', () => {
     expect(await runCli(['fmt', '--check', 'dir'], io)).toBe(1);
     expect(io.out).toBe('dir/m.flint: not in canonical form\ndir/sub/n.flint: not in canonical form\n');
     expect(await runCli(['fmt', 'dir'], io)).toBe(0);
-    expect(io.files['dir/m.flint']).toBe('// header\nfact [a] { // why a\n  holds when: [b] // b decides\n  sources: s\n}\n// the end\n');
+    expect(io.files['dir/m.flint']).toBe(
+      '// header\nfact [a] { // why a\n  holds when: [b] // b decides\n  sources: s\n}\n// the end\n',
+    );
     expect(io.files['dir/sub/n.flint']).toBe('fact [n] // n\n');
     expect(io.files['dir/readme.md']).toBe('x');
     io.out = '';

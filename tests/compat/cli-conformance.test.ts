@@ -26,7 +26,13 @@ const good = {
 };
 const bad = {
   ...good,
-  cases: [{ name: 'wrong', actors: ['anna'], steps: [{ take: { actor: 'anna', act: '<<zwaaien>>', default: true }, expect: 'ok' }] }],
+  cases: [
+    {
+      name: 'wrong',
+      actors: ['anna'],
+      steps: [{ take: { actor: 'anna', act: '<<zwaaien>>', default: true }, expect: 'ok' }],
+    },
+  ],
 };
 const files = {
   'sh/scenarios/discipl/good.spec.json': JSON.stringify(good),
@@ -75,12 +81,20 @@ describe('flint conformance', () => {
   it('exits 1 and prints expected vs actual when a step fails; totals add up over files', async () => {
     const r = await run('discipl', 'sh/scenarios/discipl/good.spec.json', 'sh/scenarios/discipl/bad.spec.json');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('     step 0 take: FAIL mismatch\n       expected "ok"\n       actual   {"error":"Act not found <<zwaaien>>"}\n');
+    expect(r.out).toContain(
+      '     step 0 take: FAIL mismatch\n       expected "ok"\n       actual   {"error":"Act not found <<zwaaien>>"}\n',
+    );
     expect(r.out.trimEnd().split('\n').slice(-3, -1)).toEqual(['2 passed, 1 failed', '1 skipped, 0 deviations']);
   });
 
   it('reports unreadable and invalid scenario files as diagnostics with exit 1, and still runs the others', async () => {
-    const r = await run('discipl', 'nope.json', 'sh/scenarios/discipl/broken.spec.json', 'sh/scenarios/discipl/nocases.spec.json', 'sh/scenarios/discipl/good.spec.json');
+    const r = await run(
+      'discipl',
+      'nope.json',
+      'sh/scenarios/discipl/broken.spec.json',
+      'sh/scenarios/discipl/nocases.spec.json',
+      'sh/scenarios/discipl/good.spec.json',
+    );
     expect(r.code).toBe(1);
     expect(r.err).toContain('flint conformance: nope.json: cannot read the scenario file.\n');
     expect(r.err).toMatch(/broken\.spec\.json: the scenario file is not valid JSON \(\w+ at offset \d+\)\./);
@@ -91,14 +105,25 @@ describe('flint conformance', () => {
   it('prints a JSON report with --format json', async () => {
     const r = await run('discipl', 'sh/scenarios/discipl/bad.spec.json', '--format', 'json');
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.out) as { profile: string; failed: number; passed: number; files: { file: string; report: { cases: { steps: { status: string; reason: string }[] }[] } }[] };
+    const json = JSON.parse(r.out) as {
+      profile: string;
+      failed: number;
+      passed: number;
+      files: { file: string; report: { cases: { steps: { status: string; reason: string }[] }[] } }[];
+    };
     expect(json.profile).toBe('discipl');
     expect([json.passed, json.failed]).toEqual([0, 1]);
     expect(json.files[0]?.report.cases[0]?.steps[0]).toMatchObject({ status: 'fail', reason: 'mismatch' });
   });
 
   it('exits 2 on usage errors', async () => {
-    for (const args of [[], ['discipl'], ['openfisca', 'x.json'], ['discipl', 'x.json', '--format', 'xml'], ['discipl', '--bogus', 'x.json']]) {
+    for (const args of [
+      [],
+      ['discipl'],
+      ['openfisca', 'x.json'],
+      ['discipl', 'x.json', '--format', 'xml'],
+      ['discipl', '--bogus', 'x.json'],
+    ]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^flint conformance: /);
@@ -123,6 +148,8 @@ describe.skipIf(!hasShared)('flint conformance on the shared scenarios', () => {
     const code = await conformanceCommand.run(['discipl', ...names.map((n) => `${dir}/${n}`)], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
-    expect(io.out).toMatch(/\n\d+ passed, 0 failed\n\d+ skipped, 0 deviations\n\d+ answered from the model JSON without the engine/);
+    expect(io.out).toMatch(
+      /\n\d+ passed, 0 failed\n\d+ skipped, 0 deviations\n\d+ answered from the model JSON without the engine/,
+    );
   });
 });

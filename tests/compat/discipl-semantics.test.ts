@@ -67,7 +67,10 @@ describe('created facts, auto-choice and termination (SEMANTICS §3.2, §4.10)',
     expect(model.record(t2)?.factsSupplied['[ding]']).toBe(t1);
     expect(model.record(t2)?.factsSupplied['[rol]']).toEqual({ expression: 'IS', operand: ME });
     // The only instance is gone: the object is now false.
-    expect(model.take(ME, t2, '<<gebruik>>', yes)).toEqual({ ok: false, error: 'Action <<gebruik>> is not allowed due to object' });
+    expect(model.take(ME, t2, '<<gebruik>>', yes)).toEqual({
+      ok: false,
+      error: 'Action <<gebruik>> is not allowed due to object',
+    });
   });
 
   it('fails on an invalid choice between several instances and terminates only the chosen one', () => {
@@ -126,7 +129,10 @@ describe('identity (SEMANTICS §4.12)', () => {
   });
 
   it('reports unknown acts with the peer message', () => {
-    expect(model.take(ME, model.newCase(), '<<bestaat niet>>')).toEqual({ ok: false, error: 'Act not found <<bestaat niet>>' });
+    expect(model.take(ME, model.newCase(), '<<bestaat niet>>')).toEqual({
+      ok: false,
+      error: 'Act not found <<bestaat niet>>',
+    });
   });
 });
 
@@ -155,13 +161,18 @@ describe('operators (SEMANTICS §4)', () => {
   it('computes with exact decimals', () => {
     const sum = evaluate({ expression: 'SUM', operands: [lit(0.1), lit(0.2)] }, {});
     expect(sum instanceof Decimal && sum.eq('0.3')).toBe(true);
-    const product = evaluate({ expression: 'PRODUCT', operands: [lit(1.15), '[a]', '[b]'] }, { '[a]': 400, '[b]': 100 });
+    const product = evaluate(
+      { expression: 'PRODUCT', operands: [lit(1.15), '[a]', '[b]'] },
+      { '[a]': 400, '[b]': 100 },
+    );
     expect(toPlain(product as Decimal)).toBe(46000);
   });
 
   it('SUM concatenates numeric texts when no decimal is involved, like the peer', () => {
     expect(evaluate({ expression: 'SUM', operands: ['[a]', '[b]'] }, { '[a]': '2', '[b]': '3' })).toBe('023');
-    expect(toPlain(evaluate({ expression: 'SUM', operands: ['[a]', '[b]'] }, { '[a]': 2, '[b]': '3' }) as Decimal)).toBe(5);
+    expect(
+      toPlain(evaluate({ expression: 'SUM', operands: ['[a]', '[b]'] }, { '[a]': 2, '[b]': '3' }) as Decimal),
+    ).toBe(5);
     expect(evaluate({ expression: 'SUM', operands: [] }, {})).toBe(0);
   });
 
@@ -172,10 +183,17 @@ describe('operators (SEMANTICS §4)', () => {
 });
 
 describe('LIST (SEMANTICS §4.9) and SUM flattening vs MIN/MAX', () => {
-  const listOf = (fn: string) => ({ expression: fn, operands: [{ expression: 'LIST', name: 'getallen', items: '[getal]' }] });
+  const listOf = (fn: string) => ({
+    expression: fn,
+    operands: [{ expression: 'LIST', name: 'getallen', items: '[getal]' }],
+  });
   const model = engineFor({
     acts: [
-      { act: '<<som>>', actor: '[rol]', preconditions: { expression: 'EQUAL', operands: [listOf('SUM'), { expression: 'LITERAL', operand: 8 }] } },
+      {
+        act: '<<som>>',
+        actor: '[rol]',
+        preconditions: { expression: 'EQUAL', operands: [listOf('SUM'), { expression: 'LITERAL', operand: 8 }] },
+      },
       { act: '<<max>>', actor: '[rol]', preconditions: listOf('MAX') },
     ],
     facts: [{ fact: '[rol]', function: isMe }],
@@ -205,7 +223,10 @@ describe('LIST (SEMANTICS §4.9) and SUM flattening vs MIN/MAX', () => {
 
   it('an empty list is false and an unknown item makes the list unknown', () => {
     const c = model.newCase();
-    expect(model.take(ME, c, '<<max>>', byIndex([]))).toEqual({ ok: false, error: 'Action <<max>> is not allowed due to preconditions' });
+    expect(model.take(ME, c, '<<max>>', byIndex([]))).toEqual({
+      ok: false,
+      error: 'Action <<max>> is not allowed due to preconditions',
+    });
     // SUM of the false list is false, and EQUAL then compares false with a decimal: big.js rejects it.
     expect(model.take(ME, c, '<<som>>', byIndex([]))).toEqual({ ok: false, error: '[big.js] Invalid number' });
     const unknownItem: DisciplResolver = (q) => (q === '[getal]' ? undefined : true);
@@ -218,15 +239,48 @@ describe('PROJECTION (SEMANTICS §4.11)', () => {
   const model = engineFor({
     acts: [
       { act: '<<aanvragen>>', actor: '[aanvrager]', object: '[bedrag]', recipient: '[r]', create: ['[aanvraag]'] },
-      { act: '<<intrekken>>', actor: '[aanvrager van aanvraag]', object: '[aanvraag]', recipient: '[r]', terminate: ['[aanvraag]'] },
-      { act: '<<som>>', actor: '[rol]', object: '[r]', recipient: '[r]', preconditions: { expression: 'LESS_THAN', operands: [{ expression: 'LITERAL', operand: 10 }, { expression: 'SUM', operands: [proj('some')] }] } },
-      { act: '<<alle>>', actor: '[rol]', object: '[r]', recipient: '[r]', preconditions: { expression: 'LESS_THAN', operands: [{ expression: 'LITERAL', operand: 10 }, { expression: 'SUM', operands: [proj('all')] }] } },
+      {
+        act: '<<intrekken>>',
+        actor: '[aanvrager van aanvraag]',
+        object: '[aanvraag]',
+        recipient: '[r]',
+        terminate: ['[aanvraag]'],
+      },
+      {
+        act: '<<som>>',
+        actor: '[rol]',
+        object: '[r]',
+        recipient: '[r]',
+        preconditions: {
+          expression: 'LESS_THAN',
+          operands: [
+            { expression: 'LITERAL', operand: 10 },
+            { expression: 'SUM', operands: [proj('some')] },
+          ],
+        },
+      },
+      {
+        act: '<<alle>>',
+        actor: '[rol]',
+        object: '[r]',
+        recipient: '[r]',
+        preconditions: {
+          expression: 'LESS_THAN',
+          operands: [
+            { expression: 'LITERAL', operand: 10 },
+            { expression: 'SUM', operands: [proj('all')] },
+          ],
+        },
+      },
     ],
     facts: [
       { fact: '[aanvrager]', function: { expression: 'OR', operands: [isMe, { expression: 'IS', operand: OTHER }] } },
       { fact: '[rol]', function: { expression: 'IS', operand: 'ANYONE' } },
       { fact: '[aanvraag]', function: { expression: 'CREATE', operands: [] } },
-      { fact: '[aanvrager van aanvraag]', function: { expression: 'PROJECTION', context: ['[aanvraag]'], operand: '[aanvrager]' } },
+      {
+        fact: '[aanvrager van aanvraag]',
+        function: { expression: 'PROJECTION', context: ['[aanvraag]'], operand: '[aanvrager]' },
+      },
     ],
   });
   const amount =
@@ -246,7 +300,10 @@ describe('PROJECTION (SEMANTICS §4.11)', () => {
   it('"some" with a single candidate selects nothing (false); with two it reads the chosen records', () => {
     const t1 = ok(model.take(ME, model.newCase(), '<<aanvragen>>', amount(4)));
     const chooseAll: DisciplResolver = (q, _n, _i, cands) => (q === '[aanvraag]' ? [...cands] : true);
-    expect(model.take(ME, t1, '<<som>>', chooseAll)).toEqual({ ok: false, error: 'Action <<som>> is not allowed due to preconditions' });
+    expect(model.take(ME, t1, '<<som>>', chooseAll)).toEqual({
+      ok: false,
+      error: 'Action <<som>> is not allowed due to preconditions',
+    });
     const t2 = ok(model.take(OTHER, t1, '<<aanvragen>>', amount(7)));
     expect(model.take(ME, t2, '<<som>>', chooseAll).ok).toBe(true);
   });
@@ -267,10 +324,18 @@ describe('PROJECTION (SEMANTICS §4.11)', () => {
     const t1 = ok(m.take(ME, m.newCase(), '<<aanvragen>>', () => true));
     const asked: unknown[] = [];
     // Unknown for the object question: the operand is then evaluated (LITERAL 5, truthy).
-    expect(m.take(ME, t1, '<<lezen>>', (q) => (asked.push(q), typeof q === 'string' ? true : undefined)).ok).toBe(true);
+    expect(
+      m.take(ME, t1, '<<lezen>>', (q) => {
+        asked.push(q);
+        return typeof q === 'string' ? true : undefined;
+      }).ok,
+    ).toBe(true);
     expect(asked.filter((q) => typeof q !== 'string')).toEqual([operand]);
     // A falsy answer to the object question is the projection's value (only unknown falls back to the operand).
-    expect(m.take(ME, t1, '<<lezen>>', (q) => typeof q === 'string')).toEqual({ ok: false, error: 'Action <<lezen>> is not allowed due to preconditions' });
+    expect(m.take(ME, t1, '<<lezen>>', (q) => typeof q === 'string')).toEqual({
+      ok: false,
+      error: 'Action <<lezen>> is not allowed due to preconditions',
+    });
   });
 
   it('"all" reads every live creating record (4 + 7 >= 10, but 4 alone is not)', () => {
@@ -321,7 +386,10 @@ describe('no crash, no hang (docs/conformance.md, behaviour deviations)', () => 
         { fact: '[b]', function: { expression: 'AND', operands: ['[a]'] } },
       ],
     });
-    expect(model.take(ME, model.newCase(), '<<doe>>')).toEqual({ ok: false, error: 'Maximum call stack size exceeded' });
+    expect(model.take(ME, model.newCase(), '<<doe>>')).toEqual({
+      ok: false,
+      error: 'Maximum call stack size exceeded',
+    });
   });
 
   it('stops a list that never ends', () => {

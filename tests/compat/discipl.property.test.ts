@@ -4,19 +4,34 @@ import type { DisciplResolver, DisciplValue } from '../../src/compat/index.js';
 import { engineFor } from './helpers.js';
 
 const names = ['[a]', '[b]', '[c]', '[d]', '[e]'];
-const leaf = fc.constantFrom<unknown>(...names, { expression: 'LITERAL', operand: true }, { expression: 'LITERAL', operand: 0 });
+const leaf = fc.constantFrom<unknown>(
+  ...names,
+  { expression: 'LITERAL', operand: true },
+  { expression: 'LITERAL', operand: 0 },
+);
 const expr = fc.letrec<{ e: unknown }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc.record({ expression: fc.constantFrom('AND', 'OR'), operands: fc.array(tie('e'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      expression: fc.constantFrom('AND', 'OR'),
+      operands: fc.array(tie('e'), { minLength: 1, maxLength: 3 }),
+    }),
     fc.record({ expression: fc.constant('NOT'), operand: tie('e') }),
-    fc.record({ expression: fc.constantFrom('LESS_THAN', 'EQUAL'), operands: fc.array(tie('e'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      expression: fc.constantFrom('LESS_THAN', 'EQUAL'),
+      operands: fc.array(tie('e'), { minLength: 1, maxLength: 3 }),
+    }),
   ),
 })).e;
 const act = (i: number) =>
-  fc.record({ actor: expr, object: expr, recipient: expr, preconditions: expr }).map((a) => ({ act: `<<act ${i}>>`, ...a }));
-const answers = fc.dictionary(fc.constantFrom(...names), fc.constantFrom<DisciplValue>(true, false, undefined, 0, 3, 'tekst'));
+  fc
+    .record({ actor: expr, object: expr, recipient: expr, preconditions: expr })
+    .map((a) => ({ act: `<<act ${i}>>`, ...a }));
+const answers = fc.dictionary(
+  fc.constantFrom(...names),
+  fc.constantFrom<DisciplValue>(true, false, undefined, 0, 3, 'tekst'),
+);
 
 describe('discipl profile invariants (pure resolvers)', () => {
   it('available and potential acts are disjoint, and agree with take', () => {
@@ -34,7 +49,11 @@ describe('discipl profile invariants (pure resolvers)', () => {
         for (const a of acts) {
           const taken = engine.take('did:x', c, a.act, resolver);
           if (avail.includes(a.act)) expect(taken.ok).toBe(true);
-          else expect(taken).toMatchObject({ ok: false, error: expect.stringMatching(/^Action .* is not allowed due to (actor|object|recipient|preconditions)$/) });
+          else
+            expect(taken).toMatchObject({
+              ok: false,
+              error: expect.stringMatching(/^Action .* is not allowed due to (actor|object|recipient|preconditions)$/),
+            });
         }
         // Deterministic: the same query gives the same answer.
         expect(engine.availableActs(c, 'did:x', resolver)).toEqual(available);

@@ -13,14 +13,29 @@ export interface TestAct {
 }
 
 /** Build an engine for an inline FLINT JSON model through the engine's importer. */
-export function engineFor(model: { acts?: TestAct[]; facts?: { fact: string; function: unknown }[]; duties?: unknown[] }): DisciplEngine {
-  const acts = (model.acts ?? []).map((a) => ({ actor: '[actor]', object: '[object]', recipient: '[recipient]', ...a }));
-  const { model: ast, raw } = engineImporter.importModel({ acts, facts: model.facts ?? [], duties: model.duties ?? [] }, 'test.json');
+export function engineFor(model: {
+  acts?: TestAct[];
+  facts?: { fact: string; function: unknown }[];
+  duties?: unknown[];
+}): DisciplEngine {
+  const acts = (model.acts ?? []).map((a) => ({
+    actor: '[actor]',
+    object: '[object]',
+    recipient: '[recipient]',
+    ...a,
+  }));
+  const { model: ast, raw } = engineImporter.importModel(
+    { acts, facts: model.facts ?? [], duties: model.duties ?? [] },
+    'test.json',
+  );
   return DisciplEngine.fromModel(ast, raw);
 }
 
 /** A resolver answering from `answers` (else `fallback`) and logging every question. */
-export function logResolver(answers: Record<string, DisciplValue>, fallback: DisciplValue = undefined): { resolver: DisciplResolver; asked: unknown[] } {
+export function logResolver(
+  answers: Record<string, DisciplValue>,
+  fallback: DisciplValue = undefined,
+): { resolver: DisciplResolver; asked: unknown[] } {
   const asked: unknown[] = [];
   const resolver: DisciplResolver = (q) => {
     asked.push(q);
@@ -32,7 +47,10 @@ export function logResolver(answers: Record<string, DisciplValue>, fallback: Dis
 /** Evaluate one FLINT JSON expression with the discipl profile. */
 export function evaluate(expression: unknown, answers: Record<string, DisciplValue>): DisciplValue | { error: string } {
   const engine = engineFor({});
-  const { model, raw } = engineImporter.importModel({ acts: [], facts: [{ fact: '[e]', function: expression }], duties: [] }, 'e.json');
+  const { model, raw } = engineImporter.importModel(
+    { acts: [], facts: [{ fact: '[e]', function: expression }], duties: [] },
+    'e.json',
+  );
   const fact = model.declarations.find((d) => d.kind === 'Fact');
   if (fact?.kind !== 'Fact' || !fact.definition) throw new Error('test setup: no definition');
   const out = engine.evaluate(fact.definition, logResolver(answers).resolver, undefined, raw);

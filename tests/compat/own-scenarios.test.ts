@@ -6,10 +6,16 @@ import { hasShared, sharedPath } from '../helpers/shared.js';
 
 // Scenario files written for Calculemus from SEMANTICS.md (expectations reasoned in each step's note).
 const dir = new URL('./scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.spec.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.spec.json'))
+  .sort();
 const read = (f: string): { model?: unknown; cases: { steps: Record<string, unknown>[] }[] } =>
-  JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { model?: unknown; cases: { steps: Record<string, unknown>[] }[] };
-const needsShared = (f: string): boolean => typeof read(f).model === 'string' && !String(read(f).model).startsWith('inline');
+  JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as {
+    model?: unknown;
+    cases: { steps: Record<string, unknown>[] }[];
+  };
+const needsShared = (f: string): boolean =>
+  typeof read(f).model === 'string' && !String(read(f).model).startsWith('inline');
 const loadModel = (name: string): string | undefined => {
   const p = sharedPath('flint-models', 'discipl', name);
   return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
@@ -38,7 +44,11 @@ describe('own discipl scenarios (tests/compat/scenarios)', () => {
           }
         }
         const report = runConformance(scenario, loadModel, { cache });
-        const passing = report.cases.flatMap((c) => c.steps.filter((s) => s.status === 'pass' || s.status === 'without-engine').map((s) => `${c.name} #${s.index} ${s.kind}`));
+        const passing = report.cases.flatMap((c) =>
+          c.steps
+            .filter((s) => s.status === 'pass' || s.status === 'without-engine')
+            .map((s) => `${c.name} #${s.index} ${s.kind}`),
+        );
         expect(passing).toEqual([]);
       });
     });
@@ -48,7 +58,13 @@ describe('own discipl scenarios (tests/compat/scenarios)', () => {
 describe.skipIf(!hasShared)('model cache on the lerarenbeurs scenarios', () => {
   it('imports the lerarenbeurs model once per distinct set of bindings', () => {
     let imports = 0;
-    const counting: ModelImporter = { ...engineImporter, importModel: (v, f) => (imports++, engineImporter.importModel(v, f)) };
+    const counting: ModelImporter = {
+      ...engineImporter,
+      importModel: (v, f) => {
+        imports++;
+        return engineImporter.importModel(v, f);
+      },
+    };
     const scenario = read('lerarenbeurs-flows.spec.json');
     const report = runConformance(scenario, loadModel, { importer: counting });
     expect(report.failed).toBe(0);
@@ -58,9 +74,19 @@ describe.skipIf(!hasShared)('model cache on the lerarenbeurs scenarios', () => {
 
   it('imports the model once for a 14-case lerarenbeurs file', () => {
     let imports = 0;
-    const counting: ModelImporter = { ...engineImporter, importModel: (v, f) => (imports++, engineImporter.importModel(v, f)) };
+    const counting: ModelImporter = {
+      ...engineImporter,
+      importModel: (v, f) => {
+        imports++;
+        return engineImporter.importModel(v, f);
+      },
+    };
     const one = read('lerarenbeurs-flows.spec.json').cases[1];
-    const scenario = { source: 'x', model: 'flint-example-lerarenbeurs.json', cases: Array.from({ length: 14 }, () => one) };
+    const scenario = {
+      source: 'x',
+      model: 'flint-example-lerarenbeurs.json',
+      cases: Array.from({ length: 14 }, () => one),
+    };
     const report = runConformance(scenario, loadModel, { importer: counting });
     expect([report.failed, report.passed, imports]).toEqual([0, 14 * (one?.steps.length ?? 0), 1]);
   });

@@ -9,7 +9,11 @@ const model = {
   facts: [{ fact: '[gegroet]', function: { expression: 'CREATE', operands: [] } }],
   duties: [],
 };
-const files: Record<string, string> = { 'm.json': JSON.stringify(model), 'broken.json': '{"acts": [', 'list.json': '[1, 2]' };
+const files: Record<string, string> = {
+  'm.json': JSON.stringify(model),
+  'broken.json': '{"acts": [',
+  'list.json': '[1, 2]',
+};
 const load = (name: string): string | undefined => files[name];
 
 function reasons(r: ConformanceReport): (string | undefined)[] {
@@ -24,7 +28,13 @@ describe('runConformance on malformed scenario files', () => {
   });
 
   it('fails a case without steps, a step that is not an object, and a step of an unknown kind', () => {
-    const r = runConformance({ model: 'm.json', cases: [{ name: 'a' }, { name: 'b', steps: [3, { fly: {}, expect: 'ok' }, { expect: 'ok' }] }] }, load);
+    const r = runConformance(
+      {
+        model: 'm.json',
+        cases: [{ name: 'a' }, { name: 'b', steps: [3, { fly: {}, expect: 'ok' }, { expect: 'ok' }] }],
+      },
+      load,
+    );
     expect(reasons(r)).toEqual([
       'the case has no "steps" array',
       'the step is not an object',
@@ -112,17 +122,32 @@ describe('runConformance on malformed scenario files', () => {
       ['broken.json', /^model file broken\.json is not valid JSON \(/],
       ['list.json', 'the model list.json is not a JSON object'],
     ] as const) {
-      const r = runConformance({ model: m, cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] }, load);
+      const r = runConformance(
+        { model: m, cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] },
+        load,
+      );
       expect(r.failed).toBe(1);
       expect(reasons(r)[0]).toEqual(typeof msg === 'string' ? msg : expect.stringMatching(msg));
     }
-    const none = runConformance({ cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] }, load);
+    const none = runConformance(
+      { cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] },
+      load,
+    );
     expect(reasons(none)[0]).toMatch(/names no model/);
   });
 
   it('turns an importer that throws into failing steps', () => {
-    const throwing: ModelImporter = { ...engineImporter, importModel: () => { throw new Error('boom'); } };
-    const r = runConformance({ model: 'm.json', cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] }, load, { importer: throwing });
+    const throwing: ModelImporter = {
+      ...engineImporter,
+      importModel: () => {
+        throw new Error('boom');
+      },
+    };
+    const r = runConformance(
+      { model: 'm.json', cases: [{ name: 'c', steps: [{ activeDuties: { actor: 'a' }, expect: [] }] }] },
+      load,
+      { importer: throwing },
+    );
     expect(reasons(r)[0]).toBe('the model m.json could not be imported: boom');
   });
 
@@ -133,7 +158,24 @@ describe('runConformance on malformed scenario files', () => {
         fc.constantFrom<unknown>(null, true, 'm.json', '<<groeten>>', 'take', 'anna', 't1', 'case', 0, 1.5),
         fc.array(tie('value'), { maxLength: 3 }),
         fc.dictionary(
-          fc.constantFrom('cases', 'steps', 'model', 'take', 'record', 'actor', 'act', 'facts', 'expect', '$ref', 'id', 'default', 'lists', 'evaluate', 'expression', 'at'),
+          fc.constantFrom(
+            'cases',
+            'steps',
+            'model',
+            'take',
+            'record',
+            'actor',
+            'act',
+            'facts',
+            'expect',
+            '$ref',
+            'id',
+            'default',
+            'lists',
+            'evaluate',
+            'expression',
+            'at',
+          ),
           tie('value'),
           { maxKeys: 4 },
         ),
@@ -152,9 +194,18 @@ describe('runConformance on malformed scenario files', () => {
 describe('model cache', () => {
   it('imports a model file once per bindings, across cases and calls', () => {
     let imports = 0;
-    const counting: ModelImporter = { ...engineImporter, importModel: (v, f) => (imports++, engineImporter.importModel(v, f)) };
+    const counting: ModelImporter = {
+      ...engineImporter,
+      importModel: (v, f) => {
+        imports++;
+        return engineImporter.importModel(v, f);
+      },
+    };
     const kase = (b: unknown) => ({ name: 'c', bindings: b, steps: [{ activeDuties: { actor: 'a' }, expect: [] }] });
-    const scenario = { model: 'm.json', cases: [kase({}), kase({}), kase({ '[x]': { expression: 'IS', operand: 'ANYONE' } })] };
+    const scenario = {
+      model: 'm.json',
+      cases: [kase({}), kase({}), kase({ '[x]': { expression: 'IS', operand: 'ANYONE' } })],
+    };
     const cache = createModelCache();
     expect(runConformance(scenario, load, { importer: counting, cache }).passed).toBe(3);
     expect(imports).toBe(2);

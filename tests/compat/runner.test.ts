@@ -45,7 +45,10 @@ describe('runConformance on a scenario of our own', () => {
   });
 
   it('reports a model file that cannot be loaded as failing steps', () => {
-    const r = runConformance({ source: 's', model: 'missing.json', cases: [{ name: 'c', steps: [{ record: 't1', expect: {} }] }] }, noFiles);
+    const r = runConformance(
+      { source: 's', model: 'missing.json', cases: [{ name: 'c', steps: [{ record: 't1', expect: {} }] }] },
+      noFiles,
+    );
     expect(r.failed).toBe(1);
     expect(r.cases[0]?.steps[0]?.reason).toMatch(/missing\.json/);
   });

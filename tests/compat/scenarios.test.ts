@@ -4,7 +4,11 @@ import { WITHOUT_ENGINE_STEP_KINDS, renderConformance, runConformance } from '..
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 const scenarioDir = sharedPath('scenarios', 'discipl');
-const files = hasShared ? readdirSync(scenarioDir).filter((f) => f.endsWith('.spec.json')).sort() : [];
+const files = hasShared
+  ? readdirSync(scenarioDir)
+      .filter((f) => f.endsWith('.spec.json'))
+      .sort()
+  : [];
 const loadModel = (name: string): string | undefined => {
   const p = sharedPath('flint-models', 'discipl', name);
   return existsSync(p) ? readFileSync(p, 'utf8') : undefined;

@@ -11,7 +11,12 @@ describe('The model graph of a small model', () => {
   test('has one node per declared frame and source, plus the undeclared fact', () => {
     expect(g.order).toBe(3 + 4 + 1 + 3 + 1);
     expect(g.getNodeAttributes('fact:gegevens')).toMatchObject({ kind: 'fact', declared: false, span: null });
-    expect(g.getNodeAttributes('act:indienen')).toMatchObject({ kind: 'act', name: 'indienen', label: '<<indienen>>', declared: true });
+    expect(g.getNodeAttributes('act:indienen')).toMatchObject({
+      kind: 'act',
+      name: 'indienen',
+      label: '<<indienen>>',
+      declared: true,
+    });
     expect(g.getNodeAttribute('source:s1', 'label')).toBe('art. 1');
   });
 
@@ -62,7 +67,11 @@ describe('The model graph of a small model', () => {
   });
 
   test('plan finds the shortest act sequence and the inputs it needs', () => {
-    expect(planActs(checked, 'besluit')).toEqual({ found: true, acts: ['indienen', 'besluiten'], inputs: ['persoon', 'gegevens'] });
+    expect(planActs(checked, 'besluit')).toEqual({
+      found: true,
+      acts: ['indienen', 'besluiten'],
+      inputs: ['persoon', 'gegevens'],
+    });
     expect(planActs(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: ['persoon'] });
     expect(planActs(checked, 'persoon')).toEqual({ found: true, acts: [], inputs: ['persoon'] });
     expect(planActs(checked, 'bestaat niet')).toEqual({ found: false, acts: [], inputs: [] });
@@ -71,7 +80,13 @@ describe('The model graph of a small model', () => {
 
 describe('plan on models built for the purpose', () => {
   test('a goal nobody can create is not found', () => {
-    const checked = check(model([factDecl('x', { definition: created() }), actDecl('a', { preconditions: fact('x'), creates: [effect('fact', 'y')] }), factDecl('y', { definition: created() })])).value;
+    const checked = check(
+      model([
+        factDecl('x', { definition: created() }),
+        actDecl('a', { preconditions: fact('x'), creates: [effect('fact', 'y')] }),
+        factDecl('y', { definition: created() }),
+      ]),
+    ).value;
     expect(planActs(checked, 'y')).toEqual({ found: false, acts: [], inputs: [] });
   });
 
@@ -94,14 +109,21 @@ describe('plan on models built for the purpose', () => {
     const checked = check(
       model([
         factDecl('aanvraag', { definition: created() }),
-        actDecl('indienen', { object: fact('aanvraag'), preconditions: not(fact('aanvraag')), creates: [effect('fact', 'aanvraag')] }),
+        actDecl('indienen', {
+          object: fact('aanvraag'),
+          preconditions: not(fact('aanvraag')),
+          creates: [effect('fact', 'aanvraag')],
+        }),
       ]),
     ).value;
     expect(planActs(checked, 'aanvraag')).toEqual({ found: true, acts: ['indienen'], inputs: [] });
   });
 
   test('the search gives up after maxStates', () => {
-    const decls = Array.from({ length: 12 }, (_, i) => [factDecl(`f${i}`, { definition: created() }), actDecl(`a${i}`, { creates: [effect('fact', `f${i}`)] })]).flat();
+    const decls = Array.from({ length: 12 }, (_, i) => [
+      factDecl(`f${i}`, { definition: created() }),
+      actDecl(`a${i}`, { creates: [effect('fact', `f${i}`)] }),
+    ]).flat();
     const goal = factDecl('alles', { definition: and(...Array.from({ length: 12 }, (_, i) => fact(`f${i}`))) });
     const checked = check(model([...decls, goal])).value;
     expect(planActs(checked, 'alles', { maxStates: 50 }).found).toBe(false);

@@ -23,7 +23,9 @@ const unbracket = (s: string): string => s.replace(/^(<<|<|\[)/, '').replace(/(>
 
 describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model', () => {
   const file = 'flint-example-lerarenbeurs.json';
-  const text = hasShared ? readFileSync(sharedPath('flint-models', 'discipl', file), 'utf8') : '{"acts":[],"facts":[],"duties":[]}';
+  const text = hasShared
+    ? readFileSync(sharedPath('flint-models', 'discipl', file), 'utf8')
+    : '{"acts":[],"facts":[],"duties":[]}';
   const raw = JSON.parse(text) as RawModel;
   const checked = check(importFlintJson(text, file).value, { origin: 'flint-json' }).value;
   const g = toGraph(checked);
@@ -37,7 +39,9 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
   test('has a node for every act, fact, duty and source of the JSON', () => {
     const count = (kind: string): number => g.filterNodes((_k, a) => a.kind === kind).length;
     expect(count('act')).toBe(actNames.length);
-    expect(count('fact')).toBe(new Set(raw.facts.map((f) => unbracket(f.fact ?? ''))).size + checked.implicitFacts.length);
+    expect(count('fact')).toBe(
+      new Set(raw.facts.map((f) => unbracket(f.fact ?? ''))).size + checked.implicitFacts.length,
+    );
     expect(count('duty')).toBe(new Set(raw.duties.map((d) => unbracket(d.duty ?? ''))).size);
     expect(count('source')).toBe(Object.keys(checked.sources).length);
     expect(g.order).toBe(count('act') + count('fact') + count('duty') + count('source'));
@@ -50,7 +54,10 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
     }
     for (const d of raw.duties) {
       const name = unbracket(d.duty ?? '');
-      const viaDuty = typeof d.create === 'string' ? [...d.create.matchAll(/<<([^>]*)>>/g)].map((m) => m[1] ?? '').filter((n) => actNames.includes(n)) : [];
+      const viaDuty =
+        typeof d.create === 'string'
+          ? [...d.create.matchAll(/<<([^>]*)>>/g)].map((m) => m[1] ?? '').filter((n) => actNames.includes(n))
+          : [];
       expect(creatorsOf(g, `duty:${name}`), name).toEqual([...new Set([...createdBy(`<${name}>`), ...viaDuty])].sort());
     }
   });
@@ -79,7 +86,9 @@ describe.skipIf(!hasShared)('The model graph of the discipl lerarenbeurs model',
     const p = planActs(checked, 'aanvraag');
     expect(p.found).toBe(true);
     expect(p.acts).toEqual(['indienen verzoek een besluit te nemen']);
-    expect(p.inputs).toEqual(expect.arrayContaining(['bij wettelijk voorschrift is anders bepaald', 'verzoek een besluit te nemen']));
+    expect(p.inputs).toEqual(
+      expect.arrayContaining(['bij wettelijk voorschrift is anders bepaald', 'verzoek een besluit te nemen']),
+    );
   });
 
   test('plan reaches [besluit treedt in werking] only after a decision and a fresh request', () => {

@@ -10,7 +10,18 @@
  */
 import { check } from '../../src/check/index.js';
 import type { CheckedModel } from '../../src/check/index.js';
-import { actDecl, and, dutyDecl, dutyRef, effect, fact, factDecl, created, model, sourceDecl } from '../helpers/ast-builder.js';
+import {
+  actDecl,
+  and,
+  dutyDecl,
+  dutyRef,
+  effect,
+  fact,
+  factDecl,
+  created,
+  model,
+  sourceDecl,
+} from '../helpers/ast-builder.js';
 
 /** The checked small model. */
 export function smallModel(): CheckedModel {
@@ -22,10 +33,24 @@ export function smallModel(): CheckedModel {
     factDecl('aanvraag', { definition: created(), sources: ['s2'] }),
     factDecl('besluit', { definition: created() }),
     factDecl('volledig', { definition: and(fact('aanvraag'), fact('gegevens')), sources: ['s3'] }),
-    actDecl('indienen', { actor: fact('persoon'), creates: [effect('fact', 'aanvraag'), effect('duty', 'beslissen')], sources: ['s2'] }),
-    actDecl('besluiten', { preconditions: fact('volledig'), creates: [effect('fact', 'besluit')], terminates: [effect('duty', 'beslissen')], sources: ['s1'] }),
+    actDecl('indienen', {
+      actor: fact('persoon'),
+      creates: [effect('fact', 'aanvraag'), effect('duty', 'beslissen')],
+      sources: ['s2'],
+    }),
+    actDecl('besluiten', {
+      preconditions: fact('volledig'),
+      creates: [effect('fact', 'besluit')],
+      terminates: [effect('duty', 'beslissen')],
+      sources: ['s1'],
+    }),
     actDecl('bezwaar', { preconditions: dutyRef('beslissen') }),
-    dutyDecl('beslissen', { createdBy: ['indienen'], terminatedBy: ['besluiten'], enforcedBy: ['bezwaar'], sources: ['s3'] }),
+    dutyDecl('beslissen', {
+      createdBy: ['indienen'],
+      terminatedBy: ['besluiten'],
+      enforcedBy: ['bezwaar'],
+      sources: ['s3'],
+    }),
   ]);
   return check(m).value;
 }

@@ -51,7 +51,10 @@ export function apiExports(): Map<string, ApiExport[]> {
       const first = /^(.*?[^.]\.)(?=\s+[A-Z`]|$)/.exec(doc)?.[1] ?? doc;
       return { name: sym.name, kind, summary: first };
     });
-    out.set(subpath, list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+    out.set(
+      subpath,
+      list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    );
   });
   return out;
 }

@@ -35,10 +35,39 @@ export const arbText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({
-    unit: fc.constantFrom('a', ' ', '"', '\\', ']', '[', '>', '<', '\n', '\r', '\t', '\u0000', 'Ã©', '§', '€', '😀', '\uD800', '"""', '{', '}', '/', '*', ':'),
+    unit: fc.constantFrom(
+      'a',
+      ' ',
+      '"',
+      '\\',
+      ']',
+      '[',
+      '>',
+      '<',
+      '\n',
+      '\r',
+      '\t',
+      '\u0000',
+      'Ã©',
+      '§',
+      '€',
+      '😀',
+      '\uD800',
+      '"""',
+      '{',
+      '}',
+      '/',
+      '*',
+      ':',
+    ),
     maxLength: 10,
   }),
-  fc.constantFrom('', 'Een verzoek van een belanghebbende, een besluit te nemen.', 'regel 1\nregel 2\n', '  ingesprongen\n\ttab'),
+  fc.constantFrom(
+    '',
+    'Een verzoek van een belanghebbende, een besluit te nemen.',
+    'regel 1\nregel 2\n',
+    '  ingesprongen\n\ttab',
+  ),
 );
 
 /** Frame names as found in real models, plus odd ones (the empty name included: FLINT JSON has `<>`). */
@@ -60,19 +89,32 @@ const PRIMITIVES: readonly PrimitiveTypeName[] = ['boolean', 'integer', 'decimal
 
 /** Identifiers usable as parameter, variable and member names. */
 export const arbIdent: fc.Arbitrary<string> = fc
-  .oneof(fc.constantFrom('aanvrager', 'ouder', 'k', 'kind_2', 'ë', '_x', 'actor', 'text', 'datum'), fc.stringMatching(/^[a-zé_][a-z0-9_]{0,6}$/))
+  .oneof(
+    fc.constantFrom('aanvrager', 'ouder', 'k', 'kind_2', 'ë', '_x', 'actor', 'text', 'datum'),
+    fc.stringMatching(/^[a-zé_][a-z0-9_]{0,6}$/),
+  )
   .filter((s) => !RESERVED_WORDS.has(s));
 
 const arbDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
-const arbSourceId = fc.oneof(fc.constantFrom('awb-4:1', 'awb-1:3', 'wko.1-5', '2024-01-01', 'fact'), arbText.filter((s) => s.length > 0));
+const arbSourceId = fc.oneof(
+  fc.constantFrom('awb-4:1', 'awb-1:3', 'wko.1-5', '2024-01-01', 'fact'),
+  arbText.filter((s) => s.length > 0),
+);
 
-const arbJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as JsonValue);
+const arbJson: fc.Arbitrary<JsonValue> = fc
+  .jsonValue({ maxDepth: 2 })
+  .map((v) => JSON.parse(JSON.stringify(v)) as JsonValue);
 
 const arbMeta: fc.Arbitrary<MetaEntry[]> = fc.array(
-  fc.record({ kind: fc.constant('Meta' as const), key: fc.oneof(arbIdent, arbText), value: arbJson, span: fc.constant(span) }),
+  fc.record({
+    kind: fc.constant('Meta' as const),
+    key: fc.oneof(arbIdent, arbText),
+    value: arbJson,
+    span: fc.constant(span),
+  }),
   { maxLength: 2 },
 );
 
@@ -81,14 +123,26 @@ const arbTypeRef: fc.Arbitrary<TypeRef> = fc.oneof(
   arbName.map((name) => ({ kind: 'FactType' as const, name, span })),
 );
 
-const arbParam: fc.Arbitrary<Param> = fc.record({ kind: fc.constant('Param' as const), name: arbIdent, type: arbTypeRef, span: fc.constant(span) });
+const arbParam: fc.Arbitrary<Param> = fc.record({
+  kind: fc.constant('Param' as const),
+  name: arbIdent,
+  type: arbTypeRef,
+  span: fc.constant(span),
+});
 
 const arbLiteral: fc.Arbitrary<Expr> = fc.oneof(
   fc.boolean().map((value) => ({ kind: 'Literal' as const, type: 'boolean' as const, value, span })),
-  fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((n) => ({ kind: 'Literal' as const, type: 'integer' as const, value: n.toString(), span })),
+  fc
+    .bigInt({ min: -(10n ** 12n), max: 10n ** 12n })
+    .map((n) => ({ kind: 'Literal' as const, type: 'integer' as const, value: n.toString(), span })),
   fc
     .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.stringMatching(/^[0-9]{1,4}$/))
-    .map(([neg, i, f]) => ({ kind: 'Literal' as const, type: 'decimal' as const, value: `${neg ? '-' : ''}${i}.${f}`, span })),
+    .map(([neg, i, f]) => ({
+      kind: 'Literal' as const,
+      type: 'decimal' as const,
+      value: `${neg ? '-' : ''}${i}.${f}`,
+      span,
+    })),
   arbText.map((value) => ({ kind: 'Literal' as const, type: 'text' as const, value, span })),
   arbDate.map((value) => ({ kind: 'Literal' as const, type: 'date' as const, value, span })),
   fc
@@ -109,19 +163,47 @@ export const arbExpr: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => {
       arbIdent.map((name): Expr => ({ kind: 'Var', name, span })),
       fc.constant<Expr>({ kind: 'Now', span }),
       fc.option(arbText, { nil: null }).map((identity): Expr => ({ kind: 'Is', identity, span })),
-      fc.record({ frame: fc.constantFrom('fact' as const, 'duty' as const, 'act' as const), name: arbName, args: es(0, 2) }).map((r): Expr => ({ kind: 'Ref', ...r, span })),
-      fc.record({ object: e, field: arbIdent }).map((r): Expr => ({ kind: 'Member', ...r, span })),
-      fc.record({ op: fc.constantFrom('not' as const, 'neg' as const), operand: e }).map((r): Expr => ({ kind: 'Unary', ...r, span })),
       fc
-        .record({ op: fc.constantFrom('and' as const, 'or' as const, 'add' as const, 'sub' as const, 'mul' as const, 'div' as const), operands: es(2, 3) })
+        .record({
+          frame: fc.constantFrom('fact' as const, 'duty' as const, 'act' as const),
+          name: arbName,
+          args: es(0, 2),
+        })
+        .map((r): Expr => ({ kind: 'Ref', ...r, span })),
+      fc.record({ object: e, field: arbIdent }).map((r): Expr => ({ kind: 'Member', ...r, span })),
+      fc
+        .record({ op: fc.constantFrom('not' as const, 'neg' as const), operand: e })
+        .map((r): Expr => ({ kind: 'Unary', ...r, span })),
+      fc
+        .record({
+          op: fc.constantFrom(
+            'and' as const,
+            'or' as const,
+            'add' as const,
+            'sub' as const,
+            'mul' as const,
+            'div' as const,
+          ),
+          operands: es(2, 3),
+        })
         .map((r): Expr => ({ kind: 'Nary', ...r, span })),
       fc
-        .record({ op: fc.constantFrom('eq' as const, 'ne' as const, 'lt' as const, 'le' as const, 'gt' as const, 'ge' as const), operands: es(2, 3) })
+        .record({
+          op: fc.constantFrom('eq' as const, 'ne' as const, 'lt' as const, 'le' as const, 'gt' as const, 'ge' as const),
+          operands: es(2, 3),
+        })
         .map((r): Expr => ({ kind: 'Compare', ...r, span })),
       fc.record({ fn: fc.constantFrom(...FUNCTIONS), args: es(0, 3) }).map((r): Expr => ({ kind: 'Call', ...r, span })),
       fc
         .record({
-          op: fc.constantFrom('count' as const, 'exists' as const, 'forall' as const, 'sum' as const, 'min' as const, 'max' as const),
+          op: fc.constantFrom(
+            'count' as const,
+            'exists' as const,
+            'forall' as const,
+            'sum' as const,
+            'min' as const,
+            'max' as const,
+          ),
           bindings: fc.array(arbParam, { minLength: 1, maxLength: 2 }),
           where: fc.option(e, { nil: null }),
           body: fc.option(e, { nil: null }),
@@ -202,7 +284,12 @@ const arbDuty: fc.Arbitrary<DutyDecl> = fc.record({
   terminatedBy: fc.array(arbActRef, { maxLength: 2 }),
   enforcedBy: fc.array(arbActRef, { maxLength: 1 }),
   deadline: fc.option(
-    fc.record({ kind: fc.constant('Deadline' as const), form: fc.constantFrom('within' as const, 'by' as const), value: arbExpr, span: fc.constant(span) }),
+    fc.record({
+      kind: fc.constant('Deadline' as const),
+      form: fc.constantFrom('within' as const, 'by' as const),
+      value: arbExpr,
+      span: fc.constant(span),
+    }),
     { nil: null },
   ),
   violation: optExpr,

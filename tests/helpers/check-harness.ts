@@ -75,27 +75,42 @@ export interface HarnessOptions extends CheckOptions {
 }
 
 /** Parse (asserting the text has no syntax problems) and check `text`. */
-export function checkText(text: string, options: HarnessOptions = {}): { checked: CheckedModel; diagnostics: readonly Diagnostic[] } {
+export function checkText(
+  text: string,
+  options: HarnessOptions = {},
+): { checked: CheckedModel; diagnostics: readonly Diagnostic[] } {
   const parsed = parse(text, options.file ?? 'test.flint');
-  expect(parsed.diagnostics.map((d) => `${d.code}: ${d.message}`), 'the test source must parse cleanly').toEqual([]);
+  expect(
+    parsed.diagnostics.map((d) => `${d.code}: ${d.message}`),
+    'the test source must parse cleanly',
+  ).toEqual([]);
   const result = check(parsed.value, { maxDiagnostics: 10_000, ...options });
   return { checked: result.value, diagnostics: result.diagnostics };
 }
 
 const show = (text: string, d: Diagnostic): string =>
-  d.span ? `${d.code} @${d.span.start.offset}-${d.span.end.offset} «${text.slice(d.span.start.offset, d.span.end.offset)}»` : `${d.code} @${d.path ?? '?'}`;
+  d.span
+    ? `${d.code} @${d.span.start.offset}-${d.span.end.offset} «${text.slice(d.span.start.offset, d.span.end.offset)}»`
+    : `${d.code} @${d.path ?? '?'}`;
 
 /**
  * Assert that checking `src` reports exactly `expected` among the expected codes, the i-th at the
  * i-th marked range, and (unless allowed) no error of another code. Returns the diagnostics.
  */
-export function expectErrors(src: string, expected: readonly ExpectedDiagnostic[], options: HarnessOptions = {}): readonly Diagnostic[] {
+export function expectErrors(
+  src: string,
+  expected: readonly ExpectedDiagnostic[],
+  options: HarnessOptions = {},
+): readonly Diagnostic[] {
   const { text, ranges } = stripMarkers(src);
-  if (ranges.length !== expected.length) throw new Error(`${expected.length} diagnostics expected but ${ranges.length} ranges marked`);
+  if (ranges.length !== expected.length)
+    throw new Error(`${expected.length} diagnostics expected but ${ranges.length} ranges marked`);
   const { diagnostics } = checkText(text, options);
   const codes = new Set(expected.map((e) => e.code));
   const relevant = diagnostics.filter((d) => codes.has(d.code));
-  const want = expected.map((e, i) => `${e.code} @${ranges[i]!.start}-${ranges[i]!.end} «${text.slice(ranges[i]!.start, ranges[i]!.end)}»`);
+  const want = expected.map(
+    (e, i) => `${e.code} @${ranges[i]!.start}-${ranges[i]!.end} «${text.slice(ranges[i]!.start, ranges[i]!.end)}»`,
+  );
   expect(relevant.map((d) => show(text, d))).toEqual(want);
   relevant.forEach((d, i) => {
     const e = expected[i]!;
@@ -105,7 +120,11 @@ export function expectErrors(src: string, expected: readonly ExpectedDiagnostic[
     if (e.hint !== undefined) expect(d.hint ?? '').toContain(e.hint);
   });
   if (!options.allowOtherErrors) {
-    expect(diagnostics.filter((d) => d.severity === 'error' && !codes.has(d.code)).map((d) => `${show(text, d)}: ${d.message}`)).toEqual([]);
+    expect(
+      diagnostics
+        .filter((d) => d.severity === 'error' && !codes.has(d.code))
+        .map((d) => `${show(text, d)}: ${d.message}`),
+    ).toEqual([]);
   }
   return diagnostics;
 }
@@ -115,6 +134,10 @@ export function expectValid(src: string, options: HarnessOptions = {}): readonly
   const { text } = stripMarkers(src);
   const { diagnostics } = checkText(text, options);
   const banned = new Set(options.codes ?? []);
-  expect(diagnostics.filter((d) => d.severity === 'error' || banned.has(d.code)).map((d) => `${show(text, d)}: ${d.message}`)).toEqual([]);
+  expect(
+    diagnostics
+      .filter((d) => d.severity === 'error' || banned.has(d.code))
+      .map((d) => `${show(text, d)}: ${d.message}`),
+  ).toEqual([]);
   return diagnostics;
 }

@@ -16,5 +16,7 @@ export const sharedPath = (...parts: string[]): string => join(sharedDir, ...par
 
 if (!hasShared) {
   // Printed once per test file that imports this helper, so a skipped suite is never silent.
-  console.warn(`[calculemus tests] ${sharedDir} is absent: tests on the shared FLINT models and scenarios are skipped.`);
+  console.warn(
+    `[calculemus tests] ${sharedDir} is absent: tests on the shared FLINT models and scenarios are skipped.`,
+  );
 }

@@ -6,13 +6,18 @@ import { importFlintJson, importFlintJsonValue } from '../../src/interchange/ind
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bad');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.diagnostics.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.diagnostics.json'))
+  .sort();
 
 /** One line per diagnostic: what the golden files hold. */
 function render(diagnostics: readonly Diagnostic[]): string {
   return (
     diagnostics
-      .map((d) => `${d.span ? `${d.span.start.line}:${d.span.start.column}` : '-'} ${d.severity} ${d.code} ${d.path ?? '-'}\n  ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+      .map(
+        (d) =>
+          `${d.span ? `${d.span.start.line}:${d.span.start.column}` : '-'} ${d.severity} ${d.code} ${d.path ?? '-'}\n  ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`,
+      )
       .join('\n') + '\n'
   );
 }
@@ -76,7 +81,11 @@ describe('bad FLINT JSON corpus (tests/interchange/bad)', () => {
 
   it('a syntax error gives its line and column in the message and span', () => {
     const { diagnostics } = importFlintJson(readFileSync(join(dir, 'syntax-error.json'), 'utf8'), 'syntax-error.json');
-    expect(diagnostics[0]).toMatchObject({ code: 'json-syntax', severity: 'error', span: { start: { line: 3, column: 22 } } });
+    expect(diagnostics[0]).toMatchObject({
+      code: 'json-syntax',
+      severity: 'error',
+      span: { start: { line: 3, column: 22 } },
+    });
     expect(diagnostics[0]!.message).toContain('line 3, column 22');
   });
 
@@ -94,7 +103,10 @@ describe('bad FLINT JSON corpus (tests/interchange/bad)', () => {
   it('a deeply nested expression value (no text) is cut at the expression depth limit', () => {
     let expr: unknown = '[y]';
     for (let i = 0; i < 5000; i++) expr = { expression: 'NOT', operand: expr };
-    const { diagnostics } = importFlintJsonValue({ acts: [], facts: [{ fact: '[x]', function: expr }], duties: [] }, 'deep');
+    const { diagnostics } = importFlintJsonValue(
+      { acts: [], facts: [{ fact: '[x]', function: expr }], duties: [] },
+      'deep',
+    );
     expect(diagnostics.map((d) => d.code)).toEqual(['expression-too-deep']);
     expect(diagnostics[0]!.path).toMatch(/^\/facts\/0\/function(\/operand)+$/);
   });

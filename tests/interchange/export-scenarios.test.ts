@@ -35,7 +35,9 @@ describe('exportFlintJson with scenarios', () => {
       ['not-exportable', 'warning', 6],
       ['not-exportable', 'warning', 11],
     ]);
-    expect(scenarioWarnings[0]?.message).toBe('The scenario "een" has no FLINT JSON form; it is left out (keep it in the .flint file).');
+    expect(scenarioWarnings[0]?.message).toBe(
+      'The scenario "een" has no FLINT JSON form; it is left out (keep it in the .flint file).',
+    );
   });
 
   it('gives no scenario warning for a model without scenarios', () => {

@@ -28,7 +28,10 @@ describe.skipIf(!hasShared)('JSON → .flint → parse equals the direct import 
     const file = 'flint-example.json';
     const imported = importFlintJson(readFileSync(sharedPath('flint-models', 'discipl', file), 'utf8'), file);
     expect(imported.diagnostics.filter((d) => d.code === 'empty-name').map((d) => d.path)).toEqual(['/duties/0/duty']);
-    const named = { ...imported.value, declarations: imported.value.declarations.filter((d) => !(d.kind === 'Duty' && d.name === '')) };
+    const named = {
+      ...imported.value,
+      declarations: imported.value.declarations.filter((d) => !(d.kind === 'Duty' && d.name === '')),
+    };
     expect(named.declarations.length).toBe(imported.value.declarations.length - 1);
     const parsed = parse(print(named), 'flint-example.flint');
     expect(parsed.diagnostics).toEqual([]);

@@ -62,12 +62,15 @@ function frameName(kind: 'fact' | 'act' | 'duty', raw: J): string {
 function nameList(v: J): J {
   if (v === undefined || v === null) return [];
   if (typeof v === 'string') return v;
-  return (v as string[]).map((x) => (x === '' ? '[]' : /^(<<.*>>|<[^<>]*>|\[[^[\]]*\])$/.test(x) ? x : bracket('fact', x)));
+  return (v as string[]).map((x) =>
+    x === '' ? '[]' : /^(<<.*>>|<[^<>]*>|\[[^[\]]*\])$/.test(x) ? x : bracket('fact', x),
+  );
 }
 
 function sources(frame: O, dialect: 'sources' | 'reference', out: O): void {
   if (dialect === 'sources') out.sources = Array.isArray(frame.sources) ? frame.sources : [];
-  for (const k of ['reference', 'version', 'juriconnect', 'sourcetext']) if (typeof frame[k] === 'string') out[k] = frame[k];
+  for (const k of ['reference', 'version', 'juriconnect', 'sourcetext'])
+    if (typeof frame[k] === 'string') out[k] = frame[k];
 }
 
 function rest(frame: O, known: string[], out: O): O {
@@ -91,11 +94,18 @@ export function normaliseModel(raw: O, dialect: 'sources' | 'reference'): O {
     o.terminate = nameList(a.terminate);
     sources(a, dialect, o);
     if (typeof a.explanation === 'string') o.explanation = a.explanation;
-    return rest(a, ['act', 'actor', 'action', 'object', 'recipient', 'preconditions', 'create', 'terminate', ...DOC], o);
+    return rest(
+      a,
+      ['act', 'actor', 'action', 'object', 'recipient', 'preconditions', 'create', 'terminate', ...DOC],
+      o,
+    );
   });
   out.facts = (raw.facts as O[]).map((f) => {
     const fn = f.function;
-    const o: O = { fact: frameName('fact', f.fact), function: fn === undefined || fn === null || fn === '' ? '[]' : normaliseExpr(fn) };
+    const o: O = {
+      fact: frameName('fact', f.fact),
+      function: fn === undefined || fn === null || fn === '' ? '[]' : normaliseExpr(fn),
+    };
     sources(f, dialect, o);
     if (typeof f.explanation === 'string') o.explanation = f.explanation;
     return rest(f, ['fact', 'function', ...DOC], o);
@@ -103,13 +113,15 @@ export function normaliseModel(raw: O, dialect: 'sources' | 'reference'): O {
   out.duties = (raw.duties as O[]).map((d) => {
     const o: O = { duty: frameName('duty', d.duty), 'duty-holder': noneToEmpty(d['duty-holder']) };
     const claimant = d.claimant;
-    if (!(claimant === undefined || claimant === null || claimant === '' || claimant === '[]')) o.claimant = normaliseExpr(claimant);
+    if (!(claimant === undefined || claimant === null || claimant === '' || claimant === '[]'))
+      o.claimant = normaliseExpr(claimant);
     for (const k of ['create', 'enforce', 'terminate']) {
       const v = d[k];
       if (typeof v === 'string' || (Array.isArray(v) && v.length > 0)) o[k] = v;
     }
     const dc = d['duty-components'];
-    o['duty-components'] = typeof dc === 'string' ? (dc === '' ? '' : dc) : Array.isArray(dc) ? dc.map(normaliseExpr) : [];
+    o['duty-components'] =
+      typeof dc === 'string' ? (dc === '' ? '' : dc) : Array.isArray(dc) ? dc.map(normaliseExpr) : [];
     sources(d, dialect, o);
     if (typeof d.explanation === 'string') o.explanation = d.explanation;
     return rest(d, ['duty', 'duty-holder', 'claimant', 'create', 'enforce', 'terminate', 'duty-components', ...DOC], o);

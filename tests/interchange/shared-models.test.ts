@@ -41,7 +41,9 @@ describe.skipIf(!hasShared)('shared discipl models (skipped: ../shared is absent
     expect(comments).toHaveLength(1);
     expect(comments[0]!.severity).toBe('warning');
     expect(comments[0]!.span?.start.line).toBe(9);
-    expect(read('flint-example.json').slice(comments[0]!.span!.start.offset, comments[0]!.span!.end.offset)).toBe('//belanghebbende');
+    expect(read('flint-example.json').slice(comments[0]!.span!.start.offset, comments[0]!.span!.end.offset)).toBe(
+      '//belanghebbende',
+    );
   });
 
   it('every file except flint-example.json is plain JSON and matches the zod model schema', () => {
@@ -54,7 +56,9 @@ describe.skipIf(!hasShared)('shared discipl models (skipped: ../shared is absent
   it.each(MODELS)('%s: JSON → model → JSON keeps every frame, expression, source and explanation', (file) => {
     const text = read(file);
     const model = importFlintJson(text, file).value;
-    const dialect = model.header?.meta.some((e) => e.key === 'flintDialect' && e.value === 'reference') ? 'reference' : 'sources';
+    const dialect = model.header?.meta.some((e) => e.key === 'flintDialect' && e.value === 'reference')
+      ? 'reference'
+      : 'sources';
     const out = exportFlintJson(model);
     expect(out.diagnostics).toEqual([]);
     expect(out.value).toEqual(normaliseModel(parseJsonc(text) as Record<string, unknown>, dialect));
@@ -83,8 +87,14 @@ describe.skipIf(!hasShared)('shared discipl models (skipped: ../shared is absent
 
   it('lerarenbeurs: sources become deduplicated SourceDecls with slug ids and ISO dates', () => {
     const file = 'flint-example-lerarenbeurs.json';
-    const raw = parseJsonc(read(file)) as { acts: Array<{ sources: unknown[] }>; facts: Array<{ sources: unknown[] }>; duties: Array<{ sources: unknown[] }> };
-    const distinct = new Set([...raw.acts, ...raw.facts, ...raw.duties].flatMap((f) => f.sources.map((s) => JSON.stringify(s))));
+    const raw = parseJsonc(read(file)) as {
+      acts: Array<{ sources: unknown[] }>;
+      facts: Array<{ sources: unknown[] }>;
+      duties: Array<{ sources: unknown[] }>;
+    };
+    const distinct = new Set(
+      [...raw.acts, ...raw.facts, ...raw.duties].flatMap((f) => f.sources.map((s) => JSON.stringify(s))),
+    );
     const model = importFlintJson(read(file), file).value;
     const sources = sourceDeclsOf(model);
     expect(sources).toHaveLength(distinct.size);
@@ -177,7 +187,9 @@ describe.skipIf(!hasShared)('inline models of the discipl scenarios (skipped: ..
 
   it('the zod model schema accepts every inline model except the BANANAS one', () => {
     for (const c of inline) {
-      expect(FlintModelSchema.safeParse(c.model).success, `${c.file}: ${c.name}`).toBe(!c.name.includes('unknown expressions'));
+      expect(FlintModelSchema.safeParse(c.model).success, `${c.file}: ${c.name}`).toBe(
+        !c.name.includes('unknown expressions'),
+      );
     }
   });
 

@@ -24,10 +24,19 @@ describe(FILE, () => {
     if (!c?.model) throw new Error('no case');
     const norm = loadNorm(join(dirname(FILE), c.model));
     expect(checkCaseFile(norm.compiled, c)).toEqual([]);
-    let state = createCase(norm.compiled, { asOf: c.asOf, actors: c.actors ?? {}, facts: (c.facts ?? []).map(toGivenFact) });
+    let state = createCase(norm.compiled, {
+      asOf: c.asOf,
+      actors: c.actors ?? {},
+      facts: (c.facts ?? []).map(toGivenFact),
+    });
     const refused: string[] = [];
     for (const a of c.acts ?? []) {
-      const r = take(norm.compiled, state, { act: a.act, actor: a.actor, params: a.params ?? {}, ...(a.at ? { at: a.at } : {}) }, { trace: false });
+      const r = take(
+        norm.compiled,
+        state,
+        { act: a.act, actor: a.actor, params: a.params ?? {}, ...(a.at ? { at: a.at } : {}) },
+        { trace: false },
+      );
       if (!r.ok) refused.push(`${a.act} at ${a.at ?? state.asOf}`);
       expect(r.ok ? 'taken' : 'refused').toBe(a.expect ?? 'taken');
       state = r.state;
@@ -36,6 +45,8 @@ describe(FILE, () => {
     expect(refused).toEqual(['leraar vraagt subsidie voor studiekosten aan at 2019-03-20']);
     expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);
     expect(state.violations).toEqual([]);
-    expect(evaluateFact(norm.compiled, state, 'studieverlof verleend', ['anna', 'stichting-primair', '2019']).value).toEqual({ type: 'boolean', value: true });
+    expect(
+      evaluateFact(norm.compiled, state, 'studieverlof verleend', ['anna', 'stichting-primair', '2019']).value,
+    ).toEqual({ type: 'boolean', value: true });
   });
 });

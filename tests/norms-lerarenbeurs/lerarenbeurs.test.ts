@@ -26,7 +26,10 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
   });
 
   it('every duty of the regulation with a term in the model has a deadline', () => {
-    const withDeadline = [...norm.compiled.duties.values()].filter((d) => d.decl.deadline !== null).map((d) => d.decl.name).sort();
+    const withDeadline = [...norm.compiled.duties.values()]
+      .filter((d) => d.decl.deadline !== null)
+      .map((d) => d.decl.name)
+      .sort();
     expect(withDeadline).toEqual([
       'minister beslist op aanvraag studiekosten',
       'minister beslist op aanvraag studieverlof',
@@ -40,10 +43,26 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
     const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
     const collected = squash(readFileSync(join(ROOT, 'norms/texts/lerarenbeurs.md'), 'utf8'));
     const sources = sourceDeclsOf(norm.checked.model);
-    const notFound = sources.flatMap((src) => (src.text ?? '').split('\n').filter((l) => l.trim() !== '' && !collected.includes(squash(l))).map((l) => `${src.id}: ${l}`));
+    const notFound = sources.flatMap((src) =>
+      (src.text ?? '')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !collected.includes(squash(l)))
+        .map((l) => `${src.id}: ${l}`),
+    );
     expect(notFound).toEqual([]);
     expect(sources.filter((src) => src.text !== null).map((src) => src.id)).toEqual([
-      'slb-3:1', 'slb-3:2', 'slb-3:3', 'slb-7:1', 'slb-7:2', 'slb-8:1', 'slb-8:2', 'slb-12', 'slb-13:1', 'slb-26', 'awb-4:13:1', 'awb-4:35',
+      'slb-3:1',
+      'slb-3:2',
+      'slb-3:3',
+      'slb-7:1',
+      'slb-7:2',
+      'slb-8:1',
+      'slb-8:2',
+      'slb-12',
+      'slb-13:1',
+      'slb-26',
+      'awb-4:13:1',
+      'awb-4:35',
     ]);
   });
 

@@ -55,7 +55,9 @@ describe('*.test.flint scenario files', () => {
   for (const f of files) {
     describe(f.file, () => {
       const norm = loadNorm(f.model);
-      const text = scenarioFile(norm.compiled, base(f.model), f.comment, f.scenarios, { integerArgsAsText: f.integerArgsAsText ?? false });
+      const text = scenarioFile(norm.compiled, base(f.model), f.comment, f.scenarios, {
+        integerArgsAsText: f.integerArgsAsText ?? false,
+      });
       const path = resolve(ROOT, f.file);
       if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text, 'utf8');
 
@@ -74,7 +76,9 @@ describe('*.test.flint scenario files', () => {
         const { checked } = loadNorm(f.file);
         const report = runScenarios(checked.model, { file: path });
         expect(report.diagnostics).toEqual([]);
-        const failures = report.scenarios.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text}: ${c.actual}`));
+        const failures = report.scenarios.flatMap((s) =>
+          s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text}: ${c.actual}`),
+        );
         expect(failures).toEqual([]);
         expect(report.scenarios.map((s) => [s.name, s.passed])).toEqual(f.scenarios.map((s) => [s.name, true]));
         expect(report.failed).toBe(0);

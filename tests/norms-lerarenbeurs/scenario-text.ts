@@ -42,7 +42,8 @@ function valueExpr(t: TypeRef | undefined, v: JsonScalar | boolean, isArg = true
 }
 
 function paramTypes(cm: CompiledModel, frame: 'fact' | 'act' | 'duty', name: string): readonly TypeRef[] {
-  const decl = frame === 'fact' ? cm.facts.get(name)?.decl : frame === 'act' ? cm.acts.get(name)?.decl : cm.duties.get(name)?.decl;
+  const decl =
+    frame === 'fact' ? cm.facts.get(name)?.decl : frame === 'act' ? cm.acts.get(name)?.decl : cm.duties.get(name)?.decl;
   return (decl?.params ?? []).map((p) => p.type);
 }
 
@@ -53,17 +54,28 @@ function ref(cm: CompiledModel, frame: 'fact' | 'act' | 'duty', name: string, ar
 
 function actRef(cm: CompiledModel, name: string, params: Readonly<Record<string, JsonScalar>> = {}): Ref {
   const names = (cm.acts.get(name)?.decl.params ?? []).map((p) => p.name);
-  return ref(cm, 'act', name, names.map((n) => params[n] ?? null));
+  return ref(
+    cm,
+    'act',
+    name,
+    names.map((n) => params[n] ?? null),
+  );
 }
 
-function given(cm: CompiledModel, fact: string, args: readonly JsonScalar[] = [], value?: boolean | string | number): ScenarioStep {
+function given(
+  cm: CompiledModel,
+  fact: string,
+  args: readonly JsonScalar[] = [],
+  value?: boolean | string | number,
+): ScenarioStep {
   const f = cm.facts.get(fact);
   const boolType = !f?.decl || (f.decl.type.kind === 'PrimitiveType' && f.decl.type.name === 'boolean');
   return {
     kind: 'Given',
     fact: ref(cm, 'fact', fact, args),
     negated: value === false,
-    value: boolType || value === undefined || typeof value === 'boolean' ? null : valueExpr(f?.decl?.type, value, false),
+    value:
+      boolType || value === undefined || typeof value === 'boolean' ? null : valueExpr(f?.decl?.type, value, false),
     span,
   };
 }
@@ -86,10 +98,21 @@ function steps(cm: CompiledModel, step: Step): ScenarioStep[] {
     return [{ kind: 'ExpectValue', fact, value: valueExpr(cm.facts.get(step.fact)?.decl?.type, v, false), span }];
   }
   if ('enabled' in step) {
-    return [{ kind: 'ExpectAct', act: actRef(cm, step.enabled, step.params), actor: step.by, available: step.expect, because: null, span }];
+    return [
+      {
+        kind: 'ExpectAct',
+        act: actRef(cm, step.enabled, step.params),
+        actor: step.by,
+        available: step.expect,
+        because: null,
+        span,
+      },
+    ];
   }
-  if ('duty' in step) return [{ kind: 'ExpectDuty', duty: ref(cm, 'duty', step.duty, step.args), active: step.active, span }];
-  if ('sourcesOf' in step) return [{ kind: 'ExpectSources', act: ref(cm, 'act', step.sourcesOf, []), sources: [...step.include], span }];
+  if ('duty' in step)
+    return [{ kind: 'ExpectDuty', duty: ref(cm, 'duty', step.duty, step.args), active: step.active, span }];
+  if ('sourcesOf' in step)
+    return [{ kind: 'ExpectSources', act: ref(cm, 'act', step.sourcesOf, []), sources: [...step.include], span }];
   // Exactly these violations: each listed one is expected, every other duty is expected unviolated.
   const listed = step.violations.map((v) => {
     const m = /^(duty-deadline|duty-condition|forced-act) (.+)\((.*)\)$/.exec(v);
@@ -102,7 +125,8 @@ function steps(cm: CompiledModel, step: Step): ScenarioStep[] {
     span,
   }));
   for (const d of cm.duties.keys()) {
-    if (!listed.some((l) => l.kind !== 'forced-act' && l.frame === d)) out.push({ kind: 'ExpectViolation', frame: ref(cm, 'duty', d, []), negated: true, span });
+    if (!listed.some((l) => l.kind !== 'forced-act' && l.frame === d))
+      out.push({ kind: 'ExpectViolation', frame: ref(cm, 'duty', d, []), negated: true, span });
   }
   return out;
 }
@@ -118,7 +142,13 @@ export function scenarioDecl(cm: CompiledModel, s: Scenario): ScenarioDecl {
     },
     ...(s.facts ?? []).map((g) => given(cm, g.fact, g.args ?? [], g.value)),
   ];
-  return { kind: 'Scenario', name: s.name, nameSpan: span, steps: [...start, ...s.steps.flatMap((st) => steps(cm, st))], span };
+  return {
+    kind: 'Scenario',
+    name: s.name,
+    nameSpan: span,
+    steps: [...start, ...s.steps.flatMap((st) => steps(cm, st))],
+    span,
+  };
 }
 
 /**

@@ -6,7 +6,16 @@
  * created, so tests can require that every act and duty of a model is exercised.
  */
 import type { JsonScalar } from '../../src/model/trace.js';
-import { activeDuties, advance, checkAct, createCaseChecked, evaluateFact, force, give, take } from '../../src/run/index.js';
+import {
+  activeDuties,
+  advance,
+  checkAct,
+  createCaseChecked,
+  evaluateFact,
+  force,
+  give,
+  take,
+} from '../../src/run/index.js';
 import type { CaseState, CompiledModel, GivenFact } from '../../src/run/index.js';
 
 /** One step of a scenario. */
@@ -28,7 +37,12 @@ export type Step =
   /** The fact evaluates to `value` (default `true`); `'unknown'` when it cannot be decided. */
   | { readonly fact: string; readonly args?: readonly JsonScalar[]; readonly value?: boolean | string | 'unknown' }
   /** The act is (not) enabled for the actor and binding. */
-  | { readonly enabled: string; readonly by: string; readonly params?: Readonly<Record<string, JsonScalar>>; readonly expect: boolean }
+  | {
+      readonly enabled: string;
+      readonly by: string;
+      readonly params?: Readonly<Record<string, JsonScalar>>;
+      readonly expect: boolean;
+    }
   /** The duty instance is (not) active. */
   | { readonly duty: string; readonly args: readonly JsonScalar[]; readonly active: boolean }
   /** Exactly these violations exist so far, as `kind frame(args)` texts in order. */
@@ -71,17 +85,33 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
   scenario.steps.forEach((step, i) => {
     const where = `step ${i + 1}`;
     if ('act' in step) {
-      const req = { act: step.act, actor: step.by, params: step.params ?? {}, ...(step.at ? { at: step.at } : {}), ...(step.facts ? { facts: step.facts } : {}) };
+      const req = {
+        act: step.act,
+        actor: step.by,
+        params: step.params ?? {},
+        ...(step.at ? { at: step.at } : {}),
+        ...(step.facts ? { facts: step.facts } : {}),
+      };
       const r = step.force ? force(cm, state, req) : take(cm, state, req);
-      lastSources.set(step.act, r.trace.sources.flatMap((x) => [x.id, ...(x.citation ? [x.citation] : []), ...(x.juriconnect ? [x.juriconnect] : [])]));
+      lastSources.set(
+        step.act,
+        r.trace.sources.flatMap((x) => [
+          x.id,
+          ...(x.citation ? [x.citation] : []),
+          ...(x.juriconnect ? [x.juriconnect] : []),
+        ]),
+      );
       const expected = step.expect ?? 'taken';
       if (r.ok) {
         actsTaken.add(step.act);
         const before = new Set(state.duties.map((d) => d.id));
         for (const d of r.state.duties) if (!before.has(d.id)) dutiesCreated.add(d.duty);
-        if (expected === 'refused') failures.push(`${where}: <<${step.act}>> by ${step.by} was taken, expected refused`);
+        if (expected === 'refused')
+          failures.push(`${where}: <<${step.act}>> by ${step.by} was taken, expected refused`);
       } else if (expected === 'taken') {
-        failures.push(`${where}: <<${step.act}>> by ${step.by} was refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
+        failures.push(
+          `${where}: <<${step.act}>> by ${step.by} was refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`,
+        );
       }
       state = r.state;
     } else if ('give' in step) {
@@ -93,16 +123,22 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
     } else if ('fact' in step) {
       const got = valueText(evaluateFact(cm, state, step.fact, step.args).value);
       const want = String(step.value ?? true);
-      if (got !== want) failures.push(`${where}: [${step.fact}](${(step.args ?? []).join(', ')}) is ${got}, expected ${want}`);
+      if (got !== want)
+        failures.push(`${where}: [${step.fact}](${(step.args ?? []).join(', ')}) is ${got}, expected ${want}`);
     } else if ('enabled' in step) {
       const c = checkAct(cm, state, step.enabled, step.by, step.params ?? {});
       if ((c.status === 'enabled') !== step.expect) {
-        failures.push(`${where}: <<${step.enabled}>> by ${step.by} is ${c.status}, expected ${step.expect ? 'enabled' : 'not enabled'}`);
+        failures.push(
+          `${where}: <<${step.enabled}>> by ${step.by} is ${c.status}, expected ${step.expect ? 'enabled' : 'not enabled'}`,
+        );
       }
     } else if ('duty' in step) {
       const key = JSON.stringify(step.args);
       const active = activeDuties(state).some((d) => d.duty === step.duty && JSON.stringify(d.args) === key);
-      if (active !== step.active) failures.push(`${where}: <${step.duty}>(${step.args.join(', ')}) is ${active ? '' : 'not '}active, expected the opposite`);
+      if (active !== step.active)
+        failures.push(
+          `${where}: <${step.duty}>(${step.args.join(', ')}) is ${active ? '' : 'not '}active, expected the opposite`,
+        );
     } else if ('sourcesOf' in step) {
       const got = lastSources.get(step.sourcesOf);
       const missing = step.include.filter((x) => !got?.includes(x));

@@ -13,7 +13,12 @@ const diplomas: GivenFact[] = [
 ];
 
 /** The step `?Enabled(accept-application(StJohn, applicant))` (or `?!Enabled` when `expect` is false). */
-export const enabled = (applicant: string, expect: boolean): Step => ({ enabled: 'accept application', by: 'StJohn', params: { applicant }, expect });
+export const enabled = (applicant: string, expect: boolean): Step => ({
+  enabled: 'accept application',
+  by: 'StJohn',
+  params: { applicant },
+  expect,
+});
 const accept = (applicant: string): Step => ({ act: 'accept application', by: 'StJohn', params: { applicant } });
 
 /** Cells 1 and 2: ?Enabled(Alice), ?Enabled(Bob), ?!Enabled(Chloe). */
@@ -23,7 +28,13 @@ const cells1and2: readonly Step[] = [enabled('Alice', true), enabled('Bob', true
 export const stages: readonly { file: string; scenario: Scenario }[] = [
   {
     file: 'norms/eflint-examples/school-admission-cell1.flint',
-    scenario: { name: 'cell 1: inline condition', asOf: '2024-01-01', actors, facts: diplomas, steps: [...cells1and2, accept('Alice')] },
+    scenario: {
+      name: 'cell 1: inline condition',
+      asOf: '2024-01-01',
+      actors,
+      facts: diplomas,
+      steps: [...cells1and2, accept('Alice')],
+    },
   },
   {
     file: 'norms/eflint-examples/school-admission-cell2.flint',
@@ -76,4 +87,3 @@ export const stages: readonly { file: string; scenario: Scenario }[] = [
     },
   },
 ];
-

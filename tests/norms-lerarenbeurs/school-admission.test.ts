@@ -30,7 +30,12 @@ describe('norms/eflint-examples/school-admission*.flint', () => {
         { fact: 'gpa', args: ['4'] },
         { fact: 'gpa', args: ['5'], value: false },
         // A diploma from a school that is not one, or with a grade out of range, does not count (cell 1 types).
-        { give: [{ fact: 'diploma', args: ['StJohn', 'Alice', '4'] }, { fact: 'diploma', args: ['StMary', 'Bob', '5'] }] },
+        {
+          give: [
+            { fact: 'diploma', args: ['StJohn', 'Alice', '4'] },
+            { fact: 'diploma', args: ['StMary', 'Bob', '5'] },
+          ],
+        },
         enabled('Alice', false),
         enabled('Bob', false),
       ],

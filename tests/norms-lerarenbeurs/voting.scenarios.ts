@@ -31,7 +31,12 @@ export const cells3to19: Scenario = {
     { give: [{ fact: 'winner', args: ['David'], value: false }] },
     { fact: 'vote concluded', value: false },
     // cell 18-19: +vote(Alice,Chloe). +vote(Bob,David). fire().
-    { give: [{ fact: 'vote', args: ['Alice', 'Chloe'] }, { fact: 'vote', args: ['Bob', 'David'] }] },
+    {
+      give: [
+        { fact: 'vote', args: ['Alice', 'Chloe'] },
+        { fact: 'vote', args: ['Bob', 'David'] },
+      ],
+    },
     { fact: 'number of votes', value: '2' },
     { fact: 'has voted', args: ['Alice'], value: true },
     { fact: 'has voted', args: ['Chloe'], value: false },
@@ -58,8 +63,21 @@ export const election: Scenario = {
   actors: { Alice: [], Bob: [], Chloe: [], David: [], Eve: [], Admin: [] },
   steps: [
     // cell 27
-    { give: [{ fact: 'citizen', args: ['Alice'] }, { fact: 'voter', args: ['Alice'], value: false }, { fact: 'citizen', args: ['Bob'] }, { fact: 'citizen', args: ['Chloe'] }] },
-    { give: [{ fact: 'candidate', args: ['David'] }, { fact: 'candidate', args: ['Eve'] }, { fact: 'administrator', args: ['Admin'] }] },
+    {
+      give: [
+        { fact: 'citizen', args: ['Alice'] },
+        { fact: 'voter', args: ['Alice'], value: false },
+        { fact: 'citizen', args: ['Bob'] },
+        { fact: 'citizen', args: ['Chloe'] },
+      ],
+    },
+    {
+      give: [
+        { fact: 'candidate', args: ['David'] },
+        { fact: 'candidate', args: ['Eve'] },
+        { fact: 'administrator', args: ['Admin'] },
+      ],
+    },
     // cell 28
     { enabled: 'cast vote', by: 'Alice', params: { citizen: 'Alice', candidate: 'Eve' }, expect: false },
     { act: 'enable vote', by: 'Admin', params: { administrator: 'Admin', citizen: 'Alice' } },
@@ -115,4 +133,3 @@ export const violation: Scenario = {
 
 /** Every voting scenario. */
 export const scenarios: readonly Scenario[] = [cells3to19, election, violation];
-

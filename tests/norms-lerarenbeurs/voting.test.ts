@@ -19,7 +19,9 @@ describe('norms/eflint-examples/voting.flint', () => {
     const wrong: Scenario = {
       ...election,
       steps: election.steps.map((st) =>
-        'enabled' in st && st.enabled === 'declare winner' && st.params?.candidate === 'Eve' ? { ...st, expect: true } : st,
+        'enabled' in st && st.enabled === 'declare winner' && st.params?.candidate === 'Eve'
+          ? { ...st, expect: true }
+          : st,
       ),
     };
     const failures = runScenario(norm.compiled, wrong).failures;
@@ -32,7 +34,9 @@ describe('norms/eflint-examples/voting.flint', () => {
       ...election,
       steps: election.steps.map((st) => ('sourcesOf' in st ? { ...st, include: ['cell-20'] } : st)),
     };
-    expect(runScenario(norm.compiled, wrong).failures).toEqual(['step 22: <<declare winner>> does not rest on cell-20']);
+    expect(runScenario(norm.compiled, wrong).failures).toEqual([
+      'step 22: <<declare winner>> does not rest on cell-20',
+    ]);
   });
 
   it('exercises every act and duty', () => {

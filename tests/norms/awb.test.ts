@@ -40,14 +40,30 @@ describe('Awb: aanvraag to beschikking', () => {
 
   it('refuses an unsigned application (4:2 lid 1)', () => {
     const f = new Flow(cm, { asOf: '2024-03-04', actors }, coverage);
-    const facts = application('2024-03-04').map((g) => (g.fact === 'aanvraag ondertekend' ? { ...g, value: false } : g));
-    const r = f.step({ act: 'indienen aanvraag', actor: 'alice', params: A, at: '2024-03-04', facts, expect: 'refused' });
+    const facts = application('2024-03-04').map((g) =>
+      g.fact === 'aanvraag ondertekend' ? { ...g, value: false } : g,
+    );
+    const r = f.step({
+      act: 'indienen aanvraag',
+      actor: 'alice',
+      params: A,
+      at: '2024-03-04',
+      facts,
+      expect: 'refused',
+    });
     expect(r.ok).toBe(false);
   });
 
   it('refuses the act to someone who is not the bestuursorgaan', () => {
     const f = filed('2024-03-04');
-    f.step({ act: 'geven beschikking', actor: 'alice', params: A, at: '2024-03-05', facts: [{ fact: 'aanvraag toewijsbaar', args: ['alice'] }], expect: 'refused' });
+    f.step({
+      act: 'geven beschikking',
+      actor: 'alice',
+      params: A,
+      at: '2024-03-05',
+      facts: [{ fact: 'aanvraag toewijsbaar', args: ['alice'] }],
+      expect: 'refused',
+    });
   });
 
   it('grants in time, makes the decision known, and takes an objection within six weeks (3:41, 6:7, 6:8, 7:1)', () => {
@@ -57,19 +73,34 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-04-01',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'] }, { fact: 'aanvraag toewijsbaar', args: ['alice'] }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'] },
+        { fact: 'aanvraag toewijsbaar', args: ['alice'] },
+      ],
     });
     expect(f.activeDuties()).toEqual(['bekendmaken besluit(alice)']);
     // Objection is not possible before the decision is made known (3:40, 6:8).
     f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-04-01', expect: 'refused' });
-    f.step({ act: 'bekendmaken besluit', actor: 'gemeente', params: A, at: '2024-04-02', facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-04-02' }] });
+    f.step({
+      act: 'bekendmaken besluit',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-04-02',
+      facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-04-02' }],
+    });
     expect(f.value('besluit in werking', ['alice'])).toBe(true);
     // The term starts the day after bekendmaking: not on the day itself.
     f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-04-02', expect: 'refused' });
     // Its last day is 2024-05-14, six weeks after 2024-04-02.
     f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-05-14' });
     f.step({ act: 'beslissen op bezwaar', actor: 'gemeente', params: A, at: '2024-06-20' });
-    f.step({ act: 'bekendmaken besluit', actor: 'gemeente', params: A, at: '2024-06-21', facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-06-21' }] });
+    f.step({
+      act: 'bekendmaken besluit',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-06-21',
+      facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-06-21' }],
+    });
     // Against the decision on objection lies beroep, not a second objection (7:1 lid 1 sub a).
     f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-06-25', expect: 'refused' });
     expect(f.activeDuties()).toEqual([]);
@@ -83,9 +114,18 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-04-01',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'] }, { fact: 'aanvraag toewijsbaar', args: ['alice'] }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'] },
+        { fact: 'aanvraag toewijsbaar', args: ['alice'] },
+      ],
     });
-    f.step({ act: 'bekendmaken besluit', actor: 'gemeente', params: A, at: '2024-04-02', facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-04-02' }] });
+    f.step({
+      act: 'bekendmaken besluit',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-04-02',
+      facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-04-02' }],
+    });
     const r = f.step({ act: 'maken bezwaar', actor: 'alice', params: A, at: '2024-05-15', expect: 'refused' });
     expect(r.ok ? [] : r.refusal.reasons.map((x) => x.item)).toEqual(['precondition']);
   });
@@ -102,7 +142,10 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-05-06',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'] }, { fact: 'aanvraag toewijsbaar', args: ['alice'], value: false }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'] },
+        { fact: 'aanvraag toewijsbaar', args: ['alice'], value: false },
+      ],
     });
     expect(f.activeDuties()).toEqual(['bekendmaken besluit(alice)']);
     expect(f.violations()).toHaveLength(1);
@@ -115,13 +158,30 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-03-11',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'], value: false }, { fact: 'einde aanvullingstermijn', args: ['alice'], value: '2024-03-25' }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'], value: false },
+        { fact: 'einde aanvullingstermijn', args: ['alice'], value: '2024-03-25' },
+      ],
     });
     expect(f.activeDuties()).toEqual(['aanvullen aanvraag(alice)']);
     // Suspended from 2024-03-12 up to the completion on 2024-03-20: 8 days.
-    f.step({ act: 'aanvullen aanvraag', actor: 'alice', params: A, at: '2024-03-20', facts: [{ fact: 'duur opschorting', args: ['alice'], value: 'P8D' }] });
-    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([['beslissen op aangevulde aanvraag', '2024-05-07']]);
-    f.step({ act: 'afwijzen aanvraag', actor: 'gemeente', params: A, at: '2024-05-07', facts: [{ fact: 'aanvraag toewijsbaar', args: ['alice'], value: false }] });
+    f.step({
+      act: 'aanvullen aanvraag',
+      actor: 'alice',
+      params: A,
+      at: '2024-03-20',
+      facts: [{ fact: 'duur opschorting', args: ['alice'], value: 'P8D' }],
+    });
+    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([
+      ['beslissen op aangevulde aanvraag', '2024-05-07'],
+    ]);
+    f.step({
+      act: 'afwijzen aanvraag',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-05-07',
+      facts: [{ fact: 'aanvraag toewijsbaar', args: ['alice'], value: false }],
+    });
     f.advance('2024-06-01');
     expect(f.violations()).toEqual([]);
   });
@@ -133,9 +193,18 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-03-11',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'], value: false }, { fact: 'einde aanvullingstermijn', args: ['alice'], value: '2024-03-25' }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'], value: false },
+        { fact: 'einde aanvullingstermijn', args: ['alice'], value: '2024-03-25' },
+      ],
     });
-    f.step({ act: 'besluiten de aanvraag niet te behandelen', actor: 'gemeente', params: A, at: '2024-03-25', expect: 'refused' });
+    f.step({
+      act: 'besluiten de aanvraag niet te behandelen',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-03-25',
+      expect: 'refused',
+    });
     f.advance('2024-03-26');
     expect(f.violations()).toEqual(['duty-deadline aanvullen aanvraag(alice) 2024-03-26']);
     f.step({ act: 'aanvullen aanvraag', actor: 'alice', params: A, at: '2024-03-26', expect: 'refused' });
@@ -146,8 +215,16 @@ describe('Awb: aanvraag to beschikking', () => {
 
   it('names a later term within the eight weeks (4:14 lid 3); missing it is a violation', () => {
     const f = filed('2024-03-04');
-    f.step({ act: 'mededelen dat de beschikking later volgt', actor: 'gemeente', params: A, at: '2024-04-22', facts: [{ fact: 'genoemde redelijke termijn', args: ['alice'], value: '2024-06-03' }] });
-    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([['beslissen binnen de genoemde termijn', '2024-06-03']]);
+    f.step({
+      act: 'mededelen dat de beschikking later volgt',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-04-22',
+      facts: [{ fact: 'genoemde redelijke termijn', args: ['alice'], value: '2024-06-03' }],
+    });
+    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([
+      ['beslissen binnen de genoemde termijn', '2024-06-03'],
+    ]);
     f.advance('2024-06-04');
     expect(f.violations()).toEqual(['duty-deadline beslissen binnen de genoemde termijn(alice) 2024-06-04']);
   });
@@ -155,7 +232,14 @@ describe('Awb: aanvraag to beschikking', () => {
   it('refuses the notice of 4:14 lid 3 after the eight weeks', () => {
     const f = filed('2024-03-04');
     f.advance('2024-04-30');
-    f.step({ act: 'mededelen dat de beschikking later volgt', actor: 'gemeente', params: A, at: '2024-04-30', facts: [{ fact: 'genoemde redelijke termijn', args: ['alice'], value: '2024-06-03' }], expect: 'refused' });
+    f.step({
+      act: 'mededelen dat de beschikking later volgt',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-04-30',
+      facts: [{ fact: 'genoemde redelijke termijn', args: ['alice'], value: '2024-06-03' }],
+      expect: 'refused',
+    });
     expect(f.violations()).toEqual(['duty-deadline beslissen op aanvraag(alice) 2024-04-30']);
     expect(f.activeDuties()).toEqual(['beslissen op aanvraag(alice)']);
   });
@@ -167,18 +251,48 @@ describe('Awb: aanvraag to beschikking', () => {
       actor: 'gemeente',
       params: A,
       at: '2024-03-18',
-      facts: [{ fact: 'gegevens en bescheiden toereikend', args: ['alice'] }, { fact: 'aanvraag toewijsbaar', args: ['alice'], value: false }],
+      facts: [
+        { fact: 'gegevens en bescheiden toereikend', args: ['alice'] },
+        { fact: 'aanvraag toewijsbaar', args: ['alice'], value: false },
+      ],
     });
-    f.step({ act: 'bekendmaken besluit', actor: 'gemeente', params: A, at: '2024-03-19', facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-03-19' }] });
+    f.step({
+      act: 'bekendmaken besluit',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-03-19',
+      facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: '2024-03-19' }],
+    });
     f.step({ act: 'indienen aanvraag', actor: 'alice', params: A, at: '2024-05-01', facts: application('2024-05-01') });
-    f.step({ act: 'afwijzen herhaalde aanvraag', actor: 'gemeente', params: A, at: '2024-05-02', facts: [{ fact: 'nieuwe feiten of veranderde omstandigheden vermeld', args: ['alice'] }], expect: 'refused' });
-    f.step({ act: 'afwijzen herhaalde aanvraag', actor: 'gemeente', params: A, at: '2024-05-02', facts: [{ fact: 'nieuwe feiten of veranderde omstandigheden vermeld', args: ['alice'], value: false }] });
+    f.step({
+      act: 'afwijzen herhaalde aanvraag',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-05-02',
+      facts: [{ fact: 'nieuwe feiten of veranderde omstandigheden vermeld', args: ['alice'] }],
+      expect: 'refused',
+    });
+    f.step({
+      act: 'afwijzen herhaalde aanvraag',
+      actor: 'gemeente',
+      params: A,
+      at: '2024-05-02',
+      facts: [{ fact: 'nieuwe feiten of veranderde omstandigheden vermeld', args: ['alice'], value: false }],
+    });
     expect(f.activeDuties()).toEqual(['bekendmaken besluit(alice)']);
   });
 
   // Runs last (tests run in order): every act and duty of the Awb model was exercised above.
   it('exercises every act and duty of the model', () => {
-    expect([...coverage.acts].sort()).toEqual(actsOf(norm.checked.model).map((a) => a.name).sort());
-    expect([...coverage.duties].sort()).toEqual(dutiesOf(norm.checked.model).map((d) => d.name).sort());
+    expect([...coverage.acts].sort()).toEqual(
+      actsOf(norm.checked.model)
+        .map((a) => a.name)
+        .sort(),
+    );
+    expect([...coverage.duties].sort()).toEqual(
+      dutiesOf(norm.checked.model)
+        .map((d) => d.name)
+        .sort(),
+    );
   });
 });

@@ -17,10 +17,20 @@ function runCase(file: string) {
   if (!c?.model) throw new Error(`${file} names no model`);
   const norm = loadNorm(join(dirname(file), c.model));
   expect(checkCaseFile(norm.compiled, c)).toEqual([]);
-  let state = createCase(norm.compiled, { asOf: c.asOf, actors: c.actors ?? {}, facts: (c.facts ?? []).map(toGivenFact) });
+  let state = createCase(norm.compiled, {
+    asOf: c.asOf,
+    actors: c.actors ?? {},
+    facts: (c.facts ?? []).map(toGivenFact),
+  });
   const outcomes: string[] = [];
   for (const a of c.acts ?? []) {
-    const r = take(norm.compiled, state, { act: a.act, actor: a.actor, params: a.params ?? {}, ...(a.at ? { at: a.at } : {}), ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}) });
+    const r = take(norm.compiled, state, {
+      act: a.act,
+      actor: a.actor,
+      params: a.params ?? {},
+      ...(a.at ? { at: a.at } : {}),
+      ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
+    });
     outcomes.push(`${a.act}: ${r.ok ? 'taken' : 'refused'}`);
     expect(r.ok ? 'taken' : 'refused').toBe(a.expect ?? 'taken');
     if (r.ok) state = r.state;
@@ -39,7 +49,10 @@ describe('norm case files', () => {
 
   it('kinderopvangtoeslag.case.json: recovers € 4 331 and ends with no open duty', () => {
     const { state, cm } = runCase('examples/cases/kinderopvangtoeslag.case.json');
-    expect(evaluateFact(cm, state, 'vast te stellen terugvordering', ['alice']).value).toEqual({ type: 'integer', value: '4331' });
+    expect(evaluateFact(cm, state, 'vast te stellen terugvordering', ['alice']).value).toEqual({
+      type: 'integer',
+      value: '4331',
+    });
     expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);
     expect(state.violations).toEqual([]);
   });

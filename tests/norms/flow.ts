@@ -42,10 +42,21 @@ export class Flow {
 
   /** Take `step` and assert its outcome; returns the result. */
   step(step: Step): TakeResult {
-    const r = take(this.cm, this.state, { act: step.act, actor: step.actor, params: step.params, at: step.at, ...(step.facts ? { facts: step.facts } : {}) });
+    const r = take(this.cm, this.state, {
+      act: step.act,
+      actor: step.actor,
+      params: step.params,
+      at: step.at,
+      ...(step.facts ? { facts: step.facts } : {}),
+    });
     const want = step.expect ?? 'taken';
     const reasons = r.ok ? [] : r.refusal.reasons.map((x) => x.message);
-    expect({ act: step.act, at: step.at, outcome: r.ok ? 'taken' : 'refused', reasons: want === 'taken' ? reasons : [] }).toEqual({
+    expect({
+      act: step.act,
+      at: step.at,
+      outcome: r.ok ? 'taken' : 'refused',
+      reasons: want === 'taken' ? reasons : [],
+    }).toEqual({
       act: step.act,
       at: step.at,
       outcome: want,
@@ -74,7 +85,10 @@ export class Flow {
 
   /** The active duty instances as `name(args)` texts, sorted. */
   activeDuties(): string[] {
-    return this.state.duties.filter((d) => d.status === 'active').map((d) => `${d.duty}(${d.args.join(', ')})`).sort();
+    return this.state.duties
+      .filter((d) => d.status === 'active')
+      .map((d) => `${d.duty}(${d.args.join(', ')})`)
+      .sort();
   }
 
   /** The violations as `kind name(args) at`, in order. */

@@ -64,7 +64,9 @@ describe('kinderopvangtoeslag invariants', () => {
       fc.property(input, fc.integer({ min: 0, max: 5000 }), (i, extra) => {
         const cap = caps[i.soort] as number;
         const atCap = value(facts(i, cap.toFixed(2)), 'vastgestelde kinderopvangtoeslag', ['alice']);
-        const above = value(facts(i, price(Math.round(cap * 100) + extra)), 'vastgestelde kinderopvangtoeslag', ['alice']);
+        const above = value(facts(i, price(Math.round(cap * 100) + extra)), 'vastgestelde kinderopvangtoeslag', [
+          'alice',
+        ]);
         expect(above).toBe(atCap);
       }),
       { numRuns: 40 },

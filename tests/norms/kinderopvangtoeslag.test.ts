@@ -48,7 +48,13 @@ function applied(extra: readonly GivenFact[] = []): Flow {
 }
 
 function bekendmaken(f: Flow, at: string): void {
-  f.step({ act: 'bekendmaken besluit', actor: 'dt', params: B, at, facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: at }] });
+  f.step({
+    act: 'bekendmaken besluit',
+    actor: 'dt',
+    params: B,
+    at,
+    facts: [{ fact: 'datum bekendmaking', args: ['alice'], value: at }],
+  });
 }
 
 /** Actual hours 1800, percentage 85 after the assessment of 2025-05-01. */
@@ -66,7 +72,13 @@ function determined(): Flow {
   for (const m of ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) {
     f.step({ act: 'uitbetalen voorschottermijn', actor: 'dt', params: O, at: `2024-${m}-20` });
   }
-  f.step({ act: 'toekennen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-01', facts: [...finalData, { fact: 'toegekend bedrag', args: ['alice'], value: '12271' }] });
+  f.step({
+    act: 'toekennen kinderopvangtoeslag',
+    actor: 'dt',
+    params: O,
+    at: '2025-06-01',
+    facts: [...finalData, { fact: 'toegekend bedrag', args: ['alice'], value: '12271' }],
+  });
   bekendmaken(f, '2025-06-03');
   return f;
 }
@@ -107,12 +119,27 @@ describe('kinderopvangtoeslag: the full case', () => {
     // The inspector's act carries no facts: it may not change the percentage the Dienst Toeslagen set
     // (grammar/README.md#roles); the Dienst Toeslagen supplies the new percentage with its revision.
     f.step({ act: 'wijzigen inkomensgegeven', actor: 'ib', params: O, at: '2025-09-01' });
-    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([['herzien kinderopvangtoeslag', '2025-10-27']]);
+    expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([
+      ['herzien kinderopvangtoeslag', '2025-10-27'],
+    ]);
     // No recovery while a revision is pending.
     f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-09-10', expect: 'refused' });
     // A revision must state the recomputed amount: 1800 × 8.02 × 70 % = 10 105.20 → 10 105.
-    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '12271' }], expect: 'refused' });
-    f.step({ act: 'herzien kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-01', facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '10105' }] });
+    f.step({
+      act: 'herzien kinderopvangtoeslag',
+      actor: 'dt',
+      params: O,
+      at: '2025-10-01',
+      facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '12271' }],
+      expect: 'refused',
+    });
+    f.step({
+      act: 'herzien kinderopvangtoeslag',
+      actor: 'dt',
+      params: O,
+      at: '2025-10-01',
+      facts: [PCT70, { fact: 'herzien bedrag', args: ['alice'], value: '10105' }],
+    });
     bekendmaken(f, '2025-10-02');
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-10-15' });
     expect(f.value('vast te stellen terugvordering', ['alice'])).toBe('4331');
@@ -124,7 +151,10 @@ describe('kinderopvangtoeslag: the full case', () => {
       actor: 'dt',
       params: O,
       at: '2025-11-01',
-      facts: [{ fact: 'verzoek om uitstel van betaling', args: ['alice'] }, { fact: 'einde betalingsregeling', args: ['alice'], value: '2027-11-01' }],
+      facts: [
+        { fact: 'verzoek om uitstel van betaling', args: ['alice'] },
+        { fact: 'einde betalingsregeling', args: ['alice'], value: '2027-11-01' },
+      ],
     });
     expect(f.activeDuties()).toEqual(['nakomen betalingsregeling(alice)']);
     f.step({ act: 'betalen terugvordering', actor: 'alice', params: O, at: '2027-10-01' });
@@ -133,7 +163,7 @@ describe('kinderopvangtoeslag: the full case', () => {
     expect(f.violations()).toEqual([]);
   });
 
-  it('the recovery decision\'s trace names every article it rests on', () => {
+  it("the recovery decision's trace names every article it rests on", () => {
     const f = determined();
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-15' });
     const ids = new Set(decisionSources(r.trace).map((s) => s.id));
@@ -160,13 +190,18 @@ describe('kinderopvangtoeslag: the full case', () => {
     ];
     expect(restsOn.filter((id) => !ids.has(id))).toEqual([]);
     // Each source in the trace carries its verbatim text.
-    expect(decisionSources(r.trace).find((s) => s.id === 'awir-26-lid-1')?.text).toContain('in zijn geheel verschuldigd');
+    expect(decisionSources(r.trace).find((s) => s.id === 'awir-26-lid-1')?.text).toContain(
+      'in zijn geheel verschuldigd',
+    );
   });
 
-  it('the recovery decision\'s legal trail (golden: citation and source id per line, in trace order)', async () => {
+  it("the recovery decision's legal trail (golden: citation and source id per line, in trace order)", async () => {
     const f = determined();
     const r = f.step({ act: 'terugvorderen kinderopvangtoeslag', actor: 'dt', params: O, at: '2025-06-15' });
-    const text = decisionSources(r.trace).map((s) => `${s.citation ?? '?'}  [${s.id}]  ${s.juriconnect ?? ''}`).join('\n') + '\n';
+    const text =
+      decisionSources(r.trace)
+        .map((s) => `${s.citation ?? '?'}  [${s.id}]  ${s.juriconnect ?? ''}`)
+        .join('\n') + '\n';
     await expect(text).toMatchFileSnapshot('golden/recovery-sources.txt');
   });
 
@@ -177,7 +212,10 @@ describe('kinderopvangtoeslag: the full case', () => {
       actor: 'dt',
       params: O,
       at: '2025-06-15',
-      facts: [{ fact: 'volledige terugvordering onevenredig', args: ['alice'] }, { fact: 'verlaagd terug te vorderen bedrag', args: ['alice'], value: '500' }],
+      facts: [
+        { fact: 'volledige terugvordering onevenredig', args: ['alice'] },
+        { fact: 'verlaagd terug te vorderen bedrag', args: ['alice'], value: '500' },
+      ],
     });
     expect(f.value('vast te stellen terugvordering', ['alice'])).toBe('500');
   });
@@ -199,7 +237,10 @@ describe('kinderopvangtoeslag: the full case', () => {
       actor: 'dt',
       params: O,
       at: '2025-07-01',
-      facts: [{ fact: 'verzoek om uitstel van betaling', args: ['alice'] }, { fact: 'einde betalingsregeling', args: ['alice'], value: '2026-07-01' }],
+      facts: [
+        { fact: 'verzoek om uitstel van betaling', args: ['alice'] },
+        { fact: 'einde betalingsregeling', args: ['alice'], value: '2026-07-01' },
+      ],
     });
     f.advance('2026-07-02');
     expect(f.violations()).toEqual(['duty-deadline nakomen betalingsregeling(alice) 2026-07-02']);
@@ -238,7 +279,18 @@ describe('kinderopvangtoeslag: refusals and deadlines', () => {
   });
 
   it('refuses an application not co-signed by the partner (Awir 15 lid 3) and one filed after 31 March of the next year', () => {
-    const f = new Flow(cm, { asOf: '2024-01-02', actors, facts: situation([{ fact: 'heeft partner', args: ['alice'] }, { fact: 'partner heeft aanvraag mede ondertekend', args: ['alice'], value: false }]) }, coverage);
+    const f = new Flow(
+      cm,
+      {
+        asOf: '2024-01-02',
+        actors,
+        facts: situation([
+          { fact: 'heeft partner', args: ['alice'] },
+          { fact: 'partner heeft aanvraag mede ondertekend', args: ['alice'], value: false },
+        ]),
+      },
+      coverage,
+    );
     f.step({ act: 'aanvragen kinderopvangtoeslag', actor: 'alice', params: O, at: '2024-01-10', expect: 'refused' });
     const g = new Flow(cm, { asOf: '2024-01-02', actors, facts: situation() }, coverage);
     g.step({ act: 'aanvragen kinderopvangtoeslag', actor: 'alice', params: O, at: '2025-04-01', expect: 'refused' });
@@ -252,8 +304,14 @@ describe('kinderopvangtoeslag: refusals and deadlines', () => {
   // Runs last: every act and duty declared in the kinderopvangtoeslag file was exercised above.
   it('exercises every act and duty of the model', () => {
     const own = (file: string): boolean => file.endsWith('kinderopvangtoeslag.flint');
-    const acts = actsOf(norm.checked.model).filter((a) => own(a.span.file)).map((a) => a.name).sort();
-    const duties = dutiesOf(norm.checked.model).filter((d) => own(d.span.file)).map((d) => d.name).sort();
+    const acts = actsOf(norm.checked.model)
+      .filter((a) => own(a.span.file))
+      .map((a) => a.name)
+      .sort();
+    const duties = dutiesOf(norm.checked.model)
+      .filter((d) => own(d.span.file))
+      .map((d) => d.name)
+      .sort();
     expect(acts.length).toBeGreaterThan(0);
     expect(acts.filter((a) => !coverage.acts.has(a))).toEqual([]);
     expect(duties.filter((d) => !coverage.duties.has(d))).toEqual([]);

@@ -24,16 +24,20 @@ export interface LoadedNorm {
 
 /** Load, check and compile the `.flint` file at `path` (relative to the repository root). */
 export function loadNorm(path: string): LoadedNorm {
-  const loaded = loadModel(resolve(ROOT, path), {
-    readFile: (p) => {
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
+  const loaded = loadModel(
+    resolve(ROOT, path),
+    {
+      readFile: (p) => {
+        try {
+          return readFileSync(p, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      resolve: (from, imp) => resolve(dirname(from), imp),
     },
-    resolve: (from, imp) => resolve(dirname(from), imp),
-  }, { root: resolve(ROOT, 'norms') });
+    { root: resolve(ROOT, 'norms') },
+  );
   const checked = check(loaded.value.model);
   const compiled = compile(loaded.value.model);
   return {

@@ -10,7 +10,9 @@ import { loadNorm, ROOT } from './load.js';
 
 function flintFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? flintFiles(join(dir, e.name)) : e.name.endsWith('.flint') ? [join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? flintFiles(join(dir, e.name)) : e.name.endsWith('.flint') ? [join(dir, e.name)] : [],
+    )
     .sort();
 }
 
@@ -18,7 +20,9 @@ const files = flintFiles(join(ROOT, 'norms')).map((f) => relative(ROOT, f));
 
 describe('norms', () => {
   it('finds the Awb and kinderopvangtoeslag models', () => {
-    expect(files).toEqual(expect.arrayContaining(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint']));
+    expect(files).toEqual(
+      expect.arrayContaining(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint']),
+    );
   });
 
   it.each(files)('%s checks with zero errors', (file) => {
@@ -26,21 +30,30 @@ describe('norms', () => {
     expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
   });
 
-  it.each(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])('%s: every source block has a citation, text and juriconnect id, and every act cites a source', (file) => {
-    const { checked } = loadNorm(file);
-    const incomplete = sourceDeclsOf(checked.model)
-      .filter((s) => s.citation === null || s.text === null || s.text.trim() === '' || s.juriconnect === null)
-      .map((s) => s.id);
-    expect(incomplete).toEqual([]);
-    expect(actsOf(checked.model).filter((a) => a.sources.length === 0).map((a) => a.name)).toEqual([]);
-  });
+  it.each(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])(
+    '%s: every source block has a citation, text and juriconnect id, and every act cites a source',
+    (file) => {
+      const { checked } = loadNorm(file);
+      const incomplete = sourceDeclsOf(checked.model)
+        .filter((s) => s.citation === null || s.text === null || s.text.trim() === '' || s.juriconnect === null)
+        .map((s) => s.id);
+      expect(incomplete).toEqual([]);
+      expect(
+        actsOf(checked.model)
+          .filter((a) => a.sources.length === 0)
+          .map((a) => a.name),
+      ).toEqual([]);
+    },
+  );
 
   it.each([
     ['norms/awb/awb.flint', 'norms/texts/awb.md'],
     ['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/texts/kinderopvangtoeslag.md'],
   ])('%s quotes every source text line verbatim from %s', (file, textsFile) => {
     const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-    const collected = squash(readFileSync(join(ROOT, textsFile), 'utf8') + ' ' + readFileSync(join(ROOT, 'norms/texts/awb.md'), 'utf8'));
+    const collected = squash(
+      readFileSync(join(ROOT, textsFile), 'utf8') + ' ' + readFileSync(join(ROOT, 'norms/texts/awb.md'), 'utf8'),
+    );
     const { checked } = loadNorm(file);
     const notFound = sourceDeclsOf(checked.model).flatMap((s) =>
       (s.text ?? '')
@@ -54,6 +67,9 @@ describe('norms', () => {
 
   it('the kinderopvangtoeslag model imports the Awb', () => {
     const { files: loaded } = loadNorm('norms/kinderopvangtoeslag/kinderopvangtoeslag.flint');
-    expect(loaded.map((f) => relative(ROOT, f))).toEqual(['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/awb/awb.flint']);
+    expect(loaded.map((f) => relative(ROOT, f))).toEqual([
+      'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint',
+      'norms/awb/awb.flint',
+    ]);
   });
 });

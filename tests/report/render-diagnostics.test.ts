@@ -5,7 +5,11 @@ import type { Span } from '../../src/model/span.js';
 import { renderDiagnostics, summary } from '../../src/report/index.js';
 
 const text = 'fact [a]\n\tact <<b>> { preconditions: [c] }\nlast line\n';
-const at = (start: number, end: number, file = 'm.flint'): Span => ({ file, start: positionAt(text, start), end: positionAt(text, end) });
+const at = (start: number, end: number, file = 'm.flint'): Span => ({
+  file,
+  start: positionAt(text, start),
+  end: positionAt(text, end),
+});
 const offsetOf = (s: string): number => text.indexOf(s);
 
 describe('renderDiagnostics', () => {
@@ -55,7 +59,16 @@ describe('renderDiagnostics', () => {
       ],
       { 'model.json': '{}' },
     );
-    expect(out).toBe(['model.json: /acts/0/act: error schema: Expected a string.', '', 'other.flint:1:1: warning z: Elsewhere.', '', '1 error, 1 warning', ''].join('\n'));
+    expect(out).toBe(
+      [
+        'model.json: /acts/0/act: error schema: Expected a string.',
+        '',
+        'other.flint:1:1: warning z: Elsewhere.',
+        '',
+        '1 error, 1 warning',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('color wraps severities and carets in ANSI escapes only when asked', () => {
@@ -70,7 +83,9 @@ describe('renderDiagnostics', () => {
     const a: Diagnostic = { code: 'a', severity: 'error', message: 'A.', span: at(20, 21) };
     const b: Diagnostic = { code: 'b', severity: 'error', message: 'B.', span: at(0, 1) };
     expect(renderDiagnostics([a, b], { 'm.flint': text })).toBe(renderDiagnostics([b, a], { 'm.flint': text }));
-    expect(renderDiagnostics([a, b], { 'm.flint': text }).indexOf('B.')).toBeLessThan(renderDiagnostics([a, b], { 'm.flint': text }).indexOf('A.'));
+    expect(renderDiagnostics([a, b], { 'm.flint': text }).indexOf('B.')).toBeLessThan(
+      renderDiagnostics([a, b], { 'm.flint': text }).indexOf('A.'),
+    );
   });
 
   test('summary counts errors and warnings with correct plurals', () => {
@@ -84,7 +99,11 @@ describe('renderDiagnostics on long lines', () => {
     const long = `${'x'.repeat(500)}[fout]${'y'.repeat(500)}`;
     const start = long.indexOf('[fout]');
     const span: Span = { file: 'l.flint', start: positionAt(long, start), end: positionAt(long, start + 6) };
-    const out = renderDiagnostics([{ code: 'c', severity: 'error', message: 'm', span }], { 'l.flint': long }, { summary: false });
+    const out = renderDiagnostics(
+      [{ code: 'c', severity: 'error', message: 'm', span }],
+      { 'l.flint': long },
+      { summary: false },
+    );
     const [, source, carets] = out.split('\n') as [string, string, string];
     expect(source.length).toBeLessThan(140);
     expect(source).toMatch(/^1 \| …x+\[fout\]y+…$/);
@@ -96,7 +115,12 @@ describe('renderDiagnostics on long lines', () => {
     const long = 'z'.repeat(300);
     const first: Span = { file: 'l.flint', start: positionAt(long, 0), end: positionAt(long, 1) };
     const last: Span = { file: 'l.flint', start: positionAt(long, 299), end: positionAt(long, 300) };
-    const render = (span: Span) => renderDiagnostics([{ code: 'c', severity: 'error', message: 'm', span }], { 'l.flint': long }, { summary: false }).split('\n');
+    const render = (span: Span) =>
+      renderDiagnostics(
+        [{ code: 'c', severity: 'error', message: 'm', span }],
+        { 'l.flint': long },
+        { summary: false },
+      ).split('\n');
     expect(render(first)[1]).toMatch(/^1 \| z+…$/);
     expect(render(first)[2]).toBe('  | ^');
     expect(render(last)[1]).toMatch(/^1 \| …z+$/);

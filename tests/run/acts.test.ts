@@ -35,7 +35,10 @@ describe('roles', () => {
     if (!r.ok) expect(r.refusal.reasons.map((x) => [x.item, x.status])).toEqual([['actor', 'false']]);
   });
   it('an actor never takes an act reserved to another role', () => {
-    const s = give(cm, submitted, [{ fact: 'inkomen', args: ['alice'], value: '20000' }, { fact: 'ingezetene', args: ['alice'] }]).value;
+    const s = give(cm, submitted, [
+      { fact: 'inkomen', args: ['alice'], value: '20000' },
+      { fact: 'ingezetene', args: ['alice'] },
+    ]).value;
     expect(availableActs(cm, s, 'gemeente').map((a) => a.act)).toEqual(['toekennen']);
     const r = take(cm, s, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } });
     expect(r.ok).toBe(false);
@@ -60,7 +63,15 @@ describe('roles', () => {
 describe('taking acts', () => {
   it('creates fact instances with provenance and records the act', () => {
     expect(submitted.records).toEqual([
-      { id: 'r1', act: 'indienen', actor: 'alice', params: { aanvrager: 'alice' }, at: '2024-03-01', facts: [], forced: false },
+      {
+        id: 'r1',
+        act: 'indienen',
+        actor: 'alice',
+        params: { aanvrager: 'alice' },
+        at: '2024-03-01',
+        facts: [],
+        forced: false,
+      },
     ]);
     expect(submitted.facts['aanvraag']?.['["alice"]']).toEqual({
       args: ['alice'],
@@ -79,7 +90,7 @@ describe('taking acts', () => {
     expect(r.refusal.reasons[0]).toMatchObject({
       item: 'precondition',
       status: 'false',
-      expr: "[laag inkomen](aanvrager) and [ingezetene](aanvrager)",
+      expr: '[laag inkomen](aanvrager) and [ingezetene](aanvrager)',
     });
     expect(r.refusal.reasons[0]?.frame?.sources.map((x) => x.id)).toEqual(['wet-2']);
     expect(r.trace.outcome).toBe('refused');
@@ -94,7 +105,11 @@ describe('taking acts', () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.state.facts['ingezetene']?.['["alice"]']?.provenance).toEqual({ kind: 'given', by: 'gemeente', at: '2024-03-01' });
+    expect(r.state.facts['ingezetene']?.['["alice"]']?.provenance).toEqual({
+      kind: 'given',
+      by: 'gemeente',
+      at: '2024-03-01',
+    });
     expect(r.record.facts).toEqual([{ fact: 'ingezetene', args: ['alice'] }]);
     expect(activeDuties(r.state)).toEqual([]);
     expect(r.trace.dutiesEnded).toEqual([{ id: 'd1', duty: 'beslissen', args: ['alice'], deadline: '2024-04-26' }]);
@@ -114,10 +129,12 @@ describe('potential acts', () => {
       ['toekennen', { aanvrager: 'alice' }],
       ['afwijzen', { aanvrager: 'alice' }],
     ]);
-    expect(p[0]?.questions).toEqual([
-      { fact: 'inkomen', args: ['alice'] },
-      { fact: 'ingezetene', args: ['alice'] },
-    ].sort((a, b) => (a.fact < b.fact ? -1 : 1)));
+    expect(p[0]?.questions).toEqual(
+      [
+        { fact: 'inkomen', args: ['alice'] },
+        { fact: 'ingezetene', args: ['alice'] },
+      ].sort((a, b) => (a.fact < b.fact ? -1 : 1)),
+    );
     expect(p[1]?.questions).toEqual([{ fact: 'inkomen', args: ['alice'] }]);
   });
   it('never includes available or impossible acts', () => {
@@ -151,7 +168,10 @@ describe('as-of dates', () => {
     expect(r.ok ? null : r.refusal.reasons.map((x) => x.item)).toEqual(['not-in-force', 'precondition']);
   });
   it('records the source version in force on the act date', () => {
-    const s = give(cm, submitted, [{ fact: 'inkomen', args: ['alice'], value: '100' }, { fact: 'ingezetene', args: ['alice'] }]).value;
+    const s = give(cm, submitted, [
+      { fact: 'inkomen', args: ['alice'], value: '100' },
+      { fact: 'ingezetene', args: ['alice'] },
+    ]).value;
     const r = take(cm, s, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' } });
     // The act's version of art. 2, the object's source, and the source of the duty it ends.
     expect(r.trace.sources.map((x) => x.id)).toEqual(['wet-2', 'awb-4:1', 'awb-4:13']);
@@ -161,7 +181,9 @@ describe('as-of dates', () => {
 
 describe('duties, deadlines, violations, force', () => {
   it('activates a duty with a deadline computed from its creation date', () => {
-    expect(activeDuties(submitted)).toMatchObject([{ id: 'd1', duty: 'beslissen', args: ['alice'], deadline: '2024-04-26' }]);
+    expect(activeDuties(submitted)).toMatchObject([
+      { id: 'd1', duty: 'beslissen', args: ['alice'], deadline: '2024-04-26' },
+    ]);
     expect(activeDuties(submitted, 'bob')).toEqual([]);
   });
   it('advancing past the deadline violates the duty once', () => {
@@ -193,7 +215,12 @@ describe('duties, deadlines, violations, force', () => {
     if (!r.ok) return;
     expect(r.state.asOf).toBe('2024-05-01');
     expect(r.state.violations.map((x) => x.ref)).toEqual(['d1']);
-    const back = take(cm, r.state, { act: 'afwijzen', actor: 'gemeente', params: { aanvrager: 'bob' }, at: '2024-04-01' });
+    const back = take(cm, r.state, {
+      act: 'afwijzen',
+      actor: 'gemeente',
+      params: { aanvrager: 'bob' },
+      at: '2024-04-01',
+    });
     expect(back.ok).toBe(false);
   });
   it('force takes a non-enabled act and records a violation', () => {
@@ -202,7 +229,11 @@ describe('duties, deadlines, violations, force', () => {
     if (!r.ok) return;
     expect(r.trace.outcome).toBe('forced');
     expect(r.record.forced).toBe(true);
-    expect(r.state.facts['toegekend']?.['["alice"]']?.provenance).toEqual({ kind: 'created', record: 'r2', at: '2024-03-01' });
+    expect(r.state.facts['toegekend']?.['["alice"]']?.provenance).toEqual({
+      kind: 'created',
+      record: 'r2',
+      at: '2024-03-01',
+    });
     expect(violations(r.state)).toMatchObject([{ kind: 'forced-act', ref: 'r2', frame: 'toekennen' }]);
   });
   it('a terminated fact is known false afterwards', () => {
@@ -216,7 +247,14 @@ describe('duties, deadlines, violations, force', () => {
 
 describe('parameters of other types', () => {
   it('acts whose params cannot be enumerated are taken with explicit params', () => {
-    const m = compile(model(act('melden', { params: [param('bedrag', t('decimal'))], preconditions: cmp('gt', v('bedrag'), date('2020-01-01')) }))).value;
+    const m = compile(
+      model(
+        act('melden', {
+          params: [param('bedrag', t('decimal'))],
+          preconditions: cmp('gt', v('bedrag'), date('2020-01-01')),
+        }),
+      ),
+    ).value;
     const s = createCase(m, { asOf: '2024-01-01' });
     expect(availableActs(m, s, 'x')).toEqual([]);
     const r = take(m, s, { act: 'melden', actor: 'x', params: { bedrag: 'not a number' } });
@@ -230,7 +268,12 @@ describe('parameters of other types', () => {
 describe('take without a derivation tree', () => {
   it('gives the same state and outcome, with a childless check node', () => {
     const full = take(cm, submitted, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } });
-    const lean = take(cm, submitted, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } }, { trace: false });
+    const lean = take(
+      cm,
+      submitted,
+      { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } },
+      { trace: false },
+    );
     expect(JSON.stringify(lean.state)).toBe(JSON.stringify(full.state));
     expect(lean.trace.outcome).toBe('refused');
     expect(lean.trace.reasons).toEqual(full.trace.reasons);

@@ -6,7 +6,15 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availableActs, compile, createCase, createCaseChecked, evaluateFact, give, take } from '../../src/run/index.js';
+import {
+  availableActs,
+  compile,
+  createCase,
+  createCaseChecked,
+  evaluateFact,
+  give,
+  take,
+} from '../../src/run/index.js';
 import type { CaseState, JsonScalar } from '../../src/run/index.js';
 import { parse } from '../../src/syntax/index.js';
 
@@ -41,7 +49,8 @@ act <<inschrijven>>(p: [persoon]) {
 const parsed = parse(TEXT, 'canonical.flint');
 const cm = compile(parsed.value).value;
 const s0 = createCase(cm, { asOf: '2020-01-01', actors: { anna: { roles: ['persoon'] } } });
-const holds = (s: CaseState, fact: string, args: readonly JsonScalar[]): unknown => evaluateFact(cm, s, fact, args).value;
+const holds = (s: CaseState, fact: string, args: readonly JsonScalar[]): unknown =>
+  evaluateFact(cm, s, fact, args).value;
 const TRUE = { type: 'boolean', value: true };
 
 describe('give normalises arguments through the parameter types', () => {
@@ -165,7 +174,9 @@ describe('property: a given value in any accepted spelling is found by evaluatio
         const e = sp[ei % sp.length] ?? String(h);
         const s = give(cm, s0, [{ fact: 'bedrag bekend', args: [g] }]).value;
         expect(holds(s, 'bedrag bekend', [e])).toEqual(TRUE);
-        expect(Object.keys(s.facts['bedrag bekend'] ?? {})).toEqual([JSON.stringify([new Decimal(h).div(100).toString()])]);
+        expect(Object.keys(s.facts['bedrag bekend'] ?? {})).toEqual([
+          JSON.stringify([new Decimal(h).div(100).toString()]),
+        ]);
       }),
     );
   });

@@ -6,9 +6,18 @@ import { act, and, cmp, dec, dur, duty, eff, fact, ft, model, not, param, ref, s
 export function benefitModel(): Model {
   const p = (n: string) => param(n, ft('persoon'));
   return model(
-    source('awb-4:1', { citation: 'art. 4:1 Awb', validFrom: '1994-01-01', juriconnect: 'jci1.3:c:BWBR0005537&artikel=4:1', text: 'De aanvraag wordt ingediend bij het bestuursorgaan.' }),
+    source('awb-4:1', {
+      citation: 'art. 4:1 Awb',
+      validFrom: '1994-01-01',
+      juriconnect: 'jci1.3:c:BWBR0005537&artikel=4:1',
+      text: 'De aanvraag wordt ingediend bij het bestuursorgaan.',
+    }),
     source('wet-2-old', { citation: 'art. 2 Wet toeslag (oud)', validFrom: '2020-01-01', validTo: '2022-12-31' }),
-    source('wet-2', { citation: 'art. 2 Wet toeslag', validFrom: '2023-01-01', text: 'Een persoon met een laag inkomen heeft recht op toeslag.' }),
+    source('wet-2', {
+      citation: 'art. 2 Wet toeslag',
+      validFrom: '2023-01-01',
+      text: 'Een persoon met een laag inkomen heeft recht op toeslag.',
+    }),
     source('awb-4:13', { citation: 'art. 4:13 Awb', validFrom: '1994-01-01' }),
     fact('bestuursorgaan', { type: t('actor'), sources: ['awb-4:1'] }),
     fact('persoon', { type: t('actor') }),

@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/model/ast.js';
 import { activeDuties, advance, availableActs, compile, createCase, evaluateFact, take } from '../../src/run/index.js';
-import { act, actRef, add, bool, date, dur, duty, dutyRef, eff, fact, int, model, now, param, ref, t, v } from './helpers.js';
+import {
+  act,
+  actRef,
+  add,
+  bool,
+  date,
+  dur,
+  duty,
+  dutyRef,
+  eff,
+  fact,
+  int,
+  model,
+  now,
+  param,
+  ref,
+  t,
+  v,
+} from './helpers.js';
 import { emptySpan } from '../../src/model/span.js';
 
 const span = emptySpan('forms.flint');
 const created: Expr = { kind: 'Created', operands: [], span };
 const cond = (c: Expr, a: Expr, b: Expr): Expr => ({ kind: 'Conditional', condition: c, then: a, otherwise: b, span });
-const proj = (operand: Expr, ...context: string[]): Expr => ({ kind: 'Projection', scope: 'single', context, operand, span });
+const proj = (operand: Expr, ...context: string[]): Expr => ({
+  kind: 'Projection',
+  scope: 'single',
+  context,
+  operand,
+  span,
+});
 const list: Expr = { kind: 'List', name: 'kinderen', item: ref('kind naam'), span };
 
 describe('FLINT JSON compatibility forms and other expressions (native meanings)', () => {
@@ -27,7 +51,11 @@ describe('FLINT JSON compatibility forms and other expressions (native meanings)
         preconditions: cond(cmpGt(), bool(true), bool(false)),
         creates: [eff('fact', 'aanvraag'), eff('duty', 'betalen', v('indiener'))],
       }),
-      act('betaal', { params: [param('wie', t('actor'))], actor: v('wie'), preconditions: dutyRef('betalen', v('wie')) }),
+      act('betaal', {
+        params: [param('wie', t('actor'))],
+        actor: v('wie'),
+        preconditions: dutyRef('betalen', v('wie')),
+      }),
       duty('betalen', {
         params: [param('wie', t('actor'))],
         deadline: { form: 'by', value: add(date('2024-01-31'), dur('P1M')) },
@@ -38,7 +66,11 @@ describe('FLINT JSON compatibility forms and other expressions (native meanings)
   function cmpGt(): Expr {
     return { kind: 'Compare', op: 'ge', operands: [ref('bedrag'), int('0')], span };
   }
-  const s0 = createCase(m, { asOf: '2024-01-15', actors: { alice: { roles: [] } }, facts: [{ fact: 'bedrag', value: 5 }] });
+  const s0 = createCase(m, {
+    asOf: '2024-01-15',
+    actors: { alice: { roles: [] } },
+    facts: [{ fact: 'bedrag', value: 5 }],
+  });
 
   it('created: false until an act creates it', () => {
     expect(evaluateFact(m, s0, 'aanvraag').value).toEqual({ type: 'boolean', value: false });
@@ -51,7 +83,11 @@ describe('FLINT JSON compatibility forms and other expressions (native meanings)
     expect(r.ok && evaluateFact(m, r.state, 'aanvrager').value).toEqual({ type: 'actor', value: 'alice' });
   });
   it('list: unknown, asking its item', () => {
-    expect(evaluateFact(m, s0, 'kinderen')).toEqual({ value: { type: 'unknown' }, questions: [{ fact: 'kind naam', args: [] }], diagnostics: [] });
+    expect(evaluateFact(m, s0, 'kinderen')).toEqual({
+      value: { type: 'unknown' },
+      questions: [{ fact: 'kind naam', args: [] }],
+      diagnostics: [],
+    });
   });
   it('conditional with an unknown condition is known when both branches agree', () => {
     expect(evaluateFact(m, s0, 'hoog').value).toEqual({ type: 'boolean', value: true });
@@ -73,6 +109,9 @@ describe('FLINT JSON compatibility forms and other expressions (native meanings)
   });
   it('today is the case clock', () => {
     const mm = compile(model(fact('d', { type: t('date'), definition: now }))).value;
-    expect(evaluateFact(mm, createCase(mm, { asOf: '2024-02-29' }), 'd').value).toEqual({ type: 'date', value: '2024-02-29' });
+    expect(evaluateFact(mm, createCase(mm, { asOf: '2024-02-29' }), 'd').value).toEqual({
+      type: 'date',
+      value: '2024-02-29',
+    });
   });
 });

@@ -54,7 +54,14 @@ export const agg = (
 
 export function fact(
   name: string,
-  o: { params?: Param[]; type?: TypeRef; definition?: Expr | null; closed?: boolean; sources?: string[]; explanation?: string } = {},
+  o: {
+    params?: Param[];
+    type?: TypeRef;
+    definition?: Expr | null;
+    closed?: boolean;
+    sources?: string[];
+    explanation?: string;
+  } = {},
 ): FactDecl {
   return {
     kind: 'Fact',
@@ -71,7 +78,13 @@ export function fact(
   };
 }
 
-export const eff = (frame: 'fact' | 'duty', name: string, ...args: Expr[]): Effect => ({ kind: 'Effect', frame, name, args, span });
+export const eff = (frame: 'fact' | 'duty', name: string, ...args: Expr[]): Effect => ({
+  kind: 'Effect',
+  frame,
+  name,
+  args,
+  span,
+});
 
 export function act(
   name: string,
@@ -139,7 +152,13 @@ export function duty(
 
 export function source(
   id: string,
-  o: { citation?: string; validFrom?: string | null; validTo?: string | null; text?: string; juriconnect?: string } = {},
+  o: {
+    citation?: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+    text?: string;
+    juriconnect?: string;
+  } = {},
 ): SourceDecl {
   return {
     kind: 'Source',

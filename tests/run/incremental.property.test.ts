@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Decl, Expr } from '../../src/model/ast.js';
-import { advance, compile, createCase, deriveGround, derivedValue, evaluateFact, give, take } from '../../src/run/index.js';
+import {
+  advance,
+  compile,
+  createCase,
+  deriveGround,
+  derivedValue,
+  evaluateFact,
+  give,
+  take,
+} from '../../src/run/index.js';
 import type { CaseState, DerivedSnapshot } from '../../src/run/index.js';
 import { act, and, cmp, date, eff, fact, model, not, now, or, ref, t } from './helpers.js';
 
@@ -43,7 +52,13 @@ function buildModel(shape: Shape) {
     const ops = d.reads.map((r) => operand(shape, i, r));
     const first = ops[0] as Expr;
     const definition =
-      d.op === 'not' ? not(first) : d.op === 'today' ? and(first, cmp('ge', now, date('2024-03-01'))) : d.op === 'and' ? and(...ops) : or(...ops);
+      d.op === 'not'
+        ? not(first)
+        : d.op === 'today'
+          ? and(first, cmp('ge', now, date('2024-03-01')))
+          : d.op === 'and'
+            ? and(...ops)
+            : or(...ops);
     decls.push(fact(`d${i}`, { definition }));
   });
   decls.push(fact('clerk', { type: t('actor'), closed: true }));
@@ -63,7 +78,7 @@ function addDays(d: string, n: number): string {
   return x.toISOString().slice(0, 10);
 }
 
-function values(cm: ReturnType<typeof buildModel>, snap: DerivedSnapshot, m: number): unknown[] {
+function values(_cm: ReturnType<typeof buildModel>, snap: DerivedSnapshot, m: number): unknown[] {
   return Array.from({ length: m }, (_, i) => derivedValue(snap, `d${i}`));
 }
 
@@ -75,7 +90,8 @@ describe('incremental evaluation of ground derived facts (properties)', () => {
         let state: CaseState = createCase(cm, { asOf: '2024-02-01', actors: { c: { roles: ['clerk'] } } });
         let snap = deriveGround(cm, state);
         for (const s of steps) {
-          if (s.kind === 'give') state = give(cm, state, [{ fact: `i${s.input % shape.inputs}`, value: s.value }]).value;
+          if (s.kind === 'give')
+            state = give(cm, state, [{ fact: `i${s.input % shape.inputs}`, value: s.value }]).value;
           else if (s.kind === 'advance') state = advance(cm, state, addDays(state.asOf, s.days)).state;
           else {
             const r = take(cm, state, { act: 'maken', actor: 'c' }, { trace: false });
@@ -129,7 +145,8 @@ describe('deep chains of derived facts', () => {
     const order = cm.plan.order;
     expect(order).toHaveLength(n);
     expect(cm.plan.acyclic).toBe(true);
-    for (let i = 1; i < n; i += 97) expect(cm.plan.position.get(`d${i - 1}`)).toBeLessThan(cm.plan.position.get(`d${i}`) ?? -1);
+    for (let i = 1; i < n; i += 97)
+      expect(cm.plan.position.get(`d${i - 1}`)).toBeLessThan(cm.plan.position.get(`d${i}`) ?? -1);
     expect(cm.plan.height.get(`d${n - 1}`)).toBe(n);
   });
 
@@ -148,7 +165,9 @@ describe('deep chains of derived facts', () => {
   });
 
   it('detect cycles and fall back to full evaluation for them', () => {
-    const cyc = compile(model(fact('a', { definition: ref('b') }), fact('b', { definition: or(ref('a'), ref('i')) }), fact('i'))).value;
+    const cyc = compile(
+      model(fact('a', { definition: ref('b') }), fact('b', { definition: or(ref('a'), ref('i')) }), fact('i')),
+    ).value;
     expect(cyc.plan.acyclic).toBe(false);
     const s = createCase(cyc, { asOf: '2024-01-01' });
     const s2 = give(cyc, s, [{ fact: 'i', value: true }]).value;

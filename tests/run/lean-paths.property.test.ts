@@ -40,16 +40,26 @@ describe('lean paths (no trace) decide exactly like the traced paths', () => {
         let state: CaseState = createCase(cm, { asOf: '2024-01-01', actors: benefitActors });
         for (const s of steps) {
           if (s.kind === 'give') {
-            const g = s.fact === 'inkomen' ? { fact: 'inkomen', args: [s.who], value: s.income } : { fact: 'ingezetene', args: [s.who], value: s.yes };
+            const g =
+              s.fact === 'inkomen'
+                ? { fact: 'inkomen', args: [s.who], value: s.income }
+                : { fact: 'ingezetene', args: [s.who], value: s.yes };
             state = give(cm, state, [g]).value;
             continue;
           }
-          const req: TakeRequest = { act: s.act, actor: s.actor, params: { aanvrager: s.aanvrager }, at: addDays(state.asOf, s.days) };
+          const req: TakeRequest = {
+            act: s.act,
+            actor: s.actor,
+            params: { aanvrager: s.aanvrager },
+            at: addDays(state.asOf, s.days),
+          };
           const lean = take(cm, state, req, { trace: false });
           const full = take(cm, state, req, { trace: true });
           expect(lean.ok).toBe(full.ok);
           expect(JSON.stringify(lean.state)).toBe(JSON.stringify(full.state));
-          expect(Object.isFrozen(lean.state) && Object.isFrozen(lean.state.facts) && Object.isFrozen(lean.state.records)).toBe(true);
+          expect(
+            Object.isFrozen(lean.state) && Object.isFrozen(lean.state.facts) && Object.isFrozen(lean.state.records),
+          ).toBe(true);
           if (lean.ok && full.ok) {
             expect(lean.record).toEqual(full.record);
             // The lean entry is the full one without the check tree's children.
@@ -57,7 +67,8 @@ describe('lean paths (no trace) decide exactly like the traced paths', () => {
             expect({ ...lean.trace, ...bare }).toEqual({ ...full.trace, ...bare });
             expect(lean.trace.check.children).toEqual([]);
           }
-          for (const a of actors) expect(strip(availableActs(cm, state, a, { trace: true }))).toEqual(availableActs(cm, state, a));
+          for (const a of actors)
+            expect(strip(availableActs(cm, state, a, { trace: true }))).toEqual(availableActs(cm, state, a));
           state = full.state;
         }
       }),

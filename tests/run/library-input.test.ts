@@ -34,14 +34,17 @@ describe('dates', () => {
   it('advance to a real date has no diagnostics', () => {
     expect(advance(cm, s0, '2024-03-02').diagnostics).toEqual([]);
   });
-  it.each(['2-1-2024', '2024-02-30', '2024-13-01', ''])('createCaseChecked reports asOf %j; the case it returns is refused everywhere', (asOf) => {
-    const r = createCaseChecked(cm, { asOf, actors: benefitActors });
-    expect(r.diagnostics.map((d) => d.code)).toContain('run-invalid-date');
-    expect(r.value.asOf).not.toBe(asOf);
-    const t = take(cm, createCase(cm, { asOf, actors: benefitActors }), submit);
-    expect(t.ok).toBe(false);
-    if (!t.ok) expect(t.refusal.reasons[0]?.message).toContain('not a calendar date');
-  });
+  it.each(['2-1-2024', '2024-02-30', '2024-13-01', ''])(
+    'createCaseChecked reports asOf %j; the case it returns is refused everywhere',
+    (asOf) => {
+      const r = createCaseChecked(cm, { asOf, actors: benefitActors });
+      expect(r.diagnostics.map((d) => d.code)).toContain('run-invalid-date');
+      expect(r.value.asOf).not.toBe(asOf);
+      const t = take(cm, createCase(cm, { asOf, actors: benefitActors }), submit);
+      expect(t.ok).toBe(false);
+      if (!t.ok) expect(t.refusal.reasons[0]?.message).toContain('not a calendar date');
+    },
+  );
   it('give at a non-date is reported and nothing is stored', () => {
     const r = give(cm, s0, [{ fact: 'ingezetene', args: ['alice'] }], { at: 'gisteren' });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['run-invalid-date']);
@@ -56,25 +59,45 @@ describe('dates', () => {
     }
   });
   it('a batch case with an act "at" that is not a date is an error line (or a refusal), not a jammed clock', () => {
-    const line = JSON.stringify({ id: 1, asOf: '2024-03-01', actors: benefitActors, acts: [{ ...submit, at: '2024-02-30' }] });
+    const line = JSON.stringify({
+      id: 1,
+      asOf: '2024-03-01',
+      actors: benefitActors,
+      acts: [{ ...submit, at: '2024-02-30' }],
+    });
     expect(JSON.parse(decideLine(cm, line, 1) ?? '{}')).toMatchObject({ error: { path: '/acts/0/at' } });
-    const out = decideCase(cm, { id: 1, asOf: '2024-03-01', actors: benefitActors, acts: [{ ...submit, at: 'x' }] }) as BatchOutcome;
+    const out = decideCase(cm, {
+      id: 1,
+      asOf: '2024-03-01',
+      actors: benefitActors,
+      acts: [{ ...submit, at: 'x' }],
+    }) as BatchOutcome;
     expect(out.outcome).toBe('refused');
   });
 });
 
 describe('createCase', () => {
   it('reports unknown roles and malformed actors, and leaves them out', () => {
-    const r = createCaseChecked(cm, { asOf: '2024-03-01', actors: { alice: { roles: ['persoon', 'koning'] }, bob: 'x' as never } });
+    const r = createCaseChecked(cm, {
+      asOf: '2024-03-01',
+      actors: { alice: { roles: ['persoon', 'koning'] }, bob: 'x' as never },
+    });
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
       ['run-unknown-role', '/actors/alice/roles/1'],
       ['run-invalid-actors', '/actors/bob'],
     ]);
     expect(r.value.actors).toEqual({ alice: { roles: ['persoon'] } });
-    expect(createCase(cm, { asOf: '2024-03-01', actors: { alice: { roles: ['koning'] } } }).actors).toEqual({ alice: { roles: [] } });
+    expect(createCase(cm, { asOf: '2024-03-01', actors: { alice: { roles: ['koning'] } } }).actors).toEqual({
+      alice: { roles: [] },
+    });
   });
   it('reports malformed facts with their path instead of dropping them silently', () => {
-    const facts = [{ fact: 'ingezetene', args: ['alice'] }, { nope: 1 }, { fact: 'ingezetene', args: 'alice' }, 42] as unknown as GivenFact[];
+    const facts = [
+      { fact: 'ingezetene', args: ['alice'] },
+      { nope: 1 },
+      { fact: 'ingezetene', args: 'alice' },
+      42,
+    ] as unknown as GivenFact[];
     const r = createCaseChecked(cm, { asOf: '2024-03-01', actors: benefitActors, facts });
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
       ['run-invalid-fact', '/facts/1'],
@@ -86,7 +109,9 @@ describe('createCase', () => {
   it('a non-array facts is a diagnostic, not a TypeError', () => {
     const r = createCaseChecked(cm, { asOf: '2024-03-01', facts: 'x' as unknown as GivenFact[] });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['run-invalid-facts']);
-    expect(give(cm, s0, { fact: 'x' } as unknown as GivenFact[]).diagnostics.map((d) => d.code)).toEqual(['run-invalid-facts']);
+    expect(give(cm, s0, { fact: 'x' } as unknown as GivenFact[]).diagnostics.map((d) => d.code)).toEqual([
+      'run-invalid-facts',
+    ]);
   });
 });
 
@@ -96,8 +121,13 @@ describe('evaluateFact', () => {
     const r = evaluateFact(cm, s, 'ingezetene', []);
     expect(r.value).toEqual({ type: 'unknown' });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['run-wrong-arity']);
-    expect(evaluateFact(cm, s, 'ingezetene', ['alice', 'bob']).diagnostics.map((d) => d.code)).toEqual(['run-wrong-arity']);
-    expect(evaluateFact(cm, s, 'ingezetene', ['alice'])).toMatchObject({ value: { type: 'boolean', value: true }, diagnostics: [] });
+    expect(evaluateFact(cm, s, 'ingezetene', ['alice', 'bob']).diagnostics.map((d) => d.code)).toEqual([
+      'run-wrong-arity',
+    ]);
+    expect(evaluateFact(cm, s, 'ingezetene', ['alice'])).toMatchObject({
+      value: { type: 'boolean', value: true },
+      diagnostics: [],
+    });
   });
   it('an object as an argument is run-wrong-type and creates no instance', () => {
     const r = evaluateFact(cm, s, 'ingezetene', [{ id: 'piet' } as unknown as JsonScalar]);
@@ -120,17 +150,26 @@ describe('corrupt state', () => {
     { ...JSON.parse(JSON.stringify(s0)), duties: [1] },
     { ...JSON.parse(JSON.stringify(s0)), counters: null },
   ] as unknown as CaseState[];
-  it.each(corrupt.map((c, i) => [i, c]))('state %i: every entry point reports run-invalid-state, none throws', (_, c) => {
-    const t = take(cm, c, submit);
-    expect(t.ok).toBe(false);
-    if (!t.ok) expect(t.refusal.reasons[0]?.message).toContain('case state is not valid');
-    expect(advance(cm, c, '2024-04-01').diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
-    expect(give(cm, c, [{ fact: 'ingezetene', args: ['alice'] }]).diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
-    expect(evaluateFact(cm, c, 'ingezetene', ['alice']).diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
-    expect(checkAct(cm, c, 'indienen', 'alice', { aanvrager: 'alice' }).reasons[0]?.message).toContain('case state is not valid');
-    expect(availableActs(cm, c, 'alice')).toEqual([]);
-    expect(potentialActs(cm, c, 'alice')).toEqual([]);
-  });
+  it.each(corrupt.map((c, i) => [i, c]))(
+    'state %i: every entry point reports run-invalid-state, none throws',
+    (_, c) => {
+      const t = take(cm, c, submit);
+      expect(t.ok).toBe(false);
+      if (!t.ok) expect(t.refusal.reasons[0]?.message).toContain('case state is not valid');
+      expect(advance(cm, c, '2024-04-01').diagnostics.map((d) => d.code)).toEqual(['run-invalid-state']);
+      expect(give(cm, c, [{ fact: 'ingezetene', args: ['alice'] }]).diagnostics.map((d) => d.code)).toEqual([
+        'run-invalid-state',
+      ]);
+      expect(evaluateFact(cm, c, 'ingezetene', ['alice']).diagnostics.map((d) => d.code)).toEqual([
+        'run-invalid-state',
+      ]);
+      expect(checkAct(cm, c, 'indienen', 'alice', { aanvrager: 'alice' }).reasons[0]?.message).toContain(
+        'case state is not valid',
+      );
+      expect(availableActs(cm, c, 'alice')).toEqual([]);
+      expect(potentialActs(cm, c, 'alice')).toEqual([]);
+    },
+  );
   it('a stored state read back from JSON (not frozen, valid) is accepted', () => {
     const stored = JSON.parse(JSON.stringify(s0)) as CaseState;
     expect(take(cm, stored, submit).ok).toBe(true);

@@ -22,7 +22,10 @@ describe('three-valued (Kleene) logic', () => {
   it('unknown inputs ask and stay unknown', () => {
     const r = evaluateFact(cm, s0, 'a and b');
     expect(r.value).toEqual(U);
-    expect(r.questions).toEqual([{ fact: 'a', args: [] }, { fact: 'b', args: [] }]);
+    expect(r.questions).toEqual([
+      { fact: 'a', args: [] },
+      { fact: 'b', args: [] },
+    ]);
   });
   it('false and unknown = false, with no questions', () => {
     const s = give(cm, s0, [{ fact: 'a', value: false }]).value;
@@ -72,7 +75,10 @@ describe('aggregates over known instances', () => {
     expect(evaluateFact(acm, base, 'aantal').value).toEqual({ type: 'integer', value: '2' });
   });
   it('sum and max are unknown while a body is unknown, exact once known', () => {
-    expect(evaluateFact(acm, base, 'totaal')).toMatchObject({ value: U, questions: [{ fact: 'uren', args: ['kees'] }] });
+    expect(evaluateFact(acm, base, 'totaal')).toMatchObject({
+      value: U,
+      questions: [{ fact: 'uren', args: ['kees'] }],
+    });
     const s = give(acm, base, [{ fact: 'uren', args: ['kees'], value: '0.25' }]).value;
     expect(evaluateFact(acm, s, 'totaal').value).toEqual({ type: 'decimal', value: '10.75' });
     expect(evaluateFact(acm, s, 'maximum').value).toEqual({ type: 'decimal', value: '10.5' });
@@ -92,7 +98,9 @@ describe('aggregates over known instances', () => {
 
 describe('give', () => {
   it('reports unknown facts, wrong arity and wrong types without throwing', () => {
-    const acm = compile(model(fact('k', { params: [param('n', t('integer'))] }), fact('d', { type: t('decimal') }))).value;
+    const acm = compile(
+      model(fact('k', { params: [param('n', t('integer'))] }), fact('d', { type: t('decimal') })),
+    ).value;
     const s = createCase(acm, { asOf: '2024-01-01' });
     const r = give(acm, s, [
       { fact: 'nope' },
@@ -101,7 +109,12 @@ describe('give', () => {
       { fact: 'd', value: true },
       { fact: 'd', value: '1.50' },
     ]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['run-unknown-fact', 'run-wrong-arity', 'run-wrong-type', 'run-wrong-type']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([
+      'run-unknown-fact',
+      'run-wrong-arity',
+      'run-wrong-type',
+      'run-wrong-type',
+    ]);
     expect(r.value.facts['d']?.['[]']?.value).toBe('1.50');
     expect(r.value.facts['k']).toBeUndefined();
     expect(s.facts).toEqual({});

@@ -33,7 +33,10 @@ act <<herinneren>>(b: [burger]) {
 
 const parsed = parse(TEXT, 'object-product.flint');
 const cm = compile(parsed.value).value;
-const s0 = createCase(cm, { asOf: '2024-01-01', actors: { anna: { roles: ['burger'] }, gemeente: { roles: ['bestuur'] } } });
+const s0 = createCase(cm, {
+  asOf: '2024-01-01',
+  actors: { anna: { roles: ['burger'] }, gemeente: { roles: ['bestuur'] } },
+});
 
 describe('an act whose object is a duty it creates', () => {
   it('the model parses and compiles without errors', () => {

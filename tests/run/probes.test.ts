@@ -11,7 +11,9 @@ import { projectRoot } from '../helpers/shared.js';
 import { loadProjectModel } from '../scenario/helpers.js';
 
 const DIR = 'tests/run/probes';
-const files = readdirSync(join(projectRoot, DIR)).filter((f) => f.endsWith('.flint')).sort();
+const files = readdirSync(join(projectRoot, DIR))
+  .filter((f) => f.endsWith('.flint'))
+  .sort();
 
 describe('engine probes', () => {
   it('finds the probe files', () => {
@@ -23,7 +25,9 @@ describe('engine probes', () => {
       const { model, diagnostics } = loadProjectModel(file);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const report = runScenarios(model, { file });
-      const failed = report.scenarios.flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text}: ${c.actual}`));
+      const failed = report.scenarios.flatMap((s) =>
+        s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text}: ${c.actual}`),
+      );
       expect(failed).toEqual([]);
       expect(report.scenarios.length).toBeGreaterThan(0);
       expect(report.scenarios.every((s) => s.passed)).toBe(true);

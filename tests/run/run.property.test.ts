@@ -37,11 +37,16 @@ function addDays(date: string, n: number): string {
 }
 
 function giveFor(s: Extract<Step, { kind: 'give' }>): GivenFact {
-  return s.fact === 'inkomen' ? { fact: 'inkomen', args: [s.who], value: s.income } : { fact: 'ingezetene', args: [s.who], value: s.yes };
+  return s.fact === 'inkomen'
+    ? { fact: 'inkomen', args: [s.who], value: s.income }
+    : { fact: 'ingezetene', args: [s.who], value: s.yes };
 }
 
 /** Run steps; every give is folded into the next take as supplied facts so records capture it. */
-function run(steps: readonly Step[], check: (before: CaseState, after: CaseState, req: TakeRequest) => void = () => {}) {
+function run(
+  steps: readonly Step[],
+  check: (before: CaseState, after: CaseState, req: TakeRequest) => void = () => {},
+) {
   const initial = createCase(cm, { asOf: '2024-01-01', actors: benefitActors });
   let state = initial;
   let pending: GivenFact[] = [];
@@ -104,7 +109,12 @@ describe('take and force (properties)', () => {
               state = give(c, state, [giveFor(s)]).value;
               continue;
             }
-            const r = take(c, state, { act: s.act, actor: s.actor, params: { aanvrager: s.aanvrager }, at: addDays(state.asOf, s.days) });
+            const r = take(c, state, {
+              act: s.act,
+              actor: s.actor,
+              params: { aanvrager: s.aanvrager },
+              at: addDays(state.asOf, s.days),
+            });
             out.push(JSON.stringify(r.trace), JSON.stringify(r.state));
             state = r.state;
           }
@@ -130,7 +140,9 @@ describe('take and force (properties)', () => {
           const rec = after.records[after.records.length - 1];
           for (const d of newOnes) {
             expect(d.createdBy).toBe(rec?.id);
-            expect(cm.acts.get(rec?.act ?? '')?.creates.some((e) => e.frame === 'duty' && e.name === d.duty)).toBe(true);
+            expect(cm.acts.get(rec?.act ?? '')?.creates.some((e) => e.frame === 'duty' && e.name === d.duty)).toBe(
+              true,
+            );
           }
         });
         const later = advance(cm, state, addDays(state.asOf, extra)).state;
@@ -146,7 +158,11 @@ describe('take and force (properties)', () => {
   });
 });
 
-type Formula = { k: 'var'; n: number } | { k: 'lit'; b: boolean } | { k: 'not'; a: Formula } | { k: 'and' | 'or'; xs: Formula[] };
+type Formula =
+  | { k: 'var'; n: number }
+  | { k: 'lit'; b: boolean }
+  | { k: 'not'; a: Formula }
+  | { k: 'and' | 'or'; xs: Formula[] };
 const NVARS = 4;
 const formulaArb: fc.Arbitrary<Formula> = fc.letrec<{ f: Formula }>((tie) => ({
   f: fc.oneof(
@@ -154,7 +170,10 @@ const formulaArb: fc.Arbitrary<Formula> = fc.letrec<{ f: Formula }>((tie) => ({
     fc.record({ k: fc.constant('var' as const), n: fc.integer({ min: 0, max: NVARS - 1 }) }),
     fc.record({ k: fc.constant('lit' as const), b: fc.boolean() }),
     fc.record({ k: fc.constant('not' as const), a: tie('f') }),
-    fc.record({ k: fc.constantFrom('and' as const, 'or' as const), xs: fc.array(tie('f'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({
+      k: fc.constantFrom('and' as const, 'or' as const),
+      xs: fc.array(tie('f'), { minLength: 1, maxLength: 3 }),
+    }),
   ),
 })).f;
 
@@ -194,24 +213,37 @@ describe('three-valued evaluation (properties)', () => {
 
   it('agrees with two-valued evaluation once every input is given, and a known partial result never changes', () => {
     fc.assert(
-      fc.property(formulaArb, partial, fc.array(fc.boolean(), { minLength: NVARS, maxLength: NVARS }), (f, part, fill) => {
-        const m = compile(model(...inputs, fact('f', { definition: toExpr(f) }))).value;
-        const s0 = createCase(m, { asOf: '2024-01-01' });
-        const full = part.map((b, i) => b ?? (fill[i] as boolean));
-        const known = give(m, s0, part.flatMap((b, i) => (b === undefined ? [] : [{ fact: `v${i}`, value: b }]))).value;
-        const all = give(m, s0, full.map((b, i) => ({ fact: `v${i}`, value: b }))).value;
-        const expected = evalTwo(f, full);
-        const complete = evaluateFact(m, all, 'f');
-        expect(complete.value).toEqual({ type: 'boolean', value: expected });
-        expect(complete.questions).toEqual([]);
-        const p = evaluateFact(m, known, 'f');
-        if (p.value.type === 'boolean') expect(p.value.value).toBe(expected);
-        else {
-          // Unknown: the questions are exactly inputs that were not given.
-          expect(p.questions.length).toBeGreaterThan(0);
-          for (const q of p.questions) expect(part[Number(q.fact.slice(1))]).toBeUndefined();
-        }
-      }),
+      fc.property(
+        formulaArb,
+        partial,
+        fc.array(fc.boolean(), { minLength: NVARS, maxLength: NVARS }),
+        (f, part, fill) => {
+          const m = compile(model(...inputs, fact('f', { definition: toExpr(f) }))).value;
+          const s0 = createCase(m, { asOf: '2024-01-01' });
+          const full = part.map((b, i) => b ?? (fill[i] as boolean));
+          const known = give(
+            m,
+            s0,
+            part.flatMap((b, i) => (b === undefined ? [] : [{ fact: `v${i}`, value: b }])),
+          ).value;
+          const all = give(
+            m,
+            s0,
+            full.map((b, i) => ({ fact: `v${i}`, value: b })),
+          ).value;
+          const expected = evalTwo(f, full);
+          const complete = evaluateFact(m, all, 'f');
+          expect(complete.value).toEqual({ type: 'boolean', value: expected });
+          expect(complete.questions).toEqual([]);
+          const p = evaluateFact(m, known, 'f');
+          if (p.value.type === 'boolean') expect(p.value.value).toBe(expected);
+          else {
+            // Unknown: the questions are exactly inputs that were not given.
+            expect(p.questions.length).toBeGreaterThan(0);
+            for (const q of p.questions) expect(part[Number(q.fact.slice(1))]).toBeUndefined();
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -32,7 +32,12 @@ act <<register>>(citizen: [citizen]) {
 
 describe('effects written without arguments', () => {
   const { model, cm } = load(VOTES);
-  const actors = { alice: { roles: ['citizen'] }, bob: { roles: ['citizen'] }, eve: { roles: ['candidate'] }, fay: { roles: ['candidate'] } };
+  const actors = {
+    alice: { roles: ['citizen'] },
+    bob: { roles: ['citizen'] },
+    eve: { roles: ['candidate'] },
+    fay: { roles: ['candidate'] },
+  };
   const s0 = createCase(cm, {
     asOf: '2024-01-01',
     actors,
@@ -71,7 +76,9 @@ act <<revote>>(citizen: [citizen], candidate: [candidate]) {
 `);
     const r = ok(take(cm2, ended, { act: 'revote', actor: 'alice', params: { citizen: 'alice', candidate: 'eve' } }));
     const text = explainText(r.trace, { lang: 'en' });
-    expect(text).toContain('[vote](alice, eve) = false, given on 2024-01-01, terminated by act record r1 on 2024-01-01');
+    expect(text).toContain(
+      '[vote](alice, eve) = false, given on 2024-01-01, terminated by act record r1 on 2024-01-01',
+    );
   });
 
   it('flint check reports a create it cannot bind (unbound-effect), not the terminate', () => {
@@ -104,7 +111,11 @@ duty <pay>(buyer: [buyer], shop: [shop], product: text) {
 `);
   const actors = { alice: { roles: ['buyer'] }, bob: { roles: ['buyer'] }, vd: { roles: ['shop'] } };
   let s: CaseState = createCase(cm, { asOf: '2024-01-01', actors });
-  for (const [b, p] of [['alice', 'x'], ['alice', 'y'], ['bob', 'x']] as const) {
+  for (const [b, p] of [
+    ['alice', 'x'],
+    ['alice', 'y'],
+    ['bob', 'x'],
+  ] as const) {
     s = ok(take(cm, s, { act: 'order', actor: b, params: { buyer: b, shop: 'vd', product: p } })).state;
   }
 
@@ -172,14 +183,28 @@ act <<consent>>(subject: [subject], controller: [controller]) {
 }
 `);
   it('a forced-act violation lists the arguments in declared order', () => {
-    const s = createCase(cm, { asOf: '2024-01-01', actors: { z: { roles: ['subject'] }, b: { roles: ['controller'] } } });
-    const r = ok(force(cm, s, { act: 'order product', actor: 'z', params: { zbuyer: 'z', abank: 'b', product: 'Sweater' } }));
+    const s = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { z: { roles: ['subject'] }, b: { roles: ['controller'] } },
+    });
+    const r = ok(
+      force(cm, s, { act: 'order product', actor: 'z', params: { zbuyer: 'z', abank: 'b', product: 'Sweater' } }),
+    );
     expect(r.state.violations[0]?.args).toEqual(['z', 'b', 'Sweater']);
   });
   it('a left-out argument with one fitting binding is bound; with several the refusal names them and the candidates', () => {
-    const one = createCase(cm, { asOf: '2024-01-01', actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] } } });
-    expect(ok(take(cm, one, { act: 'consent', actor: 'al', params: { subject: 'al' } })).record.params).toEqual({ controller: 'b1', subject: 'al' });
-    const two = createCase(cm, { asOf: '2024-01-01', actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] }, b2: { roles: ['controller'] } } });
+    const one = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] } },
+    });
+    expect(ok(take(cm, one, { act: 'consent', actor: 'al', params: { subject: 'al' } })).record.params).toEqual({
+      controller: 'b1',
+      subject: 'al',
+    });
+    const two = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] }, b2: { roles: ['controller'] } },
+    });
     const r = take(cm, two, { act: 'consent', actor: 'al', params: { subject: 'al' } });
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -190,7 +215,10 @@ act <<consent>>(subject: [subject], controller: [controller]) {
     }
   });
   it('a role-typed recipient binds only actors playing the role; forcing records a violation', () => {
-    const s = createCase(cm, { asOf: '2024-01-01', actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] } } });
+    const s = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] } },
+    });
     for (const who of ['nobody', 'al']) {
       const r = take(cm, s, { act: 'consent', actor: 'al', params: { subject: 'al', controller: who } });
       expect(r.ok).toBe(false);
@@ -212,7 +240,9 @@ act <<a>>(x: [r]) {
   preconditions: true
 }
 `);
-    const s = give(cm, createCase(cm, { asOf: '2024-01-01', actors: { p: { roles: ['r'] } } }), [{ fact: 'o', value: true }]).value;
+    const s = give(cm, createCase(cm, { asOf: '2024-01-01', actors: { p: { roles: ['r'] } } }), [
+      { fact: 'o', value: true },
+    ]).value;
     const r = ok(take(cm, s, { act: 'a', actor: 'p', params: { x: 'p' } }));
     expect(r.trace.check.children.map((c) => [c.kind, c.expr])).toEqual([
       ['in-force', '<<a>>'],

@@ -21,9 +21,12 @@ describe.skipIf(!hasShared)('the native interpreter on the shared FLINT JSON mod
       const imported = importFlintJson(readFileSync(sharedPath('flint-models', 'discipl', file), 'utf8'), file);
       const cm = compile(imported.value);
       let hasList = false;
-      for (const f of framesOf(imported.value)) for (const e of frameExpressions(f)) walkExpr(e, (x) => (hasList ||= x.kind === 'List'));
+      for (const f of framesOf(imported.value))
+        for (const e of frameExpressions(f)) walkExpr(e, (x) => (hasList ||= x.kind === 'List'));
       expect(cm.diagnostics.every((d) => d.severity !== 'error')).toBe(true);
-      const roles = [...new Set(actsOf(imported.value).flatMap((a) => (a.actor?.kind === 'Ref' ? [a.actor.name] : [])))].sort();
+      const roles = [
+        ...new Set(actsOf(imported.value).flatMap((a) => (a.actor?.kind === 'Ref' ? [a.actor.name] : []))),
+      ].sort();
       const actors = Object.fromEntries(roles.map((r, i) => [`actor-${i}`, { roles: [r] }]));
       const state = createCase(cm.value, { asOf: '2024-01-01', actors });
       let taken = 0;
@@ -31,7 +34,10 @@ describe.skipIf(!hasShared)('the native interpreter on the shared FLINT JSON mod
         const avail = availableActs(cm.value, state, id);
         const pot = potentialActs(cm.value, state, id);
         expect(availableActs(cm.value, state, id)).toEqual(avail);
-        for (const p of pot) expect(avail.some((a) => a.act === p.act && JSON.stringify(a.params) === JSON.stringify(p.params))).toBe(false);
+        for (const p of pot)
+          expect(avail.some((a) => a.act === p.act && JSON.stringify(a.params) === JSON.stringify(p.params))).toBe(
+            false,
+          );
         for (const a of avail) {
           const r = take(cm.value, state, { act: a.act, actor: id, params: a.params });
           expect(r.ok).toBe(true);
@@ -50,7 +56,11 @@ describe.skipIf(!hasShared)('the native interpreter on the shared FLINT JSON mod
           for (let round = 0; round < 20 && c.status === 'undecided'; round++) {
             // Only a LIST (natively always unknown) leaves an act undecided with nothing to ask.
             if (c.questions.length === 0) break;
-            s = give(cm.value, s, c.questions.map((q) => ({ fact: q.fact, args: q.args, value: true }))).value;
+            s = give(
+              cm.value,
+              s,
+              c.questions.map((q) => ({ fact: q.fact, args: q.args, value: true })),
+            ).value;
             c = checkAct(cm.value, s, p.act, id, p.params);
           }
           if (!hasList) expect(c.status).not.toBe('undecided');

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, createCase, evaluateFact, give } from '../../src/run/index.js';
-import {
-  addDuration,
-  daysBetween,
-  isDate,
-  makeDate,
-  parseDate,
-  parseNumber,
-} from '../../src/run/values.js';
+import { addDuration, daysBetween, isDate, makeDate, parseDate, parseNumber } from '../../src/run/values.js';
 import { add, call, cmp, date, dec, dur, fact, int, model, t } from './helpers.js';
 
 /** An independent calendar check: Gregorian leap rule written out, years 1..9999. */
@@ -127,8 +120,14 @@ describe('the interpreter is total on numbers and dates', () => {
     fact('round huge', { type: t('decimal'), definition: call('round', dec('1.5'), int('1000000001')) }),
     fact('round frac', { type: t('decimal'), definition: call('round', dec('1.55'), dec('1.5')) }),
     fact('round two', { type: t('decimal'), definition: call('round', dec('1.555'), int('2')) }),
-    fact('div zero', { type: t('decimal'), definition: { kind: 'Nary', op: 'div', operands: [int('1'), int('0')], span: dec('0').span } }),
-    fact('overflow', { type: t('decimal'), definition: call('product', int('1' + '0'.repeat(60)), int('1' + '0'.repeat(60))) }),
+    fact('div zero', {
+      type: t('decimal'),
+      definition: { kind: 'Nary', op: 'div', operands: [int('1'), int('0')], span: dec('0').span },
+    }),
+    fact('overflow', {
+      type: t('decimal'),
+      definition: call('product', int('1' + '0'.repeat(60)), int('1' + '0'.repeat(60))),
+    }),
     fact('far', { type: t('date'), definition: add(date('2024-01-01'), dur('P8000Y')) }),
     fact('early', { type: t('date'), definition: add(date('0050-06-15'), dur('P1D')) }),
     fact('bad literal', { type: t('date'), definition: add(date('2024-02-30'), dur('P1D')) }),

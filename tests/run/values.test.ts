@@ -13,16 +13,24 @@ function evalExpr(e: Expr, type: 'boolean' | 'decimal' | 'integer' | 'date' = 'd
 describe('exact decimals', () => {
   it('0.1 + 0.2 == 0.3 exactly', () => {
     expect(evalExpr(add(dec('0.1'), dec('0.2')))).toEqual({ type: 'decimal', value: '0.3' });
-    expect(evalExpr(cmp('eq', add(dec('0.1'), dec('0.2')), dec('0.3')), 'boolean')).toEqual({ type: 'boolean', value: true });
+    expect(evalExpr(cmp('eq', add(dec('0.1'), dec('0.2')), dec('0.3')), 'boolean')).toEqual({
+      type: 'boolean',
+      value: true,
+    });
   });
   it('keeps integers integer and large amounts exact', () => {
     expect(evalExpr(add(int('2'), int('3')))).toEqual({ type: 'integer', value: '5' });
-    expect(evalExpr(add(dec('12345678901234567.01'), dec('0.02')))).toEqual({ type: 'decimal', value: '12345678901234567.03' });
+    expect(evalExpr(add(dec('12345678901234567.01'), dec('0.02')))).toEqual({
+      type: 'decimal',
+      value: '12345678901234567.03',
+    });
   });
   it('rounds half up and divides by zero to unknown', () => {
     expect(evalExpr(call('round', dec('2.345'), int('2')))).toEqual({ type: 'decimal', value: '2.35' });
     expect(evalExpr(call('round', dec('-2.5')))).toEqual({ type: 'integer', value: '-3' });
-    expect(evalExpr({ kind: 'Nary', op: 'div', operands: [int('1'), int('0')], span: dec('0').span })).toEqual({ type: 'unknown' });
+    expect(evalExpr({ kind: 'Nary', op: 'div', operands: [int('1'), int('0')], span: dec('0').span })).toEqual({
+      type: 'unknown',
+    });
   });
 });
 
@@ -45,8 +53,14 @@ describe('dates and durations', () => {
     expect(monthsBetween('2024-01-15', '2025-01-14')).toBe(11);
     expect(monthsBetween('2024-01-15', '2025-01-15')).toBe(12);
     expect(monthsBetween('2025-01-15', '2024-01-15')).toBe(-12);
-    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-28')), 'integer')).toEqual({ type: 'integer', value: '23' });
-    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-29')), 'integer')).toEqual({ type: 'integer', value: '24' });
+    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-28')), 'integer')).toEqual({
+      type: 'integer',
+      value: '23',
+    });
+    expect(evalExpr(call('years', date('2000-02-29'), date('2024-02-29')), 'integer')).toEqual({
+      type: 'integer',
+      value: '24',
+    });
   });
   it('counts days and validates dates', () => {
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);

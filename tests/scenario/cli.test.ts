@@ -10,7 +10,8 @@ const WRONG = 'tests/scenario/fixtures/wrong.test.flint';
 /** In-memory I/O; it lists the directories its file names imply. */
 const io = (files: Record<string, string>) => memoryIo(files);
 
-const project = (...paths: string[]): Record<string, string> => Object.fromEntries(paths.map((p) => [p, readProject(p)]));
+const project = (...paths: string[]): Record<string, string> =>
+  Object.fromEntries(paths.map((p) => [p, readProject(p)]));
 
 describe('flint test', () => {
   it('runs a directory recursively, skips files without scenarios, exits 0 when all pass', async () => {
@@ -28,7 +29,9 @@ describe('flint test', () => {
     const i = io(project(MODEL, WRONG));
     const code = await testCommand.run([WRONG, '--no-coverage'], i);
     expect(code).toBe(1);
-    expect(i.out).toContain('  ✗ expect [toeslag](dave) == 50.00  (tests/scenario/fixtures/wrong.test.flint:14:3)\n      expected: [toeslag](dave) = 50.00\n      actual:   [toeslag](dave) = 49.2\n      trace:\n');
+    expect(i.out).toContain(
+      '  ✗ expect [toeslag](dave) == 50.00  (tests/scenario/fixtures/wrong.test.flint:14:3)\n      expected: [toeslag](dave) = 50.00\n      actual:   [toeslag](dave) = 49.2\n      trace:\n',
+    );
     expect(i.out).not.toContain('coverage:');
     expect(i.out.trimEnd().split('\n').at(-1)).toBe('1 passed, 11 failed');
   });
@@ -37,7 +40,11 @@ describe('flint test', () => {
     const i = io(project(MODEL, TESTS, WRONG));
     const code = await testCommand.run([TESTS, WRONG, TESTS, '--format', 'json'], i);
     expect(code).toBe(1);
-    const json = JSON.parse(i.out) as { passed: number; failed: number; files: { file: string; passed: number; failed: number; coverage?: unknown }[] };
+    const json = JSON.parse(i.out) as {
+      passed: number;
+      failed: number;
+      files: { file: string; passed: number; failed: number; coverage?: unknown }[];
+    };
     expect(json.files.map((f) => [f.file, f.passed, f.failed])).toEqual([
       [TESTS, 24, 0],
       [WRONG, 1, 11],

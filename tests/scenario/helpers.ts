@@ -7,16 +7,20 @@ import { projectRoot } from '../helpers/shared.js';
 
 /** Load a project file (relative to the project root) with its imports; spans name project-relative paths. */
 export function loadProjectModel(file: string): { model: Model; diagnostics: readonly Diagnostic[] } {
-  const r = loadModel(file, {
-    readFile(p) {
-      try {
-        return readFileSync(join(projectRoot, p), 'utf8');
-      } catch {
-        return undefined;
-      }
+  const r = loadModel(
+    file,
+    {
+      readFile(p) {
+        try {
+          return readFileSync(join(projectRoot, p), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      resolve: (from, imp) => join(dirname(from), imp),
     },
-    resolve: (from, imp) => join(dirname(from), imp),
-  }, { root: '.' }); // the project root: fixtures import the examples
+    { root: '.' },
+  ); // the project root: fixtures import the examples
   return { model: r.value.model, diagnostics: r.diagnostics };
 }
 

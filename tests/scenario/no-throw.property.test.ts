@@ -22,7 +22,9 @@ describe('runScenarios on generated scenarios', () => {
           if (s.stoppedAt !== null) expect(s.checks.at(-1)).toMatchObject({ step: s.stoppedAt, passed: false });
           for (const c of s.checks) expect(c.excerpt === null || !c.passed).toBe(true);
         }
-        expect(renderScenarioReport(report).trimEnd().split('\n').at(-1)).toBe(`${report.passed} passed, ${report.failed} failed`);
+        expect(renderScenarioReport(report).trimEnd().split('\n').at(-1)).toBe(
+          `${report.passed} passed, ${report.failed} failed`,
+        );
       }),
       { numRuns: 150 },
     );

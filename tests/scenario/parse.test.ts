@@ -19,7 +19,12 @@ function step(text: string): ScenarioStep {
 }
 
 const v = (name: string) => ({ kind: 'Var', name });
-const ref = (frame: 'fact' | 'act' | 'duty', name: string, args: unknown[] = []) => ({ kind: 'Ref', frame, name, args });
+const ref = (frame: 'fact' | 'act' | 'duty', name: string, args: unknown[] = []) => ({
+  kind: 'Ref',
+  frame,
+  name,
+  args,
+});
 
 describe('scenario steps: parse', () => {
   it('as of, actors, given (plain, negated, valued)', () => {
@@ -32,8 +37,18 @@ describe('scenario steps: parse', () => {
         { kind: 'ScenarioActor', id: 'did:x', roles: [] },
       ],
     });
-    expect(step('given [bevoegd]')).toEqual({ kind: 'Given', fact: ref('fact', 'bevoegd'), negated: false, value: null });
-    expect(step('given not [uitgesloten](alice)')).toEqual({ kind: 'Given', fact: ref('fact', 'uitgesloten', [v('alice')]), negated: true, value: null });
+    expect(step('given [bevoegd]')).toEqual({
+      kind: 'Given',
+      fact: ref('fact', 'bevoegd'),
+      negated: false,
+      value: null,
+    });
+    expect(step('given not [uitgesloten](alice)')).toEqual({
+      kind: 'Given',
+      fact: ref('fact', 'uitgesloten', [v('alice')]),
+      negated: true,
+      value: null,
+    });
     expect(step('given [leeftijd]("k1") = 5')).toEqual({
       kind: 'Given',
       fact: ref('fact', 'leeftijd', [{ kind: 'Literal', type: 'text', value: 'k1' }]),
@@ -50,13 +65,27 @@ describe('scenario steps: parse', () => {
       force: false,
       at: '2024-01-02',
     });
-    expect(step('"did:g" forces <<beslissen>>')).toEqual({ kind: 'Do', actor: 'did:g', act: ref('act', 'beslissen'), force: true, at: null });
+    expect(step('"did:g" forces <<beslissen>>')).toEqual({
+      kind: 'Do',
+      actor: 'did:g',
+      act: ref('act', 'beslissen'),
+      force: true,
+      at: null,
+    });
     expect(step('advance to 2024-03-01')).toEqual({ kind: 'Advance', date: '2024-03-01' });
   });
 
   it('every expect form', () => {
-    expect(step('expect [aanvraag](alice)')).toEqual({ kind: 'ExpectFact', fact: ref('fact', 'aanvraag', [v('alice')]), negated: false });
-    expect(step('expect not [aanvraag](alice)')).toEqual({ kind: 'ExpectFact', fact: ref('fact', 'aanvraag', [v('alice')]), negated: true });
+    expect(step('expect [aanvraag](alice)')).toEqual({
+      kind: 'ExpectFact',
+      fact: ref('fact', 'aanvraag', [v('alice')]),
+      negated: false,
+    });
+    expect(step('expect not [aanvraag](alice)')).toEqual({
+      kind: 'ExpectFact',
+      fact: ref('fact', 'aanvraag', [v('alice')]),
+      negated: true,
+    });
     expect(step('expect unknown [x]')).toEqual({ kind: 'ExpectUnknown', fact: ref('fact', 'x') });
     expect(step('expect [toeslag](alice) == 196.80')).toEqual({
       kind: 'ExpectValue',
@@ -77,10 +106,22 @@ describe('scenario steps: parse', () => {
     });
     expect(step('expect <<b>> not available for alice because [y]')).toMatchObject({ because: ref('fact', 'y') });
     expect(step('expect <<b>> not available for alice')).toMatchObject({ available: false, because: null });
-    expect(step('expect duty <beslissen>(alice) active')).toEqual({ kind: 'ExpectDuty', duty: ref('duty', 'beslissen', [v('alice')]), active: true });
+    expect(step('expect duty <beslissen>(alice) active')).toEqual({
+      kind: 'ExpectDuty',
+      duty: ref('duty', 'beslissen', [v('alice')]),
+      active: true,
+    });
     expect(step('expect duty <beslissen>(alice) not active')).toMatchObject({ kind: 'ExpectDuty', active: false });
-    expect(step('expect violation <beslissen>(alice)')).toEqual({ kind: 'ExpectViolation', frame: ref('duty', 'beslissen', [v('alice')]), negated: false });
-    expect(step('expect no violation <<b>>')).toEqual({ kind: 'ExpectViolation', frame: ref('act', 'b'), negated: true });
+    expect(step('expect violation <beslissen>(alice)')).toEqual({
+      kind: 'ExpectViolation',
+      frame: ref('duty', 'beslissen', [v('alice')]),
+      negated: false,
+    });
+    expect(step('expect no violation <<b>>')).toEqual({
+      kind: 'ExpectViolation',
+      frame: ref('act', 'b'),
+      negated: true,
+    });
     expect(step('expect sources of <<b>> include "art. 4:13 Awb", awb-4:13')).toEqual({
       kind: 'ExpectSources',
       act: ref('act', 'b'),
@@ -95,15 +136,21 @@ describe('scenario steps: parse', () => {
   });
 
   it('step words stay usable as names outside scenarios', () => {
-    const r = parse('fact [f](given: text, at: date, expect: text) { holds when: given == "x" and at > 2024-01-01 and expect == "y" }\n', 't.flint');
+    const r = parse(
+      'fact [f](given: text, at: date, expect: text) { holds when: given == "x" and at > 2024-01-01 and expect == "y" }\n',
+      't.flint',
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
   // `sources` is left out: after `sources:` the lexer reads source ids, in any block (existing rule).
-  it.each(SCENARIO_WORDS.filter((w) => w !== 'sources'))('the step word %s is an ordinary parameter name in frames', (w) => {
-    const r = parse(`fact [f](${w}: text) { holds when: ${w} == "x" }\n`, 't.flint');
-    expect(r.diagnostics).toEqual([]);
-  });
+  it.each(SCENARIO_WORDS.filter((w) => w !== 'sources'))(
+    'the step word %s is an ordinary parameter name in frames',
+    (w) => {
+      const r = parse(`fact [f](${w}: text) { holds when: ${w} == "x" }\n`, 't.flint');
+      expect(r.diagnostics).toEqual([]);
+    },
+  );
 
   it('a scenario beside frames keeps declaration order and spans per step', () => {
     const r = parse('fact [a]\nscenario "s" {\n  given [a]\n  expect [a]\n}\nfact [b]\n', 't.flint');

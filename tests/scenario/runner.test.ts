@@ -27,7 +27,9 @@ describe('runScenarios on examples/scenarios', () => {
 
   it('passes every check; one check per expect step', () => {
     expect(report.scenarios.every((s) => s.passed && s.stoppedAt === null)).toBe(true);
-    const expectSteps = scenariosOf(model, { file: EXAMPLE }).map((s) => s.steps.filter((st) => st.kind.startsWith('Expect')).length);
+    const expectSteps = scenariosOf(model, { file: EXAMPLE }).map(
+      (s) => s.steps.filter((st) => st.kind.startsWith('Expect')).length,
+    );
     expect(report.scenarios.map((s) => s.checks.length)).toEqual(expectSteps);
     expect(report.passed).toBe(expectSteps.reduce((a, b) => a + b, 0));
     expect(report.failed).toBe(0);
@@ -38,7 +40,11 @@ describe('runScenarios on examples/scenarios', () => {
     const c = report.coverage;
     // Scenario 1 takes <<indienen aanvraag>> and <<beslissen op aanvraag>>, scenario 2 <<ingebrekestellen>>
     // (its <<beslissen op aanvraag>> is forced, which does not count).
-    expect(c.acts).toEqual({ total: 3, taken: ['indienen aanvraag', 'beslissen op aanvraag', 'ingebrekestellen'], notTaken: [] });
+    expect(c.acts).toEqual({
+      total: 3,
+      taken: ['indienen aanvraag', 'beslissen op aanvraag', 'ingebrekestellen'],
+      notTaken: [],
+    });
     // 2 operands in <<indienen aanvraag>>, 2 + 2 (the nested or) in <<beslissen op aanvraag>>, 2 in <<ingebrekestellen>>.
     expect(c.branches.total).toBe(8);
     const seen = Object.fromEntries(c.branches.all.map((b) => [`${b.act}: ${b.operand}`, [b.seenTrue, b.seenFalse]]));
@@ -76,13 +82,20 @@ describe('runScenarios on examples/scenarios', () => {
 
   it('without a file option runs every scenario in the model (imports included)', () => {
     expect(runScenarios(model).scenarios).toHaveLength(3);
-    expect(runScenarios(model, { filter: 'uitgesloten' }).scenarios.map((s) => s.name)).toEqual(['uitgesloten ouder kan geen aanvraag indienen']);
+    expect(runScenarios(model, { filter: 'uitgesloten' }).scenarios.map((s) => s.name)).toEqual([
+      'uitgesloten ouder kan geen aanvraag indienen',
+    ]);
     expect(runScenarios(model, { file: 'examples/scenarios/aanvraag.flint' }).scenarios).toEqual([]);
   });
 });
 
 /** The example with one step replaced, run. */
-function mutate(model: Model, scenario: number, step: number, change: (s: ScenarioStep) => ScenarioStep): ReturnType<typeof runScenarios> {
+function mutate(
+  model: Model,
+  scenario: number,
+  step: number,
+  change: (s: ScenarioStep) => ScenarioStep,
+): ReturnType<typeof runScenarios> {
   let n = -1;
   const declarations = model.declarations.map((d) => {
     if (d.kind !== 'Scenario' || d.span.file !== EXAMPLE) return d;
@@ -148,7 +161,11 @@ describe('failure report', () => {
     const [wrong, refused] = report.scenarios;
     const byStep = new Map(wrong?.checks.map((c) => [c.step, c]));
     const value = byStep.get(9);
-    expect(value).toMatchObject({ passed: false, expected: '[toeslag](dave) = 50.00', actual: '[toeslag](dave) = 49.2' });
+    expect(value).toMatchObject({
+      passed: false,
+      expected: '[toeslag](dave) = 50.00',
+      actual: '[toeslag](dave) = 49.2',
+    });
     // 10.25 * 5 * 0.96 = 49.2, below the costs of 100: the derivation shows both.
     expect(value?.excerpt).toContain('[kosten](dave) = 100, given on 2024-01-01');
     expect(value?.excerpt).toContain('[toeslag](dave) → 49.2 [art. 1.7 Wko]');
@@ -175,8 +192,13 @@ describe('expectations on values and reasons', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 2000 }), (kostenCents, uren) => {
         const kosten = new Decimal(kostenCents).div(100);
-        const expected = Decimal.min(kosten, new Decimal('10.25').times(uren).times('0.96').toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-        const m = model(`  actors: p: [persoon]\n  given [kosten](p) = ${kosten.toFixed(2)}\n  given [uren](p) = ${uren}\n  expect [toeslag](p) == ${expected.toFixed(3)}\n  expect [toeslag](p) == ${expected.plus('0.01').toFixed(2)}`);
+        const expected = Decimal.min(
+          kosten,
+          new Decimal('10.25').times(uren).times('0.96').toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+        );
+        const m = model(
+          `  actors: p: [persoon]\n  given [kosten](p) = ${kosten.toFixed(2)}\n  given [uren](p) = ${uren}\n  expect [toeslag](p) == ${expected.toFixed(3)}\n  expect [toeslag](p) == ${expected.plus('0.01').toFixed(2)}`,
+        );
         const r = runScenarios(m);
         expect(r.scenarios[0]?.checks.map((c) => c.passed)).toEqual([true, false]);
       }),
@@ -185,7 +207,9 @@ describe('expectations on values and reasons', () => {
   });
 
   it('names the failing precondition fact, not the ones that hold', () => {
-    const m = model('  actors: p: [persoon]\n  given [ingezetene](p)\n  given [uitgesloten](p)\n  expect <<indienen aanvraag>>(p) not available for p because [uitgesloten]\n  expect <<indienen aanvraag>>(p) not available for p because [ingezetene]\n  expect <<indienen aanvraag>>(p) not available for p because preconditions\n  expect <<indienen aanvraag>>(p) not available for p because actor');
+    const m = model(
+      '  actors: p: [persoon]\n  given [ingezetene](p)\n  given [uitgesloten](p)\n  expect <<indienen aanvraag>>(p) not available for p because [uitgesloten]\n  expect <<indienen aanvraag>>(p) not available for p because [ingezetene]\n  expect <<indienen aanvraag>>(p) not available for p because preconditions\n  expect <<indienen aanvraag>>(p) not available for p because actor',
+    );
     expect(runScenarios(m).scenarios[0]?.checks.map((c) => c.passed)).toEqual([true, false, true, false]);
   });
 
@@ -195,7 +219,8 @@ describe('expectations on values and reasons', () => {
     const pre = act?.kind === 'Act' ? act.preconditions : null;
     if (!pre) throw new Error('example changed');
     const frames: { kind: 'fact'; name: string; sources: never[]; explanation: null }[] = [];
-    const frameIndex = (name: string): number => frames.push({ kind: 'fact', name, sources: [], explanation: null }) - 1;
+    const frameIndex = (name: string): number =>
+      frames.push({ kind: 'fact', name, sources: [], explanation: null }) - 1;
     const node = (expr: string, value: boolean, children: unknown[] = [], fact?: string) => ({
       kind: 'Ref',
       expr,
@@ -223,7 +248,9 @@ describe('expectations on values and reasons', () => {
   });
 
   it('an unknown act or too many arguments fail the step with a message', () => {
-    const m = model('  actors: p: [persoon]\n  expect <<bestaat niet>> available for p\n  p does <<indienen aanvraag>>(p, q)');
+    const m = model(
+      '  actors: p: [persoon]\n  expect <<bestaat niet>> available for p\n  p does <<indienen aanvraag>>(p, q)',
+    );
     const checks = runScenarios(m).scenarios[0]?.checks ?? [];
     expect(checks.map((c) => c.actual)).toEqual([
       'the act <<bestaat niet>> is not defined in the model',

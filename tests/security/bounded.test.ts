@@ -12,19 +12,20 @@ import type { LoadHost } from '../../src/syntax/index.js';
 import { loadModel, MAX_IMPORT_DEPTH, parse } from '../../src/syntax/index.js';
 import { counterfactual, explainText } from '../../src/trace/index.js';
 
-const HEAD = 'source s { citation: "x" }\nfact [wie]: actor { sources: s }\nfact [klaar] {\n  holds when: created\n  sources: s\n}\n';
+const HEAD =
+  'source s { citation: "x" }\nfact [wie]: actor { sources: s }\nfact [klaar] {\n  holds when: created\n  sources: s\n}\n';
 const act = (pre: string): string =>
   `act <<doen>> {\n  actor: [wie]\n  action: doen\n  object: [klaar]\n  preconditions: ${pre}\n  creates: [klaar]\n  sources: s\n}\n`;
 
 /** `[aN] { holds when: [aN-1] and [aN-1] }`: 2^N paths through N facts. */
-export function doubled(n: number): string {
+function doubled(n: number): string {
   let t = `${HEAD}fact [a0] { sources: s }\n`;
   for (let i = 1; i <= n; i++) t += `fact [a${i}] {\n  holds when: [a${i - 1}] and [a${i - 1}]\n  sources: s\n}\n`;
   return t + act(`[a${n}]`);
 }
 
 /** `[c0] … [cN]`, each holding when the one before does. */
-export function chain(n: number): string {
+function chain(n: number): string {
   let t = `${HEAD}fact [c0] { sources: s }\n`;
   for (let i = 1; i <= n; i++) t += `fact [c${i}] {\n  holds when: [c${i - 1}]\n  sources: s\n}\n`;
   return t + act(`[c${n}]`);
@@ -63,7 +64,11 @@ describe('shared subexpressions: polynomial, not exponential', () => {
     const cm = compile(model).value;
     const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } } });
     expect(counterfactual(cm, state, 'doen', 'w')?.changes).toEqual([{ fact: 'a0', args: [], value: true }]);
-    const given = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'a0', value: true }] });
+    const given = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { w: { roles: ['wie'] } },
+      facts: [{ fact: 'a0', value: true }],
+    });
     const r = take(cm, given, { act: 'doen', actor: 'w', params: {} });
     expect(r.ok).toBe(true);
     expect(explainText(r.trace, { lang: 'en' }).length).toBeLessThan(100_000);
@@ -74,7 +79,11 @@ describe('shared subexpressions: polynomial, not exponential', () => {
 
   it('a derivation used twice in one trace is shown once, then as a Ref back-reference', () => {
     const cm = compile(model).value;
-    const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'a0', value: true }] });
+    const state = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { w: { roles: ['wie'] } },
+      facts: [{ fact: 'a0', value: true }],
+    });
     const r = take(cm, state, { act: 'doen', actor: 'w', params: {} });
     const all = nodes(r.trace.check);
     const full = all.filter((n) => n.kind === 'Fact' && n.expr === '[a3]');
@@ -82,7 +91,14 @@ describe('shared subexpressions: polynomial, not exponential', () => {
     expect(full).toHaveLength(1);
     expect(full[0]?.children.length).toBeGreaterThan(0);
     expect(refs).toHaveLength(1);
-    expect(refs[0]).toEqual({ kind: 'Ref', frame: expect.any(Number), expr: '[a3]', value: { type: 'boolean', value: true }, ref: '[a3]', children: [] });
+    expect(refs[0]).toEqual({
+      kind: 'Ref',
+      frame: expect.any(Number),
+      expr: '[a3]',
+      value: { type: 'boolean', value: true },
+      ref: '[a3]',
+      children: [],
+    });
   });
 });
 
@@ -97,21 +113,29 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
   it.each([
     ['an 800-term sum', sum(800)],
     ['a 2,500-step member chain', member(2500)],
-  ])('%s: expression-too-deep from check and compile, the same however deep the caller is', (_, text) => {
-    const model = parsed(text);
-    const top = check(model).diagnostics.filter((d) => d.code === 'expression-too-deep');
-    expect(top).toHaveLength(1);
-    expect(top[0]?.span?.start.line).toBe(9);
-    const deep = withDeepStack(3000, () => check(model).diagnostics.filter((d) => d.code === 'expression-too-deep'));
-    expect(deep).toEqual(top);
-    const compiled = compile(model);
-    expect(compiled.diagnostics.map((d) => d.code)).toContain('expression-too-deep');
-    const state = createCase(compiled.value, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'a', value: 1 }] });
-    const r = take(compiled.value, state, { act: 'doen', actor: 'w', params: {} });
-    expect(r.ok).toBe(false);
-    expect(() => JSON.stringify(r.trace)).not.toThrow();
-    expect(explainText(r.trace, { lang: 'en' })).toContain('<<doen>>');
-  }, 60_000);
+  ])(
+    '%s: expression-too-deep from check and compile, the same however deep the caller is',
+    (_, text) => {
+      const model = parsed(text);
+      const top = check(model).diagnostics.filter((d) => d.code === 'expression-too-deep');
+      expect(top).toHaveLength(1);
+      expect(top[0]?.span?.start.line).toBe(9);
+      const deep = withDeepStack(3000, () => check(model).diagnostics.filter((d) => d.code === 'expression-too-deep'));
+      expect(deep).toEqual(top);
+      const compiled = compile(model);
+      expect(compiled.diagnostics.map((d) => d.code)).toContain('expression-too-deep');
+      const state = createCase(compiled.value, {
+        asOf: '2024-01-01',
+        actors: { w: { roles: ['wie'] } },
+        facts: [{ fact: 'a', value: 1 }],
+      });
+      const r = take(compiled.value, state, { act: 'doen', actor: 'w', params: {} });
+      expect(r.ok).toBe(false);
+      expect(() => JSON.stringify(r.trace)).not.toThrow();
+      expect(explainText(r.trace, { lang: 'en' })).toContain('<<doen>>');
+    },
+    60_000,
+  );
 
   it('a 3,000-fact derived chain: check, plan, take, explainText and JSON.stringify(trace)', () => {
     const model = parsed(chain(3000));
@@ -119,7 +143,11 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(planActs(checked.value, 'klaar').found).toBe(true);
     const cm = compile(model).value;
-    const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'c0', value: true }] });
+    const state = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { w: { roles: ['wie'] } },
+      facts: [{ fact: 'c0', value: true }],
+    });
     const r = take(cm, state, { act: 'doen', actor: 'w', params: {} });
     expect(r.ok).toBe(true);
     const json = JSON.stringify(r.trace);
@@ -133,9 +161,16 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
     for (let i = 1; i <= 3000; i++) text += `fact [c${i}] {\n  holds when: [c${i - 1}]\n}\n`;
     text += 'fact [p](x: [wie]) {\n  holds when: [c3000]\n}\n';
     const cm = compile(parsed(text)).value;
-    const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'c0', value: true }] });
+    const state = createCase(cm, {
+      asOf: '2024-01-01',
+      actors: { w: { roles: ['wie'] } },
+      facts: [{ fact: 'c0', value: true }],
+    });
     expect(evaluateFact(cm, state, 'p', ['w']).value).toEqual({ type: 'boolean', value: true });
-    expect(withDeepStack(3000, () => evaluateFact(cm, state, 'p', ['w'], { trace: true }).value)).toEqual({ type: 'boolean', value: true });
+    expect(withDeepStack(3000, () => evaluateFact(cm, state, 'p', ['w'], { trace: true }).value)).toEqual({
+      type: 'boolean',
+      value: true,
+    });
   }, 60_000);
 
   it('facts with parameters: check warns derivation-too-deep exactly where evaluation turns unknown', () => {
@@ -148,7 +183,11 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
       const model = parsed(paramChain(n));
       const warned = check(model).diagnostics.filter((d) => d.code === 'derivation-too-deep');
       const cm = compile(model).value;
-      const state = createCase(cm, { asOf: '2024-01-01', actors: { w: { roles: ['wie'] } }, facts: [{ fact: 'p0', args: ['w'], value: true }] });
+      const state = createCase(cm, {
+        asOf: '2024-01-01',
+        actors: { w: { roles: ['wie'] } },
+        facts: [{ fact: 'p0', args: ['w'], value: true }],
+      });
       const value = evaluateFact(cm, state, `p${n}`, ['w']).value;
       expect(warned.length).toBe(value.type === 'unknown' ? 1 : 0);
       if (n > 65) expect(warned[0]?.message).toContain('«p66»');
@@ -170,7 +209,8 @@ describe('deep input: a located diagnostic or a value, never a stack overflow', 
 describe('did you mean: bounded', () => {
   it('a file with thousands of misspelt references checks in linear time; at most 200 searches per rule', () => {
     let text = 'source s { citation: "x" }\n';
-    for (let i = 0; i < 2000; i++) text += `fact [feit nummer ${i}] {\n  holds when: [feit numer ${i}]\n  sources: s\n}\n`;
+    for (let i = 0; i < 2000; i++)
+      text += `fact [feit nummer ${i}] {\n  holds when: [feit numer ${i}]\n  sources: s\n}\n`;
     expect(text.length).toBeGreaterThan(60_000);
     const model = parsed(text);
     const started = performance.now();

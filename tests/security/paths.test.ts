@@ -21,7 +21,8 @@ function host(files: Record<string, string>, links: Record<string, string> = {})
     resolve: (from, imp) => normalizePath(`${from.slice(0, from.lastIndexOf('/') + 1)}${imp}`),
     realPath: (p) => {
       const n = normalizePath(p);
-      for (const [link, to] of Object.entries(links)) if (n === link || n.startsWith(`${link}/`)) return to + n.slice(link.length);
+      for (const [link, to] of Object.entries(links))
+        if (n === link || n.startsWith(`${link}/`)) return to + n.slice(link.length);
       return n;
     },
   };
@@ -36,7 +37,13 @@ describe('loadModel: imports stay inside the root', () => {
   it('rejects an import outside the model folder without reading it', () => {
     let reads = 0;
     const h = host(files);
-    const r = loadModel('/m/main.flint', { ...h, readFile: (p) => (reads++, h.readFile(p)) });
+    const r = loadModel('/m/main.flint', {
+      ...h,
+      readFile: (p) => {
+        reads++;
+        return h.readFile(p);
+      },
+    });
     expect(r.diagnostics.map((d) => d.code)).toEqual(['import-outside-root']);
     expect(reads).toBe(1);
     expect(JSON.stringify(r)).not.toContain('hunter2');
@@ -50,7 +57,9 @@ describe('loadModel: imports stay inside the root', () => {
     expect(loadModel('/m/main.flint', host(lib), { allowOutsideRoot: true }).diagnostics).toEqual([]);
     // An explicit root that does not hold the import rejects it even next to the entry.
     const side = { '/m/main.flint': 'import "b.flint"', '/m/b.flint': 'fact [b]' };
-    expect(loadModel('/m/main.flint', host(side), { root: '/x' }).diagnostics.map((d) => d.code)).toEqual(['import-outside-root']);
+    expect(loadModel('/m/main.flint', host(side), { root: '/x' }).diagnostics.map((d) => d.code)).toEqual([
+      'import-outside-root',
+    ]);
   });
 
   it('a symbolic link that escapes the root counts as outside (realPath)', () => {
@@ -61,7 +70,11 @@ describe('loadModel: imports stay inside the root', () => {
   });
 
   it('an import that is not a .flint file, or binary, is not read as a model', () => {
-    const bin = { '/m/main.flint': 'import "data.flint"\nimport "x.txt"', '/m/data.flint': `\u0000\u0001${SECRET}`, '/m/x.txt': SECRET };
+    const bin = {
+      '/m/main.flint': 'import "data.flint"\nimport "x.txt"',
+      '/m/data.flint': `\u0000\u0001${SECRET}`,
+      '/m/x.txt': SECRET,
+    };
     const r = loadModel('/m/main.flint', host(bin));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['import-not-model-text', 'import-not-model-text']);
     expect(JSON.stringify(r)).not.toContain('hunter2');
@@ -83,7 +96,10 @@ describe('loadModel: imports stay inside the root', () => {
 
 describe('the CLI (in-process): imports and case models inside --root', () => {
   it('check: an import escaping the current directory is rejected, its content not echoed', async () => {
-    const io = memoryIo({ 'm.flint': 'import "../../../../proc/self/environ"\nfact [a]', '../../../../proc/self/environ': SECRET });
+    const io = memoryIo({
+      'm.flint': 'import "../../../../proc/self/environ"\nfact [a]',
+      '../../../../proc/self/environ': SECRET,
+    });
     expect(await runCli(['check', 'm.flint'], io)).toBe(1);
     expect(io.out + io.err).toContain('import-outside-root');
     expect(io.out + io.err).not.toContain('hunter2');
@@ -131,7 +147,8 @@ describe('the CLI binary: real files, symbolic links', () => {
   writeFileSync(join(proj, 'm.flint'), 'import "link/geheim.flint"\nfact [b]\n');
   writeFileSync(join(proj, 'c.json'), JSON.stringify({ model: '../outside/passwd', asOf: '2024-01-01' }));
   const bin = resolve(projectRoot, 'bin/flint.js');
-  const flint = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: proj, encoding: 'utf8', timeout: 60_000 });
+  const flint = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: proj, encoding: 'utf8', timeout: 60_000 });
 
   it('an import through a symbolic link out of the root is rejected; --allow-outside-root reads it', () => {
     const p = flint('check', 'm.flint');

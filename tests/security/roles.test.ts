@@ -67,26 +67,69 @@ describe('facts given with a take', () => {
 
   it('the same holds for a value the case set (give without by)', () => {
     const s = give(cm, s0, [{ fact: 'uitgesloten', args: ['alice'], value: true }]).value;
-    const r = take(cm, s, { act: 'aanvragen', actor: 'alice', params: { ouder: 'alice' }, facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }] });
+    const r = take(cm, s, {
+      act: 'aanvragen',
+      actor: 'alice',
+      params: { ouder: 'alice' },
+      facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }],
+    });
     expect(messages(r)).toContain('it was set by the case');
   });
 
   it('an actor may give new facts, repeat a value, and correct its own', () => {
-    const s = take(cm, s0, { act: 'aanvragen', actor: 'alice', params: { ouder: 'alice' }, facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }, { fact: 'kosten', args: ['alice'], value: '10' }] });
+    const s = take(cm, s0, {
+      act: 'aanvragen',
+      actor: 'alice',
+      params: { ouder: 'alice' },
+      facts: [
+        { fact: 'uitgesloten', args: ['alice'], value: false },
+        { fact: 'kosten', args: ['alice'], value: '10' },
+      ],
+    });
     expect(s.ok).toBe(true);
     if (!s.ok) return;
-    const again = take(cm, s.state, { act: 'toekennen', actor: 'bd', params: { ouder: 'alice' }, facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }] });
+    const again = take(cm, s.state, {
+      act: 'toekennen',
+      actor: 'bd',
+      params: { ouder: 'alice' },
+      facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }],
+    });
     expect(messages(again)).toBe('');
-    const own = give(cm, s0, [{ fact: 'kosten', args: ['alice'], value: '10' }, { fact: 'uitgesloten', args: ['alice'], value: false }], { by: 'alice' }).value;
-    const corrected = take(cm, own, { act: 'aanvragen', actor: 'alice', params: { ouder: 'alice' }, facts: [{ fact: 'kosten', args: ['alice'], value: '12' }] });
+    const own = give(
+      cm,
+      s0,
+      [
+        { fact: 'kosten', args: ['alice'], value: '10' },
+        { fact: 'uitgesloten', args: ['alice'], value: false },
+      ],
+      { by: 'alice' },
+    ).value;
+    const corrected = take(cm, own, {
+      act: 'aanvragen',
+      actor: 'alice',
+      params: { ouder: 'alice' },
+      facts: [{ fact: 'kosten', args: ['alice'], value: '12' }],
+    });
     expect(messages(corrected)).toBe('');
   });
 
   it('a fact only an act may create cannot be given with a take, nor on behalf of someone else', () => {
-    const r = take(cm, s0, { act: 'toekennen', actor: 'bd', params: { ouder: 'alice' }, facts: [{ fact: 'aanvraag', args: ['alice'] }] });
+    const r = take(cm, s0, {
+      act: 'toekennen',
+      actor: 'bd',
+      params: { ouder: 'alice' },
+      facts: [{ fact: 'aanvraag', args: ['alice'] }],
+    });
     expect(r.ok).toBe(false);
-    expect(messages(r)).toContain('bd may not give [aanvraag] with <<toekennen>>: it holds only when an act creates it');
-    const behalf = take(cm, s0, { act: 'aanvragen', actor: 'alice', params: { ouder: 'alice' }, facts: [{ fact: 'kosten', args: ['alice'], value: '1', by: 'bd' }] });
+    expect(messages(r)).toContain(
+      'bd may not give [aanvraag] with <<toekennen>>: it holds only when an act creates it',
+    );
+    const behalf = take(cm, s0, {
+      act: 'aanvragen',
+      actor: 'alice',
+      params: { ouder: 'alice' },
+      facts: [{ fact: 'kosten', args: ['alice'], value: '1', by: 'bd' }],
+    });
     expect(messages(behalf)).toContain('on behalf of bd');
   });
 
@@ -106,7 +149,14 @@ describe('the CLI path: flint run --case', () => {
         asOf: '2024-01-01',
         actors,
         facts: [{ fact: 'aanvraag', args: ['alice'] }],
-        acts: [{ act: 'toekennen', actor: 'alice', params: { ouder: 'alice' }, facts: [{ fact: 'belastingdienst', value: 'alice' }] }],
+        acts: [
+          {
+            act: 'toekennen',
+            actor: 'alice',
+            params: { ouder: 'alice' },
+            facts: [{ fact: 'belastingdienst', value: 'alice' }],
+          },
+        ],
       }),
     });
     const code = await runCommand.run(['--case', 'case.json', '--lang', 'en'], io);

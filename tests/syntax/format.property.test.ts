@@ -20,7 +20,9 @@ const FILES = [
 const bases = FILES.map((f) => {
   const text = format(readFileSync(join(projectRoot, f), 'utf8'), f).value;
   const lexed = flintLexer.tokenize(text);
-  const spans = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].map((t) => [t.startOffset, t.endOffset ?? t.startOffset] as const);
+  const spans = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].map(
+    (t) => [t.startOffset, t.endOffset ?? t.startOffset] as const,
+  );
   const boundaries: number[] = [];
   for (let o = 0; o <= text.length; o++) {
     if (o !== 0 && text[o - 1] !== '\n') continue;
@@ -36,7 +38,10 @@ const arbComment = fc.constantFrom('// note', '/* note */', '/* two\n   lines */
 const arbCommented = fc
   .record({
     base: fc.constantFrom(...bases),
-    inserts: fc.array(fc.record({ at: fc.nat(), comment: arbComment, indent: fc.constantFrom('', '  ', '    '), blank: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+    inserts: fc.array(
+      fc.record({ at: fc.nat(), comment: arbComment, indent: fc.constantFrom('', '  ', '    '), blank: fc.boolean() }),
+      { minLength: 1, maxLength: 12 },
+    ),
   })
   .map(({ base, inserts }) => {
     const placed = inserts
@@ -57,7 +62,10 @@ describe('format on commented example files (property)', () => {
     fc.assert(
       fc.property(arbCommented, ({ file, text }) => {
         const once = format(text, file);
-        expect(once.diagnostics.filter((d) => d.severity === 'error'), text).toEqual([]);
+        expect(
+          once.diagnostics.filter((d) => d.severity === 'error'),
+          text,
+        ).toEqual([]);
         expect(commentsOf(once.value)).toEqual(commentsOf(text));
         expect(stripSpans(parse(once.value, file).value)).toEqual(stripSpans(parse(text, file).value));
         expect(format(once.value, file).value).toBe(once.value);

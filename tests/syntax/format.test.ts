@@ -9,7 +9,6 @@ import { commentsOf } from './comments-of.js';
 
 const goldenDir = join(projectRoot, 'tests', 'golden', 'syntax', 'format');
 
-
 function flintFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -59,7 +58,9 @@ describe('format: placement', () => {
   });
 
   it('prints the trailing line comments of a long expression before its field, in order', () => {
-    expect(fmt('fact [b] {\n  holds when: [a] // one\n    and [c] // two\n}\n')).toBe('fact [b] {\n  // one\n  // two\n  holds when: [a] and [c]\n}\n');
+    expect(fmt('fact [b] {\n  holds when: [a] // one\n    and [c] // two\n}\n')).toBe(
+      'fact [b] {\n  // one\n  // two\n  holds when: [a] and [c]\n}\n',
+    );
   });
 
   it('keeps a block for comments inside an otherwise empty block', () => {
@@ -74,20 +75,26 @@ describe('format: placement', () => {
   });
 
   it('keeps a comment on the line of a declaration on that line', () => {
-    expect(fmt('import "a.flint" /* a */ // b\nimport "b.flint"\n')).toBe('import "a.flint" /* a */ // b\nimport "b.flint"\n');
+    expect(fmt('import "a.flint" /* a */ // b\nimport "b.flint"\n')).toBe(
+      'import "a.flint" /* a */ // b\nimport "b.flint"\n',
+    );
   });
 });
 
 describe('format: files with errors', () => {
-  it.each(['fact [a { holds when: [b] }\n// note\n', 'model "x"\nfoo bar\n', 'act <<a>> { actor: }\n', 'scenario "s" { given [a] = }\n'])(
-    'returns %j unchanged with its errors',
-    (text) => {
-      const r = format(text, 'bad.flint');
-      expect(hasErrors(r.diagnostics)).toBe(true);
-      expect(r.value).toBe(text);
-      expect(r.diagnostics.some((d) => d.code === 'syntax-error' || d.code === 'lex-error' || d.code === 'unknown-field')).toBe(true);
-    },
-  );
+  it.each([
+    'fact [a { holds when: [b] }\n// note\n',
+    'model "x"\nfoo bar\n',
+    'act <<a>> { actor: }\n',
+    'scenario "s" { given [a] = }\n',
+  ])('returns %j unchanged with its errors', (text) => {
+    const r = format(text, 'bad.flint');
+    expect(hasErrors(r.diagnostics)).toBe(true);
+    expect(r.value).toBe(text);
+    expect(
+      r.diagnostics.some((d) => d.code === 'syntax-error' || d.code === 'lex-error' || d.code === 'unknown-field'),
+    ).toBe(true);
+  });
 });
 
 describe('format: norms/ and examples/', () => {

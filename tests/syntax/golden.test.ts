@@ -6,9 +6,13 @@ import { parse } from '../../src/syntax/index.js';
 import { projectRoot } from '../helpers/shared.js';
 
 const root = join(projectRoot, 'tests', 'golden', 'syntax');
-const cases = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.flint')).sort();
+const cases = (dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.flint'))
+    .sort();
 
-const isSpan = (v: unknown): v is Span => typeof v === 'object' && v !== null && 'start' in v && 'end' in v && 'file' in v;
+const isSpan = (v: unknown): v is Span =>
+  typeof v === 'object' && v !== null && 'start' in v && 'end' in v && 'file' in v;
 
 /** JSON with sorted keys and spans written compactly as "line:col-line:col". */
 function stable(value: unknown): string {
@@ -16,7 +20,11 @@ function stable(value: unknown): string {
     if (isSpan(v)) return `${v.start.line}:${v.start.column}-${v.end.line}:${v.end.column}`;
     if (Array.isArray(v)) return v.map(norm);
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
@@ -35,6 +43,8 @@ describe('golden: bad files', () => {
   it.each(cases('bad'))('%s', async (f) => {
     const r = parse(readFileSync(join(root, 'bad', f), 'utf8'), f);
     expect(r.diagnostics.length).toBeGreaterThan(0);
-    await expect(stable(r.diagnostics)).toMatchFileSnapshot(join(root, 'bad', f.replace(/\.flint$/, '.diagnostics.json')));
+    await expect(stable(r.diagnostics)).toMatchFileSnapshot(
+      join(root, 'bad', f.replace(/\.flint$/, '.diagnostics.json')),
+    );
   });
 });

@@ -16,7 +16,22 @@ describe('grammar', () => {
 
   it('the language reference keeps the anchors the checker cites', () => {
     const readme = readFileSync(join(projectRoot, 'grammar', 'README.md'), 'utf8');
-    for (const a of ['header', 'imports', 'sources', 'types', 'facts', 'acts', 'duties', 'deadlines', 'expressions', 'functions', 'aggregates', 'compat', 'comments', 'lexical']) {
+    for (const a of [
+      'header',
+      'imports',
+      'sources',
+      'types',
+      'facts',
+      'acts',
+      'duties',
+      'deadlines',
+      'expressions',
+      'functions',
+      'aggregates',
+      'compat',
+      'comments',
+      'lexical',
+    ]) {
       expect(readme).toContain(`<a id="${a}"></a>`);
     }
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LEX_ERRORS, MAX_NESTING } from '../../src/syntax/parse.js';
 import { parse } from '../../src/syntax/index.js';
 
-const nested = (depth: number): string => `fact [b]\nfact [a] { holds when: ${'('.repeat(depth)}[b]${')'.repeat(depth)} }\n`;
+const nested = (depth: number): string =>
+  `fact [b]\nfact [a] { holds when: ${'('.repeat(depth)}[b]${')'.repeat(depth)} }\n`;
 
 describe('parse limits', () => {
   it(`reads parentheses nested ${MAX_NESTING} deep`, () => {

@@ -68,8 +68,15 @@ describe('Dutch words', () => {
   };
 
   it('duration units weken/dagen/maanden/jaren (and singular) are the English units', () => {
-    for (const [nl, en] of [['6 weken', '6 weeks'], ['1 dag', '1 day'], ['30 dagen', '30 days'], ['3 maanden', '3 months'],
-      ['1 maand', '1 month'], ['2 jaren', '2 years'], ['1 jaar', '1 year']]) {
+    for (const [nl, en] of [
+      ['6 weken', '6 weeks'],
+      ['1 dag', '1 day'],
+      ['30 dagen', '30 days'],
+      ['3 maanden', '3 months'],
+      ['1 maand', '1 month'],
+      ['2 jaren', '2 years'],
+      ['1 jaar', '1 year'],
+    ]) {
       expect(definition(nl as string, 'duration')).toEqual(definition(en as string, 'duration'));
     }
   });
@@ -79,10 +86,16 @@ describe('Dutch words', () => {
   });
 
   it('a date written in words is one invalid-date error with the ISO form as hint, and the step keeps its value', () => {
-    const r = parse('fact [d]: date\nscenario "s" {\n  expect [d] == 15 april 2024\n  advance to 2024-05-01\n}\n', 't.flint');
+    const r = parse(
+      'fact [d]: date\nscenario "s" {\n  expect [d] == 15 april 2024\n  advance to 2024-05-01\n}\n',
+      't.flint',
+    );
     expect(r.diagnostics.map((d) => [d.code, d.hint])).toEqual([['invalid-date', 'Write 2024-04-15.']]);
     const steps = (r.value.declarations[1] as ScenarioDecl).steps.map((s) => stripSpans(s));
-    expect(steps[0]).toMatchObject({ kind: 'ExpectValue', value: { kind: 'Literal', type: 'date', value: '2024-04-15' } });
+    expect(steps[0]).toMatchObject({
+      kind: 'ExpectValue',
+      value: { kind: 'Literal', type: 'date', value: '2024-04-15' },
+    });
     expect(steps).toHaveLength(2);
   });
 

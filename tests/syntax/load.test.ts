@@ -18,7 +18,8 @@ function host(files: Record<string, string>): LoadHost {
   };
 }
 
-const frames = (r: ReturnType<typeof loadModel>) => r.value.model.declarations.filter((d) => d.kind !== 'Import').map((d) => ('name' in d ? d.name : d.id));
+const frames = (r: ReturnType<typeof loadModel>) =>
+  r.value.model.declarations.filter((d) => d.kind !== 'Import').map((d) => ('name' in d ? d.name : d.id));
 
 describe('loadModel', () => {
   it('merges imports first, depth first in import order, each file once; header from the entry', () => {
@@ -42,12 +43,18 @@ describe('loadModel', () => {
   it('reports a missing import at the import', () => {
     const r = loadModel('main.flint', host({ 'main.flint': 'fact [x]\nimport "nope.flint"' }));
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'import-not-found', span: { file: 'main.flint', start: { line: 2, column: 1 } } });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'import-not-found',
+      span: { file: 'main.flint', start: { line: 2, column: 1 } },
+    });
     expect(frames(r)).toEqual(['x']);
   });
 
   it('reports an import cycle once and still loads every file', () => {
-    const r = loadModel('a.flint', host({ 'a.flint': 'import "b.flint"\nfact [a]', 'b.flint': 'import "a.flint"\nfact [b]' }));
+    const r = loadModel(
+      'a.flint',
+      host({ 'a.flint': 'import "b.flint"\nfact [a]', 'b.flint': 'import "a.flint"\nfact [b]' }),
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual(['import-cycle']);
     expect(r.diagnostics[0]?.message).toContain('a.flint → b.flint → a.flint');
     expect(r.diagnostics[0]?.span?.file).toBe('b.flint');

@@ -21,12 +21,38 @@ function total(text: string): void {
 const edit = fc.record({
   at: fc.nat(),
   remove: fc.nat({ max: 8 }),
-  insert: fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('{', '}', '(', ')', '[', ']', '"', '"""', '<', '<<', '>', ':', ',', ' and ', ' of ', '..', '\n', 'meta x:', 'sources:')),
+  insert: fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom(
+      '{',
+      '}',
+      '(',
+      ')',
+      '[',
+      ']',
+      '"',
+      '"""',
+      '<',
+      '<<',
+      '>',
+      ':',
+      ',',
+      ' and ',
+      ' of ',
+      '..',
+      '\n',
+      'meta x:',
+      'sources:',
+    ),
+  ),
 });
 
 describe('parse is total', () => {
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => total(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => total(s)),
+      { numRuns: 500 },
+    );
   });
 
   it('on mutated example files (random insertions and deletions)', () => {

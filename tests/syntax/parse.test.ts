@@ -17,7 +17,8 @@ const fact = (name: string, ...args: unknown[]) => ({ kind: 'Ref', frame: 'fact'
 
 describe('declarations', () => {
   it('reads the header with spans', () => {
-    const text = 'model "Awb" {\n  language: nl\n  jurisdiction: "NL"\n  version: 2024-01-01\n  meta x: {"a": [1, 2]}\n}\n';
+    const text =
+      'model "Awb" {\n  language: nl\n  jurisdiction: "NL"\n  version: 2024-01-01\n  meta x: {"a": [1, 2]}\n}\n';
     const r = parse(text, 'h.flint');
     expect(r.diagnostics).toEqual([]);
     const h = r.value.header;
@@ -29,21 +30,36 @@ describe('declarations', () => {
       versionDate: '2024-01-01',
       meta: [{ kind: 'Meta', key: 'x', value: { a: [1, 2] } }],
     });
-    expect(h?.span).toEqual({ file: 'h.flint', start: { line: 1, column: 1, offset: 0 }, end: { line: 6, column: 2, offset: text.length - 1 } });
+    expect(h?.span).toEqual({
+      file: 'h.flint',
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 6, column: 2, offset: text.length - 1 },
+    });
   });
 
   it('reads a source block with a text block and an open validity range', () => {
-    const r = parse('source awb-4:1 {\n  citation: "art. 4:1 Awb"\n  valid: 1994-01-01 ..\n  text: """\n    Regel een\n      ingesprongen\n    """\n}\n', 's.flint');
+    const r = parse(
+      'source awb-4:1 {\n  citation: "art. 4:1 Awb"\n  valid: 1994-01-01 ..\n  text: """\n    Regel een\n      ingesprongen\n    """\n}\n',
+      's.flint',
+    );
     expect(r.diagnostics).toEqual([]);
     const s = r.value.declarations[0] as SourceDecl;
     expect(s.id).toBe('awb-4:1');
     expect(s.idSpan.start).toEqual({ line: 1, column: 8, offset: 7 });
     expect(s.idSpan.end).toEqual({ line: 1, column: 15, offset: 14 });
-    expect([s.validFrom, s.validTo, s.citation, s.text]).toEqual(['1994-01-01', null, 'art. 4:1 Awb', 'Regel een\n  ingesprongen']);
+    expect([s.validFrom, s.validTo, s.citation, s.text]).toEqual([
+      '1994-01-01',
+      null,
+      'art. 4:1 Awb',
+      'Regel een\n  ingesprongen',
+    ]);
   });
 
   it('reads closed range ends and quoted source ids', () => {
-    const r = parse('source "Artikel 1" { valid: .. 2023-12-31 }\nfact [a] { sources: "Artikel 1", awb-1:1 }', 's.flint');
+    const r = parse(
+      'source "Artikel 1" { valid: .. 2023-12-31 }\nfact [a] { sources: "Artikel 1", awb-1:1 }',
+      's.flint',
+    );
     expect(r.diagnostics).toEqual([]);
     const [s, f] = r.value.declarations as [SourceDecl, FactDecl];
     expect([s.id, s.validFrom, s.validTo]).toEqual(['Artikel 1', null, '2023-12-31']);
@@ -57,7 +73,14 @@ describe('declarations', () => {
     );
     expect(r.diagnostics).toEqual([]);
     const [a, b] = r.value.declarations as [FactDecl, FactDecl];
-    expect(stripSpans(a)).toMatchObject({ kind: 'Fact', name: 'bestuursorgaan', type: { kind: 'PrimitiveType', name: 'actor' }, closed: true, definition: null, sources: [{ kind: 'SourceRef', id: 'awb-1:1' }] });
+    expect(stripSpans(a)).toMatchObject({
+      kind: 'Fact',
+      name: 'bestuursorgaan',
+      type: { kind: 'PrimitiveType', name: 'actor' },
+      closed: true,
+      definition: null,
+      sources: [{ kind: 'SourceRef', id: 'awb-1:1' }],
+    });
     expect(a.nameSpan.start.column).toBe(6);
     expect(a.nameSpan.end.column).toBe(22);
     expect(stripSpans(b.params)).toEqual([
@@ -100,16 +123,29 @@ describe('declarations', () => {
     expect(d.deadline).toEqual({
       kind: 'Deadline',
       form: 'by',
-      value: { kind: 'Nary', op: 'add', operands: [fact('datum', v('aanvrager')), { kind: 'Literal', type: 'duration', value: 'P8W' }] },
+      value: {
+        kind: 'Nary',
+        op: 'add',
+        operands: [fact('datum', v('aanvrager')), { kind: 'Literal', type: 'duration', value: 'P8W' }],
+      },
     });
-    expect(d.violation).toEqual({ kind: 'Compare', op: 'gt', operands: [{ kind: 'Now' }, fact('datum', v('aanvrager'))] });
+    expect(d.violation).toEqual({
+      kind: 'Compare',
+      op: 'gt',
+      operands: [{ kind: 'Now' }, fact('datum', v('aanvrager'))],
+    });
     expect(d.components).toEqual([fact('besluit'), { kind: 'Ref', frame: 'act', name: 'bekendmaken', args: [] }]);
   });
 
   it('reads imports and Dutch declaration keywords', () => {
     const r = parse('import "../awb/awb.flint"\nfeit [a]\nhandeling <<b>>\nplicht <c>', 'i.flint');
     expect(r.diagnostics).toEqual([]);
-    expect(stripSpans(r.value.declarations)).toMatchObject([{ kind: 'Import', path: '../awb/awb.flint' }, { kind: 'Fact' }, { kind: 'Act' }, { kind: 'Duty' }]);
+    expect(stripSpans(r.value.declarations)).toMatchObject([
+      { kind: 'Import', path: '../awb/awb.flint' },
+      { kind: 'Fact' },
+      { kind: 'Act' },
+      { kind: 'Duty' },
+    ]);
   });
 
   it('keeps odd names from real models', () => {
@@ -163,7 +199,17 @@ describe('expressions', () => {
                   {
                     kind: 'Nary',
                     op: 'add',
-                    operands: [v('d'), { kind: 'Nary', op: 'mul', operands: [v('e'), { kind: 'Unary', op: 'neg', operand: { kind: 'Member', object: v('f'), field: 'g' } }] }],
+                    operands: [
+                      v('d'),
+                      {
+                        kind: 'Nary',
+                        op: 'mul',
+                        operands: [
+                          v('e'),
+                          { kind: 'Unary', op: 'neg', operand: { kind: 'Member', object: v('f'), field: 'g' } },
+                        ],
+                      },
+                    ],
                   },
                 ],
               },
@@ -176,8 +222,16 @@ describe('expressions', () => {
 
   it('chains of one operator are one node; parentheses make their own', () => {
     expect(defn('a and b and c')).toEqual({ kind: 'Nary', op: 'and', operands: [v('a'), v('b'), v('c')] });
-    expect(defn('(a + b) + c')).toEqual({ kind: 'Nary', op: 'add', operands: [{ kind: 'Nary', op: 'add', operands: [v('a'), v('b')] }, v('c')] });
-    expect(defn('a + b - c')).toEqual({ kind: 'Nary', op: 'sub', operands: [{ kind: 'Nary', op: 'add', operands: [v('a'), v('b')] }, v('c')] });
+    expect(defn('(a + b) + c')).toEqual({
+      kind: 'Nary',
+      op: 'add',
+      operands: [{ kind: 'Nary', op: 'add', operands: [v('a'), v('b')] }, v('c')],
+    });
+    expect(defn('a + b - c')).toEqual({
+      kind: 'Nary',
+      op: 'sub',
+      operands: [{ kind: 'Nary', op: 'add', operands: [v('a'), v('b')] }, v('c')],
+    });
     expect(defn('a <= b <= c')).toEqual({ kind: 'Compare', op: 'le', operands: [v('a'), v('b'), v('c')] });
     expect(defn('a = b')).toEqual({ kind: 'Compare', op: 'eq', operands: [v('a'), v('b')] });
   });
@@ -187,7 +241,10 @@ describe('expressions', () => {
     expect(defn('<b>(a) and a < <b>')).toEqual({
       kind: 'Nary',
       op: 'and',
-      operands: [{ kind: 'Ref', frame: 'duty', name: 'b', args: [v('a')] }, { kind: 'Compare', op: 'lt', operands: [v('a'), { kind: 'Ref', frame: 'duty', name: 'b', args: [] }] }],
+      operands: [
+        { kind: 'Ref', frame: 'duty', name: 'b', args: [v('a')] },
+        { kind: 'Compare', op: 'lt', operands: [v('a'), { kind: 'Ref', frame: 'duty', name: 'b', args: [] }] },
+      ],
     });
     expect(defn('<<act>>')).toEqual({ kind: 'Ref', frame: 'act', name: 'act', args: [] });
   });
@@ -196,21 +253,56 @@ describe('expressions', () => {
     expect(defn('min([kosten](o), 3)')).toEqual({ kind: 'Call', fn: 'min', args: [fact('kosten', v('o')), int('3')] });
     expect(defn('round(x, 2)')).toEqual({ kind: 'Call', fn: 'round', args: [v('x'), int('2')] });
     const binding = { kind: 'Param', name: 'k', type: { kind: 'FactType', name: 'kind' } };
-    expect(defn('count k: [kind] where [kind van](k, o)')).toEqual({ kind: 'Aggregate', op: 'count', bindings: [binding], where: fact('kind van', v('k'), v('o')), body: null });
-    expect(defn('sum k: [kind] : [uren](k)')).toEqual({ kind: 'Aggregate', op: 'sum', bindings: [binding], where: null, body: fact('uren', v('k')) });
-    expect(defn('exists k: [kind], o: [ouder] where a')).toMatchObject({ op: 'exists', bindings: [binding, { name: 'o' }] });
+    expect(defn('count k: [kind] where [kind van](k, o)')).toEqual({
+      kind: 'Aggregate',
+      op: 'count',
+      bindings: [binding],
+      where: fact('kind van', v('k'), v('o')),
+      body: null,
+    });
+    expect(defn('sum k: [kind] : [uren](k)')).toEqual({
+      kind: 'Aggregate',
+      op: 'sum',
+      bindings: [binding],
+      where: null,
+      body: fact('uren', v('k')),
+    });
+    expect(defn('exists k: [kind], o: [ouder] where a')).toMatchObject({
+      op: 'exists',
+      bindings: [binding, { name: 'o' }],
+    });
     expect(defn('forall k: [kind] where a : b')).toMatchObject({ op: 'forall', where: v('a'), body: v('b') });
-    expect(defn('(count k: [kind]) > 0')).toMatchObject({ kind: 'Compare', operands: [{ kind: 'Aggregate' }, int('0')] });
-    expect(defn('if a then 1 else 2')).toEqual({ kind: 'Conditional', condition: v('a'), then: int('1'), otherwise: int('2') });
+    expect(defn('(count k: [kind]) > 0')).toMatchObject({
+      kind: 'Compare',
+      operands: [{ kind: 'Aggregate' }, int('0')],
+    });
+    expect(defn('if a then 1 else 2')).toEqual({
+      kind: 'Conditional',
+      condition: v('a'),
+      then: int('1'),
+      otherwise: int('2'),
+    });
     expect(defn('today')).toEqual({ kind: 'Now' });
   });
 
   it('FLINT JSON compatibility forms', () => {
-    expect(defn('is "did:x" or anyone')).toEqual({ kind: 'Nary', op: 'or', operands: [{ kind: 'Is', identity: 'did:x' }, { kind: 'Is', identity: null }] });
+    expect(defn('is "did:x" or anyone')).toEqual({
+      kind: 'Nary',
+      op: 'or',
+      operands: [
+        { kind: 'Is', identity: 'did:x' },
+        { kind: 'Is', identity: null },
+      ],
+    });
     expect(defn('created')).toEqual({ kind: 'Created', operands: [] });
     expect(defn('created(a, b)')).toEqual({ kind: 'Created', operands: [v('a'), v('b')] });
     expect(defn('[x] of [a]')).toEqual({ kind: 'Projection', scope: 'single', context: ['a'], operand: fact('x') });
-    expect(defn('all [x] of [a] via [b]')).toEqual({ kind: 'Projection', scope: 'all', context: ['a', 'b'], operand: fact('x') });
+    expect(defn('all [x] of [a] via [b]')).toEqual({
+      kind: 'Projection',
+      scope: 'all',
+      context: ['a', 'b'],
+      operand: fact('x'),
+    });
     expect(defn('some [x] of [a]')).toMatchObject({ scope: 'some' });
     expect(defn('list "kinderen" ([kind])')).toEqual({ kind: 'List', name: 'kinderen', item: fact('kind') });
     expect(defn('list ([kind])')).toEqual({ kind: 'List', name: null, item: fact('kind') });

@@ -12,7 +12,8 @@ const examples = join(projectRoot, 'examples', 'flint');
 const exampleFiles = readdirSync(examples).filter((f) => f.endsWith('.flint'));
 
 const reprint = (text: string): string => print(parse(text, 'p.flint').value);
-const exprOf = (text: string): Expr => (parse(`fact [f]: decimal { value: ${text} }`, 'e').value.declarations[0] as FactDecl).definition as Expr;
+const exprOf = (text: string): Expr =>
+  (parse(`fact [f]: decimal { value: ${text} }`, 'e').value.declarations[0] as FactDecl).definition as Expr;
 
 describe('print', () => {
   it.each(exampleFiles)('%s: canonical form is a fixed point and reads back to the same model', (f) => {
@@ -31,11 +32,15 @@ describe('print', () => {
 
   it('puts long lists one item per line', () => {
     const long = 'x'.repeat(40);
-    expect(reprint(`act <<a>> { creates: [${long}1], [${long}2], <${long}3> }`)).toBe(`act <<a>> {\n  creates:\n    [${long}1],\n    [${long}2],\n    <${long}3>\n}\n`);
+    expect(reprint(`act <<a>> { creates: [${long}1], [${long}2], <${long}3> }`)).toBe(
+      `act <<a>> {\n  creates:\n    [${long}1],\n    [${long}2],\n    <${long}3>\n}\n`,
+    );
   });
 
   it('keeps one-line declarations together and separates blocks by a blank line', () => {
-    expect(reprint('fact [a]\nfact [b]: integer\nfact [c] { closed }\nfact [d]')).toBe('fact [a]\nfact [b]: integer\n\nfact [c] {\n  closed\n}\n\nfact [d]\n');
+    expect(reprint('fact [a]\nfact [b]: integer\nfact [c] { closed }\nfact [d]')).toBe(
+      'fact [a]\nfact [b]: integer\n\nfact [c] {\n  closed\n}\n\nfact [d]\n',
+    );
   });
 
   it('parenthesises only where needed to keep the tree', () => {
@@ -66,7 +71,19 @@ describe('print', () => {
       kind: 'Model' as const,
       header: null,
       declarations: [
-        { kind: 'Fact' as const, name: 'a', nameSpan: genSpan, params: [], sources: [], explanation, meta: [], span: genSpan, type: { kind: 'PrimitiveType' as const, name: 'boolean' as const, span: genSpan }, definition: null, closed: false },
+        {
+          kind: 'Fact' as const,
+          name: 'a',
+          nameSpan: genSpan,
+          params: [],
+          sources: [],
+          explanation,
+          meta: [],
+          span: genSpan,
+          type: { kind: 'PrimitiveType' as const, name: 'boolean' as const, span: genSpan },
+          definition: null,
+          closed: false,
+        },
       ],
       span: genSpan,
     };
@@ -82,7 +99,11 @@ describe.skipIf(!hasShared)('names in the shared FLINT models', () => {
     let count = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
       const json = parseJsonc(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
-      for (const [list, key, frame] of [['facts', 'fact', 'fact'], ['acts', 'act', 'act'], ['duties', 'duty', 'duty']] as const) {
+      for (const [list, key, frame] of [
+        ['facts', 'fact', 'fact'],
+        ['acts', 'act', 'act'],
+        ['duties', 'duty', 'duty'],
+      ] as const) {
         for (const item of (json[list] ?? []) as Record<string, unknown>[]) {
           const raw = item[key];
           if (typeof raw !== 'string') continue;

@@ -10,8 +10,16 @@ describe('error recovery', () => {
     const text = 'fact [a] {\n  holds when: [b]\n';
     const ds = diags(text);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: 'syntax-error', severity: 'error', message: "Expected '}' but found end of file." });
-    expect(ds[0]?.span).toEqual({ file: 'r.flint', start: { line: 2, column: 18, offset: 28 }, end: { line: 2, column: 18, offset: 28 } });
+    expect(ds[0]).toMatchObject({
+      code: 'syntax-error',
+      severity: 'error',
+      message: "Expected '}' but found end of file.",
+    });
+    expect(ds[0]?.span).toEqual({
+      file: 'r.flint',
+      start: { line: 2, column: 18, offset: 28 },
+      end: { line: 2, column: 18, offset: 28 },
+    });
     const f = parse(text, 'r.flint').value.declarations[0] as FactDecl;
     expect(f.definition).toMatchObject({ kind: 'Ref', name: 'b' });
   });
@@ -40,12 +48,16 @@ describe('error recovery', () => {
   });
 
   it('an empty or comment-only file is an empty model', () => {
-    expect(parse('', 'e.flint')).toMatchObject({ value: { kind: 'Model', header: null, declarations: [] }, diagnostics: [] });
+    expect(parse('', 'e.flint')).toMatchObject({
+      value: { kind: 'Model', header: null, declarations: [] },
+      diagnostics: [],
+    });
     expect(parse('// niets\n/* nog minder */', 'e.flint').diagnostics).toEqual([]);
   });
 
   it('truncated files build placeholder nodes instead of crashing', () => {
-    const text = 'act <<a>>(x: [p]) {\n  preconditions: [b](x) and (count k: [k] where [c](k, x)) > 0\n  creates: [d](x)\n}\n';
+    const text =
+      'act <<a>>(x: [p]) {\n  preconditions: [b](x) and (count k: [k] where [c](k, x)) > 0\n  creates: [d](x)\n}\n';
     for (let i = 0; i < text.length; i++) {
       const r = parse(text.slice(0, i), 't.flint');
       for (const d of r.diagnostics) expect(d.code).not.toBe('internal-error');

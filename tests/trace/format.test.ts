@@ -19,9 +19,20 @@ import { projectRoot } from '../helpers/shared.js';
 const file = `${FIX}/vergunning.flint`;
 const text = projectFile(file);
 const cm = compile(parse(text, file).value).value;
-const s0 = createCase(cm, { asOf: '2024-02-01', actors: { anna: { roles: ['aanvrager'] }, gemeente: { roles: ['bevoegd gezag'] } } });
-const s1 = give(cm, s0, [{ fact: 'bouwplan', args: ['anna'] }, { fact: 'past in omgevingsplan', args: ['anna'] }]).value;
-const asked = take(cm, s1, { act: 'aanvragen vergunning', actor: 'anna', params: { aanvrager: 'anna' }, at: '2024-02-05' });
+const s0 = createCase(cm, {
+  asOf: '2024-02-01',
+  actors: { anna: { roles: ['aanvrager'] }, gemeente: { roles: ['bevoegd gezag'] } },
+});
+const s1 = give(cm, s0, [
+  { fact: 'bouwplan', args: ['anna'] },
+  { fact: 'past in omgevingsplan', args: ['anna'] },
+]).value;
+const asked = take(cm, s1, {
+  act: 'aanvragen vergunning',
+  actor: 'anna',
+  params: { aanvrager: 'anna' },
+  at: '2024-02-05',
+});
 const granted = take(cm, asked.state, {
   act: 'verlenen vergunning',
   actor: 'gemeente',
@@ -44,7 +55,9 @@ function spanned(span: string): string {
   const lines = text.split('\n');
   const [l1, c1, l2, c2] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
   if (l1 === l2) return (lines[l1 - 1] ?? '').slice(c1 - 1, c2 - 1);
-  return [(lines[l1 - 1] ?? '').slice(c1 - 1), ...lines.slice(l1, l2 - 1), (lines[l2 - 1] ?? '').slice(0, c2 - 1)].join('\n');
+  return [(lines[l1 - 1] ?? '').slice(c1 - 1), ...lines.slice(l1, l2 - 1), (lines[l2 - 1] ?? '').slice(0, c2 - 1)].join(
+    '\n',
+  );
 }
 
 describe('trace format version 2', () => {
@@ -68,13 +81,17 @@ describe('trace format version 2', () => {
   it('nodes carry the span of their expression in the model file', () => {
     const all = nodes(granted.trace.check);
     const pre = all.find((n) => n.kind === 'preconditions');
-    expect(pre?.span && spanned(pre.span)).toBe('[aanvraag](aanvrager) and [vergunbaar](aanvrager) and not [vergunning](aanvrager)');
+    expect(pre?.span && spanned(pre.span)).toBe(
+      '[aanvraag](aanvrager) and [vergunbaar](aanvrager) and not [vergunning](aanvrager)',
+    );
     const not = all.find((n) => n.op === 'not');
     expect(not?.span && spanned(not.span)).toBe('not [vergunning](aanvrager)');
     // The check node points at the act declaration; a derived fact's node at its definition.
     expect(granted.trace.check.span && spanned(granted.trace.check.span)).toMatch(/^act <<verlenen vergunning>>/);
     const derived = all.find((n) => n.kind === 'Fact');
-    expect(derived?.span && spanned(derived.span)).toBe('[past in omgevingsplan](aanvrager) and [leges betaald](aanvrager)');
+    expect(derived?.span && spanned(derived.span)).toBe(
+      '[past in omgevingsplan](aanvrager) and [leges betaald](aanvrager)',
+    );
     const withSpan = all.filter((n) => n.span !== undefined).length;
     expect(withSpan).toBeGreaterThan(all.length / 2);
   });
@@ -122,7 +139,11 @@ const KOT_V1_BYTES = 2_345_943;
 
 describe('size of the kinderopvangtoeslag case document', () => {
   it('is below 25 % of the version 1 document, and is the canonical JSON of its content', async () => {
-    const r = await runIn(runCommand, ['--case', 'examples/cases/kinderopvangtoeslag.case.json', '--format', 'json'], projectIo());
+    const r = await runIn(
+      runCommand,
+      ['--case', 'examples/cases/kinderopvangtoeslag.case.json', '--format', 'json'],
+      projectIo(),
+    );
     expect(r.err).toBe('');
     const bytes = Buffer.byteLength(r.out, 'utf8');
     expect(bytes).toBeLessThan(KOT_V1_BYTES * 0.25);
@@ -144,7 +165,10 @@ describe('the flint run --format json document', () => {
       const checked = runDocumentSchema.safeParse(JSON.parse(r.out));
       expect(checked.success ? [] : checked.error.issues, c).toEqual([]);
     }
-    const bad = runDocumentSchema.safeParse({ ...JSON.parse((await runIn(runCommand, ['--case', `${FIX}/verleend.json`, '--format', 'json'], projectIo())).out), extra: 1 });
+    const bad = runDocumentSchema.safeParse({
+      ...JSON.parse((await runIn(runCommand, ['--case', `${FIX}/verleend.json`, '--format', 'json'], projectIo())).out),
+      extra: 1,
+    });
     expect(bad.success).toBe(false);
   });
 });

@@ -118,7 +118,11 @@ describe('minimal failing conditions', () => {
       ['[c](ann)', { type: 'boolean', value: false }],
     ]);
     const [b] = r.conditions ?? [];
-    expect(b).toMatchObject({ negated: false, citation: 'art. 2 Wet', provenance: { kind: 'given', by: 'amb', at: '2024-01-03' } });
+    expect(b).toMatchObject({
+      negated: false,
+      citation: 'art. 2 Wet',
+      provenance: { kind: 'given', by: 'amb', at: '2024-01-03' },
+    });
     expect(b?.frame?.name).toBe('b');
     // The holding conjunct [a](ann) is not named.
     expect(r.message).toBe(
@@ -244,14 +248,20 @@ describe('counterfactual: numbers, dates and duties', () => {
       duties: [],
     });
     // And back: from enabled, the nearest value that disables it.
-    const s4 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '250.00' }], { by: 'amb', at: '2024-01-04' }).value;
+    const s4 = give(cm, s2, [{ fact: 'bedrag', args: ['ann'], value: '250.00' }], {
+      by: 'amb',
+      at: '2024-01-04',
+    }).value;
     const back = counterfactual(cm, s4, 'toekennen', 'amb', { p: 'ann' });
     expect(back?.to).toBe('disabled');
     expect(back?.changes).toEqual([{ fact: 'a', args: ['ann'], value: false }]);
   });
 
   it('a date compared with a constant: the nearest date across it', () => {
-    const s3 = give(cm, s2, [{ fact: 'datum', args: ['ann'], value: '2024-07-15' }], { by: 'amb', at: '2024-01-04' }).value;
+    const s3 = give(cm, s2, [{ fact: 'datum', args: ['ann'], value: '2024-07-15' }], {
+      by: 'amb',
+      at: '2024-01-04',
+    }).value;
     expect(counterfactual(cm, s3, 'tijdig', 'amb', { p: 'ann' })?.changes).toEqual([
       { fact: 'datum', args: ['ann'], value: '2024-06-30' },
     ]);

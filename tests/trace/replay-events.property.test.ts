@@ -41,10 +41,15 @@ const stepArb = fc.oneof(
 type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
 
 function run(steps: readonly Step[]): CaseState {
-  let state = createCase(cm, { asOf: '2024-01-01', actors: benefitActors, facts: [{ fact: 'ingezetene', args: ['alice'] }] });
+  let state = createCase(cm, {
+    asOf: '2024-01-01',
+    actors: benefitActors,
+    facts: [{ fact: 'ingezetene', args: ['alice'] }],
+  });
   for (const s of steps) {
     if (s.kind === 'give') {
-      const g = s.fact === 'inkomen' ? { fact: 'inkomen', args: [s.who], value: s.income } : { fact: s.fact, args: [s.who] };
+      const g =
+        s.fact === 'inkomen' ? { fact: 'inkomen', args: [s.who], value: s.income } : { fact: s.fact, args: [s.who] };
       state = give(cm, state, [g, { fact: 'ingezetene', args: ['bob'], value: false }], s.by ? { by: s.by } : {}).value;
     } else if (s.kind === 'advance') {
       state = advance(cm, state, addDays(state.asOf, s.days)).state;
@@ -80,15 +85,32 @@ describe('the event log', () => {
   it('logs gives, takes and clock moves in order; refusals and no-op moves change nothing', () => {
     const s0 = createCase(cm, { asOf: '2024-01-01', actors: benefitActors });
     const s1 = give(cm, s0, [{ fact: 'inkomen', args: ['alice'], value: '100.10' }], { by: 'belastingdienst' }).value;
-    const s2 = take(cm, s1, { act: 'indienen', actor: 'alice', params: { aanvrager: 'alice' }, at: '2024-01-05' }).state;
+    const s2 = take(cm, s1, {
+      act: 'indienen',
+      actor: 'alice',
+      params: { aanvrager: 'alice' },
+      at: '2024-01-05',
+    }).state;
     const refused = take(cm, s2, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } });
     expect(refused.ok).toBe(false);
     expect(refused.state).toBe(s2);
     const s3 = advance(cm, s2, '2024-03-01').state;
     expect(advance(cm, s3, '2024-02-01').state).toBe(s3);
     expect(s3.events.map((e) => e.kind)).toEqual(['create', 'give', 'take', 'advance']);
-    expect(s3.events[1]).toEqual({ kind: 'give', facts: [{ fact: 'inkomen', args: ['alice'], value: '100.10' }], by: 'belastingdienst', at: null });
-    expect(s3.events[2]).toEqual({ kind: 'take', act: 'indienen', actor: 'alice', params: { aanvrager: 'alice' }, facts: [], at: '2024-01-05' });
+    expect(s3.events[1]).toEqual({
+      kind: 'give',
+      facts: [{ fact: 'inkomen', args: ['alice'], value: '100.10' }],
+      by: 'belastingdienst',
+      at: null,
+    });
+    expect(s3.events[2]).toEqual({
+      kind: 'take',
+      act: 'indienen',
+      actor: 'alice',
+      params: { aanvrager: 'alice' },
+      facts: [],
+      at: '2024-01-05',
+    });
   });
 
   it('reports a log that does not start with create, an unknown event and a take refused on replay', () => {

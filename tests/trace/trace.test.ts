@@ -30,8 +30,19 @@ function ok(r: TakeResult): Extract<TakeResult, { ok: true }> {
 }
 
 const submit = ok(take(cm, s0, { act: 'indienen', actor: 'alice', params: { aanvrager: 'alice' } }));
-const withIncome: CaseState = give(cm, submit.state, [{ fact: 'inkomen', args: ['alice'], value: '20000.00' }], { by: 'belastingdienst', at: '2024-03-02' }).value;
-const grant = ok(take(cm, withIncome, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' }, facts: [{ fact: 'ingezetene', args: ['alice'] }], at: '2024-03-05' }));
+const withIncome: CaseState = give(cm, submit.state, [{ fact: 'inkomen', args: ['alice'], value: '20000.00' }], {
+  by: 'belastingdienst',
+  at: '2024-03-02',
+}).value;
+const grant = ok(
+  take(cm, withIncome, {
+    act: 'toekennen',
+    actor: 'gemeente',
+    params: { aanvrager: 'alice' },
+    facts: [{ fact: 'ingezetene', args: ['alice'] }],
+    at: '2024-03-05',
+  }),
+);
 const refused = take(cm, submit.state, { act: 'toekennen', actor: 'alice', params: { aanvrager: 'alice' } });
 
 describe('trace schema', () => {
@@ -56,7 +67,9 @@ describe('why', () => {
     expect(reads).toContain('"provenance":{"kind":"given","by":"belastingdienst","at":"2024-03-02"}');
     const child = a.nodes[0]?.children[0];
     expect(child && frameOf(a, child)?.name).toBe('laag inkomen');
-    expect(a.provenance).toEqual([{ kind: 'derived', frame: 'laag inkomen', from: [{ fact: 'inkomen', args: ['alice'] }] }]);
+    expect(a.provenance).toEqual([
+      { kind: 'derived', frame: 'laag inkomen', from: [{ fact: 'inkomen', args: ['alice'] }] },
+    ]);
   });
   it('explains a created fact by the act record that created it', () => {
     const a = why({ compiled: cm, state: grant.state }, { fact: 'toegekend', args: ['alice'] });
@@ -98,7 +111,10 @@ describe('decisionSources', () => {
   it('uses the older version for an act taken while it was in force', () => {
     const old = createCase(cm, { asOf: '2021-05-01', actors: benefitActors });
     const r = ok(take(cm, old, { act: 'indienen', actor: 'bob', params: { aanvrager: 'bob' } }));
-    const s = give(cm, r.state, [{ fact: 'inkomen', args: ['bob'], value: '1' }, { fact: 'ingezetene', args: ['bob'] }]).value;
+    const s = give(cm, r.state, [
+      { fact: 'inkomen', args: ['bob'], value: '1' },
+      { fact: 'ingezetene', args: ['bob'] },
+    ]).value;
     const g = ok(take(cm, s, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'bob' } }));
     expect(decisionSources(g.trace).map((x) => x.id)).toContain('wet-2-old');
     expect(decisionSources(g.trace).map((x) => x.id)).not.toContain('wet-2');
@@ -147,15 +163,50 @@ describe('renderings (golden)', () => {
 
 describe('ids in renderings', () => {
   it('prints identifier-like ids bare and every other string quoted', () => {
-    expect(['anna', 'did:alice', 'rec-1', 'gemeente_a', 'Jan de Vries', '12', '2024-01-01', 'true', 'null', '', 12, true, null].map(idText)).toEqual([
-      'anna', 'did:alice', 'rec-1', 'gemeente_a', '"Jan de Vries"', '"12"', '"2024-01-01"', '"true"', '"null"', '""', '12', 'true', 'null',
+    expect(
+      [
+        'anna',
+        'did:alice',
+        'rec-1',
+        'gemeente_a',
+        'Jan de Vries',
+        '12',
+        '2024-01-01',
+        'true',
+        'null',
+        '',
+        12,
+        true,
+        null,
+      ].map(idText),
+    ).toEqual([
+      'anna',
+      'did:alice',
+      'rec-1',
+      'gemeente_a',
+      '"Jan de Vries"',
+      '"12"',
+      '"2024-01-01"',
+      '"true"',
+      '"null"',
+      '""',
+      '12',
+      'true',
+      'null',
     ]);
     expect(instanceText('kind van', ['bob', 'anna'])).toBe('[kind van](bob, anna)');
     expect(instanceText('minister', [])).toBe('[minister]');
   });
 
   it('never prints two different scalars the same way, and a quoted id reads back as the id', () => {
-    const scalar = fc.oneof(fc.string(), fc.stringMatching(/^[a-z][a-z0-9:-]{0,8}$/), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+    const scalar = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[a-z][a-z0-9:-]{0,8}$/),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(scalar, scalar, (a, b) => {
         if (!Object.is(a, b) && JSON.stringify(a) !== JSON.stringify(b)) expect(idText(a)).not.toBe(idText(b));
@@ -173,19 +224,31 @@ describe('ids in renderings', () => {
   });
 
   it('a given fact without a supplier is "given on" / "gegeven op", never "by ?"', () => {
-    const anonymous = give(cm, submit.state, [{ fact: 'inkomen', args: ['alice'], value: '20000.00' }], { at: '2024-03-02' }).value;
-    const g = ok(take(cm, anonymous, { act: 'toekennen', actor: 'gemeente', params: { aanvrager: 'alice' }, facts: [{ fact: 'ingezetene', args: ['alice'] }], at: '2024-03-05' }));
+    const anonymous = give(cm, submit.state, [{ fact: 'inkomen', args: ['alice'], value: '20000.00' }], {
+      at: '2024-03-02',
+    }).value;
+    const g = ok(
+      take(cm, anonymous, {
+        act: 'toekennen',
+        actor: 'gemeente',
+        params: { aanvrager: 'alice' },
+        facts: [{ fact: 'ingezetene', args: ['alice'] }],
+        at: '2024-03-05',
+      }),
+    );
     const en = explainText(g.trace, { lang: 'en' });
     const nl = explainText(g.trace, { lang: 'nl' });
     expect(en).toContain('[inkomen](alice) = 20000, given on 2024-03-02');
     expect(nl).toContain('[inkomen](alice) = 20000, gegeven op 2024-03-02');
     expect(`${en}${nl}${toMarkdown(g.trace)}`).not.toMatch(/ \? /);
-    expect(explainText(grant.trace, { lang: 'en' })).toContain('[inkomen](alice) = 20000, given by belastingdienst on 2024-03-02');
+    expect(explainText(grant.trace, { lang: 'en' })).toContain(
+      '[inkomen](alice) = 20000, given by belastingdienst on 2024-03-02',
+    );
   });
 });
 
 describe('refusal reasons in the rendering language', () => {
-  it('Dutch renderings state each reason in Dutch, English ones keep the interpreter\'s sentence', () => {
+  it("Dutch renderings state each reason in Dutch, English ones keep the interpreter's sentence", () => {
     if (refused.ok) throw new Error('expected refusal');
     const item = refused.trace.reasons[0]?.item;
     expect(item).toBe('actor');

@@ -141,7 +141,7 @@ export const actNeverEnabled: Rule = {
         return `duty «${name}», which no act creates`;
       }
       const f = lookup(ctx.facts, name);
-      if (!f || f.definition?.kind !== 'Created' || ctx.created.facts.has(name)) return null;
+      if (f?.definition?.kind !== 'Created' || ctx.created.facts.has(name)) return null;
       return `fact «${name}», which only holds when created, and no act creates it`;
     };
     for (const a of ctx.frames) {

@@ -13,6 +13,9 @@ export const argumentType: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#types',
   check(ctx: CheckContext): Diagnostic[] {
-    return ctx.typeIssues().filter((i) => i.code === 'argument-type').map((i) => report(argumentType, i));
+    return ctx
+      .typeIssues()
+      .filter((i) => i.code === 'argument-type')
+      .map((i) => report(argumentType, i));
   },
 };

@@ -37,7 +37,9 @@ export const derivationCycle: Rule = {
           message: `Fact «${start}» is defined in terms of itself: ${path.map((p) => `[${p}]`).join(' → ')}.`,
           span: fact.nameSpan,
           hint: 'Break the cycle: make one of these facts an input fact or define it from other facts.',
-          related: path.slice(1, -1).map((p) => ({ message: `[${p}] is part of the cycle.`, span: lookup(ctx.facts, p)!.nameSpan })),
+          related: path
+            .slice(1, -1)
+            .map((p) => ({ message: `[${p}] is part of the cycle.`, span: lookup(ctx.facts, p)!.nameSpan })),
         }),
       );
     }
@@ -95,7 +97,11 @@ function stronglyConnected(nodes: readonly string[], edges: ReadonlyMap<string, 
 }
 
 /** A shortest path from `start` back to itself inside `within` (breadth-first). */
-function cyclePath(start: string, within: ReadonlySet<string>, edges: ReadonlyMap<string, readonly string[]>): string[] {
+function cyclePath(
+  start: string,
+  within: ReadonlySet<string>,
+  edges: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const prev = new Map<string, string>();
   const queue = [start];
   const seen = new Set([start]);

@@ -19,7 +19,10 @@ export const dutyActMismatch: Rule = {
     const out: Diagnostic[] = [];
     for (const d of ctx.frames) {
       if (d.kind !== 'Duty' || d.name.trim() === '') continue;
-      for (const [field, verb, refs] of [['created by', 'creates', d.createdBy], ['terminated by', 'terminates', d.terminatedBy]] as const) {
+      for (const [field, verb, refs] of [
+        ['created by', 'creates', d.createdBy],
+        ['terminated by', 'terminates', d.terminatedBy],
+      ] as const) {
         for (const r of refs) {
           const act = lookup(ctx.acts, r.name);
           if (!act) continue;

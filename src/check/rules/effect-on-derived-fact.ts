@@ -17,7 +17,10 @@ export const effectOnDerivedFact: Rule = {
     const out: Diagnostic[] = [];
     for (const a of ctx.frames) {
       if (a.kind !== 'Act') continue;
-      for (const [verb, effects] of [['creates', a.creates], ['terminates', a.terminates]] as const) {
+      for (const [verb, effects] of [
+        ['creates', a.creates],
+        ['terminates', a.terminates],
+      ] as const) {
         for (const e of effects) {
           const f = e.frame === 'fact' ? lookup(ctx.facts, e.name) : undefined;
           if (!f || !isDerived(f)) continue;

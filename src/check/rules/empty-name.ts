@@ -20,12 +20,26 @@ export const emptyName: Rule = {
     const json = ctx.origin === 'flint-json';
     for (const f of ctx.frames) {
       if (json || f.name.trim() !== '') continue;
-      out.push(report(emptyName, { message: `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')} declared with an empty name.`, span: f.nameSpan, hint: 'Give the frame a name or remove it.', ...sev }));
+      out.push(
+        report(emptyName, {
+          message: `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')} declared with an empty name.`,
+          span: f.nameSpan,
+          hint: 'Give the frame a name or remove it.',
+          ...sev,
+        }),
+      );
     }
     for (const { node, owner } of ctx.refs) {
       if (node.name.trim() !== '') continue;
       const who = owner.name.trim() === '' ? `A ${owner.kind.toLowerCase()} with an empty name` : frameLabel(owner);
-      out.push(report(emptyName, { message: `${who} refers to a ${node.frame} with an empty name.`, span: node.span, hint: 'Fill in the name or remove the reference.', ...sev }));
+      out.push(
+        report(emptyName, {
+          message: `${who} refers to a ${node.frame} with an empty name.`,
+          span: node.span,
+          hint: 'Fill in the name or remove the reference.',
+          ...sev,
+        }),
+      );
     }
     return out;
   },

@@ -14,6 +14,9 @@ export const expressionTooDeep: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#expressions',
   check(ctx: CheckContext): Diagnostic[] {
-    return ctx.typeIssues().filter((i) => i.code === 'expression-too-deep').map((i) => report(expressionTooDeep, i));
+    return ctx
+      .typeIssues()
+      .filter((i) => i.code === 'expression-too-deep')
+      .map((i) => report(expressionTooDeep, i));
   },
 };

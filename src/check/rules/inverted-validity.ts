@@ -16,7 +16,14 @@ export const invertedValidity: Rule = {
   reference: 'grammar/README.md#sources',
   check(ctx: CheckContext): Diagnostic[] {
     return sourceDeclsOf(ctx.model)
-      .filter((s) => s.validFrom !== null && s.validTo !== null && isIsoDate(s.validFrom) && isIsoDate(s.validTo) && s.validFrom > s.validTo)
+      .filter(
+        (s) =>
+          s.validFrom !== null &&
+          s.validTo !== null &&
+          isIsoDate(s.validFrom) &&
+          isIsoDate(s.validTo) &&
+          s.validFrom > s.validTo,
+      )
       .map((s) =>
         report(invertedValidity, {
           message: `Source «${s.id}» is valid from ${s.validFrom} until ${s.validTo}, which ends before it starts.`,

@@ -13,6 +13,9 @@ export const typeMismatch: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#types',
   check(ctx: CheckContext): Diagnostic[] {
-    return ctx.typeIssues().filter((i) => i.code === 'type-mismatch').map((i) => report(typeMismatch, i));
+    return ctx
+      .typeIssues()
+      .filter((i) => i.code === 'type-mismatch')
+      .map((i) => report(typeMismatch, i));
   },
 };

@@ -48,7 +48,8 @@ export const unknownReference: Rule = {
       );
     };
     for (const { node, owner } of ctx.refs) {
-      if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty') missing(node.frame, node.name, owner, node.span);
+      if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty')
+        missing(node.frame, node.name, owner, node.span);
     }
     eachExpr(ctx, (e, owner) => {
       if (e.kind === 'Projection') for (const c of e.context) missing('fact', c, owner, e.span);
@@ -99,4 +100,3 @@ export const unknownReference: Rule = {
     return out;
   },
 };
-

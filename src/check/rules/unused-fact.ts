@@ -24,7 +24,8 @@ export function usedFacts(ctx: CheckContext): Set<string> {
   }
   for (const r of ctx.scenarioRefs) if (r.frame === 'fact') used.add(r.name);
   eachExpr(ctx, (e, owner) => {
-    if (e.kind === 'Projection') for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
+    if (e.kind === 'Projection')
+      for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
     if (e.kind === 'Aggregate') for (const b of e.bindings) type(b.type);
   });
   for (const f of ctx.frames) {

@@ -23,10 +23,16 @@ export const wrongArity: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#expressions',
   check(ctx: CheckContext): Diagnostic[] {
-    const out = ctx.typeIssues().filter((i) => i.code === 'wrong-arity').map((i) => report(wrongArity, i));
+    const out = ctx
+      .typeIssues()
+      .filter((i) => i.code === 'wrong-arity')
+      .map((i) => report(wrongArity, i));
     for (const r of ctx.scenarioRefs) {
       if (r.args === null) continue;
-      const decl = lookup<{ readonly params: readonly Param[] }>(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties, r.name);
+      const decl = lookup<{ readonly params: readonly Param[] }>(
+        r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties,
+        r.name,
+      );
       if (decl === undefined) continue;
       const n = decl.params.length;
       const role = r.frame === 'fact' && n === 0 && isRole(decl as FactDecl);

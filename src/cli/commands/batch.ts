@@ -190,7 +190,9 @@ function progressBar(total: number, enabled: boolean): { update(bytes: number, c
     const filled = Math.round(frac * width);
     const secs = (performance.now() - start) / 1000;
     const rate = secs > 0 ? Math.round(cases / secs) : 0;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `,
+    );
     shown = true;
   };
   return {
@@ -233,11 +235,13 @@ export const batchCommand: Command = {
     if (typeof casesPath !== 'string') return usageError(io, 'batch', '--cases FILE.jsonl is required.');
     const workersText = parsed.values.workers;
     const workers = workersText === undefined ? availableParallelism() : Number(workersText);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) return usageError(io, 'batch', `--workers must be a whole number from 0 to 64; got «${String(workersText)}».`);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+      return usageError(io, 'batch', `--workers must be a whole number from 0 to 64; got «${String(workersText)}».`);
     const chunkText = parsed.values.chunk;
     // Traced outcomes are ~40 KB a case: smaller chunks keep the data in flight (and memory) small.
     const chunkSize = chunkText === undefined ? (parsed.values.trace === true ? 32 : 256) : Number(chunkText);
-    if (!Number.isInteger(chunkSize) || chunkSize < 1) return usageError(io, 'batch', `--chunk must be a positive whole number; got «${String(chunkText)}».`);
+    if (!Number.isInteger(chunkSize) || chunkSize < 1)
+      return usageError(io, 'batch', `--chunk must be a positive whole number; got «${String(chunkText)}».`);
     const trace = parsed.values.trace === true;
     const outPath = typeof parsed.values.out === 'string' ? parsed.values.out : null;
 
@@ -265,7 +269,8 @@ export const batchCommand: Command = {
       }
       if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
     };
-    const pool = workers === 0 ? inlinePool(compile(loaded.model).value, trace) : workerPool(workers, loaded.model, trace);
+    const pool =
+      workers === 0 ? inlinePool(compile(loaded.model).value, trace) : workerPool(workers, loaded.model, trace);
     const progress = progressBar(size, parsed.values['no-progress'] !== true && Boolean(process.stderr.isTTY));
     const input = createReadStream(casesPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
     const totals = { taken: 0, refused: 0, errors: 0 };

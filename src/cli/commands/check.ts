@@ -45,7 +45,12 @@ export const checkCommand: Command = {
       if (hasErrors(diagnostics)) failed = true;
       const m = loaded.model;
       const counts = m
-        ? { acts: actsOf(m).length, duties: dutiesOf(m).length, facts: factsOf(m).length, sources: sourceDeclsOf(m).length }
+        ? {
+            acts: actsOf(m).length,
+            duties: dutiesOf(m).length,
+            facts: factsOf(m).length,
+            sources: sourceDeclsOf(m).length,
+          }
         : undefined;
       if (format === 'json') {
         reports.push({ file, origin: loaded.origin, counts, errors, warnings, diagnostics });
@@ -54,7 +59,9 @@ export const checkCommand: Command = {
         const what = counts
           ? ` (${counts.acts} acts, ${counts.facts} facts, ${counts.duties} duties, ${counts.sources} sources)`
           : '';
-        io.stdout(`${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${what}\n`);
+        io.stdout(
+          `${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${what}\n`,
+        );
       }
     }
     if (format === 'json') io.stdout(canonicalJson({ files: reports }));

@@ -37,9 +37,15 @@ interface FileResult {
 function readScenario(file: string, text: string | undefined): { value: unknown } | { error: string } {
   if (text === undefined) return { error: `${file}: cannot read the scenario file.` };
   const errors: ParseError[] = [];
-  const value = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: false, disallowComments: true }) as unknown;
+  const value = parseJsonc(text.replace(/^\uFEFF/, ''), errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+  }) as unknown;
   const first = errors[0];
-  if (first) return { error: `${file}: the scenario file is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).` };
+  if (first)
+    return {
+      error: `${file}: the scenario file is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).`,
+    };
   return { value };
 }
 
@@ -49,7 +55,10 @@ export const conformanceCommand: Command = {
   summary: 'replay conformance scenarios of a peer interpreter (discipl)',
   help: HELP,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { models: { type: 'string', short: 'm' }, format: { type: 'string', short: 'f' } });
+    const parsed = parseCommandArgs(args, {
+      models: { type: 'string', short: 'm' },
+      format: { type: 'string', short: 'f' },
+    });
     if (!parsed.ok) return usageError(io, 'conformance', parsed.message);
     if (parsed.values.help) {
       io.stdout(HELP);
@@ -58,7 +67,8 @@ export const conformanceCommand: Command = {
     const format = oneOf(parsed.values.format, ['text', 'json'] as const, 'format', 'text');
     if (typeof format === 'object') return usageError(io, 'conformance', format.error);
     const [profile, ...files] = parsed.positionals;
-    if (profile === undefined) return usageError(io, 'conformance', `no profile given (one of ${PROFILES.join(', ')}).`);
+    if (profile === undefined)
+      return usageError(io, 'conformance', `no profile given (one of ${PROFILES.join(', ')}).`);
     if (!(PROFILES as readonly string[]).includes(profile))
       return usageError(io, 'conformance', `unknown profile «${profile}»; the profiles are ${PROFILES.join(', ')}.`);
     if (files.length === 0) return usageError(io, 'conformance', 'no scenario FILE given.');
@@ -73,7 +83,8 @@ export const conformanceCommand: Command = {
       const loadModel = (name: string): string | undefined =>
         io.readFile(io.resolvePath(isAbsolute(name) ? name : join(dir, name)));
       const report = runConformance(scenario.value, loadModel, { cache });
-      if (report.problems.length > 0) return { file, report, error: `${file}: invalid scenario file: ${report.problems.join('; ')}.` };
+      if (report.problems.length > 0)
+        return { file, report, error: `${file}: invalid scenario file: ${report.problems.join('; ')}.` };
       return { file, report };
     });
 
@@ -91,7 +102,11 @@ export const conformanceCommand: Command = {
       io.stdout(
         canonicalJson({
           profile,
-          files: results.map((r) => ({ file: r.file, ...(r.error ? { error: r.error } : {}), ...(r.report ? { report: r.report } : {}) })),
+          files: results.map((r) => ({
+            file: r.file,
+            ...(r.error ? { error: r.error } : {}),
+            ...(r.report ? { report: r.report } : {}),
+          })),
           ...total,
         }),
       );
@@ -105,7 +120,9 @@ export const conformanceCommand: Command = {
             `${r.report.deviations} deviations, ${r.report.withoutEngine} without the engine\n`,
         );
       }
-      io.stdout(`${total.passed} passed, ${total.failed} failed\n${total.skipped} skipped, ${total.deviations} deviations\n`);
+      io.stdout(
+        `${total.passed} passed, ${total.failed} failed\n${total.skipped} skipped, ${total.deviations} deviations\n`,
+      );
       io.stdout(`${withoutEngineLine(total.withoutEngine)}\n`);
     }
     return total.failed > 0 || results.some((r) => r.error !== undefined) ? EXIT_ERRORS : EXIT_OK;

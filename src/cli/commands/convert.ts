@@ -20,7 +20,10 @@ export const convertCommand: Command = {
   summary: 'convert between .flint and FLINT JSON',
   help: HELP,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { to: { type: 'string', short: 't' }, output: { type: 'string', short: 'o' } });
+    const parsed = parseCommandArgs(args, {
+      to: { type: 'string', short: 't' },
+      output: { type: 'string', short: 'o' },
+    });
     if (!parsed.ok) return usageError(io, 'convert', parsed.message);
     if (parsed.values.help) {
       io.stdout(HELP);

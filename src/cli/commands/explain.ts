@@ -1,4 +1,12 @@
-import type { FrameTable, JsonScalar, TraceEntry, TraceFrame, TraceNode, TraceSource, TraceValue } from '../../trace/index.js';
+import type {
+  FrameTable,
+  JsonScalar,
+  TraceEntry,
+  TraceFrame,
+  TraceNode,
+  TraceSource,
+  TraceValue,
+} from '../../trace/index.js';
 import {
   counterfactual,
   explainText,
@@ -88,7 +96,13 @@ const WORDS = {
     endedBy: 'ended by',
     violated: 'violated on',
     dutyStatus: { active: 'active', ended: 'ended' } as Record<string, string>,
-    labels: { 'in-force': 'In force', actor: 'Actor', object: 'Object', recipient: 'Recipient', preconditions: 'Preconditions' },
+    labels: {
+      'in-force': 'In force',
+      actor: 'Actor',
+      object: 'Object',
+      recipient: 'Recipient',
+      preconditions: 'Preconditions',
+    },
   },
   nl: {
     holds: 'geldt',
@@ -131,7 +145,13 @@ const WORDS = {
     endedBy: 'beëindigd door',
     violated: 'geschonden op',
     dutyStatus: { active: 'actief', ended: 'beëindigd' } as Record<string, string>,
-    labels: { 'in-force': 'In werking', actor: 'Actor', object: 'Object', recipient: 'Ontvanger', preconditions: 'Voorwaarden' },
+    labels: {
+      'in-force': 'In werking',
+      actor: 'Actor',
+      object: 'Object',
+      recipient: 'Ontvanger',
+      preconditions: 'Voorwaarden',
+    },
   },
 } as const;
 
@@ -164,14 +184,18 @@ function cite(sources: readonly TraceSource[]): string {
 function treeLines(t: FrameTable, n: TraceNode, depth: number, w: Words, lang: Lang, out: string[]): void {
   const pad = '  '.repeat(depth);
   const label = (w.labels as Readonly<Record<string, string>>)[n.kind];
-  out.push(`${pad}- ${label ? `${label}: ` : ''}${n.expr} → ${valueText(n.value, lang)}${cite(frameOf(t, n)?.sources ?? [])}`);
+  out.push(
+    `${pad}- ${label ? `${label}: ` : ''}${n.expr} → ${valueText(n.value, lang)}${cite(frameOf(t, n)?.sources ?? [])}`,
+  );
   for (const r of n.reads ?? []) {
     const p = r.provenance;
     const how =
       p === null
         ? ''
         : p.kind === 'given'
-          ? p.by ? `, ${w.given} ${p.by} ${w.on} ${p.at}` : `, ${w.givenOn} ${p.at}`
+          ? p.by
+            ? `, ${w.given} ${p.by} ${w.on} ${p.at}`
+            : `, ${w.givenOn} ${p.at}`
           : p.kind === 'created'
             ? `, ${w.created} ${p.record} ${w.on} ${p.at}`
             : p.kind === 'role'
@@ -239,7 +263,8 @@ function rendered(entries: readonly TraceEntry[], format: 'markdown' | 'dot' | '
         // The act-oriented heading and actor/date bullets do not apply to a fact or duty.
         return text.replace(/^## [^\n]*\n\n- actor: [^\n]*\n/, `## ${heading.replace(/([\\`*_|<>[\]])/g, '\\$1')}\n\n`);
       }
-      if (format === 'dot') return text.replace(/^digraph "[^\n]*" \{/, `digraph "${heading.replace(/["\\]/g, '\\$&')}" {`);
+      if (format === 'dot')
+        return text.replace(/^digraph "[^\n]*" \{/, `digraph "${heading.replace(/["\\]/g, '\\$&')}" {`);
       return text;
     })
     .join(format === 'markdown' ? '\n' : '');
@@ -266,22 +291,43 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       return EXIT_ERRORS;
     }
     const ans = why(from, { fact: key.name, ...(args !== undefined ? { args } : {}) });
-    const entries = entriesOf(run, ans.records.map((r) => r.id));
+    const entries = entriesOf(
+      run,
+      ans.records.map((r) => r.id),
+    );
     const srcMap = new Map<string, TraceSource>();
     sourcesIn(ans, ans.nodes, srcMap);
     for (const e of entries) for (const s of e.sources) if (!srcMap.has(s.id)) srcMap.set(s.id, s);
     const sources = [...srcMap.values()];
     const subject = instanceText(key.name, args ?? []);
     if (format === 'json') {
-      io.stdout(canonicalJson({ question: 'why', subject: { fact: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries }));
+      io.stdout(
+        canonicalJson({
+          question: 'why',
+          subject: { fact: key.name, args: args ?? null },
+          asOf: run.state.asOf,
+          answer: ans,
+          sources,
+          traces: entries,
+        }),
+      );
       return EXIT_OK;
     }
     if (format !== 'text') {
-      io.stdout(rendered([wrapNodes(subject, run, ans.nodes, ans.frames, sources, ans.value), ...entries], format, run.lang));
+      io.stdout(
+        rendered([wrapNodes(subject, run, ans.nodes, ans.frames, sources, ans.value), ...entries], format, run.lang),
+      );
       return EXIT_OK;
     }
     const v = ans.value;
-    const verdict = v.type === 'unknown' ? w.unknown : v.type === 'boolean' ? (v.value ? w.holds : w.notHolds) : `= ${valueText(v, lang)}`;
+    const verdict =
+      v.type === 'unknown'
+        ? w.unknown
+        : v.type === 'boolean'
+          ? v.value
+            ? w.holds
+            : w.notHolds
+          : `= ${valueText(v, lang)}`;
     const out: string[] = [`${subject} ${verdict} (${run.state.asOf}).`];
     out.push(`${w.sources}: ${sources.length > 0 ? sources.map((s) => s.citation ?? s.id).join('; ') : w.noSources}.`);
     if (ans.nodes.length > 0) {
@@ -294,7 +340,9 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
         out.push(
           `- ${
             p.kind === 'given'
-              ? p.by ? `${w.given} ${p.by} ${w.on} ${p.at}` : `${w.givenOn} ${p.at}`
+              ? p.by
+                ? `${w.given} ${p.by} ${w.on} ${p.at}`
+                : `${w.givenOn} ${p.at}`
               : p.kind === 'created'
                 ? `${w.created} ${p.record} ${w.on} ${p.at}`
                 : p.kind === 'role'
@@ -309,9 +357,20 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
   }
   if (key.kind === 'act') {
     const ans = why(from, { act: key.name });
-    const entries = entriesOf(run, ans.records.map((r) => r.id));
+    const entries = entriesOf(
+      run,
+      ans.records.map((r) => r.id),
+    );
     if (format === 'json') {
-      io.stdout(canonicalJson({ question: 'why', subject: { act: key.name }, asOf: run.state.asOf, answer: ans, traces: entries }));
+      io.stdout(
+        canonicalJson({
+          question: 'why',
+          subject: { act: key.name },
+          asOf: run.state.asOf,
+          answer: ans,
+          traces: entries,
+        }),
+      );
       return EXIT_OK;
     }
     if (entries.length === 0) {
@@ -323,22 +382,53 @@ function explainWhy(run: CaseRun, name: string, format: Format, io: CliIo): numb
       io.stdout(rendered(entries, format, run.lang));
       return EXIT_OK;
     }
-    io.stdout(`<<${key.name}>> ${w.taken} (${entries.length}×).\n${entriesText(run, entries, w).replace(/^[^\n]*\n/, '')}`);
+    io.stdout(
+      `<<${key.name}>> ${w.taken} (${entries.length}×).\n${entriesText(run, entries, w).replace(/^[^\n]*\n/, '')}`,
+    );
     return EXIT_OK;
   }
   const ans = why(from, { duty: key.name, ...(args !== undefined ? { args } : {}) });
-  const entries = entriesOf(run, ans.records.map((r) => r.id));
+  const entries = entriesOf(
+    run,
+    ans.records.map((r) => r.id),
+  );
   const decl = run.compiled.duties.get(key.name)?.decl;
   const sources: TraceSource[] = (decl?.sources ?? []).flatMap((r) => {
     const s = run.compiled.sources.get(r.id);
-    return s ? [{ id: s.id, citation: s.citation, juriconnect: s.juriconnect, validFrom: s.validFrom, validTo: s.validTo, text: s.text }] : [];
+    return s
+      ? [
+          {
+            id: s.id,
+            citation: s.citation,
+            juriconnect: s.juriconnect,
+            validFrom: s.validFrom,
+            validTo: s.validTo,
+            text: s.text,
+          },
+        ]
+      : [];
   });
   if (format === 'json') {
-    io.stdout(canonicalJson({ question: 'why', subject: { duty: key.name, args: args ?? null }, asOf: run.state.asOf, answer: ans, sources, traces: entries }));
+    io.stdout(
+      canonicalJson({
+        question: 'why',
+        subject: { duty: key.name, args: args ?? null },
+        asOf: run.state.asOf,
+        answer: ans,
+        sources,
+        traces: entries,
+      }),
+    );
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered(entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], [], sources, ans.value)], format, run.lang));
+    io.stdout(
+      rendered(
+        entries.length > 0 ? entries : [wrapNodes(`<${key.name}>`, run, [], [], sources, ans.value)],
+        format,
+        run.lang,
+      ),
+    );
     return EXIT_OK;
   }
   const active = ans.value.type === 'boolean' && ans.value.value;
@@ -368,7 +458,14 @@ function entriesText(run: CaseRun, entries: readonly TraceEntry[], w: Words): st
   return `${w.records}:\n${texts.join('')}`;
 }
 
-function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<Record<string, JsonScalar>>, ans: WhyNotAnswer, cf: Counterfactual | null): string {
+function whyNotText(
+  run: CaseRun,
+  act: string,
+  actor: string,
+  params: Readonly<Record<string, JsonScalar>>,
+  ans: WhyNotAnswer,
+  cf: Counterfactual | null,
+): string {
   const w = WORDS[run.lang];
   const lang = run.lang;
   const status = ans.status === 'enabled' ? w.canTake : ans.status === 'disabled' ? w.cannotTake : w.mayTake;
@@ -407,7 +504,14 @@ function whyNotText(run: CaseRun, act: string, actor: string, params: Readonly<R
   return `${out.join('\n')}\n`;
 }
 
-function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined, params: Record<string, JsonScalar>, format: Format, io: CliIo): number {
+function explainWhyNot(
+  run: CaseRun,
+  name: string,
+  actorOpt: string | undefined,
+  params: Record<string, JsonScalar>,
+  format: Format,
+  io: CliIo,
+): number {
   const { frame } = splitArgs(name);
   const key = resolveFrameName(run.checked, frame);
   if ('error' in key) {
@@ -420,11 +524,18 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
   }
   let actor = actorOpt;
   if (actor === undefined) {
-    if (run.actors.length !== 1) return usageError(io, 'explain', `--why-not needs --actor ID (the case has ${run.actors.length} actors: ${run.actors.join(', ')}).`);
+    if (run.actors.length !== 1)
+      return usageError(
+        io,
+        'explain',
+        `--why-not needs --actor ID (the case has ${run.actors.length} actors: ${run.actors.join(', ')}).`,
+      );
     actor = run.actors[0] as string;
   }
   if (!run.actors.includes(actor)) {
-    io.stderr(`flint explain: the actor ${actor} is not declared in the case; its actors are: ${run.actors.join(', ') || 'none'}.\n`);
+    io.stderr(
+      `flint explain: the actor ${actor} is not declared in the case; its actors are: ${run.actors.join(', ') || 'none'}.\n`,
+    );
     return EXIT_ERRORS;
   }
   // Without --param the bindings are found as availableActs finds them: one answer per binding.
@@ -455,12 +566,18 @@ function explainWhyNot(run: CaseRun, name: string, actorOpt: string | undefined,
               subject: { act: key.name, actor },
               answers: answers.map((a) => ({ params: a.params, ...one(a) })),
             },
-      )
+      ),
     );
     return EXIT_OK;
   }
   if (format !== 'text') {
-    io.stdout(rendered(answers.map((a) => a.entry), format, run.lang));
+    io.stdout(
+      rendered(
+        answers.map((a) => a.entry),
+        format,
+        run.lang,
+      ),
+    );
     return EXIT_OK;
   }
   io.stdout(answers.map((a) => whyNotText(run, key.name, actor, a.ans.params, a.ans, a.cf)).join('\n'));
@@ -497,7 +614,8 @@ export const explainCommand: Command = {
     if (parsed.positionals.length > 1) return usageError(io, 'explain', 'give at most one model file.');
     const whyName = typeof v.why === 'string' ? v.why : undefined;
     const whyNotName = typeof v['why-not'] === 'string' ? v['why-not'] : undefined;
-    if ((whyName === undefined) === (whyNotName === undefined)) return usageError(io, 'explain', 'give exactly one of --why NAME and --why-not NAME.');
+    if ((whyName === undefined) === (whyNotName === undefined))
+      return usageError(io, 'explain', 'give exactly one of --why NAME and --why-not NAME.');
     const params: Record<string, JsonScalar> = {};
     for (const p of Array.isArray(v.param) ? v.param : []) {
       const eq = p.indexOf('=');
@@ -521,6 +639,13 @@ export const explainCommand: Command = {
       return EXIT_ERRORS;
     }
     if (whyName !== undefined) return explainWhy(run, whyName, format, io);
-    return explainWhyNot(run, whyNotName as string, typeof v.actor === 'string' ? v.actor : undefined, params, format, io);
+    return explainWhyNot(
+      run,
+      whyNotName as string,
+      typeof v.actor === 'string' ? v.actor : undefined,
+      params,
+      format,
+      io,
+    );
   },
 };

@@ -17,7 +17,6 @@ A DIR stands for the .flint files under it (hidden directories and node_modules 
 A file with syntax errors is never rewritten: its diagnostics are printed and the exit status is 1.
 `;
 
-
 /** `flint fmt`: canonical formatting of .flint files. */
 export const fmtCommand: Command = {
   name: 'fmt',
@@ -31,7 +30,8 @@ export const fmtCommand: Command = {
       return EXIT_OK;
     }
     if (parsed.positionals.length === 0) return usageError(io, 'fmt', 'no FILE given.');
-    if (parsed.values.check && parsed.values.stdout) return usageError(io, 'fmt', '--check and --stdout exclude each other.');
+    if (parsed.values.check && parsed.values.stdout)
+      return usageError(io, 'fmt', '--check and --stdout exclude each other.');
     const files = parsed.positionals.flatMap((p) => flintFiles(io, p) ?? [p]);
     if (parsed.values.stdout && files.length !== 1) return usageError(io, 'fmt', '--stdout takes exactly one FILE.');
 

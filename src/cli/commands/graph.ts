@@ -16,7 +16,10 @@ export const graphCommand: Command = {
   summary: 'print the model graph (dot, mermaid, graphml, json)',
   help: HELP,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } });
+    const parsed = parseCommandArgs(args, {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+    });
     if (!parsed.ok) return usageError(io, 'graph', parsed.message);
     if (parsed.values.help) {
       io.stdout(HELP);

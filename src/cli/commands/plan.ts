@@ -49,8 +49,14 @@ export const planCommand: Command = {
       io.stdout(`No sequence of acts makes [${goal.name}] hold.\n`);
     } else {
       io.stdout(`Plan for [${goal.name}] (${result.acts.length} act${result.acts.length === 1 ? '' : 's'}):\n`);
-      result.acts.forEach((a, i) => io.stdout(`  ${i + 1}. <<${a}>>\n`));
-      io.stdout(result.inputs.length ? `Input facts needed:\n${result.inputs.map((f) => `  - [${f}]\n`).join('')}` : 'No input facts needed.\n');
+      result.acts.forEach((a, i) => {
+        io.stdout(`  ${i + 1}. <<${a}>>\n`);
+      });
+      io.stdout(
+        result.inputs.length
+          ? `Input facts needed:\n${result.inputs.map((f) => `  - [${f}]\n`).join('')}`
+          : 'No input facts needed.\n',
+      );
     }
     return result.found ? EXIT_OK : EXIT_ERRORS;
   },

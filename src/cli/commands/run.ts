@@ -145,7 +145,8 @@ function render(io: CliIo, diagnostics: readonly Diagnostic[], texts: Readonly<R
  * stderr (1 for errors in the files, 2 for usage errors).
  */
 export function prepareCase(options: CaseRunOptions, io: CliIo, command: string): CaseRun | number {
-  if (options.at !== undefined && !isDate(options.at)) return usageError(io, command, `--at must be an ISO date YYYY-MM-DD; got «${options.at}».`);
+  if (options.at !== undefined && !isDate(options.at))
+    return usageError(io, command, `--at must be an ISO date YYYY-MM-DD; got «${options.at}».`);
   const caseText = io.readFile(options.case);
   if (caseText === undefined) {
     render(
@@ -170,8 +171,11 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
     render(io, parsed.diagnostics, texts);
     return EXIT_ERRORS;
   }
-  const modelFile = options.model ?? (c.model !== undefined ? (isAbsolute(c.model) ? c.model : join(dirname(options.case), c.model)) : undefined);
-  if (modelFile === undefined) return usageError(io, command, 'no MODEL given, and the case file names none ("model").');
+  const modelFile =
+    options.model ??
+    (c.model !== undefined ? (isAbsolute(c.model) ? c.model : join(dirname(options.case), c.model)) : undefined);
+  if (modelFile === undefined)
+    return usageError(io, command, 'no MODEL given, and the case file names none ("model").');
   if (options.model === undefined && !mayRead(io, modelFile)) {
     // Not read at all: its content must not reach a diagnostic excerpt.
     const diagnostic: Diagnostic = {
@@ -187,13 +191,21 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
   const loaded = loadModelFile(modelFile, io);
   Object.assign(texts, loaded.texts);
   if (!loaded.model || !loaded.checked || hasErrors(loaded.diagnostics)) {
-    render(io, loaded.diagnostics.filter((d) => d.severity === 'error'), texts);
+    render(
+      io,
+      loaded.diagnostics.filter((d) => d.severity === 'error'),
+      texts,
+    );
     io.stderr(`flint ${command}: the model «${modelFile}» has errors; fix them first (flint check).\n`);
     return EXIT_ERRORS;
   }
   const compiled = compile(loaded.model);
   if (hasErrors(compiled.diagnostics)) {
-    render(io, compiled.diagnostics.filter((d) => d.severity === 'error'), texts);
+    render(
+      io,
+      compiled.diagnostics.filter((d) => d.severity === 'error'),
+      texts,
+    );
     return EXIT_ERRORS;
   }
   const cm = compiled.value;
@@ -225,7 +237,10 @@ export function prepareCase(options: CaseRunOptions, io: CliIo, command: string)
   }
   const to = options.at ?? c.advance;
   if (failed === null && to !== undefined) {
-    if (to < state.asOf) io.stderr(`flint ${command}: note: ${to} lies before the case clock ${state.asOf}; the clock stays (it never moves back).\n`);
+    if (to < state.asOf)
+      io.stderr(
+        `flint ${command}: note: ${to} lies before the case clock ${state.asOf}; the clock stays (it never moves back).\n`,
+      );
     state = advance(cm, state, to).state;
   }
   return {
@@ -254,7 +269,11 @@ export interface HoldingFact {
 export interface OpenQuestion {
   readonly fact: string;
   readonly args: readonly JsonScalar[];
-  readonly decides: readonly { readonly act: string; readonly actor: string; readonly params: Readonly<Record<string, JsonScalar>> }[];
+  readonly decides: readonly {
+    readonly act: string;
+    readonly actor: string;
+    readonly params: Readonly<Record<string, JsonScalar>>;
+  }[];
 }
 
 /** The outcome of a case: what holds, what is due, what can be done and asked next. */
@@ -262,7 +281,9 @@ export interface CaseOutcome {
   readonly facts: readonly HoldingFact[];
   readonly duties: readonly DutyInstance[];
   readonly violations: readonly Violation[];
-  readonly available: Readonly<Record<string, readonly { readonly act: string; readonly params: Readonly<Record<string, JsonScalar>> }[]>>;
+  readonly available: Readonly<
+    Record<string, readonly { readonly act: string; readonly params: Readonly<Record<string, JsonScalar>> }[]>
+  >;
   readonly questions: readonly OpenQuestion[];
 }
 
@@ -329,7 +350,10 @@ export function outcomeOf(run: CaseRun): CaseOutcome {
     }
   }
   const available: Record<string, { act: string; params: Readonly<Record<string, JsonScalar>> }[]> = {};
-  const questions = new Map<string, { fact: string; args: readonly JsonScalar[]; decides: OpenQuestion['decides'][number][] }>();
+  const questions = new Map<
+    string,
+    { fact: string; args: readonly JsonScalar[]; decides: OpenQuestion['decides'][number][] }
+  >();
   for (const actor of run.actors) {
     available[actor] = availableActs(cm, state, actor).map((a) => ({ act: a.act, params: a.params }));
     for (const p of potentialActs(cm, state, actor)) {
@@ -375,11 +399,7 @@ function indent(text: string, pad: string): string {
 /** The explanation of one step (explainText, plus a note when the outcome was not the expected one). */
 export function stepText(step: CaseStep, lang: Lang): string {
   const w = WORDS[lang];
-  const note = step.asExpected
-    ? step.expected === 'refused'
-      ? `(${w.expectedRefused})\n`
-      : ''
-    : '';
+  const note = step.asExpected ? (step.expected === 'refused' ? `(${w.expectedRefused})\n` : '') : '';
   return `${explainText(step.trace, { lang })}${note}`;
 }
 
@@ -400,13 +420,16 @@ export function outcomeText(run: CaseRun, outcome: CaseOutcome): string {
   }
   out.push('', `${w.facts}:`);
   if (outcome.facts.length === 0) out.push(`  ${w.none}`);
-  for (const f of outcome.facts) out.push(`  ${instanceText(f.fact, f.args)} = ${valueText(f.value, lang)} (${provenanceText(f.provenance, lang)})`);
+  for (const f of outcome.facts)
+    out.push(`  ${instanceText(f.fact, f.args)} = ${valueText(f.value, lang)} (${provenanceText(f.provenance, lang)})`);
   out.push('', `${w.duties}:`);
   if (outcome.duties.length === 0) out.push(`  ${w.none}`);
   for (const d of outcome.duties) {
     const due = d.deadline ? `, ${w.due} ${d.deadline}` : '';
     const bad = d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : '';
-    out.push(`  <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`);
+    out.push(
+      `  <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`,
+    );
   }
   out.push('', `${w.violations}:`);
   if (outcome.violations.length === 0) out.push(`  ${w.none}`);
@@ -421,7 +444,9 @@ export function outcomeText(run: CaseRun, outcome: CaseOutcome): string {
   if (run.actors.length === 0) out.push(`  ${w.none}`);
   for (const actor of run.actors) {
     const acts = outcome.available[actor] ?? [];
-    out.push(`  ${actor}: ${acts.length === 0 ? w.none : acts.map((a) => `<<${a.act}>>${paramsText(a.params)}`).join('; ')}`);
+    out.push(
+      `  ${actor}: ${acts.length === 0 ? w.none : acts.map((a) => `<<${a.act}>>${paramsText(a.params)}`).join('; ')}`,
+    );
   }
   out.push('', `${w.questions}:`);
   if (outcome.questions.length === 0) out.push(`  ${w.none}`);

@@ -29,15 +29,16 @@ found, 2 usage error.
 /** The CLI I/O this command needs (kept as a name for callers that used it). */
 export type TestIo = CliIo;
 
-
-
 /** `flint test`: run the scenarios of .flint files and report failures and coverage. */
 export const testCommand: Command = {
   name: 'test',
   summary: 'run the scenarios in .flint files, with coverage',
   help: HELP,
   async run(args, io: TestIo) {
-    const parsed = parseCommandArgs(args, { format: { type: 'string', short: 'f' }, 'no-coverage': { type: 'boolean' } });
+    const parsed = parseCommandArgs(args, {
+      format: { type: 'string', short: 'f' },
+      'no-coverage': { type: 'boolean' },
+    });
     if (!parsed.ok) return usageError(io, 'test', parsed.message);
     if (parsed.values.help) {
       io.stdout(HELP);
@@ -81,14 +82,20 @@ export const testCommand: Command = {
       if (errors.length > 0) {
         failed = true;
         problems.push({ file, diagnostics: errors });
-        if (format === 'text') io.stdout(`${file}: the model has errors; its scenarios were not run.\n${renderLoaded(errors, loaded.texts, io)}\n`);
+        if (format === 'text')
+          io.stdout(
+            `${file}: the model has errors; its scenarios were not run.\n${renderLoaded(errors, loaded.texts, io)}\n`,
+          );
         continue;
       }
       const report = runScenarios(model, { file });
       if (report.diagnostics.length > 0) {
         failed = true;
         problems.push({ file, diagnostics: [...report.diagnostics] });
-        if (format === 'text') io.stdout(`${file}: the model does not compile; its scenarios were not run.\n${renderLoaded(report.diagnostics, loaded.texts, io)}\n`);
+        if (format === 'text')
+          io.stdout(
+            `${file}: the model does not compile; its scenarios were not run.\n${renderLoaded(report.diagnostics, loaded.texts, io)}\n`,
+          );
         continue;
       }
       passed += report.passed;

@@ -131,9 +131,14 @@ export const engineImporter: ModelImporter = {
 /** Import one expression with spans into known text, as the definition of a synthetic fact. */
 function importEvaluated(importer: ModelImporter, value: unknown): { expr: Expr | null; raw?: RawTextAt } {
   if (typeof value !== 'object' || value === null) return { expr: importer.importExpression(value) };
-  const { model, raw } = importer.importModel({ acts: [], facts: [{ fact: EVAL_FACT, function: value }], duties: [] }, '<evaluate>');
+  const { model, raw } = importer.importModel(
+    { acts: [], facts: [{ fact: EVAL_FACT, function: value }], duties: [] },
+    '<evaluate>',
+  );
   const fact = model.declarations.find((d) => d.kind === 'Fact');
-  return fact?.kind === 'Fact' && fact.definition ? { expr: fact.definition, ...(raw ? { raw } : {}) } : { expr: importer.importExpression(value) };
+  return fact?.kind === 'Fact' && fact.definition
+    ? { expr: fact.definition, ...(raw ? { raw } : {}) }
+    : { expr: importer.importExpression(value) };
 }
 
 const PEER_INTERNAL = new Set(['validate', 'duplicates', 'definitionAt', 'definitionsForType', 'referencesAt']);
@@ -210,15 +215,16 @@ function makeResolver(spec: JsonObj, refs: ReadonlyMap<string, string>, calls: u
   return (question, names, indices, candidates) => {
     calls.push(question);
     const outer = names[0];
-    if (outer !== undefined && Object.prototype.hasOwnProperty.call(lists, outer)) {
+    if (outer !== undefined && Object.hasOwn(lists, outer)) {
       let cur: Json | undefined = lists[outer];
       for (const i of indices) cur = Array.isArray(cur) ? cur[i] : undefined;
       if (cur === undefined) return false;
       // Extension: an item given as {question: answer} answers per question; other questions fall through to facts/default.
       if (isSymbol(cur) || !isObj(cur)) return toValue(resolveSymbols(cur, refs));
-      if (typeof question === 'string' && Object.prototype.hasOwnProperty.call(cur, question)) return toValue(resolveSymbols(cur[question], refs));
+      if (typeof question === 'string' && Object.hasOwn(cur, question))
+        return toValue(resolveSymbols(cur[question], refs));
     }
-    if (typeof question === 'string' && Object.prototype.hasOwnProperty.call(facts, question)) {
+    if (typeof question === 'string' && Object.hasOwn(facts, question)) {
       const a = facts[question];
       if (isObj(a) && Array.isArray(a['$seq'])) {
         const pos = seqPos.get(question) ?? 0;
@@ -304,7 +310,8 @@ function parseModelFile(name: string, loadModel: (fileName: string) => string | 
   const errors: ParseError[] = [];
   const json = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as unknown;
   const first = errors[0];
-  if (first) return `model file ${name} is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})`;
+  if (first)
+    return `model file ${name} is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})`;
   return json;
 }
 
@@ -323,7 +330,7 @@ function loadCaseModel(
   const bindings = isObj(kase['bindings']) ? kase['bindings'] : {};
   const bindingKey = JSON.stringify(bindings);
   let json: unknown;
-  let fileName = 'inline.flint.json';
+  const fileName = 'inline.flint.json';
   // A case without a model of its own under an "inline (per case)" file evaluates against an empty model.
   if (typeof m === 'string' && m.startsWith('inline')) json = { acts: [], facts: [], duties: [] };
   else if (typeof m === 'string') {
@@ -375,7 +382,12 @@ function findNamed(json: JsonObj, listKey: string, nameKey: string, name: string
 function plainRecord(state: CaseState, link: string): unknown {
   const r = state.engine.record(link);
   if (!r) throw new StepFailure(`no record ${link}`);
-  return { act: r.act, factsSupplied: toPlain(r.factsSupplied), globalCase: r.globalCase, previousCase: r.previousCase };
+  return {
+    act: r.act,
+    factsSupplied: toPlain(r.factsSupplied),
+    globalCase: r.globalCase,
+    previousCase: r.previousCase,
+  };
 }
 
 function selectExplained(root: ExplainNode, fact: unknown): unknown {
@@ -408,7 +420,10 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
     }
     case 'availableActs':
     case 'potentialActs': {
-      const out = kind === 'availableActs' ? state.engine.availableActs(at, who, resolver) : state.engine.potentialActs(at, who, resolver);
+      const out =
+        kind === 'availableActs'
+          ? state.engine.availableActs(at, who, resolver)
+          : state.engine.potentialActs(at, who, resolver);
       if (expectsError(expected) || !out.ok) return compareError(expected, out);
       const actual = actNames(out.value);
       compareLists(step, actual);
@@ -458,22 +473,27 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
       return actual;
     }
     case 'checkAction': {
-      const check = must(state.engine.checkAction(who, undefined, String(spec['act']), resolver, spec['earlyEscape'] === true));
+      const check = must(
+        state.engine.checkAction(who, undefined, String(spec['act']), resolver, spec['earlyEscape'] === true),
+      );
       const actual = { valid: check.valid ?? null, invalidReasons: check.invalidReasons };
       compare(expected, actual);
       if (Array.isArray(step['expectResolverCalls'])) {
         const asked = calls.map((c) => (isObjectValue(c as DisciplValue) ? '[object Object]' : (c ?? null)));
-        if (!deepEqual(step['expectResolverCalls'], asked)) throw new StepFailure(`resolver calls ${JSON.stringify(asked)}`);
+        if (!deepEqual(step['expectResolverCalls'], asked))
+          throw new StepFailure(`resolver calls ${JSON.stringify(asked)}`);
       }
       return actual;
     }
     case 'publishedFact':
     case 'publishedDuty':
     case 'actDetails': {
-      const [listKey, nameKey] = kind === 'publishedFact' ? ['facts', 'fact'] : kind === 'publishedDuty' ? ['duties', 'duty'] : ['acts', 'act'];
+      const [listKey, nameKey] =
+        kind === 'publishedFact' ? ['facts', 'fact'] : kind === 'publishedDuty' ? ['duties', 'duty'] : ['acts', 'act'];
       const actual = findNamed(state.raw, listKey, nameKey, String(body)) ?? null;
       if ('expect' in step) compare(expected, actual);
-      if ('expectFunction' in step) compare(resolveSymbols(step['expectFunction'], refs), isObj(actual) ? actual['function'] : undefined);
+      if ('expectFunction' in step)
+        compare(resolveSymbols(step['expectFunction'], refs), isObj(actual) ? actual['function'] : undefined);
       return actual;
     }
     case 'publishedModelKeys': {
@@ -489,10 +509,9 @@ function runStep(state: CaseState, kind: string, step: JsonObj): unknown {
   }
 }
 
-
 /** `$ref`/`$refs` names in `v` (and plain-string `at`/`record` targets) that no earlier take step defined. */
 function unknownRefs(v: unknown, refs: ReadonlyMap<string, string>, out: string[] = []): string[] {
-  if (Array.isArray(v)) v.forEach((x) => unknownRefs(x, refs, out));
+  if (Array.isArray(v)) for (const x of v) unknownRefs(x, refs, out);
   else if (isObj(v)) {
     const r = v['$ref'];
     if (r !== undefined && (typeof r !== 'string' || !refs.has(r))) out.push(String(r));
@@ -542,16 +561,29 @@ function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string
   if (required) {
     if (!isObj(body)) return `the ${kind} step needs an object with ${required.join(', ')}`;
     const missing = required.filter((k) =>
-      k === 'expression' ? body[k] === undefined : k === 'actor' ? roleOf(body[k]) === undefined : typeof body[k] !== 'string',
+      k === 'expression'
+        ? body[k] === undefined
+        : k === 'actor'
+          ? roleOf(body[k]) === undefined
+          : typeof body[k] !== 'string',
     );
-    if (missing.length > 0) return `the ${kind} step has no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`;
+    if (missing.length > 0)
+      return `the ${kind} step has no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`;
     if (body['facts'] !== undefined && !isObj(body['facts'])) return `the ${kind} step's "facts" must be an object`;
     if (body['lists'] !== undefined && !isObj(body['lists'])) return `the ${kind} step's "lists" must be an object`;
   }
   if (kind === 'record' && refName(body) === undefined) return 'the record step needs the id of a take step (string)';
   if ((kind === 'publishedFact' || kind === 'publishedDuty' || kind === 'actDetails') && typeof body !== 'string')
     return `the ${kind} step needs a name (string)`;
-  const expects = ['expect', 'expectIncludes', 'expectExcludes', 'expectFunction', 'expectMembers', 'expectFirst', 'expectCount'];
+  const expects = [
+    'expect',
+    'expectIncludes',
+    'expectExcludes',
+    'expectFunction',
+    'expectMembers',
+    'expectFirst',
+    'expectCount',
+  ];
   if (!expects.some((k) => k in step)) return `the ${kind} step has no expectation (expect, expectIncludes, ...)`;
   const targets: unknown[] = [];
   if (kind === 'record') targets.push({ $ref: refName(body) });
@@ -564,7 +596,10 @@ function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string
 
 /** The step kind, or `undefined` when the step names none. */
 function stepKind(step: JsonObj): string | undefined {
-  return STEP_KINDS.find((k) => k in step) ?? Object.keys(step).find((k) => !k.startsWith('expect') && k !== 'id' && k !== 'note' && k !== 'testExpected');
+  return (
+    STEP_KINDS.find((k) => k in step) ??
+    Object.keys(step).find((k) => !k.startsWith('expect') && k !== 'id' && k !== 'note' && k !== 'testExpected')
+  );
 }
 
 /** Run every case and step of a discipl scenario file; never throws, whatever the file holds. */
@@ -623,11 +658,21 @@ export function runConformance(
         return;
       }
       if (PEER_INTERNAL.has(kind)) {
-        add({ index, kind, status: 'skipped', reason: 'peer-internal model validator (not part of the discipl evaluation profile)' });
+        add({
+          index,
+          kind,
+          status: 'skipped',
+          reason: 'peer-internal model validator (not part of the discipl evaluation profile)',
+        });
         return;
       }
       if (!STEP_KINDS.includes(kind)) {
-        add({ index, kind, status: dev ? 'deviation' : 'fail', reason: dev?.reason ?? `unknown step kind "${kind}" (known: ${STEP_KINDS.join(', ')})` });
+        add({
+          index,
+          kind,
+          status: dev ? 'deviation' : 'fail',
+          reason: dev?.reason ?? `unknown step kind "${kind}" (known: ${STEP_KINDS.join(', ')})`,
+        });
         return;
       }
       if (typeof state !== 'object') {
@@ -645,12 +690,18 @@ export function runConformance(
         const status = WITHOUT_ENGINE_STEP_KINDS.has(kind) ? 'without-engine' : 'pass';
         add(dev ? { index, kind, status: 'deviation', actual, reason: dev.reason } : { index, kind, status });
       } catch (e) {
-        const failure = e instanceof StepFailure ? e : new StepFailure(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+        const failure =
+          e instanceof StepFailure
+            ? e
+            : new StepFailure(`internal error: ${e instanceof Error ? e.message : String(e)}`);
         add({
           index,
           kind,
           status: dev ? 'deviation' : 'fail',
-          expected: resolveSymbols(step['expect'] ?? step['expectIncludes'] ?? step['expectFunction'] ?? step['expectMembers'], state.refs),
+          expected: resolveSymbols(
+            step['expect'] ?? step['expectIncludes'] ?? step['expectFunction'] ?? step['expectMembers'],
+            state.refs,
+          ),
           actual: failure.actual,
           reason: dev?.reason ?? failure.message,
         });
@@ -685,7 +736,14 @@ export function renderConformance(report: ConformanceReport, options: RenderOpti
     const bad = c.steps.filter((s) => s.status === 'fail');
     const devs = c.steps.filter((s) => s.status === 'deviation');
     const skipped = c.steps.filter((s) => s.status === 'skipped');
-    const tag = bad.length > 0 ? 'FAIL' : devs.length > 0 ? 'DEV ' : skipped.length === c.steps.length && skipped.length > 0 ? 'SKIP' : 'ok  ';
+    const tag =
+      bad.length > 0
+        ? 'FAIL'
+        : devs.length > 0
+          ? 'DEV '
+          : skipped.length === c.steps.length && skipped.length > 0
+            ? 'SKIP'
+            : 'ok  ';
     lines.push(`${tag} ${c.name}`);
     for (const s of c.steps) {
       if (s.status === 'fail') {

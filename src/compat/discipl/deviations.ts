@@ -49,7 +49,8 @@ export const DISCIPL_BEHAVIOUR_DEVIATIONS: readonly BehaviourDeviation[] = [
   {
     id: 'duty-holder-question',
     peer: 'Active duties evaluate the duty-holder with no resolver: a question crashes getActiveDuties.',
-    profile: 'The question is answered unknown, so the duty is not listed for that identity; a library must not crash on user models.',
+    profile:
+      'The question is answered unknown, so the duty is not listed for that identity; a library must not crash on user models.',
   },
   {
     id: 'endless-list',

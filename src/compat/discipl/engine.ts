@@ -4,7 +4,7 @@
  * (../shared/flint-models/discipl/SEMANTICS.md §2–§7). Errors the peer throws are returned as
  * values (`{ ok: false, error }`) with the peer's exact message.
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Model } from '../../model/index.js';
 import type { PeerAct, PeerExpr, PeerModel, RawTextAt } from './lower.js';
 import { lowerExpr, lowerModel } from './lower.js';
@@ -36,7 +36,9 @@ export type DisciplResolver = (
 ) => DisciplValue;
 
 /** Success with a value, or the peer's error message. */
-export type DisciplOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type DisciplOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
 
 /** A stored act record (SEMANTICS.md §3.1). */
 export interface DisciplRecord {
@@ -85,7 +87,12 @@ class Asker {
     readonly memo: Memo | null,
   ) {}
 
-  ask(question: DisciplQuestion, names: readonly string[], indices: readonly number[], candidates: readonly string[]): DisciplValue {
+  ask(
+    question: DisciplQuestion,
+    names: readonly string[],
+    indices: readonly number[],
+    candidates: readonly string[],
+  ): DisciplValue {
     if (!this.memo) return this.caller(question, names, indices, candidates);
     const slot = this.slot(names, indices);
     const key = typeof question === 'string' ? question : question === undefined ? 'undefined' : '[object Object]';
@@ -175,11 +182,18 @@ export class DisciplEngine {
       if (!found) throw new DisciplError(`Act not found ${act}`);
       const asker = new Asker(resolver, {});
       const check = this.checkAct(found, who, caseLink, asker, true, null);
-      if (check.valid !== true) throw new DisciplError(`Action ${act} is not allowed due to ${check.invalidReasons.join(',')}`);
+      if (check.valid !== true)
+        throw new DisciplError(`Action ${act} is not allowed due to ${check.invalidReasons.join(',')}`);
       const facts = asker.memo as Memo;
       facts[found.actorKey] = { expression: 'IS', operand: who };
       const link = `record:${++this.counter}`;
-      this.records.set(link, { link, act: found.name, globalCase: prev.globalCase, previousCase: caseLink, factsSupplied: facts });
+      this.records.set(link, {
+        link,
+        act: found.name,
+        globalCase: prev.globalCase,
+        previousCase: caseLink,
+        factsSupplied: facts,
+      });
       return link;
     });
   }
@@ -237,7 +251,9 @@ export class DisciplEngine {
 
   /** Evaluate one expression outside any act (not as actor), with a fresh memo wrapper. */
   evaluate(expr: Expr, resolver: DisciplResolver, caseLink?: string, raw?: RawTextAt): DisciplOutcome<DisciplValue> {
-    return this.guard(() => this.value(lowerExpr(expr, raw), this.ctx(undefined, false, caseLink, new Asker(resolver, {}), null)));
+    return this.guard(() =>
+      this.value(lowerExpr(expr, raw), this.ctx(undefined, false, caseLink, new Asker(resolver, {}), null)),
+    );
   }
 
   /** Duties active for `who` at `caseLink`, newest created first (SEMANTICS.md §6). */
@@ -325,11 +341,24 @@ export class DisciplEngine {
     return candidates.filter((c) => !terminated.has(c));
   }
 
-  private ctx(who: string | undefined, asMyself: boolean, caseLink: string | undefined, asker: Asker, node: ExplainNode | null): Ctx {
+  private ctx(
+    who: string | undefined,
+    asMyself: boolean,
+    caseLink: string | undefined,
+    asker: Asker,
+    node: ExplainNode | null,
+  ): Ctx {
     return { who, asMyself, caseLink, previous: undefined, asker, names: [], indices: [], node, depth: 0 };
   }
 
-  private checkAct(act: PeerAct, who: string, caseLink: string | undefined, asker: Asker, early: boolean, root: ExplainNode | null): DisciplActCheck {
+  private checkAct(
+    act: PeerAct,
+    who: string,
+    caseLink: string | undefined,
+    asker: Asker,
+    early: boolean,
+    root: ExplainNode | null,
+  ): DisciplActCheck {
     const items: [string, PeerExpr | null, boolean][] = [
       ['actor', act.actor, true],
       ['object', act.object, false],
@@ -451,9 +480,17 @@ export class DisciplEngine {
               acc = v.op === 'SUM' ? toDecimal(valueText(acc)).plus(d) : toDecimal(valueText(acc)).times(d);
             } else if (typeof el === 'number' || typeof el === 'string') {
               // Without a decimal involved the peer falls back to JavaScript's + and *, so numeric texts concatenate.
-              acc = v.op === 'SUM' ? (typeof acc === 'number' && typeof el === 'number' ? acc + el : `${acc}${el}`) : Number(acc) * Number(el);
+              acc =
+                v.op === 'SUM'
+                  ? typeof acc === 'number' && typeof el === 'number'
+                    ? acc + el
+                    : `${acc}${el}`
+                  : Number(acc) * Number(el);
             } else {
-              acc = v.op === 'SUM' ? toDecimal(valueText(acc)).plus(toDecimal(valueText(el))) : toDecimal(valueText(acc)).times(toDecimal(valueText(el)));
+              acc =
+                v.op === 'SUM'
+                  ? toDecimal(valueText(acc)).plus(toDecimal(valueText(el)))
+                  : toDecimal(valueText(acc)).times(toDecimal(valueText(el)));
             }
           }
         }
@@ -548,7 +585,8 @@ export class DisciplEngine {
     // A wrapper of its own around the caller's resolver: answers given here are not part of the take's record.
     const asker = new Asker(ctx.asker.caller, memo);
     const inner: Ctx = { ...ctx, asker };
-    const question: DisciplQuestion = typeof v.operand === 'string' ? v.operand : (v.operandJson ?? { expression: v.operand.op });
+    const question: DisciplQuestion =
+      typeof v.operand === 'string' ? v.operand : (v.operandJson ?? { expression: v.operand.op });
     const answer = fromAnswer(asker.ask(question, ctx.names, ctx.indices, []));
     if (isObjectValue(answer) && typeof answer['expression'] === 'string') {
       return this.value(lowerStored(answer), inner);

@@ -87,12 +87,14 @@ export function lowerExpr(e: Expr, raw: RawTextAt = noRaw): PeerExpr {
     case 'Ref': {
       const r = raw(e.span);
       // The importer puts an empty reference where an operator object was invalid: fail like the peer.
-      if (typeof r === 'object' && r !== null && !Array.isArray(r)) return invalidOperator(r as Record<string, unknown>);
+      if (typeof r === 'object' && r !== null && !Array.isArray(r))
+        return invalidOperator(r as Record<string, unknown>);
       return spelled(e.frame, e.name, e.span, raw);
     }
     case 'Nary':
       if (e.op === 'and' || e.op === 'or') return { op: e.op === 'and' ? 'AND' : 'OR', operands: e.operands.map(lo) };
-      if (e.op === 'add' || e.op === 'mul') return { op: e.op === 'add' ? 'SUM' : 'PRODUCT', operands: e.operands.map(lo) };
+      if (e.op === 'add' || e.op === 'mul')
+        return { op: e.op === 'add' ? 'SUM' : 'PRODUCT', operands: e.operands.map(lo) };
       return { op: 'UNKNOWN', type: e.op.toUpperCase() };
     case 'Unary':
       return e.op === 'not' ? { op: 'NOT', operand: lo(e.operand) } : { op: 'UNKNOWN', type: 'NEG' };

@@ -45,7 +45,8 @@ export function valueText(v: DisciplValue): string {
   if (v === undefined) return 'undefined';
   if (v === null) return 'null';
   if (v instanceof Decimal) return v.toString();
-  if (Array.isArray(v)) return v.map((x: DisciplValue) => (x === undefined || x === null ? '' : valueText(x))).join(',');
+  if (Array.isArray(v))
+    return v.map((x: DisciplValue) => (x === undefined || x === null ? '' : valueText(x))).join(',');
   if (typeof v === 'object') return '[object Object]';
   return String(v);
 }

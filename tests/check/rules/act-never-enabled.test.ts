@@ -19,7 +19,13 @@ act <<a>> { preconditions: ([besluit] or [spoed]) and not [besluit]  sources: aw
     expectErrors(
       `${HEADER}fact [besluit] { holds when: created }
 act <|<<bezwaar maken>>|> { preconditions: [besluit]  sources: awb-4:1 }`,
-      [{ code: 'act-never-enabled', message: 'Act «bezwaar maken» can never be performed: it requires fact «besluit», which only holds when created, and no act creates it.' }],
+      [
+        {
+          code: 'act-never-enabled',
+          message:
+            'Act «bezwaar maken» can never be performed: it requires fact «besluit», which only holds when created, and no act creates it.',
+        },
+      ],
     );
   });
 

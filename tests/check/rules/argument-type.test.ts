@@ -5,13 +5,21 @@ import { HEADER, VALID } from '../fixtures.js';
 describe('argument-type', () => {
   test('arguments of the parameter types are accepted (integer where decimal is expected too)', () => {
     expectValid(VALID, { codes: ['argument-type'] });
-    expectValid(`fact [tarief](bedrag: decimal): decimal\nfact [hoog] { holds when: [tarief](12) > 1 }`, { codes: ['argument-type'] });
+    expectValid(`fact [tarief](bedrag: decimal): decimal\nfact [hoog] { holds when: [tarief](12) > 1 }`, {
+      codes: ['argument-type'],
+    });
   });
 
   test('text passed for a person is reported', () => {
-    expectErrors(`fact [persoon]: actor\nfact [inkomen](p: [persoon]): decimal\nfact [rijk] { holds when: [inkomen](<|"Jan"|>) > 100000 }`, [
-      { code: 'argument-type', message: 'Argument 1 of Fact «inkomen» must be [persoon] (parameter «p»), but the text "Jan" is text.' },
-    ]);
+    expectErrors(
+      `fact [persoon]: actor\nfact [inkomen](p: [persoon]): decimal\nfact [rijk] { holds when: [inkomen](<|"Jan"|>) > 100000 }`,
+      [
+        {
+          code: 'argument-type',
+          message: 'Argument 1 of Fact «inkomen» must be [persoon] (parameter «p»), but the text "Jan" is text.',
+        },
+      ],
+    );
   });
 
   test('an instance of another fact type, and a wrong built-in argument, are reported', () => {
@@ -61,25 +69,38 @@ act <<a>>(p: [persoon], b: [bedrijf]) {
   sources: awb-4:1
 }`,
       [
-        { code: 'argument-type', message: 'Argument 1 of Fact «aanvragend» must be [aanvrager] (parameter «a»), but «p» is [persoon].' },
-        { code: 'argument-type', message: 'Argument 1 of Fact «rechthebbend» must be [belanghebbende] (parameter «b»), but «b» is [bedrijf].' },
+        {
+          code: 'argument-type',
+          message: 'Argument 1 of Fact «aanvragend» must be [aanvrager] (parameter «a»), but «p» is [persoon].',
+        },
+        {
+          code: 'argument-type',
+          message: 'Argument 1 of Fact «rechthebbend» must be [belanghebbende] (parameter «b»), but «b» is [bedrijf].',
+        },
       ],
     );
   });
 
   test('a derived fact typed with a fact type is a value, not a sub-role', () => {
     expectErrors(`${roles}fact [y](v: [berekend]) { holds when: [ingeschreven](<|v|>) }`, [
-      { code: 'argument-type', message: 'Argument 1 of Fact «ingeschreven» must be [persoon] (parameter «p»), but «v» is [berekend].' },
+      {
+        code: 'argument-type',
+        message: 'Argument 1 of Fact «ingeschreven» must be [persoon] (parameter «p»), but «v» is [berekend].',
+      },
     ]);
   });
 
   test('sub-role cycles do not loop and do not make unrelated roles compatible', () => {
-    expectErrors(`${HEADER}fact [a]: [b]\nfact [b]: [a]\nfact [c]: actor\nfact [f](x: [c])\nfact [g](y: [a]) { holds when: [f](<|y|>) }`, [
-      { code: 'argument-type', message: 'must be [c]' },
-    ], { codes: ['argument-type'] });
+    expectErrors(
+      `${HEADER}fact [a]: [b]\nfact [b]: [a]\nfact [c]: actor\nfact [f](x: [c])\nfact [g](y: [a]) { holds when: [f](<|y|>) }`,
+      [{ code: 'argument-type', message: 'must be [c]' }],
+      { codes: ['argument-type'] },
+    );
   });
 
   test('comparing a sub-role with its parent role is allowed', () => {
-    expectValid(`${roles}fact [zelfde](a: [aanvrager], p: [persoon]) { holds when: a = p }`, { codes: ['type-mismatch'] });
+    expectValid(`${roles}fact [zelfde](a: [aanvrager], p: [persoon]) { holds when: a = p }`, {
+      codes: ['type-mismatch'],
+    });
   });
 });

@@ -12,7 +12,12 @@ describe('duplicate-source', () => {
       `source awb-4:1 { citation: "art. 4:1 Awb" }
 source <|awb-4:1|> { citation: "art. 4:1 Awb (oud)" }
 act <<a>> { sources: awb-4:1 }`,
-      [{ code: 'duplicate-source', message: 'Source «awb-4:1» is declared more than once; the first declaration is used.' }],
+      [
+        {
+          code: 'duplicate-source',
+          message: 'Source «awb-4:1» is declared more than once; the first declaration is used.',
+        },
+      ],
     );
   });
 });

@@ -14,8 +14,15 @@ act <<b>> { terminates: <d>  sources: awb-4:1 }
 act <<c>> { creates: <d>  sources: awb-4:1 }
 duty <d> { created by: <|<<a>>|>, <<c>>  terminated by: <<b>>, <|<<c>>|> }`,
       [
-        { code: 'duty-act-mismatch', severity: 'warning', message: 'Duty «d» lists act «a» under `created by`, but that act does not create it.' },
-        { code: 'duty-act-mismatch', message: 'Duty «d» lists act «c» under `terminated by`, but that act does not terminate it.' },
+        {
+          code: 'duty-act-mismatch',
+          severity: 'warning',
+          message: 'Duty «d» lists act «a» under `created by`, but that act does not create it.',
+        },
+        {
+          code: 'duty-act-mismatch',
+          message: 'Duty «d» lists act «c» under `terminated by`, but that act does not terminate it.',
+        },
       ],
     );
   });

@@ -24,7 +24,8 @@ describe('empty-name', () => {
   });
 
   test('the empty template frames of FLINT JSON are one warning each, from the importer', () => {
-    const text = '{ "acts": [], "facts": [], "duties": [{ "duty": "", "duty-holder": "", "claimant": "", "create": "<<>>", "terminate": "<<>>" }] }';
+    const text =
+      '{ "acts": [], "facts": [], "duties": [{ "duty": "", "duty-holder": "", "claimant": "", "create": "<<>>", "terminate": "<<>>" }] }';
     const imported = importFlintJson(text, 'template.json');
     const { diagnostics } = check(imported.value, { origin: 'flint-json' });
     const found = [...imported.diagnostics, ...diagnostics].filter((d) => d.code === 'empty-name');
@@ -39,6 +40,8 @@ describe.skipIf(!hasShared)('empty-name on the shared FLINT JSON models (skipped
     const imported = importFlintJson(readFileSync(file, 'utf8'), file);
     const checked = check(imported.value, { origin: 'flint-json' });
     const found = [...imported.diagnostics, ...checked.diagnostics].filter((d) => d.code === 'empty-name');
-    expect(found.map((d) => [d.severity, d.path ?? null, d.span?.start.line ?? null])).toEqual([['warning', '/duties/0/duty', 35]]);
+    expect(found.map((d) => [d.severity, d.path ?? null, d.span?.start.line ?? null])).toEqual([
+      ['warning', '/duties/0/duty', 35],
+    ]);
   });
 });

@@ -20,7 +20,9 @@ const run = (text: string) => {
 
 describe('implicit-input-fact', () => {
   test('FLINT JSON facts that are all declared give no warning', () => {
-    const facts = ['aanvrager', 'aanvraag', 'bestuursorgaan', 'meerderjarig'].map((f) => `{ "fact": "[${f}]", "function": "[]" }`).join(',');
+    const facts = ['aanvrager', 'aanvraag', 'bestuursorgaan', 'meerderjarig']
+      .map((f) => `{ "fact": "[${f}]", "function": "[]" }`)
+      .join(',');
     const { diagnostics } = run(json(facts));
     expect(diagnostics.filter((d) => d.code === 'implicit-input-fact')).toEqual([]);
   });
@@ -33,7 +35,9 @@ describe('implicit-input-fact', () => {
       ['warning', '"[bestuursorgaan]"'],
       ['warning', '"[meerderjarig]"'],
     ]);
-    expect(found[0]!.message).toBe('Act «aanvragen» refers to fact «aanvrager», which is not declared; it is treated as an input fact.');
+    expect(found[0]!.message).toBe(
+      'Act «aanvragen» refers to fact «aanvrager», which is not declared; it is treated as an input fact.',
+    );
     expect(value.implicitFacts).toEqual(['aanvrager', 'bestuursorgaan', 'meerderjarig']);
     expect(diagnostics.filter((d) => d.code === 'unknown-reference')).toEqual([]);
   });

@@ -18,7 +18,11 @@ source <|a-2|> { juriconnect: "jci1.3:c:BWBR0005537&artikle=1" }
 source <|a-3|> { juriconnect: "jci1.3:c:BWBR0005537&artikel=1&z=2024-13-01" }
 source <|a-4|> { juriconnect: "jci2.0:c:BWBR0005537" }`,
       [
-        { code: 'malformed-juriconnect', severity: 'error', message: 'it has no BWB id of the form BWBR followed by seven digits.' },
+        {
+          code: 'malformed-juriconnect',
+          severity: 'error',
+          message: 'it has no BWB id of the form BWBR followed by seven digits.',
+        },
         { code: 'malformed-juriconnect', message: 'it has unknown key "artikle".' },
         { code: 'malformed-juriconnect', message: 'which is not a date YYYY-MM-DD' },
         { code: 'malformed-juriconnect', message: 'unknown version 2.0' },

@@ -36,12 +36,29 @@ describe('unknown-reference in scenarios', () => {
 }
 `,
       [
-        { code: 'unknown-reference', severity: 'warning', message: 'Scenario «fout» refers to fact «persoom», which is not declared. Did you mean «persoon»?' },
+        {
+          code: 'unknown-reference',
+          severity: 'warning',
+          message: 'Scenario «fout» refers to fact «persoom», which is not declared. Did you mean «persoon»?',
+        },
         { code: 'unknown-reference', severity: 'warning', message: 'Did you mean «inkomen»?' },
-        { code: 'unknown-reference', severity: 'warning', message: 'act «indiene», which is not declared. Did you mean «indienen»?' },
-        { code: 'unknown-reference', severity: 'warning', message: 'duty «beslisen», which is not declared. Did you mean «beslissen»?' },
+        {
+          code: 'unknown-reference',
+          severity: 'warning',
+          message: 'act «indiene», which is not declared. Did you mean «indienen»?',
+        },
+        {
+          code: 'unknown-reference',
+          severity: 'warning',
+          message: 'duty «beslisen», which is not declared. Did you mean «beslissen»?',
+        },
         { code: 'unknown-reference', severity: 'warning', message: 'Did you mean «aanvraag»?' },
-        { code: 'unknown-reference', severity: 'warning', message: 'Scenario «fout» expects source «awb-4:2», which no source declares as its id, citation or Juriconnect id. Did you mean «awb-4:1»?' },
+        {
+          code: 'unknown-reference',
+          severity: 'warning',
+          message:
+            'Scenario «fout» expects source «awb-4:2», which no source declares as its id, citation or Juriconnect id. Did you mean «awb-4:1»?',
+        },
       ],
     );
   });
@@ -49,7 +66,10 @@ describe('unknown-reference in scenarios', () => {
 
 describe('wrong-arity in scenarios', () => {
   test('all arguments or none for facts and duties, at most all for acts, are accepted', () => {
-    expectValid(`${VALID}scenario "ok" {\n  given [persoon](alice)\n  given [aanvraag](alice)\n  expect [aanvraag]\n  alice does <<indienen>>\n  expect no violation <beslissen>\n}\n`, { codes: ['wrong-arity'] });
+    expectValid(
+      `${VALID}scenario "ok" {\n  given [persoon](alice)\n  given [aanvraag](alice)\n  expect [aanvraag]\n  alice does <<indienen>>\n  expect no violation <beslissen>\n}\n`,
+      { codes: ['wrong-arity'] },
+    );
   });
 
   test('too many or too few arguments in steps are reported', () => {
@@ -62,10 +82,23 @@ describe('wrong-arity in scenarios', () => {
 }
 `,
       [
-        { code: 'wrong-arity', severity: 'warning', message: 'Fact «aanvraag» takes 1 argument, but 2 are given in scenario «fout».', hint: 'Its parameters are aanvrager: [persoon].' },
-        { code: 'wrong-arity', severity: 'warning', message: 'Act «indienen» takes 1 argument, but 2 are given in scenario «fout».' },
+        {
+          code: 'wrong-arity',
+          severity: 'warning',
+          message: 'Fact «aanvraag» takes 1 argument, but 2 are given in scenario «fout».',
+          hint: 'Its parameters are aanvrager: [persoon].',
+        },
+        {
+          code: 'wrong-arity',
+          severity: 'warning',
+          message: 'Act «indienen» takes 1 argument, but 2 are given in scenario «fout».',
+        },
         { code: 'wrong-arity', severity: 'warning', message: 'Duty «beslissen» takes 1 argument, but 2 are given' },
-        { code: 'wrong-arity', severity: 'warning', message: 'Fact «bestuursorgaan» takes 0 arguments, but 1 is given' },
+        {
+          code: 'wrong-arity',
+          severity: 'warning',
+          message: 'Fact «bestuursorgaan» takes 0 arguments, but 1 is given',
+        },
       ],
     );
   });
@@ -86,6 +119,8 @@ describe('unused-fact and scenarios', () => {
 
   test('without the scenario the fact is unused', () => {
     const { diagnostics } = checkText(model);
-    expect(diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message)).toEqual(['Fact «only in scenario» is declared but no frame uses it.']);
+    expect(diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message)).toEqual([
+      'Fact «only in scenario» is declared but no frame uses it.',
+    ]);
   });
 });

@@ -19,18 +19,29 @@ describe('source-not-in-force', () => {
 
   test('a source no longer in force on the version date gets a warning at the citation', () => {
     expectErrors(model('2024-01-01'), [
-      { code: 'source-not-in-force', severity: 'warning', message: 'Act «a» cites source «oud-1», which is not in force on the model\'s version date 2024-01-01 (valid until 2020-12-31).' },
+      {
+        code: 'source-not-in-force',
+        severity: 'warning',
+        message:
+          "Act «a» cites source «oud-1», which is not in force on the model's version date 2024-01-01 (valid until 2020-12-31).",
+      },
     ]);
   });
 
   test('a source not yet in force is reported, and the versionDate option overrides the header', () => {
     const src = `model "T" { version: 2024-01-01 }\nsource nieuw-1 { valid: 2021-01-01 .. }\nact <<b>> { sources: <|nieuw-1|> }`;
     expectValid(src, { codes: ['source-not-in-force'] });
-    const ds = expectErrors(src, [{ code: 'source-not-in-force', message: 'valid from 2021-01-01' }], { versionDate: '2019-05-01' });
-    expect(ds.find((d) => d.code === 'source-not-in-force')?.related?.[0]?.message).toBe('Source «nieuw-1» is declared here.');
+    const ds = expectErrors(src, [{ code: 'source-not-in-force', message: 'valid from 2021-01-01' }], {
+      versionDate: '2019-05-01',
+    });
+    expect(ds.find((d) => d.code === 'source-not-in-force')?.related?.[0]?.message).toBe(
+      'Source «nieuw-1» is declared here.',
+    );
   });
 
   test('without a version date nothing is reported', () => {
-    expectValid(model('2024-01-01').replace('model "T" { version: 2024-01-01 }', ''), { codes: ['source-not-in-force'] });
+    expectValid(model('2024-01-01').replace('model "T" { version: 2024-01-01 }', ''), {
+      codes: ['source-not-in-force'],
+    });
   });
 });

@@ -28,13 +28,18 @@ fact [totaal]: decimal { value: [bedrag] + [aantal] }`,
   });
 
   test('a non-boolean operand of and, and a definition of the wrong type, are reported', () => {
-    expectErrors(`fact [aantal]: integer\nfact [ok] { holds when: [ok2] and <|[aantal]|> }\nfact [ok2]\nfact [d]: date { value: <|12|> }`, [
-      { code: 'type-mismatch', message: 'An operand of «and» must be boolean, but [aantal] is integer.' },
-      { code: 'type-mismatch', message: 'The definition of fact «d» must be date, but the integer 12 is integer.' },
-    ]);
+    expectErrors(
+      `fact [aantal]: integer\nfact [ok] { holds when: [ok2] and <|[aantal]|> }\nfact [ok2]\nfact [d]: date { value: <|12|> }`,
+      [
+        { code: 'type-mismatch', message: 'An operand of «and» must be boolean, but [aantal] is integer.' },
+        { code: 'type-mismatch', message: 'The definition of fact «d» must be date, but the integer 12 is integer.' },
+      ],
+    );
   });
 
   test('ordering text is reported', () => {
-    expectErrors(`fact [naam]: text\nfact [vroeg] { holds when: <|[naam]|> < "m" }`, [{ code: 'type-mismatch', message: '«<» compares numbers, dates or durations' }]);
+    expectErrors(`fact [naam]: text\nfact [vroeg] { holds when: <|[naam]|> < "m" }`, [
+      { code: 'type-mismatch', message: '«<» compares numbers, dates or durations' },
+    ]);
   });
 });

@@ -11,7 +11,12 @@ describe('unknown-reference', () => {
     expectErrors(
       `${HEADER}fact [aanvraag] { holds when: created }
 act <<indienen>> { preconditions: not <|[aanvrag]|>  creates: [aanvraag]  sources: awb-4:1 }`,
-      [{ code: 'unknown-reference', message: 'Act «indienen» refers to fact «aanvrag», which is not declared. Did you mean «aanvraag»?' }],
+      [
+        {
+          code: 'unknown-reference',
+          message: 'Act «indienen» refers to fact «aanvrag», which is not declared. Did you mean «aanvraag»?',
+        },
+      ],
     );
   });
 
@@ -57,20 +62,31 @@ duty <betalen>(x: <|[betalen2]|>) { created by: <<melden>> }
 fact [betalen2x](p: <|[betalen2]|>)`,
       [
         { code: 'unknown-reference', message: /^Fact «burgers» refers to fact «burger», which is not declared\.$/ },
-        { code: 'unknown-reference', message: 'Fact «ingezetene» refers to fact «ingezeten», which is not declared. Did you mean «ingezetenen»?' },
+        {
+          code: 'unknown-reference',
+          message: 'Fact «ingezetene» refers to fact «ingezeten», which is not declared. Did you mean «ingezetenen»?',
+        },
         { code: 'unknown-reference', message: /^Act «melden» refers to act «melde», which is not declared\.$/ },
-        { code: 'unknown-reference', message: 'Duty «betalen» refers to fact «betalen2», which is not declared. Did you mean «betalen2x»?' },
+        {
+          code: 'unknown-reference',
+          message: 'Duty «betalen» refers to fact «betalen2», which is not declared. Did you mean «betalen2x»?',
+        },
         { code: 'unknown-reference', message: /^Fact «betalen2x» refers to fact «betalen2», which is not declared\.$/ },
       ],
     );
   });
 
-  test('a misspelt fact inside an act is corrected to the fact that shares the act\'s name', () => {
+  test("a misspelt fact inside an act is corrected to the fact that shares the act's name", () => {
     // Only a frame of the same kind as the reference is excluded: the act is no fact.
     expectErrors(
       `${HEADER}fact [aanvraag] { holds when: created }
 act <<aanvraag>> { preconditions: not <|[aanvrag]|>  creates: [aanvraag]  sources: awb-4:1 }`,
-      [{ code: 'unknown-reference', message: 'Act «aanvraag» refers to fact «aanvrag», which is not declared. Did you mean «aanvraag»?' }],
+      [
+        {
+          code: 'unknown-reference',
+          message: 'Act «aanvraag» refers to fact «aanvrag», which is not declared. Did you mean «aanvraag»?',
+        },
+      ],
     );
   });
 });

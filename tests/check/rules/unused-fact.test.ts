@@ -12,10 +12,14 @@ describe('unused-fact', () => {
   });
 
   test('a fact nobody refers to gets a warning; a reference to itself does not count', () => {
-    expectErrors(`fact <|[los]|>\nfact <|[zelf]|>: integer { value: [zelf] + 1 }`, [
-      { code: 'unused-fact', severity: 'warning', message: 'Fact «los» is declared but no frame uses it.' },
-      { code: 'unused-fact', message: 'Fact «zelf»' },
-    ], { allowOtherErrors: true });
+    expectErrors(
+      `fact <|[los]|>\nfact <|[zelf]|>: integer { value: [zelf] + 1 }`,
+      [
+        { code: 'unused-fact', severity: 'warning', message: 'Fact «los» is declared but no frame uses it.' },
+        { code: 'unused-fact', message: 'Fact «zelf»' },
+      ],
+      { allowOtherErrors: true },
+    );
   });
 });
 
@@ -26,7 +30,9 @@ describe('unused-fact in FLINT JSON', () => {
     const text = `{ "acts": [{ "act": "<<a>>", "preconditions": "[x] EN NIET [y]", "create": [], "terminate": [] }],
       "facts": [{ "fact": "x", "function": "[]" }, { "fact": "y", "function": "[]" }, { "fact": "z", "function": "[]" }], "duties": [] }`;
     const { diagnostics } = check(importFlintJson(text, 'm.json').value, { origin: 'flint-json' });
-    expect(diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message)).toEqual(['Fact «z» is declared but no frame uses it.']);
+    expect(diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message)).toEqual([
+      'Fact «z» is declared but no frame uses it.',
+    ]);
     const implicit = diagnostics.find((d) => d.code === 'implicit-input-fact');
     expect(implicit?.hint).toContain('old-dialect');
   });

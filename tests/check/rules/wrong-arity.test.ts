@@ -5,7 +5,10 @@ import { HEADER, VALID } from '../fixtures.js';
 describe('wrong-arity', () => {
   test('references with all arguments or none are accepted', () => {
     expectValid(VALID, { codes: ['wrong-arity'] });
-    expectValid(`fact [persoon]: actor\nfact [aanvraag](p: [persoon])\nfact [iemand] { holds when: [aanvraag] }\nfact [hoog] { holds when: round(1.25, 1) > 1 }`, { codes: ['wrong-arity'] });
+    expectValid(
+      `fact [persoon]: actor\nfact [aanvraag](p: [persoon])\nfact [iemand] { holds when: [aanvraag] }\nfact [hoog] { holds when: round(1.25, 1) > 1 }`,
+      { codes: ['wrong-arity'] },
+    );
   });
 
   test('a fact given too many arguments is reported', () => {
