@@ -5,7 +5,7 @@
 import type { Expr } from '../model/ast.js';
 import type { FrameTable, JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
 import { exprText } from '../run/index.js';
-import { frameOf, valueText } from '../trace/index.js';
+import { frameOf, type Lang, scenarioWords, valueText } from '../trace/index.js';
 
 const citation = (s: TraceSource): string => s.citation ?? s.id;
 const cites = (sources: readonly TraceSource[] | undefined): string =>
@@ -19,32 +19,37 @@ export function reasonLines(reasons: readonly Reason[]): string[] {
 
 /**
  * A derivation tree as indented lines (`- expr → value [sources]`, reads as `· [f](a) = v`), at
- * most `maxLines` lines; variables are left out. Empty for a missing tree.
+ * most `maxLines` lines, in `lang` (default English); variables are left out. Empty for a missing tree.
  */
-export function treeExcerpt(table: FrameTable, node: TraceNode | undefined, maxLines: number): string {
+export function treeExcerpt(
+  table: FrameTable,
+  node: TraceNode | undefined,
+  maxLines: number,
+  lang: Lang = 'en',
+): string {
   if (!node) return '';
+  const w = scenarioWords(lang);
   const out: string[] = [];
   const visit = (n: TraceNode, depth: number): void => {
     if (n.kind === 'Var') return;
     const pad = '  '.repeat(depth);
-    out.push(`${pad}- ${n.expr} → ${valueText(n.value)}${cites(frameOf(table, n)?.sources)}`);
+    out.push(`${pad}- ${n.expr} → ${valueText(n.value, lang)}${cites(frameOf(table, n)?.sources)}`);
     for (const r of n.reads ?? []) {
       const how =
         r.provenance === null
-          ? ', not given'
+          ? `, ${w.notGiven}`
           : r.provenance.kind === 'given'
-            ? `, given on ${r.provenance.at}`
+            ? `, ${w.givenOn(r.provenance.at)}`
             : r.provenance.kind === 'created'
-              ? `, created by ${r.provenance.record} on ${r.provenance.at}`
+              ? `, ${w.createdBy(r.provenance.record, r.provenance.at)}`
               : '';
-      out.push(
-        `${pad}  · [${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : ''} = ${valueText(r.value)}${how}`,
-      );
+      const args = r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : '';
+      out.push(`${pad}  · [${r.fact}]${args} = ${valueText(r.value, lang)}${how}`);
     }
     for (const c of n.children) visit(c, depth + 1);
   };
   visit(node, 0);
-  const cut = out.length > maxLines ? [...out.slice(0, maxLines), `  … ${out.length - maxLines} more line(s)`] : out;
+  const cut = out.length > maxLines ? [...out.slice(0, maxLines), `  … ${w.moreLines(out.length - maxLines)}`] : out;
   return cut.join('\n');
 }
 

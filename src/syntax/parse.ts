@@ -10,30 +10,13 @@ import { positionAt } from '../model/span.js';
 import { ENCODING_HINT, encodingProblem } from '../model/encoding.js';
 import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, dateProblem, parseNumber } from '../model/literals.js';
 import { flintParser } from '../../grammar/parser.js';
-import { DateLiteral, DURATION_UNITS, flintLexer, K, LParen, MONTH_NAMES, RParen } from '../../grammar/tokens.js';
+import { DateLiteral, DURATION_UNITS, flintLexer, K, LParen, MONTH_NAMES } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
 
-/** Parentheses nest at most this deep; deeper text is refused before parsing (the parser recurses). */
-export const MAX_NESTING = 64;
-
 /** At most this many lexical errors are listed one by one; a file with more is probably no .flint text. */
 export const MAX_LEX_ERRORS = 20;
-
-/** The first opening parenthesis nested deeper than {@link MAX_NESTING}, if any. */
-function tooDeep(tokens: readonly IToken[]): IToken | undefined {
-  let depth = 0;
-  for (const t of tokens) {
-    if (t.tokenType === LParen) {
-      depth++;
-      if (depth > MAX_NESTING) return t;
-    } else if (t.tokenType === RParen) {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return undefined;
-}
 
 function emptyModel(file: string): Model {
   const start = positionAt('', 0);
@@ -217,6 +200,101 @@ function dutchOperators(tokens: IToken[]): IToken[] {
   return out;
 }
 
+/**
+ * Text nests at most this deep: each open parenthesis and each `not`, prefix `-`, `if` and
+ * aggregate (`count`, `exists`, `forall`, `sum`, `min`, `max` with bindings) whose operand is
+ * still open counts one level. Deeper text is refused before parsing (the parser recurses), so the
+ * answer never depends on how much stack the caller left.
+ */
+export const MAX_NESTING = 64;
+
+/** An operator that encloses what follows it, and which of its parts is being read. */
+type Opener =
+  | { kind: 'prefix'; minus: boolean }
+  | { kind: 'if'; part: 'condition' | 'then' | 'else' }
+  | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body' };
+
+const BINARY = new Set(['Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt', 'Plus', 'Minus', 'Star', 'Slash']);
+const AGGREGATES = new Set(['Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max']);
+const DECLARATIONS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty', 'Scenario', 'Model', 'LCurly', 'RCurly']);
+
+/**
+ * The first token nested deeper than {@link MAX_NESTING} (see there), if any. One pass over the
+ * tokens without recursion: a stack of parenthesis frames, each with the operators open in it. An
+ * operator closes where its operand ends: a prefix `-` before a binary operator, `not` before
+ * `and`/`or`, every operator where its enclosing part ends (`)`, `,`, `then`, `else`, `where`, `:`,
+ * a declaration or brace) or where an operand follows an operand (the expression ended).
+ */
+function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+  const frames: Opener[][] = [[]];
+  let depth = 0;
+  let prev: IToken | undefined;
+  const top = (): Opener[] => frames[frames.length - 1] as Opener[];
+  /** Closes the innermost operators of the current frame while `closes` says so. */
+  const closeWhile = (closes: (o: Opener) => boolean): Opener | undefined => {
+    const open = top();
+    for (let o = open.at(-1); o !== undefined; o = open.at(-1)) {
+      if (!closes(o)) return o;
+      open.pop();
+      depth--;
+    }
+    return undefined;
+  };
+  const open = (o: Opener): void => {
+    top().push(o);
+    depth++;
+  };
+  for (const [i, t] of tokens.entries()) {
+    const name = t.tokenType.name;
+    const last = top().at(-1);
+    if (last?.kind === 'aggregate' && last.part === 'bindings' && prev?.tokenType.name === 'FactName') {
+      // The bindings ended without `where` or `:`: so did the aggregate.
+      if (name !== 'Where' && name !== 'Colon' && name !== 'Comma') closeWhile((o) => o === last);
+    }
+    const afterOperand = prev !== undefined && OPERAND_END.has(prev.tokenType.name);
+    const binding = top().at(-1)?.kind === 'aggregate' && (top().at(-1) as { part: string }).part === 'bindings';
+    const isUnit = prev?.tokenType.name === 'IntegerLiteral' && Object.hasOwn(DURATION_UNITS, t.image);
+    if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding) {
+      closeWhile(() => true); // two operands in a row: the expression before ended
+    }
+    if (name === 'LParen') {
+      frames.push([]);
+      depth++;
+    } else if (name === 'RParen') {
+      if (frames.length > 1) {
+        depth -= top().length + 1;
+        frames.pop();
+      }
+    } else if (name === 'Not' && !afterOperand) {
+      open({ kind: 'prefix', minus: false });
+    } else if (name === 'Minus' && !afterOperand) {
+      open({ kind: 'prefix', minus: true });
+    } else if (name === 'And' || name === 'Or') {
+      closeWhile((o) => o.kind === 'prefix');
+    } else if (BINARY.has(name)) {
+      closeWhile((o) => o.kind === 'prefix' && o.minus);
+    } else if (name === 'If') {
+      open({ kind: 'if', part: 'condition' });
+    } else if (AGGREGATES.has(name) && tokens[i + 1]?.tokenType !== LParen) {
+      open({ kind: 'aggregate', part: 'bindings' });
+    } else if (name === 'Then' || name === 'Else') {
+      const want = name === 'Then' ? 'condition' : 'then';
+      const o = closeWhile((x) => !(x.kind === 'if' && x.part === want));
+      if (o?.kind === 'if') o.part = name === 'Then' ? 'then' : 'else';
+    } else if (name === 'Where' || (name === 'Colon' && !(binding && prev?.tokenType.name === 'Identifier'))) {
+      const o = closeWhile((x) => !(x.kind === 'aggregate' && (x.part === 'bindings' || x.part === 'where')));
+      if (o?.kind === 'aggregate') o.part = name === 'Where' ? 'where' : 'body';
+    } else if (name === 'Comma' && !binding) {
+      closeWhile(() => true);
+    } else if (DECLARATIONS.has(name)) {
+      closeWhile(() => true);
+    }
+    if (depth > MAX_NESTING) return t;
+    prev = t;
+  }
+  return undefined;
+}
+
 function parseUnsafe(text: string, file: string): Result<Model> {
   const diagnostics: Diagnostic[] = [];
   const encoding = encodingProblem(text);
@@ -273,18 +351,20 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
     return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
-  const deep = tooDeep(lexed.tokens);
+  const tokens = dutchOperators(wordDates(lexed.tokens, builder, diagnostics));
+  const deep = tooDeep(tokens);
   if (deep !== undefined) {
     diagnostics.push({
       code: 'nesting-too-deep',
       severity: 'error',
-      message: `Parentheses nest more than ${MAX_NESTING} levels deep here; the file is not read further.`,
+      message: `The text nests more than ${MAX_NESTING} levels deep here; the file is not read further.`,
       span: builder.tokenSpan(deep),
-      hint: 'Split the expression into named facts that refer to each other.',
+      hint:
+        'Parentheses, not, -, if and aggregates each open a level: ' +
+        'split the expression into named facts that refer to each other.',
     });
     return { value: emptyModel(file), diagnostics: sortDiagnostics(diagnostics) };
   }
-  const tokens = dutchOperators(wordDates(lexed.tokens, builder, diagnostics));
   const parser = flintParser();
   parser.input = tokens;
   const cst = parser.model();
@@ -343,21 +423,6 @@ export function parse(text: string, file: string): Result<Model> {
     return parseUnsafe(text, file);
   } catch (err) {
     const end = positionAt(text, 0);
-    if (err instanceof RangeError && /call stack/i.test(err.message)) {
-      // Deep nesting other than parentheses (e.g. thousands of `not`): a limit, not a bug.
-      return {
-        value: emptyModel(file),
-        diagnostics: [
-          {
-            code: 'nesting-too-deep',
-            severity: 'error',
-            message: `${file} nests its constructs too deeply to be read.`,
-            span: { file, start: end, end },
-            hint: 'Split long chains and deep expressions into named facts that refer to each other.',
-          },
-        ],
-      };
-    }
     return {
       value: { kind: 'Model', header: null, declarations: [], span: { file, start: end, end } },
       diagnostics: [

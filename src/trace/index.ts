@@ -12,6 +12,7 @@ export {
   idText,
   instanceText,
   reasonText,
+  scenarioWords,
   statusText,
   toMarkdown,
   traceToDot,
@@ -19,7 +20,7 @@ export {
   valueText,
   violationText,
 } from './render.js';
-export type { Lang } from './render.js';
+export type { Lang, ScenarioWords } from './render.js';
 export { replay, replayEvents } from './replay.js';
 export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {

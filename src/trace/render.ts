@@ -88,6 +88,33 @@ const WORDS = {
       valid: 'geldig',
       citation: 'vindplaats',
     },
+    scenario: {
+      checks: ['toets', 'toetsen'],
+      expected: 'verwacht',
+      actual: 'werkelijk',
+      trace: 'spoor',
+      stopped: (step: number) => `gestopt bij stap ${step}; latere stappen zijn niet uitgevoerd`,
+      coverage: 'dekking',
+      actsTaken: 'handelingen genomen',
+      notTaken: 'niet genomen',
+      branches: 'takken van voorwaarden waar en onwaar gezien',
+      neverEvaluated: 'nooit bepaald',
+      neverFalse: 'nooit onwaar',
+      neverTrue: 'nooit waar',
+      activated: 'plichten actief geworden',
+      terminated: 'beëindigd',
+      violated: 'geschonden',
+      notActivated: 'niet actief geworden',
+      notTerminated: 'niet beëindigd',
+      notViolated: 'niet geschonden',
+      notGiven: 'niet gegeven',
+      givenOn: (at: string) => `gegeven op ${at}`,
+      createdBy: (record: string, at: string) => `ontstaan door handeling ${record} op ${at}`,
+      moreLines: (n: number) => `nog ${n} ${n === 1 ? 'regel' : 'regels'}`,
+      summary: (passed: number, failed: number) => `${passed} geslaagd, ${failed} mislukt`,
+      modelErrors: "het model bevat fouten; de scenario's zijn niet uitgevoerd.",
+      notCompiled: "het model kan niet worden vertaald; de scenario's zijn niet uitgevoerd.",
+    },
     reason: {
       notInForce: (act: string) => `${act} of een frame waarop zij rust is op deze datum niet in werking.`,
       actorUnknown: (actor: string, act: string, e: string) =>
@@ -164,6 +191,33 @@ const WORDS = {
       valid: 'valid',
       citation: 'citation',
     },
+    scenario: {
+      checks: ['check', 'checks'],
+      expected: 'expected',
+      actual: 'actual',
+      trace: 'trace',
+      stopped: (step: number) => `stopped at step ${step}; later steps were not run`,
+      coverage: 'coverage',
+      actsTaken: 'acts taken',
+      notTaken: 'not taken',
+      branches: 'precondition branches seen true and false',
+      neverEvaluated: 'never evaluated',
+      neverFalse: 'never false',
+      neverTrue: 'never true',
+      activated: 'duties activated',
+      terminated: 'terminated',
+      violated: 'violated',
+      notActivated: 'not activated',
+      notTerminated: 'not terminated',
+      notViolated: 'not violated',
+      notGiven: 'not given',
+      givenOn: (at: string) => `given on ${at}`,
+      createdBy: (record: string, at: string) => `created by ${record} on ${at}`,
+      moreLines: (n: number) => `${n} more line(s)`,
+      summary: (passed: number, failed: number) => `${passed} passed, ${failed} failed`,
+      modelErrors: 'the model has errors; its scenarios were not run.',
+      notCompiled: 'the model does not compile; its scenarios were not run.',
+    },
     reason: {
       notInForce: (act: string) => `The act ${act} or a frame it rests on is not in force on this date.`,
       actorUnknown: (actor: string, act: string, e: string) =>
@@ -182,6 +236,14 @@ const WORDS = {
 } as const;
 
 type Words = (typeof WORDS)[Lang];
+
+/** The words of scenario reports (`flint test`) in `lang`: one word table for every rendering. */
+export type ScenarioWords = Words['scenario'];
+
+/** The words of scenario reports (`flint test`) in `lang`. */
+export function scenarioWords(lang: Lang): ScenarioWords {
+  return WORDS[lang].scenario;
+}
 
 /**
  * An ISO duration in words: `P6W` → `6 weken` / `6 weeks`; a sum or difference of one-unit terms

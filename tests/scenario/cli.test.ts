@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
 import { testCommand } from '../../src/cli/commands/test.js';
+import { englishWords } from '../helpers/english.js';
 import { readProject } from './helpers.js';
 
 const MODEL = 'examples/scenarios/aanvraag.flint';
 const TESTS = 'examples/scenarios/aanvraag.test.flint';
 const WRONG = 'tests/scenario/fixtures/wrong.test.flint';
+const DUTCH = 'examples/tutorial/beslistermijn.flint'; // `language: nl`, with scenarios
 
 /** In-memory I/O; it lists the directories its file names imply. */
 const io = (files: Record<string, string>) => memoryIo(files);
@@ -90,5 +92,43 @@ describe('flint test', () => {
     const h = io({});
     expect(await testCommand.run(['--help'], h)).toBe(0);
     expect(h.out).toMatch(/^Usage: flint test PATH/);
+    expect(h.out).toContain('--lang nl|en');
+    const d = io({});
+    expect(await testCommand.run(['x', '--lang', 'de'], d)).toBe(2);
+    expect(d.err).toContain('--lang must be one of nl, en');
+  });
+});
+
+describe('flint test in the language of the model', () => {
+  it('reports on a Dutch model in Dutch, without English words', async () => {
+    const i = io(project(DUTCH));
+    expect(await testCommand.run([DUTCH], i)).toBe(0);
+    expect(englishWords(i.out), i.out).toEqual([]);
+    expect(i.out).toContain('\ndekking:\n  handelingen genomen: 2/2\n');
+    expect(i.out.trimEnd().split('\n').at(-1)).toBe('6 geslaagd, 0 mislukt');
+  });
+
+  it('reports in English with --lang en, and in Dutch on an English model with --lang nl', async () => {
+    const en = io(project(DUTCH));
+    expect(await testCommand.run([DUTCH, '--lang', 'en'], en)).toBe(0);
+    expect(en.out).toContain('\ncoverage:\n  acts taken: 2/2\n');
+    expect(en.out.trimEnd().split('\n').at(-1)).toBe('6 passed, 0 failed');
+    const nl = io(project(MODEL, TESTS));
+    expect(await testCommand.run([TESTS, '--lang', 'nl'], nl)).toBe(0);
+    expect(nl.out).toContain('(11 toetsen)');
+    expect(nl.out.trimEnd().split('\n').at(-1)).toBe('24 geslaagd, 0 mislukt');
+    const mixed = io(project(DUTCH, MODEL, TESTS));
+    expect(await testCommand.run([DUTCH, TESTS], mixed)).toBe(0);
+    expect(mixed.out).toContain('(5 toetsen)');
+    expect(mixed.out).toContain('(11 checks)');
+    expect(mixed.out.trimEnd().split('\n').at(-1)).toBe('30 passed, 0 failed'); // the files do not agree
+  });
+
+  it('says in Dutch that a Dutch model with errors was not run', async () => {
+    const bad = 'bad.test.flint';
+    const text = 'model "M" { language: nl }\nfact [a] { holds when: [b] }\nscenario "s" {\n  expect [a]\n}\n';
+    const i = io({ [bad]: text });
+    expect(await testCommand.run([bad], i)).toBe(1);
+    expect(i.out).toContain("bad.test.flint: het model bevat fouten; de scenario's zijn niet uitgevoerd.");
   });
 });

@@ -20,12 +20,46 @@ describe('parse limits', () => {
     expect(r.diagnostics[0]?.span?.start).toEqual({ line: 2, column: offset - text.indexOf('\n'), offset });
   });
 
-  it('turns a stack overflow from other deep constructs into nesting-too-deep, and parses normally afterwards', () => {
-    const r = parse(`fact [b]\nfact [a] { holds when: ${'not '.repeat(100_000)}[b] }\n`, 'nots.flint');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['nesting-too-deep']);
-    const after = parse('fact [b]\nfact [a] { holds when: not [b] }\n', 'ok.flint');
+  const holds = (expr: string): string => `fact [b]\nfact [t]\nfact [a] { holds when: ${expr} }\n`;
+  /** Calls `f` from `frames` frames deep, as a deeply recursive caller would. */
+  const atDepth = <T>(frames: number, f: () => T): T => (frames === 0 ? f() : atDepth(frames - 1, f));
+  const codes = (text: string): string[] => parse(text, 'd.flint').diagnostics.map((d) => d.code);
+
+  it('refuses 3,000 nested nots with the same located diagnostic whatever the caller stack depth', () => {
+    const text = holds(`${'not '.repeat(3000)}[b]`);
+    const shallow = parse(text, 'nots.flint');
+    const deep = atDepth(5000, () => parse(text, 'nots.flint'));
+    expect(shallow.diagnostics.map((d) => d.code)).toEqual(['nesting-too-deep']);
+    expect(deep).toEqual(shallow);
+    const offset = text.indexOf('not ') + 4 * MAX_NESTING; // the first `not` one level too deep
+    expect(shallow.diagnostics[0]?.span?.start.offset).toBe(offset);
+    const after = parse(holds('not [b]'), 'ok.flint');
     expect(after.diagnostics).toEqual([]);
-    expect(after.value.declarations).toHaveLength(2);
+  });
+
+  it(`reads every nesting construct ${MAX_NESTING} levels deep, also from a deep caller, and refuses one more`, () => {
+    const shapes: ((n: number) => string)[] = [
+      (n) => holds(`${'not '.repeat(n)}[b]`),
+      (n) => holds(`${'- '.repeat(n)}1 = 1`),
+      (n) => holds(`${'if [b] then [b] else '.repeat(n)}[b]`),
+      (n) => holds(`${'exists k: [t] : '.repeat(n)}[b]`),
+      (n) => holds(`${'not ('.repeat(n / 2)}[b]${')'.repeat(n / 2)}`),
+      (n) => holds(`${'count k: [t] where '.repeat(n)}[b]${' : 1'.repeat(n)} > 0`),
+    ];
+    for (const shape of shapes) {
+      expect(atDepth(5000, () => codes(shape(MAX_NESTING)))).toEqual([]);
+      expect(codes(shape(MAX_NESTING + 2))).toEqual(['nesting-too-deep']);
+    }
+  });
+
+  it('does not count operators that sit side by side as nested', () => {
+    const many = 4 * MAX_NESTING;
+    expect(codes(holds(Array.from({ length: many }, () => 'not [b]').join(' and ')))).toEqual([]);
+    expect(codes(holds(Array.from({ length: many }, () => '-1 < -2').join(' or ')))).toEqual([]);
+    expect(codes(holds(Array.from({ length: many }, () => 'exists k: [t]').join(' and ')))).toEqual([]);
+    expect(codes(holds(Array.from({ length: many }, () => '(if [b] then [b] else [t])').join(' and ')))).toEqual([]);
+    const steps = Array.from({ length: many }, () => '  expect duty <d> not active\n  given not [b]\n').join('');
+    expect(codes(`fact [b]\nduty <d>\nscenario "s" {\n${steps}}\n`)).toEqual([]);
   });
 
   it('lists at most MAX_LEX_ERRORS stray characters of a file that is no .flint text', () => {

@@ -6,8 +6,9 @@ import type { CliIo } from '../io.js';
 import { flintFiles } from '../files.js';
 import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, renderLoaded } from '../load.js';
+import { type Lang, scenarioWords } from '../../trace/index.js';
 
-const HELP = `Usage: flint test PATH... [--format text|json] [--no-coverage]
+const HELP = `Usage: flint test PATH... [--format text|json] [--no-coverage] [--lang nl|en]
 
 Run the scenarios in .flint files (grammar/README.md#scenarios). PATH is a file or a directory
 (searched recursively for *.flint files; files without scenarios are skipped). The model of a
@@ -21,10 +22,14 @@ excerpt, the coverage of acts, precondition branches and duties, and ends with
 
   --format text|json   output format (default text)
   --no-coverage        leave out the coverage summary
+  --lang nl|en         language of the text report (default: the model header's language, else en;
+                       the last line follows --lang, else the language all files share, else en)
 
 Exit status: 0 all checks passed, 1 a check failed, a model has errors or no scenario was
 found, 2 usage error.
 `;
+
+const LANGS = ['nl', 'en'] as const;
 
 /** The CLI I/O this command needs (kept as a name for callers that used it). */
 export type TestIo = CliIo;
@@ -38,6 +43,7 @@ export const testCommand: Command = {
     const parsed = parseCommandArgs(args, {
       format: { type: 'string', short: 'f' },
       'no-coverage': { type: 'boolean' },
+      lang: { type: 'string' },
     });
     if (!parsed.ok) return usageError(io, 'test', parsed.message);
     if (parsed.values.help) {
@@ -46,6 +52,13 @@ export const testCommand: Command = {
     }
     const format = oneOf(parsed.values.format, ['text', 'json'] as const, 'format', 'text');
     if (typeof format === 'object') return usageError(io, 'test', format.error);
+    const langOption = parsed.values.lang === undefined ? undefined : oneOf(parsed.values.lang, LANGS, 'lang', 'en');
+    if (typeof langOption === 'object') return usageError(io, 'test', langOption.error);
+    /** The report language of a file: --lang, else its model header's language, else English. */
+    const langOf = (header: string | null | undefined): Lang =>
+      langOption ?? (header === 'nl' || header === 'en' ? header : 'en');
+    /** The languages of the files reported on (the last line follows them when they agree). */
+    const langs = new Set<Lang>();
     if (parsed.positionals.length === 0) return usageError(io, 'test', 'no PATH given.');
     const coverage = parsed.values['no-coverage'] !== true;
 
@@ -68,12 +81,15 @@ export const testCommand: Command = {
       seen.add(file);
       const loaded = loadModelFile(file, io);
       const model = loaded.model;
+      const lang = langOf(model?.header?.language);
+      const w = scenarioWords(lang);
       if (!model || scenariosOf(model, { file }).length === 0) {
         const own = loaded.diagnostics.filter((d) => d.severity === 'error' && d.span?.file === file);
         if (own.length > 0 && /\bscenario\b/.test(loaded.texts[file] ?? '')) {
           // A scenario file that does not parse may have lost its scenarios: report it rather than skip it.
           failed = true;
           problems.push({ file, diagnostics: sortDiagnostics(loaded.diagnostics) });
+          langs.add(lang);
           if (format === 'text') io.stdout(renderLoaded(sortDiagnostics(loaded.diagnostics), loaded.texts, io) + '\n');
         }
         continue;
@@ -82,26 +98,25 @@ export const testCommand: Command = {
       if (errors.length > 0) {
         failed = true;
         problems.push({ file, diagnostics: errors });
-        if (format === 'text')
-          io.stdout(
-            `${file}: the model has errors; its scenarios were not run.\n${renderLoaded(errors, loaded.texts, io)}\n`,
-          );
+        langs.add(lang);
+        if (format === 'text') io.stdout(`${file}: ${w.modelErrors}\n${renderLoaded(errors, loaded.texts, io)}\n`);
         continue;
       }
       const report = runScenarios(model, { file });
       if (report.diagnostics.length > 0) {
         failed = true;
         problems.push({ file, diagnostics: [...report.diagnostics] });
+        langs.add(lang);
         if (format === 'text')
-          io.stdout(
-            `${file}: the model does not compile; its scenarios were not run.\n${renderLoaded(report.diagnostics, loaded.texts, io)}\n`,
-          );
+          io.stdout(`${file}: ${w.notCompiled}\n${renderLoaded(report.diagnostics, loaded.texts, io)}\n`);
         continue;
       }
       passed += report.passed;
       failedChecks += report.failed;
       results.push({ file, report });
-      if (format === 'text') io.stdout(`${file}\n${renderScenarioReport(report, { coverage, summary: false })}\n`);
+      langs.add(lang);
+      if (format === 'text')
+        io.stdout(`${file}\n${renderScenarioReport(report, { coverage, summary: false, lang })}\n`);
     }
     if (failedChecks > 0) failed = true;
     if (results.length === 0 && problems.length === 0) {
@@ -118,7 +133,8 @@ export const testCommand: Command = {
       }));
       io.stdout(canonicalJson({ files: out, problems, passed, failed: failedChecks }));
     } else {
-      io.stdout(`${passed} passed, ${failedChecks} failed\n`);
+      const last = langOption ?? (langs.size === 1 ? [...langs][0] : undefined) ?? 'en';
+      io.stdout(`${scenarioWords(last).summary(passed, failedChecks)}\n`);
     }
     return failed ? EXIT_ERRORS : EXIT_OK;
   },
