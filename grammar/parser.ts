@@ -4,7 +4,9 @@
  * Pure grammar: no AST building here (src/syntax/to-ast.ts does that). Built once and reused.
  */
 import { CstParser } from 'chevrotain';
-import type { CstNode, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import type { CstNode, ILookaheadStrategy, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { PrecomputedLookahead, readLookaheadLines } from './lookahead.js';
+import { lookaheadPaths } from './lookahead-paths.js';
 import {
   ActName,
   allTokens,
@@ -102,16 +104,23 @@ export const flintErrorMessages: IParserErrorMessageProvider = {
   },
 };
 
+/** The parser's LL(k): at most this many tokens decide between alternatives. */
+export const MAX_LOOKAHEAD = 2;
+
 /** The .flint CST parser. Use the shared instance {@link flintParser}. */
 export class FlintParser extends CstParser {
   /**
    * `validate: true` runs chevrotain's grammar validations (ambiguities, left recursion): about a
    * second of start-up, so the shared instance skips them and tests/syntax/grammar.test.ts runs them.
+   * `lookahead` replaces the default strategy, which takes the lookahead paths from grammar/lookahead-paths.ts
+   * (generated at build time, see grammar/lookahead.ts) instead of computing them at every start-up.
    */
-  constructor(options: { readonly validate?: boolean } = {}) {
+  constructor(options: { readonly validate?: boolean; readonly lookahead?: ILookaheadStrategy } = {}) {
     super([...allTokens], {
       recoveryEnabled: true,
-      maxLookahead: 2,
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy:
+        options.lookahead ?? new PrecomputedLookahead(readLookaheadLines(lookaheadPaths), allTokens, MAX_LOOKAHEAD),
       nodeLocationTracking: 'full',
       errorMessageProvider: flintErrorMessages,
       skipValidations: options.validate !== true,

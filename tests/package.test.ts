@@ -1,15 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { print } from '../src/syntax/index.js';
 import { projectRoot } from './helpers/shared.js';
+import { benefitModel } from './run/fixtures.js';
 
 const node = (args: string[], cwd = projectRoot) =>
   spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 60_000 });
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
   files: string[];
 };
 
@@ -91,5 +94,48 @@ describe('the flint binary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('npm run build');
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('runs the CLI bundled at build time (dist/src/cli/bin/main.mjs), built with esbuild after tsc', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calculemus-bin-'));
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'dist', 'src', 'cli', 'bin'), { recursive: true });
+    copyFileSync(join(projectRoot, 'bin', 'flint.js'), join(dir, 'bin', 'flint.js'));
+    writeFileSync(join(dir, 'dist', 'src', 'cli', 'bin', 'main.mjs'), "process.stdout.write('the bundle');\n");
+    expect(node([join(dir, 'bin', 'flint.js'), '--help'], dir).stdout).toBe('the bundle');
+    for (const script of [pkg.scripts.build, pkg.scripts.prepare]) {
+      expect(script).toBe('tsc -p tsconfig.build.json && node scripts/bundle-cli.mjs');
+    }
+    // Pinned to the version installed (tsx depends on it too).
+    const installed = JSON.parse(
+      readFileSync(join(projectRoot, 'node_modules', 'esbuild', 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(pkg.devDependencies.esbuild).toBe(installed.version);
+    expect(Object.keys(pkg.dependencies)).not.toContain('esbuild');
+  });
+
+  it('the bundled CLI prints what the unbundled build prints', () => {
+    for (const args of [['--help'], ['check', 'norms/awb/awb.flint'], ['check', 'no/such/file.flint']]) {
+      const bundled = node(['bin/flint.js', ...args]);
+      const plain = node(['dist/src/cli/main.js', ...args]);
+      expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({
+        status: plain.status,
+        stdout: plain.stdout,
+        stderr: plain.stderr,
+      });
+    }
+  });
+
+  it("the bundled batch command's workers find the interpreter: same lines as in one thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calculemus-bin-'));
+    const model = join(dir, 'benefit.flint');
+    writeFileSync(model, print(benefitModel()));
+    const cases = join(projectRoot, 'tests', 'batch', 'golden', 'benefit.cases.jsonl');
+    const run = (workers: string) =>
+      node(['bin/flint.js', 'batch', model, '--cases', cases, '--workers', workers, '--chunk', '1', '--no-progress']);
+    const inWorkers = run('2');
+    expect(inWorkers.stderr).toMatch(/2 workers/);
+    expect(inWorkers.stdout.split('\n').length).toBeGreaterThan(4);
+    expect(inWorkers.stdout).toBe(run('0').stdout);
   });
 });
