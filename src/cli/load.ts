@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { check, type CheckedModel } from '../check/index.js';
 import { importFlintJson } from '../interchange/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { ENCODING_HINT, notTextReason } from '../model/encoding.js';
 import type { Model } from '../model/ast.js';
 import { renderDiagnostics } from '../report/index.js';
 import { isInsideRoot, isModelText, loadModel, normalizePath } from '../syntax/index.js';
@@ -57,7 +58,7 @@ function notModelText(path: string, why: string): LoadedModel {
         severity: 'error',
         message: `«${path}» is not model text (${why}); it is not read.`,
         path: '',
-        hint: 'Give a .flint file or a FLINT JSON (.json) file.',
+        hint: why.endsWith('not UTF-8') ? ENCODING_HINT : 'Give a .flint file or a FLINT JSON (.json) file.',
       },
     ],
     texts: {},
@@ -68,7 +69,7 @@ function notModelText(path: string, why: string): LoadedModel {
 export function loadModelFile(path: string, io: CliIo, options: { check?: boolean } = {}): LoadedModel {
   const texts: Record<string, string> = {};
   const text = io.readFile(path);
-  if (text !== undefined && !isModelText(text)) return notModelText(path, 'binary data');
+  if (text !== undefined && !isModelText(text)) return notModelText(path, notTextReason(text));
   if (text !== undefined && !/\.(flint|json)$/i.test(path) && !looksLikeModel(text)) {
     return notModelText(path, 'neither .flint nor .json, and it does not start like a model');
   }

@@ -26,3 +26,14 @@ export function encodingProblem(text: string): string | null {
 
 /** The hint for {@link encodingProblem}. */
 export const ENCODING_HINT = 'Save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`), then try again.';
+
+/**
+ * Why `text` is not model text, in a few words for a diagnostic: the likely encoding when it was
+ * decoded with the wrong one (`UTF-16 (little-endian) text, not UTF-8`), else `binary data`.
+ */
+export function notTextReason(text: string): string {
+  const p = encodingProblem(text);
+  if (p === null || p.startsWith('The file contains NUL')) return 'binary data';
+  const m = /looks like (UTF-16 \((?:little|big)-endian\)) text/.exec(p);
+  return m ? `${m[1]} text, not UTF-8` : 'a UTF-16 byte-order mark, not UTF-8';
+}

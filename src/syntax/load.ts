@@ -5,6 +5,7 @@
 import type { Decl, Import, Model } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
+import { ENCODING_HINT, notTextReason } from '../model/encoding.js';
 import { parse } from './parse.js';
 
 /** File access for {@link loadModel}: the CLI passes fs-backed functions, tests pass a map. */
@@ -138,9 +139,9 @@ export function loadModel(entry: string, host: LoadHost, options: LoadOptions = 
       diagnostics.push({
         code: 'import-not-model-text',
         severity: 'error',
-        message: `Imported file "${imp.path}" is not model text (binary data); it is not read.`,
+        message: `Imported file "${imp.path}" is not model text (${notTextReason(text)}); it is not read.`,
         span: imp.span,
-        hint: 'Only .flint text files can be imported.',
+        hint: notTextReason(text) === 'binary data' ? 'Only .flint text files can be imported.' : ENCODING_HINT,
       });
       return;
     }
@@ -174,9 +175,9 @@ export function loadModel(entry: string, host: LoadHost, options: LoadOptions = 
         {
           code: 'not-model-text',
           severity: 'error',
-          message: `Model file "${entry}" is not model text (binary data); it is not read.`,
+          message: `Model file "${entry}" is not model text (${notTextReason(entryText)}); it is not read.`,
           span: { file: entry, start, end: start },
-          hint: 'Give a .flint text file.',
+          hint: notTextReason(entryText) === 'binary data' ? 'Give a .flint text file.' : ENCODING_HINT,
         },
       ],
     };

@@ -172,3 +172,14 @@ describe('the CLI binary: real files, symbolic links', () => {
     expect(dirname(proj)).toBe(dir);
   }, 60_000);
 });
+
+describe('a file in another encoding', () => {
+  it('a UTF-16 model file is named as such, once, with a hint to save it as UTF-8', () => {
+    const utf16 = '\uFFFD\uFFFDm\u0000o\u0000d\u0000e\u0000l\u0000';
+    const r = loadModel('/m/main.flint', { readFile: (p) => (p === '/m/main.flint' ? utf16 : undefined) });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.code).toBe('not-model-text');
+    expect(r.diagnostics[0]?.message).toContain('UTF-16 (little-endian) text, not UTF-8');
+    expect(r.diagnostics[0]?.hint).toContain('UTF-8');
+  });
+});
