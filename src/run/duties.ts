@@ -9,6 +9,8 @@ import { newCtx } from './context.js';
 import { stateProblem, withEvent } from './state.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { isDate, truth } from './values.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, stateOrInvalid } from './guards.js';
 
 /** The result of {@link advance}: the new state, the violations it recorded, and problems with the input. */
 export interface AdvanceResult {
@@ -26,8 +28,15 @@ const NONE: readonly never[] = Object.freeze([]);
  * unchanged and is reported in `diagnostics`.
  */
 export function advance(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
-  const r = moveClock(cm, state, to);
-  return r.state === state ? r : { ...r, state: withEvent(r.state, { kind: 'advance', to }) };
+  return atBoundary(
+    'advance',
+    (d) => ({ state: stateOrInvalid(state), violations: [], diagnostics: [d] }),
+    () => {
+      const r = moveClock(cm, state, to);
+      return r.state === state ? r : { ...r, state: withEvent(r.state, { kind: 'advance', to }) };
+    },
+    compiledProblem('advance', cm),
+  );
 }
 
 /** {@link advance} without logging an `advance` event (a take on a later date moves the clock so). */
@@ -116,10 +125,24 @@ export function recordViolations(
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {
-  return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));
+  return atBoundary(
+    'activeDuties',
+    () => [],
+    () => {
+      if (stateProblem(state)) return [];
+      return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));
+    },
+  );
 }
 
 /** Every violation recorded in the case, in order. */
 export function violations(state: CaseState): readonly Violation[] {
-  return state.violations;
+  return atBoundary(
+    'violations',
+    () => [],
+    () => {
+      // a corrupt state has no violations to list (every other call reports run-invalid-state)
+      return stateProblem(state) ? [] : state.violations;
+    },
+  );
 }

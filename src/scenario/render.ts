@@ -4,6 +4,7 @@
  */
 import type { Coverage, ScenarioReport } from './types.js';
 import { spanText } from './run.js';
+import { textAtBoundary } from '../model/guard.js';
 
 /** Options of {@link renderScenarioReport}. */
 export interface RenderOptions {
@@ -43,23 +44,25 @@ export function renderCoverage(c: Coverage): string {
 
 /** The report as text; unless `summary: false`, the last line is exactly `N passed, N failed`. */
 export function renderScenarioReport(report: ScenarioReport, options: RenderOptions = {}): string {
-  const out: string[] = [];
-  for (const s of report.scenarios) {
-    const n = s.checks.length;
-    out.push(`${s.passed ? '✓' : '✗'} ${s.name} (${plural(n, 'check')})`);
-    for (const c of s.checks) {
-      if (c.passed) continue;
-      out.push(`  ✗ ${c.text}  (${spanText(c.span)})`);
-      out.push(`      expected: ${c.expected}`);
-      out.push(`      actual:   ${c.actual}`);
-      if (c.excerpt) {
-        out.push('      trace:');
-        for (const l of c.excerpt.split('\n')) out.push(`        ${l}`);
+  return textAtBoundary('renderScenarioReport', () => {
+    const out: string[] = [];
+    for (const s of report.scenarios) {
+      const n = s.checks.length;
+      out.push(`${s.passed ? '✓' : '✗'} ${s.name} (${plural(n, 'check')})`);
+      for (const c of s.checks) {
+        if (c.passed) continue;
+        out.push(`  ✗ ${c.text}  (${spanText(c.span)})`);
+        out.push(`      expected: ${c.expected}`);
+        out.push(`      actual:   ${c.actual}`);
+        if (c.excerpt) {
+          out.push('      trace:');
+          for (const l of c.excerpt.split('\n')) out.push(`        ${l}`);
+        }
       }
+      if (s.stoppedAt !== null) out.push(`  stopped at step ${s.stoppedAt + 1}; later steps were not run`);
     }
-    if (s.stoppedAt !== null) out.push(`  stopped at step ${s.stoppedAt + 1}; later steps were not run`);
-  }
-  if (options.coverage !== false) out.push('', renderCoverage(report.coverage));
-  if (options.summary !== false) out.push(`${report.passed} passed, ${report.failed} failed`);
-  return `${out.join('\n')}\n`;
+    if (options.coverage !== false) out.push('', renderCoverage(report.coverage));
+    if (options.summary !== false) out.push(`${report.passed} passed, ${report.failed} failed`);
+    return `${out.join('\n')}\n`;
+  });
 }
