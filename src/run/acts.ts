@@ -44,7 +44,7 @@ import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from '.
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey, stateProblem } from './state.js';
+import { argKey, engineState, stateProblem } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -1196,26 +1196,28 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     duties = [...duties, ...c.newDuties.map((d) => deepFreeze(d))];
   }
   if (duties !== state.duties) Object.freeze(duties);
-  return Object.freeze({
-    ...state,
-    facts: touched.size > 0 ? Object.freeze(facts) : state.facts,
-    duties,
-    records: Object.freeze([...state.records, deepFreeze(record)]),
-    violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
-    counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
-    // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
-    events: Object.freeze([
-      ...state.events,
-      Object.freeze({
-        kind: record.forced ? ('force' as const) : ('take' as const),
-        act: record.act,
-        actor: record.actor,
-        params: record.params,
-        facts: record.facts,
-        at: record.at,
-      }),
-    ]),
-  });
+  return engineState(
+    Object.freeze({
+      ...state,
+      facts: touched.size > 0 ? Object.freeze(facts) : state.facts,
+      duties,
+      records: Object.freeze([...state.records, deepFreeze(record)]),
+      violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
+      counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
+      // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
+      events: Object.freeze([
+        ...state.events,
+        Object.freeze({
+          kind: record.forced ? ('force' as const) : ('take' as const),
+          act: record.act,
+          actor: record.actor,
+          params: record.params,
+          facts: record.facts,
+          at: record.at,
+        }),
+      ]),
+    }),
+  );
 }
 
 /** Freeze a plain JSON value and everything in it. */

@@ -9,7 +9,7 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, stateProblem } from './state.js';
+import { argKey, copyGiven, engineState, stateProblem } from './state.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 import { atBoundary } from '../model/guard.js';
@@ -95,21 +95,23 @@ function checkActors(
 
 /** An empty, frozen case state. */
 function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
-  return freeze(
-    {
-      model: modelIdentity(compiled.model),
-      engine: ENGINE_VERSION,
-      asOf,
-      actors,
-      facts: {},
-      duties: [],
-      records: [],
-      violations: [],
-      counters: { record: 0, duty: 0 },
-      // The log shares the (frozen) actors with the state.
-      events: [{ kind: 'create', asOf, actors }],
-    },
-    true,
+  return engineState(
+    freeze(
+      {
+        model: modelIdentity(compiled.model),
+        engine: ENGINE_VERSION,
+        asOf,
+        actors,
+        facts: {},
+        duties: [],
+        records: [],
+        violations: [],
+        counters: { record: 0, duty: 0 },
+        // The log shares the (frozen) actors with the state.
+        events: [{ kind: 'create', asOf, actors }],
+      },
+      true,
+    ),
   );
 }
 
@@ -391,8 +393,10 @@ export function withFacts(
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
-  if (event === undefined) return Object.freeze({ ...state, facts: Object.freeze(facts) });
-  return Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) });
+  if (event === undefined) return engineState(Object.freeze({ ...state, facts: Object.freeze(facts) }));
+  return engineState(
+    Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) }),
+  );
 }
 
 /** Freeze a new fact instance and its parts. */

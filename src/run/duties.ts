@@ -6,7 +6,7 @@ import type { JsonScalar } from '../model/trace.js';
 import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
-import { stateProblem, withEvent } from './state.js';
+import { engineState, stateProblem, withEvent } from './state.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { isDate, truth } from './values.js';
 import { atBoundary } from '../model/guard.js';
@@ -53,7 +53,7 @@ export function moveClock(cm: CompiledModel, state: CaseState, to: string): Adva
     return { state, violations: NONE, diagnostics: [d] };
   }
   if (to <= state.asOf) return { state, violations: NONE, diagnostics: NONE };
-  const moved = Object.freeze({ ...state, asOf: to });
+  const moved = engineState(Object.freeze({ ...state, asOf: to }));
   const r = recordViolations(cm, moved);
   return { ...r, diagnostics: NONE };
 }
@@ -115,11 +115,13 @@ export function recordViolations(
     const d = duties[f.index];
     if (d) duties[f.index] = Object.freeze({ ...d, violatedAt: to });
   }
-  const next = Object.freeze({
-    ...state,
-    duties: Object.freeze(duties),
-    violations: Object.freeze([...state.violations, ...found.map((f) => Object.freeze({ ...f.v }))]),
-  });
+  const next = engineState(
+    Object.freeze({
+      ...state,
+      duties: Object.freeze(duties),
+      violations: Object.freeze([...state.violations, ...found.map((f) => Object.freeze({ ...f.v }))]),
+    }),
+  );
   return { state: next, violations: found.map((f) => f.v) };
 }
 

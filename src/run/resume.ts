@@ -7,8 +7,9 @@ import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { ModelIdentity } from '../model/identity.js';
 import type { CompiledModel } from './context.js';
 import type { CaseState } from './state.js';
+import { engineState, stateProblem } from './state.js';
 import { atBoundary } from '../model/guard.js';
-import { compiledProblem, stateOrInvalid } from './guards.js';
+import { compiledProblem, invalidState, stateOrInvalid } from './guards.js';
 
 const describe = (m: ModelIdentity): string =>
   `${m.title === null ? 'an untitled model' : `"${m.title}"`}${m.version ? ` (version ${m.version})` : ''}, ${m.hash}`;
@@ -25,6 +26,9 @@ export function resumeCase(compiled: CompiledModel, state: CaseState): Result<Ca
     'resumeCase',
     (d) => ({ value: stateOrInvalid(state), diagnostics: [d] }),
     () => {
+      // a corrupt state is reported, never stamped as the engine's own
+      const bad = stateProblem(state);
+      if (bad) return { value: invalidState(), diagnostics: [bad] };
       const now = modelIdentity(compiled.model);
       const diagnostics: Diagnostic[] = [];
       const was = (state as Partial<CaseState>).model;
@@ -55,7 +59,7 @@ export function resumeCase(compiled: CompiledModel, state: CaseState): Result<Ca
         });
       }
       if (diagnostics.length === 0) return { value: state, diagnostics };
-      return { value: Object.freeze({ ...state, model: now, engine: ENGINE_VERSION }), diagnostics };
+      return { value: engineState(Object.freeze({ ...state, model: now, engine: ENGINE_VERSION })), diagnostics };
     },
     compiledProblem('resumeCase', compiled),
   );
