@@ -369,7 +369,8 @@ export function parse(text: string, file: string): Result<Model> {
             {
               code: 'internal-error',
               severity: 'error',
-              message: `The parser failed unexpectedly on ${file}: ${err instanceof Error ? err.message : String(err)}.`,
+              message:
+                `The parser failed unexpectedly on ${file}: ` + `${err instanceof Error ? err.message : String(err)}.`,
               span: { file, start: end, end },
               hint: 'This is a bug in Calculemus; please report it with the file.',
             },

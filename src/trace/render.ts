@@ -394,7 +394,8 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
     const outcome = w[entry.outcome];
     const rec = entry.record ? ` (${entry.record})` : '';
     out.push(
-      `<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`,
+      `<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}` +
+        `${paramsText(entry.params)}: ${outcome}${rec}.`,
     );
     const sources = decisionSources(entry);
     out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
@@ -413,7 +414,8 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
         .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
       ...entry.dutiesActivated.map(
         (d) =>
-          `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
+          `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}` +
+          `${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
       ),
       ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
     ];
@@ -449,7 +451,8 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
     );
     for (const s of decisionSources(entry)) {
       out.push(
-        `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
+        `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ` +
+          `${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
       );
     }
     if (entry.reasons.length > 0) {

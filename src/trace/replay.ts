@@ -39,7 +39,9 @@ export function replay(
           diagnostics.push({
             code: 'replay-refused',
             severity: 'error',
-            message: `Record ${r.id} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ${out.refusal.reasons.map((x) => x.message).join(' ')}`,
+            message:
+              `Record ${r.id} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ` +
+              out.refusal.reasons.map((x) => x.message).join(' '),
             path: `/records/${i}`,
           });
         }
@@ -106,7 +108,9 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
               diagnostics.push({
                 code: 'replay-refused',
                 severity: 'error',
-                message: `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ${out.refusal.reasons.map((x) => x.message).join(' ')}`,
+                message:
+                  `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ` +
+                  out.refusal.reasons.map((x) => x.message).join(' '),
                 path,
               });
             }

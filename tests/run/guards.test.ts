@@ -79,7 +79,8 @@ describe('corrupt stored states', () => {
     expect(give(cm, bad, [{ fact: 'ingezetene', args: ['alice'] }]).diagnostics.length).toBeGreaterThan(0);
   });
   it('a deep-frozen corrupt state is not mistaken for an engine state', () => {
-    const bad = Object.freeze({ ...stored, records: Object.freeze([Object.freeze({ id: 1 })]) }) as unknown as CaseState;
+    const records = Object.freeze([Object.freeze({ id: 1 })]);
+    const bad = Object.freeze({ ...stored, records }) as unknown as CaseState;
     expect(stateProblem(bad)?.path).toBe('/records/0/id');
   });
   it('give with a non-array facts list reports instead of throwing', () => {
