@@ -11,7 +11,7 @@ import { implicitFactNames } from './implicit.js';
 import type { Rule } from './rule.js';
 import { defaultRules } from './rules/index.js';
 import type { TypeInfo } from './types.js';
-import { atBoundary, emptyModel } from '../model/guard.js';
+import { atBoundary, emptyModel, modelProblem } from '../model/guard.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -68,6 +68,7 @@ export function check(model: Model, options: CheckOptions = {}): Result<CheckedM
         diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model),
       };
     },
+    modelProblem('check', model),
   );
 }
 

@@ -23,7 +23,7 @@ import type { FlintDialect } from './import.js';
 import { findNames, formatDutchDate, formatName, formatVersion, parseNameRef } from './names.js';
 import type { NameRef } from './names.js';
 import type { FlintJsonModel } from './schema.js';
-import { atBoundary, emptyModel } from '../model/guard.js';
+import { atBoundary, emptyModel, modelProblem } from '../model/guard.js';
 
 /** Options of {@link exportFlintJson}. */
 export interface ExportOptions {
@@ -454,6 +454,7 @@ export function exportFlintJson(model: Model, options?: ExportOptions): Result<F
       const { out, diagnostics } = run(model, options);
       return { value: toValue(out) as FlintJsonModel, diagnostics };
     },
+    modelProblem('exportFlintJson', model),
   );
 }
 
@@ -466,5 +467,6 @@ export function exportFlintJsonText(model: Model, options?: ExportOptions): Resu
       const { out, diagnostics } = run(model, options);
       return { value: toText(out, '') + '\n', diagnostics };
     },
+    modelProblem('exportFlintJsonText', model),
   );
 }
