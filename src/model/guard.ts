@@ -51,11 +51,12 @@ export function atBoundary<R>(
 }
 
 /**
- * {@link atBoundary} for a text renderer: a malformed argument, or one that makes the renderer
+ * {@link atBoundary} for a text renderer: a `problem` an argument guard found, a malformed
+ * argument, or one that makes the renderer
  * produce no text, gives the diagnostic as the text (`[invalid-argument] fn: ...`).
  */
-export function textAtBoundary(fn: string, body: () => string): string {
-  const out = atBoundary(fn, invalidText, body);
+export function textAtBoundary(fn: string, body: () => string, problem: Diagnostic | null = null): string {
+  const out = atBoundary(fn, invalidText, body, problem);
   if (typeof out === 'string') return out;
   return invalidText(invalidArgument(fn, '', `an argument is malformed (it renders as ${kindOf(out)}).`));
 }

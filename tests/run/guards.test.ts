@@ -96,7 +96,14 @@ describe('corrupt stored states', () => {
 describe('queries, renderers and case files', () => {
   it('text renderers return the diagnostic as text', () => {
     expect(toDot(junk({}))).toMatch(/^\[invalid-argument\] toDot: /);
-    expect(explainText(junk(null))).toMatch(/^\[invalid-argument\] explainText: /);
+    expect(explainText(junk(null))).toMatch(/^\[invalid-argument\] explainText: argument 1 is not a trace entry/);
+  });
+  it('a trace renderer names an unknown language instead of failing on it', () => {
+    const entry = take(cm, s0, submit).trace;
+    expect(explainText(entry, junk({ lang: 'fr' }))).toBe(
+      '[invalid-argument] explainText: the language "fr" is not "nl" or "en".',
+    );
+    expect(explainText(entry, { lang: 'en' })).not.toMatch(/invalid-argument/);
   });
   it('why on a junk trace answers unknown', () => {
     expect(why(junk({ trace: 1 }), { fact: 'x' }).value).toEqual({ type: 'unknown' });
