@@ -513,7 +513,8 @@ export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } 
         out.push('', `### ${w.md.effects}`, '');
         for (const e of entry.effects) {
           out.push(
-            `- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`,
+            `- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} ` +
+              `\`${e.name}\`(${e.args.map(idText).join(', ')})`,
           );
         }
       }
