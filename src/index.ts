@@ -93,14 +93,9 @@ export type {
 } from './run/index.js';
 
 // Case files (docs/cases.md): the JSON a case is written in, as `flint run --case` reads it
-export {
-  caseActors,
-  caseJsonSchema,
-  checkCaseFile,
-  parseCaseFile,
-  toGivenFact,
-  toTakeRequest,
-} from './run/case-file.js';
+export { caseJsonSchema } from './run/case-file.js';
+// the case-file functions with their argument guards
+export { caseActors, checkCaseFile, parseCaseFile, toGivenFact, toTakeRequest } from './run/case-file-guards.js';
 export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './run/case-file.js';
 
 // Traces

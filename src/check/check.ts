@@ -11,6 +11,7 @@ import { implicitFactNames } from './implicit.js';
 import type { Rule } from './rule.js';
 import { defaultRules } from './rules/index.js';
 import type { TypeInfo } from './types.js';
+import { atBoundary, emptyModel, modelProblem } from '../model/guard.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -42,26 +43,33 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Check `model`: always returns the checked model, with every problem found as a diagnostic. */
 export function check(model: Model, options: CheckOptions = {}): Result<CheckedModel> {
-  const origin: Origin = options.origin ?? model.header?.conventions ?? 'flint';
-  const versionDate = options.versionDate ?? model.header?.versionDate ?? null;
-  const ctx = createContext(model, origin, versionDate);
-  const found: Diagnostic[] = [];
-  for (const rule of options.rules ?? defaultRules) found.push(...rule.check(ctx));
-  const value: CheckedModel = {
-    model,
-    origin,
-    versionDate,
-    facts: ctx.facts,
-    acts: ctx.acts,
-    duties: ctx.duties,
-    sources: ctx.sources,
-    implicitFacts: implicitFactNames(ctx),
-    factTypes: ctx.factTypes,
-  };
-  return {
-    value,
-    diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model),
-  };
+  return atBoundary(
+    'check',
+    (d) => ({ value: check(emptyModel()).value, diagnostics: [d] }),
+    () => {
+      const origin: Origin = options.origin ?? model.header?.conventions ?? 'flint';
+      const versionDate = options.versionDate ?? model.header?.versionDate ?? null;
+      const ctx = createContext(model, origin, versionDate);
+      const found: Diagnostic[] = [];
+      for (const rule of options.rules ?? defaultRules) found.push(...rule.check(ctx));
+      const value: CheckedModel = {
+        model,
+        origin,
+        versionDate,
+        facts: ctx.facts,
+        acts: ctx.acts,
+        duties: ctx.duties,
+        sources: ctx.sources,
+        implicitFacts: implicitFactNames(ctx),
+        factTypes: ctx.factTypes,
+      };
+      return {
+        value,
+        diagnostics: limit(sortDiagnostics(found), options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, model),
+      };
+    },
+    modelProblem('check', model),
+  );
 }
 
 /** Keep the `max` most severe diagnostics (in position order) and say how many were left out. */

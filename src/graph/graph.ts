@@ -7,6 +7,8 @@ import type { Span } from '../model/span.js';
 import { displayName, walkExpr } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
 import { lookup } from '../check/context.js';
+import { atBoundary, emptyModel, textAtBoundary } from '../model/guard.js';
+import { check } from '../check/index.js';
 
 /** The kinds of nodes: frames and sources. */
 export type NodeKind = 'act' | 'fact' | 'duty' | 'source';
@@ -39,7 +41,9 @@ export type ModelGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 /** The node key of a frame or source. */
 export function nodeKey(kind: NodeKind, name: string): string {
-  return `${kind}:${name}`;
+  return textAtBoundary('nodeKey', () => {
+    return `${kind}:${name}`;
+  });
 }
 
 /** The fact and duty names referenced in `e` (references and projection contexts). */
@@ -65,55 +69,61 @@ function uses(
  * get a node with `declared: false`.
  */
 export function toGraph(checked: CheckedModel): ModelGraph {
-  const g: ModelGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (const s of Object.values(checked.sources)) {
-    g.addNode(nodeKey('source', s.id), {
-      kind: 'source',
-      name: s.id,
-      label: s.citation ?? s.id,
-      span: s.idSpan,
-      declared: true,
-    });
-  }
-  const frame = (kind: 'fact' | 'act' | 'duty', name: string, span: Span | null, declared: boolean): void => {
-    g.addNode(nodeKey(kind, name), { kind, name, label: displayName(kind, name), span, declared });
-  };
-  for (const f of Object.values(checked.facts)) frame('fact', f.name, f.nameSpan, true);
-  for (const name of checked.implicitFacts) if (!g.hasNode(nodeKey('fact', name))) frame('fact', name, null, false);
-  for (const a of Object.values(checked.acts)) frame('act', a.name, a.nameSpan, true);
-  for (const d of Object.values(checked.duties)) frame('duty', d.name, d.nameSpan, true);
+  return atBoundary(
+    'toGraph',
+    () => toGraph(check(emptyModel()).value),
+    () => {
+      const g: ModelGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+      for (const s of Object.values(checked.sources)) {
+        g.addNode(nodeKey('source', s.id), {
+          kind: 'source',
+          name: s.id,
+          label: s.citation ?? s.id,
+          span: s.idSpan,
+          declared: true,
+        });
+      }
+      const frame = (kind: 'fact' | 'act' | 'duty', name: string, span: Span | null, declared: boolean): void => {
+        g.addNode(nodeKey(kind, name), { kind, name, label: displayName(kind, name), span, declared });
+      };
+      for (const f of Object.values(checked.facts)) frame('fact', f.name, f.nameSpan, true);
+      for (const name of checked.implicitFacts) if (!g.hasNode(nodeKey('fact', name))) frame('fact', name, null, false);
+      for (const a of Object.values(checked.acts)) frame('act', a.name, a.nameSpan, true);
+      for (const d of Object.values(checked.duties)) frame('duty', d.name, d.nameSpan, true);
 
-  const edge = (type: EdgeType, from: string, to: string): void => {
-    if (!g.hasNode(from) || !g.hasNode(to)) return;
-    const key = `${type}:${from}->${to}`;
-    if (!g.hasEdge(key)) g.addDirectedEdgeWithKey(key, from, to, { type });
-  };
-  const restsOn = (kind: 'fact' | 'act' | 'duty', name: string, ids: readonly { id: string }[]): void => {
-    for (const s of ids)
-      if (lookup(checked.sources, s.id)) edge('rests-on', nodeKey(kind, name), nodeKey('source', s.id));
-  };
+      const edge = (type: EdgeType, from: string, to: string): void => {
+        if (!g.hasNode(from) || !g.hasNode(to)) return;
+        const key = `${type}:${from}->${to}`;
+        if (!g.hasEdge(key)) g.addDirectedEdgeWithKey(key, from, to, { type });
+      };
+      const restsOn = (kind: 'fact' | 'act' | 'duty', name: string, ids: readonly { id: string }[]): void => {
+        for (const s of ids)
+          if (lookup(checked.sources, s.id)) edge('rests-on', nodeKey(kind, name), nodeKey('source', s.id));
+      };
 
-  for (const f of Object.values(checked.facts)) {
-    if (f.definition !== null && f.definition.kind !== 'Created') {
-      for (const u of uses(f.definition))
-        if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
-    }
-    restsOn('fact', f.name, f.sources);
-  }
-  for (const a of Object.values(checked.acts)) {
-    const from = nodeKey('act', a.name);
-    for (const e of [a.actor, a.object, a.recipient, a.preconditions])
-      for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
-    for (const e of a.creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
-    for (const e of a.terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
-    restsOn('act', a.name, a.sources);
-  }
-  for (const d of Object.values(checked.duties)) {
-    const to = nodeKey('duty', d.name);
-    for (const r of d.createdBy) edge('creates', nodeKey('act', r.name), to);
-    for (const r of d.terminatedBy) edge('terminates', nodeKey('act', r.name), to);
-    for (const r of d.enforcedBy) edge('enforces', nodeKey('act', r.name), to);
-    restsOn('duty', d.name, d.sources);
-  }
-  return g;
+      for (const f of Object.values(checked.facts)) {
+        if (f.definition !== null && f.definition.kind !== 'Created') {
+          for (const u of uses(f.definition))
+            if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
+        }
+        restsOn('fact', f.name, f.sources);
+      }
+      for (const a of Object.values(checked.acts)) {
+        const from = nodeKey('act', a.name);
+        for (const e of [a.actor, a.object, a.recipient, a.preconditions])
+          for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
+        for (const e of a.creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
+        for (const e of a.terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
+        restsOn('act', a.name, a.sources);
+      }
+      for (const d of Object.values(checked.duties)) {
+        const to = nodeKey('duty', d.name);
+        for (const r of d.createdBy) edge('creates', nodeKey('act', r.name), to);
+        for (const r of d.terminatedBy) edge('terminates', nodeKey('act', r.name), to);
+        for (const r of d.enforcedBy) edge('enforces', nodeKey('act', r.name), to);
+        restsOn('duty', d.name, d.sources);
+      }
+      return g;
+    },
+  );
 }

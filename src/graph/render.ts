@@ -3,6 +3,7 @@
  * deterministic: nodes sorted by key, edges by source, target and type.
  */
 import type { EdgeType, ModelGraph, NodeAttributes, NodeKind } from './graph.js';
+import { textAtBoundary } from '../model/guard.js';
 
 interface SortedNode {
   readonly key: string;
@@ -36,15 +37,17 @@ const DOT_SHAPE: Record<NodeKind, string> = { act: 'box', fact: 'ellipse', duty:
 
 /** Graphviz DOT: one statement per line, undeclared facts dashed. */
 export function toDot(g: ModelGraph): string {
-  const lines = ['digraph model {', '  rankdir=LR;'];
-  for (const { key, attrs } of sortedNodes(g)) {
-    const style = attrs.declared ? '' : ', style=dashed';
-    lines.push(`  ${dotString(key)} [label=${dotString(attrs.label)}, shape=${DOT_SHAPE[attrs.kind]}${style}];`);
-  }
-  for (const e of sortedEdges(g))
-    lines.push(`  ${dotString(e.source)} -> ${dotString(e.target)} [label=${dotString(e.type)}];`);
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  return textAtBoundary('toDot', () => {
+    const lines = ['digraph model {', '  rankdir=LR;'];
+    for (const { key, attrs } of sortedNodes(g)) {
+      const style = attrs.declared ? '' : ', style=dashed';
+      lines.push(`  ${dotString(key)} [label=${dotString(attrs.label)}, shape=${DOT_SHAPE[attrs.kind]}${style}];`);
+    }
+    for (const e of sortedEdges(g))
+      lines.push(`  ${dotString(e.source)} -> ${dotString(e.target)} [label=${dotString(e.type)}];`);
+    lines.push('}');
+    return `${lines.join('\n')}\n`;
+  });
 }
 
 /** Mermaid label text: entity codes for characters Mermaid would read as syntax or HTML. */
@@ -66,15 +69,17 @@ const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
 
 /** Mermaid flowchart; node ids are `n0`, `n1`, ... in key order (names go in labels). */
 export function toMermaid(g: ModelGraph): string {
-  const nodes = sortedNodes(g);
-  const id = new Map(nodes.map((n, i) => [n.key, `n${i}`]));
-  const lines = ['flowchart LR'];
-  for (const { key, attrs } of nodes) {
-    const [open, close] = MERMAID_SHAPE[attrs.kind];
-    lines.push(`  ${id.get(key)}${open}${mermaidLabel(attrs.label)}${close}`);
-  }
-  for (const e of sortedEdges(g)) lines.push(`  ${id.get(e.source)} -->|${e.type}| ${id.get(e.target)}`);
-  return `${lines.join('\n')}\n`;
+  return textAtBoundary('toMermaid', () => {
+    const nodes = sortedNodes(g);
+    const id = new Map(nodes.map((n, i) => [n.key, `n${i}`]));
+    const lines = ['flowchart LR'];
+    for (const { key, attrs } of nodes) {
+      const [open, close] = MERMAID_SHAPE[attrs.kind];
+      lines.push(`  ${id.get(key)}${open}${mermaidLabel(attrs.label)}${close}`);
+    }
+    for (const e of sortedEdges(g)) lines.push(`  ${id.get(e.source)} -->|${e.type}| ${id.get(e.target)}`);
+    return `${lines.join('\n')}\n`;
+  });
 }
 
 /** XML text or attribute content. */
@@ -89,45 +94,49 @@ function xml(s: string): string {
 
 /** GraphML with node data `kind`, `name`, `label`, `declared` and edge data `type`. */
 export function toGraphml(g: ModelGraph): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
-    '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
-    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
-    '  <key id="declared" for="node" attr.name="declared" attr.type="boolean"/>',
-    '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
-    '  <graph id="model" edgedefault="directed">',
-  ];
-  for (const { key, attrs } of sortedNodes(g)) {
-    lines.push(
-      `    <node id="${xml(key)}">`,
-      `      <data key="kind">${attrs.kind}</data>`,
-      `      <data key="name">${xml(attrs.name)}</data>`,
-      `      <data key="label">${xml(attrs.label)}</data>`,
-      `      <data key="declared">${attrs.declared}</data>`,
-      '    </node>',
-    );
-  }
-  sortedEdges(g).forEach((e, i) => {
-    lines.push(
-      `    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}">`,
-      `      <data key="type">${e.type}</data>`,
-      '    </edge>',
-    );
+  return textAtBoundary('toGraphml', () => {
+    const lines = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+      '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+      '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
+      '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+      '  <key id="declared" for="node" attr.name="declared" attr.type="boolean"/>',
+      '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
+      '  <graph id="model" edgedefault="directed">',
+    ];
+    for (const { key, attrs } of sortedNodes(g)) {
+      lines.push(
+        `    <node id="${xml(key)}">`,
+        `      <data key="kind">${attrs.kind}</data>`,
+        `      <data key="name">${xml(attrs.name)}</data>`,
+        `      <data key="label">${xml(attrs.label)}</data>`,
+        `      <data key="declared">${attrs.declared}</data>`,
+        '    </node>',
+      );
+    }
+    sortedEdges(g).forEach((e, i) => {
+      lines.push(
+        `    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}">`,
+        `      <data key="type">${e.type}</data>`,
+        '    </edge>',
+      );
+    });
+    lines.push('  </graph>', '</graphml>');
+    return `${lines.join('\n')}\n`;
   });
-  lines.push('  </graph>', '</graphml>');
-  return `${lines.join('\n')}\n`;
 }
 
 /** JSON `{ nodes: [{key, kind, name, label, declared}], edges: [{source, target, type}] }`, sorted, 2-space indent. */
 export function toJson(g: ModelGraph): string {
-  const nodes = sortedNodes(g).map(({ key, attrs }) => ({
-    key,
-    kind: attrs.kind,
-    name: attrs.name,
-    label: attrs.label,
-    declared: attrs.declared,
-  }));
-  return `${JSON.stringify({ nodes, edges: sortedEdges(g) }, null, 2)}\n`;
+  return textAtBoundary('toJson', () => {
+    const nodes = sortedNodes(g).map(({ key, attrs }) => ({
+      key,
+      kind: attrs.kind,
+      name: attrs.name,
+      label: attrs.label,
+      declared: attrs.declared,
+    }));
+    return `${JSON.stringify({ nodes, edges: sortedEdges(g) }, null, 2)}\n`;
+  });
 }

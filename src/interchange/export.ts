@@ -23,6 +23,7 @@ import type { FlintDialect } from './import.js';
 import { findNames, formatDutchDate, formatName, formatVersion, parseNameRef } from './names.js';
 import type { NameRef } from './names.js';
 import type { FlintJsonModel } from './schema.js';
+import { atBoundary, emptyModel, modelProblem } from '../model/guard.js';
 
 /** Options of {@link exportFlintJson}. */
 export interface ExportOptions {
@@ -446,12 +447,26 @@ function run(model: Model, options: ExportOptions | undefined): { out: OutObject
  * recorded at import). What FLINT JSON cannot express is reported `not-exportable` and left out.
  */
 export function exportFlintJson(model: Model, options?: ExportOptions): Result<FlintJsonModel> {
-  const { out, diagnostics } = run(model, options);
-  return { value: toValue(out) as FlintJsonModel, diagnostics };
+  return atBoundary(
+    'exportFlintJson',
+    (d) => ({ value: exportFlintJson(emptyModel()).value, diagnostics: [d] }),
+    () => {
+      const { out, diagnostics } = run(model, options);
+      return { value: toValue(out) as FlintJsonModel, diagnostics };
+    },
+    modelProblem('exportFlintJson', model),
+  );
 }
 
 /** {@link exportFlintJson} as text: 2-space indented JSON, keys in the peer's field order, numbers as written, final newline. */
 export function exportFlintJsonText(model: Model, options?: ExportOptions): Result<string> {
-  const { out, diagnostics } = run(model, options);
-  return { value: toText(out, '') + '\n', diagnostics };
+  return atBoundary(
+    'exportFlintJsonText',
+    (d) => ({ value: '', diagnostics: [d] }),
+    () => {
+      const { out, diagnostics } = run(model, options);
+      return { value: toText(out, '') + '\n', diagnostics };
+    },
+    modelProblem('exportFlintJsonText', model),
+  );
 }

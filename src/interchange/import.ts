@@ -29,6 +29,7 @@ import type { PathSegment } from './json-text.js';
 import { findNames, parseDutchDate, parseNameRef, slugify, stripFrameName, versionDates } from './names.js';
 import type { NameFrame, NameRef } from './names.js';
 import { FLINT_OPERATORS } from './schema.js';
+import { atBoundary } from '../model/guard.js';
 
 /** Deepest expression nesting converted (deeper expressions are diagnosed `expression-too-deep`). */
 export const MAX_EXPRESSION_DEPTH = 500;
@@ -863,42 +864,54 @@ function emptyModel(span: Span): Model {
  * with a JSON Pointer `path` and a span in `file`; on a syntax error the model is empty.
  */
 export function importFlintJson(input: string, file: string): Result<Model> {
-  // A byte-order mark becomes a space of the same length, so offsets, lines and columns stay true.
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  try {
-    const bare = new Locator(file, text, undefined);
-    const encoding = encodingProblem(text);
-    if (encoding !== null) {
-      // Every other character would be a JSON syntax error: say what is wrong once.
-      const diagnostic: Diagnostic = {
-        code: 'invalid-encoding',
-        severity: 'error',
-        message: encoding,
-        path: '',
-        span: bare.range(0, 0),
-        hint: ENCODING_HINT,
-      };
-      return { value: emptyModel(bare.range(0, 0)), diagnostics: [diagnostic] };
-    }
-    const parsed = parseJsonText(text, bare);
-    if (!parsed.root) return { value: emptyModel(bare.range(0, text.length)), diagnostics: parsed.diagnostics };
-    const importer = new Importer(new Locator(file, text, parsed.root));
-    const value = importer.model(parsed.value);
-    return { value, diagnostics: sortDiagnostics([...parsed.diagnostics, ...importer.diagnostics]) };
-  } catch (e) {
-    return internalError(file, e);
-  }
+  return atBoundary(
+    'importFlintJson',
+    (d) => ({ value: emptyModel(emptySpan(typeof file === 'string' ? file : '')), diagnostics: [d] }),
+    () => {
+      // A byte-order mark becomes a space of the same length, so offsets, lines and columns stay true.
+      const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+      try {
+        const bare = new Locator(file, text, undefined);
+        const encoding = encodingProblem(text);
+        if (encoding !== null) {
+          // Every other character would be a JSON syntax error: say what is wrong once.
+          const diagnostic: Diagnostic = {
+            code: 'invalid-encoding',
+            severity: 'error',
+            message: encoding,
+            path: '',
+            span: bare.range(0, 0),
+            hint: ENCODING_HINT,
+          };
+          return { value: emptyModel(bare.range(0, 0)), diagnostics: [diagnostic] };
+        }
+        const parsed = parseJsonText(text, bare);
+        if (!parsed.root) return { value: emptyModel(bare.range(0, text.length)), diagnostics: parsed.diagnostics };
+        const importer = new Importer(new Locator(file, text, parsed.root));
+        const value = importer.model(parsed.value);
+        return { value, diagnostics: sortDiagnostics([...parsed.diagnostics, ...importer.diagnostics]) };
+      } catch (e) {
+        return internalError(file, e);
+      }
+    },
+  );
 }
 
 /** Import an already-parsed FLINT JSON value (e.g. an inline scenario model); spans are empty spans in `file`. */
 export function importFlintJsonValue(value: unknown, file: string): Result<Model> {
-  try {
-    const importer = new Importer(new Locator(file, undefined, undefined));
-    const model = importer.model(value);
-    return { value: model, diagnostics: sortDiagnostics(importer.diagnostics) };
-  } catch (e) {
-    return internalError(file, e);
-  }
+  return atBoundary(
+    'importFlintJsonValue',
+    (d) => ({ value: emptyModel(emptySpan(typeof file === 'string' ? file : '')), diagnostics: [d] }),
+    () => {
+      try {
+        const importer = new Importer(new Locator(file, undefined, undefined));
+        const model = importer.model(value);
+        return { value: model, diagnostics: sortDiagnostics(importer.diagnostics) };
+      } catch (e) {
+        return internalError(file, e);
+      }
+    },
+  );
 }
 
 /**

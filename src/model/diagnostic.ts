@@ -1,4 +1,5 @@
 import type { Span } from './span.js';
+import { atBoundary } from './guard.js';
 
 /** How bad a diagnostic is. Only `error` makes a check fail (CLI exit code 1). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -38,21 +39,33 @@ export interface Result<T> {
 
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
+  return atBoundary(
+    'hasErrors',
+    () => true,
+    () => {
+      return diagnostics.some((d) => d.severity === 'error');
+    },
+  );
 }
 
 /** Sort diagnostics by file, offset, then code, so output is deterministic. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => {
-    const fa = a.span?.file ?? '';
-    const fb = b.span?.file ?? '';
-    if (fa !== fb) return fa < fb ? -1 : 1;
-    const oa = a.span?.start.offset ?? -1;
-    const ob = b.span?.start.offset ?? -1;
-    if (oa !== ob) return oa - ob;
-    const pa = a.path ?? '';
-    const pb = b.path ?? '';
-    if (pa !== pb) return pa < pb ? -1 : 1;
-    return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-  });
+  return atBoundary(
+    'sortDiagnostics',
+    (d) => [d],
+    () => {
+      return [...diagnostics].sort((a, b) => {
+        const fa = a.span?.file ?? '';
+        const fb = b.span?.file ?? '';
+        if (fa !== fb) return fa < fb ? -1 : 1;
+        const oa = a.span?.start.offset ?? -1;
+        const ob = b.span?.start.offset ?? -1;
+        if (oa !== ob) return oa - ob;
+        const pa = a.path ?? '';
+        const pb = b.path ?? '';
+        if (pa !== pb) return pa < pb ? -1 : 1;
+        return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+      });
+    },
+  );
 }

@@ -6,6 +6,7 @@ import type { Model } from './ast.js';
 import { canonicalJson } from './canonical.js';
 import { sha256Hex } from './sha256.js';
 import { stripSpans } from './walk.js';
+import { atBoundary, emptyModel } from './guard.js';
 
 /**
  * The version of this engine (the `version` of package.json; a test keeps them equal). Written
@@ -30,14 +31,20 @@ const cache = new WeakMap<Model, ModelIdentity>();
 
 /** The identity of a model (computed once per model object: the AST is immutable). */
 export function modelIdentity(model: Model): ModelIdentity {
-  let id = cache.get(model);
-  if (id === undefined) {
-    id = Object.freeze({
-      hash: `sha256:${sha256Hex(canonicalJson(stripSpans(model)))}`,
-      title: model.header?.title ?? null,
-      version: model.header?.versionDate ?? null,
-    });
-    cache.set(model, id);
-  }
-  return id;
+  return atBoundary(
+    'modelIdentity',
+    () => modelIdentity(emptyModel()),
+    () => {
+      let id = cache.get(model);
+      if (id === undefined) {
+        id = Object.freeze({
+          hash: `sha256:${sha256Hex(canonicalJson(stripSpans(model)))}`,
+          title: model.header?.title ?? null,
+          version: model.header?.versionDate ?? null,
+        });
+        cache.set(model, id);
+      }
+      return id;
+    },
+  );
 }

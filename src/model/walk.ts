@@ -1,4 +1,5 @@
 import type { ActDecl, Decl, DutyDecl, Expr, FactDecl, FrameDecl, Import, Model, SourceDecl } from './ast.js';
+import { atBoundary, textAtBoundary } from './guard.js';
 
 /** The direct sub-expressions of `e`, in evaluation order. */
 export function subExpressions(e: Expr): readonly Expr[] {
@@ -73,36 +74,73 @@ const isKind =
     d.kind === kind;
 
 /** The fact frames of a model, in order. */
-export const factsOf = (m: Model): FactDecl[] => m.declarations.filter(isKind('Fact'));
+export const factsOf = (m: Model): FactDecl[] =>
+  atBoundary(
+    'factsOf',
+    () => [],
+    () => m.declarations.filter(isKind('Fact')),
+  );
 /** The act frames of a model, in order. */
-export const actsOf = (m: Model): ActDecl[] => m.declarations.filter(isKind('Act'));
+export const actsOf = (m: Model): ActDecl[] =>
+  atBoundary(
+    'actsOf',
+    () => [],
+    () => m.declarations.filter(isKind('Act')),
+  );
 /** The duty frames of a model, in order. */
-export const dutiesOf = (m: Model): DutyDecl[] => m.declarations.filter(isKind('Duty'));
+export const dutiesOf = (m: Model): DutyDecl[] =>
+  atBoundary(
+    'dutiesOf',
+    () => [],
+    () => m.declarations.filter(isKind('Duty')),
+  );
 /** The source blocks of a model, in order. */
-export const sourceDeclsOf = (m: Model): SourceDecl[] => m.declarations.filter(isKind('Source'));
+export const sourceDeclsOf = (m: Model): SourceDecl[] =>
+  atBoundary(
+    'sourceDeclsOf',
+    () => [],
+    () => m.declarations.filter(isKind('Source')),
+  );
 /** The imports of a model, in order. */
-export const importsOf = (m: Model): Import[] => m.declarations.filter(isKind('Import'));
+export const importsOf = (m: Model): Import[] =>
+  atBoundary(
+    'importsOf',
+    () => [],
+    () => m.declarations.filter(isKind('Import')),
+  );
 /** All frames (facts, acts, duties) in declaration order. */
 export const framesOf = (m: Model): FrameDecl[] =>
-  m.declarations.filter((d): d is FrameDecl => d.kind === 'Fact' || d.kind === 'Act' || d.kind === 'Duty');
+  atBoundary(
+    'framesOf',
+    () => [],
+    () => m.declarations.filter((d): d is FrameDecl => d.kind === 'Fact' || d.kind === 'Act' || d.kind === 'Duty'),
+  );
 
 /** Bracketed display name: `[x]`, `<<x>>`, `<x>`. */
 export function displayName(frame: 'fact' | 'act' | 'duty', name: string): string {
-  return frame === 'fact' ? `[${name}]` : frame === 'act' ? `<<${name}>>` : `<${name}>`;
+  return textAtBoundary('displayName', () => {
+    return frame === 'fact' ? `[${name}]` : frame === 'act' ? `<<${name}>>` : `<${name}>`;
+  });
 }
 
 /**
  * A deep copy of `value` without `span`, `nameSpan` and `idSpan` keys: what round-trip tests compare.
  */
 export function stripSpans<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => stripSpans(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (k === 'span' || k === 'nameSpan' || k === 'idSpan') continue;
-      out[k] = stripSpans(v);
-    }
-    return out as T;
-  }
-  return value;
+  return atBoundary(
+    'stripSpans',
+    () => value,
+    () => {
+      if (Array.isArray(value)) return value.map((v: unknown) => stripSpans(v)) as T;
+      if (value !== null && typeof value === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          if (k === 'span' || k === 'nameSpan' || k === 'idSpan') continue;
+          out[k] = stripSpans(v);
+        }
+        return out as T;
+      }
+      return value;
+    },
+  );
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
+import { textAtBoundary } from '../model/guard.js';
 
 /** Options of {@link renderDiagnostics}. */
 export interface RenderOptions {
@@ -34,44 +35,46 @@ export function renderDiagnostics(
   sources: Readonly<Record<string, string>>,
   options: RenderOptions = {},
 ): string {
-  const color = options.color ?? false;
-  const paint = (style: keyof typeof ANSI, s: string): string => (color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
-  const files = Object.keys(sources);
-  const fallbackFile = files.length === 1 ? (files[0] as string) : '<input>';
-  const blocks: string[] = [];
-  for (const d of sortDiagnostics(diagnostics)) {
-    const lines: string[] = [];
-    const head = `${paint(d.severity, d.severity)} ${paint('bold', d.code)}: ${d.message}`;
-    if (d.span) {
-      const where = `${d.span.file}:${d.span.start.line}:${d.span.start.column}`;
-      // The root's JSON Pointer is empty: the position alone says where.
-      lines.push(d.path ? `${where}: ${d.path}: ${head}` : `${where}: ${head}`);
-      const text = Object.hasOwn(sources, d.span.file) ? sources[d.span.file] : undefined;
-      if (text !== undefined)
-        lines.push(
-          ...excerpt(
-            text,
-            d.span,
-            (s) => paint(d.severity, s),
-            (s) => paint('dim', s),
-          ),
-        );
-    } else {
-      lines.push(d.path ? `${fallbackFile}: ${d.path}: ${head}` : `${fallbackFile}: ${head}`);
+  return textAtBoundary('renderDiagnostics', () => {
+    const color = options.color ?? false;
+    const paint = (style: keyof typeof ANSI, s: string): string => (color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
+    const files = Object.keys(sources);
+    const fallbackFile = files.length === 1 ? (files[0] as string) : '<input>';
+    const blocks: string[] = [];
+    for (const d of sortDiagnostics(diagnostics)) {
+      const lines: string[] = [];
+      const head = `${paint(d.severity, d.severity)} ${paint('bold', d.code)}: ${d.message}`;
+      if (d.span) {
+        const where = `${d.span.file}:${d.span.start.line}:${d.span.start.column}`;
+        // The root's JSON Pointer is empty: the position alone says where.
+        lines.push(d.path ? `${where}: ${d.path}: ${head}` : `${where}: ${head}`);
+        const text = Object.hasOwn(sources, d.span.file) ? sources[d.span.file] : undefined;
+        if (text !== undefined)
+          lines.push(
+            ...excerpt(
+              text,
+              d.span,
+              (s) => paint(d.severity, s),
+              (s) => paint('dim', s),
+            ),
+          );
+      } else {
+        lines.push(d.path ? `${fallbackFile}: ${d.path}: ${head}` : `${fallbackFile}: ${head}`);
+      }
+      if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
+      for (const r of d.related ?? []) {
+        const at = r.span
+          ? `${r.span.file}:${r.span.start.line}:${r.span.start.column}`
+          : r.path !== undefined
+            ? r.path
+            : '';
+        lines.push(at === '' ? `  note: ${r.message}` : `  note: ${at}: ${r.message}`);
+      }
+      blocks.push(lines.join('\n'));
     }
-    if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
-    for (const r of d.related ?? []) {
-      const at = r.span
-        ? `${r.span.file}:${r.span.start.line}:${r.span.start.column}`
-        : r.path !== undefined
-          ? r.path
-          : '';
-      lines.push(at === '' ? `  note: ${r.message}` : `  note: ${at}: ${r.message}`);
-    }
-    blocks.push(lines.join('\n'));
-  }
-  if (options.summary ?? true) blocks.push(summary(diagnostics));
-  return `${blocks.join('\n\n')}\n`;
+    if (options.summary ?? true) blocks.push(summary(diagnostics));
+    return `${blocks.join('\n\n')}\n`;
+  });
 }
 
 /** `N errors, N warnings` (plus `, N infos` when there are infos). */

@@ -44,10 +44,12 @@ import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from '.
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey, stateProblem } from './state.js';
+import { argKey, engineState, stateProblem } from './state.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, reasonOf, refusedTake } from './guards.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
 export interface EvalOptions {
@@ -296,172 +298,194 @@ export function checkAct(
   params: Readonly<Record<string, JsonScalar>> = {},
   options: EvalOptions & { readonly date?: string } = {},
 ): ActCheck & { readonly env: Record<string, Value> } {
-  const bad = stateProblem(state);
-  if (bad) {
-    const reason: Reason = { item: 'parameter', status: 'false', expr: bad.path, message: bad.message, frame: null };
-    return { act: actName, actor, params, status: 'disabled', reasons: [reason], questions: [], env: {} };
-  }
-  const date = options.date ?? state.asOf;
-  const act = cm.acts.get(actName);
-  const base = { act: actName, actor, params };
-  if (!act) {
-    const reason: Reason = {
-      item: 'unknown-act',
-      status: 'false',
-      expr: `<<${actName}>>`,
-      message: `The act <<${actName}>> is not defined in the model.`,
-      frame: null,
-    };
-    const trace: TraceNode | undefined = options.trace
-      ? { kind: 'check', expr: `<<${actName}>>`, value: { type: 'boolean', value: false }, children: [] }
-      : undefined;
-    return {
-      ...base,
+  return atBoundary(
+    'checkAct',
+    (d) => ({
+      act: typeof actName === 'string' ? actName : '',
+      actor: typeof actor === 'string' ? actor : '',
+      params: {},
       status: 'disabled',
-      reasons: [reason],
+      reasons: [reasonOf(d)],
       questions: [],
       env: {},
-      ...(trace ? { trace, frames: [] } : {}),
-    };
-  }
-  const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
-  const reasons: Reason[] = [];
-  const frame = actFrame(cm, act, date);
-  const env: Record<string, Value> = {};
-  for (const p of act.decl.params) {
-    const given = params[p.name];
-    if (given === undefined) continue;
-    const v = fromScalar(p.type, given, cm);
-    if (v === null) {
-      reasons.push({
-        item: 'parameter',
-        status: 'false',
-        expr: p.name,
-        message: `The parameter ${p.name} of <<${act.name}>> does not fit its type: ${JSON.stringify(given)}.`,
-        frame,
-      });
-    } else env[p.name] = v;
-  }
-  for (const k of Object.keys(params)) {
-    if (!act.decl.params.some((p) => p.name === k)) {
-      reasons.push({
-        item: 'parameter',
-        status: 'false',
-        expr: k,
-        message: `The act <<${act.name}>> has no parameter ${k}.`,
-        frame,
-      });
-    }
-  }
-  ctx.env = env;
-  // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
-  for (const m of roleParamMismatches(ctx, act, env, true)) {
-    const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
-    const r: Reason = {
-      item: 'parameter',
-      status: 'false',
-      expr: m.param.name,
-      message:
-        `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, ` +
-        `who does not play the role [${role}].`,
-      frame,
-    };
-    ROLE_REASONS.add(r);
-    reasons.push(r);
-  }
-  let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
-  const questions: Question[] = [];
-  const checkNode: MutableNode | null = ctx.tracer
-    ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl))
-    : null;
-  if (checkNode && ctx.tracer) ctx.tracer.setFrame(checkNode, frame);
-  // The items in a fixed order, without a closure per item: this runs once per act and binding.
-  for (let i = 0; i < ITEMS.length; i++) {
-    const item = ITEMS[i] as Reason['item'];
-    let expr: string;
-    let itemFrame: TraceFrame | null = frame;
-    let compiled: ((x: Ctx) => Tri) | null = null;
-    if (item === 'not-in-force') expr = `<<${act.name}>>`;
-    else if (item === 'actor') {
-      expr = act.decl.actor ? textOf(act.decl.actor) : 'anyone';
-      if (act.actor.kind === 'role')
-        itemFrame = traceFrame(cm, 'fact', cm.facts.get(act.actor.fact)?.decl ?? null, act.actor.fact, date);
-    } else {
-      const e =
-        item === 'object' ? act.decl.object : item === 'recipient' ? act.decl.recipient : act.decl.preconditions;
-      compiled = item === 'object' ? act.object : item === 'recipient' ? act.recipient : act.preconditions;
-      if (!e || !compiled) continue;
-      expr = textOf(e);
-    }
-    const label = ITEM_LABELS[i] as string;
-    const qStart = ctx.questions.length;
-    // The compiled expressions build their own node (relabelled below); the others get one here.
-    const node =
-      ctx.tracer && compiled === null
-        ? ctx.tracer.enter(
-            label,
-            expr,
-            undefined,
-            item === 'actor' && act.decl.actor ? declSpan(act.decl.actor) : undefined,
-          )
+    }),
+    () => {
+      const bad = stateProblem(state);
+      if (bad) {
+        const reason: Reason = {
+          item: 'parameter',
+          status: 'false',
+          expr: bad.path,
+          message: bad.message,
+          frame: null,
+        };
+        return { act: actName, actor, params, status: 'disabled', reasons: [reason], questions: [], env: {} };
+      }
+      const date = options.date ?? state.asOf;
+      const act = cm.acts.get(actName);
+      const base = { act: actName, actor, params };
+      if (!act) {
+        const reason: Reason = {
+          item: 'unknown-act',
+          status: 'false',
+          expr: `<<${actName}>>`,
+          message: `The act <<${actName}>> is not defined in the model.`,
+          frame: null,
+        };
+        const trace: TraceNode | undefined = options.trace
+          ? { kind: 'check', expr: `<<${actName}>>`, value: { type: 'boolean', value: false }, children: [] }
+          : undefined;
+        return {
+          ...base,
+          status: 'disabled',
+          reasons: [reason],
+          questions: [],
+          env: {},
+          ...(trace ? { trace, frames: [] } : {}),
+        };
+      }
+      const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
+      const reasons: Reason[] = [];
+      const frame = actFrame(cm, act, date);
+      const env: Record<string, Value> = {};
+      for (const p of act.decl.params) {
+        const given = params[p.name];
+        if (given === undefined) continue;
+        const v = fromScalar(p.type, given, cm);
+        if (v === null) {
+          reasons.push({
+            item: 'parameter',
+            status: 'false',
+            expr: p.name,
+            message: `The parameter ${p.name} of <<${act.name}>> does not fit its type: ${JSON.stringify(given)}.`,
+            frame,
+          });
+        } else env[p.name] = v;
+      }
+      for (const k of Object.keys(params)) {
+        if (!act.decl.params.some((p) => p.name === k)) {
+          reasons.push({
+            item: 'parameter',
+            status: 'false',
+            expr: k,
+            message: `The act <<${act.name}>> has no parameter ${k}.`,
+            frame,
+          });
+        }
+      }
+      ctx.env = env;
+      // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
+      for (const m of roleParamMismatches(ctx, act, env, true)) {
+        const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
+        const r: Reason = {
+          item: 'parameter',
+          status: 'false',
+          expr: m.param.name,
+          message:
+            `The parameter ${m.param.name} of <<${act.name}>> is ${JSON.stringify(m.actor)}, ` +
+            `who does not play the role [${role}].`,
+          frame,
+        };
+        ROLE_REASONS.add(r);
+        reasons.push(r);
+      }
+      let status: ActCheck['status'] = reasons.length > 0 ? 'disabled' : 'enabled';
+      const questions: Question[] = [];
+      const checkNode: MutableNode | null = ctx.tracer
+        ? ctx.tracer.enter('check', `<<${act.name}>>`, undefined, declSpan(act.decl))
         : null;
-    const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
-    if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
-    const v =
-      item === 'not-in-force'
-        ? bool(actInForce(cm, act, date))
-        : item === 'actor'
-          ? actorItem(ctx, act, actor, env)
-          : (compiled as (x: Ctx) => Tri)(ctx);
-    if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
-    // The item's derivation: the node its expression built, or (a literal such as `preconditions: true`
-    // builds none) one made here, never the previous item's node.
-    const siblings = ctx.tracer?.top.children ?? [];
-    const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
-    if (itemNode === null && compiled !== null && ctx.tracer) {
-      // A literal has no derivation (and no failing condition below it): its item node shows it.
-      const lit = ctx.tracer.enter(label, expr);
-      if (itemFrame) ctx.tracer.setFrame(lit, itemFrame);
-      ctx.tracer.exit(lit, toTraceValue(v));
-    }
-    const t = truth(v);
-    const conditions = t !== true && itemNode ? failingConditions(cm, state, date, itemNode, ctx.tracer?.frames) : null;
-    if (compiled !== null && itemNode) itemNode.kind = label;
-    if (t === true) continue;
-    if (item === 'actor' || item === 'not-in-force') truncate(ctx, qStart);
-    questions.push(...ctx.questions.slice(qStart));
-    if (t === false) status = 'disabled';
-    else if (status === 'enabled') status = 'undecided';
-    reasons.push({
-      item,
-      status: t === false ? 'false' : 'unknown',
-      expr,
-      message: reasonMessage(item, t, act.name, actor, expr, conditions),
-      frame: itemFrame ?? frame,
-      ...(conditions ? { conditions } : {}),
-    });
-  }
-  if (checkNode && ctx.tracer)
-    ctx.tracer.exit(
-      checkNode,
-      status === 'enabled'
-        ? { type: 'boolean', value: true }
-        : status === 'disabled'
-          ? { type: 'boolean', value: false }
-          : { type: 'unknown' },
-    );
-  const outParams: Record<string, JsonScalar> = { ...params };
-  for (const [k, v] of Object.entries(env)) outParams[k] = toScalar(v);
-  return {
-    act: actName,
-    actor,
-    params: sortKeys(outParams),
-    status,
-    reasons,
-    questions: status === 'disabled' ? [] : dedupeQuestions(questions),
-    env,
-    ...(checkNode && ctx.tracer ? { trace: finishNode(checkNode), frames: ctx.tracer.frames } : {}),
-  };
+      if (checkNode && ctx.tracer) ctx.tracer.setFrame(checkNode, frame);
+      // The items in a fixed order, without a closure per item: this runs once per act and binding.
+      for (let i = 0; i < ITEMS.length; i++) {
+        const item = ITEMS[i] as Reason['item'];
+        let expr: string;
+        let itemFrame: TraceFrame | null = frame;
+        let compiled: ((x: Ctx) => Tri) | null = null;
+        if (item === 'not-in-force') expr = `<<${act.name}>>`;
+        else if (item === 'actor') {
+          expr = act.decl.actor ? textOf(act.decl.actor) : 'anyone';
+          if (act.actor.kind === 'role')
+            itemFrame = traceFrame(cm, 'fact', cm.facts.get(act.actor.fact)?.decl ?? null, act.actor.fact, date);
+        } else {
+          const e =
+            item === 'object' ? act.decl.object : item === 'recipient' ? act.decl.recipient : act.decl.preconditions;
+          compiled = item === 'object' ? act.object : item === 'recipient' ? act.recipient : act.preconditions;
+          if (!e || !compiled) continue;
+          expr = textOf(e);
+        }
+        const label = ITEM_LABELS[i] as string;
+        const qStart = ctx.questions.length;
+        // The compiled expressions build their own node (relabelled below); the others get one here.
+        const node =
+          ctx.tracer && compiled === null
+            ? ctx.tracer.enter(
+                label,
+                expr,
+                undefined,
+                item === 'actor' && act.decl.actor ? declSpan(act.decl.actor) : undefined,
+              )
+            : null;
+        const before = ctx.tracer ? ctx.tracer.top.children.length : 0;
+        if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
+        const v =
+          item === 'not-in-force'
+            ? bool(actInForce(cm, act, date))
+            : item === 'actor'
+              ? actorItem(ctx, act, actor, env)
+              : (compiled as (x: Ctx) => Tri)(ctx);
+        if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
+        // The item's derivation: the node its expression built, or (a literal such as `preconditions: true`
+        // builds none) one made here, never the previous item's node.
+        const siblings = ctx.tracer?.top.children ?? [];
+        const itemNode = node ?? (siblings.length > before ? (siblings[siblings.length - 1] ?? null) : null);
+        if (itemNode === null && compiled !== null && ctx.tracer) {
+          // A literal has no derivation (and no failing condition below it): its item node shows it.
+          const lit = ctx.tracer.enter(label, expr);
+          if (itemFrame) ctx.tracer.setFrame(lit, itemFrame);
+          ctx.tracer.exit(lit, toTraceValue(v));
+        }
+        const t = truth(v);
+        const conditions =
+          t !== true && itemNode ? failingConditions(cm, state, date, itemNode, ctx.tracer?.frames) : null;
+        if (compiled !== null && itemNode) itemNode.kind = label;
+        if (t === true) continue;
+        if (item === 'actor' || item === 'not-in-force') truncate(ctx, qStart);
+        questions.push(...ctx.questions.slice(qStart));
+        if (t === false) status = 'disabled';
+        else if (status === 'enabled') status = 'undecided';
+        reasons.push({
+          item,
+          status: t === false ? 'false' : 'unknown',
+          expr,
+          message: reasonMessage(item, t, act.name, actor, expr, conditions),
+          frame: itemFrame ?? frame,
+          ...(conditions ? { conditions } : {}),
+        });
+      }
+      if (checkNode && ctx.tracer)
+        ctx.tracer.exit(
+          checkNode,
+          status === 'enabled'
+            ? { type: 'boolean', value: true }
+            : status === 'disabled'
+              ? { type: 'boolean', value: false }
+              : { type: 'unknown' },
+        );
+      const outParams: Record<string, JsonScalar> = { ...params };
+      for (const [k, v] of Object.entries(env)) outParams[k] = toScalar(v);
+      return {
+        act: actName,
+        actor,
+        params: sortKeys(outParams),
+        status,
+        reasons,
+        questions: status === 'disabled' ? [] : dedupeQuestions(questions),
+        env,
+        ...(checkNode && ctx.tracer ? { trace: finishNode(checkNode), frames: ctx.tracer.frames } : {}),
+      };
+    },
+    compiledProblem('checkAct', cm),
+  );
 }
 
 const declSpans = new WeakMap<object, string | undefined>();
@@ -562,39 +586,46 @@ export function availableActs(
   actor: string,
   options: EvalOptions = {},
 ): AvailableAct[] {
-  const out: AvailableAct[] = [];
-  // A corrupt state enables nothing (checkAct and take say why).
-  if (stateProblem(state)) return out;
-  const ctx = newCtx(cm, state, state.asOf, { actor });
-  for (const name of cm.actOrder) {
-    const act = cm.acts.get(name);
-    if (!act) continue;
-    const free =
-      act.decl.params.length === 0
-        ? []
-        : act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
-    const bs = free.length === 0 ? NO_BINDING : bindingsIn(ctx, free);
-    if (bs === null) continue;
-    for (const b of bs) {
-      const env: Record<string, Value> = {};
-      for (const p of act.decl.params) {
-        const x = b[p.name];
-        const v = x === undefined ? null : fromScalar(p.type, x, cm);
-        if (v) env[p.name] = v;
+  return atBoundary(
+    'availableActs',
+    () => [],
+    () => {
+      const out: AvailableAct[] = [];
+      // A corrupt state enables nothing (checkAct and take say why).
+      if (stateProblem(state)) return out;
+      const ctx = newCtx(cm, state, state.asOf, { actor });
+      for (const name of cm.actOrder) {
+        const act = cm.acts.get(name);
+        if (!act) continue;
+        const free =
+          act.decl.params.length === 0
+            ? []
+            : act.decl.params.filter((p) => !(act.actor.kind === 'param' && act.actor.param === p.name));
+        const bs = free.length === 0 ? NO_BINDING : bindingsIn(ctx, free);
+        if (bs === null) continue;
+        for (const b of bs) {
+          const env: Record<string, Value> = {};
+          for (const p of act.decl.params) {
+            const x = b[p.name];
+            const v = x === undefined ? null : fromScalar(p.type, x, cm);
+            if (v) env[p.name] = v;
+          }
+          if (quickStatus(ctx, act, actor, env) !== 'enabled') continue;
+          if (options.trace) {
+            const c = checkAct(cm, state, name, actor, b, options);
+            if (c.status === 'enabled')
+              out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace, frames: c.frames } : {}) });
+            continue;
+          }
+          const params: Record<string, JsonScalar> = {};
+          for (const k of Object.keys(env).sort()) params[k] = toScalar(env[k] as Value);
+          out.push({ act: name, params });
+        }
       }
-      if (quickStatus(ctx, act, actor, env) !== 'enabled') continue;
-      if (options.trace) {
-        const c = checkAct(cm, state, name, actor, b, options);
-        if (c.status === 'enabled')
-          out.push({ act: name, params: c.params, ...(c.trace ? { trace: c.trace, frames: c.frames } : {}) });
-        continue;
-      }
-      const params: Record<string, JsonScalar> = {};
-      for (const k of Object.keys(env).sort()) params[k] = toScalar(env[k] as Value);
-      out.push({ act: name, params });
-    }
-  }
-  return out;
+      return out;
+    },
+    compiledProblem('availableActs', cm),
+  );
 }
 
 const NO_BINDING: readonly Record<string, JsonScalar>[] = Object.freeze([Object.freeze({})]);
@@ -643,19 +674,26 @@ function quickCheck(
  * with those params unbound.
  */
 export function potentialActs(cm: CompiledModel, state: CaseState, actor: string): PotentialAct[] {
-  const out: PotentialAct[] = [];
-  if (stateProblem(state)) return out;
-  for (const name of cm.actOrder) {
-    const act = cm.acts.get(name);
-    if (!act) continue;
-    const bs = bindings(cm, state, act, actor) ?? [{}];
-    for (const b of bs) {
-      const c = checkAct(cm, state, name, actor, b);
-      if (c.status === 'undecided')
-        out.push({ act: name, params: c.params, questions: c.questions, reasons: c.reasons });
-    }
-  }
-  return out;
+  return atBoundary(
+    'potentialActs',
+    () => [],
+    () => {
+      const out: PotentialAct[] = [];
+      if (stateProblem(state)) return out;
+      for (const name of cm.actOrder) {
+        const act = cm.acts.get(name);
+        if (!act) continue;
+        const bs = bindings(cm, state, act, actor) ?? [{}];
+        for (const b of bs) {
+          const c = checkAct(cm, state, name, actor, b);
+          if (c.status === 'undecided')
+            out.push({ act: name, params: c.params, questions: c.questions, reasons: c.reasons });
+        }
+      }
+      return out;
+    },
+    compiledProblem('potentialActs', cm),
+  );
 }
 
 /**
@@ -1158,26 +1196,28 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     duties = [...duties, ...c.newDuties.map((d) => deepFreeze(d))];
   }
   if (duties !== state.duties) Object.freeze(duties);
-  return Object.freeze({
-    ...state,
-    facts: touched.size > 0 ? Object.freeze(facts) : state.facts,
-    duties,
-    records: Object.freeze([...state.records, deepFreeze(record)]),
-    violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
-    counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
-    // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
-    events: Object.freeze([
-      ...state.events,
-      Object.freeze({
-        kind: record.forced ? ('force' as const) : ('take' as const),
-        act: record.act,
-        actor: record.actor,
-        params: record.params,
-        facts: record.facts,
-        at: record.at,
-      }),
-    ]),
-  });
+  return engineState(
+    Object.freeze({
+      ...state,
+      facts: touched.size > 0 ? Object.freeze(facts) : state.facts,
+      duties,
+      records: Object.freeze([...state.records, deepFreeze(record)]),
+      violations: c.violation ? Object.freeze([...state.violations, deepFreeze(c.violation)]) : state.violations,
+      counters: Object.freeze({ record: state.counters.record + 1, duty: c.dutyCounter }),
+      // Logged as recorded: a force of an enabled act is a take; parameters in canonical form.
+      events: Object.freeze([
+        ...state.events,
+        Object.freeze({
+          kind: record.forced ? ('force' as const) : ('take' as const),
+          act: record.act,
+          actor: record.actor,
+          params: record.params,
+          facts: record.facts,
+          at: record.at,
+        }),
+      ]),
+    }),
+  );
 }
 
 /** Freeze a plain JSON value and everything in it. */
@@ -1222,7 +1262,14 @@ function checkTreeOf(
  * derivation (the entry then has a childless check node: faster for bulk replays).
  */
 export function take(cm: CompiledModel, state: CaseState, req: TakeRequest, options: EvalOptions = {}): TakeResult {
-  return perform(cm, state, req, false, options.trace ?? true);
+  return atBoundary(
+    'take',
+    (d) => refusedTake(state, d),
+    () => {
+      return perform(cm, state, req, false, options.trace ?? true);
+    },
+    compiledProblem('take', cm),
+  );
 }
 
 /**
@@ -1230,5 +1277,12 @@ export function take(cm: CompiledModel, state: CaseState, req: TakeRequest, opti
  * `forced-act` violation is recorded. Unknown acts and ill-typed parameters are still refused.
  */
 export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, options: EvalOptions = {}): TakeResult {
-  return perform(cm, state, req, true, options.trace ?? true);
+  return atBoundary(
+    'force',
+    (d) => refusedTake(state, d),
+    () => {
+      return perform(cm, state, req, true, options.trace ?? true);
+    },
+    compiledProblem('force', cm),
+  );
 }

@@ -9,9 +9,11 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, stateProblem } from './state.js';
+import { argKey, copyGiven, engineState, stateProblem } from './state.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, invalidState, stateOrInvalid } from './guards.js';
 
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
 const isScalar = (v: unknown): v is JsonScalar =>
@@ -93,21 +95,23 @@ function checkActors(
 
 /** An empty, frozen case state. */
 function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
-  return freeze(
-    {
-      model: modelIdentity(compiled.model),
-      engine: ENGINE_VERSION,
-      asOf,
-      actors,
-      facts: {},
-      duties: [],
-      records: [],
-      violations: [],
-      counters: { record: 0, duty: 0 },
-      // The log shares the (frozen) actors with the state.
-      events: [{ kind: 'create', asOf, actors }],
-    },
-    true,
+  return engineState(
+    freeze(
+      {
+        model: modelIdentity(compiled.model),
+        engine: ENGINE_VERSION,
+        asOf,
+        actors,
+        facts: {},
+        duties: [],
+        records: [],
+        violations: [],
+        counters: { record: 0, duty: 0 },
+        // The log shares the (frozen) actors with the state.
+        events: [{ kind: 'create', asOf, actors }],
+      },
+      true,
+    ),
   );
 }
 
@@ -117,32 +121,39 @@ function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string
  * and invalid given facts are reported (code, message, JSON path) and left out.
  */
 export function createCaseChecked(compiled: CompiledModel, options: CaseOptions): Result<CaseState> {
-  const diagnostics: Diagnostic[] = [];
-  const o: Partial<CaseOptions> = isRecord(options) ? options : {};
-  if (typeof o.asOf !== 'string' || !isDate(o.asOf)) {
-    diagnostics.push({
-      code: 'run-invalid-date',
-      severity: 'error',
-      message: `The as-of date ${JSON.stringify(o.asOf)} is not a calendar date YYYY-MM-DD.`,
-      path: '/asOf',
-      hint: 'Write the date as YYYY-MM-DD, e.g. 2024-01-02; the case is then created with that clock.',
-    });
-  }
-  const actors = checkActors(compiled, o.actors, diagnostics);
-  // Without a valid clock, the case has no date: it is created with no actors and facts, and with
-  // an asOf that every later call reports (run-invalid-state) rather than a guessed date.
-  if (diagnostics.some((d) => d.code === 'run-invalid-date')) {
-    return { value: emptyState(compiled, INVALID_AS_OF, {}), diagnostics };
-  }
-  const state = emptyState(compiled, o.asOf as string, actors);
-  if (o.facts === undefined) return { value: state, diagnostics };
-  if (!Array.isArray(o.facts)) {
-    diagnostics.push(INVALID_FACTS);
-    return { value: state, diagnostics };
-  }
-  if (o.facts.length === 0) return { value: state, diagnostics };
-  const r = give(compiled, state, o.facts, {});
-  return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
+  return atBoundary(
+    'createCaseChecked',
+    (d) => ({ value: invalidState(), diagnostics: [d] }),
+    () => {
+      const diagnostics: Diagnostic[] = [];
+      const o: Partial<CaseOptions> = isRecord(options) ? options : {};
+      if (typeof o.asOf !== 'string' || !isDate(o.asOf)) {
+        diagnostics.push({
+          code: 'run-invalid-date',
+          severity: 'error',
+          message: `The as-of date ${JSON.stringify(o.asOf)} is not a calendar date YYYY-MM-DD.`,
+          path: '/asOf',
+          hint: 'Write the date as YYYY-MM-DD, e.g. 2024-01-02; the case is then created with that clock.',
+        });
+      }
+      const actors = checkActors(compiled, o.actors, diagnostics);
+      // Without a valid clock, the case has no date: it is created with no actors and facts, and with
+      // an asOf that every later call reports (run-invalid-state) rather than a guessed date.
+      if (diagnostics.some((d) => d.code === 'run-invalid-date')) {
+        return { value: emptyState(compiled, INVALID_AS_OF, {}), diagnostics };
+      }
+      const state = emptyState(compiled, o.asOf as string, actors);
+      if (o.facts === undefined) return { value: state, diagnostics };
+      if (!Array.isArray(o.facts)) {
+        diagnostics.push(INVALID_FACTS);
+        return { value: state, diagnostics };
+      }
+      if (o.facts.length === 0) return { value: state, diagnostics };
+      const r = give(compiled, state, o.facts, {});
+      return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
+    },
+    compiledProblem('createCaseChecked', compiled),
+  );
 }
 
 /** The asOf of a case created with an invalid date: not a date, so every engine call reports it. */
@@ -154,7 +165,13 @@ export const INVALID_AS_OF = 'invalid';
  * `asOf` gives a case every later call refuses with `run-invalid-state`. Prefer `createCaseChecked`.
  */
 export function createCase(compiled: CompiledModel, options: CaseOptions): CaseState {
-  return createCaseChecked(compiled, options).value;
+  return atBoundary(
+    'createCase',
+    () => invalidState(),
+    () => {
+      return createCaseChecked(compiled, options).value;
+    },
+  );
 }
 
 /** Validate one given fact: its instance arguments and stored value, or a diagnostic. */
@@ -274,7 +291,14 @@ export function give(
   facts: readonly GivenFact[],
   options: { readonly by?: string; readonly at?: string } = {},
 ): Result<CaseState> {
-  return giveFacts(compiled, state, facts, options, true);
+  return atBoundary(
+    'give',
+    (d) => ({ value: stateOrInvalid(state), diagnostics: [d] }),
+    () => {
+      return giveFacts(compiled, state, facts, options, true);
+    },
+    compiledProblem('give', compiled),
+  );
 }
 
 /**
@@ -369,8 +393,10 @@ export function withFacts(
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
-  if (event === undefined) return Object.freeze({ ...state, facts: Object.freeze(facts) });
-  return Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) });
+  if (event === undefined) return engineState(Object.freeze({ ...state, facts: Object.freeze(facts) }));
+  return engineState(
+    Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) }),
+  );
 }
 
 /** Freeze a new fact instance and its parts. */

@@ -6,9 +6,11 @@ import type { JsonScalar } from '../model/trace.js';
 import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
-import { stateProblem, withEvent } from './state.js';
+import { engineState, stateProblem, withEvent } from './state.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { isDate, truth } from './values.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, stateOrInvalid } from './guards.js';
 
 /** The result of {@link advance}: the new state, the violations it recorded, and problems with the input. */
 export interface AdvanceResult {
@@ -26,8 +28,15 @@ const NONE: readonly never[] = Object.freeze([]);
  * unchanged and is reported in `diagnostics`.
  */
 export function advance(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
-  const r = moveClock(cm, state, to);
-  return r.state === state ? r : { ...r, state: withEvent(r.state, { kind: 'advance', to }) };
+  return atBoundary(
+    'advance',
+    (d) => ({ state: stateOrInvalid(state), violations: [], diagnostics: [d] }),
+    () => {
+      const r = moveClock(cm, state, to);
+      return r.state === state ? r : { ...r, state: withEvent(r.state, { kind: 'advance', to }) };
+    },
+    compiledProblem('advance', cm),
+  );
 }
 
 /** {@link advance} without logging an `advance` event (a take on a later date moves the clock so). */
@@ -44,7 +53,7 @@ export function moveClock(cm: CompiledModel, state: CaseState, to: string): Adva
     return { state, violations: NONE, diagnostics: [d] };
   }
   if (to <= state.asOf) return { state, violations: NONE, diagnostics: NONE };
-  const moved = Object.freeze({ ...state, asOf: to });
+  const moved = engineState(Object.freeze({ ...state, asOf: to }));
   const r = recordViolations(cm, moved);
   return { ...r, diagnostics: NONE };
 }
@@ -106,20 +115,36 @@ export function recordViolations(
     const d = duties[f.index];
     if (d) duties[f.index] = Object.freeze({ ...d, violatedAt: to });
   }
-  const next = Object.freeze({
-    ...state,
-    duties: Object.freeze(duties),
-    violations: Object.freeze([...state.violations, ...found.map((f) => Object.freeze({ ...f.v }))]),
-  });
+  const next = engineState(
+    Object.freeze({
+      ...state,
+      duties: Object.freeze(duties),
+      violations: Object.freeze([...state.violations, ...found.map((f) => Object.freeze({ ...f.v }))]),
+    }),
+  );
   return { state: next, violations: found.map((f) => f.v) };
 }
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
 export function activeDuties(state: CaseState, holder?: JsonScalar): DutyInstance[] {
-  return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));
+  return atBoundary(
+    'activeDuties',
+    () => [],
+    () => {
+      if (stateProblem(state)) return [];
+      return state.duties.filter((d) => d.status === 'active' && (holder === undefined || d.args.includes(holder)));
+    },
+  );
 }
 
 /** Every violation recorded in the case, in order. */
 export function violations(state: CaseState): readonly Violation[] {
-  return state.violations;
+  return atBoundary(
+    'violations',
+    () => [],
+    () => {
+      // a corrupt state has no violations to list (every other call reports run-invalid-state)
+      return stateProblem(state) ? [] : state.violations;
+    },
+  );
 }

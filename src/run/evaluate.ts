@@ -12,6 +12,8 @@ import { stateProblem } from './state.js';
 import type { CaseState } from './state.js';
 import { instanceText } from './id-text.js';
 import { toTraceValue } from './values.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem } from './guards.js';
 
 /** The result of evaluating a fact. */
 export interface FactEvaluation {
@@ -47,63 +49,70 @@ export function evaluateFact(
   args?: readonly JsonScalar[],
   options: { readonly trace?: boolean } = {},
 ): FactEvaluation {
-  const invalid = (d: Diagnostic, questions: readonly Question[] = []): FactEvaluation => ({
-    value: UNKNOWN,
-    questions,
-    diagnostics: [d],
-  });
-  const bad = stateProblem(state);
-  if (bad) return invalid(bad);
-  const f = typeof fact === 'string' ? (cm.facts.get(fact) ?? cm.facts.get(bareName(fact))) : undefined;
-  if (!f) {
-    const message = `The fact [${String(fact)}] is not defined in the model.`;
-    const d: Diagnostic = { code: 'run-unknown-fact', severity: 'error', message, path: '/fact' };
-    return invalid(d, [{ fact: String(fact), args: Array.isArray(args) ? args.filter(isScalar) : [] }]);
-  }
-  if (args !== undefined) {
-    if (!Array.isArray(args) || !args.every(isScalar)) {
-      return invalid({
-        code: 'run-wrong-type',
-        severity: 'error',
-        message:
-          `The arguments of [${f.name}] must be an array of strings, numbers, booleans or null; ` +
-          `got ${JSON.stringify(args)}.`,
-        path: '/args',
+  return atBoundary(
+    'evaluateFact',
+    (d) => ({ value: { type: 'unknown' }, questions: [], diagnostics: [d] }),
+    () => {
+      const invalid = (d: Diagnostic, questions: readonly Question[] = []): FactEvaluation => ({
+        value: UNKNOWN,
+        questions,
+        diagnostics: [d],
       });
-    }
-    if (args.length !== f.arity) {
-      return invalid({
-        code: 'run-wrong-arity',
-        severity: 'error',
-        message: `The fact [${f.name}] takes ${f.arity} argument(s) but ${args.length} were given.`,
-        path: '/args',
-      });
-    }
-    if (f.decl) {
-      for (const [i, p] of f.decl.params.entries()) {
-        const a = args[i] ?? null;
-        if (a !== null && canonicalScalar(p.type, a, cm) === undefined) {
+      const bad = stateProblem(state);
+      if (bad) return invalid(bad);
+      const f = typeof fact === 'string' ? (cm.facts.get(fact) ?? cm.facts.get(bareName(fact))) : undefined;
+      if (!f) {
+        const message = `The fact [${String(fact)}] is not defined in the model.`;
+        const d: Diagnostic = { code: 'run-unknown-fact', severity: 'error', message, path: '/fact' };
+        return invalid(d, [{ fact: String(fact), args: Array.isArray(args) ? args.filter(isScalar) : [] }]);
+      }
+      if (args !== undefined) {
+        if (!Array.isArray(args) || !args.every(isScalar)) {
           return invalid({
             code: 'run-wrong-type',
             severity: 'error',
-            message: `Argument ${p.name} of [${f.name}] does not fit its type: ${JSON.stringify(a)}.`,
-            path: `/args/${i}`,
+            message:
+              `The arguments of [${f.name}] must be an array of strings, numbers, booleans or null; ` +
+              `got ${JSON.stringify(args)}.`,
+            path: '/args',
           });
         }
+        if (args.length !== f.arity) {
+          return invalid({
+            code: 'run-wrong-arity',
+            severity: 'error',
+            message: `The fact [${f.name}] takes ${f.arity} argument(s) but ${args.length} were given.`,
+            path: '/args',
+          });
+        }
+        if (f.decl) {
+          for (const [i, p] of f.decl.params.entries()) {
+            const a = args[i] ?? null;
+            if (a !== null && canonicalScalar(p.type, a, cm) === undefined) {
+              return invalid({
+                code: 'run-wrong-type',
+                severity: 'error',
+                message: `Argument ${p.name} of [${f.name}] does not fit its type: ${JSON.stringify(a)}.`,
+                path: `/args/${i}`,
+              });
+            }
+          }
+          args = canonicalArgs(f.decl.params, args, cm);
+        }
       }
-      args = canonicalArgs(f.decl.params, args, cm);
-    }
-  }
-  const ctx = newCtx(cm, state, state.asOf, { trace: options.trace ?? false });
-  const node = ctx.tracer ? ctx.tracer.enter('Ref', instanceText(f.name, args ?? [])) : null;
-  const v = evalFact(ctx, f, args ?? (f.arity === 0 ? [] : null));
-  const tv = toTraceValue(v);
-  if (node && ctx.tracer) ctx.tracer.exit(node, tv);
-  const questions = v === null ? dedupeQuestions(ctx.questions) : [];
-  return {
-    value: tv,
-    questions,
-    diagnostics: NONE,
-    ...(node && ctx.tracer ? { trace: finishNode(node), frames: ctx.tracer.frames } : {}),
-  };
+      const ctx = newCtx(cm, state, state.asOf, { trace: options.trace ?? false });
+      const node = ctx.tracer ? ctx.tracer.enter('Ref', instanceText(f.name, args ?? [])) : null;
+      const v = evalFact(ctx, f, args ?? (f.arity === 0 ? [] : null));
+      const tv = toTraceValue(v);
+      if (node && ctx.tracer) ctx.tracer.exit(node, tv);
+      const questions = v === null ? dedupeQuestions(ctx.questions) : [];
+      return {
+        value: tv,
+        questions,
+        diagnostics: NONE,
+        ...(node && ctx.tracer ? { trace: finishNode(node), frames: ctx.tracer.frames } : {}),
+      };
+    },
+    compiledProblem('evaluateFact', cm),
+  );
 }

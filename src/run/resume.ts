@@ -7,6 +7,9 @@ import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { ModelIdentity } from '../model/identity.js';
 import type { CompiledModel } from './context.js';
 import type { CaseState } from './state.js';
+import { engineState, stateProblem } from './state.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, invalidState, stateOrInvalid } from './guards.js';
 
 const describe = (m: ModelIdentity): string =>
   `${m.title === null ? 'an untitled model' : `"${m.title}"`}${m.version ? ` (version ${m.version})` : ''}, ${m.hash}`;
@@ -19,35 +22,45 @@ const describe = (m: ModelIdentity): string =>
  * so the change is recorded in the state rather than repeated on every step.
  */
 export function resumeCase(compiled: CompiledModel, state: CaseState): Result<CaseState> {
-  const now = modelIdentity(compiled.model);
-  const diagnostics: Diagnostic[] = [];
-  const was = (state as Partial<CaseState>).model;
-  if (was === undefined || typeof was !== 'object' || was === null || typeof was.hash !== 'string') {
-    diagnostics.push({
-      code: 'run-model-unknown',
-      severity: 'warning',
-      message: `The case state does not name the model it was made with; it is resumed under ${describe(now)}.`,
-      path: '/model',
-      hint: 'States made by this engine name their model; re-create the case from its events to be sure.',
-    });
-  } else if (was.hash !== now.hash) {
-    diagnostics.push({
-      code: 'run-model-changed',
-      severity: 'error',
-      message: `The case state was made under ${describe(was)} but is resumed under ${describe(now)}.`,
-      path: '/model/hash',
-      hint: 'Replay the case events under the new model (replayEvents) instead of resuming the old state.',
-    });
-  }
-  const engine = (state as Partial<CaseState>).engine;
-  if (engine !== undefined && engine !== ENGINE_VERSION) {
-    diagnostics.push({
-      code: 'run-engine-changed',
-      severity: 'warning',
-      message: `The case state was made by engine version ${String(engine)}; this is version ${ENGINE_VERSION}.`,
-      path: '/engine',
-    });
-  }
-  if (diagnostics.length === 0) return { value: state, diagnostics };
-  return { value: Object.freeze({ ...state, model: now, engine: ENGINE_VERSION }), diagnostics };
+  return atBoundary(
+    'resumeCase',
+    (d) => ({ value: stateOrInvalid(state), diagnostics: [d] }),
+    () => {
+      // a corrupt state is reported, never stamped as the engine's own
+      const bad = stateProblem(state);
+      if (bad) return { value: invalidState(), diagnostics: [bad] };
+      const now = modelIdentity(compiled.model);
+      const diagnostics: Diagnostic[] = [];
+      const was = (state as Partial<CaseState>).model;
+      if (was === undefined || typeof was !== 'object' || was === null || typeof was.hash !== 'string') {
+        diagnostics.push({
+          code: 'run-model-unknown',
+          severity: 'warning',
+          message: `The case state does not name the model it was made with; it is resumed under ${describe(now)}.`,
+          path: '/model',
+          hint: 'States made by this engine name their model; re-create the case from its events to be sure.',
+        });
+      } else if (was.hash !== now.hash) {
+        diagnostics.push({
+          code: 'run-model-changed',
+          severity: 'error',
+          message: `The case state was made under ${describe(was)} but is resumed under ${describe(now)}.`,
+          path: '/model/hash',
+          hint: 'Replay the case events under the new model (replayEvents) instead of resuming the old state.',
+        });
+      }
+      const engine = (state as Partial<CaseState>).engine;
+      if (engine !== undefined && engine !== ENGINE_VERSION) {
+        diagnostics.push({
+          code: 'run-engine-changed',
+          severity: 'warning',
+          message: `The case state was made by engine version ${String(engine)}; this is version ${ENGINE_VERSION}.`,
+          path: '/engine',
+        });
+      }
+      if (diagnostics.length === 0) return { value: state, diagnostics };
+      return { value: engineState(Object.freeze({ ...state, model: now, engine: ENGINE_VERSION })), diagnostics };
+    },
+    compiledProblem('resumeCase', compiled),
+  );
 }

@@ -2,7 +2,7 @@
  * Scenarios: tests of a model written in .flint (grammar/README.md#scenarios), run against the
  * native interpreter, with coverage of acts, precondition branches and duties.
  */
-export { runScenarios, scenariosOf } from './run.js';
+export { runScenarios, scenariosOf } from './guards.js';
 export type { RunScenariosOptions } from './run.js';
 export { renderCoverage, renderScenarioReport } from './render.js';
 export type { RenderOptions } from './render.js';

@@ -7,6 +7,7 @@
 import { type Lang, scenarioWords } from '../trace/index.js';
 import type { Coverage, ScenarioReport } from './types.js';
 import { spanText } from './run.js';
+import { textAtBoundary } from '../model/guard.js';
 
 /** Options of {@link renderScenarioReport}. */
 export interface RenderOptions {
@@ -51,25 +52,27 @@ export function renderCoverage(c: Coverage, lang: Lang = 'en'): string {
  * (Dutch: `N geslaagd, N mislukt`).
  */
 export function renderScenarioReport(report: ScenarioReport, options: RenderOptions = {}): string {
-  const w = scenarioWords(options.lang ?? 'en');
-  const width = Math.max(w.expected.length, w.actual.length) + 1;
-  const out: string[] = [];
-  for (const s of report.scenarios) {
-    const n = s.checks.length;
-    out.push(`${s.passed ? '✓' : '✗'} ${s.name} (${n} ${w.checks[n === 1 ? 0 : 1]})`);
-    for (const c of s.checks) {
-      if (c.passed) continue;
-      out.push(`  ✗ ${c.text}  (${spanText(c.span)})`);
-      out.push(`      ${`${w.expected}:`.padEnd(width)} ${c.expected}`);
-      out.push(`      ${`${w.actual}:`.padEnd(width)} ${c.actual}`);
-      if (c.excerpt) {
-        out.push(`      ${w.trace}:`);
-        for (const l of c.excerpt.split('\n')) out.push(`        ${l}`);
+  return textAtBoundary('renderScenarioReport', () => {
+    const w = scenarioWords(options.lang ?? 'en');
+    const width = Math.max(w.expected.length, w.actual.length) + 1;
+    const out: string[] = [];
+    for (const s of report.scenarios) {
+      const n = s.checks.length;
+      out.push(`${s.passed ? '✓' : '✗'} ${s.name} (${n} ${w.checks[n === 1 ? 0 : 1]})`);
+      for (const c of s.checks) {
+        if (c.passed) continue;
+        out.push(`  ✗ ${c.text}  (${spanText(c.span)})`);
+        out.push(`      ${`${w.expected}:`.padEnd(width)} ${c.expected}`);
+        out.push(`      ${`${w.actual}:`.padEnd(width)} ${c.actual}`);
+        if (c.excerpt) {
+          out.push(`      ${w.trace}:`);
+          for (const l of c.excerpt.split('\n')) out.push(`        ${l}`);
+        }
       }
+      if (s.stoppedAt !== null) out.push(`  ${w.stopped(s.stoppedAt + 1)}`);
     }
-    if (s.stoppedAt !== null) out.push(`  ${w.stopped(s.stoppedAt + 1)}`);
-  }
-  if (options.coverage !== false) out.push('', renderCoverage(report.coverage, options.lang));
-  if (options.summary !== false) out.push(w.summary(report.passed, report.failed));
-  return `${out.join('\n')}\n`;
+    if (options.coverage !== false) out.push('', renderCoverage(report.coverage, options.lang));
+    if (options.summary !== false) out.push(w.summary(report.passed, report.failed));
+    return `${out.join('\n')}\n`;
+  });
 }

@@ -12,6 +12,7 @@ import { DECIMAL_MAX_EXPONENT, DECIMAL_PRECISION, dateProblem, parseNumber } fro
 import { flintParser } from '../../grammar/parser.js';
 import { DateLiteral, DURATION_UNITS, flintLexer, K, LParen, MONTH_NAMES } from '../../grammar/tokens.js';
 import { AstBuilder } from './to-ast.js';
+import { atBoundary } from '../model/guard.js';
 
 const finite = (t: IToken | undefined): t is IToken => t !== undefined && Number.isFinite(t.startOffset);
 
@@ -419,21 +420,28 @@ function lexHint(ch: string): string {
 
 /** Parse one .flint file. Never throws: problems are diagnostics (`lex-error`, `syntax-error`, ...). */
 export function parse(text: string, file: string): Result<Model> {
-  try {
-    return parseUnsafe(text, file);
-  } catch (err) {
-    const end = positionAt(text, 0);
-    return {
-      value: { kind: 'Model', header: null, declarations: [], span: { file, start: end, end } },
-      diagnostics: [
-        {
-          code: 'internal-error',
-          severity: 'error',
-          message: `The parser failed unexpectedly on ${file}: ${err instanceof Error ? err.message : String(err)}.`,
-          span: { file, start: end, end },
-          hint: 'This is a bug in Calculemus; please report it with the file.',
-        },
-      ],
-    };
-  }
+  return atBoundary(
+    'parse',
+    (d) => ({ value: emptyModel(typeof file === 'string' ? file : ''), diagnostics: [d] }),
+    () => {
+      try {
+        return parseUnsafe(text, file);
+      } catch (err) {
+        const end = positionAt(text, 0);
+        return {
+          value: { kind: 'Model', header: null, declarations: [], span: { file, start: end, end } },
+          diagnostics: [
+            {
+              code: 'internal-error',
+              severity: 'error',
+              message:
+                `The parser failed unexpectedly on ${file}: ` + `${err instanceof Error ? err.message : String(err)}.`,
+              span: { file, start: end, end },
+              hint: 'This is a bug in Calculemus; please report it with the file.',
+            },
+          ],
+        };
+      }
+    },
+  );
 }

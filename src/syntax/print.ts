@@ -21,6 +21,7 @@ import type {
 } from '../model/ast.js';
 import { IDENTIFIER_RE, RESERVED_WORDS, SOURCE_ID_RE } from '../../grammar/tokens.js';
 import { bracketName, quoteString, textBlock } from './text.js';
+import { textAtBoundary } from '../model/guard.js';
 
 const INDENT = '  ';
 
@@ -377,21 +378,25 @@ export function joinParts(p: PrintedDecl): string {
 
 /** Print one expression in canonical form (as it appears as a field value). */
 export function printExpr(e: Expr): string {
-  return expr(e, OPEN);
+  return textAtBoundary('printExpr', () => {
+    return expr(e, OPEN);
+  });
 }
 
 /** The canonical .flint text of `model`: fixed field order, 2-space indentation, one item per line. */
 export function print(model: Model): string {
-  const parts: string[] = [];
-  if (model.header) parts.push(joinParts(header(model.header)));
-  let prevOneLine = false;
-  for (const d of model.declarations) {
-    const text = joinParts(printDeclParts(d));
-    const oneLine = !text.includes('\n');
-    // Consecutive one-line declarations stay together; anything with a block gets a blank line around it.
-    if (parts.length > 0) parts.push(oneLine && prevOneLine ? '\n' : '\n\n');
-    parts.push(text);
-    prevOneLine = oneLine;
-  }
-  return parts.length === 0 ? '' : `${parts.join('')}\n`;
+  return textAtBoundary('print', () => {
+    const parts: string[] = [];
+    if (model.header) parts.push(joinParts(header(model.header)));
+    let prevOneLine = false;
+    for (const d of model.declarations) {
+      const text = joinParts(printDeclParts(d));
+      const oneLine = !text.includes('\n');
+      // Consecutive one-line declarations stay together; anything with a block gets a blank line around it.
+      if (parts.length > 0) parts.push(oneLine && prevOneLine ? '\n' : '\n\n');
+      parts.push(text);
+      prevOneLine = oneLine;
+    }
+    return parts.length === 0 ? '' : `${parts.join('')}\n`;
+  });
 }

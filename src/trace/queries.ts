@@ -26,6 +26,8 @@ import {
 import type { ActRecord, CaseState, CompiledModel, DutyInstance, GivenFact, Question } from '../run/index.js';
 import { frameOf } from './frames.js';
 import { instanceText } from './render.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, reasonOf } from '../run/guards.js';
 
 /** What `why` explains: a fact instance, an act or a duty. */
 export type WhySubject =
@@ -98,77 +100,87 @@ export function why(
     | { readonly compiled: CompiledModel; readonly state: CaseState },
   subject: WhySubject,
 ): WhyAnswer {
-  if (isEntry(from) || 'trace' in from) {
-    const root = isEntry(from) ? from.check : from.trace;
-    const frames = from.frames ?? [];
-    const nodes: TraceNode[] = [];
-    collect(from, root, subject, nodes);
-    const provenance = nodes
-      .flatMap((n) =>
-        (n.reads ?? []).filter((r) => 'fact' in subject && r.fact === subject.fact).map((r) => r.provenance),
-      )
-      .filter((p): p is Provenance => p !== null);
-    const value: TraceValue =
-      isEntry(from) && 'act' in subject && subject.act === from.act
-        ? { type: 'boolean', value: from.outcome !== 'refused' }
-        : (nodes[0]?.value ?? { type: 'unknown' });
-    return { value, nodes, frames, provenance, records: [], duties: [] };
-  }
-  const { compiled, state } = from;
-  subject = canonicalSubject(compiled, subject);
-  if ('fact' in subject) {
-    const ev = evaluateFact(compiled, state, subject.fact, subject.args, { trace: true });
-    const insts = Object.values(state.facts[subject.fact] ?? {}).filter(
-      (i) => subject.args === undefined || argKey(i.args) === argKey(subject.args),
-    );
-    const recIds = new Set(
-      insts.flatMap((i) => [i.provenance.kind === 'created' ? i.provenance.record : '', i.terminated?.record ?? '']),
-    );
-    const f = compiled.facts.get(subject.fact);
-    const derived: Provenance[] = [];
-    if (f?.mode === 'derived' && ev.trace) {
-      // A derived instance holds by its frame, from the instances its definition read.
-      const reads = new Map<string, { fact: string; args: readonly JsonScalar[] }>();
-      const walk = (n: TraceNode): void => {
-        for (const r of n.reads ?? []) reads.set(`${r.fact}\u0000${argKey(r.args)}`, { fact: r.fact, args: r.args });
-        n.children.forEach(walk);
+  return atBoundary(
+    'why',
+    () => ({ value: { type: 'unknown' }, nodes: [], frames: [], provenance: [], records: [], duties: [] }),
+    () => {
+      if (isEntry(from) || 'trace' in from) {
+        const root = isEntry(from) ? from.check : from.trace;
+        const frames = from.frames ?? [];
+        const nodes: TraceNode[] = [];
+        collect(from, root, subject, nodes);
+        const provenance = nodes
+          .flatMap((n) =>
+            (n.reads ?? []).filter((r) => 'fact' in subject && r.fact === subject.fact).map((r) => r.provenance),
+          )
+          .filter((p): p is Provenance => p !== null);
+        const value: TraceValue =
+          isEntry(from) && 'act' in subject && subject.act === from.act
+            ? { type: 'boolean', value: from.outcome !== 'refused' }
+            : (nodes[0]?.value ?? { type: 'unknown' });
+        return { value, nodes, frames, provenance, records: [], duties: [] };
+      }
+      const { compiled, state } = from;
+      const subj = canonicalSubject(compiled, subject);
+      if ('fact' in subj) {
+        const ev = evaluateFact(compiled, state, subj.fact, subj.args, { trace: true });
+        const insts = Object.values(state.facts[subj.fact] ?? {}).filter(
+          (i) => subj.args === undefined || argKey(i.args) === argKey(subj.args),
+        );
+        const recIds = new Set(
+          insts.flatMap((i) => [
+            i.provenance.kind === 'created' ? i.provenance.record : '',
+            i.terminated?.record ?? '',
+          ]),
+        );
+        const f = compiled.facts.get(subj.fact);
+        const derived: Provenance[] = [];
+        if (f?.mode === 'derived' && ev.trace) {
+          // A derived instance holds by its frame, from the instances its definition read.
+          const reads = new Map<string, { fact: string; args: readonly JsonScalar[] }>();
+          const walk = (n: TraceNode): void => {
+            for (const r of n.reads ?? [])
+              reads.set(`${r.fact}\u0000${argKey(r.args)}`, { fact: r.fact, args: r.args });
+            n.children.forEach(walk);
+          };
+          walk(ev.trace);
+          derived.push({ kind: 'derived', frame: subj.fact, from: [...reads.values()] });
+        }
+        return {
+          value: ev.value,
+          // The root names the instance asked about; printed like every other instance in renderings.
+          nodes: ev.trace ? [{ ...ev.trace, expr: instanceText(subj.fact, subj.args ?? []) }] : [],
+          frames: ev.frames ?? [],
+          provenance: [...insts.map((i) => i.provenance), ...derived],
+          records: state.records.filter((r) => recIds.has(r.id)),
+          duties: [],
+        };
+      }
+      if ('act' in subj) {
+        const records = state.records.filter((r) => r.act === subj.act);
+        return {
+          value: { type: 'boolean', value: records.length > 0 },
+          nodes: [],
+          frames: [],
+          provenance: [],
+          records,
+          duties: [],
+        };
+      }
+      const duties = state.duties.filter(
+        (d) => d.duty === subj.duty && (subj.args === undefined || argKey(d.args) === argKey(subj.args)),
+      );
+      const ids = new Set(duties.flatMap((d) => [d.createdBy, d.endedBy ?? '']));
+      return {
+        value: { type: 'boolean', value: duties.some((d) => d.status === 'active') },
+        nodes: [],
+        frames: [],
+        provenance: [],
+        records: state.records.filter((r) => ids.has(r.id)),
+        duties,
       };
-      walk(ev.trace);
-      derived.push({ kind: 'derived', frame: subject.fact, from: [...reads.values()] });
-    }
-    return {
-      value: ev.value,
-      // The root names the instance asked about; printed like every other instance in renderings.
-      nodes: ev.trace ? [{ ...ev.trace, expr: instanceText(subject.fact, subject.args ?? []) }] : [],
-      frames: ev.frames ?? [],
-      provenance: [...insts.map((i) => i.provenance), ...derived],
-      records: state.records.filter((r) => recIds.has(r.id)),
-      duties: [],
-    };
-  }
-  if ('act' in subject) {
-    const records = state.records.filter((r) => r.act === subject.act);
-    return {
-      value: { type: 'boolean', value: records.length > 0 },
-      nodes: [],
-      frames: [],
-      provenance: [],
-      records,
-      duties: [],
-    };
-  }
-  const duties = state.duties.filter(
-    (d) => d.duty === subject.duty && (subject.args === undefined || argKey(d.args) === argKey(subject.args)),
+    },
   );
-  const ids = new Set(duties.flatMap((d) => [d.createdBy, d.endedBy ?? '']));
-  return {
-    value: { type: 'boolean', value: duties.some((d) => d.status === 'active') },
-    nodes: [],
-    frames: [],
-    provenance: [],
-    records: state.records.filter((r) => ids.has(r.id)),
-    duties,
-  };
 }
 
 /** The answer of {@link whyNot}. */
@@ -196,15 +208,22 @@ export function whyNot(
   actor: string,
   params: Readonly<Record<string, JsonScalar>> = {},
 ): WhyNotAnswer {
-  const c = checkAct(compiled, state, act, actor, params, { trace: true });
-  return {
-    status: c.status,
-    params: c.params,
-    reasons: c.reasons,
-    questions: c.questions,
-    trace: c.trace ?? null,
-    frames: c.frames ?? [],
-  };
+  return atBoundary(
+    'whyNot',
+    (d) => ({ status: 'disabled', params: {}, reasons: [reasonOf(d)], questions: [], trace: null, frames: [] }),
+    () => {
+      const c = checkAct(compiled, state, act, actor, params, { trace: true });
+      return {
+        status: c.status,
+        params: c.params,
+        reasons: c.reasons,
+        questions: c.questions,
+        trace: c.trace ?? null,
+        frames: c.frames ?? [],
+      };
+    },
+    compiledProblem('whyNot', compiled),
+  );
 }
 
 function sourcesIn(t: FrameTable, n: TraceNode, out: Map<string, TraceSource>): void {
@@ -214,11 +233,17 @@ function sourcesIn(t: FrameTable, n: TraceNode, out: Map<string, TraceSource>): 
 
 /** Every legal source a decision rests on, deduplicated by id, in the version applied (first seen first). */
 export function decisionSources(entry: TraceEntry): TraceSource[] {
-  const out = new Map<string, TraceSource>();
-  for (const s of entry.sources) out.set(s.id, s);
-  sourcesIn(entry, entry.check, out);
-  for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
-  return [...out.values()];
+  return atBoundary(
+    'decisionSources',
+    () => [],
+    () => {
+      const out = new Map<string, TraceSource>();
+      for (const s of entry.sources) out.set(s.id, s);
+      sourcesIn(entry, entry.check, out);
+      for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+      return [...out.values()];
+    },
+  );
 }
 
 /** A duty instance made active or ended by a counterfactual. */
@@ -368,65 +393,72 @@ export function counterfactual(
   params: Readonly<Record<string, JsonScalar>> = {},
   options: { readonly maxSize?: number; readonly maxTries?: number } = {},
 ): Counterfactual | null {
-  const base = checkAct(compiled, state, act, actor, params, { trace: true });
-  const reads = new Map<string, FactReadLite>();
-  if (base.trace) readsOf(base.trace, reads);
-  for (const q of base.questions) {
-    const k = `${q.fact}\u0000${argKey(q.args)}`;
-    if (!reads.has(k)) reads.set(k, { ...q, value: { type: 'unknown' } });
-  }
-  const limits = base.trace ? thresholds(base.trace) : new Map<string, TraceValue[]>();
-  // Candidates grouped per input (a set changes each input at most once).
-  const groups: Change[][] = [];
-  for (const [k, r] of reads) {
-    const f = compiled.facts.get(r.fact);
-    if (!f || f.mode === 'derived' || f.isRole) continue;
-    const prim = f.type === null ? 'boolean' : f.type.kind === 'PrimitiveType' ? f.type.name : null;
-    const fact = (value: boolean | string | number): Change => ({
-      kind: 'fact',
-      given: { fact: r.fact, args: r.args, value },
-    });
-    if (prim === 'boolean') {
-      const now = r.value.type === 'boolean' ? r.value.value : null;
-      groups.push([...(now !== true ? [fact(true)] : []), ...(now !== false ? [fact(false)] : [])]);
-    } else if (prim === 'integer' || prim === 'decimal' || prim === 'date') {
-      const now = r.value.type === prim ? r.value.value : null;
-      const values = acrossValues(prim, now, limits.get(k) ?? []);
-      if (values.length > 0) groups.push(values.map((v) => fact(prim === 'integer' ? Number(v) : v)));
-    }
-  }
-  if (base.trace) {
-    for (const d of dutyReads(compiled, base.trace)) {
-      if (d.value.type !== 'boolean') continue;
-      groups.push([{ kind: 'duty', change: { duty: d.duty, args: d.args, active: !d.value.value } }]);
-    }
-  }
-  const wantEnabled = base.status !== 'enabled';
-  const maxSize = options.maxSize ?? 3;
-  let tries = options.maxTries ?? 2000;
-  const result = (chosen: readonly Change[], to: Counterfactual['to']): Counterfactual => ({
-    from: base.status,
-    to,
-    changes: chosen.flatMap((c) => (c.kind === 'fact' ? [c.given] : [])),
-    duties: chosen.flatMap((c) => (c.kind === 'duty' ? [c.change] : [])),
-  });
-  const search = (start: number, chosen: Change[], size: number): Counterfactual | null => {
-    if (chosen.length === size) {
-      if (tries-- <= 0) return null;
-      const c = checkAct(compiled, applyChanges(compiled, state, chosen), act, actor, params);
-      return (c.status === 'enabled') === wantEnabled ? result(chosen, c.status) : null;
-    }
-    for (let g = start; g < groups.length && tries > 0; g++) {
-      for (const cand of groups[g] ?? []) {
-        const r = search(g + 1, [...chosen, cand], size);
+  return atBoundary(
+    'counterfactual',
+    () => null,
+    () => {
+      const base = checkAct(compiled, state, act, actor, params, { trace: true });
+      const reads = new Map<string, FactReadLite>();
+      if (base.trace) readsOf(base.trace, reads);
+      for (const q of base.questions) {
+        const k = `${q.fact}\u0000${argKey(q.args)}`;
+        if (!reads.has(k)) reads.set(k, { ...q, value: { type: 'unknown' } });
+      }
+      const limits = base.trace ? thresholds(base.trace) : new Map<string, TraceValue[]>();
+      // Candidates grouped per input (a set changes each input at most once).
+      const groups: Change[][] = [];
+      for (const [k, r] of reads) {
+        const f = compiled.facts.get(r.fact);
+        if (!f || f.mode === 'derived' || f.isRole) continue;
+        const prim = f.type === null ? 'boolean' : f.type.kind === 'PrimitiveType' ? f.type.name : null;
+        const fact = (value: boolean | string | number): Change => ({
+          kind: 'fact',
+          given: { fact: r.fact, args: r.args, value },
+        });
+        if (prim === 'boolean') {
+          const now = r.value.type === 'boolean' ? r.value.value : null;
+          groups.push([...(now !== true ? [fact(true)] : []), ...(now !== false ? [fact(false)] : [])]);
+        } else if (prim === 'integer' || prim === 'decimal' || prim === 'date') {
+          const now = r.value.type === prim ? r.value.value : null;
+          const values = acrossValues(prim, now, limits.get(k) ?? []);
+          if (values.length > 0) groups.push(values.map((v) => fact(prim === 'integer' ? Number(v) : v)));
+        }
+      }
+      if (base.trace) {
+        for (const d of dutyReads(compiled, base.trace)) {
+          if (d.value.type !== 'boolean') continue;
+          groups.push([{ kind: 'duty', change: { duty: d.duty, args: d.args, active: !d.value.value } }]);
+        }
+      }
+      const wantEnabled = base.status !== 'enabled';
+      const maxSize = options.maxSize ?? 3;
+      let tries = options.maxTries ?? 2000;
+      const result = (chosen: readonly Change[], to: Counterfactual['to']): Counterfactual => ({
+        from: base.status,
+        to,
+        changes: chosen.flatMap((c) => (c.kind === 'fact' ? [c.given] : [])),
+        duties: chosen.flatMap((c) => (c.kind === 'duty' ? [c.change] : [])),
+      });
+      const search = (start: number, chosen: Change[], size: number): Counterfactual | null => {
+        if (chosen.length === size) {
+          if (tries-- <= 0) return null;
+          const c = checkAct(compiled, applyChanges(compiled, state, chosen), act, actor, params);
+          return (c.status === 'enabled') === wantEnabled ? result(chosen, c.status) : null;
+        }
+        for (let g = start; g < groups.length && tries > 0; g++) {
+          for (const cand of groups[g] ?? []) {
+            const r = search(g + 1, [...chosen, cand], size);
+            if (r) return r;
+          }
+        }
+        return null;
+      };
+      for (let size = 1; size <= Math.min(maxSize, groups.length); size++) {
+        const r = search(0, [], size);
         if (r) return r;
       }
-    }
-    return null;
-  };
-  for (let size = 1; size <= Math.min(maxSize, groups.length); size++) {
-    const r = search(0, [], size);
-    if (r) return r;
-  }
-  return null;
+      return null;
+    },
+    compiledProblem('counterfactual', compiled),
+  );
 }

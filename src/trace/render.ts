@@ -2,6 +2,7 @@
  * Renderings of a trace entry: readable text (Dutch or English) citing the articles, Markdown,
  * Graphviz DOT and Mermaid. Output is deterministic (same entry → same text).
  */
+import type { Diagnostic } from '../model/diagnostic.js';
 import type {
   FactRead,
   FailingCondition,
@@ -18,6 +19,7 @@ import { frameOf } from './frames.js';
 import { idText, instanceText } from '../run/id-text.js';
 import type { Violation } from '../run/state.js';
 import { decisionSources } from './queries.js';
+import { invalidArgument, isRecordValue, kindOf, textAtBoundary } from '../model/guard.js';
 
 /** Languages the text explanation is written in. */
 export type Lang = 'nl' | 'en';
@@ -250,40 +252,46 @@ export function scenarioWords(lang: Lang): ScenarioWords {
  * (`P6W - P1D`, `P6W-P1D`) → `6 weken min 1 dag`. Other text is returned unchanged.
  */
 export function durationText(iso: string, lang: Lang = 'en'): string {
-  const w = WORDS[lang];
-  const terms = /^\s*-?P\d+[DWMY](\s*[-+]\s*P\d+[DWMY])*\s*$/.test(iso) ? iso.match(/[-+]?\s*P\d+[DWMY]/g) : null;
-  if (!terms) return iso;
-  return terms
-    .map((t, i) => {
-      const m = /^([-+]?)\s*P(\d+)([DWMY])$/.exec(t) as RegExpExecArray;
-      const n = m[2] as string;
-      const [one, many] = w.units[m[3] as string] as readonly [string, string];
-      const words = `${n} ${n === '1' ? one : many}`;
-      return m[1] === '-' ? `${i === 0 ? '-' : `${w.minus} `}${words}` : i === 0 ? words : `+ ${words}`;
-    })
-    .join(' ');
+  return textAtBoundary('durationText', () => {
+    const w = WORDS[lang];
+    const terms = /^\s*-?P\d+[DWMY](\s*[-+]\s*P\d+[DWMY])*\s*$/.test(iso) ? iso.match(/[-+]?\s*P\d+[DWMY]/g) : null;
+    if (!terms) return iso;
+    return terms
+      .map((t, i) => {
+        const m = /^([-+]?)\s*P(\d+)([DWMY])$/.exec(t) as RegExpExecArray;
+        const n = m[2] as string;
+        const [one, many] = w.units[m[3] as string] as readonly [string, string];
+        const words = `${n} ${n === '1' ? one : many}`;
+        return m[1] === '-' ? `${i === 0 ? '-' : `${w.minus} `}${words}` : i === 0 ? words : `+ ${words}`;
+      })
+      .join(' ');
+  });
 }
 
 /** A trace value as short text (`true`, `12.50`, `2024-01-01`, `6 weeks`, `unknown`), in `lang`. */
 export function valueText(v: TraceValue, lang: Lang = 'en'): string {
-  const w = WORDS[lang];
-  switch (v.type) {
-    case 'unknown':
-      return w.unknown;
-    case 'boolean':
-      return v.value ? w.true : w.false;
-    case 'instance':
-      return `[${v.fact}](${v.args.map(idText).join(', ')})`;
-    case 'duration':
-      return durationText(v.value, lang);
-    default:
-      return v.value;
-  }
+  return textAtBoundary('valueText', () => {
+    const w = WORDS[lang];
+    switch (v.type) {
+      case 'unknown':
+        return w.unknown;
+      case 'boolean':
+        return v.value ? w.true : w.false;
+      case 'instance':
+        return `[${v.fact}](${v.args.map(idText).join(', ')})`;
+      case 'duration':
+        return durationText(v.value, lang);
+      default:
+        return v.value;
+    }
+  });
 }
 
 /** The status of an act check (`enabled`, `disabled`, `undecided`) in `lang`. */
 export function statusText(status: 'enabled' | 'disabled' | 'undecided', lang: Lang = 'en'): string {
-  return WORDS[lang].status[status] ?? status;
+  return textAtBoundary('statusText', () => {
+    return WORDS[lang].status[status] ?? status;
+  });
 }
 
 function provenanceWords(p: Provenance, w: Words): string {
@@ -305,26 +313,31 @@ function provenanceWords(p: Provenance, w: Words): string {
  * (ontstaan door handeling r9 op 2025-09-01, art. 20 lid 1 Awir)`.
  */
 export function conditionText(c: FailingCondition, lang: Lang = 'en'): string {
-  const w = WORDS[lang];
-  const kind = c.frame?.kind;
-  const what =
-    c.value.type === 'unknown'
-      ? w.cond.unknown
-      : c.negated
-        ? kind === 'duty'
-          ? w.cond.dutyActive
-          : kind === 'fact'
-            ? w.cond.factHolds
-            : w.cond.holds
-        : kind === 'duty'
-          ? w.cond.noDuty
-          : kind === 'fact'
-            ? w.cond.factNot
-            : w.cond.not;
-  const expr = c.negated && c.expr.startsWith('not ') ? `${w.not} ${c.expr.slice(4)}` : c.expr;
-  const extra = [c.provenance && c.provenance.kind !== 'derived' ? provenanceWords(c.provenance, w) : null, c.citation];
-  const paren = extra.filter((x): x is string => x !== null);
-  return `${expr}: ${what}${paren.length > 0 ? ` (${paren.join(', ')})` : ''}`;
+  return textAtBoundary('conditionText', () => {
+    const w = WORDS[lang];
+    const kind = c.frame?.kind;
+    const what =
+      c.value.type === 'unknown'
+        ? w.cond.unknown
+        : c.negated
+          ? kind === 'duty'
+            ? w.cond.dutyActive
+            : kind === 'fact'
+              ? w.cond.factHolds
+              : w.cond.holds
+          : kind === 'duty'
+            ? w.cond.noDuty
+            : kind === 'fact'
+              ? w.cond.factNot
+              : w.cond.not;
+    const expr = c.negated && c.expr.startsWith('not ') ? `${w.not} ${c.expr.slice(4)}` : c.expr;
+    const extra = [
+      c.provenance && c.provenance.kind !== 'derived' ? provenanceWords(c.provenance, w) : null,
+      c.citation,
+    ];
+    const paren = extra.filter((x): x is string => x !== null);
+    return `${expr}: ${what}${paren.length > 0 ? ` (${paren.join(', ')})` : ''}`;
+  });
 }
 
 /**
@@ -333,29 +346,31 @@ export function conditionText(c: FailingCondition, lang: Lang = 'en'): string {
  * reasons carry the interpreter's (English) diagnostic message.
  */
 export function reasonText(r: Reason, act: string, actor: string, lang: Lang = 'en'): string {
-  const w = WORDS[lang].reason;
-  const a = `<<${act}>>`;
-  const who = idText(actor);
-  const unknown = r.status === 'unknown';
-  const conds =
-    r.conditions && r.conditions.length > 0 ? r.conditions.map((c) => conditionText(c, lang)).join('; ') : null;
-  const e = conds ?? r.expr;
-  switch (r.item) {
-    case 'not-in-force':
-      return w.notInForce(a);
-    case 'actor':
-      return unknown ? w.actorUnknown(who, a, r.expr) : w.actorFalse(who, a, r.expr);
-    case 'object':
-      return unknown ? w.objectUnknown(a, e) : w.objectFalse(a, e);
-    case 'recipient':
-      return unknown ? w.recipientUnknown(a, e) : w.recipientFalse(a, e);
-    case 'precondition':
-      return unknown ? w.preUnknown(a, e) : w.preFalse(a, e);
-    case 'unknown-act':
-      return w.unknownAct(a);
-    default:
-      return r.message;
-  }
+  return textAtBoundary('reasonText', () => {
+    const w = WORDS[lang].reason;
+    const a = `<<${act}>>`;
+    const who = idText(actor);
+    const unknown = r.status === 'unknown';
+    const conds =
+      r.conditions && r.conditions.length > 0 ? r.conditions.map((c) => conditionText(c, lang)).join('; ') : null;
+    const e = conds ?? r.expr;
+    switch (r.item) {
+      case 'not-in-force':
+        return w.notInForce(a);
+      case 'actor':
+        return unknown ? w.actorUnknown(who, a, r.expr) : w.actorFalse(who, a, r.expr);
+      case 'object':
+        return unknown ? w.objectUnknown(a, e) : w.objectFalse(a, e);
+      case 'recipient':
+        return unknown ? w.recipientUnknown(a, e) : w.recipientFalse(a, e);
+      case 'precondition':
+        return unknown ? w.preUnknown(a, e) : w.preFalse(a, e);
+      case 'unknown-act':
+        return w.unknownAct(a);
+      default:
+        return r.message;
+    }
+  });
 }
 
 export { idText, instanceText } from '../run/id-text.js';
@@ -410,7 +425,9 @@ export function violationText(
   lang: Lang = 'en',
   about: { readonly deadline?: string | null; readonly actor?: string | null } = {},
 ): string {
-  return lang === 'en' ? v.message : violationNl(v, about);
+  return textAtBoundary('violationText', () => {
+    return lang === 'en' ? v.message : violationNl(v, about);
+  });
 }
 
 function violationNl(
@@ -432,38 +449,73 @@ function violationNl(
   }
 }
 
+/**
+ * An `invalid-argument` diagnostic when `entry` is not a trace entry (O(1): its top-level fields)
+ * or `options.lang` is not `nl`/`en`, else null. Deeper damage is caught by textAtBoundary.
+ */
+function entryProblem(fn: string, entry: unknown, options: unknown): Diagnostic | null {
+  if (
+    !isRecordValue(entry) ||
+    typeof entry.act !== 'string' ||
+    typeof entry.actor !== 'string' ||
+    !isRecordValue(entry.check) ||
+    !Array.isArray(entry.reasons)
+  ) {
+    return invalidArgument(
+      fn,
+      '/0',
+      `argument 1 is not a trace entry (an object with act, actor, check and reasons) but ${kindOf(entry)}.`,
+      'Pass the trace of a take/force result, or a trace entry validated with the trace schema.',
+    );
+  }
+  if (options === undefined) return null;
+  const lang = isRecordValue(options) ? options.lang : undefined;
+  if (!isRecordValue(options) || (lang !== undefined && lang !== 'nl' && lang !== 'en')) {
+    return invalidArgument(fn, '/1/lang', `the language ${JSON.stringify(lang)} is not "nl" or "en".`);
+  }
+  return null;
+}
+
 /** A readable explanation of the decision, citing the articles it rests on. */
 export function explainText(entry: TraceEntry, options: { readonly lang: Lang } = { lang: 'nl' }): string {
-  const w = WORDS[options.lang];
-  const out: string[] = [];
-  const outcome = w[entry.outcome];
-  const rec = entry.record ? ` (${entry.record})` : '';
-  out.push(
-    `<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}${paramsText(entry.params)}: ${outcome}${rec}.`,
+  return textAtBoundary(
+    'explainText',
+    () => {
+      const w = WORDS[options.lang];
+      const out: string[] = [];
+      const outcome = w[entry.outcome];
+      const rec = entry.record ? ` (${entry.record})` : '';
+      out.push(
+        `<<${entry.act}>> ${w.by} ${idText(entry.actor)} ${w.on} ${entry.at}` +
+          `${paramsText(entry.params)}: ${outcome}${rec}.`,
+      );
+      const sources = decisionSources(entry);
+      out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
+      if (entry.reasons.length > 0) {
+        out.push(`${w.because}:`);
+        for (const r of entry.reasons) {
+          const cites = r.frame && r.frame.sources.length > 0 ? ` [${r.frame.sources.map(citation).join('; ')}]` : '';
+          out.push(`- ${reasonText(r, entry.act, entry.actor, options.lang)}${cites}`);
+        }
+      }
+      out.push(`${w.check}:`);
+      for (const c of entry.check.children) nodeLines(entry, c, 0, w, options.lang, out);
+      const eff = [
+        ...entry.effects
+          .filter((e) => e.frame === 'fact')
+          .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
+        ...entry.dutiesActivated.map(
+          (d) =>
+            `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}` +
+            `${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
+        ),
+        ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
+      ];
+      if (eff.length > 0) out.push(`${w.effects}:`, ...eff);
+      return `${out.join('\n')}\n`;
+    },
+    entryProblem('explainText', entry, options),
   );
-  const sources = decisionSources(entry);
-  out.push(`${w.restsOn}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`);
-  if (entry.reasons.length > 0) {
-    out.push(`${w.because}:`);
-    for (const r of entry.reasons) {
-      const cites = r.frame && r.frame.sources.length > 0 ? ` [${r.frame.sources.map(citation).join('; ')}]` : '';
-      out.push(`- ${reasonText(r, entry.act, entry.actor, options.lang)}${cites}`);
-    }
-  }
-  out.push(`${w.check}:`);
-  for (const c of entry.check.children) nodeLines(entry, c, 0, w, options.lang, out);
-  const eff = [
-    ...entry.effects
-      .filter((e) => e.frame === 'fact')
-      .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
-    ...entry.dutiesActivated.map(
-      (d) =>
-        `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
-    ),
-    ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
-  ];
-  if (eff.length > 0) out.push(`${w.effects}:`, ...eff);
-  return `${out.join('\n')}\n`;
 }
 
 function mdEscape(s: string): string {
@@ -475,54 +527,63 @@ function mdEscape(s: string): string {
  * conditions), check tree and effects, in `options.lang` (default English).
  */
 export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
-  const lang = options.lang ?? 'en';
-  const w = WORDS[lang];
-  const out: string[] = [];
-  out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
-  out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``, `- ${w.md.date}: ${entry.at}`);
-  if (entry.record) out.push(`- ${w.md.record}: \`${entry.record}\``);
-  for (const k of Object.keys(entry.params).sort())
-    out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
-  out.push(
-    '',
-    `### ${w.md.sources}`,
-    '',
-    `| id | ${w.md.citation} | ${w.md.valid} | juriconnect |`,
-    '| --- | --- | --- | --- |',
-  );
-  for (const s of decisionSources(entry)) {
-    out.push(
-      `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
-    );
-  }
-  if (entry.reasons.length > 0) {
-    out.push('', `### ${w.md.reasons}`, '');
-    for (const r of entry.reasons) {
-      const key = r.item === 'precondition' ? 'preconditions' : r.item === 'not-in-force' ? 'in-force' : r.item;
-      const label = w.labels[key] ?? r.item;
-      const status = r.status === 'false' ? w.false : w.unknown;
-      out.push(`- **${mdEscape(label)}** (${status}): ${mdEscape(reasonText(r, entry.act, entry.actor, lang))}`);
-    }
-  }
-  out.push('', `### ${w.md.check}`, '');
-  const walk = (n: TraceNode, depth: number): void => {
-    const frame = frameOf(entry, n);
-    const cites =
-      frame && frame.sources.length > 0 ? ` — ${frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
-    out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value, lang)}**${cites}`);
-    for (const r of n.reads ?? []) out.push(`${'  '.repeat(depth + 1)}- _${w.md.read}_ ${mdEscape(readText(r, w))}`);
-    for (const c of n.children) walk(c, depth + 1);
-  };
-  for (const c of entry.check.children) walk(c, 0);
-  if (entry.effects.length > 0) {
-    out.push('', `### ${w.md.effects}`, '');
-    for (const e of entry.effects) {
+  return textAtBoundary(
+    'toMarkdown',
+    () => {
+      const lang = options.lang ?? 'en';
+      const w = WORDS[lang];
+      const out: string[] = [];
+      out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
+      out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``, `- ${w.md.date}: ${entry.at}`);
+      if (entry.record) out.push(`- ${w.md.record}: \`${entry.record}\``);
+      for (const k of Object.keys(entry.params).sort())
+        out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
       out.push(
-        `- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} \`${e.name}\`(${e.args.map(idText).join(', ')})`,
+        '',
+        `### ${w.md.sources}`,
+        '',
+        `| id | ${w.md.citation} | ${w.md.valid} | juriconnect |`,
+        '| --- | --- | --- | --- |',
       );
-    }
-  }
-  return `${out.join('\n')}\n`;
+      for (const s of decisionSources(entry)) {
+        out.push(
+          `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ` +
+            `${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
+        );
+      }
+      if (entry.reasons.length > 0) {
+        out.push('', `### ${w.md.reasons}`, '');
+        for (const r of entry.reasons) {
+          const key = r.item === 'precondition' ? 'preconditions' : r.item === 'not-in-force' ? 'in-force' : r.item;
+          const label = w.labels[key] ?? r.item;
+          const status = r.status === 'false' ? w.false : w.unknown;
+          out.push(`- **${mdEscape(label)}** (${status}): ${mdEscape(reasonText(r, entry.act, entry.actor, lang))}`);
+        }
+      }
+      out.push('', `### ${w.md.check}`, '');
+      const walk = (n: TraceNode, depth: number): void => {
+        const frame = frameOf(entry, n);
+        const cites =
+          frame && frame.sources.length > 0 ? ` — ${frame.sources.map((s) => mdEscape(citation(s))).join('; ')}` : '';
+        out.push(`${'  '.repeat(depth)}- \`${n.expr.replace(/`/g, "'")}\` → **${valueText(n.value, lang)}**${cites}`);
+        for (const r of n.reads ?? [])
+          out.push(`${'  '.repeat(depth + 1)}- _${w.md.read}_ ${mdEscape(readText(r, w))}`);
+        for (const c of n.children) walk(c, depth + 1);
+      };
+      for (const c of entry.check.children) walk(c, 0);
+      if (entry.effects.length > 0) {
+        out.push('', `### ${w.md.effects}`, '');
+        for (const e of entry.effects) {
+          out.push(
+            `- ${w.op[e.op] ?? e.op} ${w.frameKind[e.frame] ?? e.frame} ` +
+              `\`${e.name}\`(${e.args.map(idText).join(', ')})`,
+          );
+        }
+      }
+      return `${out.join('\n')}\n`;
+    },
+    entryProblem('toMarkdown', entry, options),
+  );
 }
 
 function numberNodes(root: TraceNode): { id: string; node: TraceNode; parent: string | null }[] {
@@ -556,49 +617,61 @@ function colour(v: TraceValue): string {
 
 /** The check tree as a Graphviz DOT digraph (nodes coloured by value), labelled in `options.lang` (default English). */
 export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
-  const lang = options.lang ?? 'en';
-  const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-  const lines = [
-    `digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`,
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
-  ];
-  const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes)
-    lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
-  for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  return textAtBoundary(
+    'traceToDot',
+    () => {
+      const lang = options.lang ?? 'en';
+      const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+      const lines = [
+        `digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`,
+        '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
+      ];
+      const nodes = numberNodes(entry.check);
+      for (const { id, node } of nodes)
+        lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
+      for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} -> ${id};`);
+      lines.push('}');
+      return `${lines.join('\n')}\n`;
+    },
+    entryProblem('traceToDot', entry, options),
+  );
 }
 
 /** The check tree as a Mermaid flowchart (top-down; classes by value), labelled in `options.lang` (default English). */
 export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
-  const lang = options.lang ?? 'en';
-  const esc = (s: string): string =>
-    s
-      .replace(/&/g, '#amp;')
-      .replace(/"/g, '#quot;')
-      .replace(/</g, '#lt;')
-      .replace(/>/g, '#gt;')
-      .replace(/\n/g, '<br/>');
-  const lines = ['flowchart TD'];
-  const nodes = numberNodes(entry.check);
-  for (const { id, node } of nodes) {
-    const cls =
-      node.value.type === 'boolean'
-        ? node.value.value
-          ? 'yes'
-          : 'no'
-        : node.value.type === 'unknown'
-          ? 'unknown'
-          : 'value';
-    lines.push(`  ${id}["${esc(nodeLabel(entry, node, lang))}"]:::${cls}`);
-  }
-  for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
-  lines.push(
-    '  classDef yes fill:#cfc',
-    '  classDef no fill:#fcc',
-    '  classDef unknown fill:#ffc',
-    '  classDef value fill:#cdf',
+  return textAtBoundary(
+    'traceToMermaid',
+    () => {
+      const lang = options.lang ?? 'en';
+      const esc = (s: string): string =>
+        s
+          .replace(/&/g, '#amp;')
+          .replace(/"/g, '#quot;')
+          .replace(/</g, '#lt;')
+          .replace(/>/g, '#gt;')
+          .replace(/\n/g, '<br/>');
+      const lines = ['flowchart TD'];
+      const nodes = numberNodes(entry.check);
+      for (const { id, node } of nodes) {
+        const cls =
+          node.value.type === 'boolean'
+            ? node.value.value
+              ? 'yes'
+              : 'no'
+            : node.value.type === 'unknown'
+              ? 'unknown'
+              : 'value';
+        lines.push(`  ${id}["${esc(nodeLabel(entry, node, lang))}"]:::${cls}`);
+      }
+      for (const { id, parent } of nodes) if (parent) lines.push(`  ${parent} --> ${id}`);
+      lines.push(
+        '  classDef yes fill:#cfc',
+        '  classDef no fill:#fcc',
+        '  classDef unknown fill:#ffc',
+        '  classDef value fill:#cdf',
+      );
+      return `${lines.join('\n')}\n`;
+    },
+    entryProblem('traceToMermaid', entry, options),
   );
-  return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { advance, createCase, force, give, take } from '../run/index.js';
 import type { ActRecord, CaseEvent, CaseState, CompiledModel } from '../run/index.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem, invalidState, stateOrInvalid } from '../run/guards.js';
 
 /**
  * Re-take every record in order from `initial` (forced records are forced again), then move the
@@ -15,29 +17,40 @@ export function replay(
   records: readonly ActRecord[],
   options: { readonly asOf?: string } = {},
 ): Result<CaseState> {
-  let state = initial;
-  const diagnostics: Diagnostic[] = [];
-  records.forEach((r, i) => {
-    const req = {
-      act: r.act,
-      actor: r.actor,
-      params: r.params,
-      at: r.at,
-      ...(r.facts.length > 0 ? { facts: r.facts } : {}),
-    };
-    const out = r.forced ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
-    if (out.ok) state = out.state;
-    else {
-      diagnostics.push({
-        code: 'replay-refused',
-        severity: 'error',
-        message: `Record ${r.id} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ${out.refusal.reasons.map((x) => x.message).join(' ')}`,
-        path: `/records/${i}`,
+  return atBoundary(
+    'replay',
+    (d) => ({ value: stateOrInvalid(initial), diagnostics: [d] }),
+    () => {
+      let state = initial;
+      const diagnostics: Diagnostic[] = [];
+      records.forEach((r, i) => {
+        const req = {
+          act: r.act,
+          actor: r.actor,
+          params: r.params,
+          at: r.at,
+          ...(r.facts.length > 0 ? { facts: r.facts } : {}),
+        };
+        const out = r.forced
+          ? force(compiled, state, req, { trace: false })
+          : take(compiled, state, req, { trace: false });
+        if (out.ok) state = out.state;
+        else {
+          diagnostics.push({
+            code: 'replay-refused',
+            severity: 'error',
+            message:
+              `Record ${r.id} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ` +
+              out.refusal.reasons.map((x) => x.message).join(' '),
+            path: `/records/${i}`,
+          });
+        }
       });
-    }
-  });
-  if (options.asOf !== undefined) state = advance(compiled, state, options.asOf).state;
-  return { value: state, diagnostics };
+      if (options.asOf !== undefined) state = advance(compiled, state, options.asOf).state;
+      return { value: state, diagnostics };
+    },
+    compiledProblem('replay', compiled),
+  );
 }
 
 /**
@@ -47,67 +60,76 @@ export function replay(
  * malformed event) are reported with their JSON path and skipped; the rest still replay.
  */
 export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent[]): Result<CaseState> {
-  const diagnostics: Diagnostic[] = [];
-  const first = events[0];
-  if (first === undefined || first.kind !== 'create' || typeof first.asOf !== 'string') {
-    diagnostics.push({
-      code: 'replay-no-create',
-      severity: 'error',
-      message: 'An event log starts with a create event ({ "kind": "create", "asOf": ..., "actors": ... }).',
-      path: '/0',
-    });
-  }
-  const start = first?.kind === 'create' && typeof first.asOf === 'string' ? first : null;
-  let state = createCase(compiled, { asOf: start?.asOf ?? '0000-01-01', actors: start?.actors ?? {} });
-  for (let i = start ? 1 : 0; i < events.length; i++) {
-    const e = events[i] as CaseEvent;
-    const path = `/${i}`;
-    switch (e?.kind) {
-      case 'give': {
-        const opts = {
-          ...(e.by !== null && e.by !== undefined ? { by: e.by } : {}),
-          ...(e.at !== null && e.at !== undefined ? { at: e.at } : {}),
-        };
-        const g = give(compiled, state, Array.isArray(e.facts) ? e.facts : [], opts);
-        for (const d of g.diagnostics) diagnostics.push({ ...d, path: `${path}${d.path ?? ''}` });
-        state = g.value;
-        break;
-      }
-      case 'take':
-      case 'force': {
-        const req = {
-          act: e.act,
-          actor: e.actor,
-          params: e.params ?? {},
-          at: e.at,
-          ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}),
-        };
-        const out =
-          e.kind === 'force'
-            ? force(compiled, state, req, { trace: false })
-            : take(compiled, state, req, { trace: false });
-        if (out.ok) state = out.state;
-        else {
-          diagnostics.push({
-            code: 'replay-refused',
-            severity: 'error',
-            message: `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ${out.refusal.reasons.map((x) => x.message).join(' ')}`,
-            path,
-          });
-        }
-        break;
-      }
-      case 'advance':
-        state = advance(compiled, state, e.to).state;
-        break;
-      default:
+  return atBoundary(
+    'replayEvents',
+    (d) => ({ value: invalidState(), diagnostics: [d] }),
+    () => {
+      const diagnostics: Diagnostic[] = [];
+      const first = events[0];
+      if (first === undefined || first.kind !== 'create' || typeof first.asOf !== 'string') {
         diagnostics.push({
-          code: 'replay-unknown-event',
+          code: 'replay-no-create',
           severity: 'error',
-          message: `Event ${i} is not a case event (create, give, take, force, advance).`,
-          path: `${path}/kind`,
+          message: 'An event log starts with a create event ({ "kind": "create", "asOf": ..., "actors": ... }).',
+          path: '/0',
         });
-    }
-  }
-  return { value: state, diagnostics };
+      }
+      const start = first?.kind === 'create' && typeof first.asOf === 'string' ? first : null;
+      let state = createCase(compiled, { asOf: start?.asOf ?? '0000-01-01', actors: start?.actors ?? {} });
+      for (let i = start ? 1 : 0; i < events.length; i++) {
+        const e = events[i] as CaseEvent;
+        const path = `/${i}`;
+        switch (e?.kind) {
+          case 'give': {
+            const opts = {
+              ...(e.by !== null && e.by !== undefined ? { by: e.by } : {}),
+              ...(e.at !== null && e.at !== undefined ? { at: e.at } : {}),
+            };
+            const g = give(compiled, state, Array.isArray(e.facts) ? e.facts : [], opts);
+            for (const d of g.diagnostics) diagnostics.push({ ...d, path: `${path}${d.path ?? ''}` });
+            state = g.value;
+            break;
+          }
+          case 'take':
+          case 'force': {
+            const req = {
+              act: e.act,
+              actor: e.actor,
+              params: e.params ?? {},
+              at: e.at,
+              ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}),
+            };
+            const out =
+              e.kind === 'force'
+                ? force(compiled, state, req, { trace: false })
+                : take(compiled, state, req, { trace: false });
+            if (out.ok) state = out.state;
+            else {
+              diagnostics.push({
+                code: 'replay-refused',
+                severity: 'error',
+                message:
+                  `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ` +
+                  out.refusal.reasons.map((x) => x.message).join(' '),
+                path,
+              });
+            }
+            break;
+          }
+          case 'advance':
+            state = advance(compiled, state, e.to).state;
+            break;
+          default:
+            diagnostics.push({
+              code: 'replay-unknown-event',
+              severity: 'error',
+              message: `Event ${i} is not a case event (create, give, take, force, advance).`,
+              path: `${path}/kind`,
+            });
+        }
+      }
+      return { value: state, diagnostics };
+    },
+    compiledProblem('replayEvents', compiled),
+  );
 }

@@ -176,7 +176,7 @@ describe('the CLI binary: real files, symbolic links', () => {
 describe('a file in another encoding', () => {
   it('a UTF-16 model file is named as such, once, with a hint to save it as UTF-8', () => {
     const utf16 = '\uFFFD\uFFFDm\u0000o\u0000d\u0000e\u0000l\u0000';
-    const r = loadModel('/m/main.flint', { readFile: (p) => (p === '/m/main.flint' ? utf16 : undefined) });
+    const r = loadModel('/m/main.flint', host({ '/m/main.flint': utf16 }));
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]?.code).toBe('not-model-text');
     expect(r.diagnostics[0]?.message).toContain('UTF-16 (little-endian) text, not UTF-8');

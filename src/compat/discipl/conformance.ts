@@ -15,6 +15,7 @@ import { lowerModel } from './lower.js';
 import { importExpression, importFlintJson } from '../../interchange/index.js';
 import type { DisciplValue } from './values.js';
 import { isDecimal, isObjectValue, toDecimal, toPlain } from './values.js';
+import { textAtBoundary } from '../../model/guard.js';
 
 /**
  * Outcome of one step. `without-engine`: the step matched, but its answer was read from the published model JSON
@@ -731,39 +732,41 @@ export interface RenderOptions {
 
 /** Render a report as text: a line per case, a line per non-passing step (or every step), then the totals. */
 export function renderConformance(report: ConformanceReport, options: RenderOptions = {}): string {
-  const lines: string[] = [`${report.source}`];
-  for (const c of report.cases) {
-    const bad = c.steps.filter((s) => s.status === 'fail');
-    const devs = c.steps.filter((s) => s.status === 'deviation');
-    const skipped = c.steps.filter((s) => s.status === 'skipped');
-    const tag =
-      bad.length > 0
-        ? 'FAIL'
-        : devs.length > 0
-          ? 'DEV '
-          : skipped.length === c.steps.length && skipped.length > 0
-            ? 'SKIP'
-            : 'ok  ';
-    lines.push(`${tag} ${c.name}`);
-    for (const s of c.steps) {
-      if (s.status === 'fail') {
-        lines.push(`     step ${s.index} ${s.kind}: FAIL ${s.reason ?? 'failed'}`);
-        if (s.expected !== undefined) lines.push(`       expected ${JSON.stringify(s.expected)}`);
-        if (s.actual !== undefined) lines.push(`       actual   ${JSON.stringify(s.actual)}`);
-      } else if (s.status === 'deviation') {
-        lines.push(`     step ${s.index} ${s.kind}: deviation: ${s.reason ?? ''}`);
-      } else if (options.allSteps) {
-        lines.push(`     step ${s.index} ${s.kind}: ${s.status}`);
+  return textAtBoundary('renderConformance', () => {
+    const lines: string[] = [`${report.source}`];
+    for (const c of report.cases) {
+      const bad = c.steps.filter((s) => s.status === 'fail');
+      const devs = c.steps.filter((s) => s.status === 'deviation');
+      const skipped = c.steps.filter((s) => s.status === 'skipped');
+      const tag =
+        bad.length > 0
+          ? 'FAIL'
+          : devs.length > 0
+            ? 'DEV '
+            : skipped.length === c.steps.length && skipped.length > 0
+              ? 'SKIP'
+              : 'ok  ';
+      lines.push(`${tag} ${c.name}`);
+      for (const s of c.steps) {
+        if (s.status === 'fail') {
+          lines.push(`     step ${s.index} ${s.kind}: FAIL ${s.reason ?? 'failed'}`);
+          if (s.expected !== undefined) lines.push(`       expected ${JSON.stringify(s.expected)}`);
+          if (s.actual !== undefined) lines.push(`       actual   ${JSON.stringify(s.actual)}`);
+        } else if (s.status === 'deviation') {
+          lines.push(`     step ${s.index} ${s.kind}: deviation: ${s.reason ?? ''}`);
+        } else if (options.allSteps) {
+          lines.push(`     step ${s.index} ${s.kind}: ${s.status}`);
+        }
       }
     }
-  }
-  for (const p of report.problems) lines.push(`PROBLEM ${p}`);
-  if (options.totals !== false) {
-    lines.push(`${report.passed} passed, ${report.failed} failed`);
-    lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
-    lines.push(withoutEngineLine(report.withoutEngine));
-  }
-  return `${lines.join('\n')}\n`;
+    for (const p of report.problems) lines.push(`PROBLEM ${p}`);
+    if (options.totals !== false) {
+      lines.push(`${report.passed} passed, ${report.failed} failed`);
+      lines.push(`${report.skipped} skipped, ${report.deviations} deviations`);
+      lines.push(withoutEngineLine(report.withoutEngine));
+    }
+    return `${lines.join('\n')}\n`;
+  });
 }
 
 /** The totals line of the steps answered without the engine (shared by {@link renderConformance} and the CLI). */
