@@ -62,7 +62,8 @@ export function largeModel(lines: number): string {
       `fact [woont in nederland ${k}]`,
       `fact [uitgesloten ${k}]`,
       `fact [recht ${k}] {`,
-      `  holds when: [woont in nederland ${k}] and not [uitgesloten ${k}] and [inkomen ${k}] <= [grens ${k}] and ${prev}`,
+      `  holds when: [woont in nederland ${k}] and not ` +
+        `[uitgesloten ${k}] and [inkomen ${k}] <= [grens ${k}] and ${prev}`,
       `  sources: art-${k}`,
       '}',
       `act <<aanvragen ${k}>> {`,
@@ -90,7 +91,9 @@ export function largeModel(lines: number): string {
   return out.join('\n') + '\n';
 }
 
-/** Input facts that make every `<<aanvragen k>>` and `<<beslissen k>>` of {@link largeModel} enabled once applied for. */
+/**
+ * Input facts that make every `<<aanvragen k>>` and `<<beslissen k>>` of {@link largeModel} enabled once applied for.
+ */
 export function largeModelFacts(lines: number): { fact: string; value: boolean | string }[] {
   const modules = Math.max(1, Math.ceil(lines / MODULE_LINES));
   const out: { fact: string; value: boolean | string }[] = [];

@@ -337,19 +337,24 @@ function largeModels(): void {
   const total = median(results.map((r) => r.totalMs));
   const rss = Math.max(...results.map((r) => r.maxRssMiB));
   const first = results[0];
+  const how = built
+    ? 'built library (dist/), plain node'
+    : 'sources through tsx (run npm run build to measure the built library)';
   addValue(
     'large model 100,000 lines: parse + check',
     total,
     formatMs(total),
     maxMs(3000, '≤ 3 s'),
-    `${first?.lines ?? '?'} lines; parse ${formatMs(median(results.map((r) => r.parseMs)))}, check ${formatMs(median(results.map((r) => r.checkMs)))}; median of ${runs}; ${built ? 'built library (dist/), plain node' : 'sources through tsx (run npm run build to measure the built library)'}`,
+    `${first?.lines ?? '?'} lines; parse ${formatMs(median(results.map((r) => r.parseMs)))}, ` +
+      `check ${formatMs(median(results.map((r) => r.checkMs)))}; median of ${runs}; ${how}`,
   );
   addValue(
     'large model 100,000 lines: peak memory (RSS)',
     rss,
     `${rss.toFixed(0)} MiB`,
     { text: '≤ 1024 MiB', limit: 1024, kind: 'max' },
-    `process peak incl. ${first?.baseRssMiB.toFixed(0) ?? '?'} MiB before parsing (runtime, loaded library, model text)`,
+    `process peak incl. ${first?.baseRssMiB.toFixed(0) ?? '?'} MiB ` +
+      `before parsing (runtime, loaded library, model text)`,
   );
   // Cost against model size (in process; the largest size is the child run above).
   const series: unknown[] = [];
@@ -382,7 +387,8 @@ function largeModels(): void {
       availableActsMs: avail.median,
     });
     process.stderr.write(
-      `  ${lines} lines: parse ${formatMs(t1 - t0)}, check ${formatMs(t2 - t1)}, compile ${formatMs(t3 - t2)}, available acts ${formatMs(avail.median)}\n`,
+      `  ${lines} lines: parse ${formatMs(t1 - t0)}, check ${formatMs(t2 - t1)}, ` +
+        `compile ${formatMs(t3 - t2)}, available acts ${formatMs(avail.median)}\n`,
     );
   }
   series.push({
@@ -411,7 +417,8 @@ function traceDepth(): void {
     );
     series.push({ depth, plainMs: plain.median, tracedMs: traced.median, ratio: traced.median / plain.median });
     process.stderr.write(
-      `  depth ${depth}: ${formatMs(plain.median)} plain, ${formatMs(traced.median)} traced (${(traced.median / plain.median).toFixed(2)}×)\n`,
+      `  depth ${depth}: ${formatMs(plain.median)} plain, ${formatMs(traced.median)} traced ` +
+        `(${(traced.median / plain.median).toFixed(2)}×)\n`,
     );
   }
   scaling.traceDepth = series;
@@ -487,7 +494,8 @@ function batch(): void {
           workers: availableParallelism(),
         });
         process.stderr.write(
-          `  ${n} cases${trace ? ', trace' : ''}: ${rate.toFixed(0)} cases/s deciding, ${wallRate.toFixed(0)}/s wall, ${cpuRate.toFixed(0)}/s CPU-bound, peak ${rss.toFixed(0)} MiB\n`,
+          `  ${n} cases${trace ? ', trace' : ''}: ${rate.toFixed(0)} cases/s deciding, ${wallRate.toFixed(0)}/s ` +
+            `wall, ${cpuRate.toFixed(0)}/s CPU-bound, peak ${rss.toFixed(0)} MiB\n`,
         );
         if (last) {
           addValue(
@@ -495,7 +503,9 @@ function batch(): void {
             rate,
             `${rate.toFixed(0)}/s`,
             { text: trace ? '≥ 20,000/s' : '≥ 100,000/s', limit: trace ? 20_000 : 100_000, kind: 'min' },
-            `${n} cases, ${availableParallelism()} workers; ${wallRate.toFixed(0)}/s including start-up; ${cpuRate.toFixed(0)}/s if the cores were ours alone (cases per CPU-second × cores); peak RSS ${rss.toFixed(0)} MiB; median of ${runs}`,
+            `${n} cases, ${availableParallelism()} workers; ${wallRate.toFixed(0)}/s including ` +
+              `start-up; ${cpuRate.toFixed(0)}/s if the cores were ours alone (cases per CPU-second ` +
+              `× cores); peak RSS ${rss.toFixed(0)} MiB; median of ${runs}`,
           );
         }
       }
@@ -592,7 +602,8 @@ process.stdout.write(`\n${table(header, body)}\n`);
 for (const s of skipped) process.stdout.write(`skipped: ${s}\n`);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, loadavg: loadavg() };
 process.stdout.write(
-  `machine: ${machine.cpus} × ${machine.cpu ?? '?'}, node ${machine.node}, load average ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`,
+  `machine: ${machine.cpus} × ${machine.cpu ?? '?'}, node ${machine.node}, load ` +
+    `average ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}\n`,
 );
 const out = { date: started.toISOString(), quick, machine, results: rows, scaling, skipped };
 writeFileSync(join(root, 'bench', quick ? 'results.quick.json' : 'results.json'), JSON.stringify(out, null, 2) + '\n');

@@ -56,7 +56,9 @@ if (hasErrors(diagnostics)) {
 const m = loaded.value.model;
 const count = (kind: string): number => m.declarations.filter((d) => d.kind === kind).length;
 console.log(
-  `Model: ${m.header?.title ?? entry} — ${loaded.value.files.length} files, ${count('Act')} acts, ${count('Fact')} facts, ${count('Duty')} duties, ${count('Source')} sources: no errors, ${diagnostics.length} warnings.\n`,
+  `Model: ${m.header?.title ?? entry} — ${loaded.value.files.length} ` +
+    `files, ${count('Act')} acts, ${count('Fact')} facts, ${count('Duty')} ` +
+    `duties, ${count('Source')} sources: no errors, ${diagnostics.length} warnings.\n`,
 );
 
 // 2. Create the case: the actors, their roles, and the facts known at the start.
@@ -122,7 +124,8 @@ if (recovery) {
   const nl = lang === 'nl';
   const amount = evaluateFact(compiled, state, 'vast te stellen terugvordering', ['alice']).value;
   console.log(
-    `\n${nl ? 'Terugvorderingsbesluit' : 'Recovery decision'} ${recovery.record} (${recovery.at}, ${recovery.actor}): ${nl ? 'terug te vorderen' : 'to recover'} € ${valueText(amount, lang)}`,
+    `\n${nl ? 'Terugvorderingsbesluit' : 'Recovery decision'} ${recovery.record} ` +
+      `(${recovery.at}, ${recovery.actor}): ${nl ? 'terug te vorderen' : 'to recover'} € ${valueText(amount, lang)}`,
   );
   for (const e of recovery.effects) {
     const name = e.frame === 'duty' ? `<${e.name}>` : e.frame === 'act' ? `<<${e.name}>>` : `[${e.name}]`;
@@ -130,13 +133,15 @@ if (recovery) {
   }
   if (process.argv.includes('--full')) console.log(`\n${explainText(recovery, { lang })}`);
   const sources = decisionSources(recovery);
-  console.log(
-    `\n${nl ? `Het besluit rust op ${sources.length} bepalingen` : `The decision rests on ${sources.length} provisions`}:`,
-  );
+  const restsOn = nl
+    ? `Het besluit rust op ${sources.length} bepalingen`
+    : `The decision rests on ${sources.length} provisions`;
+  console.log(`\n${restsOn}:`);
   for (const s of sources) {
     const text = (s.text ?? '').replace(/\s+/g, ' ').trim();
     console.log(
-      `  - ${s.citation ?? s.id}${s.validFrom ? ` (${nl ? 'versie' : 'version'} ${s.validFrom})` : ''}${text ? `: “${text.length > 90 ? `${text.slice(0, 90)}…` : text}”` : ''}`,
+      `  - ${s.citation ?? s.id}${s.validFrom ? ` (${nl ? 'versie' : 'version'} ${s.validFrom})` : ''}` +
+        `${text ? `: “${text.length > 90 ? `${text.slice(0, 90)}…` : text}”` : ''}`,
     );
   }
 }

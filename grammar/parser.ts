@@ -452,7 +452,8 @@ export class FlintParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(SourceId) }, { ALT: () => this.SUBRULE(this.expression) }]);
   });
 
-  // --- expressions (grammar/README.md#expressions): or < and < not < comparison < additive < multiplicative < unary < postfix
+  // --- expressions (grammar/README.md#expressions), loosest binding first:
+  // or < and < not < comparison < additive < multiplicative < unary < postfix
 
   /** Any expression. */
   public expression = this.RULE('expression', () => {

@@ -23,7 +23,8 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     // The refusal the case expects, before the allowance was revised, names only the failing
     // condition: the revision duty still active, the act that created it, and its article (in Dutch).
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> door dt: geweigerd — De voorwaarden van <<terugvorderen kinderopvangtoeslag>> ' +
+      '<<terugvorderen kinderopvangtoeslag>> door dt: geweigerd — De ' +
+        'voorwaarden van <<terugvorderen kinderopvangtoeslag>> ' +
         'zijn niet vervuld: niet <herzien kinderopvangtoeslag>(alice): die plicht is nog actief ' +
         '(ontstaan door handeling r9 op 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
@@ -46,7 +47,8 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Recovery decision r12');
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> by dt: refused — The preconditions of <<terugvorderen kinderopvangtoeslag>> ' +
+      '<<terugvorderen kinderopvangtoeslag>> by dt: refused — The ' +
+        'preconditions of <<terugvorderen kinderopvangtoeslag>> ' +
         'do not hold: not <herzien kinderopvangtoeslag>(alice): that duty is still active ' +
         '(created by r9 on 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );

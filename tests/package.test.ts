@@ -20,13 +20,15 @@ describe('the package as a library', () => {
   it('imports as «calculemus» from the built JavaScript (npm install runs the build) and decides', () => {
     const script = `
       import { parse, compile, createCase, take, decisionSources } from 'calculemus';
-      const text = 'source s { citation: "art. 1" }\\nfact [p]: actor { closed }\\nfact [klaar] { holds when: created }\\n' +
+      const text = 'source s { citation: "art. 1" }\\nfact [p]: actor { closed }\\n' +
+        'fact [klaar] { holds when: created }\\n' +
         'act <<doen>>(x: [p]) { actor: x  creates: [klaar]  sources: s }';
       const { value: model, diagnostics } = parse(text, 'm.flint');
       const cm = compile(model).value;
       const s0 = createCase(cm, { asOf: '2024-01-01', actors: { ann: { roles: ['p'] } } });
       const r = take(cm, s0, { act: 'doen', actor: 'ann', params: { x: 'ann' } });
-      console.log(JSON.stringify({ diagnostics: diagnostics.length, ok: r.ok, sources: decisionSources(r.trace).map((s) => s.citation) }));
+      const sources = decisionSources(r.trace).map((s) => s.citation);
+      console.log(JSON.stringify({ diagnostics: diagnostics.length, ok: r.ok, sources }));
     `;
     const r = node(['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
@@ -37,7 +39,8 @@ describe('the package as a library', () => {
     const script = `
       const c = require('calculemus');
       const parsed = c.parseCaseFile('{"model": "m.flint", "asOf": "2024-01-01"}', 'case.json');
-      console.log(JSON.stringify({ parse: typeof c.parse, check: typeof c.check, caseFile: parsed.value.case !== null }));
+      const caseFile = parsed.value.case !== null;
+      console.log(JSON.stringify({ parse: typeof c.parse, check: typeof c.check, caseFile }));
     `;
     const r = node(['--no-warnings', '-e', script]);
     expect(r.stderr).toBe('');

@@ -4,9 +4,9 @@
  * Accepted shape (the "collectie BWB" form of the Juriconnect standard, versions 1.0, 1.3 and 1.31):
  * `jci<version>:<c|v>:BWBR<7 digits>(&<key>=<value>)*` where `c` cites the consolidated regulation
  * and `v` a specific version. Keys: `hoofdstuk`, `titeldeel`, `afdeling`, `paragraaf`,
- * `subparagraaf` (also `sub-paragraaf`, as wetten.overheid.nl writes it), `artikel`, `lid`, `onderdeel`, `sub`, `bijlage`, `deel`, `boek`, `titel`,
- * `z` (date of the consolidation, `YYYY-MM-DD`), `g` (date in force, `YYYY-MM-DD`). Values are
- * non-empty and contain no `&` or `=`.
+ * `subparagraaf` (also `sub-paragraaf`, as wetten.overheid.nl writes it), `artikel`, `lid`, `onderdeel`, `sub`,
+ * `bijlage`, `deel`, `boek`, `titel`, `z` (date of the consolidation, `YYYY-MM-DD`), `g` (date in force,
+ * `YYYY-MM-DD`). Values are non-empty and contain no `&` or `=`.
  */
 
 /** The Juriconnect versions accepted. */

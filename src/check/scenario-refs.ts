@@ -10,7 +10,9 @@ import { displayName } from '../model/walk.js';
 export interface ScenarioRef {
   readonly frame: 'fact' | 'act' | 'duty';
   readonly name: string;
-  /** The number of arguments written, or `null` where a step names the frame without arguments (actor roles, `because`). */
+  /**
+   * The number of arguments written, or `null` where a step names the frame without arguments (actor roles, `because`).
+   */
   readonly args: number | null;
   /** The name in the step (for an actor role: the actor's entry). */
   readonly span: Span;
@@ -25,7 +27,9 @@ export interface ScenarioSourceRef {
   readonly scenario: ScenarioDecl;
 }
 
-/** The span of a reference's name: the whole reference when it has no arguments, else its start up to the name's length. */
+/**
+ * The span of a reference's name: the whole reference when it has no arguments, else its start up to the name's length.
+ */
 function nameSpan(r: Ref): Span {
   if (r.args.length === 0 || r.span.start.line !== r.span.end.line) return r.span;
   const width = displayName(r.frame, r.name).length;

@@ -339,7 +339,8 @@ export class ExprChecker {
         if (o.kind !== 'instance') {
           this.issue(
             'type-mismatch',
-            `Only an instance of a fact type has parameters, but ${describe(e.object)} is ${showType(o)}, so «.${e.field}» cannot be read.`,
+            `Only an instance of a fact type has parameters, but ${describe(e.object)} is ${showType(o)}, so ` +
+              `«.${e.field}» cannot be read.`,
             e.span,
           );
           return T.unknown;
@@ -430,7 +431,8 @@ export class ExprChecker {
                 : `${sig.min} to ${sig.max}`;
           this.issue(
             'wrong-arity',
-            `Function «${e.fn}» takes ${want} argument${want === '1' ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
+            `Function «${e.fn}» takes ${want} argument${want === '1' ? '' : 's'}, ` +
+              `but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
             e.span,
           );
           return T.unknown;
@@ -440,7 +442,8 @@ export class ExprChecker {
           if (!isLoose(t) && !sig.accepts(t, i)) {
             this.issue(
               'argument-type',
-              `Argument ${i + 1} of «${e.fn}» must be ${sig.expects}, but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
+              `Argument ${i + 1} of «${e.fn}» must be ${sig.expects}, ` +
+                `but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
               (e.args[i] as Expr).span,
             );
             return T.unknown;
@@ -539,7 +542,8 @@ export class ExprChecker {
       if (this.scope.untyped && params.length === 0) return value;
       this.issue(
         'wrong-arity',
-        `${label} takes ${params.length} argument${params.length === 1 ? '' : 's'}, but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
+        `${label} takes ${params.length} argument${params.length === 1 ? '' : 's'}, ` +
+          `but ${ts.length} ${ts.length === 1 ? 'is' : 'are'} given.`,
         e.span,
         params.length > 0
           ? `Its parameters are ${params.map((p) => `${p.name}: ${showType(p.type)}`).join(', ')}.`
@@ -553,7 +557,8 @@ export class ExprChecker {
       if (!isAssignable(t, p.type, this.parentRole)) {
         this.issue(
           'argument-type',
-          `Argument ${i + 1} of ${label} must be ${showType(p.type)} (parameter «${p.name}»), but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
+          `Argument ${i + 1} of ${label} must be ${showType(p.type)} (parameter ` +
+            `«${p.name}»), but ${describe(e.args[i] as Expr)} is ${showType(t)}.`,
           (e.args[i] as Expr).span,
         );
       }
@@ -630,7 +635,10 @@ function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Type, b: Type): Type | null
 
 function arithHint(op: string): string | undefined {
   if (op === 'add' || op === 'sub')
-    return 'Arithmetic works on numbers; a date plus or minus a duration is a date, and a date minus a date is a duration.';
+    return (
+      'Arithmetic works on numbers; a date plus or minus a duration is ' +
+      'a date, and a date minus a date is a duration.'
+    );
   return undefined;
 }
 

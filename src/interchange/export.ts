@@ -64,7 +64,8 @@ class Exporter {
       if (h.title !== '') out.model = h.title;
       if (h.language !== null || h.jurisdiction !== null || h.versionDate !== null) {
         this.notExportable(
-          'The model header fields language, jurisdiction and version date have no FLINT JSON equivalent; they are left out.',
+          'The model header fields language, jurisdiction and version date ' +
+            'have no FLINT JSON equivalent; they are left out.',
           h.span,
           'warning',
         );
@@ -191,7 +192,8 @@ class Exporter {
     for (const e of list) {
       if (e.args.length > 0)
         this.notExportable(
-          `${what}: the ${key} effect on ${formatName(e.frame, e.name)} has arguments, which FLINT JSON cannot express; they are left out.`,
+          `${what}: the ${key} effect on ${formatName(e.frame, e.name)} has ` +
+            `arguments, which FLINT JSON cannot express; they are left out.`,
           e.span,
         );
     }
@@ -236,7 +238,8 @@ class Exporter {
         );
       for (const extra of decls.slice(1)) {
         this.notExportable(
-          `The frame ${formatName(frameOf(f), f.name)} cites more than one source; the "reference" dialect keeps only the first, "${s.id}", and leaves out "${extra.id}".`,
+          `The frame ${formatName(frameOf(f), f.name)} cites more than one source; the "reference" ` +
+            `dialect keeps only the first, "${s.id}", and leaves out "${extra.id}".`,
           extra.span,
           'warning',
         );
@@ -257,7 +260,8 @@ class Exporter {
     const lost = s.meta.filter((e) => !kept.includes(e.key));
     if (lost.length > 0 && this.dialect === 'reference') {
       this.notExportable(
-        `The fields ${lost.map((e) => `\`${e.key}\``).join(', ')} of source "${s.id}" have no place in the "reference" dialect; they are left out.`,
+        `The fields ${lost.map((e) => `\`${e.key}\``).join(', ')} of source "${s.id}" ` +
+          `have no place in the "reference" dialect; they are left out.`,
         s.span,
         'warning',
       );
@@ -458,7 +462,10 @@ export function exportFlintJson(model: Model, options?: ExportOptions): Result<F
   );
 }
 
-/** {@link exportFlintJson} as text: 2-space indented JSON, keys in the peer's field order, numbers as written, final newline. */
+/**
+ * {@link exportFlintJson} as text: 2-space indented JSON, keys in the peer's field order, numbers as written, final
+ * newline.
+ */
 export function exportFlintJsonText(model: Model, options?: ExportOptions): Result<string> {
   return atBoundary(
     'exportFlintJsonText',

@@ -206,7 +206,8 @@ class Importer {
       this.report(
         'bare-name',
         'info',
-        `The ${what.toLowerCase()} name "${raw}" is not written ${form}; it is read as the name "${name}" (old dialect).`,
+        `The ${what.toLowerCase()} name "${raw}" is not written ${form}; ` +
+          `it is read as the name "${name}" (old dialect).`,
         [...path, key],
         `Export writes it as ${form.replace('...', name)}.`,
       );
@@ -426,7 +427,8 @@ class Importer {
           this.report(
             'invalid-date',
             'warning',
-            `The \`version\` date [${g[1]!}] is not a calendar date in the years 0001 to 9999; the source gets no validity from it.`,
+            `The \`version\` date [${g[1]!}] is not a calendar date in the years ` +
+              `0001 to 9999; the source gets no validity from it.`,
             [...path, 'version'],
           );
         }
@@ -603,7 +605,8 @@ class Importer {
       this.report(
         'expression-too-deep',
         'error',
-        `The expression at ${toPointer([...this.base, ...path])} nests more than ${MAX_EXPRESSION_DEPTH} levels deep; the rest is not read.`,
+        `The expression at ${toPointer([...this.base, ...path])} nests more ` +
+          `than ${MAX_EXPRESSION_DEPTH} levels deep; the rest is not read.`,
         path,
         'Split it into named facts.',
       );
@@ -706,7 +709,8 @@ class Importer {
             ? `The expression operator "${String(typeof op === 'string' ? op : JSON.stringify(op))}" is unknown.`
             : 'The expression object has no `expression` operator.',
           has(v, 'expression') ? [...path, 'expression'] : path,
-          `Known operators: AND, OR, NOT, EQUAL, LESS_THAN, SUM, PRODUCT, MIN, MAX, LITERAL, IS, LIST, CREATE, PROJECTION.`,
+          `Known operators: AND, OR, NOT, EQUAL, LESS_THAN, SUM, PRODUCT, ` +
+            `MIN, MAX, LITERAL, IS, LIST, CREATE, PROJECTION.`,
         );
         const raw = get(v, 'operands');
         const args = Array.isArray(raw) ? raw.map((e, i) => this.expr(e, [...path, 'operands', i], depth + 1)) : [];
@@ -752,7 +756,8 @@ class Importer {
       this.report(
         'invalid-number',
         'error',
-        `The LITERAL operand ${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a usable number: ${n.reason}.`,
+        `The LITERAL operand ${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a usable ` +
+          `number: ${n.reason}.`,
         [...path, 'operand'],
         `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.`,
       );
@@ -804,7 +809,8 @@ class Importer {
       this.report(
         'invalid-type',
         'error',
-        `The PROJECTION scope must be "single", "all" or "some", not ${JSON.stringify(rawScope) ?? typeName(rawScope)}.`,
+        `The PROJECTION scope must be "single", "all" or "some", ` +
+          `not ${JSON.stringify(rawScope) ?? typeName(rawScope)}.`,
         [...path, 'scope'],
       );
     }

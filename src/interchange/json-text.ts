@@ -121,7 +121,9 @@ export function parseJsonText(text: string, locator: Locator): ParsedJson {
         diagnostics.push({
           code: 'json-too-deep',
           severity: 'error',
-          message: `The JSON text nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep (line ${span.start.line}, column ${span.start.column}); it is not read.`,
+          message:
+            `The JSON text nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep ` +
+            `(line ${span.start.line}, column ${span.start.column}); it is not read.`,
           span,
           hint: 'Split deeply nested expressions into named facts.',
         });
@@ -134,7 +136,9 @@ export function parseJsonText(text: string, locator: Locator): ParsedJson {
       diagnostics.push({
         code: 'json-comment',
         severity: 'warning',
-        message: `The JSON text has a comment at line ${span.start.line}, column ${span.start.column}; it is accepted (JSON with comments, as the peer reads it) and dropped.`,
+        message:
+          `The JSON text has a comment at line ${span.start.line}, column ${span.start.column}; ` +
+          `it is accepted (JSON with comments, as the peer reads it) and dropped.`,
         span,
         hint: 'Standard JSON has no comments: move the remark into an `explanation`.',
       });
@@ -151,7 +155,9 @@ export function parseJsonText(text: string, locator: Locator): ParsedJson {
     diagnostics.push({
       code: 'json-syntax',
       severity: 'error',
-      message: `The JSON text is not valid at line ${span.start.line}, column ${span.start.column}: ${describeParseError(printParseErrorCode(e.error))}.`,
+      message:
+        `The JSON text is not valid at line ${span.start.line}, ` +
+        `column ${span.start.column}: ${describeParseError(printParseErrorCode(e.error))}.`,
       span,
     });
   }

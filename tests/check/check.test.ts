@@ -9,7 +9,9 @@ import { projectRoot } from '../helpers/shared.js';
 import { VALID } from './fixtures.js';
 
 describe('check', () => {
-  test('every default rule has a kebab-case code, lives in the file named after it, and cites an existing anchor', () => {
+  const everyDefaultRuleHas =
+    'every default rule has a kebab-case code, lives in the file named after it, and cites an existing anchor';
+  test(everyDefaultRuleHas, () => {
     const codes = defaultRules.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
     const readme = readFileSync(join(projectRoot, 'grammar', 'README.md'), 'utf8');

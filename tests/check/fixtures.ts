@@ -2,9 +2,12 @@
  * A small valid .flint model used by the check tests as a clean baseline.
  */
 
+/** The Juriconnect id of art. 4:1 Awb in {@link HEADER}. */
+const JCI_AWB_4_1 = 'jci1.3:c:BWBR0005537&hoofdstuk=4&artikel=4:1&z=2024-01-01&g=2024-01-01';
+
 /** Source block and header lines reused by snippets. */
 export const HEADER = `model "Aanvraag" { version: 2024-01-01 }
-source awb-4:1 { juriconnect: "jci1.3:c:BWBR0005537&hoofdstuk=4&artikel=4:1&z=2024-01-01&g=2024-01-01" citation: "art. 4:1 Awb" valid: 1994-01-01 .. 2030-12-31 }
+source awb-4:1 { juriconnect: "${JCI_AWB_4_1}" citation: "art. 4:1 Awb" valid: 1994-01-01 .. 2030-12-31 }
 `;
 
 /** A model every default rule accepts without any diagnostic. */

@@ -9,7 +9,8 @@ describe('juriconnectProblem', () => {
     ).toBeNull();
     expect(
       juriconnectProblem(
-        'jci1.3:c:BWBR0011825&hoofdstuk=3&afdeling=2&paragraaf=1&sub-paragraaf=1&artikel=3.4&lid=1&z=2014-03-21&g=2013-07-01',
+        'jci1.3:c:BWBR0011825&hoofdstuk=3&afdeling=2&paragraaf=1&' +
+          'sub-paragraaf=1&artikel=3.4&lid=1&z=2014-03-21&g=2013-07-01',
       ),
     ).toBeNull();
   });
@@ -40,7 +41,9 @@ describe('juriconnectProblem', () => {
         fc.integer({ min: 0, max: 9_999_999 }),
         fc.array(part, { maxLength: 5 }),
         (v, c, n, parts) => {
-          const id = `jci${v}:${c}:BWBR${String(n).padStart(7, '0')}${parts.map(([k, x]) => `&${k}=${x}`).join('')}&z=2024-02-29`;
+          const id =
+            `jci${v}:${c}:BWBR${String(n).padStart(7, '0')}` +
+            `${parts.map(([k, x]) => `&${k}=${x}`).join('')}&z=2024-02-29`;
           expect(juriconnectProblem(id)).toBeNull();
         },
       ),

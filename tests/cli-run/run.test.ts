@@ -23,7 +23,10 @@ interface RunJson {
 }
 
 describe('flint run: a granted case', () => {
-  it('takes the acts, cites the articles in the version applied and prints the outcome (golden, Dutch from the model header)', async () => {
+  const takesTheActsCites =
+    'takes the acts, cites the articles in the version applied and ' +
+    'prints the outcome (golden, Dutch from the model header)';
+  it(takesTheActsCites, async () => {
     const r = await run(['--case', `${FIX}/verleend.json`]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
@@ -125,7 +128,9 @@ describe('flint run: refused acts', () => {
     expect(j.acts[1]?.trace.reasons).toHaveLength(1);
   });
 
-  it('accepts a refusal the case expects, moves the clock and reports the missed deadline and open questions', async () => {
+  const acceptsARefusalThe =
+    'accepts a refusal the case expects, moves the clock and reports the missed deadline and open questions';
+  it(acceptsARefusalThe, async () => {
     const r = await run(['--case', `${FIX}/termijn.json`, '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as RunJson;

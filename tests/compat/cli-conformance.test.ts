@@ -87,7 +87,9 @@ describe('flint conformance', () => {
     expect(r.out.trimEnd().split('\n').slice(-3, -1)).toEqual(['2 passed, 1 failed', '1 skipped, 0 deviations']);
   });
 
-  it('reports unreadable and invalid scenario files as diagnostics with exit 1, and still runs the others', async () => {
+  const reportsUnreadableAndInvalid =
+    'reports unreadable and invalid scenario files as diagnostics with exit 1, and still runs the others';
+  it(reportsUnreadableAndInvalid, async () => {
     const r = await run(
       'discipl',
       'nope.json',

@@ -16,7 +16,8 @@ function render(diagnostics: readonly Diagnostic[]): string {
     diagnostics
       .map(
         (d) =>
-          `${d.span ? `${d.span.start.line}:${d.span.start.column}` : '-'} ${d.severity} ${d.code} ${d.path ?? '-'}\n  ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`,
+          `${d.span ? `${d.span.start.line}:${d.span.start.column}` : '-'} ${d.severity} ${d.code} ` +
+          `${d.path ?? '-'}\n  ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`,
       )
       .join('\n') + '\n'
   );
@@ -92,7 +93,10 @@ describe('bad FLINT JSON corpus (tests/interchange/bad)', () => {
   it('a 2 MB deeply nested expression is diagnosed as too deep, without a stack overflow', () => {
     const depth = 65_000;
     const open = '{"expression":"NOT","operand":';
-    const text = `{"acts":[],"facts":[{"fact":"[x]","function":${open.repeat(depth)}"[y]"${'}'.repeat(depth)}}],"duties":[]}`;
+    const text =
+      `{"acts":[],"facts":[{"fact":"[x]",` +
+      `"function":${open.repeat(depth)}"[y]"` +
+      `${'}'.repeat(depth)}}],"duties":[]}`;
     expect(text.length).toBeGreaterThan(2_000_000);
     const { value, diagnostics } = importFlintJson(text, 'deep.json');
     expect(value.declarations).toEqual([]);

@@ -101,7 +101,8 @@ describe('exportFlintJson', () => {
       importFlintJsonValue({ acts: [], facts: [{ fact: 'minister', function: '' }], duties: [] }, 'x').value,
     ).value;
     expect(text).toBe(
-      '{\n  "acts": [],\n  "facts": [\n    {\n      "fact": "[minister]",\n      "function": "[]",\n      "sources": []\n    }\n  ],\n  "duties": []\n}\n',
+      '{\n  "acts": [],\n  "facts": [\n    {\n      "fact": "[minister]",\n' +
+        '      "function": "[]",\n      "sources": []\n    }\n  ],\n  "duties": []\n}\n',
     );
   });
 

@@ -90,7 +90,8 @@ describe('importExpression: the mapping table of docs/architecture.md', () => {
       value: '1000000000000000000000',
     });
     const text =
-      '{"acts":[],"facts":[{"fact":"[x]","function":{"expression":"LITERAL","operand":12.50}},{"fact":"[y]","function":{"expression":"LITERAL","operand":2.5e2}}],"duties":[]}';
+      '{"acts":[],"facts":[{"fact":"[x]","function":{"expression":"LITERAL","operand":12.50}},' +
+      '{"fact":"[y]","function":{"expression":"LITERAL","operand":2.5e2}}],"duties":[]}';
     const [x, y] = factsOf(importFlintJson(text, 't.json').value);
     expect(x!.definition).toMatchObject({ type: 'decimal', value: '12.50' });
     expect(y!.definition).toMatchObject({ type: 'integer', value: '250' });

@@ -1,4 +1,6 @@
-/** The lerarenbeurs scenarios (norms/lerarenbeurs/README.md#scenarios): application, grant, refusal and what follows. */
+/**
+ * The lerarenbeurs scenarios (norms/lerarenbeurs/README.md#scenarios): application, grant, refusal and what follows.
+ */
 import type { GivenFact } from '../../src/run/index.js';
 import type { Scenario, Step } from './scenario.js';
 

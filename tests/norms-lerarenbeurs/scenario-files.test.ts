@@ -31,21 +31,26 @@ const files: readonly ScenarioFile[] = [
     model: 'norms/lerarenbeurs/lerarenbeurs.flint',
     file: 'norms/lerarenbeurs/lerarenbeurs.test.flint',
     comment:
-      'Scenarios of the Subsidieregeling lerarenbeurs: application, grant, refusal, deadlines, hardship clause,\nwithdrawal, recovery, reporting (README.md#scenarios). Generated from tests/norms-lerarenbeurs/lerarenbeurs.scenarios.ts.',
+      'Scenarios of the Subsidieregeling lerarenbeurs: application, grant, refusal, ' +
+      'deadlines, hardship clause,\nwithdrawal, recovery, reporting (README.md#scenarios). ' +
+      'Generated from tests/norms-lerarenbeurs/lerarenbeurs.scenarios.ts.',
     scenarios: lerarenbeurs,
   },
   {
     model: 'norms/eflint-examples/voting.flint',
     file: 'norms/eflint-examples/voting.test.flint',
     comment:
-      "The eFLINT voting tutorial's own statements and queries, cell by cell (README.md).\nGenerated from tests/norms-lerarenbeurs/voting.scenarios.ts.",
+      "The eFLINT voting tutorial's own statements and queries, cell by cell " +
+      '(README.md).\nGenerated from tests/norms-lerarenbeurs/voting.scenarios.ts.',
     scenarios: voting,
     integerArgsAsText: true,
   },
   ...stages.map(({ file, scenario }) => ({
     model: file,
     file: file.replace(/\.flint$/, '.test.flint'),
-    comment: `The eFLINT school admission notebook's statements and queries up to this stage (README.md).\nGenerated from tests/norms-lerarenbeurs/school-admission.scenarios.ts.`,
+    comment:
+      `The eFLINT school admission notebook's statements and queries up to this stage ` +
+      `(README.md).\nGenerated from tests/norms-lerarenbeurs/school-admission.scenarios.ts.`,
     scenarios: [scenario],
     integerArgsAsText: true,
   })),

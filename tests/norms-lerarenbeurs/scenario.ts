@@ -129,7 +129,8 @@ export function runScenario(cm: CompiledModel, scenario: Scenario): ScenarioRun 
       const c = checkAct(cm, state, step.enabled, step.by, step.params ?? {});
       if ((c.status === 'enabled') !== step.expect) {
         failures.push(
-          `${where}: <<${step.enabled}>> by ${step.by} is ${c.status}, expected ${step.expect ? 'enabled' : 'not enabled'}`,
+          `${where}: <<${step.enabled}>> by ${step.by} is ${c.status}, ` +
+            `expected ${step.expect ? 'enabled' : 'not enabled'}`,
         );
       }
     } else if ('duty' in step) {

@@ -1,4 +1,7 @@
-/** Scenarios of the eFLINT school admission example, one per notebook stage (norms/eflint-examples/school-admission*.flint). */
+/**
+ * Scenarios of the eFLINT school admission example, one per notebook stage
+ * (norms/eflint-examples/school-admission*.flint).
+ */
 import type { GivenFact } from '../../src/run/index.js';
 import type { Scenario, Step } from './scenario.js';
 

@@ -73,7 +73,10 @@ describe('kinderopvangtoeslag invariants', () => {
     );
   });
 
-  it('the allowance is a whole number of euros, zero or at least € 24 (Awir 14 lid 4-5), and never more than hours cap × price cap', () => {
+  const theAllowanceIsA =
+    'the allowance is a whole number of euros, zero or at least € 24 (Awir ' +
+    '14 lid 4-5), and never more than hours cap × price cap';
+  it(theAllowanceIsA, () => {
     fc.assert(
       fc.property(input, (i) => {
         const v = Number(value(facts(i, price(i.centen)), 'vastgestelde kinderopvangtoeslag', ['alice']));

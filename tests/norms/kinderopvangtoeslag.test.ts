@@ -111,7 +111,9 @@ describe('kinderopvangtoeslag: amounts', () => {
 const PCT70 = { fact: 'toeslagpercentage', args: ['alice'], value: '70' };
 
 describe('kinderopvangtoeslag: the full case', () => {
-  it('runs from the application through advances and determination to revision, recovery and a payment arrangement', () => {
+  const runsFromTheApplication =
+    'runs from the application through advances and determination to revision, recovery and a payment arrangement';
+  it(runsFromTheApplication, () => {
     const f = determined();
     expect(f.value('vastgestelde kinderopvangtoeslag', ['alice'])).toBe('12271');
     expect(f.value('terug te vorderen bedrag', ['alice'])).toBe('2165');
@@ -278,7 +280,10 @@ describe('kinderopvangtoeslag: refusals and deadlines', () => {
     f.step({ act: 'verlenen voorschot', actor: 'dt', params: O, at: '2024-02-01', expect: 'refused' });
   });
 
-  it('refuses an application not co-signed by the partner (Awir 15 lid 3) and one filed after 31 March of the next year', () => {
+  const refusesAnApplicationNot =
+    'refuses an application not co-signed by the partner (Awir 15 lid ' +
+    '3) and one filed after 31 March of the next year';
+  it(refusesAnApplicationNot, () => {
     const f = new Flow(
       cm,
       {

@@ -192,7 +192,9 @@ act <<consent>>(subject: [subject], controller: [controller]) {
     );
     expect(r.state.violations[0]?.args).toEqual(['z', 'b', 'Sweater']);
   });
-  it('a left-out argument with one fitting binding is bound; with several the refusal names them and the candidates', () => {
+  const aLeftOutArgument =
+    'a left-out argument with one fitting binding is bound; with several the refusal names them and the candidates';
+  it(aLeftOutArgument, () => {
     const one = createCase(cm, {
       asOf: '2024-01-01',
       actors: { al: { roles: ['subject'] }, b1: { roles: ['controller'] } },

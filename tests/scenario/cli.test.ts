@@ -32,7 +32,8 @@ describe('flint test', () => {
     const code = await testCommand.run([WRONG, '--no-coverage'], i);
     expect(code).toBe(1);
     expect(i.out).toContain(
-      '  ✗ expect [toeslag](dave) == 50.00  (tests/scenario/fixtures/wrong.test.flint:14:3)\n      expected: [toeslag](dave) = 50.00\n      actual:   [toeslag](dave) = 49.2\n      trace:\n',
+      '  ✗ expect [toeslag](dave) == 50.00  (tests/scenario/fixtures/wrong.test.flint:14:3)\n' +
+        '      expected: [toeslag](dave) = 50.00\n      actual:   [toeslag](dave) = 49.2\n      trace:\n',
     );
     expect(i.out).not.toContain('coverage:');
     expect(i.out.trimEnd().split('\n').at(-1)).toBe('1 passed, 11 failed');

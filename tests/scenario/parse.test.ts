@@ -137,7 +137,8 @@ describe('scenario steps: parse', () => {
 
   it('step words stay usable as names outside scenarios', () => {
     const r = parse(
-      'fact [f](given: text, at: date, expect: text) { holds when: given == "x" and at > 2024-01-01 and expect == "y" }\n',
+      'fact [f](given: text, at: date, expect: text) { holds when: given ' +
+        '== "x" and at > 2024-01-01 and expect == "y" }\n',
       't.flint',
     );
     expect(r.diagnostics).toEqual([]);

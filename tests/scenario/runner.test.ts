@@ -45,7 +45,8 @@ describe('runScenarios on examples/scenarios', () => {
       taken: ['indienen aanvraag', 'beslissen op aanvraag', 'ingebrekestellen'],
       notTaken: [],
     });
-    // 2 operands in <<indienen aanvraag>>, 2 + 2 (the nested or) in <<beslissen op aanvraag>>, 2 in <<ingebrekestellen>>.
+    // 2 operands in <<indienen aanvraag>>, 2 + 2 (the nested or) in <<beslissen op aanvraag>>, 2 in
+    // <<ingebrekestellen>>.
     expect(c.branches.total).toBe(8);
     const seen = Object.fromEntries(c.branches.all.map((b) => [`${b.act}: ${b.operand}`, [b.seenTrue, b.seenFalse]]));
     expect(seen).toEqual({
@@ -197,7 +198,9 @@ describe('expectations on values and reasons', () => {
           new Decimal('10.25').times(uren).times('0.96').toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
         );
         const m = model(
-          `  actors: p: [persoon]\n  given [kosten](p) = ${kosten.toFixed(2)}\n  given [uren](p) = ${uren}\n  expect [toeslag](p) == ${expected.toFixed(3)}\n  expect [toeslag](p) == ${expected.plus('0.01').toFixed(2)}`,
+          `  actors: p: [persoon]\n  given [kosten](p) = ${kosten.toFixed(2)}\n` +
+            `  given [uren](p) = ${uren}\n  expect [toeslag](p) == ${expected.toFixed(3)}\n` +
+            `  expect [toeslag](p) == ${expected.plus('0.01').toFixed(2)}`,
         );
         const r = runScenarios(m);
         expect(r.scenarios[0]?.checks.map((c) => c.passed)).toEqual([true, false]);
@@ -208,7 +211,11 @@ describe('expectations on values and reasons', () => {
 
   it('names the failing precondition fact, not the ones that hold', () => {
     const m = model(
-      '  actors: p: [persoon]\n  given [ingezetene](p)\n  given [uitgesloten](p)\n  expect <<indienen aanvraag>>(p) not available for p because [uitgesloten]\n  expect <<indienen aanvraag>>(p) not available for p because [ingezetene]\n  expect <<indienen aanvraag>>(p) not available for p because preconditions\n  expect <<indienen aanvraag>>(p) not available for p because actor',
+      '  actors: p: [persoon]\n  given [ingezetene](p)\n  given [uitgesloten](p)\n' +
+        '  expect <<indienen aanvraag>>(p) not available for p because [uitgesloten]\n' +
+        '  expect <<indienen aanvraag>>(p) not available for p because [ingezetene]\n' +
+        '  expect <<indienen aanvraag>>(p) not available for p because preconditions\n' +
+        '  expect <<indienen aanvraag>>(p) not available for p because actor',
     );
     expect(runScenarios(m).scenarios[0]?.checks.map((c) => c.passed)).toEqual([true, false, true, false]);
   });
@@ -240,9 +247,11 @@ describe('expectations on values and reasons', () => {
 
   it('an act without arguments is available when some binding is enabled', () => {
     const m = model(
-      '  actors: alice: [persoon], gemeente: [bestuursorgaan]\n  given [ingezetene](alice)\n  given not [uitgesloten](alice)\n  given [kosten](alice) = 10\n' +
+      '  actors: alice: [persoon], gemeente: [bestuursorgaan]\n  given [ingezetene](alice)\n' +
+        '  given not [uitgesloten](alice)\n  given [kosten](alice) = 10\n' +
         '  expect <<beslissen op aanvraag>> available for gemeente\n  alice does <<indienen aanvraag>>(alice)\n' +
-        '  expect <<beslissen op aanvraag>> available for gemeente\n  expect <<indienen aanvraag>> not available for gemeente because actor',
+        '  expect <<beslissen op aanvraag>> available for gemeente\n' +
+        '  expect <<indienen aanvraag>> not available for gemeente because actor',
     );
     expect(runScenarios(m).scenarios[0]?.checks.map((c) => c.passed)).toEqual([false, true, true]);
   });

@@ -39,7 +39,8 @@ function modelText(shape: Shape): string {
   const wide = Array.from({ length: shape.width }, (_, w) => `[w${w}]`);
   const pre = [`[f${shape.facts.length}]`, '[som] > 0', ...wide.slice(0, 3)].join(' and ');
   lines.push(
-    `act <<doen>> {\n  actor: [wie]\n  action: doen\n  object: [klaar]\n  preconditions: ${pre}\n  creates: [klaar]\n  sources: s\n}`,
+    `act <<doen>> {\n  actor: [wie]\n  action: doen\n  object: [klaar]\n` +
+      `  preconditions: ${pre}\n  creates: [klaar]\n  sources: s\n}`,
   );
   return `${lines.join('\n')}\n`;
 }

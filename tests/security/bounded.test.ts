@@ -13,9 +13,11 @@ import { loadModel, MAX_IMPORT_DEPTH, parse } from '../../src/syntax/index.js';
 import { counterfactual, explainText } from '../../src/trace/index.js';
 
 const HEAD =
-  'source s { citation: "x" }\nfact [wie]: actor { sources: s }\nfact [klaar] {\n  holds when: created\n  sources: s\n}\n';
+  'source s { citation: "x" }\nfact [wie]: actor { sources: s }\n' +
+  'fact [klaar] {\n  holds when: created\n  sources: s\n}\n';
 const act = (pre: string): string =>
-  `act <<doen>> {\n  actor: [wie]\n  action: doen\n  object: [klaar]\n  preconditions: ${pre}\n  creates: [klaar]\n  sources: s\n}\n`;
+  `act <<doen>> {\n  actor: [wie]\n  action: doen\n  object: [klaar]\n` +
+  `  preconditions: ${pre}\n  creates: [klaar]\n  sources: s\n}\n`;
 
 /** `[aN] { holds when: [aN-1] and [aN-1] }`: 2^N paths through N facts. */
 function doubled(n: number): string {
@@ -105,10 +107,14 @@ describe('shared subexpressions: polynomial, not exponential', () => {
 describe('deep input: a located diagnostic or a value, never a stack overflow', () => {
   const sum = (terms: number): string => {
     const t = Array.from({ length: terms }, (_, i) => (i % 2 ? '- [a] + 1' : '+ [a] + 1')).join(' ');
-    return `${HEAD}fact [a]: integer { sources: s }\nfact [t]: integer {\n  holds when: [a] ${t}\n  sources: s\n}\n${act('[t] > 0')}`;
+    return (
+      `${HEAD}fact [a]: integer { sources: s }\nfact [t]: integer {\n` +
+      `  holds when: [a] ${t}\n  sources: s\n}\n${act('[t] > 0')}`
+    );
   };
   const member = (steps: number): string =>
-    `${HEAD}fact [a]: integer { sources: s }\nfact [t] {\n  holds when: [a]${'.x'.repeat(steps)} = 1\n  sources: s\n}\n${act('[t]')}`;
+    `${HEAD}fact [a]: integer { sources: s }\nfact [t] {\n` +
+    `  holds when: [a]${'.x'.repeat(steps)} = 1\n  sources: s\n}\n${act('[t]')}`;
 
   it.each([
     ['an 800-term sum', sum(800)],
@@ -225,7 +231,9 @@ describe('did you mean: bounded', () => {
 
 describe('aggregates: no silent limit', () => {
   it('count over 14,400 combinations gives the number, not unknown', () => {
-    const text = `${HEAD}fact [persoon]: actor { sources: s }\nfact [paren]: integer {\n  value: count a: [persoon], b: [persoon]\n  sources: s\n}\n${act('[paren] > 0')}`;
+    const text =
+      `${HEAD}fact [persoon]: actor { sources: s }\nfact [paren]: integer {\n` +
+      `  value: count a: [persoon], b: [persoon]\n  sources: s\n}\n${act('[paren] > 0')}`;
     const cm = compile(parsed(text)).value;
     const actors: Record<string, { roles: string[] }> = {};
     for (let i = 0; i < 120; i++) actors[`p${i}`] = { roles: ['persoon'] };

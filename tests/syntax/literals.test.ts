@@ -42,7 +42,8 @@ describe('invalid date literals are located errors everywhere in .flint', () => 
 
 describe('number literals beyond the limits are errors', () => {
   it('too many digits, and duration counts that leave the date range', () => {
-    const text = `fact [n]: integer {\n  value: ${'9'.repeat(51)}\n}\nfact [m]: duration {\n  value: 9999999999 years\n}\n`;
+    const text =
+      `fact [n]: integer {\n  value: ${'9'.repeat(51)}\n}\n` + `fact [m]: duration {\n  value: 9999999999 years\n}\n`;
     expect(codes(text)).toEqual([
       ['invalid-number', 2, 10],
       ['invalid-number', 5, 10],
@@ -85,7 +86,9 @@ describe('Dutch words', () => {
     expect(definition('[a] en niet [b]')).toEqual(definition('[a] and not [b]'));
   });
 
-  it('a date written in words is one invalid-date error with the ISO form as hint, and the step keeps its value', () => {
+  const aDateWrittenIn =
+    'a date written in words is one invalid-date error with the ISO form as hint, and the step keeps its value';
+  it(aDateWrittenIn, () => {
     const r = parse(
       'fact [d]: date\nscenario "s" {\n  expect [d] == 15 april 2024\n  advance to 2024-05-01\n}\n',
       't.flint',

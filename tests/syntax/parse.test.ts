@@ -39,7 +39,8 @@ describe('declarations', () => {
 
   it('reads a source block with a text block and an open validity range', () => {
     const r = parse(
-      'source awb-4:1 {\n  citation: "art. 4:1 Awb"\n  valid: 1994-01-01 ..\n  text: """\n    Regel een\n      ingesprongen\n    """\n}\n',
+      'source awb-4:1 {\n  citation: "art. 4:1 Awb"\n  valid: 1994-01-01 ..\n' +
+        '  text: """\n    Regel een\n      ingesprongen\n    """\n}\n',
       's.flint',
     );
     expect(r.diagnostics).toEqual([]);
@@ -68,7 +69,9 @@ describe('declarations', () => {
 
   it('reads facts: type, params, closed, holds when, sources, explanation', () => {
     const r = parse(
-      'fact [bestuursorgaan]: actor { closed  sources: awb-1:1 }\nfact [aanvraag](aanvrager: [persoon], onderwerp: text) {\n  holds when: [x](aanvrager)\n  explanation: "Een verzoek."\n}\n',
+      'fact [bestuursorgaan]: actor { closed  sources: awb-1:1 }\n' +
+        'fact [aanvraag](aanvrager: [persoon], onderwerp: text) {\n' +
+        '  holds when: [x](aanvrager)\n  explanation: "Een verzoek."\n}\n',
       'f.flint',
     );
     expect(r.diagnostics).toEqual([]);
@@ -94,7 +97,10 @@ describe('declarations', () => {
 
   it('reads acts with effects and meta', () => {
     const r = parse(
-      'act <<indienen aanvraag>>(aanvrager: [persoon]) {\n  actor: aanvrager\n  action: indienen\n  object: [aanvraag](aanvrager)\n  recipient: [bestuursorgaan]\n  preconditions: not [anders bepaald]\n  creates: [aanvraag](aanvrager), <beslissen>(aanvrager), <<x>>\n  terminates: [concept]\n  meta tags: ""\n}\n',
+      'act <<indienen aanvraag>>(aanvrager: [persoon]) {\n  actor: aanvrager\n' +
+        '  action: indienen\n  object: [aanvraag](aanvrager)\n  recipient: [bestuursorgaan]\n' +
+        '  preconditions: not [anders bepaald]\n  creates: [aanvraag](aanvrager), ' +
+        '<beslissen>(aanvrager), <<x>>\n  terminates: [concept]\n  meta tags: ""\n}\n',
       'a.flint',
     );
     expect(r.diagnostics).toEqual([]);
@@ -113,7 +119,10 @@ describe('declarations', () => {
 
   it('reads duties with deadlines', () => {
     const r = parse(
-      'duty <beslissen>(aanvrager: [persoon]) {\n  holder: [bestuursorgaan]\n  claimant: aanvrager\n  created by: <<indienen>>\n  terminated by: <<bekendmaken>>, <<intrekken>>\n  enforced by: <<ingebrekestelling>>\n  deadline: by [datum](aanvrager) + 8 weeks\n  violated when: today > [datum](aanvrager)\n  components: [besluit], <<bekendmaken>>\n}\n',
+      'duty <beslissen>(aanvrager: [persoon]) {\n  holder: [bestuursorgaan]\n  claimant: aanvrager\n' +
+        '  created by: <<indienen>>\n  terminated by: <<bekendmaken>>, <<intrekken>>\n' +
+        '  enforced by: <<ingebrekestelling>>\n  deadline: by [datum](aanvrager) + 8 weeks\n' +
+        '  violated when: today > [datum](aanvrager)\n  components: [besluit], <<bekendmaken>>\n}\n',
       'd.flint',
     );
     expect(r.diagnostics).toEqual([]);

@@ -109,7 +109,9 @@ function preconditionReason(entry: TraceEntry): Reason {
 }
 
 describe('minimal failing conditions', () => {
-  it('names only the failing conjuncts and every disjunct of a failing or, with value, frame, article, provenance', () => {
+  const namesOnlyTheFailing =
+    'names only the failing conjuncts and every disjunct of a failing or, with value, frame, article, provenance';
+  it(namesOnlyTheFailing, () => {
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const r = preconditionReason(refusal(s2, 'besluiten'));
     expect(r.status).toBe('false');
@@ -126,7 +128,8 @@ describe('minimal failing conditions', () => {
     expect(b?.frame?.name).toBe('b');
     // The holding conjunct [a](ann) is not named.
     expect(r.message).toBe(
-      'The preconditions of <<besluiten>> do not hold: [b](ann): that fact does not hold (given by amb on 2024-01-03, art. 2 Wet); ' +
+      'The preconditions of <<besluiten>> do not hold: [b](ann): that fact ' +
+        'does not hold (given by amb on 2024-01-03, art. 2 Wet); ' +
         '[c](ann): that fact does not hold (given by amb on 2024-01-03, art. 2 Wet).',
     );
   });
@@ -192,7 +195,8 @@ describe('Dutch renderings', () => {
   it('a refusal in Dutch names the failing conditions in Dutch, with provenance and article', () => {
     const text = reasonText(preconditionReason(refused), refused.act, refused.actor, 'nl');
     expect(text).toBe(
-      'De voorwaarden van <<besluiten>> zijn niet vervuld: [b](ann): dat feit geldt niet (gegeven door amb op 2024-01-03, art. 2 Wet); ' +
+      'De voorwaarden van <<besluiten>> zijn niet vervuld: [b](ann): dat feit ' +
+        'geldt niet (gegeven door amb op 2024-01-03, art. 2 Wet); ' +
         '[c](ann): dat feit geldt niet (gegeven door amb op 2024-01-03, art. 2 Wet).',
     );
   });

@@ -26,7 +26,9 @@ export const actorNotActorType: Rule = {
       if (t.kind === 'boolean' && e.kind === 'Ref' && e.frame === 'fact') return;
       out.push(
         report(actorNotActorType, {
-          message: `The ${role} of ${frameLabel(owner)} must be a party, but ${describe(e)} is ${t.kind === 'boolean' ? 'a condition' : showType(t)}.`,
+          message:
+            `The ${role} of ${frameLabel(owner)} must be a party, but ${describe(e)} ` +
+            `is ${t.kind === 'boolean' ? 'a condition' : showType(t)}.`,
           span: e.span,
           hint: 'Use a parameter of an actor or role type (`x: [persoon]`) or a role fact such as `[minister]`.',
         }),

@@ -30,7 +30,9 @@ export const dutyActMismatch: Rule = {
           if (effects.some((e) => e.frame === 'duty' && e.name === d.name)) continue;
           out.push(
             report(dutyActMismatch, {
-              message: `${frameLabel(d)} lists act «${r.name}» under \`${field}\`, but that act does not ${verb === 'creates' ? 'create' : 'terminate'} it.`,
+              message:
+                `${frameLabel(d)} lists act «${r.name}» under \`${field}\`, but that act ` +
+                `does not ${verb === 'creates' ? 'create' : 'terminate'} it.`,
               span: r.span,
               hint: `Add <${d.name}> to the \`${verb}\` of <<${r.name}>>, or remove <<${r.name}>> from \`${field}\`.`,
               related: [{ message: `Act «${r.name}» is declared here.`, span: act.nameSpan }],

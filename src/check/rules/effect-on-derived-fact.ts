@@ -26,7 +26,9 @@ export const effectOnDerivedFact: Rule = {
           if (!f || !isDerived(f)) continue;
           out.push(
             report(effectOnDerivedFact, {
-              message: `${frameLabel(a)} ${verb} fact «${e.name}», which is derived by its definition; the effect has no meaning.`,
+              message:
+                `${frameLabel(a)} ${verb} fact «${e.name}», which is derived ` +
+                `by its definition; the effect has no meaning.`,
               span: e.span,
               hint: `Make «${e.name}» an input fact (\`holds when: created\`) or remove the effect.`,
               related: [{ message: `Fact «${e.name}» is defined here.`, span: f.nameSpan }],

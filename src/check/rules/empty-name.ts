@@ -22,7 +22,9 @@ export const emptyName: Rule = {
       if (json || f.name.trim() !== '') continue;
       out.push(
         report(emptyName, {
-          message: `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')} declared with an empty name.`,
+          message:
+            `${kindWord(f.kind === 'Fact' ? 'fact' : f.kind === 'Act' ? 'act' : 'duty')}` +
+            ` declared with an empty name.`,
           span: f.nameSpan,
           hint: 'Give the frame a name or remove it.',
           ...sev,

@@ -27,7 +27,8 @@ export const implicitInputFact: Rule = {
           message: `${who} refers to fact «${name}», which is not declared; it is treated as an input fact.`,
           span,
           hint: name.includes('[')
-            ? 'This is old-dialect text (e.g. "[a] EN [b]"): the interpreter asks it as one input; write it as an expression with AND/OR/NOT to evaluate its parts.'
+            ? 'This is old-dialect text (e.g. "[a] EN [b]"): the interpreter asks it as one ' +
+              'input; write it as an expression with AND/OR/NOT to evaluate its parts.'
             : 'Declare the fact (with an empty function) to document it as an input fact.',
         }),
       );

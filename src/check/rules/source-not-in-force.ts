@@ -31,7 +31,9 @@ export const sourceNotInForce: Rule = {
         if (!before && !after) continue;
         out.push(
           report(sourceNotInForce, {
-            message: `${frameLabel(f)} cites source «${s.id}», which is not in force on the model's version date ${date} (${before ? `valid from ${from}` : `valid until ${to}`}).`,
+            message:
+              `${frameLabel(f)} cites source «${s.id}», which is not in force on the model's version ` +
+              `date ${date} (${before ? `valid from ${from}` : `valid until ${to}`}).`,
             span: ref.span,
             hint: 'Cite the version of the article in force on the version date, or change the model version.',
             related: [{ message: `Source «${s.id}» is declared here.`, span: s.idSpan }],

@@ -1,5 +1,6 @@
 /**
- * `type-mismatch`: an operator or position given a value of the wrong type: a date added to a boolean, text compared with a number, a non-boolean precondition (grammar/README.md#types).
+ * `type-mismatch`: an operator or position given a value of the wrong type: a date added to a boolean, text compared
+ * with a number, a non-boolean precondition (grammar/README.md#types).
  * Found by the expression type checker (src/check/types.ts); silent for FLINT JSON, whose facts are untyped.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';

@@ -40,7 +40,9 @@ export const unknownReference: Rule = {
       if (json && frame === 'fact') return;
       out.push(
         report(unknownReference, {
-          message: `${frameLabel(owner)} refers to ${frame} «${name}», which is not declared.${didYouMean(name, () => names(frame, owner))}`,
+          message:
+            `${frameLabel(owner)} refers to ${frame} «${name}», which is not ` +
+            `declared.${didYouMean(name, () => names(frame, owner))}`,
           span,
           hint: `Declare ${displayName(frame, name)} or correct the name.`,
           ...(json ? { severity: 'warning' as const } : {}),
@@ -70,7 +72,9 @@ export const unknownReference: Rule = {
         Object.keys(r.frame === 'fact' ? ctx.facts : r.frame === 'act' ? ctx.acts : ctx.duties);
       out.push(
         report(unknownReference, {
-          message: `Scenario «${r.scenario.name}» refers to ${r.frame} «${r.name}», which is not declared.${didYouMean(r.name, candidates)}`,
+          message:
+            `Scenario «${r.scenario.name}» refers to ${r.frame} «${r.name}», ` +
+            `which is not declared.${didYouMean(r.name, candidates)}`,
           span: r.span,
           severity: 'warning',
           hint: `Declare ${displayName(r.frame, r.name)} or correct the name.`,
@@ -84,7 +88,9 @@ export const unknownReference: Rule = {
         sources.flatMap((src) => [src.id, ...(src.citation === null ? [] : [src.citation])]);
       out.push(
         report(unknownReference, {
-          message: `Scenario «${s.scenario.name}» expects source «${s.text}», which no source declares as its id, citation or Juriconnect id.${didYouMean(s.text, candidates)}`,
+          message:
+            `Scenario «${s.scenario.name}» expects source «${s.text}», which no source declares as ` +
+            `its id, citation or Juriconnect id.${didYouMean(s.text, candidates)}`,
           span: s.span,
           severity: 'warning',
           hint: 'Write the id of a source block (awb-4:13), its citation ("art. 4:13 Awb") or its Juriconnect id.',

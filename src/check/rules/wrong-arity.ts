@@ -1,5 +1,6 @@
 /**
- * `wrong-arity`: a fact, act, duty or function applied to the wrong number of arguments (grammar/README.md#expressions).
+ * `wrong-arity`: a fact, act, duty or function applied to the wrong number of arguments
+ * (grammar/README.md#expressions).
  * Found by the expression type checker (src/check/types.ts); silent for FLINT JSON, whose facts are untyped.
  * In scenario steps a fact or duty takes all its arguments or none (a role, a fact without
  * parameters of type `actor` or of a fact type, takes one: the actor), and an act at most as many
@@ -41,7 +42,9 @@ export const wrongArity: Rule = {
       const label = `${r.frame === 'fact' ? 'Fact' : r.frame === 'act' ? 'Act' : 'Duty'} «${r.name}»`;
       out.push(
         report(wrongArity, {
-          message: `${label} takes ${n} argument${n === 1 ? '' : 's'}, but ${r.args} ${r.args === 1 ? 'is' : 'are'} given in scenario «${r.scenario.name}».`,
+          message:
+            `${label} takes ${n} argument${n === 1 ? '' : 's'}, but ${r.args} ${r.args === 1 ? 'is' : 'are'} ` +
+            `given in scenario «${r.scenario.name}».`,
           span: r.span,
           severity: 'warning',
           ...(n > 0 ? { hint: `Its parameters are ${decl.params.map(paramText).join(', ')}.` } : {}),

@@ -64,7 +64,10 @@ export interface ConformanceReport {
   readonly deviations: number;
   /** Steps that matched, answered from the model JSON without the engine ({@link WITHOUT_ENGINE_STEP_KINDS}). */
   readonly withoutEngine: number;
-  /** File-level problems (not an object, no `cases` array, a case that is not an object); empty when the file is well formed. */
+  /**
+   * File-level problems (not an object, no `cases` array, a case that is not an object); empty when the file is well
+   * formed.
+   */
   readonly problems: readonly string[];
 }
 
@@ -78,7 +81,10 @@ export interface ModelImporter {
 
 /** Imported models kept across the cases and files of one run (models are immutable once bound and lowered). */
 export interface ModelCache {
-  /** Key: model file name (or inline model text) plus the bindings; value: the bound JSON and its lowered form, or why it failed. */
+  /**
+   * Key: model file name (or inline model text) plus the bindings; value: the bound JSON and its lowered form, or why
+   * it failed.
+   */
   readonly entries: Map<string, CachedModel | string>;
   /** Key: model file name; value: its parsed JSON, or why it could not be loaded. */
   readonly parsed: Map<string, unknown>;
@@ -220,7 +226,8 @@ function makeResolver(spec: JsonObj, refs: ReadonlyMap<string, string>, calls: u
       let cur: Json | undefined = lists[outer];
       for (const i of indices) cur = Array.isArray(cur) ? cur[i] : undefined;
       if (cur === undefined) return false;
-      // Extension: an item given as {question: answer} answers per question; other questions fall through to facts/default.
+      // Extension: an item given as {question: answer} answers per question; other questions fall through to
+      // facts/default.
       if (isSymbol(cur) || !isObj(cur)) return toValue(resolveSymbols(cur, refs));
       if (typeof question === 'string' && Object.hasOwn(cur, question))
         return toValue(resolveSymbols(cur[question], refs));
@@ -569,7 +576,10 @@ function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string
           : typeof body[k] !== 'string',
     );
     if (missing.length > 0)
-      return `the ${kind} step has no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`;
+      return (
+        `the ${kind} step has ` +
+        `no ${missing.map((k) => `"${k}"`).join(' and no ')}${missing.includes('expression') ? '' : ' (a string)'}`
+      );
     if (body['facts'] !== undefined && !isObj(body['facts'])) return `the ${kind} step's "facts" must be an object`;
     if (body['lists'] !== undefined && !isObj(body['lists'])) return `the ${kind} step's "lists" must be an object`;
   }
@@ -591,7 +601,10 @@ function malformed(kind: string, step: JsonObj, refs: ReadonlyMap<string, string
   if (isObj(body) && body['at'] !== undefined) targets.push({ $ref: refName(body['at']) ?? body['at'] });
   const bad = unknownRefs([step, ...targets], refs);
   if (bad.length > 0)
-    return `unknown reference ${[...new Set(bad)].map((b) => `"${b}"`).join(', ')}: no earlier successful take step has that id (known: ${[...refs.keys()].join(', ')})`;
+    return (
+      `unknown reference ${[...new Set(bad)].map((b) => `"${b}"`).join(', ')}: no earlier ` +
+      `successful take step has that id (known: ${[...refs.keys()].join(', ')})`
+    );
   return undefined;
 }
 

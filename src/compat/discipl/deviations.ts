@@ -50,7 +50,8 @@ export const DISCIPL_BEHAVIOUR_DEVIATIONS: readonly BehaviourDeviation[] = [
     id: 'duty-holder-question',
     peer: 'Active duties evaluate the duty-holder with no resolver: a question crashes getActiveDuties.',
     profile:
-      'The question is answered unknown, so the duty is not listed for that identity; a library must not crash on user models.',
+      'The question is answered unknown, so the duty is not listed for that ' +
+      'identity; a library must not crash on user models.',
   },
   {
     id: 'endless-list',

@@ -21,7 +21,9 @@ import {
   valueText,
 } from './values.js';
 
-/** A question put to the resolver: a fact name, `undefined` (the peer's "previous fact" unset), or an expression object. */
+/**
+ * A question put to the resolver: a fact name, `undefined` (the peer's "previous fact" unset), or an expression object.
+ */
 export type DisciplQuestion = string | undefined | DisciplObject;
 
 /**

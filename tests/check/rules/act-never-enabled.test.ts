@@ -23,7 +23,8 @@ act <|<<bezwaar maken>>|> { preconditions: [besluit]  sources: awb-4:1 }`,
         {
           code: 'act-never-enabled',
           message:
-            'Act «bezwaar maken» can never be performed: it requires fact «besluit», which only holds when created, and no act creates it.',
+            'Act «bezwaar maken» can never be performed: it requires fact «besluit», ' +
+            'which only holds when created, and no act creates it.',
         },
       ],
     );

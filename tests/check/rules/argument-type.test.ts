@@ -12,7 +12,8 @@ describe('argument-type', () => {
 
   test('text passed for a person is reported', () => {
     expectErrors(
-      `fact [persoon]: actor\nfact [inkomen](p: [persoon]): decimal\nfact [rijk] { holds when: [inkomen](<|"Jan"|>) > 100000 }`,
+      `fact [persoon]: actor\nfact [inkomen](p: [persoon]): decimal\n` +
+        `fact [rijk] { holds when: [inkomen](<|"Jan"|>) > 100000 }`,
       [
         {
           code: 'argument-type',
@@ -92,7 +93,8 @@ act <<a>>(p: [persoon], b: [bedrijf]) {
 
   test('sub-role cycles do not loop and do not make unrelated roles compatible', () => {
     expectErrors(
-      `${HEADER}fact [a]: [b]\nfact [b]: [a]\nfact [c]: actor\nfact [f](x: [c])\nfact [g](y: [a]) { holds when: [f](<|y|>) }`,
+      `${HEADER}fact [a]: [b]\nfact [b]: [a]\nfact [c]: actor\n` +
+        `fact [f](x: [c])\nfact [g](y: [a]) { holds when: [f](<|y|>) }`,
       [{ code: 'argument-type', message: 'must be [c]' }],
       { codes: ['argument-type'] },
     );

@@ -12,7 +12,8 @@ describe('derivation-cycle', () => {
 
   test('a cycle through three facts is reported once, with its path', () => {
     expectErrors(
-      `fact [start] { holds when: [a] }\nfact <|[a]|> { holds when: [b] or [x] }\nfact [b] { holds when: not [c] }\nfact [c] { holds when: [a] }\nfact [x]`,
+      `fact [start] { holds when: [a] }\nfact <|[a]|> { holds when: [b] or [x] }\n` +
+        `fact [b] { holds when: not [c] }\nfact [c] { holds when: [a] }\nfact [x]`,
       [{ code: 'derivation-cycle', message: 'Fact «a» is defined in terms of itself: [a] → [b] → [c] → [a].' }],
     );
   });
@@ -23,7 +24,8 @@ describe('derivation-cycle', () => {
 
   test('two separate cycles give two diagnostics', () => {
     expectErrors(
-      `fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }\nfact <|[c]|> { holds when: [d] }\nfact [d] { holds when: [c] }`,
+      `fact <|[a]|> { holds when: [b] }\nfact [b] { holds when: [a] }\n` +
+        `fact <|[c]|> { holds when: [d] }\nfact [d] { holds when: [c] }`,
       [
         { code: 'derivation-cycle', message: '[a] → [b] → [a]' },
         { code: 'derivation-cycle', message: '[c] → [d] → [c]' },

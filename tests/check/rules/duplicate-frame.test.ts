@@ -23,7 +23,8 @@ describe('duplicate-frame', () => {
 
   test('an act and a duty declared twice are each reported', () => {
     expectErrors(
-      `${HEADER}act <<a>> { sources: awb-4:1 }\nact <|<<a>>|> { sources: awb-4:1 }\nduty <d> { terminated by: <<a>> }\nduty <|<d>|> { terminated by: <<a>> }`,
+      `${HEADER}act <<a>> { sources: awb-4:1 }\nact <|<<a>>|> { sources: awb-4:1 }\n` +
+        `duty <d> { terminated by: <<a>> }\nduty <|<d>|> { terminated by: <<a>> }`,
       [
         { code: 'duplicate-frame', message: 'Act «a» is declared more than once; the first definition is used.' },
         { code: 'duplicate-frame', message: 'Duty «d»' },

@@ -22,7 +22,8 @@ describe('duty-never-ends', () => {
 
   test('a terminated-by naming an undeclared act does not count', () => {
     expectErrors(
-      `${HEADER}act <<a>> { creates: <betalen>  sources: awb-4:1 }\nduty <|<betalen>|> { created by: <<a>>  terminated by: <<b>> }`,
+      `${HEADER}act <<a>> { creates: <betalen>  sources: awb-4:1 }\n` +
+        `duty <|<betalen>|> { created by: <<a>>  terminated by: <<b>> }`,
       [{ code: 'duty-never-ends' }],
       {
         allowOtherErrors: true,

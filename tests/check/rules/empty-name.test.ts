@@ -25,7 +25,8 @@ describe('empty-name', () => {
 
   test('the empty template frames of FLINT JSON are one warning each, from the importer', () => {
     const text =
-      '{ "acts": [], "facts": [], "duties": [{ "duty": "", "duty-holder": "", "claimant": "", "create": "<<>>", "terminate": "<<>>" }] }';
+      '{ "acts": [], "facts": [], "duties": [{ "duty": "", "duty-holder": "", ' +
+      '"claimant": "", "create": "<<>>", "terminate": "<<>>" }] }';
     const imported = importFlintJson(text, 'template.json');
     const { diagnostics } = check(imported.value, { origin: 'flint-json' });
     const found = [...imported.diagnostics, ...diagnostics].filter((d) => d.code === 'empty-name');

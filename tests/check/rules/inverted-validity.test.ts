@@ -4,7 +4,8 @@ import { expectErrors, expectValid } from '../../helpers/check-harness.js';
 describe('inverted-validity', () => {
   test('a period that ends after it starts, a one-day period and an open end are accepted', () => {
     expectValid(
-      `source a-1 { valid: 2019-01-01 .. 2020-01-01 }\nsource a-2 { valid: 2020-01-01 .. 2020-01-01 }\nsource a-3 { valid: 2020-01-01 .. }`,
+      `source a-1 { valid: 2019-01-01 .. 2020-01-01 }\nsource a-2 { valid: 2020-01-01 .. 2020-01-01 }\n` +
+        `source a-3 { valid: 2020-01-01 .. }`,
       { codes: ['inverted-validity'] },
     );
   });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkText, expectErrors, expectValid } from '../../helpers/check-harness.js';
 import { VALID } from '../fixtures.js';
 
+const JCI = 'jci1.3:c:BWBR0005537&hoofdstuk=4&artikel=4:1&z=2024-01-01&g=2024-01-01';
 const SCENARIO = `scenario "aanvraag" {
   actors: alice: [persoon], gemeente: [bestuursorgaan]
   given [inkomen](alice) = 20000.00
@@ -9,7 +10,7 @@ const SCENARIO = `scenario "aanvraag" {
   expect [aanvraag](alice)
   expect duty <beslissen>(alice) active
   expect <<besluiten>>(alice) available for gemeente
-  expect sources of <<indienen>> include awb-4:1, "art. 4:1 Awb", "jci1.3:c:BWBR0005537&hoofdstuk=4&artikel=4:1&z=2024-01-01&g=2024-01-01"
+  expect sources of <<indienen>> include awb-4:1, "art. 4:1 Awb", "${JCI}"
 }
 `;
 
@@ -57,7 +58,8 @@ describe('unknown-reference in scenarios', () => {
           code: 'unknown-reference',
           severity: 'warning',
           message:
-            'Scenario «fout» expects source «awb-4:2», which no source declares as its id, citation or Juriconnect id. Did you mean «awb-4:1»?',
+            'Scenario «fout» expects source «awb-4:2», which no source declares as its ' +
+            'id, citation or Juriconnect id. Did you mean «awb-4:1»?',
         },
       ],
     );
@@ -67,7 +69,8 @@ describe('unknown-reference in scenarios', () => {
 describe('wrong-arity in scenarios', () => {
   test('all arguments or none for facts and duties, at most all for acts, are accepted', () => {
     expectValid(
-      `${VALID}scenario "ok" {\n  given [persoon](alice)\n  given [aanvraag](alice)\n  expect [aanvraag]\n  alice does <<indienen>>\n  expect no violation <beslissen>\n}\n`,
+      `${VALID}scenario "ok" {\n  given [persoon](alice)\n  given [aanvraag](alice)\n` +
+        `  expect [aanvraag]\n  alice does <<indienen>>\n  expect no violation <beslissen>\n}\n`,
       { codes: ['wrong-arity'] },
     );
   });

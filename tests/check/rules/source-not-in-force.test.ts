@@ -23,13 +23,16 @@ describe('source-not-in-force', () => {
         code: 'source-not-in-force',
         severity: 'warning',
         message:
-          "Act «a» cites source «oud-1», which is not in force on the model's version date 2024-01-01 (valid until 2020-12-31).",
+          "Act «a» cites source «oud-1», which is not in force on the model's " +
+          'version date 2024-01-01 (valid until 2020-12-31).',
       },
     ]);
   });
 
   test('a source not yet in force is reported, and the versionDate option overrides the header', () => {
-    const src = `model "T" { version: 2024-01-01 }\nsource nieuw-1 { valid: 2021-01-01 .. }\nact <<b>> { sources: <|nieuw-1|> }`;
+    const src =
+      `model "T" { version: 2024-01-01 }\nsource nieuw-1 { valid: 2021-01-01 .. }\n` +
+      `act <<b>> { sources: <|nieuw-1|> }`;
     expectValid(src, { codes: ['source-not-in-force'] });
     const ds = expectErrors(src, [{ code: 'source-not-in-force', message: 'valid from 2021-01-01' }], {
       versionDate: '2019-05-01',

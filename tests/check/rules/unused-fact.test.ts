@@ -6,7 +6,8 @@ describe('unused-fact', () => {
   test('facts used in expressions, effects or as parameter types are accepted', () => {
     expectValid(VALID, { codes: ['unused-fact'] });
     expectValid(
-      `${HEADER}fact [persoon]: actor\nfact [kind]\nfact [ouder](p: [persoon]) { holds when: exists k: [kind] where true }\nact <<a>> { preconditions: [ouder]  sources: awb-4:1 }`,
+      `${HEADER}fact [persoon]: actor\nfact [kind]\nfact [ouder](p: [persoon]) { holds when: exists ` +
+        `k: [kind] where true }\nact <<a>> { preconditions: [ouder]  sources: awb-4:1 }`,
       { codes: ['unused-fact'] },
     );
   });
@@ -27,8 +28,10 @@ describe('unused-fact in FLINT JSON', () => {
   test('facts named inside an old-dialect reference count as used', async () => {
     const { importFlintJson } = await import('../../../src/interchange/index.js');
     const { check } = await import('../../../src/check/index.js');
-    const text = `{ "acts": [{ "act": "<<a>>", "preconditions": "[x] EN NIET [y]", "create": [], "terminate": [] }],
-      "facts": [{ "fact": "x", "function": "[]" }, { "fact": "y", "function": "[]" }, { "fact": "z", "function": "[]" }], "duties": [] }`;
+    const text =
+      `{ "acts": [{ "act": "<<a>>", "preconditions": "[x] EN NIET [y]", "create": [], "terminate": [] }],
+      "facts": [{ "fact": "x", "function": "[]" }, { "fact": "y", "function": "[]" }, ` +
+      `{ "fact": "z", "function": "[]" }], "duties": [] }`;
     const { diagnostics } = check(importFlintJson(text, 'm.json').value, { origin: 'flint-json' });
     expect(diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message)).toEqual([
       'Fact «z» is declared but no frame uses it.',

@@ -6,7 +6,8 @@ describe('wrong-arity', () => {
   test('references with all arguments or none are accepted', () => {
     expectValid(VALID, { codes: ['wrong-arity'] });
     expectValid(
-      `fact [persoon]: actor\nfact [aanvraag](p: [persoon])\nfact [iemand] { holds when: [aanvraag] }\nfact [hoog] { holds when: round(1.25, 1) > 1 }`,
+      `fact [persoon]: actor\nfact [aanvraag](p: [persoon])\nfact [iemand] { holds when: [aanvraag] }\n` +
+        `fact [hoog] { holds when: round(1.25, 1) > 1 }`,
       { codes: ['wrong-arity'] },
     );
   });
