@@ -44,7 +44,8 @@ import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from '.
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey, engineState, stateProblem } from './state.js';
+import { argKey, engineState } from './state.js';
+import { caseProblem } from './resume.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -310,12 +311,12 @@ export function checkAct(
       env: {},
     }),
     () => {
-      const bad = stateProblem(state);
+      const bad = caseProblem(cm, state);
       if (bad) {
         const reason: Reason = {
           item: 'parameter',
           status: 'false',
-          expr: bad.path,
+          expr: bad.path ?? '',
           message: bad.message,
           frame: null,
         };
@@ -591,8 +592,8 @@ export function availableActs(
     () => [],
     () => {
       const out: AvailableAct[] = [];
-      // A corrupt state enables nothing (checkAct and take say why).
-      if (stateProblem(state)) return out;
+      // A corrupt state (or one of another model) enables nothing (checkAct and take say why).
+      if (caseProblem(cm, state)) return out;
       const ctx = newCtx(cm, state, state.asOf, { actor });
       for (const name of cm.actOrder) {
         const act = cm.acts.get(name);
@@ -679,7 +680,7 @@ export function potentialActs(cm: CompiledModel, state: CaseState, actor: string
     () => [],
     () => {
       const out: PotentialAct[] = [];
-      if (stateProblem(state)) return out;
+      if (caseProblem(cm, state)) return out;
       for (const name of cm.actOrder) {
         const act = cm.acts.get(name);
         if (!act) continue;
@@ -909,7 +910,7 @@ function perform(
   forced: boolean,
   traceTree: boolean,
 ): TakeResult {
-  const bad = stateProblem(state0);
+  const bad = caseProblem(cm, state0);
   const reqOk =
     typeof req0 === 'object' && req0 !== null && typeof req0.act === 'string' && typeof req0.actor === 'string';
   if (bad || !reqOk) {

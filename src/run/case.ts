@@ -9,7 +9,8 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, engineState, stateProblem } from './state.js';
+import { argKey, copyGiven, engineState } from './state.js';
+import { caseProblem } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 import { atBoundary } from '../model/guard.js';
@@ -313,7 +314,7 @@ export function giveFacts(
   log: boolean,
 ): Result<CaseState> {
   const diagnostics: Diagnostic[] = [];
-  const bad = stateProblem(state);
+  const bad = caseProblem(compiled, state);
   if (bad) return { value: state, diagnostics: [bad] };
   if (!Array.isArray(facts)) {
     return { value: state, diagnostics: [INVALID_FACTS] };

@@ -7,6 +7,7 @@ import { fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
 import { engineState, stateProblem, withEvent } from './state.js';
+import { caseProblem } from './resume.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { isDate, truth } from './values.js';
 import { atBoundary } from '../model/guard.js';
@@ -41,7 +42,7 @@ export function advance(cm: CompiledModel, state: CaseState, to: string): Advanc
 
 /** {@link advance} without logging an `advance` event (a take on a later date moves the clock so). */
 export function moveClock(cm: CompiledModel, state: CaseState, to: string): AdvanceResult {
-  const bad = stateProblem(state);
+  const bad = caseProblem(cm, state);
   if (bad) return { state, violations: NONE, diagnostics: [bad] };
   if (typeof to !== 'string' || !isDate(to)) {
     const d: Diagnostic = {

@@ -8,7 +8,7 @@ import { canonicalArgs, canonicalScalar, evalFact } from './compile.js';
 import type { CompiledModel, Question } from './context.js';
 import { finishNode, newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';
-import { stateProblem } from './state.js';
+import { caseProblem } from './resume.js';
 import type { CaseState } from './state.js';
 import { instanceText } from './id-text.js';
 import { toTraceValue } from './values.js';
@@ -58,7 +58,7 @@ export function evaluateFact(
         questions,
         diagnostics: [d],
       });
-      const bad = stateProblem(state);
+      const bad = caseProblem(cm, state);
       if (bad) return invalid(bad);
       const f = typeof fact === 'string' ? (cm.facts.get(fact) ?? cm.facts.get(bareName(fact))) : undefined;
       if (!f) {

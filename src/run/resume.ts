@@ -64,3 +64,24 @@ export function resumeCase(compiled: CompiledModel, state: CaseState): Result<Ca
     compiledProblem('resumeCase', compiled),
   );
 }
+
+/**
+ * The problem of using `state` with `compiled`: a malformed state (`run-invalid-state`), or a
+ * state made under another model (`run-model-changed`: continue it only through
+ * {@link resumeCase}, which records the change, or rebuild it with `replayEvents`). `null` when
+ * the state belongs to the model. Cheap: the model's identity is computed once per model.
+ */
+export function caseProblem(compiled: CompiledModel, state: unknown): Diagnostic | null {
+  const bad = stateProblem(state);
+  if (bad) return bad;
+  const was = (state as CaseState).model;
+  const now = modelIdentity(compiled.model);
+  if (was.hash === now.hash) return null;
+  return {
+    code: 'run-model-changed',
+    severity: 'error',
+    message: `The case state was made under ${describe(was)}, not under ${describe(now)}.`,
+    path: '/model/hash',
+    hint: 'Continue it with resumeCase (which records the change) or rebuild it with replayEvents under this model.',
+  };
+}

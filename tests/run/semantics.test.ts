@@ -1,7 +1,7 @@
 /** Effect binding, violations after every step, forced-act argument order, partial takes, role-typed parameters. */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/index.js';
-import { advance, compile, createCase, force, give, take } from '../../src/run/index.js';
+import { advance, compile, createCase, force, give, resumeCase, take } from '../../src/run/index.js';
 import type { CaseState, TakeResult } from '../../src/run/index.js';
 import { parse } from '../../src/syntax/index.js';
 import { explainText } from '../../src/trace/index.js';
@@ -74,7 +74,9 @@ act <<revote>>(citizen: [citizen], candidate: [candidate]) {
   preconditions: not [vote](citizen, candidate)
 }
 `);
-    const r = ok(take(cm2, ended, { act: 'revote', actor: 'alice', params: { citizen: 'alice', candidate: 'eve' } }));
+    // The state moves to the extended model explicitly (resumeCase records the model change).
+    const moved = resumeCase(cm2, ended).value;
+    const r = ok(take(cm2, moved, { act: 'revote', actor: 'alice', params: { citizen: 'alice', candidate: 'eve' } }));
     const text = explainText(r.trace, { lang: 'en' });
     expect(text).toContain(
       '[vote](alice, eve) = false, given on 2024-01-01, terminated by act record r1 on 2024-01-01',
