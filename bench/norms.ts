@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { check } from '../src/check/index.js';
-import { parseCaseFile, toGivenFact, toTakeRequest } from '../src/run/case-file.js';
-import type { CaseFile } from '../src/run/case-file.js';
+import { parseCaseFile, toGivenFact, toTakeRequest } from '../src/case/index.js';
+import type { CaseFile } from '../src/case/index.js';
 import { compile, createCase, force, give, take } from '../src/run/index.js';
 import type { CaseState, CompiledModel } from '../src/run/index.js';
 import { loadModel } from '../src/syntax/index.js';

@@ -100,8 +100,8 @@ export {
   parseCaseFile,
   toGivenFact,
   toTakeRequest,
-} from './run/case-file.js';
-export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './run/case-file.js';
+} from './case/index.js';
+export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './case/index.js';
 
 // Traces
 export {

@@ -13,9 +13,10 @@ const allowed: Record<string, readonly string[]> = {
   report: ['model'],
   run: ['model'],
   trace: ['model', 'run'],
+  case: ['model', 'run', 'trace'],
   compat: ['model', 'interchange'],
-  scenario: ['model', 'syntax', 'check', 'run', 'trace'],
-  batch: ['model', 'check', 'interchange', 'run', 'trace'],
+  scenario: ['model', 'syntax', 'check', 'run', 'trace', 'case'],
+  batch: ['model', 'check', 'interchange', 'run', 'trace', 'case'],
   cli: ['*'],
 };
 

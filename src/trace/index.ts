@@ -11,6 +11,7 @@ export {
   explainText,
   idText,
   instanceText,
+  paramsText,
   reasonText,
   statusText,
   toMarkdown,
@@ -19,7 +20,20 @@ export {
   valueText,
   violationText,
 } from './render.js';
-export type { Lang } from './render.js';
+export type { Lang, RenderOptions } from './render.js';
+export {
+  causesText,
+  dutyText,
+  failureText,
+  outcomeText,
+  provenanceText,
+  stepText,
+  whyActText,
+  whyDutyText,
+  whyFactText,
+  whyNotText,
+} from './render-case.js';
+export type { CaseOutcomeView, CaseRunView, CaseStepView } from './render-case.js';
 export { replay, replayEvents } from './replay.js';
 export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {

@@ -12,8 +12,8 @@ import * as z from 'zod';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan, positionAt } from '../model/span.js';
-import { createCase, give, isDate } from './index.js';
-import type { CompiledModel, GivenFact, TakeRequest } from './index.js';
+import { createCase, give, isDate } from '../run/index.js';
+import type { CompiledModel, GivenFact, TakeRequest } from '../run/index.js';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
