@@ -11,6 +11,7 @@ export {
   caseFileSchema,
   caseJsonSchema,
   checkCaseFile,
+  checkCaseValue,
   parseCaseFile,
   toGivenFact,
   toTakeRequest,

@@ -208,8 +208,10 @@ describe('schemas/case.schema.json', () => {
       'acts',
       'advance',
       'asOf',
+      'availableFor',
       'description',
       'facts',
+      'id',
       'model',
     ]);
     expect(s.additionalProperties).toBe(false);
