@@ -65,6 +65,10 @@ describe('Architecture', () => {
     });
   }
 
+  it('states are copied on write by hand: no module imports immer', () => {
+    for (const file of sourceFiles) expect(importsOf(file), relative(srcDir, file)).not.toContain('immer');
+  });
+
   it('library code never touches process, console or the wall clock', () => {
     for (const file of sourceFiles) {
       const rel = relative(srcDir, file);

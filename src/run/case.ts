@@ -1,7 +1,6 @@
 /**
  * Creating a case and giving facts to it.
  */
-import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
@@ -9,7 +8,7 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './compile.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, stateProblem } from './state.js';
+import { argKey, copyGiven, deepFreeze, stateProblem } from './state.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
 
@@ -93,22 +92,19 @@ function checkActors(
 
 /** An empty, frozen case state. */
 function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
-  return freeze(
-    {
-      model: modelIdentity(compiled.model),
-      engine: ENGINE_VERSION,
-      asOf,
-      actors,
-      facts: {},
-      duties: [],
-      records: [],
-      violations: [],
-      counters: { record: 0, duty: 0 },
-      // The log shares the (frozen) actors with the state.
-      events: [{ kind: 'create', asOf, actors }],
-    },
-    true,
-  );
+  return deepFreeze({
+    model: modelIdentity(compiled.model),
+    engine: ENGINE_VERSION,
+    asOf,
+    actors,
+    facts: {},
+    duties: [],
+    records: [],
+    violations: [],
+    counters: { record: 0, duty: 0 },
+    // The log shares the (frozen) actors with the state.
+    events: [{ kind: 'create', asOf, actors }],
+  });
 }
 
 /**
@@ -346,10 +342,9 @@ export function giveFacts(
 }
 
 /**
- * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand
- * rather than with immer: only the touched buckets are copied and only new objects are frozen,
- * which keeps giving facts cheap on the batch hot path. The result is deeply frozen like an
- * immer-produced state.
+ * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand:
+ * only the touched buckets are copied and only new objects are frozen, which keeps giving facts
+ * cheap on the batch hot path. The result is deeply frozen, like every state.
  */
 export function withFacts(
   state: CaseState,

@@ -4,7 +4,7 @@
  * {@link deriveGround} evaluates every ground derived fact of a state in dependency order (so
  * chains of any length evaluate without deep recursion) and returns an immutable snapshot. Given
  * the snapshot of an earlier state, it re-evaluates only the facts that read what changed: the
- * fact buckets that differ (immer-style structural sharing makes "differ" a reference test), the
+ * fact buckets that differ (copy-on-write shares unchanged buckets, so "differ" is a reference test), the
  * clock (facts reading `today`), records and duties (projections, duty and act references). A fact
  * whose value comes out unchanged does not dirty its readers (early cut-off). A change of actors,
  * another compiled model, or a cyclic plan falls back to a full evaluation.
