@@ -92,16 +92,34 @@ export type {
   Violation,
 } from './run/index.js';
 
-// Case files (docs/cases.md): the JSON a case is written in, as `flint run --case` reads it
+// Cases (docs/cases.md): the case-file format, the one replay loop and the outcome of a case
 export {
   caseActors,
   caseJsonSchema,
+  caseSteps,
   checkCaseFile,
+  checkCaseValue,
+  outcomeOf,
   parseCaseFile,
+  replayCase,
+  startCase,
+  step,
   toGivenFact,
   toTakeRequest,
 } from './case/index.js';
-export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './case/index.js';
+export type {
+  CaseAct,
+  CaseFact,
+  CaseFile,
+  CaseInput,
+  CaseLocator,
+  CaseOutcome,
+  CaseReplay,
+  CaseStep,
+  ParsedCaseFile,
+  ReplayOptions,
+  StepResult,
+} from './case/index.js';
 
 // Traces
 export {
@@ -110,7 +128,9 @@ export {
   durationText,
   explainText,
   decisionSources,
+  failureText,
   frameOf,
+  outcomeText,
   reasonText,
   replay,
   replayEvents,
@@ -118,10 +138,12 @@ export {
   toMarkdown,
   traceToDot,
   traceToMermaid,
+  stepText,
   valueText,
   violationText,
   why,
   whyNot,
+  whyNotText,
 } from './trace/index.js';
 export type * from './model/trace.js';
 export { TRACE_VERSION } from './model/trace.js';
