@@ -29,17 +29,10 @@ import type {
 import { bareName, checkGiven, freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
-import {
-  canonicalScalar,
-  declaredRole,
-  domainOf,
-  enumerate,
-  evalFact,
-  fromScalar,
-  instanceHolds,
-  roleInstance,
-  truncate,
-} from './compile.js';
+import { canonicalScalar, fromScalar } from './convert.js';
+import { evalFact } from './derive.js';
+import { domainOf, enumerate } from './enumerate.js';
+import { declaredRole, instanceHolds, roleInstance, truncate } from './read.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';

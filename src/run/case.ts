@@ -5,7 +5,7 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
-import { canonicalScalar, fromScalar } from './compile.js';
+import { canonicalScalar, fromScalar } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
 import { argKey, copyGiven, deepFreeze, stateProblem } from './state.js';

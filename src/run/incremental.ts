@@ -15,7 +15,8 @@
  */
 import type { JsonScalar } from '../model/trace.js';
 import { changedKeys } from './changes.js';
-import { evalFact, truncate } from './compile.js';
+import { evalFact } from './derive.js';
+import { truncate } from './read.js';
 import type { CompiledModel, Ctx, MemoEntry, Question } from './context.js';
 import { newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';

@@ -29,7 +29,9 @@
  *   take a lean path (no reasons, no trace nodes); ground derived facts evaluate dependencies first
  *   (deep chains) and incrementally across states (`deriveGround`). See docs/performance.md.
  */
-export { canonicalArgs, canonicalScalar, compile, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
+export { compile } from './compile.js';
+export { canonicalArgs, canonicalScalar, fromScalar } from './convert.js';
+export { KNOWN_FUNCTIONS } from './library.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
 export { resumeCase } from './resume.js';
