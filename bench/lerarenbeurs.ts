@@ -76,7 +76,10 @@ export const STEPS = [
 /** The case clock of the flow (inside the application window of April–June). */
 export const AS_OF = '2024-05-01';
 
-/** Batch case `i` of the flow; every 10th case leaves out the teacher's application form, so its second step is refused. */
+/**
+ * Batch case `i` of the flow; every 10th case leaves out the teacher's application form, so its
+ * second step is refused.
+ */
 export function flowCase(i: number): CaseFile {
   const refuse = i % 10 === 9;
   return {

@@ -229,7 +229,9 @@ export function checkGiven(
       return {
         code: 'run-wrong-type',
         severity: 'error',
-        message: `Argument ${p.name} of [${g.fact}] must be of type ${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
+        message:
+          `Argument ${p.name} of [${g.fact}] must be of type ` +
+          `${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
         path: `${path}/args/${i}`,
         hint: 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".',
       };

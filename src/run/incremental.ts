@@ -163,7 +163,10 @@ export function deriveGround(cm: CompiledModel, state: CaseState, previous?: Der
   return snap;
 }
 
-/** The value of ground derived fact `fact` in a snapshot (with the questions that would decide it); `undefined` when it is not one. */
+/**
+ * The value of ground derived fact `fact` in a snapshot (with the questions that would decide it);
+ * `undefined` when it is not one.
+ */
 export function derivedValue(snapshot: DerivedSnapshot, fact: string): FactEvaluation | undefined {
   const e = data.get(snapshot)?.memo.get(fact + GROUND);
   if (!e) return undefined;

@@ -311,7 +311,9 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
           : all
               .map(
                 (d) =>
-                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
+                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}` +
+                  `${d.deadline ? `, deadline ${d.deadline}` : ''}` +
+                  `${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
               )
               .join('; ');
       result(

@@ -129,7 +129,10 @@ function param(p: Param): string {
 
 const params = (ps: readonly Param[]): string => (ps.length > 0 ? `(${ps.map(param).join(', ')})` : '');
 
-/** One field (or scenario step) of a printed block: `key` names it (`holds when`, `meta#0`, `closed`, `step#3`); `text` is indented once and may span lines. */
+/**
+ * One field (or scenario step) of a printed block: `key` names it (`holds when`, `meta#0`,
+ * `closed`, `step#3`); `text` is indented once and may span lines.
+ */
 export interface PrintedItem {
   readonly key: string;
   readonly text: string;
@@ -270,7 +273,9 @@ function scenarioStep(s: ScenarioStep): string {
     case 'AsOf':
       return `as of ${date(s.date)}`;
     case 'Actors':
-      return `actors: ${s.actors.map((a) => `${scenarioId(a.id)}:${a.roles.map((r) => ` ${bracketName('fact', r)}`).join('')}`).join(', ')}`;
+      return `actors: ${s.actors
+        .map((a) => `${scenarioId(a.id)}:${a.roles.map((r) => ` ${bracketName('fact', r)}`).join('')}`)
+        .join(', ')}`;
     case 'Given':
       return `given ${s.negated ? 'not ' : ''}${stepRef(s.fact)}${s.value === null ? '' : ` = ${expr(s.value, ADD)}`}`;
     case 'Do':
@@ -295,7 +300,9 @@ function scenarioStep(s: ScenarioStep): string {
     case 'ExpectViolation':
       return `expect ${s.negated ? 'no ' : ''}violation ${stepRef(s.frame)}`;
     case 'ExpectSources':
-      return `expect sources of ${stepRef(s.act)} include ${s.sources.map((x) => (SOURCE_ID_RE.test(x) ? x : quoteString(x))).join(', ')}`;
+      return `expect sources of ${stepRef(s.act)} include ${s.sources
+        .map((x) => (SOURCE_ID_RE.test(x) ? x : quoteString(x)))
+        .join(', ')}`;
     case 'ExpectRefused':
       return `expect refused: ${scenarioId(s.actor)} does ${stepRef(s.act)}${at(s.at)}`;
   }

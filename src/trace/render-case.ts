@@ -155,7 +155,8 @@ export function dutyText(d: DutyInstance, lang: Lang): string {
   const w = wordsFor(lang).case;
   const due = d.deadline ? `, ${w.due} ${d.deadline}` : '';
   const bad = d.violatedAt ? `, ${w.violated} ${d.violatedAt}` : '';
-  return `<${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`;
+  const head = `<${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`;
+  return `${head}, ${w.created} ${d.createdBy} ${w.on} ${d.createdAt}${due}${bad}`;
 }
 
 /** The message printed when a step's outcome was not the expected one. */

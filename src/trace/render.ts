@@ -549,7 +549,8 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
       .map((e) => `- ${instanceText(e.name, e.args)} ${e.op === 'create' ? w.create : w.terminate}`),
     ...entry.dutiesActivated.map(
       (d) =>
-        `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
+        `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}` +
+        `${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
     ),
     ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
   ];
@@ -587,7 +588,8 @@ export function toMarkdown(entry: TraceEntry, options: RenderOptions = {}): stri
   );
   for (const s of decisionSources(entry)) {
     out.push(
-      `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
+      `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ` +
+        `${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
     );
   }
   if (entry.reasons.length > 0) {

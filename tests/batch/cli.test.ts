@@ -58,7 +58,7 @@ describe('flint batch', () => {
   const manyText = manyCases(1500);
   writeFileSync(many, manyText);
 
-  it('decides in this thread (--workers 0): one output line per case, in input order; invalid lines make exit 1', async () => {
+  it('decides in this thread (--workers 0): one line per case in input order; invalid lines exit 1', async () => {
     const x = io();
     const code = await batchCommand.run([modelPath, '--cases', small, '--workers', '0', '--no-progress'], x);
     expect(code).toBe(1);

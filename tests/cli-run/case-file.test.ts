@@ -47,7 +47,8 @@ describe('parseCaseFile', () => {
 
   it('reports shape errors with JSON path and the span of the offending value', () => {
     const text =
-      '{\n  "asOf": "2024-02-30",\n  "actors": { "a": { "roles": ["x"], "rol": [] } },\n  "acts": [ { "act": "y" } ],\n  "facts": [ { "fact": "f", "value": [1] } ]\n}';
+      '{\n  "asOf": "2024-02-30",\n  "actors": { "a": { "roles": ["x"], "rol": [] } },\n' +
+      '  "acts": [ { "act": "y" } ],\n  "facts": [ { "fact": "f", "value": [1] } ]\n}';
     const r = parseCaseFile(text, 'c.json');
     const byPath = Object.fromEntries(r.diagnostics.map((d) => [d.path, d]));
     expect(Object.keys(byPath).sort()).toEqual(['/actors/a', '/acts/0/actor', '/asOf', '/facts/0/value']);

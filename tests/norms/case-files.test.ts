@@ -40,7 +40,7 @@ function runCase(file: string) {
 }
 
 describe('norm case files', () => {
-  it('awb.case.json: application, completion, grant, bekendmaking, objection on the last day, decision on objection', () => {
+  it('awb.case.json: application, completion, grant, bekendmaking, objection on the last day, decision', () => {
     const { state, outcomes } = runCase('examples/cases/awb.case.json');
     expect(outcomes.filter((o) => o.endsWith('refused'))).toEqual(['maken bezwaar: refused']);
     expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);

@@ -250,7 +250,8 @@ function explainWhyNot(
   }
   if (!run.actors.includes(actor)) {
     io.stderr(
-      `flint explain: the actor ${actor} is not declared in the case; its actors are: ${run.actors.join(', ') || 'none'}.\n`,
+      `flint explain: the actor ${actor} is not declared in the case; ` +
+        `its actors are: ${run.actors.join(', ') || 'none'}.\n`,
     );
     return EXIT_ERRORS;
   }
