@@ -5,7 +5,7 @@
 import type { Expr } from '../model/ast.js';
 import type { FrameTable, JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
 import { exprText } from '../run/index.js';
-import { frameOf, valueText } from '../trace/index.js';
+import { frameOf, provenanceText, valueText } from '../trace/index.js';
 
 const citation = (s: TraceSource): string => s.citation ?? s.id;
 const cites = (sources: readonly TraceSource[] | undefined): string =>
@@ -29,14 +29,10 @@ export function treeExcerpt(table: FrameTable, node: TraceNode | undefined, maxL
     const pad = '  '.repeat(depth);
     out.push(`${pad}- ${n.expr} → ${valueText(n.value)}${cites(frameOf(table, n)?.sources)}`);
     for (const r of n.reads ?? []) {
+      // Given and created inputs say where they came from; roles and derived values need no note here.
+      const p = r.provenance;
       const how =
-        r.provenance === null
-          ? ', not given'
-          : r.provenance.kind === 'given'
-            ? `, given on ${r.provenance.at}`
-            : r.provenance.kind === 'created'
-              ? `, created by ${r.provenance.record} on ${r.provenance.at}`
-              : '';
+        p === null ? ', not given' : p.kind === 'given' || p.kind === 'created' ? `, ${provenanceText(p, 'en')}` : '';
       out.push(
         `${pad}  · [${r.fact}]${r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : ''} = ${valueText(r.value)}${how}`,
       );

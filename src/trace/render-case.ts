@@ -21,6 +21,7 @@ import {
   idText,
   instanceText,
   paramsText,
+  provenanceText,
   reasonText,
   statusText,
   valueText,
@@ -66,26 +67,6 @@ export interface CaseOutcomeView {
     readonly args: readonly JsonScalar[];
     readonly decides: readonly { readonly act: string; readonly actor: string; readonly params: Params }[];
   }[];
-}
-
-/**
- * Where a fact instance came from, in `lang`. `short` is the form of the outcome list (a derived
- * fact just says so, a role names its actor); the long form names what it was derived from.
- */
-export function provenanceText(p: Provenance, lang: Lang, form: 'short' | 'long' = 'long'): string {
-  const w = form === 'short' ? wordsFor(lang).case : wordsFor(lang).explain;
-  switch (p.kind) {
-    case 'given':
-      return p.by ? `${w.given} ${p.by} ${w.on} ${p.at}` : `${w.givenOn} ${p.at}`;
-    case 'created':
-      return `${w.created} ${p.record} ${w.on} ${p.at}`;
-    case 'derived':
-      return form === 'short'
-        ? w.derived
-        : `${w.derived} ${p.from.map((x) => instanceText(x.fact, x.args)).join(', ') || p.frame}`;
-    case 'role':
-      return form === 'short' ? p.actor : `${wordsFor(lang).explain.role} ${p.actor}`;
-  }
 }
 
 function indent(text: string, pad: string): string {

@@ -114,8 +114,6 @@ const WORDS = {
       questions: 'Open vragen',
       decides: 'beslist',
       for: 'voor',
-      given: 'gegeven door',
-      givenOn: 'gegeven op',
       created: 'ontstaan door',
       derived: 'afgeleid',
       on: 'op',
@@ -157,11 +155,8 @@ const WORDS = {
       dutyActive: 'actief was',
       dutyEnded: 'beëindigd was',
       check: 'Toets',
-      given: 'gegeven door',
-      givenOn: 'gegeven op',
       created: 'ontstaan door',
       derived: 'afgeleid uit',
-      role: 'rol van',
       on: 'op',
       noSources: '(geen bronnen)',
       deadline: 'uiterlijk',
@@ -259,8 +254,6 @@ const WORDS = {
       questions: 'Open questions',
       decides: 'decides',
       for: 'for',
-      given: 'given by',
-      givenOn: 'given on',
       created: 'created by',
       derived: 'derived',
       on: 'on',
@@ -302,11 +295,8 @@ const WORDS = {
       dutyActive: 'were active',
       dutyEnded: 'were ended',
       check: 'Check',
-      given: 'given by',
-      givenOn: 'given on',
       created: 'created by',
       derived: 'derived from',
-      role: 'role of',
       on: 'on',
       noSources: '(no sources)',
       deadline: 'deadline',
@@ -376,15 +366,22 @@ export function statusText(status: 'enabled' | 'disabled' | 'undecided', lang: L
   return WORDS[lang].status[status] ?? status;
 }
 
-function provenanceWords(p: Provenance, w: Words): string {
+/**
+ * Where a fact instance came from, in `lang`: `given by alice on 2024-01-01`, `created by r1 on …`,
+ * `role of alice`, `derived from [a](x)`. The one provenance wording of every rendering; `short`
+ * (the outcome list of a case) says just `derived` and names a role's actor.
+ */
+export function provenanceText(p: Provenance, lang: Lang, form: 'long' | 'short' = 'long'): string {
+  const w = WORDS[lang];
   switch (p.kind) {
     case 'given':
       return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
     case 'created':
       return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
     case 'role':
-      return `${w.role} ${idText(p.actor)}`;
+      return form === 'short' ? idText(p.actor) : `${w.role} ${idText(p.actor)}`;
     default:
+      if (form === 'short') return w.case.derived;
       return `${w.cond.derived} ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ') || p.frame}`;
   }
 }
@@ -412,7 +409,10 @@ export function conditionText(c: FailingCondition, lang: Lang = 'en'): string {
             ? w.cond.factNot
             : w.cond.not;
   const expr = c.negated && c.expr.startsWith('not ') ? `${w.not} ${c.expr.slice(4)}` : c.expr;
-  const extra = [c.provenance && c.provenance.kind !== 'derived' ? provenanceWords(c.provenance, w) : null, c.citation];
+  const extra = [
+    c.provenance && c.provenance.kind !== 'derived' ? provenanceText(c.provenance, w === WORDS.nl ? 'nl' : 'en') : null,
+    c.citation,
+  ];
   const paren = extra.filter((x): x is string => x !== null);
   return `${expr}: ${what}${paren.length > 0 ? ` (${paren.join(', ')})` : ''}`;
 }
