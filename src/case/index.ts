@@ -18,6 +18,8 @@ export {
 } from './case-file.js';
 export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './case-file.js';
 export { factBindings, MAX_BINDINGS } from './bindings.js';
+export { whyInCase, whyNotInCase } from './explain.js';
+export type { CaseAnswerScope, WhyInCase, WhyNotInCase } from './explain.js';
 export { outcomeOf } from './outcome.js';
 export type { CaseOutcome, HoldingFact, OpenQuestion } from './outcome.js';
 export { caseSteps, replayCase, startCase, step } from './replay.js';

@@ -24,6 +24,7 @@ export {
 export type { Lang, RenderOptions } from './render.js';
 export {
   causesText,
+  entriesRendering,
   dutyText,
   failureText,
   outcomeText,
@@ -33,7 +34,7 @@ export {
   whyFactText,
   whyNotText,
 } from './render-case.js';
-export type { CaseOutcomeView, CaseRunView, CaseStepView } from './render-case.js';
+export type { CaseOutcomeView, CaseRunView, CaseStepView, EntryToRender } from './render-case.js';
 export { replay, replayEvents } from './replay.js';
 export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {

@@ -24,6 +24,9 @@ import {
   provenanceText,
   reasonText,
   statusText,
+  toMarkdown,
+  traceToDot,
+  traceToMermaid,
   valueText,
   violationText,
   wordsFor,
@@ -297,4 +300,28 @@ export function whyNotText(
     for (const c of ans.trace.children) treeLines(ans, c, 0, lang, out);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A trace entry to render, with the subject it explains when it is not an act's own trace. */
+export interface EntryToRender {
+  readonly entry: TraceEntry;
+  readonly subject?: string | undefined;
+}
+
+/** Trace entries in one of the trace renderings (Markdown sections, DOT or Mermaid graphs), in `lang`. */
+export function entriesRendering(
+  items: readonly EntryToRender[],
+  format: 'markdown' | 'dot' | 'mermaid',
+  lang: Lang,
+): string {
+  return items
+    .map(({ entry, subject }) => {
+      const options = { lang, ...(subject !== undefined ? { subject } : {}) };
+      return format === 'markdown'
+        ? toMarkdown(entry, options)
+        : format === 'dot'
+          ? traceToDot(entry, options)
+          : traceToMermaid(entry, options);
+    })
+    .join(format === 'markdown' ? '\n' : '');
 }
