@@ -131,6 +131,7 @@ export {
   failureText,
   frameOf,
   outcomeText,
+  provenanceText,
   reasonText,
   replay,
   replayEvents,
