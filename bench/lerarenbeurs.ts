@@ -7,7 +7,7 @@
  * the teacher. The given input facts are exactly the ones the three acts ask (found with
  * `checkAct` questions), all true except the exclusions the preconditions negate.
  */
-import type { BatchCase } from '../src/batch/index.js';
+import type { CaseFile } from '../src/case/index.js';
 
 /** Path of the model relative to ../shared. */
 export const LERARENBEURS_PATH = ['flint-models', 'discipl', 'flint-example-lerarenbeurs.json'] as const;
@@ -77,15 +77,18 @@ export const STEPS = [
 export const AS_OF = '2024-05-01';
 
 /**
- * Batch case `i` of the flow; every 10th case leaves out the teacher's application form, so its second step is refused.
+ * Batch case `i` of the flow; every 10th case leaves out the teacher's application form, so its
+ * second step is refused.
  */
-export function flowCase(i: number): BatchCase {
+export function flowCase(i: number): CaseFile {
   const refuse = i % 10 === 9;
   return {
     id: `case-${i}`,
     asOf: AS_OF,
-    actors: ACTORS,
-    facts: refuse ? FACTS.filter((f) => !f.fact.startsWith('ingevuld aanvraagformulier')).map((f) => f) : FACTS,
-    acts: STEPS,
+    actors: Object.fromEntries(Object.entries(ACTORS).map(([id, a]) => [id, { roles: [...a.roles] }])),
+    facts: (refuse ? FACTS.filter((f) => !f.fact.startsWith('ingevuld aanvraagformulier')) : FACTS).map((f) => ({
+      ...f,
+    })),
+    acts: STEPS.map((a) => ({ ...a })),
   };
 }

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { check } from '../src/check/index.js';
-import { parseCaseFile, toGivenFact, toTakeRequest } from '../src/run/case-file.js';
-import type { CaseFile } from '../src/run/case-file.js';
-import { compile, createCase, force, give, take } from '../src/run/index.js';
+import { parseCaseFile, replayCase as replay } from '../src/case/index.js';
+import type { CaseFile } from '../src/case/index.js';
+import { compile } from '../src/run/index.js';
 import type { CaseState, CompiledModel } from '../src/run/index.js';
 import { loadModel } from '../src/syntax/index.js';
 
@@ -53,28 +53,20 @@ export function readCase(root: string, file: string): CaseFile {
 }
 
 /**
- * Replay the first `steps` acts of a case (all when omitted) as `flint run` does: create the case,
- * give its facts, take (or force) each act with its facts and date. Throws when an act's outcome
- * differs from the one the case expects.
+ * Replay the first `steps` acts of a case (all when omitted) with the one replay loop of src/case,
+ * as `flint run` does (without the final clock move). Throws when an act's outcome differs from
+ * the one the case expects.
  */
 export function replayCase(
   cm: CompiledModel,
   c: CaseFile,
   options: { readonly trace: boolean; readonly steps?: number },
 ): CaseState {
-  let state = createCase(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
-  for (const f of c.facts ?? [])
-    state = give(cm, state, [toGivenFact(f)], f.at !== undefined ? { at: f.at } : {}).value;
-  const acts = (c.acts ?? []).slice(0, options.steps);
-  for (const a of acts) {
-    const req = toTakeRequest(a);
-    const r =
-      a.force === true
-        ? force(cm, state, req, { trace: options.trace })
-        : take(cm, state, req, { trace: options.trace });
-    if (r.ok !== ((a.expect ?? 'taken') === 'taken'))
-      throw new Error(`<<${req.act}>>: outcome differs from the case file`);
-    state = r.state;
-  }
-  return state;
+  const r = replay(cm, c, {
+    trace: options.trace,
+    advanceTo: null,
+    ...(options.steps !== undefined ? { limit: options.steps } : {}),
+  });
+  if (r.failed) throw new Error(`<<${r.failed.trace.act}>>: outcome differs from the case file`);
+  return r.state;
 }

@@ -92,11 +92,31 @@ export type {
   Violation,
 } from './run/index.js';
 
-// Case files (docs/cases.md): the JSON a case is written in, as `flint run --case` reads it
-export { caseJsonSchema } from './run/case-file.js';
+// Cases (docs/cases.md): the case-file format, the one replay loop and the outcome of a case
+export {
+  caseJsonSchema,
+  caseSteps,
+  checkCaseValue,
+  outcomeOf,
+  replayCase,
+  startCase,
+  step,
+} from './case/index.js';
 // the case-file functions with their argument guards
-export { caseActors, checkCaseFile, parseCaseFile, toGivenFact, toTakeRequest } from './run/case-file-guards.js';
-export type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './run/case-file.js';
+export { caseActors, checkCaseFile, parseCaseFile, toGivenFact, toTakeRequest } from './case/case-file-guards.js';
+export type {
+  CaseAct,
+  CaseFact,
+  CaseFile,
+  CaseInput,
+  CaseLocator,
+  CaseOutcome,
+  CaseReplay,
+  CaseStep,
+  ParsedCaseFile,
+  ReplayOptions,
+  StepResult,
+} from './case/index.js';
 
 // Traces
 export {
@@ -105,7 +125,10 @@ export {
   durationText,
   explainText,
   decisionSources,
+  failureText,
   frameOf,
+  outcomeText,
+  provenanceText,
   reasonText,
   replay,
   replayEvents,
@@ -113,10 +136,12 @@ export {
   toMarkdown,
   traceToDot,
   traceToMermaid,
+  stepText,
   valueText,
   violationText,
   why,
   whyNot,
+  whyNotText,
 } from './trace/index.js';
 export type * from './model/trace.js';
 export { TRACE_VERSION } from './model/trace.js';

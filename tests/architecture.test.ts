@@ -13,9 +13,10 @@ const allowed: Record<string, readonly string[]> = {
   report: ['model'],
   run: ['model'],
   trace: ['model', 'run'],
+  case: ['model', 'run', 'trace'],
   compat: ['model', 'interchange'],
-  scenario: ['model', 'syntax', 'check', 'run', 'trace'],
-  batch: ['model', 'check', 'interchange', 'run', 'trace'],
+  scenario: ['model', 'syntax', 'check', 'run', 'trace', 'case'],
+  batch: ['model', 'check', 'interchange', 'run', 'trace', 'case'],
   cli: ['*'],
 };
 
@@ -63,6 +64,10 @@ describe('Architecture', () => {
       }
     });
   }
+
+  it('states are copied on write by hand: no module imports immer', () => {
+    for (const file of sourceFiles) expect(importsOf(file), relative(srcDir, file)).not.toContain('immer');
+  });
 
   it('library code never touches process, console or the wall clock', () => {
     for (const file of sourceFiles) {

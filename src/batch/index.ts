@@ -3,4 +3,4 @@
  * Pure: the streaming, worker threads and files live in src/cli/commands/batch.ts.
  */
 export { checkBatchCase, decideCase, decideLine, decideLines } from './batch.js';
-export type { BatchAct, BatchCase, BatchChunk, BatchError, BatchOptions, BatchOutcome } from './batch.js';
+export type { BatchChunk, BatchError, BatchOptions, BatchOutcome } from './batch.js';

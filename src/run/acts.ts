@@ -29,22 +29,15 @@ import type {
 import { bareName, checkGiven, freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
-import {
-  canonicalScalar,
-  declaredRole,
-  domainOf,
-  enumerate,
-  evalFact,
-  fromScalar,
-  instanceHolds,
-  roleInstance,
-  truncate,
-} from './compile.js';
+import { canonicalScalar, fromScalar } from './convert.js';
+import { evalFact } from './derive.js';
+import { domainOf, enumerate } from './enumerate.js';
+import { declaredRole, instanceHolds, roleInstance, truncate } from './read.js';
 import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
-import { argKey, engineState } from './state.js';
+import { argKey, deepFreeze, engineState } from './state.js';
 import { caseProblem } from './resume.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
@@ -1143,7 +1136,7 @@ interface Changes {
 
 /**
  * The state after an act: copy-on-write by hand (only touched buckets and arrays are copied, new
- * objects frozen), so taking an act costs no immer draft. Same result as the immer version.
+ * objects frozen), so taking an act never copies or walks the untouched parts of the state.
  */
 function applyEffects(state: CaseState, c: Changes): CaseState {
   const { record } = c;
@@ -1219,15 +1212,6 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
       ]),
     }),
   );
-}
-
-/** Freeze a plain JSON value and everything in it. */
-function deepFreeze<T>(v: T): T {
-  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
-  }
-  return v;
 }
 
 /**

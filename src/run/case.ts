@@ -1,15 +1,14 @@
 /**
  * Creating a case and giving facts to it.
  */
-import { freeze } from 'immer';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
-import { canonicalScalar, fromScalar } from './compile.js';
+import { canonicalScalar, fromScalar } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, engineState } from './state.js';
+import { argKey, copyGiven, deepFreeze, engineState } from './state.js';
 import { caseProblem } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { isDate } from './values.js';
@@ -97,22 +96,19 @@ function checkActors(
 /** An empty, frozen case state. */
 function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
   return engineState(
-    freeze(
-      {
-        model: modelIdentity(compiled.model),
-        engine: ENGINE_VERSION,
-        asOf,
-        actors,
-        facts: {},
-        duties: [],
-        records: [],
-        violations: [],
-        counters: { record: 0, duty: 0 },
-        // The log shares the (frozen) actors with the state.
-        events: [{ kind: 'create', asOf, actors }],
-      },
-      true,
-    ),
+    deepFreeze({
+      model: modelIdentity(compiled.model),
+      engine: ENGINE_VERSION,
+      asOf,
+      actors,
+      facts: {},
+      duties: [],
+      records: [],
+      violations: [],
+      counters: { record: 0, duty: 0 },
+      // The log shares the (frozen) actors with the state.
+      events: [{ kind: 'create', asOf, actors }],
+    }),
   );
 }
 
@@ -251,7 +247,9 @@ export function checkGiven(
       return {
         code: 'run-wrong-type',
         severity: 'error',
-        message: `Argument ${p.name} of [${g.fact}] must be of type ${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
+        message:
+          `Argument ${p.name} of [${g.fact}] must be of type ` +
+          `${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
         path: `${path}/args/${i}`,
         hint: 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".',
       };
@@ -371,10 +369,9 @@ export function giveFacts(
 }
 
 /**
- * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand
- * rather than with immer: only the touched buckets are copied and only new objects are frozen,
- * which keeps giving facts cheap on the batch hot path. The result is deeply frozen like an
- * immer-produced state.
+ * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand:
+ * only the touched buckets are copied and only new objects are frozen, which keeps giving facts
+ * cheap on the batch hot path. The result is deeply frozen, like every state.
  */
 export function withFacts(
   state: CaseState,

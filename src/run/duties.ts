@@ -3,7 +3,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { JsonScalar } from '../model/trace.js';
-import { fromScalar } from './compile.js';
+import { fromScalar } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
 import { engineState, stateProblem, withEvent } from './state.js';

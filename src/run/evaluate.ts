@@ -4,7 +4,8 @@
 import type { JsonScalar, TraceFrame, TraceNode, TraceValue } from '../model/trace.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { bareName } from './case.js';
-import { canonicalArgs, canonicalScalar, evalFact } from './compile.js';
+import { canonicalArgs, canonicalScalar } from './convert.js';
+import { evalFact } from './derive.js';
 import type { CompiledModel, Question } from './context.js';
 import { finishNode, newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';

@@ -1,11 +1,13 @@
 /**
- * A small expression-to-text printer for traces and messages (independent of src/syntax).
- * Lives in src/run because run builds traces; src/trace/expr-text.ts re-exports it.
+ * A small expression-to-text printer for traces and messages (independent of src/syntax, which
+ * run may not import). Lives in src/run because run builds traces; src/trace/expr-text.ts
+ * re-exports it. It parenthesises by the precedence of src/model/precedence.ts, as the canonical
+ * printer (src/syntax/print.ts) does; literals and names keep their trace spelling (`P6W`, JSON text).
  */
 import type { Expr, LiteralValue, TypeRef } from '../model/ast.js';
+import { CMP, NARY_PREC, NOT, POSTFIX, precedence, UNARY } from '../model/precedence.js';
 import { displayName } from '../model/walk.js';
 
-const PREC: Record<string, number> = { or: 1, and: 2, cmp: 3, add: 4, sub: 4, mul: 5, div: 5 };
 const SYMBOL: Record<string, string> = {
   and: 'and',
   or: 'or',
@@ -36,16 +38,9 @@ function typeText(t: TypeRef): string {
   return t.kind === 'PrimitiveType' ? t.name : `[${t.name}]`;
 }
 
-function prec(e: Expr): number {
-  if (e.kind === 'Nary') return PREC[e.op] ?? 9;
-  if (e.kind === 'Compare') return PREC.cmp ?? 3;
-  if (e.kind === 'Conditional' || e.kind === 'Aggregate') return 0;
-  return 9;
-}
-
 function wrap(e: Expr, min: number): string {
   const s = exprText(e);
-  return prec(e) < min ? `(${s})` : s;
+  return precedence(e) < min ? `(${s})` : s;
 }
 
 /** The expression printed in the `.flint` surface form, e.g. `[aanvraag](ouder) and not [x]`. */
@@ -60,16 +55,16 @@ export function exprText(e: Expr): string {
     case 'Var':
       return e.name;
     case 'Member':
-      return `${wrap(e.object, 9)}.${e.field}`;
+      return `${wrap(e.object, POSTFIX)}.${e.field}`;
     case 'Unary':
-      return e.op === 'not' ? `not ${wrap(e.operand, 9)}` : `-${wrap(e.operand, 9)}`;
+      return e.op === 'not' ? `not ${wrap(e.operand, NOT)}` : `-${wrap(e.operand, UNARY)}`;
     case 'Nary': {
       if (e.operands.length === 0) return e.op === 'add' ? 'sum()' : e.op === 'mul' ? 'product()' : `${e.op}()`;
-      const p = PREC[e.op] ?? 9;
-      return e.operands.map((o, i) => wrap(o, i === 0 ? p : p + 1)).join(` ${SYMBOL[e.op] ?? e.op} `);
+      const p = NARY_PREC[e.op];
+      return e.operands.map((o) => wrap(o, p + 1)).join(` ${SYMBOL[e.op] ?? e.op} `);
     }
     case 'Compare':
-      return e.operands.map((o) => wrap(o, 4)).join(` ${SYMBOL[e.op] ?? e.op} `);
+      return e.operands.map((o) => wrap(o, CMP + 1)).join(` ${SYMBOL[e.op] ?? e.op} `);
     case 'Call':
       return `${e.fn}(${e.args.map(exprText).join(', ')})`;
     case 'Aggregate': {

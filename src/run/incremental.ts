@@ -4,7 +4,7 @@
  * {@link deriveGround} evaluates every ground derived fact of a state in dependency order (so
  * chains of any length evaluate without deep recursion) and returns an immutable snapshot. Given
  * the snapshot of an earlier state, it re-evaluates only the facts that read what changed: the
- * fact buckets that differ (immer-style structural sharing makes "differ" a reference test), the
+ * fact buckets that differ (copy-on-write shares unchanged buckets, so "differ" is a reference test), the
  * clock (facts reading `today`), records and duties (projections, duty and act references). A fact
  * whose value comes out unchanged does not dirty its readers (early cut-off). A change of actors,
  * another compiled model, or a cyclic plan falls back to a full evaluation.
@@ -15,7 +15,8 @@
  */
 import type { JsonScalar } from '../model/trace.js';
 import { changedKeys } from './changes.js';
-import { evalFact, truncate } from './compile.js';
+import { evalFact } from './derive.js';
+import { truncate } from './read.js';
 import type { CompiledModel, Ctx, MemoEntry, Question } from './context.js';
 import { newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';
@@ -162,7 +163,10 @@ export function deriveGround(cm: CompiledModel, state: CaseState, previous?: Der
   return snap;
 }
 
-/** The value of ground derived fact `fact` in a snapshot (with the questions that would decide it); `undefined` when it is not one. */
+/**
+ * The value of ground derived fact `fact` in a snapshot (with the questions that would decide it);
+ * `undefined` when it is not one.
+ */
 export function derivedValue(snapshot: DerivedSnapshot, fact: string): FactEvaluation | undefined {
   const e = data.get(snapshot)?.memo.get(fact + GROUND);
   if (!e) return undefined;

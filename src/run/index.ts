@@ -29,9 +29,10 @@
  *   take a lean path (no reasons, no trace nodes); ground derived facts evaluate dependencies first
  *   (deep chains) and incrementally across states (`deriveGround`). See docs/performance.md.
  */
-export { canonicalArgs, canonicalScalar, fromScalar, KNOWN_FUNCTIONS } from './compile.js';
 // compile with its argument guard (guards.ts): a malformed model gives `invalid-argument`
 export { compile } from './guards.js';
+export { canonicalArgs, canonicalScalar, fromScalar } from './convert.js';
+export { KNOWN_FUNCTIONS } from './library.js';
 export type { ActorCheck, CAct, CDuty, CEffect, CFact, CompiledModel, Question } from './context.js';
 export { createCase, createCaseChecked, give } from './case.js';
 export { resumeCase } from './resume.js';

@@ -1,5 +1,7 @@
 /**
- * The case state: plain JSON-able, immer-produced, frozen data. Never mutated in place.
+ * The case state: plain JSON-able, frozen data. Never mutated in place: every change copies, by
+ * hand, only the parts it touches (copy-on-write) and freezes the new objects ({@link deepFreeze}),
+ * so unchanged parts are shared between states.
  */
 import type { ModelIdentity } from '../model/identity.js';
 import * as z from 'zod';
@@ -282,4 +284,13 @@ export function stateProblem(
     path,
     `${path === '' ? 'the state' : path.slice(1).replaceAll('/', '.')}: ${issue?.message ?? 'wrong shape'}`,
   );
+}
+
+/** Freeze a plain JSON value and everything in it (objects already frozen are taken as frozen throughout). */
+export function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
 }

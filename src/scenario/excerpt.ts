@@ -5,7 +5,7 @@
 import type { Expr } from '../model/ast.js';
 import type { FrameTable, JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
 import { exprText } from '../run/index.js';
-import { frameOf, type Lang, scenarioWords, valueText } from '../trace/index.js';
+import { frameOf, type Lang, provenanceText, scenarioWords, valueText } from '../trace/index.js';
 
 const citation = (s: TraceSource): string => s.citation ?? s.id;
 const cites = (sources: readonly TraceSource[] | undefined): string =>
@@ -35,14 +35,14 @@ export function treeExcerpt(
     const pad = '  '.repeat(depth);
     out.push(`${pad}- ${n.expr} → ${valueText(n.value, lang)}${cites(frameOf(table, n)?.sources)}`);
     for (const r of n.reads ?? []) {
+      // Given and created inputs say where they came from; roles and derived values need no note here.
+      const p = r.provenance;
       const how =
-        r.provenance === null
+        p === null
           ? `, ${w.notGiven}`
-          : r.provenance.kind === 'given'
-            ? `, ${w.givenOn(r.provenance.at)}`
-            : r.provenance.kind === 'created'
-              ? `, ${w.createdBy(r.provenance.record, r.provenance.at)}`
-              : '';
+          : p.kind === 'given' || p.kind === 'created'
+            ? `, ${provenanceText(p, lang)}`
+            : '';
       const args = r.args.length > 0 ? `(${r.args.map(scalar).join(', ')})` : '';
       out.push(`${pad}  · [${r.fact}]${args} = ${valueText(r.value, lang)}${how}`);
     }

@@ -1,25 +1,15 @@
 /**
  * The scenario runner: each scenario of a model runs from an empty case, its steps in order.
- * Pure: no I/O, no clock; the same model gives the same report.
+ * Facts are given, acts taken or forced and the clock moved by src/case's `step` (the loop of
+ * `flint run`). Pure: no I/O, no clock; the same model gives the same report.
  */
 import { Decimal } from 'decimal.js';
 import type { Expr, Model, Ref, ScenarioDecl, ScenarioStep } from '../model/ast.js';
 import type { FrameTable, JsonScalar, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
 import type { Span } from '../model/span.js';
 import { hasErrors } from '../model/diagnostic.js';
-import {
-  activeDuties,
-  advance,
-  availableActs,
-  checkAct,
-  compile,
-  createCase,
-  evaluateFact,
-  force,
-  give,
-  take,
-  violations,
-} from '../run/index.js';
+import { step as stepCase } from '../case/index.js';
+import { activeDuties, availableActs, checkAct, compile, createCase, evaluateFact, violations } from '../run/index.js';
 import type { CaseState, CompiledModel, FactEvaluation, Violation } from '../run/index.js';
 import { decisionSources, valueText, why } from '../trace/index.js';
 import { printScenarioStep } from '../syntax/print.js';
@@ -169,18 +159,19 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     }
     case 'Given': {
       const value = step.negated ? false : step.value === null ? true : scalarOf(step.value);
-      const r = give(cm, ctx.state, [
-        { fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) },
-      ]);
+      const r = stepCase(cm, ctx.state, {
+        kind: 'give',
+        facts: [{ fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) }],
+      });
       if (r.diagnostics.length > 0) {
         return result(false, `${refText(step.fact)} given`, r.diagnostics.map((d) => d.message).join(' '));
       }
-      ctx.state = r.value;
+      ctx.state = r.state;
       return true;
     }
     case 'Advance': {
-      const r = advance(cm, ctx.state, step.date);
-      ctx.coverage.observeViolations(r.violations);
+      const r = stepCase(cm, ctx.state, { kind: 'advance', to: step.date });
+      if (r.kind === 'advance') ctx.coverage.observeViolations(r.violations);
       ctx.state = r.state;
       return true;
     }
@@ -320,7 +311,9 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
           : all
               .map(
                 (d) =>
-                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}${d.deadline ? `, deadline ${d.deadline}` : ''}${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
+                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}` +
+                  `${d.deadline ? `, deadline ${d.deadline}` : ''}` +
+                  `${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
               )
               .join('; ');
       result(
@@ -414,7 +407,9 @@ function doStep(
   const params = paramsOf(ctx, act);
   if (typeof params === 'string') return emit(false, mode === 'do' ? `${what} succeeds` : `${what} is refused`, params);
   const req = { act: act.name, actor, params, ...(at === null ? {} : { at }) };
-  const r = forced ? force(ctx.cm, ctx.state, req) : take(ctx.cm, ctx.state, req);
+  const stepped = stepCase(ctx.cm, ctx.state, { kind: 'act', request: req, force: forced });
+  if (stepped.kind !== 'act') return false;
+  const r = stepped.result;
   ctx.attempts.set(act.name, r.trace);
   ctx.coverage.observeEntry(r.trace);
   if (mode === 'refused') {

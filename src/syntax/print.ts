@@ -19,56 +19,21 @@ import type {
   SourceDecl,
   TypeRef,
 } from '../model/ast.js';
+import { ADD, CMP, NARY_PREC, NOT, OPEN, OR, POSTFIX, precedence, UNARY } from '../model/precedence.js';
 import { IDENTIFIER_RE, RESERVED_WORDS, SOURCE_ID_RE } from '../../grammar/tokens.js';
 import { bracketName, quoteString, textBlock } from './text.js';
 import { textAtBoundary } from '../model/guard.js';
 
 const INDENT = '  ';
 
-// Precedence levels, loosest first; open-ended forms (aggregates, conditionals) bind loosest of all.
-const OPEN = 0;
-const OR = 1;
-const AND = 2;
-const NOT = 3;
-const CMP = 4;
-const ADD = 5;
-const MUL = 6;
-const UNARY = 7;
-const PROJ = 8;
-const POSTFIX = 9;
-const PRIMARY = 10;
-
 const COMPARE_SYMBOL = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 const NARY_SYMBOL = { and: 'and', or: 'or', add: '+', sub: '-', mul: '*', div: '/' } as const;
-const NARY_PREC = { and: AND, or: OR, add: ADD, sub: ADD, mul: MUL, div: MUL } as const;
 const UNIT_WORD = { D: 'day', W: 'week', M: 'month', Y: 'year' } as const;
 
 const isWord = (s: string): boolean => IDENTIFIER_RE.test(s) && !RESERVED_WORDS.has(s);
 const word = (s: string): string => (isWord(s) ? s : quoteString(s));
 const date = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : quoteString(s));
 const sourceId = (s: string): string => (SOURCE_ID_RE.test(s) ? s : quoteString(s));
-
-function precedence(e: Expr): number {
-  switch (e.kind) {
-    case 'Aggregate':
-    case 'Conditional':
-      return OPEN;
-    case 'Nary':
-      return e.operands.length < 2 ? PRIMARY : NARY_PREC[e.op];
-    case 'Compare':
-      return e.operands.length < 2 ? PRIMARY : CMP;
-    case 'Unary':
-      return e.op === 'not' ? NOT : UNARY;
-    case 'Literal':
-      return (e.type === 'integer' || e.type === 'decimal') && e.value.startsWith('-') ? UNARY : PRIMARY;
-    case 'Projection':
-      return PROJ;
-    case 'Member':
-      return POSTFIX;
-    default:
-      return PRIMARY;
-  }
-}
 
 function literal(e: Literal): string {
   switch (e.type) {
@@ -165,7 +130,10 @@ function param(p: Param): string {
 
 const params = (ps: readonly Param[]): string => (ps.length > 0 ? `(${ps.map(param).join(', ')})` : '');
 
-/** One field (or scenario step) of a printed block: `key` names it (`holds when`, `meta#0`, `closed`, `step#3`); `text` is indented once and may span lines. */
+/**
+ * One field (or scenario step) of a printed block: `key` names it (`holds when`, `meta#0`,
+ * `closed`, `step#3`); `text` is indented once and may span lines.
+ */
 export interface PrintedItem {
   readonly key: string;
   readonly text: string;
@@ -306,7 +274,9 @@ function scenarioStep(s: ScenarioStep): string {
     case 'AsOf':
       return `as of ${date(s.date)}`;
     case 'Actors':
-      return `actors: ${s.actors.map((a) => `${scenarioId(a.id)}:${a.roles.map((r) => ` ${bracketName('fact', r)}`).join('')}`).join(', ')}`;
+      return `actors: ${s.actors
+        .map((a) => `${scenarioId(a.id)}:${a.roles.map((r) => ` ${bracketName('fact', r)}`).join('')}`)
+        .join(', ')}`;
     case 'Given':
       return `given ${s.negated ? 'not ' : ''}${stepRef(s.fact)}${s.value === null ? '' : ` = ${expr(s.value, ADD)}`}`;
     case 'Do':
@@ -331,7 +301,9 @@ function scenarioStep(s: ScenarioStep): string {
     case 'ExpectViolation':
       return `expect ${s.negated ? 'no ' : ''}violation ${stepRef(s.frame)}`;
     case 'ExpectSources':
-      return `expect sources of ${stepRef(s.act)} include ${s.sources.map((x) => (SOURCE_ID_RE.test(x) ? x : quoteString(x))).join(', ')}`;
+      return `expect sources of ${stepRef(s.act)} include ${s.sources
+        .map((x) => (SOURCE_ID_RE.test(x) ? x : quoteString(x)))
+        .join(', ')}`;
     case 'ExpectRefused':
       return `expect refused: ${scenarioId(s.actor)} does ${stepRef(s.act)}${at(s.at)}`;
   }

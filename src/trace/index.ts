@@ -11,6 +11,8 @@ export {
   explainText,
   idText,
   instanceText,
+  paramsText,
+  provenanceText,
   reasonText,
   scenarioWords,
   statusText,
@@ -20,7 +22,20 @@ export {
   valueText,
   violationText,
 } from './render.js';
-export type { Lang, ScenarioWords } from './render.js';
+export type { Lang, RenderOptions, ScenarioWords } from './render.js';
+export {
+  causesText,
+  entriesRendering,
+  dutyText,
+  failureText,
+  outcomeText,
+  stepText,
+  whyActText,
+  whyDutyText,
+  whyFactText,
+  whyNotText,
+} from './render-case.js';
+export type { CaseOutcomeView, CaseRunView, CaseStepView, EntryToRender } from './render-case.js';
 export { replay, replayEvents } from './replay.js';
 export { runDocumentSchema, runJsonSchema, runStepSchema } from './run-schema.js';
 export {

@@ -130,6 +130,69 @@ const WORDS = {
       preFalse: (act: string, e: string) => `De voorwaarden van ${act} zijn niet vervuld: ${e}.`,
       unknownAct: (act: string) => `De handeling ${act} bestaat niet in het model.`,
     },
+    case: {
+      caseH: 'Casus',
+      modelH: 'Model',
+      asOf: 'Peildatum',
+      acts: 'Handelingen',
+      none: 'geen',
+      facts: 'Feiten die gelden',
+      duties: 'Actieve plichten',
+      violations: 'Schendingen',
+      available: 'Handelingen die nu kunnen',
+      questions: 'Open vragen',
+      decides: 'beslist',
+      for: 'voor',
+      created: 'ontstaan door',
+      derived: 'afgeleid',
+      on: 'op',
+      due: 'uiterlijk',
+      violated: 'geschonden op',
+      act: 'handeling',
+      by: 'door',
+      refused: 'werd geweigerd',
+      takenUnexpected: 'werd genomen, maar de casus verwacht een weigering',
+      expectedRefused: 'geweigerd, zoals de casus verwacht',
+    },
+    explain: {
+      holds: 'geldt',
+      notHolds: 'geldt niet',
+      unknown: 'is onbekend',
+      derivation: 'Afleiding',
+      how: 'Herkomst',
+      records: 'Handelingen die het veroorzaakten',
+      sources: 'Rust op',
+      notTaken: 'is in deze casus niet genomen.',
+      tryWhyNot: 'Vraag waarom niet met --why-not',
+      taken: 'is genomen',
+      active: 'is actief',
+      notActive: 'is niet actief',
+      instances: 'Instanties',
+      canTake: 'kan',
+      cannotTake: 'kan niet',
+      mayTake: 'kan misschien (nog niet beslist)',
+      now: 'nu nemen',
+      failing: 'Niet vervulde voorwaarden',
+      missing: 'Nog onbekende feiten',
+      counterfactual: 'Tegenfeitelijk',
+      wouldBe: 'het zou',
+      if: 'worden als',
+      were: 'was',
+      noCounterfactual:
+        'Geen wijziging van hoogstens drie invoergegevens (feiten met waarheidswaarde, getal of datum, plichten) ' +
+        'verandert de uitkomst (gezocht tot 2000 toetsingen).',
+      dutyActive: 'actief was',
+      dutyEnded: 'beëindigd was',
+      check: 'Toets',
+      created: 'ontstaan door',
+      derived: 'afgeleid uit',
+      on: 'op',
+      noSources: '(geen bronnen)',
+      deadline: 'uiterlijk',
+      endedBy: 'beëindigd door',
+      violated: 'geschonden op',
+      dutyStatus: { active: 'actief', ended: 'beëindigd' } as Record<string, string>,
+    },
   },
   en: {
     taken: 'taken',
@@ -234,10 +297,89 @@ const WORDS = {
       preFalse: (act: string, e: string) => `The preconditions of ${act} do not hold: ${e}.`,
       unknownAct: (act: string) => `The act ${act} is not defined in the model.`,
     },
+    case: {
+      caseH: 'Case',
+      modelH: 'Model',
+      asOf: 'As of',
+      acts: 'Acts',
+      none: 'none',
+      facts: 'Facts that hold',
+      duties: 'Active duties',
+      violations: 'Violations',
+      available: 'Acts available now',
+      questions: 'Open questions',
+      decides: 'decides',
+      for: 'for',
+      created: 'created by',
+      derived: 'derived',
+      on: 'on',
+      due: 'due',
+      violated: 'violated on',
+      act: 'act',
+      by: 'by',
+      refused: 'was refused',
+      takenUnexpected: 'was taken, but the case expects it to be refused',
+      expectedRefused: 'refused, as the case expects',
+    },
+    explain: {
+      holds: 'holds',
+      notHolds: 'does not hold',
+      unknown: 'is unknown',
+      derivation: 'Derivation',
+      how: 'How it came to be',
+      records: 'Acts that caused it',
+      sources: 'Rests on',
+      notTaken: 'was not taken in this case.',
+      tryWhyNot: 'Ask why not with --why-not',
+      taken: 'was taken',
+      active: 'is active',
+      notActive: 'is not active',
+      instances: 'Instances',
+      canTake: 'can take',
+      cannotTake: 'cannot take',
+      mayTake: 'may be able to take (not decided yet)',
+      now: 'now',
+      failing: 'Failing conditions',
+      missing: 'Facts still unknown',
+      counterfactual: 'Counterfactual',
+      wouldBe: 'it would become',
+      if: 'if',
+      were: 'were',
+      noCounterfactual:
+        'No change of at most three inputs (boolean, number and date facts, duties) changes the outcome ' +
+        '(searched up to 2000 checks).',
+      dutyActive: 'were active',
+      dutyEnded: 'were ended',
+      check: 'Check',
+      created: 'created by',
+      derived: 'derived from',
+      on: 'on',
+      noSources: '(no sources)',
+      deadline: 'deadline',
+      endedBy: 'ended by',
+      violated: 'violated on',
+      dutyStatus: { active: 'active', ended: 'ended' } as Record<string, string>,
+    },
   },
 } as const;
 
 type Words = (typeof WORDS)[Lang];
+
+/** The word table in `lang` (for the other renderers of this stage; not part of the public API). */
+export function wordsFor(lang: Lang): Words {
+  return WORDS[lang];
+}
+
+/** Options of the trace renderings. */
+export interface RenderOptions {
+  readonly lang?: Lang;
+  /**
+   * The subject of a rendering that explains a fact or duty rather than an act (a trace entry
+   * wrapping its derivation): it heads the rendering instead of the act and its outcome, and the
+   * act's actor is left out.
+   */
+  readonly subject?: string;
+}
 
 /** The words of scenario reports (`flint test`) in `lang`: one word table for every rendering. */
 export type ScenarioWords = Words['scenario'];
@@ -294,15 +436,22 @@ export function statusText(status: 'enabled' | 'disabled' | 'undecided', lang: L
   });
 }
 
-function provenanceWords(p: Provenance, w: Words): string {
+/**
+ * Where a fact instance came from, in `lang`: `given by alice on 2024-01-01`, `created by r1 on …`,
+ * `role of alice`, `derived from [a](x)`. The one provenance wording of every rendering; `short`
+ * (the outcome list of a case) says just `derived` and names a role's actor.
+ */
+export function provenanceText(p: Provenance, lang: Lang, form: 'long' | 'short' = 'long'): string {
+  const w = WORDS[lang];
   switch (p.kind) {
     case 'given':
       return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
     case 'created':
       return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
     case 'role':
-      return `${w.role} ${idText(p.actor)}`;
+      return form === 'short' ? idText(p.actor) : `${w.role} ${idText(p.actor)}`;
     default:
+      if (form === 'short') return w.case.derived;
       return `${w.cond.derived} ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ') || p.frame}`;
   }
 }
@@ -332,7 +481,7 @@ export function conditionText(c: FailingCondition, lang: Lang = 'en'): string {
               : w.cond.not;
     const expr = c.negated && c.expr.startsWith('not ') ? `${w.not} ${c.expr.slice(4)}` : c.expr;
     const extra = [
-      c.provenance && c.provenance.kind !== 'derived' ? provenanceWords(c.provenance, w) : null,
+      c.provenance && c.provenance.kind !== 'derived' ? provenanceText(c.provenance, lang) : null,
       c.citation,
     ];
     const paren = extra.filter((x): x is string => x !== null);
@@ -379,7 +528,8 @@ function citation(s: TraceSource): string {
   return s.citation ?? s.id;
 }
 
-function paramsText(params: Readonly<Record<string, JsonScalar>>): string {
+/** ` (k = v, ...)` for a non-empty parameter binding, sorted by name. */
+export function paramsText(params: Readonly<Record<string, JsonScalar>>): string {
   const keys = Object.keys(params).sort();
   return keys.length === 0 ? '' : ` (${keys.map((k) => `${k} = ${idText(params[k] ?? null)}`).join(', ')})`;
 }
@@ -526,15 +676,19 @@ function mdEscape(s: string): string {
  * The decision as Markdown: heading, outcome, sources table, reasons (with their failing
  * conditions), check tree and effects, in `options.lang` (default English).
  */
-export function toMarkdown(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+export function toMarkdown(entry: TraceEntry, options: RenderOptions = {}): string {
   return textAtBoundary(
     'toMarkdown',
     () => {
       const lang = options.lang ?? 'en';
       const w = WORDS[lang];
       const out: string[] = [];
-      out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
-      out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``, `- ${w.md.date}: ${entry.at}`);
+      if (options.subject !== undefined) out.push(`## ${mdEscape(options.subject)}`, '');
+      else {
+        out.push(`## ${mdEscape(`<<${entry.act}>>`)}: ${w.outcome[entry.outcome] ?? entry.outcome}`, '');
+        out.push(`- ${w.md.actor}: \`${idText(entry.actor)}\``);
+      }
+      out.push(`- ${w.md.date}: ${entry.at}`);
       if (entry.record) out.push(`- ${w.md.record}: \`${entry.record}\``);
       for (const k of Object.keys(entry.params).sort())
         out.push(`- ${mdEscape(k)}: \`${idText(entry.params[k] ?? null)}\``);
@@ -616,16 +770,14 @@ function colour(v: TraceValue): string {
 }
 
 /** The check tree as a Graphviz DOT digraph (nodes coloured by value), labelled in `options.lang` (default English). */
-export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+export function traceToDot(entry: TraceEntry, options: RenderOptions = {}): string {
   return textAtBoundary(
     'traceToDot',
     () => {
       const lang = options.lang ?? 'en';
       const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-      const lines = [
-        `digraph "${esc(`<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`)}" {`,
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
-      ];
+      const title = options.subject ?? `<<${entry.act}>> ${WORDS[lang].outcome[entry.outcome] ?? entry.outcome}`;
+      const lines = [`digraph "${esc(title)}" {`, '  node [shape=box, style="rounded,filled", fontname="Helvetica"];'];
       const nodes = numberNodes(entry.check);
       for (const { id, node } of nodes)
         lines.push(`  ${id} [label="${esc(nodeLabel(entry, node, lang))}", fillcolor=${colour(node.value)}];`);
@@ -638,7 +790,7 @@ export function traceToDot(entry: TraceEntry, options: { readonly lang?: Lang } 
 }
 
 /** The check tree as a Mermaid flowchart (top-down; classes by value), labelled in `options.lang` (default English). */
-export function traceToMermaid(entry: TraceEntry, options: { readonly lang?: Lang } = {}): string {
+export function traceToMermaid(entry: TraceEntry, options: RenderOptions = {}): string {
   return textAtBoundary(
     'traceToMermaid',
     () => {

@@ -30,12 +30,25 @@ const violationSchema = z.strictObject({
   message: z.string(),
 });
 
-/** One act of the case as attempted: its position, the expectation, and its full trace entry. */
+/** A problem of one step (e.g. the warning `run-unbound-effect`), pointing into the case file. */
+const stepDiagnosticSchema = z.strictObject({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  path: z.string().optional().describe('JSON pointer into the case file, e.g. /acts/0'),
+  hint: z.string().optional(),
+});
+
+/** One act of the case as attempted: its position, the expectation, its full trace entry and its warnings. */
 export const runStepSchema = z.strictObject({
   index: z.number().int().positive().describe('1-based position in the case file\'s "acts"'),
   expected: z.enum(['taken', 'refused']),
   asExpected: z.boolean(),
   trace: traceEntrySchema,
+  diagnostics: z
+    .array(stepDiagnosticSchema)
+    .optional()
+    .describe('Warnings of the act (present only when there are some), e.g. run-unbound-effect'),
 });
 
 /** The `flint run --format json` document. */

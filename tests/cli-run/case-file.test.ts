@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareName, caseActors, checkCaseFile, parseCaseFile } from '../../src/run/case-file.js';
-import type { CaseFile } from '../../src/run/case-file.js';
-import { caseSchemaText } from '../../src/run/generate-json-schema.js';
+import { bareName, caseActors, checkCaseFile, parseCaseFile } from '../../src/case/index.js';
+import type { CaseFile } from '../../src/case/index.js';
+import { caseSchemaText } from '../../src/case/generate-json-schema.js';
 import { compile } from '../../src/run/index.js';
 import { parse } from '../../src/syntax/index.js';
 import { FIX, projectFile } from './helpers.js';
@@ -192,7 +192,7 @@ describe('checkCaseFile', () => {
 });
 
 describe('schemas/case.schema.json', () => {
-  it('is current (regenerate with npx tsx src/run/generate-json-schema.ts)', () => {
+  it('is current (regenerate with npx tsx src/case/generate-json-schema.ts)', () => {
     expect(projectFile('schemas/case.schema.json')).toBe(caseSchemaText());
   });
 
@@ -209,8 +209,10 @@ describe('schemas/case.schema.json', () => {
       'acts',
       'advance',
       'asOf',
+      'availableFor',
       'description',
       'facts',
+      'id',
       'model',
     ]);
     expect(s.additionalProperties).toBe(false);

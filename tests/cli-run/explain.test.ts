@@ -20,7 +20,7 @@ describe('flint explain --why', () => {
     const r = await explain([...verleend, '--why', 'vergunning(anna)']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('[vergunning](anna) geldt (2024-06-01).');
-    expect(r.out).toContain('- ontstaan door r2 op 2024-03-01');
+    expect(r.out).toContain('- ontstaan door handeling r2 op 2024-03-01');
     expect(r.out).toContain('<<verlenen vergunning>> door gemeente op 2024-03-01 (aanvrager = anna): genomen (r2).');
   });
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCaseFile, parseCaseFile, toGivenFact } from '../../src/run/case-file.js';
+import { checkCaseFile, parseCaseFile, toGivenFact } from '../../src/case/index.js';
 import { advance, createCase, evaluateFact, take } from '../../src/run/index.js';
 import { ROOT, loadNorm } from '../norms/load.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, createCase, evaluateFact, take } from '../../src/run/index.js';
-import { checkCaseFile, parseCaseFile, toGivenFact } from '../../src/run/case-file.js';
+import { checkCaseFile, parseCaseFile, toGivenFact } from '../../src/case/index.js';
 import { loadNorm, ROOT } from './load.js';
 
 function runCase(file: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../../src/run/case-file.js';
+import { parseCaseFile } from '../../src/case/index.js';
 
 const messages = (text: string): string[] => parseCaseFile(text, 'c.json').diagnostics.map((d) => d.message);
 

@@ -1,6 +1,6 @@
 /**
  * Build step: write `schemas/case.schema.json` from the zod case file schema.
- * Run with `npx tsx src/run/generate-json-schema.ts`.
+ * Run with `npx tsx src/case/generate-json-schema.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

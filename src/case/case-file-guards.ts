@@ -7,7 +7,7 @@
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { atBoundary, invalidArgument, kindOf } from '../model/guard.js';
 import { emptySpan } from '../model/span.js';
-import type { TakeRequest } from './acts.js';
+import type { TakeRequest } from '../run/acts.js';
 import {
   caseActors as caseActorsOf,
   caseActSchema,
@@ -19,9 +19,9 @@ import {
   toTakeRequest as toTakeRequestOf,
 } from './case-file.js';
 import type { CaseAct, CaseFact, CaseFile, CaseLocator, ParsedCaseFile } from './case-file.js';
-import type { CompiledModel } from './context.js';
-import { compiledProblem } from './guards.js';
-import type { GivenFact } from './state.js';
+import type { CompiledModel } from '../run/context.js';
+import { compiledProblem } from '../run/guards.js';
+import type { GivenFact } from '../run/state.js';
 
 /** A zod check of a case-file part as an `invalid-argument` diagnostic, or null. */
 function shapeProblem(fn: string, schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }) {

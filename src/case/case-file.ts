@@ -12,8 +12,8 @@ import * as z from 'zod';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { emptySpan, positionAt } from '../model/span.js';
-import { createCase, give, isDate } from './index.js';
-import type { CompiledModel, GivenFact, TakeRequest } from './index.js';
+import { createCase, give, isDate } from '../run/index.js';
+import type { CompiledModel, GivenFact, TakeRequest } from '../run/index.js';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,6 +66,9 @@ export const caseFileSchema = z
     $schema: z.string().optional().describe('Optional JSON Schema reference for editors.'),
     description: z.string().optional().describe('What the case is about, for people.'),
     model: z.string().min(1).optional().describe('Model file (.flint or FLINT JSON), relative to the case file.'),
+    id: scalar
+      .optional()
+      .describe('Identifies the case in batch output (one case file per line of flint batch; required there).'),
     asOf: date.describe('The case clock at the start: the date the case is evaluated as of.'),
     actors: z
       .record(
@@ -79,6 +82,10 @@ export const caseFileSchema = z
     facts: z.array(caseFactSchema).optional().describe('Facts given at the start of the case.'),
     acts: z.array(caseActSchema).optional().describe('Acts taken in order.'),
     advance: date.optional().describe('Move the clock to this date after the acts (duty deadlines are checked).'),
+    availableFor: z
+      .array(z.string())
+      .optional()
+      .describe('flint batch: actors whose available acts are listed at the end (default: every declared actor).'),
   })
   .describe('A Calculemus case: clock, actors, facts and acts.');
 
@@ -217,22 +224,30 @@ export function parseCaseFile(text: string, file: string): Result<ParsedCaseFile
   } catch {
     value = undefined;
   }
+  const checked = checkCaseValue(value);
+  const diagnostics = checked.diagnostics.map((d) => (d.path !== undefined ? { ...d, span: locate(d.path) } : d));
+  return { value: { case: checked.value, locate }, diagnostics };
+}
+
+/**
+ * Check a parsed JSON value against the case-file schema (no positions: for a value that is not
+ * a file, such as a line of flint batch). Problems are `case-invalid` with their JSON path.
+ * Frame names are returned without brackets.
+ */
+export function checkCaseValue(value: unknown): Result<CaseFile | null> {
   const parsed = caseFileSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) {
-    const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {
-      const path = pointerOf(issue.path);
-      return {
-        code: 'case-invalid',
-        severity: 'error',
-        message: `The case field ${path === '' ? '(root)' : `«${path}»`} ${describeIssue(issue)}.`,
-        path,
-        span: locate(path),
-        hint: 'See docs/cases.md for the case file format (or schemas/case.schema.json).',
-      };
-    });
-    return { value: { case: null, locate }, diagnostics };
-  }
-  return { value: { case: normalise(parsed.data), locate }, diagnostics: [] };
+  if (parsed.success) return { value: normalise(parsed.data), diagnostics: [] };
+  const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {
+    const path = pointerOf(issue.path);
+    return {
+      code: 'case-invalid',
+      severity: 'error',
+      message: `The case field ${path === '' ? '(root)' : `«${path}»`} ${describeIssue(issue)}.`,
+      path,
+      hint: 'See docs/cases.md for the case file format (or schemas/case.schema.json).',
+    };
+  });
+  return { value: null, diagnostics };
 }
 
 /** The actor ids a case knows: declared actors, then values given to role facts (in order, no duplicates). */

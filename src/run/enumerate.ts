@@ -1,0 +1,93 @@
+/**
+ * Enumeration: the known values a parameter type can take and their (bounded) combinations, for
+ * aggregates and act bindings.
+ */
+import type { Param, TypeRef } from '../model/ast.js';
+import type { JsonScalar } from '../model/trace.js';
+import type { Ctx } from './context.js';
+import { argKey } from './state.js';
+import { FALSE, TRUE } from './values.js';
+import type { Value } from './values.js';
+import { instanceHolds } from './read.js';
+
+const MAX_COMBINATIONS = 10_000;
+
+/** The known values a parameter of type `t` can take; `null` when the type cannot be enumerated. */
+export function domainOf(ctx: Ctx, t: TypeRef): Value[] | null {
+  if (t.kind === 'PrimitiveType') {
+    if (t.name === 'actor') return Object.keys(ctx.state.actors).map((id) => ({ type: 'actor', value: id }) as const);
+    if (t.name === 'boolean') return [TRUE, FALSE];
+    return null;
+  }
+  const f = ctx.cm.facts.get(t.name);
+  if (!f) return null;
+  const out: Value[] = [];
+  const seen = new Set<string>();
+  const push = (args: readonly JsonScalar[]): void => {
+    const k = argKey(args);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ type: 'instance', fact: t.name, args });
+  };
+  for (const r of f.impliedBy) {
+    for (const i of Object.values(ctx.state.facts[r] ?? {})) if (instanceHolds(i)) push(i.args);
+  }
+  if (f.isRole) {
+    for (const [id, a] of Object.entries(ctx.state.actors))
+      if (a.roles.some((r) => f.impliedBy.includes(r))) push([id]);
+  }
+  return out;
+}
+
+/** Every combination of known values for `params` (bounded); `null` when some type is not enumerable. */
+export function enumerate(
+  ctx: Ctx,
+  params: readonly Param[],
+  fixed: Record<string, Value> = {},
+): Record<string, Value>[] | null {
+  let combos: Record<string, Value>[] = [{ ...fixed }];
+  for (const p of params) {
+    if (fixed[p.name]) continue;
+    const dom = domainOf(ctx, p.type);
+    if (dom === null) return null;
+    const next: Record<string, Value>[] = [];
+    for (const c of combos) {
+      for (const v of dom) {
+        next.push({ ...c, [p.name]: v });
+        if (next.length > MAX_COMBINATIONS) return null;
+      }
+    }
+    combos = next;
+  }
+  return combos;
+}
+
+/**
+ * Call `visit` with every combination of known values for `params`, one at a time (an odometer,
+ * so memory stays O(parameters) however many combinations there are), until it returns `true`.
+ * `null` when some type is not enumerable, else whether `visit` stopped the walk.
+ */
+export function forEachCombination(
+  ctx: Ctx,
+  params: readonly Param[],
+  visit: (c: Record<string, Value>) => boolean,
+): boolean | null {
+  const domains: Value[][] = [];
+  for (const p of params) {
+    const dom = domainOf(ctx, p.type);
+    if (dom === null) return null;
+    if (dom.length === 0) return false;
+    domains.push(dom);
+  }
+  const index = params.map(() => 0);
+  for (;;) {
+    const c: Record<string, Value> = {};
+    params.forEach((p, i) => {
+      c[p.name] = (domains[i] as Value[])[index[i] as number] as Value;
+    });
+    if (visit(c)) return true;
+    let i = params.length - 1;
+    while (i >= 0 && (index[i] = (index[i] as number) + 1) === (domains[i] as Value[]).length) index[i--] = 0;
+    if (i < 0) return false;
+  }
+}

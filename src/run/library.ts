@@ -1,0 +1,157 @@
+/**
+ * The arithmetic and date library of expressions: total arithmetic on exact decimals, comparison,
+ * and the built-in functions `Call` supports (grammar/README.md#functions).
+ */
+import type { Decimal } from 'decimal.js';
+import {
+  Dec,
+  DECIMAL_MAX_EXPONENT,
+  addDuration,
+  compareValues,
+  daysBetween,
+  finite,
+  makeDate,
+  monthsBetween,
+  num,
+  valueEquals,
+} from './values.js';
+import type { Tri, Value } from './values.js';
+
+export function isNumber(v: Value): v is Extract<Value, { type: 'integer' | 'decimal' }> {
+  return v.type === 'integer' || v.type === 'decimal';
+}
+
+/** A number value, or unknown when `d` overflowed the decimal range (see {@link Dec}). */
+function numOrUnknown(d: Decimal, integer: boolean): Tri {
+  const f = finite(d);
+  return f === null ? null : num(f, integer);
+}
+
+/** Arithmetic is total: division by zero and results beyond the decimal range are unknown. */
+export function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tri {
+  if (isNumber(a) && isNumber(b)) {
+    const int = a.type === 'integer' && b.type === 'integer';
+    const x = new Dec(a.value);
+    switch (op) {
+      case 'add':
+        return numOrUnknown(x.plus(b.value), int);
+      case 'sub':
+        return numOrUnknown(x.minus(b.value), int);
+      case 'mul':
+        return numOrUnknown(x.times(b.value), int);
+      case 'div':
+        return b.value.isZero() ? null : numOrUnknown(x.dividedBy(b.value), false);
+    }
+  }
+  if (a.type === 'date' && b.type === 'duration' && (op === 'add' || op === 'sub')) {
+    const d = addDuration(a.value, b.value, op === 'add' ? 1 : -1);
+    return d === null ? null : { type: 'date', value: d };
+  }
+  if (a.type === 'duration' && b.type === 'date' && op === 'add') return arith('add', b, a);
+  if (a.type === 'date' && b.type === 'date' && op === 'sub') return num(new Dec(daysBetween(b.value, a.value)), true);
+  return null;
+}
+
+export function compare(op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', a: Value, b: Value): boolean | null {
+  if (op === 'eq') return valueEquals(a, b);
+  if (op === 'ne') return !valueEquals(a, b);
+  const c = compareValues(a, b);
+  if (c === null) return null;
+  return op === 'lt' ? c < 0 : op === 'le' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0;
+}
+
+export function callFn(fn: string, args: Value[]): Tri {
+  const a0 = args[0];
+  const a1 = args[1];
+  switch (fn) {
+    case 'min':
+    case 'max': {
+      let best: Value | undefined;
+      for (const v of args) {
+        if (best === undefined) best = v;
+        else {
+          const c = compareValues(v, best);
+          if (c === null) return null;
+          if (fn === 'min' ? c < 0 : c > 0) best = v;
+        }
+      }
+      return best ?? null;
+    }
+    case 'sum':
+    case 'product': {
+      let acc: Value = num(new Dec(fn === 'sum' ? 0 : 1), true);
+      for (const v of args) {
+        const r = arith(fn === 'sum' ? 'add' : 'mul', acc, v);
+        if (r === null) return null;
+        acc = r;
+      }
+      return acc;
+    }
+    case 'abs':
+      return a0 && isNumber(a0) ? num(new Dec(a0.value).abs(), a0.type === 'integer') : null;
+    case 'floor':
+    case 'ceil':
+      return a0 && isNumber(a0)
+        ? num(fn === 'floor' ? new Dec(a0.value).floor() : new Dec(a0.value).ceil(), true)
+        : null;
+    case 'round':
+      return a0 && isNumber(a0) ? roundTo(a0.value, a1) : null;
+    case 'date': {
+      if (!a0 || !a1 || !args[2] || !isNumber(a0) || !isNumber(a1) || !isNumber(args[2])) return null;
+      if (![a0, a1, args[2]].every((v) => v.value.isInteger() && v.value.abs().lte(9999))) return null;
+      const d = makeDate(a0.value.toNumber(), a1.value.toNumber(), args[2].value.toNumber());
+      return d === null ? null : { type: 'date', value: d };
+    }
+    case 'year':
+    case 'month':
+    case 'day': {
+      if (a0?.type !== 'date') return null;
+      const part = fn === 'year' ? a0.value.slice(0, 4) : fn === 'month' ? a0.value.slice(5, 7) : a0.value.slice(8, 10);
+      return num(new Dec(Number(part)), true);
+    }
+    case 'days':
+      return a0?.type === 'date' && a1?.type === 'date' ? num(new Dec(daysBetween(a0.value, a1.value)), true) : null;
+    case 'months':
+    case 'years': {
+      if (a0?.type !== 'date' || a1?.type !== 'date') return null;
+      const m = monthsBetween(a0.value, a1.value);
+      return num(new Dec(fn === 'months' ? m : Math.trunc(m / 12)), true);
+    }
+  }
+  return null;
+}
+
+/**
+ * `round(x, places)`: half up to `places` decimals (default 0). Negative places round to tens,
+ * hundreds, ... (`round(1250, -2)` is 1300). `places` must be a whole number in
+ * -{@link DECIMAL_MAX_EXPONENT}..{@link DECIMAL_MAX_EXPONENT}; otherwise the result is unknown.
+ */
+function roundTo(x: Decimal, placesArg: Value | undefined): Tri {
+  if (placesArg !== undefined && !isNumber(placesArg)) return null;
+  const p = placesArg === undefined ? new Dec(0) : placesArg.value;
+  if (!p.isInteger() || p.abs().gt(DECIMAL_MAX_EXPONENT)) return null;
+  const places = p.toNumber();
+  const v = new Dec(x);
+  if (places >= 0) return numOrUnknown(v.toDecimalPlaces(places, Dec.ROUND_HALF_UP), places === 0);
+  const unit = new Dec(10).pow(-places);
+  return numOrUnknown(v.dividedBy(unit).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(unit), true);
+}
+
+/** The functions `Call` supports. */
+export const KNOWN_FUNCTIONS: readonly string[] = [
+  'min',
+  'max',
+  'sum',
+  'product',
+  'abs',
+  'floor',
+  'ceil',
+  'round',
+  'date',
+  'year',
+  'month',
+  'day',
+  'days',
+  'months',
+  'years',
+];
