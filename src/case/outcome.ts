@@ -6,6 +6,9 @@ import type { Provenance, TraceValue } from '../model/trace.js';
 import { activeDuties, availableActs, evaluateFact, potentialActs, violations } from '../run/index.js';
 import type { CaseState, CompiledModel, DutyInstance, JsonScalar, Violation } from '../run/index.js';
 import { factBindings } from './bindings.js';
+import { atBoundary } from '../model/guard.js';
+import { compiledProblem } from '../run/guards.js';
+import { stateProblem } from '../run/state.js';
 
 /** A fact instance that holds at the end of the case. */
 export interface HoldingFact {
@@ -45,40 +48,64 @@ function storedValue(cm: CompiledModel, fact: string, v: JsonScalar): TraceValue
   return { type, value: String(v) };
 }
 
+/** The outcome of a malformed request: nothing holds, nothing is due or available. */
+const EMPTY_OUTCOME: CaseOutcome = Object.freeze({
+  facts: [],
+  duties: [],
+  violations: [],
+  available: {},
+  questions: [],
+});
+
 /** The outcome of a case in `state`, for the case's `actors` (see `caseActors`). */
 export function outcomeOf(cm: CompiledModel, state: CaseState, actors: readonly string[]): CaseOutcome {
-  const facts: HoldingFact[] = [];
-  for (const [name, f] of cm.facts) {
-    if (f.mode !== 'derived') {
-      const insts = Object.entries(state.facts[name] ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [, i] of insts) {
-        if (i.terminated !== null || i.value === false) continue;
-        facts.push({ fact: name, args: i.args, value: storedValue(cm, name, i.value), provenance: i.provenance });
+  return atBoundary(
+    'outcomeOf',
+    () => EMPTY_OUTCOME,
+    () => {
+      const facts: HoldingFact[] = [];
+      for (const [name, f] of cm.facts) {
+        if (f.mode !== 'derived') {
+          const insts = Object.entries(state.facts[name] ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+          for (const [, i] of insts) {
+            if (i.terminated !== null || i.value === false) continue;
+            facts.push({ fact: name, args: i.args, value: storedValue(cm, name, i.value), provenance: i.provenance });
+          }
+          continue;
+        }
+        for (const args of factBindings(cm, state, actors, name) ?? []) {
+          const ev = evaluateFact(cm, state, name, args);
+          if (ev.value.type === 'unknown' || (ev.value.type === 'boolean' && !ev.value.value)) continue;
+          facts.push({ fact: name, args, value: ev.value, provenance: { kind: 'derived', frame: name, from: [] } });
+        }
       }
-      continue;
-    }
-    for (const args of factBindings(cm, state, actors, name) ?? []) {
-      const ev = evaluateFact(cm, state, name, args);
-      if (ev.value.type === 'unknown' || (ev.value.type === 'boolean' && !ev.value.value)) continue;
-      facts.push({ fact: name, args, value: ev.value, provenance: { kind: 'derived', frame: name, from: [] } });
-    }
-  }
-  const available: Record<string, { act: string; params: Readonly<Record<string, JsonScalar>> }[]> = {};
-  const questions = new Map<
-    string,
-    { fact: string; args: readonly JsonScalar[]; decides: OpenQuestion['decides'][number][] }
-  >();
-  for (const actor of actors) {
-    available[actor] = availableActs(cm, state, actor).map((a) => ({ act: a.act, params: a.params }));
-    for (const p of potentialActs(cm, state, actor)) {
-      for (const q of p.questions) {
-        const k = `${q.fact}\u0000${JSON.stringify(q.args)}`;
-        const entry = questions.get(k) ?? { fact: q.fact, args: q.args, decides: [] };
-        entry.decides.push({ act: p.act, actor, params: p.params });
-        questions.set(k, entry);
+      const available: Record<string, { act: string; params: Readonly<Record<string, JsonScalar>> }[]> = {};
+      const questions = new Map<
+        string,
+        { fact: string; args: readonly JsonScalar[]; decides: OpenQuestion['decides'][number][] }
+      >();
+      for (const actor of actors) {
+        available[actor] = availableActs(cm, state, actor).map((a) => ({ act: a.act, params: a.params }));
+        for (const p of potentialActs(cm, state, actor)) {
+          for (const q of p.questions) {
+            const k = `${q.fact}\u0000${JSON.stringify(q.args)}`;
+            const entry = questions.get(k) ?? { fact: q.fact, args: q.args, decides: [] };
+            entry.decides.push({ act: p.act, actor, params: p.params });
+            questions.set(k, entry);
+          }
+        }
       }
-    }
-  }
-  const sortedQuestions = [...questions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, q]) => q);
-  return { facts, duties: activeDuties(state), violations: violations(state), available, questions: sortedQuestions };
+      const sortedQuestions = [...questions.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, q]) => q);
+      return {
+        facts,
+        duties: activeDuties(state),
+        violations: violations(state),
+        available,
+        questions: sortedQuestions,
+      };
+    },
+    compiledProblem('outcomeOf', cm) ?? stateProblem(state),
+  );
 }

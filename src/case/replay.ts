@@ -7,6 +7,9 @@
  * Pure: no wording (renderers live in src/trace), no I/O. Every problem is a diagnostic value.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import { atBoundary, invalidArgument, isRecordValue, kindOf } from '../model/guard.js';
+import { compiledProblem, invalidState, stateOrInvalid } from '../run/guards.js';
+import { stateProblem } from '../run/state.js';
 import type { TraceEntry } from '../model/trace.js';
 import { advance, createCaseChecked, force, give, take } from '../run/index.js';
 import type { CaseState, CompiledModel, GivenFact, TakeRequest, TakeResult, Violation } from '../run/index.js';
@@ -50,26 +53,33 @@ export type StepResult =
 
 /** Apply one input to a case state. Never throws on user input. */
 export function step(cm: CompiledModel, state: CaseState, input: CaseInput): StepResult {
-  switch (input.kind) {
-    case 'give': {
-      const options = {
-        ...(input.at !== undefined ? { at: input.at } : {}),
-        ...(input.by !== undefined ? { by: input.by } : {}),
-      };
-      const r = give(cm, state, input.facts, options);
-      return { kind: 'give', state: r.value, diagnostics: r.diagnostics };
-    }
-    case 'act': {
-      const options = { trace: input.trace ?? true };
-      const r =
-        input.force === true ? force(cm, state, input.request, options) : take(cm, state, input.request, options);
-      return { kind: 'act', state: r.state, result: r, diagnostics: r.ok ? r.diagnostics : [] };
-    }
-    case 'advance': {
-      const r = advance(cm, state, input.to);
-      return { kind: 'advance', state: r.state, violations: r.violations, diagnostics: r.diagnostics };
-    }
-  }
+  return atBoundary(
+    'step',
+    (d) => stepFallback(state, d),
+    () => {
+      switch (input.kind) {
+        case 'give': {
+          const options = {
+            ...(input.at !== undefined ? { at: input.at } : {}),
+            ...(input.by !== undefined ? { by: input.by } : {}),
+          };
+          const r = give(cm, state, input.facts, options);
+          return { kind: 'give', state: r.value, diagnostics: r.diagnostics };
+        }
+        case 'act': {
+          const options = { trace: input.trace ?? true };
+          const r =
+            input.force === true ? force(cm, state, input.request, options) : take(cm, state, input.request, options);
+          return { kind: 'act', state: r.state, result: r, diagnostics: r.ok ? r.diagnostics : [] };
+        }
+        case 'advance': {
+          const r = advance(cm, state, input.to);
+          return { kind: 'advance', state: r.state, violations: r.violations, diagnostics: r.diagnostics };
+        }
+      }
+    },
+    compiledProblem('step', cm) ?? stateProblem(state) ?? inputProblem(input),
+  );
 }
 
 /** One act of a case as it was attempted. */
@@ -116,20 +126,27 @@ function at(path: string, ds: readonly Diagnostic[]): Diagnostic[] {
 
 /** Create the case of a case file and give its facts (each on its own date). */
 export function startCase(cm: CompiledModel, c: CaseFile): { state: CaseState; diagnostics: Diagnostic[] } {
-  const created = createCaseChecked(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
-  const diagnostics: Diagnostic[] = [...created.diagnostics];
-  let state = created.value;
-  for (const [i, f] of (c.facts ?? []).entries()) {
-    const r = step(cm, state, { kind: 'give', facts: [toGivenFact(f)], at: f.at });
-    // give() points into its own list of one fact (`/facts/0/...`): point into the case file instead.
-    diagnostics.push(
-      ...r.diagnostics.map((d) =>
-        d.path?.startsWith('/facts/0') ? { ...d, path: `/facts/${i}${d.path.slice('/facts/0'.length)}` } : d,
-      ),
-    );
-    state = r.state;
-  }
-  return { state, diagnostics };
+  return atBoundary(
+    'startCase',
+    (d) => ({ state: invalidState(), diagnostics: [d] }),
+    () => {
+      const created = createCaseChecked(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
+      const diagnostics: Diagnostic[] = [...created.diagnostics];
+      let state = created.value;
+      for (const [i, f] of (c.facts ?? []).entries()) {
+        const r = step(cm, state, { kind: 'give', facts: [toGivenFact(f)], at: f.at });
+        // give() points into its own list of one fact (`/facts/0/...`): point into the case file instead.
+        diagnostics.push(
+          ...r.diagnostics.map((d) =>
+            d.path?.startsWith('/facts/0') ? { ...d, path: `/facts/${i}${d.path.slice('/facts/0'.length)}` } : d,
+          ),
+        );
+        state = r.state;
+      }
+      return { state, diagnostics };
+    },
+    compiledProblem('startCase', cm) ?? caseValueProblem('startCase', c),
+  );
 }
 
 /**
@@ -166,23 +183,52 @@ export function* caseSteps(
 
 /** Replay a whole case file: start it, take its acts, then move the clock (when all went as expected). */
 export function replayCase(cm: CompiledModel, c: CaseFile, options: ReplayOptions = {}): CaseReplay {
-  const started = startCase(cm, c);
-  const steps: CaseStep[] = [];
-  let state = started.state;
-  let failed: CaseStep | null = null;
-  for (const s of caseSteps(cm, c, state, options)) {
-    steps.push(s);
-    state = s.state;
-    if (!s.asExpected) failed = s;
-  }
-  const to = options.advanceTo === undefined ? c.advance : options.advanceTo;
-  let advanced: CaseReplay['advanced'] = null;
-  const diagnostics = [...started.diagnostics];
-  if (failed === null && to !== undefined && to !== null) {
-    advanced = { from: state.asOf, to };
-    const r = step(cm, state, { kind: 'advance', to });
-    diagnostics.push(...at('/advance', r.diagnostics));
-    state = r.state;
-  }
-  return { state, steps, failed, diagnostics, advanced };
+  return atBoundary(
+    'replayCase',
+    (d) => ({ state: invalidState(), steps: [], failed: null, diagnostics: [d], advanced: null }),
+    () => {
+      const started = startCase(cm, c);
+      const steps: CaseStep[] = [];
+      let state = started.state;
+      let failed: CaseStep | null = null;
+      for (const s of caseSteps(cm, c, state, options)) {
+        steps.push(s);
+        state = s.state;
+        if (!s.asExpected) failed = s;
+      }
+      const to = options.advanceTo === undefined ? c.advance : options.advanceTo;
+      let advanced: CaseReplay['advanced'] = null;
+      const diagnostics = [...started.diagnostics];
+      if (failed === null && to !== undefined && to !== null) {
+        advanced = { from: state.asOf, to };
+        const r = step(cm, state, { kind: 'advance', to });
+        diagnostics.push(...at('/advance', r.diagnostics));
+        state = r.state;
+      }
+      return { state, steps, failed, diagnostics, advanced };
+    },
+    compiledProblem('replayCase', cm) ?? caseValueProblem('replayCase', c),
+  );
+}
+
+/** An `invalid-argument` diagnostic when `input` is not a step input (give, act or advance), else null. */
+function inputProblem(input: unknown): Diagnostic | null {
+  const kind = isRecordValue(input) ? input.kind : undefined;
+  if (kind === 'give' || kind === 'act' || kind === 'advance') return null;
+  return invalidArgument(
+    'step',
+    '/2/kind',
+    `argument 3 is not a step input ({ kind: 'give' | 'act' | 'advance', ... }) but ${kindOf(input)}.`,
+  );
+}
+
+/** The result of {@link step} for a malformed argument: nothing happened; the state as it was when valid. */
+function stepFallback(state: unknown, d: Diagnostic): StepResult {
+  return { kind: 'give', state: stateOrInvalid(state), diagnostics: [d] };
+}
+
+/** An `invalid-argument` diagnostic when `c` does not have a case file's shape (an object with an `asOf`). */
+function caseValueProblem(fn: string, c: unknown): Diagnostic | null {
+  if (isRecordValue(c) && typeof c.asOf === 'string') return null;
+  return invalidArgument(fn, '/1', `argument 2 is not a case file (an object with asOf) but ${kindOf(c)}.`);
 }

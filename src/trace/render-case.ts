@@ -13,6 +13,7 @@ import type {
   TraceValue,
 } from '../model/trace.js';
 import type { CaseState, DutyInstance, Violation } from '../run/index.js';
+import { textAtBoundary } from '../model/guard.js';
 import { frameOf } from './frames.js';
 import type { Counterfactual, WhyAnswer, WhyNotAnswer } from './queries.js';
 import type { Lang } from './render.js';
@@ -81,57 +82,61 @@ function indent(text: string, pad: string): string {
 
 /** The explanation of one step (explainText, plus a note when the case expected a refusal). */
 export function stepText(step: CaseStepView, lang: Lang): string {
-  const w = wordsFor(lang).case;
-  const note = step.asExpected ? (step.expected === 'refused' ? `(${w.expectedRefused})\n` : '') : '';
-  return `${explainText(step.trace, { lang })}${note}`;
+  return textAtBoundary('stepText', () => {
+    const w = wordsFor(lang).case;
+    const note = step.asExpected ? (step.expected === 'refused' ? `(${w.expectedRefused})\n` : '') : '';
+    return `${explainText(step.trace, { lang })}${note}`;
+  });
 }
 
 /** The outcome of a case as text, in the run's language. */
 export function outcomeText(run: CaseRunView, outcome: CaseOutcomeView): string {
-  const lang = run.lang;
-  const w = wordsFor(lang).case;
-  const out: string[] = [];
-  out.push(`${w.caseH}: ${run.caseFile}${run.description ? ` — ${run.description}` : ''}`);
-  out.push(`${w.modelH}: ${run.modelFile}${run.title ? ` (${run.title})` : ''}`);
-  out.push(`${w.asOf}: ${run.state.asOf}`, '');
-  out.push(`${w.acts} (${run.steps.length}):`);
-  if (run.steps.length === 0) out.push(`  ${w.none}`);
-  for (const s of run.steps) {
-    const text = stepText(s, lang).replace(/\n$/, '');
-    out.push(`${String(s.index).padStart(3)}. ${indent(text, '     ').trimStart()}`);
-  }
-  out.push('', `${w.facts}:`);
-  if (outcome.facts.length === 0) out.push(`  ${w.none}`);
-  for (const f of outcome.facts) {
-    const how = provenanceText(f.provenance, lang, 'short');
-    out.push(`  ${instanceText(f.fact, f.args)} = ${valueText(f.value, lang)} (${how})`);
-  }
-  out.push('', `${w.duties}:`);
-  if (outcome.duties.length === 0) out.push(`  ${w.none}`);
-  for (const d of outcome.duties) out.push(`  ${dutyText(d, lang)}`);
-  out.push('', `${w.violations}:`);
-  if (outcome.violations.length === 0) out.push(`  ${w.none}`);
-  for (const v of outcome.violations) {
-    const about = {
-      deadline: run.state.duties.find((d) => d.id === v.ref)?.deadline ?? null,
-      actor: run.state.records.find((r) => r.id === v.ref)?.actor ?? null,
-    };
-    out.push(`  ${v.at}: ${violationText(v, lang, about)}`);
-  }
-  out.push('', `${w.available}:`);
-  if (run.actors.length === 0) out.push(`  ${w.none}`);
-  for (const actor of run.actors) {
-    const acts = outcome.available[actor] ?? [];
-    const text = acts.length === 0 ? w.none : acts.map((a) => `<<${a.act}>>${paramsText(a.params)}`).join('; ');
-    out.push(`  ${actor}: ${text}`);
-  }
-  out.push('', `${w.questions}:`);
-  if (outcome.questions.length === 0) out.push(`  ${w.none}`);
-  for (const q of outcome.questions) {
-    const decides = q.decides.map((d) => `<<${d.act}>>${paramsText(d.params)} ${w.for} ${d.actor}`).join('; ');
-    out.push(`  ${instanceText(q.fact, q.args)}: ${w.decides} ${decides}`);
-  }
-  return `${out.join('\n')}\n`;
+  return textAtBoundary('outcomeText', () => {
+    const lang = run.lang;
+    const w = wordsFor(lang).case;
+    const out: string[] = [];
+    out.push(`${w.caseH}: ${run.caseFile}${run.description ? ` — ${run.description}` : ''}`);
+    out.push(`${w.modelH}: ${run.modelFile}${run.title ? ` (${run.title})` : ''}`);
+    out.push(`${w.asOf}: ${run.state.asOf}`, '');
+    out.push(`${w.acts} (${run.steps.length}):`);
+    if (run.steps.length === 0) out.push(`  ${w.none}`);
+    for (const s of run.steps) {
+      const text = stepText(s, lang).replace(/\n$/, '');
+      out.push(`${String(s.index).padStart(3)}. ${indent(text, '     ').trimStart()}`);
+    }
+    out.push('', `${w.facts}:`);
+    if (outcome.facts.length === 0) out.push(`  ${w.none}`);
+    for (const f of outcome.facts) {
+      const how = provenanceText(f.provenance, lang, 'short');
+      out.push(`  ${instanceText(f.fact, f.args)} = ${valueText(f.value, lang)} (${how})`);
+    }
+    out.push('', `${w.duties}:`);
+    if (outcome.duties.length === 0) out.push(`  ${w.none}`);
+    for (const d of outcome.duties) out.push(`  ${dutyText(d, lang)}`);
+    out.push('', `${w.violations}:`);
+    if (outcome.violations.length === 0) out.push(`  ${w.none}`);
+    for (const v of outcome.violations) {
+      const about = {
+        deadline: run.state.duties.find((d) => d.id === v.ref)?.deadline ?? null,
+        actor: run.state.records.find((r) => r.id === v.ref)?.actor ?? null,
+      };
+      out.push(`  ${v.at}: ${violationText(v, lang, about)}`);
+    }
+    out.push('', `${w.available}:`);
+    if (run.actors.length === 0) out.push(`  ${w.none}`);
+    for (const actor of run.actors) {
+      const acts = outcome.available[actor] ?? [];
+      const text = acts.length === 0 ? w.none : acts.map((a) => `<<${a.act}>>${paramsText(a.params)}`).join('; ');
+      out.push(`  ${actor}: ${text}`);
+    }
+    out.push('', `${w.questions}:`);
+    if (outcome.questions.length === 0) out.push(`  ${w.none}`);
+    for (const q of outcome.questions) {
+      const decides = q.decides.map((d) => `<<${d.act}>>${paramsText(d.params)} ${w.for} ${d.actor}`).join('; ');
+      out.push(`  ${instanceText(q.fact, q.args)}: ${w.decides} ${decides}`);
+    }
+    return `${out.join('\n')}\n`;
+  });
 }
 
 /** One active duty instance: `<duty>(args) id, created by R on D, due D, violated on D`. */
@@ -145,10 +150,12 @@ export function dutyText(d: DutyInstance, lang: Lang): string {
 
 /** The message printed when a step's outcome was not the expected one. */
 export function failureText(run: Pick<CaseRunView, 'caseFile' | 'lang'>, step: CaseStepView): string {
-  const w = wordsFor(run.lang).case;
-  const t = step.trace;
-  const what = t.outcome === 'refused' ? w.refused : w.takenUnexpected;
-  return `${run.caseFile}: ${w.act} ${step.index} <<${t.act}>> ${w.by} ${t.actor} ${what}.\n`;
+  return textAtBoundary('failureText', () => {
+    const w = wordsFor(run.lang).case;
+    const t = step.trace;
+    const what = t.outcome === 'refused' ? w.refused : w.takenUnexpected;
+    return `${run.caseFile}: ${w.act} ${step.index} <<${t.act}>> ${w.by} ${t.actor} ${what}.\n`;
+  });
 }
 
 function cite(sources: readonly TraceSource[]): string {
@@ -264,42 +271,44 @@ export function whyNotText(
   ans: WhyNotAnswer,
   cf: Counterfactual | null,
 ): string {
-  const lang = run.lang;
-  const w = wordsFor(lang).explain;
-  const status = ans.status === 'enabled' ? w.canTake : ans.status === 'disabled' ? w.cannotTake : w.mayTake;
-  const now = ans.status === 'undecided' ? '' : ` ${w.now}`;
-  const out = [`${actor} ${status} <<${act}>>${paramsText(params)}${now} (${run.state.asOf}).`];
-  const failing = ans.reasons.filter((r) => r.status === 'false');
-  const open = ans.reasons.filter((r) => r.status === 'unknown');
-  if (failing.length > 0) {
-    out.push(`${w.failing}:`);
-    for (const r of failing) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
-  }
-  if (open.length > 0 || ans.questions.length > 0) {
-    out.push(`${w.missing}:`);
-    for (const r of open) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
-    for (const q of ans.questions) out.push(`  · ${instanceText(q.fact, q.args)}`);
-  }
-  if (ans.status !== 'enabled' || cf) {
-    out.push(`${w.counterfactual}:`);
-    if (!cf) out.push(`- ${w.noCounterfactual}`);
-    else {
-      out.push(`- ${w.wouldBe} ${statusText(cf.to, lang)} ${w.if}:`);
-      for (const c of cf.changes) {
-        const v = c.value ?? true;
-        const text = typeof v === 'boolean' ? valueText({ type: 'boolean', value: v }, lang) : String(v);
-        out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${text}`);
-      }
-      for (const d of cf.duties) {
-        out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
+  return textAtBoundary('whyNotText', () => {
+    const lang = run.lang;
+    const w = wordsFor(lang).explain;
+    const status = ans.status === 'enabled' ? w.canTake : ans.status === 'disabled' ? w.cannotTake : w.mayTake;
+    const now = ans.status === 'undecided' ? '' : ` ${w.now}`;
+    const out = [`${actor} ${status} <<${act}>>${paramsText(params)}${now} (${run.state.asOf}).`];
+    const failing = ans.reasons.filter((r) => r.status === 'false');
+    const open = ans.reasons.filter((r) => r.status === 'unknown');
+    if (failing.length > 0) {
+      out.push(`${w.failing}:`);
+      for (const r of failing) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
+    }
+    if (open.length > 0 || ans.questions.length > 0) {
+      out.push(`${w.missing}:`);
+      for (const r of open) out.push(`- ${reasonText(r, act, actor, lang)}${cite(r.frame?.sources ?? [])}`);
+      for (const q of ans.questions) out.push(`  · ${instanceText(q.fact, q.args)}`);
+    }
+    if (ans.status !== 'enabled' || cf) {
+      out.push(`${w.counterfactual}:`);
+      if (!cf) out.push(`- ${w.noCounterfactual}`);
+      else {
+        out.push(`- ${w.wouldBe} ${statusText(cf.to, lang)} ${w.if}:`);
+        for (const c of cf.changes) {
+          const v = c.value ?? true;
+          const text = typeof v === 'boolean' ? valueText({ type: 'boolean', value: v }, lang) : String(v);
+          out.push(`  · ${instanceText(c.fact, c.args ?? [])} ${w.were} ${text}`);
+        }
+        for (const d of cf.duties) {
+          out.push(`  · <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.active ? w.dutyActive : w.dutyEnded}`);
+        }
       }
     }
-  }
-  if (ans.trace) {
-    out.push(`${w.check}:`);
-    for (const c of ans.trace.children) treeLines(ans, c, 0, lang, out);
-  }
-  return `${out.join('\n')}\n`;
+    if (ans.trace) {
+      out.push(`${w.check}:`);
+      for (const c of ans.trace.children) treeLines(ans, c, 0, lang, out);
+    }
+    return `${out.join('\n')}\n`;
+  });
 }
 
 /** A trace entry to render, with the subject it explains when it is not an act's own trace. */

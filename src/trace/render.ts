@@ -442,18 +442,20 @@ export function statusText(status: 'enabled' | 'disabled' | 'undecided', lang: L
  * (the outcome list of a case) says just `derived` and names a role's actor.
  */
 export function provenanceText(p: Provenance, lang: Lang, form: 'long' | 'short' = 'long'): string {
-  const w = WORDS[lang];
-  switch (p.kind) {
-    case 'given':
-      return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
-    case 'created':
-      return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
-    case 'role':
-      return form === 'short' ? idText(p.actor) : `${w.role} ${idText(p.actor)}`;
-    default:
-      if (form === 'short') return w.case.derived;
-      return `${w.cond.derived} ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ') || p.frame}`;
-  }
+  return textAtBoundary('provenanceText', () => {
+    const w = WORDS[lang];
+    switch (p.kind) {
+      case 'given':
+        return p.by === null ? `${w.givenOn} ${p.at}` : `${w.given} ${idText(p.by)} ${w.on} ${p.at}`;
+      case 'created':
+        return `${w.cond.created} ${p.record} ${w.on} ${p.at}`;
+      case 'role':
+        return form === 'short' ? idText(p.actor) : `${w.role} ${idText(p.actor)}`;
+      default:
+        if (form === 'short') return w.case.derived;
+        return `${w.cond.derived} ${p.from.map((r) => instanceText(r.fact, r.args)).join(', ') || p.frame}`;
+    }
+  });
 }
 
 /**
