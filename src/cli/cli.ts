@@ -53,7 +53,8 @@ export async function runCli(argv: readonly string[], baseIo: CliIo): Promise<nu
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     io.stderr(
-      `flint ${name}: internal error: ${message}\nThis is a bug in Calculemus, not in your input; please report it with the input that caused it.\n`,
+      `flint ${name}: internal error: ${message}\n` +
+        'This is a bug in Calculemus, not in your input; please report it with the input that caused it.\n',
     );
     return EXIT_ERRORS;
   }

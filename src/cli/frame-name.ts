@@ -27,6 +27,8 @@ export function resolveFrameName(checked: CheckedModel, input: string): FrameKey
     if (has(table, c.name)) return c;
   }
   return {
-    error: `No act, fact or duty named «${input}» in this model. Write acts as <<name>>, duties as <name>, facts as [name].`,
+    error:
+      `No act, fact or duty named «${input}» in this model. ` +
+      'Write acts as <<name>>, duties as <name>, facts as [name].',
   };
 }

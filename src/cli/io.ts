@@ -26,7 +26,10 @@ export interface CliIo {
   readFile(path: string): string | undefined;
   /** Write a file atomically (temporary file, then rename): never half-written. */
   writeFile(path: string, text: string): void;
-  /** The entries of a directory (names, and whether each is a directory), or `undefined` when it is no readable directory. */
+  /**
+   * The entries of a directory (names, and whether each is a directory), or `undefined` when it is
+   * no readable directory.
+   */
   listDir(path: string): readonly DirEntry[] | undefined;
   /** Absolute path of a path relative to the working directory. */
   resolvePath(path: string): string;

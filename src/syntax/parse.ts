@@ -84,7 +84,9 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
             severity: 'error',
             message: `The number ${shown} cannot be used: ${n.reason}.`,
             span: builder.tokenSpan(t),
-            hint: `Numbers have at most ${DECIMAL_PRECISION} significant digits and lie within 10^±${DECIMAL_MAX_EXPONENT}.`,
+            hint:
+              `Numbers have at most ${DECIMAL_PRECISION} significant digits ` +
+              `and lie within 10^±${DECIMAL_MAX_EXPONENT}.`,
           });
         }
       }
@@ -346,7 +348,9 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     diagnostics.push({
       code: 'too-many-errors',
       severity: 'error',
-      message: `${rest} more characters or sequences that are not part of the .flint language follow; they are not listed.`,
+      message:
+        `${rest} more characters or sequences that are not part of the .flint language follow; ` +
+        'they are not listed.',
       span: spanAt(text, file, text.length, text.length),
       hint: 'Is this a .flint file? FLINT JSON files must end in .json.',
     });

@@ -525,7 +525,8 @@ export class AstBuilder {
       return { kind: 'ExpectValue', fact: left, value: this.literalValue(right, `expected of [${left.name}]`), span };
     }
     this.stepProblem(
-      'An expect step names a fact ([f](ids), not [f](ids), [f](ids) == value, unknown [f]), an act (<<a>> available for id), a duty, a violation, sources or a refusal.',
+      'An expect step names a fact ([f](ids), not [f](ids), [f](ids) == value, unknown [f]), ' +
+        'an act (<<a>> available for id), a duty, a violation, sources or a refusal.',
       e.span,
       'See grammar/README.md#scenarios.',
     );
@@ -1180,7 +1181,9 @@ const STEP_FORMS: Readonly<Record<string, string>> = {
   given: 'given [feit](alice), given not [feit](alice), or given [feit](alice) = 5',
   advance: 'advance to 2024-03-01',
   expect:
-    'expect [feit](alice), expect <<handeling>>(alice) available for alice, expect duty <plicht>(alice) active, expect violation <plicht>(alice), expect sources of <<handeling>> include "art. 1 Awb", expect refused: alice does <<handeling>>(alice)',
+    'expect [feit](alice), expect <<handeling>>(alice) available for alice, expect duty <plicht>(alice) active, ' +
+    'expect violation <plicht>(alice), expect sources of <<handeling>> include "art. 1 Awb", ' +
+    'expect refused: alice does <<handeling>>(alice)',
 };
 
 /** The check items an `expect ... not available ... because` can name. */

@@ -14,7 +14,8 @@ import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
-const HELP = `Usage: flint batch MODEL --cases FILE.jsonl [--trace] [--out FILE] [--workers N] [--chunk N] [--no-progress]
+const HELP = `Usage: flint batch MODEL --cases FILE.jsonl [--trace] [--out FILE] [--workers N] [--chunk N]
+                   [--no-progress]
 
 Decide many cases against one model. Each line of FILE.jsonl is one case:
   { "id": ..., "asOf": "YYYY-MM-DD", "actors": { "alice": { "roles": ["leraar"] } },
@@ -93,7 +94,8 @@ const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_thr
   const cm = run.compile(workerData.model).value;
   parentPort.on('message', (req) => {
     try {
-      parentPort.postMessage({ seq: req.seq, chunk: batch.decideLines(cm, req.lines, req.first, { trace: workerData.trace }) });
+      const chunk = batch.decideLines(cm, req.lines, req.first, { trace: workerData.trace });
+      parentPort.postMessage({ seq: req.seq, chunk });
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
@@ -191,7 +193,8 @@ function progressBar(total: number, enabled: boolean): { update(bytes: number, c
     const secs = (performance.now() - start) / 1000;
     const rate = secs > 0 ? Math.round(cases / secs) : 0;
     process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `,
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` +
+        `${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `,
     );
     shown = true;
   };
@@ -361,7 +364,10 @@ export const batchCommand: Command = {
     const total = totals.taken + totals.refused + totals.errors;
     const secs = (performance.now() - started) / 1000;
     io.stderr(
-      `flint batch: ${total} case${total === 1 ? '' : 's'} (${totals.taken} taken, ${totals.refused} refused, ${totals.errors} invalid) in ${secs.toFixed(2)} s, ${Math.round(total / Math.max(secs, 1e-9))} cases/s, ${workers === 0 ? 'in one thread' : `${workers} worker${workers === 1 ? '' : 's'}`}\n`,
+      `flint batch: ${total} case${total === 1 ? '' : 's'} ` +
+        `(${totals.taken} taken, ${totals.refused} refused, ${totals.errors} invalid) in ${secs.toFixed(2)} s, ` +
+        `${Math.round(total / Math.max(secs, 1e-9))} cases/s, ` +
+        `${workers === 0 ? 'in one thread' : `${workers} worker${workers === 1 ? '' : 's'}`}\n`,
     );
     return totals.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   },

@@ -60,7 +60,8 @@ export const checkCommand: Command = {
           ? ` (${counts.acts} acts, ${counts.facts} facts, ${counts.duties} duties, ${counts.sources} sources)`
           : '';
         io.stdout(
-          `${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${what}\n`,
+          `${file}: ${errors} error${errors === 1 ? '' : 's'}, ` +
+            `${warnings} warning${warnings === 1 ? '' : 's'}${what}\n`,
         );
       }
     }

@@ -44,7 +44,9 @@ function readScenario(file: string, text: string | undefined): { value: unknown 
   const first = errors[0];
   if (first)
     return {
-      error: `${file}: the scenario file is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).`,
+      error:
+        `${file}: the scenario file is not valid JSON ` +
+        `(${printParseErrorCode(first.error)} at offset ${first.offset}).`,
     };
   return { value };
 }
