@@ -5,16 +5,16 @@
 import type { Expr } from '../model/ast.js';
 import type { FrameTable, JsonScalar, Reason, TraceNode, TraceSource } from '../model/trace.js';
 import { exprText } from '../run/index.js';
-import { frameOf, type Lang, provenanceText, scenarioWords, valueText } from '../trace/index.js';
+import { frameOf, type Lang, provenanceText, reasonText, scenarioWords, valueText } from '../trace/index.js';
 
 const citation = (s: TraceSource): string => s.citation ?? s.id;
 const cites = (sources: readonly TraceSource[] | undefined): string =>
   sources && sources.length > 0 ? ` [${sources.map(citation).join('; ')}]` : '';
 const scalar = (s: JsonScalar): string => (typeof s === 'string' ? s : JSON.stringify(s));
 
-/** One line per reason: its message and the sources of its frame. */
-export function reasonLines(reasons: readonly Reason[]): string[] {
-  return reasons.map((r) => `- ${r.message}${cites(r.frame?.sources)}`);
+/** One line per reason of `actor` taking `act`: the reason in `lang` and the sources of its frame. */
+export function reasonLines(reasons: readonly Reason[], act: string, actor: string, lang: Lang = 'en'): string[] {
+  return reasons.map((r) => `- ${reasonText(r, act, actor, lang)}${cites(r.frame?.sources)}`);
 }
 
 /**

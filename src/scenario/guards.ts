@@ -21,6 +21,10 @@ function optionsProblem(fn: string, options: unknown): Diagnostic | null {
       return invalidArgument(fn, `/1/${k}`, `option ${k} is not a string but ${kindOf(v)}.`);
     }
   }
+  const lang = options.lang;
+  if (lang !== undefined && lang !== 'nl' && lang !== 'en') {
+    return invalidArgument(fn, '/1/lang', `option lang is ${JSON.stringify(lang) ?? kindOf(lang)}, not "nl" or "en".`);
+  }
   return null;
 }
 

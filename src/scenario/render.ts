@@ -2,7 +2,7 @@
  * Text rendering of a scenario report: one line per scenario, failures with expected, actual and
  * a trace excerpt, the coverage summary, and a last line `N passed, N failed` (counting checks).
  * The frame of the report is in Dutch or English (the word table of src/trace/render.ts); expected,
- * actual and excerpt are shown as the report holds them.
+ * actual and excerpt are shown as the report holds them (written by `runScenarios` in its `lang`).
  */
 import { type Lang, scenarioWords } from '../trace/index.js';
 import type { Coverage, ScenarioReport } from './types.js';

@@ -5,13 +5,22 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Expr, Model, Ref, ScenarioDecl, ScenarioStep } from '../model/ast.js';
-import type { FrameTable, JsonScalar, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
+import type { FrameTable, JsonScalar, Reason, TraceEntry, TraceNode, TraceValue } from '../model/trace.js';
 import type { Span } from '../model/span.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { step as stepCase } from '../case/index.js';
 import { activeDuties, availableActs, checkAct, compile, createCase, evaluateFact, violations } from '../run/index.js';
 import type { CaseState, CompiledModel, FactEvaluation, Violation } from '../run/index.js';
-import { decisionSources, valueText, why } from '../trace/index.js';
+import {
+  decisionSources,
+  type Lang,
+  reasonText,
+  scenarioWords,
+  valueText,
+  violationText,
+  why,
+} from '../trace/index.js';
+import type { ScenarioWords } from '../trace/index.js';
 import { printScenarioStep } from '../syntax/print.js';
 import { CoverageCollector } from './coverage.js';
 import { blamedFacts, reasonLines, treeExcerpt } from './excerpt.js';
@@ -23,6 +32,17 @@ export interface RunScenariosOptions {
   readonly file?: string;
   /** Run only scenarios whose name contains this text. */
   readonly filter?: string;
+  /**
+   * The language of the checks' expected and actual outcomes and excerpts: `nl` or `en` (default:
+   * the model header's language when it is one of these, else `en`; `flint test` passes its `--lang`).
+   */
+  readonly lang?: Lang;
+}
+
+/** The language of a report: the option, else the model header's language if `nl`/`en`, else English. */
+export function reportLang(model: Model, lang: Lang | undefined): Lang {
+  const header = model.header?.language;
+  return lang ?? (header === 'nl' || header === 'en' ? header : 'en');
 }
 
 /** The clock when neither an `as of` step nor the model header gives one. */
@@ -49,7 +69,8 @@ export function runScenarios(model: Model, options: RunScenariosOptions = {}): S
   if (hasErrors(compiled.diagnostics)) {
     return { scenarios: [], passed: 0, failed: 0, coverage: coverage.result(), diagnostics: compiled.diagnostics };
   }
-  const scenarios = scenariosOf(model, options).map((s) => runOne(compiled.value, model, s, coverage));
+  const lang = reportLang(model, options.lang);
+  const scenarios = scenariosOf(model, options).map((s) => runOne(compiled.value, model, s, coverage, lang));
   const checks = scenarios.flatMap((s) => s.checks);
   const passed = checks.filter((c) => c.passed).length;
   return { scenarios, passed, failed: checks.length - passed, coverage: coverage.result(), diagnostics: [] };
@@ -109,12 +130,29 @@ interface Ctx {
   /** The latest attempt of each act (for `expect sources of`). */
   readonly attempts: Map<string, TraceEntry>;
   readonly coverage: CoverageCollector;
+  readonly lang: Lang;
+  /** The words of `lang`. */
+  readonly w: ScenarioWords;
 }
 
-function runOne(cm: CompiledModel, model: Model, s: ScenarioDecl, coverage: CoverageCollector): ScenarioResult {
+function runOne(
+  cm: CompiledModel,
+  model: Model,
+  s: ScenarioDecl,
+  coverage: CoverageCollector,
+  lang: Lang,
+): ScenarioResult {
   const firstAsOf = s.steps.find((st) => st.kind === 'AsOf');
   const asOf = firstAsOf?.kind === 'AsOf' ? firstAsOf.date : (model.header?.versionDate ?? DEFAULT_AS_OF);
-  const ctx: Ctx = { cm, state: createCase(cm, { asOf }), checks: [], attempts: new Map(), coverage };
+  const ctx: Ctx = {
+    cm,
+    state: createCase(cm, { asOf }),
+    checks: [],
+    attempts: new Map(),
+    coverage,
+    lang,
+    w: scenarioWords(lang),
+  };
   let stoppedAt: number | null = null;
   for (const [i, step] of s.steps.entries()) {
     if (!runStep(ctx, step, i)) {
@@ -146,7 +184,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     });
     return passed;
   };
-  const { cm } = ctx;
+  const { cm, lang, w } = ctx;
   switch (step.kind) {
     case 'AsOf':
       ctx.state = Object.freeze({ ...ctx.state, asOf: step.date });
@@ -164,7 +202,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         facts: [{ fact: step.fact.name, args: argsOf(step.fact), ...(value === null ? {} : { value }) }],
       });
       if (r.diagnostics.length > 0) {
-        return result(false, `${refText(step.fact)} given`, r.diagnostics.map((d) => d.message).join(' '));
+        return result(false, w.given(refText(step.fact)), r.diagnostics.map((d) => d.message).join(' '));
       }
       ctx.state = r.state;
       return true;
@@ -184,7 +222,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     case 'ExpectValue': {
       const args = argsOf(step.fact);
       const ev = evaluateFact(cm, ctx.state, step.fact.name, args.length > 0 ? args : undefined, { trace: true });
-      const actual = valueText(ev.value);
+      const actual = valueText(ev.value, lang);
       const excerpt = (): string =>
         factExcerpt(
           ctx,
@@ -201,13 +239,10 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
           ),
         );
       if (!cm.facts.has(step.fact.name))
-        return (
-          result(false, `${refText(step.fact)} defined`, `the fact [${step.fact.name}] is not defined in the model`) ||
-          true
-        );
+        return result(false, w.defined(refText(step.fact)), w.factNotDefined(step.fact.name)) || true;
       if (step.kind === 'ExpectUnknown') {
         const ok = ev.value.type === 'unknown';
-        result(ok, `${refText(step.fact)} unknown`, `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
+        result(ok, w.isUnknown(refText(step.fact)), `${refText(step.fact)} = ${actual}`, ok ? null : excerpt());
         return true;
       }
       if (step.kind === 'ExpectValue') {
@@ -224,7 +259,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const ok = ev.value.type === 'boolean' && ev.value.value === !step.negated;
       result(
         ok,
-        `${refText(step.fact)} ${step.negated ? 'does not hold' : 'holds'}`,
+        `${refText(step.fact)} ${step.negated ? w.notHolds : w.holds}`,
         `${refText(step.fact)} = ${actual}`,
         ok ? null : excerpt(),
       );
@@ -232,7 +267,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     }
     case 'ExpectAct': {
       const params = paramsOf(ctx, step.act);
-      if (typeof params === 'string') return result(false, `${refText(step.act)} checked`, params) || true;
+      if (typeof params === 'string') return result(false, w.checked(refText(step.act)), params) || true;
       let c = checkAct(cm, ctx.state, step.act.name, step.actor, params, { trace: true });
       if (c.trace) ctx.coverage.observeCheck(step.act.name, c.trace);
       const unbound = (cm.acts.get(step.act.name)?.decl.params.length ?? 0) > Object.keys(params).length;
@@ -252,29 +287,33 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
           };
         }
       }
+      const reasons = c.reasons.map((r) => reasonText(r, step.act.name, step.actor, lang)).join(' ');
       const actual =
         c.status === 'enabled'
-          ? 'available'
+          ? w.available
           : c.status === 'disabled'
-            ? `not available: ${c.reasons.map((r) => r.message).join(' ')}`
-            : `undecided: ${c.reasons.map((r) => r.message).join(' ')}`;
-      const forWhom = ` for ${step.actor}`;
+            ? `${w.notAvailable}: ${reasons}`
+            : `${w.undecided}: ${reasons}`;
+      const forWhom = ` ${w.for} ${step.actor}`;
       const who = refText(step.act);
-      const excerpt = [...reasonLines(c.reasons), ...(c.trace ? checkExcerpt(c, c.trace) : [])].join('\n');
+      const excerpt = [
+        ...reasonLines(c.reasons, step.act.name, step.actor, lang),
+        ...(c.trace ? checkExcerpt(c, c.trace, lang) : []),
+      ].join('\n');
       if (step.available) {
-        result(c.status === 'enabled', `${who} available${forWhom}`, actual, excerpt);
+        result(c.status === 'enabled', `${who} ${w.available}${forWhom}`, actual, excerpt);
         return true;
       }
       if (c.status === 'enabled') {
         result(
           false,
-          `${who} not available${forWhom}${step.because ? ` because ${becauseText(step.because)}` : ''}`,
-          'available',
-          c.trace ? itemsExcerpt(c, c.trace) : null,
+          `${who} ${w.notAvailable}${forWhom}${step.because ? ` ${w.because} ${becauseText(step.because, w)}` : ''}`,
+          w.available,
+          c.trace ? itemsExcerpt(c, c.trace, lang) : null,
         );
         return true;
       }
-      if (step.because === null) return result(true, `${who} not available${forWhom}`, actual) || true;
+      if (step.because === null) return result(true, `${who} ${w.notAvailable}${forWhom}`, actual) || true;
       const because = step.because;
       let ok: boolean;
       if (because.kind === 'ReasonItem') {
@@ -297,7 +336,7 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
           decl !== null &&
           blamedFacts(decl, pre, c).has(because.name);
       }
-      result(ok, `${who} not available${forWhom} because ${becauseText(because)}`, actual, excerpt);
+      result(ok, `${who} ${w.notAvailable}${forWhom} ${w.because} ${becauseText(because, w)}`, actual, excerpt);
       return true;
     }
     case 'ExpectDuty': {
@@ -307,20 +346,20 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const all = ctx.state.duties.filter((d) => d.duty === step.duty.name);
       const actual =
         all.length === 0
-          ? `no instance of <${step.duty.name}> was ever activated`
+          ? w.neverActivated(step.duty.name)
           : all
               .map(
                 (d) =>
-                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${d.status}` +
-                  `${d.deadline ? `, deadline ${d.deadline}` : ''}` +
-                  `${d.endedBy ? `, ended by ${d.endedBy} on ${d.endedAt ?? '?'}` : ''}`,
+                  `${d.id} <${d.duty}>(${d.args.map(String).join(', ')}) ${w.dutyStatus[d.status] ?? d.status}` +
+                  `${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}` +
+                  `${d.endedBy ? `, ${w.endedBy(d.endedBy, d.endedAt ?? '?')}` : ''}`,
               )
               .join('; ');
       result(
         ok,
-        `${refText(step.duty)} ${step.active ? 'active' : 'not active'}`,
+        `${refText(step.duty)} ${step.active ? w.active : w.notActive}`,
         actual,
-        ok ? null : recordsExcerpt(ctx.state),
+        ok ? null : recordsExcerpt(ctx.state, w),
       );
       return true;
     }
@@ -333,24 +372,16 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       const found = violations(ctx.state).filter(match);
       const ok = found.length > 0 !== step.negated;
       const all = violations(ctx.state);
-      const actual = all.length === 0 ? 'no violations recorded' : all.map((v) => `${v.at}: ${v.message}`).join(' ');
-      result(
-        ok,
-        `${step.negated ? 'no ' : ''}violation of ${refText(step.frame)}`,
-        actual,
-        ok ? null : recordsExcerpt(ctx.state),
-      );
+      const actual =
+        all.length === 0 ? w.noViolations : all.map((v) => `${v.at}: ${violationLine(ctx.state, v, lang)}`).join(' ');
+      result(ok, w.violationOf(step.negated, refText(step.frame)), actual, ok ? null : recordsExcerpt(ctx.state, w));
       return true;
     }
     case 'ExpectSources': {
       const entry = ctx.attempts.get(step.act.name);
       const want = step.sources.join(', ');
       if (!entry) {
-        result(
-          false,
-          `sources of ${refText(step.act)} include ${want}`,
-          `<<${step.act.name}>> was not attempted before this step`,
-        );
+        result(false, w.sourcesInclude(refText(step.act), want), w.notAttempted(step.act.name));
         return true;
       }
       const sources = decisionSources(entry);
@@ -359,30 +390,39 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
       );
       const actual =
         sources.length === 0
-          ? 'no sources'
+          ? w.noSources
           : sources.map((s) => (s.citation ? `${s.citation} (${s.id})` : s.id)).join('; ');
       result(
         missing.length === 0,
-        `sources of ${refText(step.act)} include ${want}`,
+        w.sourcesInclude(refText(step.act), want),
         actual,
-        missing.length === 0 ? null : `missing: ${missing.join(', ')}`,
+        missing.length === 0 ? null : `${w.missing}: ${missing.join(', ')}`,
       );
       return true;
     }
   }
 }
 
-function becauseText(b: NonNullable<Extract<ScenarioStep, { kind: 'ExpectAct' }>['because']>): string {
-  return b.kind === 'Ref' ? `[${b.name}]` : b.item;
+function becauseText(
+  b: NonNullable<Extract<ScenarioStep, { kind: 'ExpectAct' }>['because']>,
+  w: ScenarioWords,
+): string {
+  return b.kind === 'Ref' ? `[${b.name}]` : (w.items[b.item] ?? b.item);
+}
+
+/** A violation as text in `lang`, with the duty's deadline or the forcing actor from the case. */
+function violationLine(state: CaseState, v: Violation, lang: Lang): string {
+  const deadline = state.duties.find((d) => d.id === v.ref)?.deadline ?? null;
+  const actor = state.records.find((r) => r.id === v.ref)?.actor ?? null;
+  return violationText(v, lang, { deadline, actor });
 }
 
 /** The act's parameters bound from the reference's arguments, in order; an error text when they do not fit. */
 function paramsOf(ctx: Ctx, act: Ref): Record<string, JsonScalar> | string {
   const a = ctx.cm.acts.get(act.name);
-  if (!a) return `the act <<${act.name}>> is not defined in the model`;
+  if (!a) return ctx.w.actNotDefined(act.name);
   const ps = a.decl.params;
-  if (act.args.length > ps.length)
-    return `the act <<${act.name}>> takes ${ps.length} argument(s) but ${act.args.length} were written`;
+  if (act.args.length > ps.length) return ctx.w.argCount(act.name, ps.length, act.args.length);
   const out: Record<string, JsonScalar> = {};
   act.args.forEach((e, i) => {
     const p = ps[i];
@@ -403,41 +443,44 @@ function doStep(
   emit: Emit,
   mode: 'do' | 'refused',
 ): boolean {
-  const what = `${actor} ${forced ? 'forces' : 'does'} ${refText(act)}${at ? ` at ${at}` : ''}`;
+  const { w, lang } = ctx;
+  const what = w.attempt(actor, forced, refText(act), at);
   const params = paramsOf(ctx, act);
-  if (typeof params === 'string') return emit(false, mode === 'do' ? `${what} succeeds` : `${what} is refused`, params);
+  if (typeof params === 'string') return emit(false, mode === 'do' ? w.succeeds(what) : w.isRefused(what), params);
   const req = { act: act.name, actor, params, ...(at === null ? {} : { at }) };
   const stepped = stepCase(ctx.cm, ctx.state, { kind: 'act', request: req, force: forced });
   if (stepped.kind !== 'act') return false;
   const r = stepped.result;
   ctx.attempts.set(act.name, r.trace);
   ctx.coverage.observeEntry(r.trace);
+  const refusedText = (reasons: readonly Reason[]): string =>
+    `${w.refusedAs}: ${reasons.map((x) => reasonText(x, act.name, actor, lang)).join(' ')}`;
   if (mode === 'refused') {
-    if (r.ok)
-      return emit(false, `${what} is refused`, `taken as ${r.record.id}`, itemsExcerpt(r.trace, r.trace.check)) || true;
-    emit(true, `${what} is refused`, `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`);
+    if (r.ok) {
+      const excerpt = itemsExcerpt(r.trace, r.trace.check, lang);
+      return emit(false, w.isRefused(what), w.takenAs(r.record.id), excerpt) || true;
+    }
+    emit(true, w.isRefused(what), refusedText(r.refusal.reasons));
     return true;
   }
   if (!r.ok) {
-    const excerpt = [...reasonLines(r.refusal.reasons), ...checkExcerpt(r.trace, r.trace.check)].join('\n');
-    return emit(
-      false,
-      forced ? `${what} is recorded` : `${what} succeeds`,
-      `refused: ${r.refusal.reasons.map((x) => x.message).join(' ')}`,
-      excerpt,
-    );
+    const excerpt = [
+      ...reasonLines(r.refusal.reasons, act.name, actor, lang),
+      ...checkExcerpt(r.trace, r.trace.check, lang),
+    ].join('\n');
+    return emit(false, forced ? w.isRecorded(what) : w.succeeds(what), refusedText(r.refusal.reasons), excerpt);
   }
   ctx.state = r.state;
   return true;
 }
 
 /** The failing items of a check tree, each down to the facts it read. */
-function checkExcerpt(table: FrameTable, check: TraceNode): string[] {
+function checkExcerpt(table: FrameTable, check: TraceNode, lang: Lang): string[] {
   const out: string[] = [];
   for (const c of check.children) {
     if (c.value.type === 'boolean' && c.value.value) continue;
     out.push(
-      ...treeExcerpt(table, c, 10)
+      ...treeExcerpt(table, c, 10, lang)
         .split('\n')
         .filter((l) => l.length > 0),
     );
@@ -446,9 +489,10 @@ function checkExcerpt(table: FrameTable, check: TraceNode): string[] {
 }
 
 /** Every item of a check tree (for checks that unexpectedly passed), at most 12 lines. */
-function itemsExcerpt(table: FrameTable, check: TraceNode): string {
-  const lines = check.children.flatMap((c) => treeExcerpt(table, c, 12).split('\n'));
-  return (lines.length > 12 ? [...lines.slice(0, 12), `  … ${lines.length - 12} more line(s)`] : lines).join('\n');
+function itemsExcerpt(table: FrameTable, check: TraceNode, lang: Lang): string {
+  const lines = check.children.flatMap((c) => treeExcerpt(table, c, 12, lang).split('\n'));
+  const more = `  … ${scenarioWords(lang).moreLines(lines.length - 12)}`;
+  return (lines.length > 12 ? [...lines.slice(0, 12), more] : lines).join('\n');
 }
 
 /** How a fact came to its value: the derivation tree, provenance, records, and the questions that would decide it. */
@@ -456,7 +500,7 @@ function factExcerpt(ctx: Ctx, fact: Ref, ev: FactEvaluation, questions: readonl
   const lines: string[] = [];
   if (ev.trace)
     lines.push(
-      ...treeExcerpt(ev, ev.trace, 10)
+      ...treeExcerpt(ev, ev.trace, 10, ctx.lang)
         .split('\n')
         .filter((l) => l.length > 0),
     );
@@ -464,18 +508,15 @@ function factExcerpt(ctx: Ctx, fact: Ref, ev: FactEvaluation, questions: readonl
     { compiled: ctx.cm, state: ctx.state },
     { fact: fact.name, ...(fact.args.length > 0 ? { args: argsOf(fact) } : {}) },
   );
-  for (const r of w.records)
-    lines.push(`record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`);
-  if (questions.length > 0) lines.push(`would be decided by: ${questions.join(', ')}`);
+  for (const r of w.records) lines.push(ctx.w.record(r.id, r.act, r.actor, r.at, r.forced));
+  if (questions.length > 0) lines.push(`${ctx.w.decidedBy}: ${questions.join(', ')}`);
   return lines.join('\n');
 }
 
 /** The acts taken so far, for duty and violation failures. */
-function recordsExcerpt(state: CaseState): string {
-  const lines = state.records.map(
-    (r) => `record ${r.id}: <<${r.act}>> by ${r.actor} on ${r.at}${r.forced ? ' (forced)' : ''}`,
-  );
-  lines.push(`clock: ${state.asOf}`);
+function recordsExcerpt(state: CaseState, w: ScenarioWords): string {
+  const lines = state.records.map((r) => w.record(r.id, r.act, r.actor, r.at, r.forced));
+  lines.push(`${w.clock}: ${state.asOf}`);
   return lines.join('\n');
 }
 

@@ -125,6 +125,30 @@ describe('flint test in the language of the model', () => {
     expect(mixed.out.trimEnd().split('\n').at(-1)).toBe('30 passed, 0 failed'); // the files do not agree
   });
 
+  it('reports failing checks of a Dutch model in Dutch: expected, actual and trace too', async () => {
+    const file = 'nl.test.flint';
+    const scenario =
+      'scenario "fout" {\n  as of 2024-01-01\n  actors: bob: [persoon], gemeente: [bestuursorgaan]\n' +
+      '  given [ingezetene](bob)\n  expect <<beslissen op aanvraag>>(bob) available for gemeente\n' +
+      '  expect [aanvraag](bob)\n  expect violation <beslissen op aanvraag>(bob)\n' +
+      '  bob does <<indienen aanvraag>>(bob)\n}\n';
+    const i = io({ [file]: `${readProject(MODEL)}\n${scenario}` });
+    expect(await testCommand.run([file, '--no-coverage'], i)).toBe(1);
+    // The step texts (`  ✗ expect ...`) quote the scenario as written; everything else is Dutch.
+    const report = i.out
+      .split('\n')
+      .filter((l) => !l.startsWith('  ✗ '))
+      .join('\n');
+    expect(englishWords(report), i.out).toEqual([]);
+    expect(i.out).toContain('      werkelijk: geen schendingen vastgelegd\n');
+    expect(i.out).toContain('bob verricht <<indienen aanvraag>>(bob): lukt');
+    expect(i.out.trimEnd().split('\n').at(-1)).toBe('0 geslaagd, 4 mislukt');
+    const en = io({ [file]: `${readProject(MODEL)}\n${scenario}` });
+    expect(await testCommand.run([file, '--no-coverage', '--lang', 'en'], en)).toBe(1);
+    expect(en.out).toContain('      actual:   no violations recorded\n');
+    expect(en.out).toContain('bob does <<indienen aanvraag>>(bob) succeeds');
+  });
+
   it('says in Dutch that a Dutch model with errors was not run', async () => {
     const bad = 'bad.test.flint';
     const text = 'model "M" { language: nl }\nfact [a] { holds when: [b] }\nscenario "s" {\n  expect [a]\n}\n';

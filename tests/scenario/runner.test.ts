@@ -260,10 +260,15 @@ describe('expectations on values and reasons', () => {
     const m = model(
       '  actors: p: [persoon]\n  expect <<bestaat niet>> available for p\n  p does <<indienen aanvraag>>(p, q)',
     );
-    const checks = runScenarios(m).scenarios[0]?.checks ?? [];
+    // The model says `language: nl`: its report is Dutch unless English is asked for.
+    const checks = runScenarios(m, { lang: 'en' }).scenarios[0]?.checks ?? [];
     expect(checks.map((c) => c.actual)).toEqual([
       'the act <<bestaat niet>> is not defined in the model',
       'the act <<indienen aanvraag>> takes 1 argument(s) but 2 were written',
+    ]);
+    expect(runScenarios(m).scenarios[0]?.checks.map((c) => c.actual)).toEqual([
+      'de handeling <<bestaat niet>> bestaat niet in het model',
+      'de handeling <<indienen aanvraag>> heeft 1 argument, maar er zijn er 2 geschreven',
     ]);
   });
 

@@ -22,7 +22,8 @@ excerpt, the coverage of acts, precondition branches and duties, and ends with
 
   --format text|json   output format (default text)
   --no-coverage        leave out the coverage summary
-  --lang nl|en         language of the text report (default: the model header's language, else en;
+  --lang nl|en         language of the text report, failures' expected, actual and trace included
+                       (default: the model header's language, else en;
                        the last line follows --lang, else the language all files share, else en)
 
 Exit status: 0 all checks passed, 1 a check failed, a model has errors or no scenario was
@@ -102,7 +103,7 @@ export const testCommand: Command = {
         if (format === 'text') io.stdout(`${file}: ${w.modelErrors}\n${renderLoaded(errors, loaded.texts, io)}\n`);
         continue;
       }
-      const report = runScenarios(model, { file });
+      const report = runScenarios(model, { file, lang });
       if (report.diagnostics.length > 0) {
         failed = true;
         problems.push({ file, diagnostics: [...report.diagnostics] });
