@@ -91,6 +91,20 @@ export type {
   TakeResult,
   Violation,
 } from './run/index.js';
+// The Dutch calendar and the Algemene termijnenwet (docs/calendar.md)
+export { atwDeadline, atwExtend, holidays, isWorkingDay, nextWorkingDay } from './run/index.js';
+export type {
+  AtwApplicability,
+  AtwDeadline,
+  AtwExtension,
+  AtwRule,
+  AtwTermSpec,
+  EquivalentDay,
+  Holiday,
+  HolidayArticle,
+  TermSetIn,
+  TermSubject,
+} from './run/index.js';
 
 // Cases (docs/cases.md): the case-file format, the one replay loop and the outcome of a case
 export {

@@ -218,8 +218,31 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
   month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   days: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
+  weeks: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
   months: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
   years: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
+  weekday: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
+  first_of_month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  last_of_month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  first_of_year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  last_of_year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  months_before: {
+    min: 2,
+    max: 2,
+    accepts: (t, i) => (i === 0 ? t.kind === 'date' : t.kind === 'integer'),
+    expects: 'a date and an integer number of months',
+    result: () => T.date,
+  },
+  add_months: {
+    min: 2,
+    max: 2,
+    accepts: (t, i) => (i === 0 ? t.kind === 'date' : t.kind === 'integer'),
+    expects: 'a date and an integer number of months',
+    result: () => T.date,
+  },
+  is_holiday: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.boolean },
+  is_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.boolean },
+  next_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
 };
 
 /** The names of the built-in functions. */

@@ -14,11 +14,13 @@
  * All functions are total: bad input gives `null` or diagnostics, never a throw. See `docs/calendar.md`.
  */
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { kindOf } from '../model/guard.js';
 import { dateProblem, parseDate } from '../model/literals.js';
 import {
   type EquivalentDay,
   equivalentDayProblems,
   holidaysOn,
+  isEquivalentList,
   isWorkingDay,
   workingDayOnOrAfter,
 } from './calendar.js';
@@ -85,8 +87,9 @@ function holidayNotes(from: string, to: string, equivalent: readonly EquivalentD
  * before `start`, or the extended day lies after 9999-12-31.
  */
 export function atwExtend(start: string, end: string, equivalent: readonly EquivalentDay[] = []): AtwExtension | null {
+  if (typeof start !== 'string' || typeof end !== 'string') return null;
   const length = daysBetween(start, end);
-  if (Number.isNaN(length) || length < 0) return null;
+  if (Number.isNaN(length) || length < 0 || !isEquivalentList(equivalent)) return null;
   const art1 = workingDayOnOrAfter(end, equivalent);
   if (art1 === null) return null;
   let date = art1;
@@ -120,8 +123,9 @@ export function atwExtendBackward(
   event: string,
   equivalent: readonly EquivalentDay[] = [],
 ): AtwExtension | null {
+  if (typeof deadline !== 'string' || typeof event !== 'string') return null;
   const length = daysBetween(deadline, event);
-  if (Number.isNaN(length) || length < 0) return null;
+  if (Number.isNaN(length) || length < 0 || !isEquivalentList(equivalent)) return null;
   const last = addDuration(event, 'P1D', -1);
   const none: AtwExtension = {
     date: deadline,
@@ -185,12 +189,31 @@ export interface AtwApplicability {
 
 const HOURS_RE = /^PT(\d+)H$/;
 
+const SET_IN: readonly unknown[] = ['wet', 'amvb', 'other'];
+const SUBJECTS: readonly unknown[] = ['general', 'legislation-publication', 'deprivation-of-liberty'];
+
+/** Why `spec` is not an {@link AtwTermSpec} (its duration text aside), or null when it is one. */
+function specProblem(spec: unknown): string | null {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    return `The term is not an object with a duration but ${kindOf(spec)}.`;
+  const s = spec as Record<string, unknown>;
+  if (typeof s.duration !== 'string') return 'The term has no duration text (P10D, P6W, P3M, P1Y).';
+  if (s.backwards !== undefined && typeof s.backwards !== 'boolean') return "The term's «backwards» is not a boolean.";
+  if (s.setIn !== undefined && !SET_IN.includes(s.setIn)) return "The term's «setIn» is not wet, amvb or other.";
+  if (s.subject !== undefined && !SUBJECTS.includes(s.subject))
+    return "The term's «subject» is not general, legislation-publication or deprivation-of-liberty.";
+  if (s.excludedBy !== undefined && typeof s.excludedBy !== 'string') return "The term's «excludedBy» is not a text.";
+  return null;
+}
+
 /**
  * Whether the Atw applies to a term (art. 1, 4 and 5, and a model-supplied exclusion). Art. 1 lid 2 (terms
  * counted backwards) only excludes art. 1 lid 1, so a backward term still "applies" here; {@link atwDeadline}
- * then uses {@link atwExtendBackward}. `null` when `duration` is not a duration.
+ * then uses {@link atwExtendBackward}. `null` when `duration` is not a duration or a field has the wrong type
+ * ({@link specProblem}).
  */
 export function atwApplies(spec: AtwTermSpec): AtwApplicability | null {
+  if (specProblem(spec) !== null) return null;
   const hours = HOURS_RE.exec(spec.duration);
   const m = /^P(\d+)([DWMY])$/.exec(spec.duration);
   if (!hours && !(m && isDuration(spec.duration))) return null;
@@ -253,12 +276,19 @@ export function atwDeadline(
   equivalent: readonly EquivalentDay[] = [],
   options: { readonly path?: string } = {},
 ): Result<AtwDeadline | null> {
-  const path = options.path;
+  const path = typeof options?.path === 'string' ? options.path : undefined;
   const diagnostics: Diagnostic[] = [];
-  const problem = dateProblem(event);
+  const problem = typeof event === 'string' ? dateProblem(event) : `The event is not a date text but ${kindOf(event)}.`;
   if (problem !== null) diagnostics.push(diag('calendar-invalid-date', problem, path));
   for (const p of equivalentDayProblems(equivalent))
-    diagnostics.push(diag('calendar-invalid-equivalent-day', p.message, path, `Fix entry ${p.index}.`));
+    diagnostics.push(
+      diag('calendar-invalid-equivalent-day', p.message, path, p.index < 0 ? undefined : `Fix entry ${p.index}.`),
+    );
+  const shape = specProblem(spec);
+  if (shape !== null) {
+    diagnostics.push(diag('calendar-invalid-term', shape, path, 'See AtwTermSpec in docs/calendar.md.'));
+    return { value: null, diagnostics };
+  }
   const applicability = atwApplies(spec);
   if (applicability === null)
     diagnostics.push(

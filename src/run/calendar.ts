@@ -32,9 +32,34 @@ export interface Holiday {
  */
 export type EquivalentDay = string | { readonly date: string; readonly source?: string };
 
+/** The calendar date `v` spells, or `null` when it is not a date text (of any type: no coercion, no throw). */
+export function dateOf(v: unknown): ReturnType<typeof parseDate> {
+  return typeof v === 'string' ? parseDate(v) : null;
+}
+
+/**
+ * True when `v` is a list of {@link EquivalentDay} entries of the right shape (each date may still be invalid:
+ * {@link equivalentDayProblems} reports those). Every public function here answers `null` for another value,
+ * so arbitrary input from an embedder never throws.
+ */
+export function isEquivalentList(v: unknown): v is readonly EquivalentDay[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (e) =>
+        typeof e === 'string' ||
+        (typeof e === 'object' &&
+          e !== null &&
+          typeof e.date === 'string' &&
+          (e.source === undefined || typeof e.source === 'string')),
+    )
+  );
+}
+
 /** ISO weekday of a valid date: 1 = Monday .. 7 = Sunday; `null` for an invalid date. */
 export function isoWeekday(date: string): number | null {
   // 0001-01-01 (day 0 of the proleptic Gregorian calendar) is a Monday.
+  if (typeof date !== 'string') return null;
   const n = daysBetween('0001-01-01', date);
   return Number.isNaN(n) ? null : (n % 7) + 1;
 }
@@ -97,6 +122,7 @@ function shift(date: string | null, days: number): string | null {
  * earlier versions (before 5 May was added to art. 3 lid 1) are not modelled.
  */
 export function holidays(year: number, equivalent: readonly EquivalentDay[] = []): readonly Holiday[] | null {
+  if (!isEquivalentList(equivalent)) return null;
   const easter = easterSunday(year);
   const king = kingsDay(year);
   if (easter === null || king === null) return null;
@@ -128,11 +154,11 @@ export function holidays(year: number, equivalent: readonly EquivalentDay[] = []
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The feestdagen that fall on `date` (empty when none); `null` for an invalid date. */
+/** The feestdagen that fall on `date` (empty when none); `null` for an invalid date or equivalent list. */
 export function holidaysOn(date: string, equivalent: readonly EquivalentDay[] = []): readonly Holiday[] | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   if (d === null) return null;
-  return (holidays(d.year, equivalent) ?? []).filter((h) => h.date === date);
+  return holidays(d.year, equivalent)?.filter((h) => h.date === date) ?? null;
 }
 
 /**
@@ -151,8 +177,9 @@ export function isHoliday(date: string, equivalent: readonly EquivalentDay[] = [
  */
 export function isWorkingDay(date: string, equivalent: readonly EquivalentDay[] = []): boolean | null {
   const wd = isoWeekday(date);
-  if (wd === null) return null;
-  return wd <= 5 && isHoliday(date, equivalent) === false;
+  const holiday = isHoliday(date, equivalent);
+  if (wd === null || holiday === null) return null;
+  return wd <= 5 && !holiday;
 }
 
 /** The most consecutive non-working days the calendar can have; a bound for the searches below. */
@@ -177,14 +204,14 @@ export function workingDayOnOrAfter(date: string, equivalent: readonly Equivalen
  * The first working day strictly after `date`; `null` for an invalid date or when it lies after 9999-12-31.
  */
 export function nextWorkingDay(date: string, equivalent: readonly EquivalentDay[] = []): string | null {
-  if (parseDate(date) === null) return null;
+  if (dateOf(date) === null || !isEquivalentList(equivalent)) return null;
   const next = addDuration(date, 'P1D');
   return next === null ? null : workingDayOnOrAfter(next, equivalent);
 }
 
 /** The first working day strictly before `date`; `null` for an invalid date or before 0001-01-01. */
 export function previousWorkingDay(date: string, equivalent: readonly EquivalentDay[] = []): string | null {
-  let d = parseDate(date) === null ? null : addDuration(date, 'P1D', -1);
+  let d = dateOf(date) === null || !isEquivalentList(equivalent) ? null : addDuration(date, 'P1D', -1);
   for (let i = 0; d !== null && i < MAX_SEARCH; i++) {
     if (isWorkingDay(d, equivalent)) return d;
     d = addDuration(d, 'P1D', -1);
@@ -192,13 +219,20 @@ export function previousWorkingDay(date: string, equivalent: readonly Equivalent
   return null;
 }
 
-/** Why an equivalent-day entry is unusable, one message per bad entry (empty when all are valid dates). */
+/**
+ * Why an equivalent-day entry is unusable, one message per bad entry (empty when all are valid dates with an
+ * optional text `source`); a value that is not a list gives one problem with index -1.
+ */
 export function equivalentDayProblems(equivalent: readonly EquivalentDay[]): { index: number; message: string }[] {
+  if (!Array.isArray(equivalent)) return [{ index: -1, message: 'The equivalent days are not a list.' }];
   const out: { index: number; message: string }[] = [];
-  equivalent.forEach((e, index) => {
-    const date = typeof e === 'string' ? e : e?.date;
+  equivalent.forEach((e: unknown, index) => {
+    const rec = typeof e === 'object' && e !== null ? (e as { date?: unknown; source?: unknown }) : undefined;
+    const date = typeof e === 'string' ? e : rec?.date;
     if (typeof date !== 'string' || parseDate(date) === null)
       out.push({ index, message: `Equivalent day ${JSON.stringify(date)} is not a date of the form YYYY-MM-DD.` });
+    else if (rec !== undefined && rec.source !== undefined && typeof rec.source !== 'string')
+      out.push({ index, message: `The source of equivalent day ${date} is not a text.` });
   });
   return out;
 }

@@ -1,10 +1,10 @@
 /**
- * Date functions for the expression language, over ISO dates `YYYY-MM-DD` in years 1..9999 ({@link parseDate}).
+ * Date functions for the expression language, over ISO dates `YYYY-MM-DD` in years 1..9999 (`parseDate`).
  * Each is total: it returns `null` (the interpreter's *unknown*) for invalid input or a result outside the date
  * range, never throws. Working-day functions live in `calendar.ts`, deadlines in `atw.ts`; see `docs/calendar.md`.
  */
-import { MAX_YEAR, MIN_YEAR, daysInMonth, parseDate } from '../model/literals.js';
-import { isoWeekday } from './calendar.js';
+import { MAX_YEAR, MIN_YEAR, daysInMonth } from '../model/literals.js';
+import { dateOf, isoWeekday } from './calendar.js';
 import { addDuration, makeDate, daysBetween as rawDaysBetween, monthsBetween as rawMonthsBetween } from './values.js';
 
 /** ISO weekday: 1 = Monday .. 7 = Sunday. */
@@ -14,6 +14,7 @@ export function weekday(date: string): number | null {
 
 /** Whole days from `a` to `b`; negative when `b` is earlier (`2024-03-01` − `2024-02-28` = 2). */
 export function daysBetween(a: string, b: string): number | null {
+  if (typeof a !== 'string' || typeof b !== 'string') return null;
   const n = rawDaysBetween(a, b);
   return Number.isNaN(n) ? null : n;
 }
@@ -29,7 +30,7 @@ export function weeksBetween(a: string, b: string): number | null {
  * (`2024-01-31` → `2024-02-29` is one month); negative when `b` is earlier (then `-monthsBetween(b, a)`).
  */
 export function monthsBetween(a: string, b: string): number | null {
-  return parseDate(a) === null || parseDate(b) === null ? null : rawMonthsBetween(a, b);
+  return dateOf(a) === null || dateOf(b) === null ? null : rawMonthsBetween(a, b);
 }
 
 /** Whole years from `a` to `b`, as {@link monthsBetween} divided by 12 rounded toward zero. */
@@ -55,30 +56,30 @@ export function durationBetween(a: string, b: string, unit: DurationUnit): strin
         : unit === 'M'
           ? monthsBetween(a, b)
           : yearsBetween(a, b);
-  return n === null || rawDaysBetween(a, b) < 0 ? null : `P${n}${unit}`;
+  return n === null || (daysBetween(a, b) ?? -1) < 0 ? null : `P${n}${unit}`;
 }
 
 /** The first day of the month of `date` (`2024-02-17` → `2024-02-01`). */
 export function firstOfMonth(date: string): string | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   return d === null ? null : makeDate(d.year, d.month, 1);
 }
 
 /** The last day of the month of `date` (`2024-02-17` → `2024-02-29`). */
 export function lastOfMonth(date: string): string | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   return d === null ? null : makeDate(d.year, d.month, daysInMonth(d.year, d.month));
 }
 
 /** The first day of the year of `date` (`2024-02-17` → `2024-01-01`). */
 export function firstOfYear(date: string): string | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   return d === null ? null : makeDate(d.year, 1, 1);
 }
 
 /** The last day of the year of `date` (`2024-02-17` → `2024-12-31`). */
 export function lastOfYear(date: string): string | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   return d === null ? null : makeDate(d.year, 12, 31);
 }
 
@@ -96,7 +97,7 @@ export function monthStart(date: string): string | null {
  * integer; `n = 0` is the month of `date`. `null` before 0001-01.
  */
 export function monthsBefore(date: string, n: number): string | null {
-  const d = parseDate(date);
+  const d = dateOf(date);
   if (d === null || !Number.isSafeInteger(n) || n < 0) return null;
   const total = d.year * 12 + (d.month - 1) - n;
   const year = Math.floor(total / 12);
@@ -108,6 +109,6 @@ export function monthsBefore(date: string, n: number): string | null {
  * counts back. The same as `date + P<n>M` in the language ({@link addDuration}).
  */
 export function addMonths(date: string, n: number): string | null {
-  if (!Number.isSafeInteger(n)) return null;
+  if (typeof date !== 'string' || !Number.isSafeInteger(n)) return null;
   return addDuration(date, `P${Math.abs(n)}M`, n < 0 ? -1 : 1);
 }

@@ -65,3 +65,43 @@ export type {
 } from './state.js';
 export { addDuration, daysBetween, isDate, isDuration, parseDecimal } from './values.js';
 export type { Tri, Value } from './values.js';
+// The Dutch calendar, the Algemene termijnenwet and the date functions of the language (docs/calendar.md)
+export {
+  easterSunday,
+  equivalentDayProblems,
+  holidays,
+  holidaysOn,
+  isEquivalentList,
+  isHoliday,
+  isoWeekday,
+  isWorkingDay,
+  kingsDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  workingDayOnOrAfter,
+} from './calendar.js';
+export type { EquivalentDay, Holiday, HolidayArticle } from './calendar.js';
+export { atwApplies, atwDeadline, atwExtend, atwExtendBackward } from './atw.js';
+export type {
+  AtwApplicability,
+  AtwDeadline,
+  AtwExtension,
+  AtwRule,
+  AtwTermSpec,
+  TermSetIn,
+  TermSubject,
+} from './atw.js';
+export {
+  addMonths,
+  durationBetween,
+  firstOfMonth,
+  firstOfYear,
+  lastOfMonth,
+  lastOfYear,
+  monthStart,
+  monthsBefore,
+  weekday,
+  weeksBetween,
+  yearsBetween,
+} from './date-functions.js';
+export type { DurationUnit } from './date-functions.js';

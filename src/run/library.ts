@@ -3,6 +3,17 @@
  * and the built-in functions `Call` supports (grammar/README.md#functions).
  */
 import type { Decimal } from 'decimal.js';
+import { isHoliday, isWorkingDay, nextWorkingDay } from './calendar.js';
+import {
+  addMonths,
+  firstOfMonth,
+  firstOfYear,
+  lastOfMonth,
+  lastOfYear,
+  monthsBefore,
+  weekday,
+  weeksBetween,
+} from './date-functions.js';
 import {
   Dec,
   DECIMAL_MAX_EXPONENT,
@@ -12,7 +23,9 @@ import {
   finite,
   makeDate,
   monthsBetween,
+  FALSE,
   num,
+  TRUE,
   valueEquals,
 } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -118,8 +131,57 @@ export function callFn(fn: string, args: Value[]): Tri {
       return num(new Dec(fn === 'months' ? m : Math.trunc(m / 12)), true);
     }
   }
+  return callDateFn(fn, a0, a1);
+}
+
+/** A date result, or unknown for `null` (an invalid date or one outside the date range). */
+function dateOrUnknown(d: string | null): Tri {
+  return d === null ? null : { type: 'date', value: d };
+}
+
+/** The date and calendar functions (date-functions.ts, calendar.ts); `null` (unknown) for any other argument. */
+function callDateFn(fn: string, a0: Value | undefined, a1: Value | undefined): Tri {
+  if (a0?.type !== 'date') return null;
+  const d = a0.value;
+  switch (fn) {
+    case 'weekday': {
+      const w = weekday(d);
+      return w === null ? null : num(new Dec(w), true);
+    }
+    case 'weeks': {
+      const w = a1?.type === 'date' ? weeksBetween(d, a1.value) : null;
+      return w === null ? null : num(new Dec(w), true);
+    }
+    case 'first_of_month':
+      return dateOrUnknown(firstOfMonth(d));
+    case 'last_of_month':
+      return dateOrUnknown(lastOfMonth(d));
+    case 'first_of_year':
+      return dateOrUnknown(firstOfYear(d));
+    case 'last_of_year':
+      return dateOrUnknown(lastOfYear(d));
+    case 'months_before':
+    case 'add_months': {
+      if (a1 === undefined || !isNumber(a1) || !a1.value.isInteger() || a1.value.abs().gt(MAX_MONTHS)) return null;
+      const n = a1.value.toNumber();
+      return dateOrUnknown(fn === 'add_months' ? addMonths(d, n) : monthsBefore(d, n));
+    }
+    case 'is_holiday': {
+      const h = isHoliday(d);
+      return h === null ? null : h ? TRUE : FALSE;
+    }
+    case 'is_working_day': {
+      const w = isWorkingDay(d);
+      return w === null ? null : w ? TRUE : FALSE;
+    }
+    case 'next_working_day':
+      return dateOrUnknown(nextWorkingDay(d));
+  }
   return null;
 }
+
+/** More months than the date range spans: a month count beyond it is unknown without converting it. */
+const MAX_MONTHS = 12 * 10_000;
 
 /**
  * `round(x, places)`: half up to `places` decimals (default 0). Negative places round to tens,
@@ -152,6 +214,17 @@ export const KNOWN_FUNCTIONS: readonly string[] = [
   'month',
   'day',
   'days',
+  'weeks',
   'months',
   'years',
+  'weekday',
+  'first_of_month',
+  'last_of_month',
+  'first_of_year',
+  'last_of_year',
+  'months_before',
+  'add_months',
+  'is_holiday',
+  'is_working_day',
+  'next_working_day',
 ];
