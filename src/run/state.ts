@@ -142,6 +142,30 @@ export const argKey = (args: readonly JsonScalar[]): string => (args.length === 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The JSON shape of a {@link DutyInstance} (also part of the `flint run --format json` document). */
+export const dutyInstanceSchema = z.strictObject({
+  id: z.string(),
+  duty: z.string(),
+  args: z.array(scalar),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  deadline: z.string().nullable(),
+  status: z.enum(['active', 'ended']),
+  endedBy: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  violatedAt: z.string().nullable(),
+});
+
+/** The JSON shape of a {@link Violation} (also part of the `flint run --format json` document). */
+export const violationSchema = z.strictObject({
+  kind: z.enum(['duty-deadline', 'duty-condition', 'forced-act']),
+  ref: z.string(),
+  frame: z.string(),
+  args: z.array(scalar),
+  at: z.string(),
+  message: z.string(),
+});
 const givenFactSchema = z.object({
   fact: z.string(),
   args: z.array(scalar).optional(),
@@ -181,20 +205,7 @@ export const caseStateSchema = z.object({
       }),
     ),
   ),
-  duties: z.array(
-    z.object({
-      id: z.string(),
-      duty: z.string(),
-      args: z.array(scalar),
-      createdBy: z.string(),
-      createdAt: z.string(),
-      deadline: z.string().nullable(),
-      status: z.enum(['active', 'ended']),
-      endedBy: z.string().nullable(),
-      endedAt: z.string().nullable(),
-      violatedAt: z.string().nullable(),
-    }),
-  ),
+  duties: z.array(dutyInstanceSchema),
   records: z.array(
     z.object({
       id: z.string(),
@@ -206,16 +217,7 @@ export const caseStateSchema = z.object({
       forced: z.boolean(),
     }),
   ),
-  violations: z.array(
-    z.object({
-      kind: z.enum(['duty-deadline', 'duty-condition', 'forced-act']),
-      ref: z.string(),
-      frame: z.string(),
-      args: z.array(scalar),
-      at: z.string(),
-      message: z.string(),
-    }),
-  ),
+  violations: z.array(violationSchema),
   counters: z.object({ record: z.number(), duty: z.number() }),
   events: z.array(
     z.union([

@@ -3,32 +3,11 @@
  * `schemas/run.schema.json` is generated from it by generate-json-schema.ts.
  */
 import * as z from 'zod';
+import { dutyInstanceSchema as dutySchema, violationSchema } from '../run/state.js';
 import { provenanceSchema, traceEntrySchema, traceValueSchema } from './schema.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const params = z.record(z.string(), scalar);
-
-const dutySchema = z.strictObject({
-  id: z.string(),
-  duty: z.string(),
-  args: z.array(scalar),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  deadline: z.string().nullable(),
-  status: z.enum(['active', 'ended']),
-  endedBy: z.string().nullable(),
-  endedAt: z.string().nullable(),
-  violatedAt: z.string().nullable(),
-});
-
-const violationSchema = z.strictObject({
-  kind: z.enum(['duty-deadline', 'duty-condition', 'forced-act']),
-  ref: z.string(),
-  frame: z.string(),
-  args: z.array(scalar),
-  at: z.string(),
-  message: z.string(),
-});
 
 /** A problem of one step (e.g. the warning `run-unbound-effect`), pointing into the case file. */
 const stepDiagnosticSchema = z.strictObject({
