@@ -24,27 +24,7 @@ export function replay(
       let state = initial;
       const diagnostics: Diagnostic[] = [];
       records.forEach((r, i) => {
-        const req = {
-          act: r.act,
-          actor: r.actor,
-          params: r.params,
-          at: r.at,
-          ...(r.facts.length > 0 ? { facts: r.facts } : {}),
-        };
-        const out = r.forced
-          ? force(compiled, state, req, { trace: false })
-          : take(compiled, state, req, { trace: false });
-        if (out.ok) state = out.state;
-        else {
-          diagnostics.push({
-            code: 'replay-refused',
-            severity: 'error',
-            message:
-              `Record ${r.id} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ` +
-              out.refusal.reasons.map((x) => x.message).join(' '),
-            path: `/records/${i}`,
-          });
-        }
+        state = replayAct(compiled, state, { ...r, forced: r.forced }, `Record ${r.id}`, `/records/${i}`, diagnostics);
       });
       if (options.asOf !== undefined) state = advance(compiled, state, options.asOf).state;
       return { value: state, diagnostics };
@@ -92,28 +72,8 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
           }
           case 'take':
           case 'force': {
-            const req = {
-              act: e.act,
-              actor: e.actor,
-              params: e.params ?? {},
-              at: e.at,
-              ...(e.facts && e.facts.length > 0 ? { facts: e.facts } : {}),
-            };
-            const out =
-              e.kind === 'force'
-                ? force(compiled, state, req, { trace: false })
-                : take(compiled, state, req, { trace: false });
-            if (out.ok) state = out.state;
-            else {
-              diagnostics.push({
-                code: 'replay-refused',
-                severity: 'error',
-                message:
-                  `Event ${i} (<<${e.act}>> by ${e.actor} at ${e.at}) was refused on replay: ` +
-                  out.refusal.reasons.map((x) => x.message).join(' '),
-                path,
-              });
-            }
+            const act = { act: e.act, actor: e.actor, params: e.params ?? {}, at: e.at, facts: e.facts ?? [] };
+            state = replayAct(compiled, state, { ...act, forced: e.kind === 'force' }, `Event ${i}`, path, diagnostics);
             break;
           }
           case 'advance':
@@ -132,4 +92,36 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
     },
     compiledProblem('replayEvents', compiled),
   );
+}
+
+/**
+ * Take (or force) one recorded act again, without a trace; a refusal is reported at `path`
+ * (`replay-refused`, naming `what`) and leaves the state as it was.
+ */
+function replayAct(
+  compiled: CompiledModel,
+  state: CaseState,
+  r: Pick<ActRecord, 'act' | 'actor' | 'params' | 'at' | 'facts' | 'forced'>,
+  what: string,
+  path: string,
+  diagnostics: Diagnostic[],
+): CaseState {
+  const req = {
+    act: r.act,
+    actor: r.actor,
+    params: r.params,
+    at: r.at,
+    ...(r.facts.length > 0 ? { facts: r.facts } : {}),
+  };
+  const out = r.forced ? force(compiled, state, req, { trace: false }) : take(compiled, state, req, { trace: false });
+  if (out.ok) return out.state;
+  diagnostics.push({
+    code: 'replay-refused',
+    severity: 'error',
+    message:
+      `${what} (<<${r.act}>> by ${r.actor} at ${r.at}) was refused on replay: ` +
+      out.refusal.reasons.map((x) => x.message).join(' '),
+    path,
+  });
+  return state;
 }
