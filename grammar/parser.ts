@@ -459,12 +459,17 @@ export class FlintParser extends CstParser {
     });
   });
 
-  /** True when the next token ends a field item: a comma, `}`, the end, or a token on a later line. */
+  /** True when token `k` ends a field item: a comma, `}`, the end, a later line, or the next field's key. */
   private itemEnds(k: number): boolean {
     const t = this.LA(k);
     const prev = this.LA(k - 1);
+    const key = this.LA(k + 1).tokenType === Colon || this.LA(k + 2).tokenType === Colon;
     return (
-      t.tokenType === Comma || t.tokenType === RCurly || t.tokenType.name === 'EOF' || t.startLine !== prev.startLine
+      t.tokenType === Comma ||
+      t.tokenType === RCurly ||
+      t.tokenType.name === 'EOF' ||
+      t.startLine !== prev.startLine ||
+      key
     );
   }
 
