@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, explainText, parse, runScenarios } from '../../src/index.js';
+import { format } from '../../src/syntax/index.js';
 import type { TraceDutyChange } from '../../src/model/trace.js';
 import { advance, compile, createCase, take, violations } from '../../src/run/index.js';
 import { traceEntrySchema } from '../../src/trace/schema.js';
@@ -100,6 +101,10 @@ describe('Atw deadlines', () => {
       'due 2025-04-28 (extended from 2025-04-26; Atw art. 1 lid 1, Atw art. 3 lid 1)',
     );
     expect(traceEntrySchema.safeParse(JSON.parse(JSON.stringify(trace))).success).toBe(true);
+  });
+
+  it('keeps the markers when formatting', () => {
+    expect(format(text, file)).toEqual({ value: text, diagnostics: [] });
   });
 
   it('runs the .flint scenarios', () => {
