@@ -373,7 +373,20 @@ export interface ValueItemCstNode extends CstNode {
 
 export type ValueItemCstChildren = {
   SourceId?: IToken[];
+  atwMarker?: AtwMarkerCstNode[];
   expression?: ExpressionCstNode[];
+};
+
+export interface AtwMarkerCstNode extends CstNode {
+  name: "atwMarker";
+  children: AtwMarkerCstChildren;
+}
+
+export type AtwMarkerCstChildren = {
+  Not?: IToken[];
+  atw: IToken[];
+  because?: IToken[];
+  source?: IToken[];
 };
 
 export interface ExpressionCstNode extends CstNode {
@@ -626,6 +639,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fieldValue(children: FieldValueCstChildren, param?: IN): OUT;
   rangeEnd(children: RangeEndCstChildren, param?: IN): OUT;
   valueItem(children: ValueItemCstChildren, param?: IN): OUT;
+  atwMarker(children: AtwMarkerCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
   orExpr(children: OrExprCstChildren, param?: IN): OUT;
   andExpr(children: AndExprCstChildren, param?: IN): OUT;

@@ -449,7 +449,47 @@ export class FlintParser extends CstParser {
   });
 
   private valueItem = this.RULE('valueItem', () => {
-    this.OR([{ ALT: () => this.CONSUME(SourceId) }, { ALT: () => this.SUBRULE(this.expression) }]);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(SourceId) },
+        { GATE: () => this.atwAhead(), ALT: () => this.SUBRULE(this.atwMarker) },
+        { ALT: () => this.SUBRULE(this.expression) },
+      ],
+    });
+  });
+
+  /** True when token `k` ends a field item: a comma, `}`, the end, a later line, or the next field's key. */
+  private itemEnds(k: number): boolean {
+    const t = this.LA(k);
+    const prev = this.LA(k - 1);
+    const key = this.LA(k + 1).tokenType === Colon || this.LA(k + 2).tokenType === Colon;
+    return (
+      t.tokenType === Comma ||
+      t.tokenType === RCurly ||
+      t.tokenType.name === 'EOF' ||
+      t.startLine !== prev.startLine ||
+      key
+    );
+  }
+
+  /** `atw` or `not atw [because SOURCE]` as a whole item (a deadline's Algemene termijnenwet marker). */
+  private atwAhead(): boolean {
+    if (this.isWord(1, 'atw')) return this.itemEnds(2);
+    return this.LA(1).tokenType === Not && this.isWord(2, 'atw') && (this.isWord(3, 'because') || this.itemEnds(3));
+  }
+
+  /** `atw`, `not atw`, `not atw because SOURCE` (grammar/README.md#deadlines). */
+  private atwMarker = this.RULE('atwMarker', () => {
+    this.OPTION(() => this.CONSUME(Not));
+    this.CONSUME(Identifier, { LABEL: 'atw' });
+    this.OPTION2({
+      GATE: () => this.isWord(1, 'because'),
+      DEF: () => {
+        this.CONSUME2(Identifier, { LABEL: 'because' });
+        this.CONSUME(SourceId, { LABEL: 'source' });
+      },
+    });
   });
 
   // --- expressions (grammar/README.md#expressions), loosest binding first:

@@ -180,6 +180,12 @@ function expectsSourceId(tokens: readonly IToken[]): boolean {
       const p = tokens[i - 1];
       return p !== undefined && (p.tokenType === ActName || p.tokenType === RParen);
     }
+    // `deadline: within 6 weeks, not atw because awir-28-lid-3`.
+    if (t.tokenType === Identifier && t.image === 'because') {
+      const p = tokens[i - 1];
+      const q = tokens[i - 2];
+      return p?.tokenType === Identifier && p.image === 'atw' && q?.tokenType === K.Not;
+    }
     if (t.tokenType === Colon) {
       const k = tokens[i - 1];
       return k !== undefined && k.tokenType === Identifier && k.image === 'sources';

@@ -335,8 +335,19 @@ export interface Deadline {
   /** `within`: a duration after the duty's creation; `by`: a date expression. */
   readonly form: 'within' | 'by';
   readonly value: Expr;
+  /**
+   * Whether the Algemene termijnenwet extends the deadline (grammar/README.md#deadlines): `, atw` gives
+   * `{ applies: true }`; `, not atw because SOURCE` gives `{ applies: false, source, span }` with the id of the source
+   * block that excludes it; no marker gives `null` (no extension).
+   */
+  readonly atw: DeadlineAtw | null;
   readonly span: Span;
 }
+
+/** A deadline's Atw marker: the Atw applies, or a declared source excludes it. */
+export type DeadlineAtw =
+  | { readonly applies: true }
+  | { readonly applies: false; readonly source: string; readonly span: Span };
 
 /** A duty frame `<name>` (grammar/README.md#duties). */
 export interface DutyDecl extends FrameCommon {

@@ -157,7 +157,25 @@ export interface TraceDutyChange {
   readonly id: string;
   readonly duty: string;
   readonly args: readonly JsonScalar[];
+  /** The last day to fulfil the duty; extended under the Algemene termijnenwet when `atw.rule` is set. */
   readonly deadline: string | null;
+  /** The deadline before the Atw, present when the duty's deadline has an Atw marker (grammar/README.md#deadlines). */
+  readonly unextendedDeadline?: string;
+  /** The Atw outcome, present when the duty's deadline has an Atw marker. */
+  readonly atw?: TraceDutyAtw;
+}
+
+/** How the Algemene termijnenwet treated a duty's deadline. */
+export interface TraceDutyAtw {
+  /** False when the Atw does not apply: a source excludes it, or Atw art. 4 does. */
+  readonly applies: boolean;
+  /** The rule that extended the term (`art-1-lid-1` or `art-2`); `null` when not extended. */
+  readonly rule: 'art-1-lid-1' | 'art-2' | null;
+  /**
+   * When extended: the Atw articles applied (`Atw art. 1 lid 1`, `Atw art. 3 lid 1`, ...). When the Atw does not
+   * apply: the excluding source id or Atw article. Empty when it applies but did not extend.
+   */
+  readonly articles: readonly string[];
 }
 
 /** The trace of one attempt to take an act. */

@@ -11,7 +11,7 @@
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Expr, Param } from '../model/ast.js';
+import type { DeadlineAtw, Expr, Param } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import { TRACE_VERSION } from '../model/trace.js';
@@ -19,6 +19,7 @@ import type {
   FailingCondition,
   JsonScalar,
   Reason,
+  TraceDutyAtw,
   TraceDutyChange,
   TraceEffect,
   TraceEntry,
@@ -43,6 +44,7 @@ import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Viola
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
 import { atBoundary } from '../model/guard.js';
+import { atwDeadline } from './atw.js';
 import { compiledProblem, reasonOf, refusedTake } from './guards.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
@@ -1002,6 +1004,7 @@ function perform(
       }
       const args = bound as JsonScalar[];
       let deadline: string | null = null;
+      let atwNote: Pick<TraceDutyChange, 'unextendedDeadline' | 'atw'> = {};
       if (d?.deadline) {
         const dctx = newCtx(cm, state, at, { actor: req.actor });
         params.forEach((p, i) => {
@@ -1010,8 +1013,18 @@ function perform(
           if (v) dctx.env[p.name] = v;
         });
         const v = d.deadline.value(dctx);
-        if (d.deadline.form === 'within' && v?.type === 'duration') deadline = addDuration(at, v.value);
-        else if (d.deadline.form === 'by' && v?.type === 'date') deadline = v.value;
+        if (d.deadline.form === 'within' && v?.type === 'duration') {
+          deadline = addDuration(at, v.value);
+          const marker = d.decl.deadline?.atw ?? null;
+          if (marker !== null && deadline !== null) {
+            const r = withAtw(at, v.value, marker, eff.name, d.decl.deadline?.span);
+            diagnostics.push(...r.diagnostics);
+            if (r.value !== null) {
+              atwNote = { unextendedDeadline: deadline, atw: r.value.atw };
+              deadline = r.value.date;
+            }
+          }
+        } else if (d.deadline.form === 'by' && v?.type === 'date') deadline = v.value;
       }
       dutyCounter++;
       const inst: DutyInstance = {
@@ -1027,7 +1040,7 @@ function perform(
         violatedAt: null,
       };
       newDuties.push(inst);
-      activated.push({ id: inst.id, duty: eff.name, args, deadline });
+      activated.push({ id: inst.id, duty: eff.name, args, deadline, ...atwNote });
       effects.push({ op: 'create', frame: 'duty', name: eff.name, args });
       frameNote('duty', eff.name);
     } else {
@@ -1270,4 +1283,44 @@ export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, opt
     },
     compiledProblem('force', cm),
   );
+}
+
+/**
+ * A `within` deadline under the Algemene termijnenwet (grammar/README.md#deadlines): the term of `duration` from
+ * the duty's creation `at`, extended by {@link atwDeadline} when the Atw applies, or not extended when `marker`
+ * names the excluding source. The art. 3 lid 3 equivalent days are not modelled yet (docs/calendar.md). A term the
+ * Atw cannot compute (not a whole number of days, weeks, months or years) keeps its unextended deadline, with a
+ * warning.
+ */
+function withAtw(
+  at: string,
+  duration: string,
+  marker: DeadlineAtw,
+  duty: string,
+  span: Span | undefined,
+): { value: { date: string; atw: TraceDutyAtw } | null; diagnostics: Diagnostic[] } {
+  const spec = marker.applies ? { duration } : { duration, excludedBy: marker.source };
+  const r = atwDeadline(at, spec);
+  if (r.value === null)
+    return {
+      value: null,
+      diagnostics: r.diagnostics.map((x) => ({
+        ...x,
+        severity: 'warning' as const,
+        ...(span === undefined ? {} : { span }),
+        message: `The deadline of duty <${duty}> is not extended under the Atw: ${x.message}`,
+      })),
+    };
+  const { date, rule, articles, applicability } = r.value;
+  return {
+    value: {
+      date,
+      atw: {
+        applies: applicability.applies,
+        rule,
+        articles: applicability.applies ? articles : applicability.articles,
+      },
+    },
+    diagnostics: [],
+  };
 }

@@ -250,8 +250,14 @@ function duty(d: DutyDecl): PrintedDecl {
   listField(lines, 'created by', d.createdBy.map(effect));
   listField(lines, 'terminated by', d.terminatedBy.map(effect));
   listField(lines, 'enforced by', d.enforcedBy.map(effect));
-  if (d.deadline)
-    lines.push({ key: 'deadline', text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}` });
+  if (d.deadline) {
+    const atw = d.deadline.atw;
+    const marker = atw === null ? '' : atw.applies ? ', atw' : `, not atw because ${atw.source}`;
+    lines.push({
+      key: 'deadline',
+      text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}${marker}`,
+    });
+  }
   exprField(lines, 'violated when', d.violation);
   listField(
     lines,

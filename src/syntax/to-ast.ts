@@ -8,6 +8,7 @@ import type {
   Aggregate,
   Decl,
   Deadline,
+  DeadlineAtw,
   DutyDecl,
   Effect,
   ExpectReason,
@@ -93,6 +94,7 @@ interface FieldValue {
   readonly items: readonly (
     | { readonly kind: 'expr'; readonly expr: Expr }
     | { readonly kind: 'id'; readonly token: IToken }
+    | { readonly kind: 'atw'; readonly node: CstNode }
   )[];
   readonly range: { readonly end: IToken | undefined } | null;
   readonly span: Span;
@@ -677,7 +679,13 @@ export class AstBuilder {
     let deadline: Deadline | null = null;
     const d = b.fields.get('deadline');
     if (d) {
-      const value = this.singleExpr(d, true);
+      const last = d.value.items.at(-1);
+      const marker = last?.kind === 'atw' ? last.node : null;
+      const value = this.singleExpr(
+        marker ? { ...d, value: { ...d.value, items: d.value.items.slice(0, -1) } } : d,
+        true,
+      );
+      const atw = marker ? this.deadlineAtw(marker) : null;
       if (d.value.prefix === null) {
         this.report(
           'invalid-field-value',
@@ -686,7 +694,7 @@ export class AstBuilder {
           'Write deadline: within 8 weeks, or deadline: by [datum] + 8 weeks.',
         );
       }
-      deadline = { kind: 'Deadline', form: d.value.prefix ?? 'within', value, span: d.value.span };
+      deadline = { kind: 'Deadline', form: d.value.prefix ?? 'within', value, atw, span: d.value.span };
     }
     const violated = b.fields.get('violated when');
     return {
@@ -794,13 +802,30 @@ export class AstBuilder {
     const items: FieldValue['items'][number][] = [];
     for (const it of subs(n, 'valueItem')) {
       const id = tok(it, 'SourceId');
+      const atw = sub(it, 'atwMarker');
       if (id) items.push({ kind: 'id', token: id });
+      else if (atw) items.push({ kind: 'atw', node: atw });
       else items.push({ kind: 'expr', expr: this.expression(sub(it, 'expression')) });
     }
     const hasRange = toks(n, 'Range').length > 0;
     const endNode = sub(n, 'rangeEnd');
     const end = tok(endNode, 'DateLiteral') ?? tok(endNode, 'StringLiteral');
     return { prefix, items, range: hasRange ? { end } : null, span: this.nodeSpan(n) };
+  }
+
+  /** `atw` → applies; `not atw because SOURCE` → excluded by SOURCE; `not atw` alone needs its source. */
+  private deadlineAtw(n: CstNode): DeadlineAtw | null {
+    const not = toks(n, 'Not').length > 0;
+    if (!not) return { applies: true };
+    const source = tok(n, 'source');
+    if (validTok(source)) return { applies: false, source: source.image, span: this.tokenSpan(source) };
+    this.report(
+      'invalid-field-value',
+      "A deadline's 'not atw' names the source that excludes the Algemene termijnenwet.",
+      this.nodeSpan(n),
+      'Write deadline: within 6 weeks, not atw because awir-28-lid-3.',
+    );
+    return null;
   }
 
   private singleExpr(f: Field, allowPrefix = false): Expr {
@@ -824,7 +849,12 @@ export class AstBuilder {
     const out: Expr[] = [];
     for (const it of f.value.items) {
       if (it.kind === 'expr') out.push(it.expr);
-      else this.report('invalid-field-value', `Field '${key}' expects expressions.`, this.tokenSpan(it.token));
+      else
+        this.report(
+          'invalid-field-value',
+          `Field '${key}' expects expressions.`,
+          it.kind === 'id' ? this.tokenSpan(it.token) : this.nodeSpan(it.node),
+        );
     }
     if (f.value.prefix !== null || f.value.range !== null)
       this.report('invalid-field-value', `Field '${key}' expects a list of expressions.`, f.value.span);
@@ -884,6 +914,8 @@ export class AstBuilder {
     const out: SourceRef[] = [];
     for (const it of f.value.items) {
       if (it.kind === 'id') out.push({ kind: 'SourceRef', id: it.token.image, span: this.tokenSpan(it.token) });
+      else if (it.kind === 'atw')
+        this.report('invalid-field-value', "Field 'sources' expects source ids like awb-4:1.", this.nodeSpan(it.node));
       else if (it.expr.kind === 'Literal' && it.expr.type === 'text')
         out.push({ kind: 'SourceRef', id: it.expr.value, span: it.expr.span });
       else this.report('invalid-field-value', "Field 'sources' expects source ids like awb-4:1.", it.expr.span);

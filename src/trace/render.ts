@@ -10,6 +10,7 @@ import type {
   JsonScalar,
   Provenance,
   Reason,
+  TraceDutyChange,
   TraceEntry,
   TraceNode,
   TraceSource,
@@ -43,6 +44,8 @@ const WORDS = {
     dutyOn: 'plicht actief',
     dutyOff: 'plicht beëindigd',
     deadline: 'uiterlijk',
+    atwExtended: 'verlengd van',
+    atwExcluded: 'Algemene termijnenwet niet van toepassing',
     true: 'waar',
     false: 'onwaar',
     unknown: 'onbekend',
@@ -256,6 +259,8 @@ const WORDS = {
     dutyOn: 'duty active',
     dutyOff: 'duty ended',
     deadline: 'due',
+    atwExtended: 'extended from',
+    atwExcluded: 'Algemene termijnenwet does not apply',
     true: 'true',
     false: 'false',
     unknown: 'unknown',
@@ -457,6 +462,18 @@ const WORDS = {
 } as const;
 
 type Words = (typeof WORDS)[Lang];
+
+/**
+ * What the Algemene termijnenwet did to a duty's deadline: ` (extended from DATE; ARTICLES)` when it extended it,
+ * ` (Algemene termijnenwet does not apply: SOURCE)` when excluded; empty otherwise (grammar/README.md#deadlines).
+ */
+function atwNote(d: TraceDutyChange, w: Words): string {
+  const atw = d.atw;
+  if (atw === undefined) return '';
+  if (!atw.applies) return atw.articles.length > 0 ? ` (${w.atwExcluded}: ${atw.articles.join(', ')})` : '';
+  if (atw.rule === null || d.unextendedDeadline === undefined) return '';
+  return ` (${w.atwExtended} ${d.unextendedDeadline}; ${atw.articles.join(', ')})`;
+}
 
 /** The word table in `lang` (for the other renderers of this stage; not part of the public API). */
 export function wordsFor(lang: Lang): Words {
@@ -752,7 +769,7 @@ export function explainText(entry: TraceEntry, options: { readonly lang: Lang } 
         ...entry.dutiesActivated.map(
           (d) =>
             `- ${w.dutyOn}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}` +
-            `${d.deadline ? `, ${w.deadline} ${d.deadline}` : ''}`,
+            `${d.deadline ? `, ${w.deadline} ${d.deadline}${atwNote(d, w)}` : ''}`,
         ),
         ...entry.dutiesEnded.map((d) => `- ${w.dutyOff}: <${d.duty}>(${d.args.map(idText).join(', ')}) ${d.id}`),
       ];

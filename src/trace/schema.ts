@@ -107,6 +107,15 @@ const dutyChange = z.object({
   duty: z.string(),
   args: z.array(scalar),
   deadline: z.string().nullable(),
+  unextendedDeadline: z.string().optional().describe('The deadline before the Algemene termijnenwet extended it'),
+  atw: z
+    .object({
+      applies: z.boolean(),
+      rule: z.enum(['art-1-lid-1', 'art-2']).nullable(),
+      articles: z.array(z.string()),
+    })
+    .optional()
+    .describe('How the Algemene termijnenwet treated the deadline: the articles applied, or the excluding source'),
 });
 
 /** The trace of one attempt to take an act (`traceVersion: 2`). */

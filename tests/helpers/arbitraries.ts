@@ -288,6 +288,13 @@ const arbDuty: fc.Arbitrary<DutyDecl> = fc.record({
       kind: fc.constant('Deadline' as const),
       form: fc.constantFrom('within' as const, 'by' as const),
       value: arbExpr,
+      atw: fc.oneof(
+        fc.constant(null),
+        fc.constant({ applies: true as const }),
+        fc
+          .constantFrom('awb-4:1', 'awir-28-lid-3', 'wko.1-5', 'fact', '2024-01-01')
+          .map((source) => ({ applies: false as const, source, span })),
+      ),
       span: fc.constant(span),
     }),
     { nil: null },

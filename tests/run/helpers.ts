@@ -2,6 +2,7 @@
 import type {
   ActDecl,
   Decl,
+  DeadlineAtw,
   DutyDecl,
   Effect,
   Expr,
@@ -124,7 +125,7 @@ export function duty(
   o: {
     params?: Param[];
     holder?: Expr | null;
-    deadline?: { form: 'within' | 'by'; value: Expr } | null;
+    deadline?: { form: 'within' | 'by'; value: Expr; atw?: DeadlineAtw | null } | null;
     violation?: Expr | null;
     terminatedBy?: string[];
     sources?: string[];
@@ -144,7 +145,9 @@ export function duty(
     createdBy: [],
     terminatedBy: (o.terminatedBy ?? []).map((n) => actRef(n)),
     enforcedBy: [],
-    deadline: o.deadline ? { kind: 'Deadline', form: o.deadline.form, value: o.deadline.value, span } : null,
+    deadline: o.deadline
+      ? { kind: 'Deadline', form: o.deadline.form, value: o.deadline.value, atw: o.deadline.atw ?? null, span }
+      : null,
     violation: o.violation ?? null,
     components: [],
   };

@@ -117,6 +117,33 @@ describe('declarations', () => {
     expect(a.meta).toEqual([{ kind: 'Meta', key: 'tags', value: '' }]);
   });
 
+  it('reads the Atw marker of a deadline', () => {
+    const read = (marker: string) => {
+      const r = parse(`duty <d>() {\n  deadline: within 6 weeks${marker}\n  sources: x\n}\n`, 'd.flint');
+      const d = stripSpans(r.value.declarations[0] as DutyDecl);
+      return { diagnostics: r.diagnostics.map((x) => x.code), deadline: d.deadline, sources: d.sources };
+    };
+    const sixWeeks = { kind: 'Literal', type: 'duration', value: 'P6W' };
+    expect(read(', atw')).toEqual({
+      diagnostics: [],
+      deadline: { kind: 'Deadline', form: 'within', value: sixWeeks, atw: { applies: true } },
+      sources: [{ kind: 'SourceRef', id: 'x' }],
+    });
+    expect(read(', not atw because awir-28-lid-3').deadline).toEqual({
+      kind: 'Deadline',
+      form: 'within',
+      value: sixWeeks,
+      atw: { applies: false, source: 'awir-28-lid-3' },
+    });
+    expect(read('').deadline).toEqual({ kind: 'Deadline', form: 'within', value: sixWeeks, atw: null });
+    expect(read(', not atw').diagnostics).toEqual(['invalid-field-value']);
+    // `atw` is a marker only as a whole item: in an expression it stays a name.
+    const r = parse('fact [f]: boolean {\n  value: not atw and atw\n}\n', 'f.flint');
+    expect(r.diagnostics).toEqual([]);
+    const bad = parse('fact [f]: boolean {\n  value: atw\n}\nfact [g]: boolean {\n  value: x, not atw\n}\n', 'f.flint');
+    expect(bad.diagnostics.map((x) => x.code)).toEqual(['invalid-field-value', 'invalid-field-value']);
+  });
+
   it('reads duties with deadlines', () => {
     const r = parse(
       'duty <beslissen>(aanvrager: [persoon]) {\n  holder: [bestuursorgaan]\n  claimant: aanvrager\n' +
@@ -137,6 +164,7 @@ describe('declarations', () => {
         op: 'add',
         operands: [fact('datum', v('aanvrager')), { kind: 'Literal', type: 'duration', value: 'P8W' }],
       },
+      atw: null,
     });
     expect(d.violation).toEqual({
       kind: 'Compare',

@@ -1,6 +1,7 @@
 /**
  * `unknown-source`: a frame cites a source id that no source block declares
- * (grammar/README.md#sources).
+ * (grammar/README.md#sources), in its `sources` or as the source that excludes the Atw for a duty's deadline
+ * (grammar/README.md#deadlines).
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
@@ -19,7 +20,9 @@ export const unknownSource: Rule = {
     const ids = Object.keys(ctx.sources);
     const didYouMean = suggester();
     for (const f of ctx.frames) {
-      for (const s of f.sources) {
+      const atw = f.kind === 'Duty' ? f.deadline?.atw : null;
+      const cited = atw && !atw.applies ? [...f.sources, { id: atw.source, span: atw.span }] : f.sources;
+      for (const s of cited) {
         if (lookup(ctx.sources, s.id) !== undefined) continue;
         out.push(
           report(unknownSource, {

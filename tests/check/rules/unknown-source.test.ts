@@ -21,3 +21,17 @@ describe('unknown-source', () => {
     );
   });
 });
+
+describe('unknown-source in a deadline that excludes the Atw', () => {
+  test('the excluding source must be declared', () => {
+    expectErrors(`${HEADER}duty <d> { deadline: within 6 weeks, not atw because <|awir-28|>  sources: awb-4:1 }`, [
+      { code: 'unknown-source', message: /^Duty «d» cites source «awir-28», which is not declared\./ },
+    ]);
+  });
+
+  test('a declared excluding source is accepted', () => {
+    expectValid(`${HEADER}duty <d> { deadline: within 6 weeks, not atw because awb-4:1  sources: awb-4:1 }`, {
+      codes: ['unknown-source'],
+    });
+  });
+});
