@@ -48,7 +48,8 @@ export function apiExports(): Map<string, ApiExport[]> {
               ? 'const'
               : 'type';
       const doc = ts.displayPartsToString(target.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
-      const first = /^(.*?[^.]\.)(?=\s+[A-Z`]|$)/.exec(doc)?.[1] ?? doc;
+      // The first sentence: up to a full stop before a capital or a code span (`e.g.` and `i.e.` end none).
+      const first = /^(.*?[^.](?<!\be\.g|\bi\.e)\.)(?=\s+[A-Z`]|$)/.exec(doc)?.[1] ?? doc;
       return { name: sym.name, kind, summary: first };
     });
     out.set(
