@@ -1290,8 +1290,8 @@ export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, opt
  * A `within` deadline under the Algemene termijnenwet (grammar/README.md#deadlines): the term of `duration` from
  * the duty's creation `at`, extended by {@link atwDeadline} when the Atw applies, or not extended when `marker`
  * names the excluding source. The case's art. 3 lid 3 `equivalent` days count as feestdagen; a skipped one is
- * cited with its declaring decision (docs/calendar.md). A term the Atw cannot compute (not a whole number of days, weeks, months or years) keeps its unextended deadline, with a
- * warning.
+ * cited with its declaring decision (docs/calendar.md). A term the Atw cannot compute (not a whole number of
+ * days, weeks, months or years) keeps its unextended deadline, with a warning.
  */
 function withAtw(
   at: string,
