@@ -80,6 +80,21 @@ export const caseFileSchema = z
       .optional()
       .describe('Actors by id with the roles they play.'),
     facts: z.array(caseFactSchema).optional().describe('Facts given at the start of the case.'),
+    equivalentDays: z
+      .array(
+        z.union([
+          date,
+          z.strictObject({
+            date,
+            source: z.string().optional().describe('The decision that declares the day equivalent.'),
+          }),
+        ]),
+      )
+      .optional()
+      .describe(
+        'Days declared equivalent to feestdagen (Atw art. 3 lid 3): counted by is_holiday, is_working_day, ' +
+          'next_working_day and Atw duty deadlines.',
+      ),
     acts: z.array(caseActSchema).optional().describe('Acts taken in order.'),
     advance: date.optional().describe('Move the clock to this date after the acts (duty deadlines are checked).'),
     availableFor: z

@@ -130,7 +130,11 @@ export function startCase(cm: CompiledModel, c: CaseFile): { state: CaseState; d
     'startCase',
     (d) => ({ state: invalidState(), diagnostics: [d] }),
     () => {
-      const created = createCaseChecked(cm, { asOf: c.asOf, ...(c.actors ? { actors: c.actors } : {}) });
+      const created = createCaseChecked(cm, {
+        asOf: c.asOf,
+        ...(c.actors ? { actors: c.actors } : {}),
+        ...(c.equivalentDays ? { equivalentDays: c.equivalentDays } : {}),
+      });
       const diagnostics: Diagnostic[] = [...created.diagnostics];
       let state = created.value;
       for (const [i, f] of (c.facts ?? []).entries()) {

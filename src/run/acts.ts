@@ -45,6 +45,7 @@ import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from '
 import type { Tri, Value } from './values.js';
 import { atBoundary } from '../model/guard.js';
 import { atwDeadline } from './atw.js';
+import type { EquivalentDay } from './calendar.js';
 import { compiledProblem, reasonOf, refusedTake } from './guards.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
@@ -1017,7 +1018,7 @@ function perform(
           deadline = addDuration(at, v.value);
           const marker = d.decl.deadline?.atw ?? null;
           if (marker !== null && deadline !== null) {
-            const r = withAtw(at, v.value, marker, eff.name, d.decl.deadline?.span);
+            const r = withAtw(at, v.value, marker, eff.name, d.decl.deadline?.span, state.equivalentDays);
             diagnostics.push(...r.diagnostics);
             if (r.value !== null) {
               atwNote = { unextendedDeadline: deadline, atw: r.value.atw };
@@ -1288,9 +1289,9 @@ export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, opt
 /**
  * A `within` deadline under the Algemene termijnenwet (grammar/README.md#deadlines): the term of `duration` from
  * the duty's creation `at`, extended by {@link atwDeadline} when the Atw applies, or not extended when `marker`
- * names the excluding source. The art. 3 lid 3 equivalent days are not modelled yet (docs/calendar.md). A term the
- * Atw cannot compute (not a whole number of days, weeks, months or years) keeps its unextended deadline, with a
- * warning.
+ * names the excluding source. The case's art. 3 lid 3 `equivalent` days count as feestdagen; a skipped one is
+ * cited with its declaring decision (docs/calendar.md). A term the Atw cannot compute (not a whole number of
+ * days, weeks, months or years) keeps its unextended deadline, with a warning.
  */
 function withAtw(
   at: string,
@@ -1298,9 +1299,10 @@ function withAtw(
   marker: DeadlineAtw,
   duty: string,
   span: Span | undefined,
+  equivalent: readonly EquivalentDay[] = [],
 ): { value: { date: string; atw: TraceDutyAtw } | null; diagnostics: Diagnostic[] } {
   const spec = marker.applies ? { duration } : { duration, excludedBy: marker.source };
-  const r = atwDeadline(at, spec);
+  const r = atwDeadline(at, spec, equivalent);
   if (r.value === null)
     return {
       value: null,

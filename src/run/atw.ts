@@ -39,11 +39,12 @@ export interface AtwExtension {
   /** Which rule decided the extension; `null` when not extended. */
   readonly rule: AtwRule | null;
   /**
-   * The provisions applied, for the trace: the rule (`Atw art. 1 lid 1` / `Atw art. 2`) and the art. 3 lid that
-   * makes each skipped feestdag count. Empty when not extended.
+   * The provisions applied, for the trace: the rule (`Atw art. 1 lid 1` / `Atw art. 2`), the art. 3 lid that
+   * makes each skipped feestdag count, then the `source` of each skipped equivalent day (art. 3 lid 3) that has
+   * one. Empty when not extended.
    */
   readonly articles: readonly string[];
-  /** The skipped or uncounted feestdagen, `date name`, for the trace. */
+  /** The skipped or uncounted feestdagen, `date name` (`date name (source)` for a sourced lid 3 day). */
   readonly holidays: readonly string[];
 }
 
@@ -62,16 +63,19 @@ function countWorking(from: string, to: string, equivalent: readonly EquivalentD
 
 function holidayNotes(from: string, to: string, equivalent: readonly EquivalentDay[]): [string[], string[]] {
   const articles = new Set<string>();
+  const sources = new Set<string>();
   const names: string[] = [];
   let d: string | null = from;
   for (let i = 0; d !== null && d <= to && i < BOUND; i++) {
     for (const h of holidaysOn(d, equivalent) ?? []) {
       articles.add(h.article);
-      names.push(`${h.date} ${h.name}`);
+      if (h.source !== undefined) sources.add(h.source);
+      names.push(h.source === undefined ? `${h.date} ${h.name}` : `${h.date} ${h.name} (${h.source})`);
     }
     d = addDuration(d, 'P1D');
   }
-  return [[...articles].sort(), names];
+  // The decisions that declare skipped days equivalent (art. 3 lid 3) follow the articles, in date order.
+  return [[...[...articles].sort(), ...sources], names];
 }
 
 /**

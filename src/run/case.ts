@@ -11,6 +11,7 @@ import { recordViolations } from './duties.js';
 import { argKey, copyGiven, deepFreeze, engineState } from './state.js';
 import { caseProblem } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
+import { type EquivalentDay, equivalentDayProblems } from './calendar.js';
 import { isDate } from './values.js';
 import { atBoundary } from '../model/guard.js';
 import { compiledProblem, invalidState, stateOrInvalid } from './guards.js';
@@ -26,6 +27,11 @@ export interface CaseOptions {
   /** Actors by id with the roles (fact names) they play. */
   readonly actors?: Readonly<Record<string, { readonly roles: readonly string[] }>>;
   readonly facts?: readonly GivenFact[];
+  /**
+   * Days declared equivalent to feestdagen (Atw art. 3 lid 3), as dates or `{ date, source }` with the
+   * declaring decision: the calendar built-ins and Atw duty deadlines of the case count them. Default: none.
+   */
+  readonly equivalentDays?: readonly EquivalentDay[];
 }
 
 /**
@@ -94,7 +100,13 @@ function checkActors(
 }
 
 /** An empty, frozen case state. */
-function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string, { roles: string[] }>): CaseState {
+function emptyState(
+  compiled: CompiledModel,
+  asOf: string,
+  actors: Record<string, { roles: string[] }>,
+  equivalentDays: readonly EquivalentDay[] = [],
+): CaseState {
+  const days = equivalentDays.length === 0 ? {} : { equivalentDays };
   return engineState(
     deepFreeze({
       model: modelIdentity(compiled.model),
@@ -106,10 +118,41 @@ function emptyState(compiled: CompiledModel, asOf: string, actors: Record<string
       records: [],
       violations: [],
       counters: { record: 0, duty: 0 },
-      // The log shares the (frozen) actors with the state.
-      events: [{ kind: 'create', asOf, actors }],
+      ...days,
+      // The log shares the (frozen) actors and equivalent days with the state.
+      events: [{ kind: 'create', asOf, actors, ...days }],
     }),
   );
+}
+
+/**
+ * The valid equivalent days of `days` (copies, so the frozen state holds no caller object), and a diagnostic
+ * with the JSON path `/equivalentDays/i` per invalid entry (left out).
+ */
+function checkEquivalentDays(days: unknown, diagnostics: Diagnostic[]): EquivalentDay[] {
+  if (days === undefined) return [];
+  const hint = 'Write a date YYYY-MM-DD or { "date": "YYYY-MM-DD", "source": "the declaring decision" }.';
+  if (!Array.isArray(days)) {
+    const message = 'The equivalent days must be a list of dates or { date, source } (Atw art. 3 lid 3).';
+    diagnostics.push({ code: 'run-invalid-equivalent-day', severity: 'error', message, path: '/equivalentDays', hint });
+    return [];
+  }
+  const bad = new Set<number>();
+  for (const p of equivalentDayProblems(days)) {
+    bad.add(p.index);
+    const path = `/equivalentDays/${p.index}`;
+    diagnostics.push({ code: 'run-invalid-equivalent-day', severity: 'error', message: p.message, path, hint });
+  }
+  const out: EquivalentDay[] = [];
+  days.forEach((e: unknown, i) => {
+    if (bad.has(i)) return;
+    if (typeof e === 'string') out.push(e);
+    else {
+      const { date, source } = e as { date: string; source?: string };
+      out.push(source === undefined ? { date } : { date, source });
+    }
+  });
+  return out;
 }
 
 /**
@@ -134,12 +177,13 @@ export function createCaseChecked(compiled: CompiledModel, options: CaseOptions)
         });
       }
       const actors = checkActors(compiled, o.actors, diagnostics);
+      const equivalentDays = checkEquivalentDays(o.equivalentDays, diagnostics);
       // Without a valid clock, the case has no date: it is created with no actors and facts, and with
       // an asOf that every later call reports (run-invalid-state) rather than a guessed date.
       if (diagnostics.some((d) => d.code === 'run-invalid-date')) {
         return { value: emptyState(compiled, INVALID_AS_OF, {}), diagnostics };
       }
-      const state = emptyState(compiled, o.asOf as string, actors);
+      const state = emptyState(compiled, o.asOf as string, actors, equivalentDays);
       if (o.facts === undefined) return { value: state, diagnostics };
       if (!Array.isArray(o.facts)) {
         diagnostics.push(INVALID_FACTS);

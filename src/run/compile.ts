@@ -281,7 +281,7 @@ function compileCall(e: Call, b: Builder): CExpr {
       if (v === null) unknown = true;
       else vs.push(v);
     }
-    return unknown ? null : callFn(e.fn, vs);
+    return unknown ? null : callFn(e.fn, vs, ctx.state.equivalentDays);
   };
 }
 

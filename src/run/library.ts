@@ -3,7 +3,7 @@
  * and the built-in functions `Call` supports (grammar/README.md#functions).
  */
 import type { Decimal } from 'decimal.js';
-import { isHoliday, isWorkingDay, nextWorkingDay } from './calendar.js';
+import { type EquivalentDay, isHoliday, isWorkingDay, nextWorkingDay } from './calendar.js';
 import {
   addMonths,
   firstOfMonth,
@@ -73,7 +73,11 @@ export function compare(op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', a: Value, b
   return op === 'lt' ? c < 0 : op === 'le' ? c <= 0 : op === 'gt' ? c > 0 : c >= 0;
 }
 
-export function callFn(fn: string, args: Value[]): Tri {
+/**
+ * Calls the built-in `fn` on `args`; `equivalent` are the case's Atw art. 3 lid 3 days, which `is_holiday`,
+ * `is_working_day` and `next_working_day` count as feestdagen.
+ */
+export function callFn(fn: string, args: Value[], equivalent: readonly EquivalentDay[] = []): Tri {
   const a0 = args[0];
   const a1 = args[1];
   switch (fn) {
@@ -131,7 +135,7 @@ export function callFn(fn: string, args: Value[]): Tri {
       return num(new Dec(fn === 'months' ? m : Math.trunc(m / 12)), true);
     }
   }
-  return callDateFn(fn, a0, a1);
+  return callDateFn(fn, a0, a1, equivalent);
 }
 
 /** A date result, or unknown for `null` (an invalid date or one outside the date range). */
@@ -140,7 +144,12 @@ function dateOrUnknown(d: string | null): Tri {
 }
 
 /** The date and calendar functions (date-functions.ts, calendar.ts); `null` (unknown) for any other argument. */
-function callDateFn(fn: string, a0: Value | undefined, a1: Value | undefined): Tri {
+function callDateFn(
+  fn: string,
+  a0: Value | undefined,
+  a1: Value | undefined,
+  equivalent: readonly EquivalentDay[],
+): Tri {
   if (a0?.type !== 'date') return null;
   const d = a0.value;
   switch (fn) {
@@ -167,15 +176,15 @@ function callDateFn(fn: string, a0: Value | undefined, a1: Value | undefined): T
       return dateOrUnknown(fn === 'add_months' ? addMonths(d, n) : monthsBefore(d, n));
     }
     case 'is_holiday': {
-      const h = isHoliday(d);
+      const h = isHoliday(d, equivalent);
       return h === null ? null : h ? TRUE : FALSE;
     }
     case 'is_working_day': {
-      const w = isWorkingDay(d);
+      const w = isWorkingDay(d, equivalent);
       return w === null ? null : w ? TRUE : FALSE;
     }
     case 'next_working_day':
-      return dateOrUnknown(nextWorkingDay(d));
+      return dateOrUnknown(nextWorkingDay(d, equivalent));
   }
   return null;
 }

@@ -7,6 +7,7 @@ import type { ModelIdentity } from '../model/identity.js';
 import * as z from 'zod';
 import type { JsonScalar, Provenance } from '../model/trace.js';
 import { isDate } from './values.js';
+import type { EquivalentDay } from './calendar.js';
 
 export type { JsonScalar } from '../model/trace.js';
 
@@ -85,6 +86,8 @@ export type CaseEvent =
       readonly kind: 'create';
       readonly asOf: string;
       readonly actors: Readonly<Record<string, { readonly roles: readonly string[] }>>;
+      /** The case's Atw art. 3 lid 3 days ({@link CaseState.equivalentDays}); absent when none. */
+      readonly equivalentDays?: readonly EquivalentDay[];
     }
   | {
       readonly kind: 'give';
@@ -117,6 +120,12 @@ export interface CaseState {
   readonly records: readonly ActRecord[];
   readonly violations: readonly Violation[];
   readonly counters: { readonly record: number; readonly duty: number };
+  /**
+   * The days declared equivalent to feestdagen (Atw art. 3 lid 3) for this case, as given to `createCase`:
+   * every calendar use in evaluation (`is_holiday`, `is_working_day`, `next_working_day`, Atw duty deadlines)
+   * counts them. Absent when none.
+   */
+  readonly equivalentDays?: readonly EquivalentDay[];
   /** The event log: every change made to the case, in order (see {@link CaseEvent}). */
   readonly events: readonly CaseEvent[];
 }
@@ -184,6 +193,9 @@ const provenanceSchema = z.union([
 ]);
 const actorsSchema = z.record(z.string(), z.object({ roles: z.array(z.string()) }));
 const paramsSchema = z.record(z.string(), scalar);
+const equivalentDaysSchema = z.array(
+  z.union([z.string(), z.object({ date: z.string(), source: z.string().optional() })]),
+);
 
 /**
  * The shape of a {@link CaseState} made outside the engine (a stored state read back, a hand-made
@@ -219,9 +231,15 @@ export const caseStateSchema = z.object({
   ),
   violations: z.array(violationSchema),
   counters: z.object({ record: z.number(), duty: z.number() }),
+  equivalentDays: equivalentDaysSchema.optional(),
   events: z.array(
     z.union([
-      z.object({ kind: z.literal('create'), asOf: z.string(), actors: actorsSchema }),
+      z.object({
+        kind: z.literal('create'),
+        asOf: z.string(),
+        actors: actorsSchema,
+        equivalentDays: equivalentDaysSchema.optional(),
+      }),
       z.object({
         kind: z.literal('give'),
         facts: z.array(givenFactSchema),

@@ -2,7 +2,7 @@
  * Replaying act records: the case history is the initial state plus its records.
  */
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { advance, createCase, force, give, take } from '../run/index.js';
+import { advance, createCaseChecked, force, give, take } from '../run/index.js';
 import type { ActRecord, CaseEvent, CaseState, CompiledModel } from '../run/index.js';
 import { atBoundary } from '../model/guard.js';
 import { compiledProblem, invalidState, stateOrInvalid } from '../run/guards.js';
@@ -55,7 +55,15 @@ export function replayEvents(compiled: CompiledModel, events: readonly CaseEvent
         });
       }
       const start = first?.kind === 'create' && typeof first.asOf === 'string' ? first : null;
-      let state = createCase(compiled, { asOf: start?.asOf ?? '0000-01-01', actors: start?.actors ?? {} });
+      const days = start?.equivalentDays === undefined ? {} : { equivalentDays: start.equivalentDays };
+      const created = createCaseChecked(compiled, {
+        asOf: start?.asOf ?? '0000-01-01',
+        actors: start?.actors ?? {},
+        ...days,
+      });
+      for (const d of created.diagnostics)
+        if (d.code === 'run-invalid-equivalent-day') diagnostics.push({ ...d, path: `/0${d.path ?? ''}` });
+      let state = created.value;
       for (let i = start ? 1 : 0; i < events.length; i++) {
         const e = events[i] as CaseEvent;
         const path = `/${i}`;

@@ -211,6 +211,7 @@ describe('schemas/case.schema.json', () => {
       'asOf',
       'availableFor',
       'description',
+      'equivalentDays',
       'facts',
       'id',
       'model',
