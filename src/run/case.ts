@@ -8,17 +8,15 @@ import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
-import { argKey, copyGiven, deepFreeze, engineState } from './state.js';
+import { argKey, copyGiven, deepFreeze, engineState, isJsonScalar } from './state.js';
 import { caseProblem } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { type EquivalentDay, equivalentDayProblems } from './calendar.js';
 import { isDate } from './values.js';
-import { atBoundary } from '../model/guard.js';
+import { atBoundary, isRecordValue } from '../model/guard.js';
 import { compiledProblem, invalidState, stateOrInvalid } from './guards.js';
 
 const NO_ARGS: readonly JsonScalar[] = Object.freeze([]);
-const isScalar = (v: unknown): v is JsonScalar =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** Options of {@link createCase}. */
 export interface CaseOptions {
@@ -51,8 +49,6 @@ const INVALID_FACTS: Diagnostic = Object.freeze({
   path: '/facts',
 });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Whether `name` can be played as a role: a fact of the model, or a role an act's actor names (FLINT JSON). */
 function isRoleName(compiled: CompiledModel, name: string): boolean {
   if (compiled.facts.has(name)) return true;
@@ -68,13 +64,13 @@ function checkActors(
 ): Record<string, { roles: string[] }> {
   const out: Record<string, { roles: string[] }> = {};
   if (actors === undefined) return out;
-  if (!isRecord(actors)) {
+  if (!isRecordValue(actors)) {
     const message = 'The actors must be an object { id: { roles: [...] } }.';
     diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: '/actors' });
     return out;
   }
   for (const [id, a] of Object.entries(actors)) {
-    if (!isRecord(a) || !Array.isArray(a.roles)) {
+    if (!isRecordValue(a) || !Array.isArray(a.roles)) {
       const message = `The actor ${id} must be { roles: [role fact names] }.`;
       diagnostics.push({ code: 'run-invalid-actors', severity: 'error', message, path: `/actors/${id}` });
       continue;
@@ -166,7 +162,7 @@ export function createCaseChecked(compiled: CompiledModel, options: CaseOptions)
     (d) => ({ value: invalidState(), diagnostics: [d] }),
     () => {
       const diagnostics: Diagnostic[] = [];
-      const o: Partial<CaseOptions> = isRecord(options) ? options : {};
+      const o: Partial<CaseOptions> = isRecordValue(options) ? options : {};
       if (typeof o.asOf !== 'string' || !isDate(o.asOf)) {
         diagnostics.push({
           code: 'run-invalid-date',
@@ -221,7 +217,7 @@ export function checkGiven(
   g: GivenFact,
   path: string,
 ): { fact: string; args: readonly JsonScalar[]; value: JsonScalar } | Diagnostic {
-  if (!isRecord(g) || typeof g.fact !== 'string') {
+  if (!isRecordValue(g) || typeof g.fact !== 'string') {
     return {
       code: 'run-invalid-fact',
       severity: 'error',
@@ -229,7 +225,7 @@ export function checkGiven(
       path,
     };
   }
-  if (g.args !== undefined && (!Array.isArray(g.args) || !g.args.every(isScalar))) {
+  if (g.args !== undefined && (!Array.isArray(g.args) || !g.args.every(isJsonScalar))) {
     return {
       code: 'run-invalid-fact',
       severity: 'error',

@@ -11,6 +11,7 @@ import { finishNode, newCtx } from './context.js';
 import { dedupeQuestions } from './acts.js';
 import { caseProblem } from './resume.js';
 import type { CaseState } from './state.js';
+import { isJsonScalar } from './state.js';
 import { instanceText } from './id-text.js';
 import { toTraceValue } from './values.js';
 import { atBoundary } from '../model/guard.js';
@@ -35,8 +36,6 @@ export interface FactEvaluation {
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
 const UNKNOWN: TraceValue = Object.freeze({ type: 'unknown' });
-const isScalar = (v: unknown): v is JsonScalar =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /**
  * Evaluate fact `fact` for `args` (omitted: "some instance holds") on the case clock. An
@@ -65,10 +64,10 @@ export function evaluateFact(
       if (!f) {
         const message = `The fact [${String(fact)}] is not defined in the model.`;
         const d: Diagnostic = { code: 'run-unknown-fact', severity: 'error', message, path: '/fact' };
-        return invalid(d, [{ fact: String(fact), args: Array.isArray(args) ? args.filter(isScalar) : [] }]);
+        return invalid(d, [{ fact: String(fact), args: Array.isArray(args) ? args.filter(isJsonScalar) : [] }]);
       }
       if (args !== undefined) {
-        if (!Array.isArray(args) || !args.every(isScalar)) {
+        if (!Array.isArray(args) || !args.every(isJsonScalar)) {
           return invalid({
             code: 'run-wrong-type',
             severity: 'error',

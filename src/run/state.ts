@@ -5,6 +5,7 @@
  */
 import type { ModelIdentity } from '../model/identity.js';
 import * as z from 'zod';
+import { isRecordValue } from '../model/guard.js';
 import type { JsonScalar, Provenance } from '../model/trace.js';
 import { isDate } from './values.js';
 import type { EquivalentDay } from './calendar.js';
@@ -148,7 +149,9 @@ export function withEvent(state: CaseState, event: CaseEvent): CaseState {
 /** The key of an argument tuple in {@link CaseState.facts}. */
 export const argKey = (args: readonly JsonScalar[]): string => (args.length === 0 ? '[]' : JSON.stringify(args));
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON scalar a case may hold: text, a finite number, a boolean or null. */
+export const isJsonScalar = (v: unknown): v is JsonScalar =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -278,14 +281,14 @@ export function stateProblem(
   state: unknown,
 ): { code: string; severity: 'error'; message: string; path: string } | null {
   // an engine-made state has a valid clock, unless it was created with an invalid asOf (another length)
-  if (isObj(state) && engineStates.has(state) && (state.asOf as string).length === 10) return null;
+  if (isRecordValue(state) && engineStates.has(state) && (state.asOf as string).length === 10) return null;
   const bad = (path: string, what: string) => ({
     code: 'run-invalid-state',
     severity: 'error' as const,
     message: `The case state is not valid: ${what}.`,
     path,
   });
-  if (!isObj(state)) return bad('', 'it is not an object');
+  if (!isRecordValue(state)) return bad('', 'it is not an object');
   if (typeof state.asOf !== 'string' || !isDate(state.asOf)) {
     const clock = JSON.stringify(state.asOf);
     return bad('/asOf', `its clock ${clock} is not a calendar date (was the case created with an invalid asOf?)`);
