@@ -314,8 +314,34 @@ export type BlockCstChildren = {
   LCurly: IToken[];
   Closed?: IToken[];
   metaField?: MetaFieldCstNode[];
+  subBlock?: SubBlockCstNode[];
   field?: FieldCstNode[];
   RCurly: IToken[];
+};
+
+export interface SubBlockCstNode extends CstNode {
+  name: "subBlock";
+  children: SubBlockCstChildren;
+}
+
+export type SubBlockCstChildren = {
+  word: IToken[];
+  labels: SubLabelCstNode[];
+  Comma?: IToken[];
+  block: BlockCstNode[];
+};
+
+export interface SubLabelCstNode extends CstNode {
+  name: "subLabel";
+  children: SubLabelCstChildren;
+}
+
+export type SubLabelCstChildren = {
+  SourceId?: IToken[];
+  DateLiteral?: IToken[];
+  IntegerLiteral?: IToken[];
+  Identifier?: IToken[];
+  StringLiteral?: IToken[];
 };
 
 export interface MetaFieldCstNode extends CstNode {
@@ -339,6 +365,7 @@ export interface FieldCstNode extends CstNode {
 export type FieldCstChildren = {
   key?: (IToken)[];
   key2?: (IToken)[];
+  key3?: IToken[];
   Colon: IToken[];
   fieldValue: FieldValueCstNode[];
 };
@@ -634,6 +661,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   param(children: ParamCstChildren, param?: IN): OUT;
   typeRef(children: TypeRefCstChildren, param?: IN): OUT;
   block(children: BlockCstChildren, param?: IN): OUT;
+  subBlock(children: SubBlockCstChildren, param?: IN): OUT;
+  subLabel(children: SubLabelCstChildren, param?: IN): OUT;
   metaField(children: MetaFieldCstChildren, param?: IN): OUT;
   field(children: FieldCstChildren, param?: IN): OUT;
   fieldValue(children: FieldValueCstChildren, param?: IN): OUT;

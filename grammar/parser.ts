@@ -386,13 +386,41 @@ export class FlintParser extends CstParser {
   private block = this.RULE('block', () => {
     this.CONSUME(LCurly);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Closed) },
-        { ALT: () => this.SUBRULE(this.metaField) },
-        { ALT: () => this.SUBRULE(this.field) },
-      ]);
+      // One token decides (the gate tells a sub-block from a field), so a field missing its ':' still reads as one.
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { ALT: () => this.CONSUME(Closed) },
+          { ALT: () => this.SUBRULE(this.metaField) },
+          { GATE: () => this.subBlockAhead(), ALT: () => this.SUBRULE(this.subBlock) },
+          { ALT: () => this.SUBRULE(this.field) },
+        ],
+      });
     });
     this.CONSUME(RCurly);
+  });
+
+  /** `version LABEL {` in a source, `variant SOURCE@LABEL, ... {` in a frame (grammar/README.md#versions). */
+  private subBlockAhead(): boolean {
+    return (this.isWord(1, 'version') || this.isWord(1, 'variant')) && this.LA(2).tokenType !== Colon;
+  }
+
+  /** A source's `version LABEL { ... }`, a frame's `variant SOURCE@LABEL, ... { ... }` (grammar/README.md#versions). */
+  private subBlock = this.RULE('subBlock', () => {
+    this.CONSUME(Identifier, { LABEL: 'word' });
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.subLabel, { LABEL: 'labels' }) });
+    this.SUBRULE(this.block);
+  });
+
+  private subLabel = this.RULE('subLabel', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(SourceId) },
+      { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(IntegerLiteral) },
+      { ALT: () => this.CONSUME(Identifier) },
+      { ALT: () => this.CONSUME(StringLiteral) },
+    ]);
   });
 
   private metaField = this.RULE('metaField', () => {
@@ -412,6 +440,8 @@ export class FlintParser extends CstParser {
         { ALT: () => this.CONSUME2(Identifier, { LABEL: 'key2' }) },
         { ALT: () => this.CONSUME(By, { LABEL: 'key2' }) },
       ]);
+      // `applies as of:` (grammar/README.md#versions).
+      this.OPTION3(() => this.CONSUME(Of, { LABEL: 'key3' }));
     });
     this.CONSUME(Colon);
     this.SUBRULE(this.fieldValue);

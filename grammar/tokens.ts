@@ -157,8 +157,12 @@ export const IDENTIFIER_RE = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 /** An unquoted source id: word characters, with single `-`, `.` or `:` between them (`awb-4:1`). */
 export const SOURCE_ID_RE = /^[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*$/u;
 
+/** A version label, written after `version`, cited after `@` (`2025`, `2023-07-01`; grammar/README.md#versions). */
+export const VERSION_LABEL_RE = /^[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*$/u;
+
 const stickyIdentifier = /[\p{L}_][\p{L}\p{N}_]*/uy;
-const stickySourceId = /[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*/uy;
+// A source id with an optional `@LABEL` naming one of its versions (`bkot-4@2025`, grammar/README.md#versions).
+const stickySourceId = /[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*)?/uy;
 
 function stickyMatch(re: RegExp, text: string, offset: number): [string] | null {
   re.lastIndex = offset;
@@ -185,6 +189,14 @@ function expectsSourceId(tokens: readonly IToken[]): boolean {
       const p = tokens[i - 1];
       const q = tokens[i - 2];
       return p?.tokenType === Identifier && p.image === 'atw' && q?.tokenType === K.Not;
+    }
+    // `variant bkot-4@2025, awir-26a@2025 {` and `version 2025 {`, first on a line or after a brace
+    // (grammar/README.md#versions).
+    if (t.tokenType === Identifier && (t.image === 'variant' || t.image === 'version')) {
+      const p = tokens[i - 1];
+      return (
+        p === undefined || p.tokenType === LCurly || p.tokenType === RCurly || (p.endLine ?? 0) < (t.startLine ?? 0)
+      );
     }
     if (t.tokenType === Colon) {
       const k = tokens[i - 1];

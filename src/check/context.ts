@@ -208,6 +208,25 @@ function runTypeChecker(frames: readonly FrameDecl[], untyped: boolean, scope: T
         for (const c of f.components) checker.check(c, vars);
         break;
     }
+    // `applies as of:` and the variants per version of the law (grammar/README.md#versions).
+    if (f.appliesAsOf) {
+      const what = `The «applies as of» date of ${f.kind.toLowerCase()} «${f.name}»`;
+      checker.expect(f.appliesAsOf, checker.check(f.appliesAsOf, vars), T.date, what);
+    }
+    for (const v of f.variants ?? []) {
+      const info = f.kind === 'Fact' ? scope.fact(f.name) : undefined;
+      if (v.definition) {
+        const t = checker.check(v.definition, vars);
+        if (info) checker.expect(v.definition, t, info.value, `A variant of fact «${f.name}»`);
+      }
+      bool(v.preconditions, vars, `The preconditions of a variant of act «${f.name}»`);
+      for (const eff of [...(v.creates ?? []), ...(v.terminates ?? [])]) checker.checkRef(eff, vars);
+      if (v.deadline) {
+        const want = v.deadline.form === 'within' ? T.duration : T.date;
+        const t = checker.check(v.deadline.value, vars);
+        checker.expect(v.deadline.value, t, want, `The «${v.deadline.form}» deadline of a variant of «${f.name}»`);
+      }
+    }
   }
   return checker.issues;
 }

@@ -7,6 +7,7 @@ import type { Span } from '../model/span.js';
 import type { Expr, FactDecl, FrameDecl, Ref } from '../model/ast.js';
 import { frameExpressions, walkExpr } from '../model/walk.js';
 import type { CheckContext } from './context.js';
+import { staticDefinition } from '../model/walk.js';
 
 /** A check rule. `code` equals the rule's file name and the code of the diagnostics it reports. */
 export interface Rule {
@@ -72,7 +73,8 @@ export function eachExpr(ctx: CheckContext, visit: (e: Expr, owner: FrameDecl) =
 
 /** True when the fact is derived by a function (not an input fact, not `created`). */
 export function isDerived(f: FactDecl): boolean {
-  return f.definition !== null && f.definition.kind !== 'Created';
+  const d = staticDefinition(f);
+  return d !== null && d.kind !== 'Created';
 }
 
 /** The fact, act and duty references inside `e`, in order. */

@@ -4,7 +4,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Expr } from '../model/ast.js';
 import type { Span } from '../model/span.js';
-import { displayName, walkExpr } from '../model/walk.js';
+import { displayName, staticDefinition, walkExpr } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
 import { lookup } from '../check/context.js';
 import { atBoundary, emptyModel, textAtBoundary } from '../model/guard.js';
@@ -102,8 +102,9 @@ export function toGraph(checked: CheckedModel): ModelGraph {
       };
 
       for (const f of Object.values(checked.facts)) {
-        if (f.definition !== null && f.definition.kind !== 'Created') {
-          for (const u of uses(f.definition))
+        const def = staticDefinition(f);
+        if (def !== null && def.kind !== 'Created') {
+          for (const u of uses(def))
             if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
         }
         restsOn('fact', f.name, f.sources);

@@ -3,7 +3,7 @@
  * law, who can create a fact, what does an article affect, how can a fact be brought about.
  */
 import type { Expr } from '../model/ast.js';
-import { subExpressions } from '../model/walk.js';
+import { staticDefinition, subExpressions } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
 import { lookup } from '../check/context.js';
 import type { EdgeType, ModelGraph } from './graph.js';
@@ -140,7 +140,7 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
       type State = ReadonlySet<string>;
       const isInput = (name: string): boolean => {
         const f = lookup(checked.facts, name);
-        return f === undefined ? true : f.definition === null && !creatable.has(name);
+        return f === undefined ? true : staticDefinition(f) === null && !creatable.has(name);
       };
 
       /** Input facts read anywhere under `e` (through derived facts). */
@@ -150,7 +150,8 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
           seen.add(name);
           const f = lookup(checked.facts, name);
           if (isInput(name)) inputs.push(name);
-          else if (f?.definition && f.definition.kind !== 'Created') gather(f.definition, inputs, seen);
+          else if (f && staticDefinition(f) && staticDefinition(f)?.kind !== 'Created')
+            gather(staticDefinition(f) as Expr, inputs, seen);
         };
         const walk = (x: Expr): void => {
           if (x.kind === 'Ref' && x.frame === 'fact') visitFact(x.name);
@@ -171,7 +172,8 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
           inputs.push(name);
           return true;
         }
-        if (!f || f.definition === null || f.definition.kind === 'Created') return s.has(`fact:${name}`);
+        if (!f || staticDefinition(f)?.kind === undefined || staticDefinition(f)?.kind === 'Created')
+          return s.has(`fact:${name}`);
         let known = memo.get(s);
         if (!known) memo.set(s, (known = new Map()));
         let hit = known.get(name);
@@ -190,7 +192,7 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
         visiting.add(name);
         const cutsBefore = cycleCuts;
         const own: string[] = [];
-        const ok = sat(f.definition, s, own, visiting);
+        const ok = sat(staticDefinition(f) as Expr, s, own, visiting);
         visiting.delete(name);
         const deduped = [...new Set(own)];
         if (cycleCuts === cutsBefore) known.set(name, { ok, inputs: deduped });
@@ -212,8 +214,9 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
       };
       const derivedDefinition = (name: string): Expr | null => {
         const f = lookup(checked.facts, name);
-        if (isInput(name) || !f || f.definition === null || f.definition.kind === 'Created') return null;
-        return f.definition;
+        if (isInput(name) || !f || staticDefinition(f)?.kind === undefined || staticDefinition(f)?.kind === 'Created')
+          return null;
+        return staticDefinition(f);
       };
       const prime = (name: string, s: State, known: Map<string, unknown>): void => {
         const root = derivedDefinition(name);
@@ -272,7 +275,7 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
           case 'Unary':
             if (e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'fact' && !isInput(e.operand.name)) {
               const f = lookup(checked.facts, e.operand.name);
-              if (!f || f.definition === null || f.definition.kind === 'Created')
+              if (!f || staticDefinition(f)?.kind === undefined || staticDefinition(f)?.kind === 'Created')
                 return !s.has(`fact:${e.operand.name}`);
             }
             if (e.op === 'not' && e.operand.kind === 'Ref' && e.operand.frame === 'duty')

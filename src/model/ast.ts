@@ -248,10 +248,61 @@ export interface MetaEntry {
   readonly span: Span;
 }
 
-/** A reference from a frame to a source block by id: `sources: awb-4:1, awb-4:2`. */
+/**
+ * A reference from a frame to a source block by id: `sources: awb-4:1, awb-4:2`; `bkot-4@2025` names one version
+ * of a versioned source (grammar/README.md#versions).
+ */
 export interface SourceRef {
   readonly kind: 'SourceRef';
+  /** The source id, without the version label. */
   readonly id: string;
+  /** The version label after `@`, or `null` when the reference names the source as a whole. */
+  readonly version?: string | null;
+  readonly span: Span;
+}
+
+/**
+ * One version of a source (grammar/README.md#versions): `version 2025 { valid: 2025-01-01 .. 2025-12-31 ... }`.
+ * Fields left out are taken from the source block (its citation, Juriconnect, text...).
+ */
+export interface SourceVersion {
+  readonly kind: 'SourceVersion';
+  /** The label frames cite it by: `bkot-4@2025`. */
+  readonly label: string;
+  readonly labelSpan: Span;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** Where this wording was published, e.g. `Stb. 2022, 386`. */
+  readonly publication: string | null;
+  readonly juriconnect: string | null;
+  readonly eli: string | null;
+  readonly url: string | null;
+  readonly text: string | null;
+  readonly explanation: string | null;
+  readonly span: Span;
+}
+
+/**
+ * A variant of a frame (grammar/README.md#versions): the fields that differ per version of the law, resting on the
+ * source versions it implements, in force from `validFrom` to `validTo` (written `valid:`, or else the period all its
+ * cited versions are in force). A field left `null` is not set by the variant.
+ */
+export interface FrameVariant {
+  readonly kind: 'Variant';
+  /** The source versions the variant implements (`variant bkot-4@2025, awir-26a@2025 { ... }`). */
+  readonly sources: readonly SourceRef[];
+  /** The variant's own `valid:` period; `null` when not written (then the cited versions decide). */
+  readonly valid: { readonly from: string | null; readonly to: string | null; readonly span: Span } | null;
+  /** Facts: `holds when:` / `value:`. */
+  readonly definition: Expr | null;
+  /** Acts: `preconditions:`. */
+  readonly preconditions: Expr | null;
+  /** Acts: `creates:` / `terminates:` (`null`: not set by the variant). */
+  readonly creates: readonly Effect[] | null;
+  readonly terminates: readonly Effect[] | null;
+  /** Duties: `deadline:`. */
+  readonly deadline: Deadline | null;
+  readonly explanation: string | null;
   readonly span: Span;
 }
 
@@ -266,6 +317,13 @@ interface FrameCommon {
   /** The interpretation chosen, in the modeller's words. */
   readonly explanation: string | null;
   readonly meta: readonly MetaEntry[];
+  /**
+   * `applies as of: <date expression>` (grammar/README.md#versions): the date that decides which version of the law
+   * applies to this frame; absent or `null`: the date of the decision (the act's date, or the case clock).
+   */
+  readonly appliesAsOf?: Expr | null;
+  /** The frame's variants per version of the law (grammar/README.md#versions); absent or empty: none. */
+  readonly variants?: readonly FrameVariant[];
   readonly span: Span;
 }
 
@@ -290,6 +348,13 @@ export interface SourceDecl {
   readonly validTo: string | null;
   /** Explanation attached to this source (FLINT JSON `sources[].explanation`). */
   readonly explanation: string | null;
+  /** Where the text was published, e.g. `Stb. 2022, 386` (grammar/README.md#versions). */
+  readonly publication?: string | null;
+  /**
+   * The source's versions, each with its own validity (grammar/README.md#versions); absent or empty: the source is
+   * one version, valid `validFrom .. validTo`.
+   */
+  readonly versions?: readonly SourceVersion[];
   readonly meta: readonly MetaEntry[];
   readonly span: Span;
 }
@@ -373,6 +438,11 @@ export interface Header {
   readonly jurisdiction: string | null;
   /** ISO date the model describes the law as in force on. */
   readonly versionDate: string | null;
+  /**
+   * `period: FROM .. TO`: the period the model covers (grammar/README.md#versions); the checker reports gaps between
+   * source versions and versions never in force inside it.
+   */
+  readonly period?: { readonly from: string | null; readonly to: string | null };
   /**
    * `conventions: flint-json`: the model follows the FLINT JSON conventions (undeclared facts are inputs, facts are
    * untyped, some errors are warnings). Set by the JSON import; absent means the `.flint` rules.

@@ -62,12 +62,22 @@ export interface TraceSource {
   readonly validFrom: string | null;
   readonly validTo: string | null;
   readonly text: string | null;
+  /** The label of the version applied, for a source with versions (grammar/README.md#versions). */
+  readonly version?: string;
+  /** Where this text was published, e.g. `Stb. 2022, 386`, when the model says. */
+  readonly publication?: string;
 }
 
 /** A frame a trace node belongs to: one row of a trace's frame table ({@link TraceEntry.frames}). */
 export interface TraceFrame {
   readonly kind: 'fact' | 'act' | 'duty';
   readonly name: string;
+  /**
+   * The deciding date: the date whose version of the law was applied to this frame, present when the frame's
+   * versions matter (it has variants, `applies as of`, or cites a versioned source; grammar/README.md#versions).
+   * `sources` are then the versions in force on that date.
+   */
+  readonly at?: string;
   readonly sources: readonly TraceSource[];
   readonly explanation: string | null;
 }

@@ -45,6 +45,7 @@ export function frameExpressions(f: FrameDecl): readonly Expr[] {
   const add = (e: Expr | null): void => {
     if (e) out.push(e);
   };
+  add(f.appliesAsOf ?? null);
   switch (f.kind) {
     case 'Fact':
       add(f.definition);
@@ -65,7 +66,39 @@ export function frameExpressions(f: FrameDecl): readonly Expr[] {
       out.push(...f.components);
       break;
   }
+  for (const v of f.variants ?? []) {
+    add(v.definition);
+    add(v.preconditions);
+    for (const eff of [...(v.creates ?? []), ...(v.terminates ?? [])]) out.push(...eff.args);
+    add(v.deadline?.value ?? null);
+  }
   return out;
+}
+
+/**
+ * The definitions of a fact: its own and each variant's (grammar/README.md#versions), in order; empty for an input
+ * fact.
+ */
+export function factDefinitions(f: FactDecl): readonly Expr[] {
+  const out: Expr[] = f.definition ? [f.definition] : [];
+  for (const v of f.variants ?? []) if (v.definition) out.push(v.definition);
+  return out;
+}
+
+/**
+ * A fact's definition for static analysis (dependencies, graphs, plans): its own, or with variants per version of
+ * the law the `or` of the variants' definitions, so that everything any version reads counts as read. Never
+ * evaluated: the interpreter picks one variant by date.
+ */
+export function staticDefinition(f: FactDecl): Expr | null {
+  const defs = factDefinitions(f);
+  if (defs.length <= 1) return defs[0] ?? null;
+  return { kind: 'Nary', op: 'or', operands: defs, span: (defs[0] as Expr).span };
+}
+
+/** True when a fact is derived: it has a definition, its own or in a variant. */
+export function isDerivedFact(f: FactDecl): boolean {
+  return f.definition !== null || (f.variants ?? []).some((v) => v.definition !== null);
 }
 
 const isKind =

@@ -31,11 +31,11 @@ import { bareName, checkGiven, freezeInstance, giveFacts } from './case.js';
 import { recordChange } from './changes.js';
 import { conditionMessage, failingConditions } from './conditions.js';
 import { canonicalScalar, fromScalar } from './convert.js';
-import { evalFact } from './derive.js';
+import { decidingDate, evalFact } from './derive.js';
 import { domainOf, enumerate } from './enumerate.js';
 import { declaredRole, instanceHolds, roleInstance, truncate } from './read.js';
-import type { CAct, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
-import { finishNode, frameInForce, newCtx, spanText, traceFrame } from './context.js';
+import type { CAct, CDeadline, CDuty, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
+import { finishNode, frameInForce, newCtx, note, spanText, traceFrame } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey, deepFreeze, engineState } from './state.js';
@@ -47,6 +47,7 @@ import { atBoundary } from '../model/guard.js';
 import { atwDeadline } from './atw.js';
 import type { EquivalentDay } from './calendar.js';
 import { compiledProblem, reasonOf, refusedTake } from './guards.js';
+import { noVersionMessage, pickVariant } from '../model/versions.js';
 
 /** Options of evaluations: `trace: true` builds derivation trees (off the hot path otherwise). */
 export interface EvalOptions {
@@ -148,6 +149,32 @@ function textOf(e: Expr): string {
 
 function actFrame(cm: CompiledModel, act: CAct, date: string): TraceFrame {
   return traceFrame(cm, 'act', act.decl, act.name, date);
+}
+
+/**
+ * The act as the version of the law in force on its deciding date makes it (grammar/README.md#versions): for an act
+ * with variants, the variant in force on its `applies as of` date (evaluated with `ctx.env`, the act's parameters)
+ * or else on the act's date, with the frame naming that date and the versions applied. No variant in force: the
+ * act as declared, with `message` saying why it cannot be taken (it is then not in force).
+ */
+export function actVersion(ctx: Ctx, act: CAct): { act: CAct; frame: TraceFrame | null; message: string | null } {
+  const table = act.variants;
+  if (table === undefined) return { act, frame: null, message: null };
+  const at = decidingDate(ctx, act.appliesAsOf);
+  if (at === null) {
+    const message = `The date that decides which version of <<${act.name}>> applies ('applies as of') is unknown.`;
+    return { act, frame: null, message };
+  }
+  const picked = pickVariant(table, at);
+  if (picked)
+    return {
+      act: picked.value,
+      frame: traceFrame(ctx.cm, 'act', act.decl, act.name, at, picked.variant),
+      message: null,
+    };
+  const message = noVersionMessage(ctx.cm.sources, `<<${act.name}>>`, act.decl.sources, table, at);
+  note(ctx, { code: 'run-no-version', severity: 'warning', message, span: act.decl.nameSpan });
+  return { act, frame: traceFrame(ctx.cm, 'act', act.decl, act.name, at, null), message };
 }
 
 /** Whether `actor` plays role fact `role` (declared, or instance role(actor) holds). */
@@ -257,6 +284,11 @@ function quickStatus(ctx: Ctx, act: CAct, actor: string, env: Record<string, Val
   ctx.env = env;
   ctx.actor = actor;
   truncate(ctx, 0);
+  if (act.variants) {
+    const v = actVersion(ctx, act);
+    if (v.message !== null) return 'disabled';
+    act = v.act;
+  }
   if (truth(actorItem(ctx, act, actor, env)) !== true) return 'disabled';
   if (roleParams(ctx.cm, act).length > 0 && roleParamMismatches(ctx, act, env, false).length > 0) return 'disabled';
   let unknown = false;
@@ -319,7 +351,7 @@ export function checkAct(
         return { act: actName, actor, params, status: 'disabled', reasons: [reason], questions: [], env: {} };
       }
       const date = options.date ?? state.asOf;
-      const act = cm.acts.get(actName);
+      let act = cm.acts.get(actName);
       const base = { act: actName, actor, params };
       if (!act) {
         const reason: Reason = {
@@ -343,7 +375,7 @@ export function checkAct(
       }
       const ctx = newCtx(cm, state, date, { trace: options.trace ?? false, actor });
       const reasons: Reason[] = [];
-      const frame = actFrame(cm, act, date);
+      let frame = actFrame(cm, act, date);
       const env: Record<string, Value> = {};
       for (const p of act.decl.params) {
         const given = params[p.name];
@@ -371,6 +403,14 @@ export function checkAct(
         }
       }
       ctx.env = env;
+      // Variants per version of the law: check the act as the version in force on its deciding date makes it.
+      let noVersion: string | null = null;
+      if (act.variants) {
+        const v = actVersion(ctx, act);
+        act = v.act;
+        noVersion = v.message;
+        if (v.frame) frame = v.frame;
+      }
       // Role-typed parameters bind only actors that play the role (object and recipient as well as actor).
       for (const m of roleParamMismatches(ctx, act, env, true)) {
         const role = m.param.type.kind === 'FactType' ? m.param.type.name : '';
@@ -426,7 +466,7 @@ export function checkAct(
         if (node && ctx.tracer && itemFrame) ctx.tracer.setFrame(node, itemFrame);
         const v =
           item === 'not-in-force'
-            ? bool(actInForce(cm, act, date))
+            ? bool(noVersion === null && actInForce(cm, act, date))
             : item === 'actor'
               ? actorItem(ctx, act, actor, env)
               : (compiled as (x: Ctx) => Tri)(ctx);
@@ -454,7 +494,10 @@ export function checkAct(
           item,
           status: t === false ? 'false' : 'unknown',
           expr,
-          message: reasonMessage(item, t, act.name, actor, expr, conditions),
+          message:
+            item === 'not-in-force' && noVersion !== null
+              ? noVersion
+              : reasonMessage(item, t, act.name, actor, expr, conditions),
           frame: itemFrame ?? frame,
           ...(conditions ? { conditions } : {}),
         });
@@ -960,8 +1003,8 @@ function perform(
     const { tree, frames } = checkTreeOf(cm, check, req.act, at);
     return refusal(cm, state0, req, at, reasons, tree, frames, []);
   }
-  const act = cm.acts.get(req.act);
-  if (!act || (check.status !== 'enabled' && (!forced || check.reasons.some(hard)))) {
+  const act0 = cm.acts.get(req.act);
+  if (!act0 || (check.status !== 'enabled' && (!forced || check.reasons.some(hard)))) {
     const { tree: checkTree, frames } = checkTreeOf(cm, check, req.act, at);
     const sourcesMap = new Map<string, TraceSource>();
     collectSources(checkTree, frames, sourcesMap);
@@ -971,6 +1014,8 @@ function perform(
   }
   const recordId = `r${state.counters.record + 1}`;
   const ctx = newCtx(cm, state, at, { actor: req.actor, env: { ...check.env } });
+  // The effects of the version of the law in force on the act's deciding date (grammar/README.md#versions).
+  const act = actVersion(ctx, act0).act;
   const effects: TraceEffect[] = [];
   const activated: TraceDutyChange[] = [];
   const ended: TraceDutyChange[] = [];
@@ -1006,26 +1051,29 @@ function perform(
       const args = bound as JsonScalar[];
       let deadline: string | null = null;
       let atwNote: Pick<TraceDutyChange, 'unextendedDeadline' | 'atw'> = {};
-      if (d?.deadline) {
+      if (d?.deadline || d?.variants) {
         const dctx = newCtx(cm, state, at, { actor: req.actor });
         params.forEach((p, i) => {
           const a = args[i];
           const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
           if (v) dctx.env[p.name] = v;
         });
-        const v = d.deadline.value(dctx);
-        if (d.deadline.form === 'within' && v?.type === 'duration') {
+        // The deadline of the version of the law in force on the duty's deciding date (grammar/README.md#versions).
+        const dl = dutyDeadline(dctx, d);
+        for (const n of dctx.notes ?? []) diagnostics.push(n);
+        const v = dl ? dl.value(dctx) : null;
+        if (dl?.form === 'within' && v?.type === 'duration') {
           deadline = addDuration(at, v.value);
-          const marker = d.decl.deadline?.atw ?? null;
+          const marker = dl.decl.atw;
           if (marker !== null && deadline !== null) {
-            const r = withAtw(at, v.value, marker, eff.name, d.decl.deadline?.span, state.equivalentDays);
+            const r = withAtw(at, v.value, marker, eff.name, dl.decl.span, state.equivalentDays);
             diagnostics.push(...r.diagnostics);
             if (r.value !== null) {
               atwNote = { unextendedDeadline: deadline, atw: r.value.atw };
               deadline = r.value.date;
             }
           }
-        } else if (d.deadline.form === 'by' && v?.type === 'date') deadline = v.value;
+        } else if (dl?.form === 'by' && v?.type === 'date') deadline = v.value;
       }
       dutyCounter++;
       const inst: DutyInstance = {
@@ -1325,4 +1373,20 @@ function withAtw(
     },
     diagnostics: [],
   };
+}
+
+/**
+ * The deadline of a duty in the version of the law in force on its deciding date (its `applies as of` date, or the
+ * date it is created; grammar/README.md#versions). `null` when it has none then; no variant in force adds a note.
+ */
+function dutyDeadline(ctx: Ctx, d: CDuty): CDeadline | null {
+  const table = d.variants;
+  if (table === undefined) return d.deadline;
+  const at = decidingDate(ctx, d.appliesAsOf);
+  if (at === null) return null;
+  const picked = pickVariant(table, at);
+  if (picked) return picked.value;
+  const message = noVersionMessage(ctx.cm.sources, `<${d.name}>`, d.decl.sources, table, at);
+  note(ctx, { code: 'run-no-version', severity: 'warning', message, span: d.decl.nameSpan });
+  return null;
 }

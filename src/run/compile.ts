@@ -15,15 +15,16 @@
  * combination makes count/sum/min/max unknown; `exists` is true if some combination is
  * definitely true, `forall` false if some is definitely false, else unknown.
  */
-import type { Aggregate, Call, Expr, FactDecl, Model, Param, Ref } from '../model/ast.js';
+import type { ActDecl, Aggregate, Call, Deadline, Expr, FactDecl, Model, Param, Ref } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { MAX_EXPR_DEPTH, tooDeepExpr } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
-import { actsOf, dutiesOf, factsOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
-import type { ActorCheck, CAct, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx } from './context.js';
+import { actsOf, dutiesOf, factsOf, sourceDeclsOf, staticDefinition, walkExpr } from '../model/walk.js';
+import type { ActorCheck, CAct, CDeadline, CDuty, CEffect, CExpr, CFact, CompiledModel, Ctx } from './context.js';
 import { spanText, traceFrame } from './context.js';
 import { exprText } from './expr-text.js';
 import { buildPlan } from './plan.js';
+import { variantTable } from '../model/versions.js';
 import { argKey } from './state.js';
 import {
   Dec,
@@ -497,7 +498,8 @@ function factsReferenced(exprs: readonly (Expr | null)[], facts: Map<string, CFa
     walkExpr(e, (x) => {
       if (x.kind === 'Ref' && x.frame === 'fact' && !seen.has(x.name)) {
         seen.add(x.name);
-        const d = facts.get(x.name)?.decl?.definition;
+        const decl = facts.get(x.name)?.decl;
+        const d = decl ? staticDefinition(decl) : null;
         if (d) work.push(d);
       }
     });
@@ -506,7 +508,8 @@ function factsReferenced(exprs: readonly (Expr | null)[], facts: Map<string, CFa
 }
 
 function compileFact(d: FactDecl): CFact {
-  const mode = d.definition === null ? 'input' : d.definition.kind === 'Created' ? 'created' : 'derived';
+  const def = staticDefinition(d);
+  const mode = def === null ? 'input' : def.kind === 'Created' ? 'created' : 'derived';
   // A derived actor-typed fact computes one actor (a value); only stored ones are roles.
   const isRole = mode !== 'derived' && d.params.length === 0 && (d.type.kind === 'FactType' || d.type.name === 'actor');
   return {
@@ -547,11 +550,17 @@ export function compile(model: Model): Result<CompiledModel> {
   const actsByName = new Map<string, () => CAct | undefined>();
   const actDecls = actsOf(model);
   for (const a of actDecls) actsByName.set(a.name, () => acts.get(a.name));
-  for (const d of [...facts.values()]) {
-    if (d.decl?.definition && d.mode !== 'input')
-      d.def = compileExpr(d.decl.definition, { facts, actsByName, diagnostics });
-  }
+  const sources = new Map(sourceDeclsOf(model).map((s) => [s.id, s] as const));
   const b: Builder = { facts, actsByName, diagnostics };
+  for (const d of [...facts.values()]) {
+    if (d.decl?.definition && d.mode !== 'input') d.def = compileExpr(d.decl.definition, b);
+    const variants = d.decl?.variants ?? [];
+    if (d.decl && variants.length > 0 && d.mode === 'derived') {
+      // A variant without a definition (an error the checker reports) evaluates to unknown.
+      d.variants = variantTable(sources, variants, (v) => (v.definition ? compileExpr(v.definition, b) : () => null));
+      if (d.decl.appliesAsOf) d.appliesAsOf = compileExpr(d.decl.appliesAsOf, b);
+    }
+  }
   const duties = new Map<string, CDuty>();
   const dutyDecls = dutiesOf(model);
   // Which duties each act ends (by `terminatedBy`), indexed once: per act it was a scan of the model.
@@ -563,12 +572,17 @@ export function compile(model: Model): Result<CompiledModel> {
       list.push(d.name);
     }
   }
+  const compileDeadline = (dl: Deadline | null): CDeadline | null =>
+    dl ? { form: dl.form, value: compileExpr(dl.value, b), decl: dl } : null;
   for (const d of dutyDecls) {
+    const variants = d.variants ?? [];
     duties.set(d.name, {
       name: d.name,
       decl: d,
-      deadline: d.deadline ? { form: d.deadline.form, value: compileExpr(d.deadline.value, b) } : null,
+      deadline: compileDeadline(d.deadline),
       violation: d.violation ? compileExpr(d.violation, b) : null,
+      ...(variants.length > 0 ? { variants: variantTable(sources, variants, (v) => compileDeadline(v.deadline)) } : {}),
+      ...(variants.length > 0 && d.appliesAsOf ? { appliesAsOf: compileExpr(d.appliesAsOf, b) } : {}),
     });
   }
   for (const a of actDecls) {
@@ -607,7 +621,7 @@ export function compile(model: Model): Result<CompiledModel> {
       obj?.kind === 'Ref' &&
       (obj.frame === 'fact' || obj.frame === 'duty') &&
       a.creates.some((c) => c.frame === obj.frame && c.name === obj.name);
-    acts.set(a.name, {
+    const base: CAct = {
       name: a.name,
       decl: a,
       actor: compileActor(a.actor, a.params, b),
@@ -619,9 +633,35 @@ export function compile(model: Model): Result<CompiledModel> {
       restsOn,
       endsDuties: endedBy.get(a.name) ?? [],
       inForceCache: new Map(),
-    });
+    };
+    const variants = a.variants ?? [];
+    if (variants.length === 0) acts.set(a.name, base);
+    else {
+      // Each variant is the act with its preconditions and effects replaced (grammar/README.md#versions).
+      const table = variantTable(sources, variants, (v): CAct => {
+        const decl: ActDecl = {
+          ...a,
+          preconditions: v.preconditions,
+          creates: v.creates ?? a.creates,
+          terminates: v.terminates ?? a.terminates,
+        };
+        return {
+          ...base,
+          decl,
+          preconditions: v.preconditions ? compileExpr(v.preconditions, b) : null,
+          creates: v.creates ? v.creates.map(compileEffect) : base.creates,
+          terminates: v.terminates ? v.terminates.map(compileEffect) : base.terminates,
+          restsOn: factsReferenced([a.actor, a.object, a.recipient, v.preconditions], facts),
+          inForceCache: new Map(),
+        };
+      });
+      acts.set(a.name, {
+        ...base,
+        variants: table,
+        ...(a.appliesAsOf ? { appliesAsOf: compileExpr(a.appliesAsOf, b) } : {}),
+      });
+    }
   }
-  const sources = new Map(sourceDeclsOf(model).map((s) => [s.id, s] as const));
   const actOrder: string[] = [];
   const listed = new Set<string>();
   for (const a of actDecls) {

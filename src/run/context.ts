@@ -1,7 +1,21 @@
 /**
  * The compiled model and the evaluation context shared by the interpreter's modules.
  */
-import type { ActDecl, DutyDecl, Expr, FactDecl, Model, SourceDecl, TypeRef } from '../model/ast.js';
+import type {
+  ActDecl,
+  Deadline,
+  DutyDecl,
+  Expr,
+  FactDecl,
+  FrameVariant,
+  Model,
+  SourceDecl,
+  SourceRef,
+  TypeRef,
+} from '../model/ast.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { EffectiveVersion, VariantTable } from '../model/versions.js';
+import { isVersioned, periodCovers, sourceVersions, versionInForce } from '../model/versions.js';
 import type { Span } from '../model/span.js';
 import type { FactRead, JsonScalar, TraceFrame, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
 import type { DerivedPlan } from './plan.js';
@@ -39,6 +53,10 @@ export interface CFact {
   readonly closed: boolean;
   /** The compiled definition (derived facts only). */
   def: CExpr | null;
+  /** The compiled variants per version of the law (grammar/README.md#versions); absent: none. */
+  variants?: VariantTable<CExpr>;
+  /** `applies as of:` compiled; absent: the decision date decides the variant. */
+  appliesAsOf?: CExpr;
 }
 
 /** A compiled effect of an act. */
@@ -72,14 +90,30 @@ export interface CAct {
   readonly endsDuties: readonly string[];
   /** Memo of "the act and the frames it rests on are in force" by date (pure, so safe to share). */
   readonly inForceCache: Map<string, boolean>;
+  /**
+   * The act as each variant per version of the law makes it (grammar/README.md#versions): preconditions and
+   * effects replaced, everything else shared. Absent: the act has no variants.
+   */
+  readonly variants?: VariantTable<CAct>;
+  readonly appliesAsOf?: CExpr;
 }
 
 /** A compiled duty frame. */
 export interface CDuty {
   readonly name: string;
   readonly decl: DutyDecl;
-  readonly deadline: { readonly form: 'within' | 'by'; readonly value: CExpr } | null;
+  readonly deadline: CDeadline | null;
   readonly violation: CExpr | null;
+  /** The deadline per version of the law (grammar/README.md#versions); absent: no variants. */
+  readonly variants?: VariantTable<CDeadline | null>;
+  readonly appliesAsOf?: CExpr;
+}
+
+/** A compiled deadline with its declaration. */
+export interface CDeadline {
+  readonly form: 'within' | 'by';
+  readonly value: CExpr;
+  readonly decl: Deadline;
 }
 
 /** A model ready to run: frames indexed by name (last definition wins), expressions compiled once. */
@@ -211,6 +245,17 @@ export interface Ctx {
   questions: Question[];
   readonly tracer: Tracer | null;
   depth: number;
+  /**
+   * Problems met while evaluating that leave a value unknown rather than wrong, e.g. no version of the law in force
+   * on the deciding date (grammar/README.md#versions); `null` until the first.
+   */
+  notes: Diagnostic[] | null;
+}
+
+/** Record an evaluation note once (same code and message). */
+export function note(ctx: Ctx, d: Diagnostic): void {
+  const notes = (ctx.notes ??= []);
+  if (!notes.some((n) => n.code === d.code && n.message === d.message)) notes.push(d);
 }
 
 /** A new evaluation context. */
@@ -231,6 +276,7 @@ export function newCtx(
     questions: [],
     tracer: options.trace ? new Tracer() : null,
     depth: 0,
+    notes: null,
   };
 }
 
@@ -241,6 +287,7 @@ export function sourceCovers(s: SourceDecl, date: string): boolean {
 
 /** A source as it appears in a trace. */
 export function traceSource(s: SourceDecl): TraceSource {
+  const publication = s.publication ?? null;
   return {
     id: s.id,
     citation: s.citation,
@@ -248,23 +295,65 @@ export function traceSource(s: SourceDecl): TraceSource {
     validFrom: s.validFrom,
     validTo: s.validTo,
     text: s.text,
+    ...(publication !== null ? { publication } : {}),
   };
+}
+
+/** One version of a source as it appears in a trace: its label, validity, text and publication. */
+export function traceVersion(v: EffectiveVersion): TraceSource {
+  const s = v.source;
+  return {
+    id: s.id,
+    citation: s.citation,
+    juriconnect: v.juriconnect,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    text: v.text,
+    ...(v.label !== null ? { version: v.label } : {}),
+    ...(v.publication !== null ? { publication: v.publication } : {}),
+  };
+}
+
+/** True when the law's versions matter to a frame: it has variants, `applies as of`, or cites a versioned source. */
+export function isVersionedFrame(cm: CompiledModel, decl: FrameLike): boolean {
+  if ((decl.variants ?? []).length > 0 || (decl.appliesAsOf ?? null) !== null) return true;
+  for (const r of decl.sources) {
+    const s = cm.sources.get(r.id);
+    if (s && (isVersioned(s) || (r.version ?? null) !== null)) return true;
+  }
+  return false;
 }
 
 /**
  * Whether a frame is in force on `date`: it cites no (known) source, or one of its sources covers
  * the date. Source ids not declared in the model are ignored.
  */
-export function frameInForce(cm: CompiledModel, decl: { sources: readonly { id: string }[] }, date: string): boolean {
+export function frameInForce(cm: CompiledModel, decl: { sources: readonly SourceRef[] }, date: string): boolean {
   let known = 0;
   for (const r of decl.sources) {
     const s = cm.sources.get(r.id);
     if (!s) continue;
     known++;
-    if (sourceCovers(s, date)) return true;
+    const label = r.version ?? null;
+    if (label === null ? sourceCovers(s, date) : versionCovers(s, label, date)) return true;
   }
   return known === 0;
 }
+
+/** True when the version `label` of `s` covers `date`. */
+function versionCovers(s: SourceDecl, label: string, date: string): boolean {
+  const v = sourceVersions(s).find((x) => x.label === label);
+  return v !== undefined && periodCovers(v.validFrom, v.validTo, date);
+}
+
+/** What {@link traceFrame} needs of a declaration. */
+type FrameLike = {
+  name: string;
+  sources: readonly SourceRef[];
+  explanation: string | null;
+  variants?: readonly FrameVariant[];
+  appliesAsOf?: Expr | null;
+};
 
 const frames = new WeakMap<object, Map<string, TraceFrame>>();
 
@@ -277,9 +366,10 @@ const frames = new WeakMap<object, Map<string, TraceFrame>>();
 export function traceFrame(
   cm: CompiledModel,
   kind: 'fact' | 'act' | 'duty',
-  decl: { name: string; sources: readonly { id: string }[]; explanation: string | null } | null,
+  decl: FrameLike | null,
   name: string,
   date: string,
+  variant: FrameVariant | null = null,
 ): TraceFrame {
   if (!decl) return undeclaredFrame(cm, kind, name);
   let byDate = frames.get(decl);
@@ -287,7 +377,9 @@ export function traceFrame(
   const hit = byDate.get(date);
   if (hit !== undefined && hit.name === name && hit.kind === kind) return hit;
   if (byDate.size > 64) byDate.clear();
-  const frame = buildFrame(cm, kind, decl, name, date);
+  const frame = isVersionedFrame(cm, decl)
+    ? versionedFrame(cm, kind, decl, name, date, variant)
+    : buildFrame(cm, kind, decl, name, date);
   for (const s of frame.sources) Object.freeze(s);
   Object.freeze(frame.sources);
   byDate.set(date, Object.freeze(frame));
@@ -320,6 +412,42 @@ export function spanText(span: Span): string | undefined {
     return undefined;
   }
   return `${span.file}:${span.start.line}:${span.start.column}-${span.end.line}:${span.end.column}`;
+}
+
+/**
+ * The frame of a frame whose versions matter (grammar/README.md#versions): `at` is the deciding date, and its sources
+ * are the versions applied: those the variant in force cites, then the frame's own sources in the version in force
+ * on `at` (a versioned source without one in force is left out: the trace never cites a version not in force).
+ */
+function versionedFrame(
+  cm: CompiledModel,
+  kind: 'fact' | 'act' | 'duty',
+  decl: FrameLike,
+  name: string,
+  at: string,
+  variant: FrameVariant | null,
+): TraceFrame {
+  const out: TraceSource[] = [];
+  const seen = new Set<string>();
+  const add = (r: SourceRef): void => {
+    const s = cm.sources.get(r.id);
+    if (!s || seen.has(r.id)) return;
+    const label = r.version ?? null;
+    const v =
+      label !== null
+        ? sourceVersions(s).find((x) => x.label === label)
+        : isVersioned(s)
+          ? versionInForce(s, at)
+          : sourceCovers(s, at)
+            ? sourceVersions(s)[0]
+            : null;
+    if (!v) return;
+    seen.add(r.id);
+    out.push(traceVersion(v));
+  };
+  for (const r of variant?.sources ?? []) add(r);
+  for (const r of decl.sources) add(r);
+  return { kind, name, at, sources: out, explanation: variant?.explanation ?? decl.explanation };
 }
 
 function buildFrame(

@@ -4,11 +4,13 @@
  */
 import type { FactDecl } from '../model/ast.js';
 import type { JsonScalar } from '../model/trace.js';
-import type { CFact, Ctx, MemoEntry, Question } from './context.js';
-import { spanText, traceFrame } from './context.js';
+import type { CExpr, CFact, Ctx, MemoEntry, MutableNode, Question } from './context.js';
+import { note, spanText, traceFrame } from './context.js';
+import type { VariantTable } from '../model/versions.js';
+import { noVersionMessage, pickVariant } from '../model/versions.js';
 import { instanceText } from './id-text.js';
 import { argKey } from './state.js';
-import { FALSE, TRUE, bool, toScalar, toTraceValue, truth } from './values.js';
+import { FALSE, TRACE_UNKNOWN, TRUE, bool, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
 import { fromScalar, MAX_DEPTH, NO_ARGS } from './convert.js';
 import { enumerate } from './enumerate.js';
@@ -24,7 +26,7 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
     if (hit.node && ctx.tracer) ctx.tracer.attach(hit.node);
     return hit.value;
   }
-  if (ctx.depth > MAX_DEPTH || !f.def || !f.decl) return null;
+  if (ctx.depth > MAX_DEPTH || (!f.def && !f.variants) || !f.decl) return null;
   // At any depth: a tall ground chain below a parameterised fact is evaluated dependencies first too.
   if (args.length === 0 && (ctx.cm.plan.height.get(f.name) ?? 0) > PRIME_HEIGHT) primeGround(ctx, f.name);
   const entry: MemoEntry = { value: null, questions: [], node: null, inProgress: true };
@@ -40,21 +42,82 @@ function derive(ctx: Ctx, f: CFact, args: readonly JsonScalar[]): Tri {
   ctx.env = env;
   ctx.self = { fact: f.name, args };
   ctx.depth++;
-  const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args), undefined, defSpan(f)) : null;
-  if (node && ctx.tracer) ctx.tracer.setFrame(node, traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date));
-  let v = f.def(ctx);
-  if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean')
-    v = bool(truth(v) === true);
-  if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(v));
+  let v: Tri;
+  if (f.variants) {
+    const r = deriveVersioned(ctx, f, f.variants, args);
+    v = r.value;
+    entry.node = r.node;
+  } else {
+    const node = ctx.tracer ? ctx.tracer.enter('Fact', instanceText(f.name, args), undefined, defSpan(f)) : null;
+    if (node && ctx.tracer) ctx.tracer.setFrame(node, traceFrame(ctx.cm, 'fact', f.decl, f.name, ctx.date));
+    v = (f.def as CExpr)(ctx);
+    if (node && ctx.tracer) ctx.tracer.exit(node, toTraceValue(typed(f, v)));
+    entry.node = node;
+  }
+  v = typed(f, v);
   ctx.depth--;
   ctx.env = saved.env;
   ctx.self = saved.self;
   entry.value = v;
   // Each question once: a fact read twice by every fact above it would otherwise double them per level.
   entry.questions = uniqueQuestions(ctx.questions, qStart);
-  entry.node = node;
   entry.inProgress = false;
   return v;
+}
+
+/** A boolean fact's value is true or false once known. */
+function typed(f: CFact, v: Tri): Tri {
+  if (v !== null && f.type !== null && f.type.kind === 'PrimitiveType' && f.type.name === 'boolean')
+    return bool(truth(v) === true);
+  return v;
+}
+
+/**
+ * Evaluate a fact with variants per version of the law (grammar/README.md#versions): the deciding date is its
+ * `applies as of` date (evaluated with the instance's arguments) or else the evaluation date; the variant in force on
+ * that date gives the value. No variant in force: unknown, with a note, never another version's value. The `Fact`
+ * trace node's frame carries the deciding date and the source versions applied.
+ */
+function deriveVersioned(
+  ctx: Ctx,
+  f: CFact,
+  table: VariantTable<CExpr>,
+  args: readonly JsonScalar[],
+): { value: Tri; node: MutableNode | null } {
+  const decl = f.decl as FactDecl;
+  const tracer = ctx.tracer;
+  const node = tracer ? tracer.enter('Fact', instanceText(f.name, args)) : null;
+  const at = decidingDate(ctx, f.appliesAsOf);
+  let v: Tri = null;
+  let frame = null;
+  if (at !== null) {
+    const picked = pickVariant(table, at);
+    if (picked) {
+      frame = traceFrame(ctx.cm, 'fact', decl, f.name, at, picked.variant);
+      if (node) node.span = picked.variant.definition ? spanText(picked.variant.definition.span) : undefined;
+      v = picked.value(ctx);
+    } else {
+      frame = traceFrame(ctx.cm, 'fact', decl, f.name, at, null);
+      const message = noVersionMessage(ctx.cm.sources, `[${f.name}]`, decl.sources, table, at);
+      note(ctx, { code: 'run-no-version', severity: 'warning', message, span: decl.nameSpan });
+      if (tracer) tracer.exit(tracer.enter('no-version', message), TRACE_UNKNOWN);
+    }
+  }
+  if (node && tracer) {
+    if (frame) tracer.setFrame(node, frame);
+    tracer.exit(node, toTraceValue(typed(f, v)));
+  }
+  return { value: v, node };
+}
+
+/**
+ * The date that decides which version of the law applies: `asOf` evaluated in `ctx` (a date, or `null` when it is
+ * unknown or not a date), or the evaluation date when the frame has no `applies as of`.
+ */
+export function decidingDate(ctx: Ctx, asOf: CExpr | undefined): string | null {
+  if (asOf === undefined) return ctx.date;
+  const d = asOf(ctx);
+  return d !== null && d.type === 'date' ? d.value : null;
 }
 
 /** The questions from `start` on, each instance once, in first-asked order. */

@@ -109,7 +109,8 @@ export function evaluateFact(
       return {
         value: tv,
         questions,
-        diagnostics: NONE,
+        // Notes such as no version of the law in force on the deciding date (grammar/README.md#versions).
+        diagnostics: ctx.notes ?? NONE,
         ...(node && ctx.tracer ? { trace: finishNode(node), frames: ctx.tracer.frames } : {}),
       };
     },

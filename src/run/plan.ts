@@ -7,7 +7,7 @@
  * to re-evaluate incrementally: after a change, only the readers of what changed are evaluated.
  */
 import type { Expr } from '../model/ast.js';
-import { walkExpr } from '../model/walk.js';
+import { staticDefinition, walkExpr } from '../model/walk.js';
 import type { CAct, CFact } from './context.js';
 
 /** What a definition reads besides the fact frames it names. */
@@ -90,9 +90,11 @@ function readsOf(root: Expr, facts: ReadonlyMap<string, CFact>, acts: ReadonlyMa
     r.names.add(name);
     const f = facts.get(name);
     if (f) for (const i of f.impliedBy) r.names.add(i);
-    if (f && f.mode === 'derived' && !isGroundDerived(f) && !seenFacts.has(name) && f.decl?.definition) {
+    if (f && f.mode === 'derived' && !isGroundDerived(f) && !seenFacts.has(name) && f.decl) {
+      const def = staticDefinition(f.decl);
+      if (def === null) return;
       seenFacts.add(name);
-      visit(f.decl.definition);
+      visit(def);
     }
   };
   visit(root);
@@ -105,8 +107,21 @@ export function buildPlan(facts: ReadonlyMap<string, CFact>, acts: ReadonlyMap<s
   const readers = new Map<string, string[]>();
   const sensitivity = new Map<string, Sensitivity>();
   for (const f of facts.values()) {
-    if (!isGroundDerived(f) || !f.decl?.definition) continue;
-    const r = readsOf(f.decl.definition, facts, acts);
+    const def = f.decl ? staticDefinition(f.decl) : null;
+    if (!isGroundDerived(f) || def === null || !f.decl) continue;
+    const r = readsOf(def, facts, acts);
+    // A fact with variants per version of the law depends on the date that picks the variant: the clock, or what
+    // its `applies as of` reads (grammar/README.md#versions).
+    if ((f.decl.variants ?? []).length > 0) {
+      const asOf = f.decl.appliesAsOf ?? null;
+      if (asOf === null) r.clock = true;
+      else {
+        const a = readsOf(asOf, facts, acts);
+        for (const n of a.names) r.names.add(n);
+        r.clock ||= a.clock;
+        r.history ||= a.history;
+      }
+    }
     // `created` in a definition reads the fact's own stored instance.
     r.names.add(f.name);
     sensitivity.set(f.name, { clock: r.clock, history: r.history });

@@ -103,8 +103,15 @@ function sourceDecl(node: CstNode): SourceDecl | null {
   if (container) {
     for (const f of childNodes(container, 'field')) {
       const k1 = childTokens(f, 'key')[0];
-      const k2 = childTokens(f, 'key2')[0];
-      const u = unitOf(k1 ? (k2 ? `${k1.image} ${k2.image}` : k1.image) : '?', tokensOf(f));
+      const words = [k1, childTokens(f, 'key2')[0], childTokens(f, 'key3')[0]].filter((t) => t !== undefined);
+      const u = unitOf(k1 ? words.map((t) => t.image).join(' ') : '?', tokensOf(f));
+      if (u) units.push(u);
+    }
+    const counts = { version: 0, variant: 0 };
+    for (const sb of childNodes(container, 'subBlock')) {
+      const w = childTokens(sb, 'word')[0]?.image;
+      if (w !== 'version' && w !== 'variant') continue;
+      const u = unitOf(`${w}#${counts[w]++}`, tokensOf(sb));
       if (u) units.push(u);
     }
     const metas = childNodes(container, 'metaField')

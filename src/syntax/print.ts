@@ -13,14 +13,16 @@ import type {
   MetaEntry,
   Model,
   Param,
+  Deadline,
   Ref,
   ScenarioDecl,
   ScenarioStep,
   SourceDecl,
+  SourceRef,
   TypeRef,
 } from '../model/ast.js';
 import { ADD, CMP, NARY_PREC, NOT, OPEN, OR, POSTFIX, precedence, UNARY } from '../model/precedence.js';
-import { IDENTIFIER_RE, RESERVED_WORDS, SOURCE_ID_RE } from '../../grammar/tokens.js';
+import { IDENTIFIER_RE, RESERVED_WORDS, SOURCE_ID_RE, VERSION_LABEL_RE } from '../../grammar/tokens.js';
 import { bracketName, quoteString, textBlock } from './text.js';
 import { textAtBoundary } from '../model/guard.js';
 
@@ -34,6 +36,7 @@ const isWord = (s: string): boolean => IDENTIFIER_RE.test(s) && !RESERVED_WORDS.
 const word = (s: string): string => (isWord(s) ? s : quoteString(s));
 const date = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : quoteString(s));
 const sourceId = (s: string): string => (SOURCE_ID_RE.test(s) ? s : quoteString(s));
+const versionLabel = (s: string): string => (VERSION_LABEL_RE.test(s) ? s : quoteString(s));
 
 function literal(e: Literal): string {
   switch (e.type) {
@@ -177,12 +180,53 @@ function metaFields(lines: Lines, meta: readonly MetaEntry[]): void {
   });
 }
 
+/** A source reference as written: `id` or `id@label`. */
+const sourceRefText = (r: SourceRef): string =>
+  `${sourceId(r.id)}${r.version === undefined || r.version === null ? '' : `@${r.version}`}`;
+
+/** `valid: FROM .. TO` (either end may be open). */
+function validField(lines: Lines, from: string | null, to: string | null): void {
+  if (from === null && to === null) return;
+  const f = from === null ? '' : `${date(from)} `;
+  const t = to === null ? '' : ` ${date(to)}`;
+  lines.push({ key: 'valid', text: `${INDENT}valid: ${f}..${t}` });
+}
+
+/** A sub-block (`version 2025 { ... }`, `variant bkot-4@2025 { ... }`) as one item, its fields indented twice. */
+function subBlock(key: string, head: string, inner: Lines): PrintedItem {
+  if (inner.length === 0) return { key, text: `${INDENT}${head} {}` };
+  const body = inner.map((l) => l.text.replace(/^/gm, INDENT)).join('\n');
+  return { key, text: `${INDENT}${head} {\n${body}\n${INDENT}}` };
+}
+
+function deadlineField(lines: Lines, d: Deadline | null): void {
+  if (!d) return;
+  const atw = d.atw;
+  const marker = atw === null ? '' : atw.applies ? ', atw' : `, not atw because ${atw.source}`;
+  lines.push({ key: 'deadline', text: `${INDENT}deadline: ${d.form} ${expr(d.value, OPEN)}${marker}` });
+}
+
+/** The variants of a frame (grammar/README.md#versions). */
+function variantItems(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
+  (d.variants ?? []).forEach((v, i) => {
+    const inner: Lines = [];
+    if (v.valid) validField(inner, v.valid.from, v.valid.to);
+    if (d.kind === 'Fact') {
+      const isBoolean = d.type.kind === 'PrimitiveType' && d.type.name === 'boolean';
+      exprField(inner, isBoolean ? 'holds when' : 'value', v.definition);
+    }
+    exprField(inner, 'preconditions', v.preconditions);
+    if (v.creates !== null) listField(inner, 'creates', v.creates.map(effect));
+    if (v.terminates !== null) listField(inner, 'terminates', v.terminates.map(effect));
+    deadlineField(inner, v.deadline);
+    textField(inner, 'explanation', v.explanation, true);
+    lines.push(subBlock(`variant#${i}`, `variant ${v.sources.map(sourceRefText).join(', ')}`, inner));
+  });
+}
+
 function commonTail(lines: Lines, d: FactDecl | ActDecl | DutyDecl): void {
-  listField(
-    lines,
-    'sources',
-    d.sources.map((s) => sourceId(s.id)),
-  );
+  variantItems(lines, d);
+  listField(lines, 'sources', d.sources.map(sourceRefText));
   textField(lines, 'explanation', d.explanation, true);
   metaFields(lines, d.meta);
 }
@@ -193,6 +237,12 @@ function header(h: Header): PrintedDecl {
   if (h.jurisdiction !== null)
     lines.push({ key: 'jurisdiction', text: `${INDENT}jurisdiction: ${word(h.jurisdiction)}` });
   if (h.versionDate !== null) lines.push({ key: 'version', text: `${INDENT}version: ${date(h.versionDate)}` });
+  if (h.period !== undefined) {
+    const p = h.period;
+    const from = p.from === null ? '' : `${date(p.from)} `;
+    const text = `${INDENT}period: ${from}..${p.to === null ? '' : ` ${date(p.to)}`}`;
+    lines.push({ key: 'period', text });
+  }
   if (h.conventions !== undefined) {
     lines.push({ key: 'conventions', text: `${INDENT}conventions: ${word(h.conventions)}` });
   }
@@ -206,13 +256,21 @@ function source(s: SourceDecl): PrintedDecl {
   textField(lines, 'eli', s.eli);
   textField(lines, 'url', s.url);
   textField(lines, 'citation', s.citation);
-  if (s.validFrom !== null || s.validTo !== null) {
-    const from = s.validFrom === null ? '' : `${date(s.validFrom)} `;
-    const to = s.validTo === null ? '' : ` ${date(s.validTo)}`;
-    lines.push({ key: 'valid', text: `${INDENT}valid: ${from}..${to}` });
-  }
+  validField(lines, s.validFrom, s.validTo);
+  textField(lines, 'publication', s.publication ?? null);
   textField(lines, 'text', s.text, true);
   textField(lines, 'explanation', s.explanation, true);
+  (s.versions ?? []).forEach((v, i) => {
+    const inner: Lines = [];
+    textField(inner, 'juriconnect', v.juriconnect);
+    textField(inner, 'eli', v.eli);
+    textField(inner, 'url', v.url);
+    validField(inner, v.validFrom, v.validTo);
+    textField(inner, 'publication', v.publication);
+    textField(inner, 'text', v.text, true);
+    textField(inner, 'explanation', v.explanation, true);
+    lines.push(subBlock(`version#${i}`, `version ${versionLabel(v.label)}`, inner));
+  });
   metaFields(lines, s.meta);
   return { head: `source ${sourceId(s.id)}`, items: lines, alwaysBlock: false };
 }
@@ -221,6 +279,7 @@ function fact(f: FactDecl): PrintedDecl {
   const lines: Lines = [];
   if (f.closed) lines.push({ key: 'closed', text: `${INDENT}closed` });
   const isBoolean = f.type.kind === 'PrimitiveType' && f.type.name === 'boolean';
+  exprField(lines, 'applies as of', f.appliesAsOf ?? null);
   exprField(lines, isBoolean ? 'holds when' : 'value', f.definition);
   commonTail(lines, f);
   const type = isBoolean ? '' : `: ${typeRef(f.type)}`;
@@ -236,6 +295,7 @@ function act(a: ActDecl): PrintedDecl {
   if (a.action !== null) lines.push({ key: 'action', text: `${INDENT}action: ${word(a.action)}` });
   exprField(lines, 'object', a.object);
   exprField(lines, 'recipient', a.recipient);
+  exprField(lines, 'applies as of', a.appliesAsOf ?? null);
   exprField(lines, 'preconditions', a.preconditions);
   listField(lines, 'creates', a.creates.map(effect));
   listField(lines, 'terminates', a.terminates.map(effect));
@@ -250,14 +310,8 @@ function duty(d: DutyDecl): PrintedDecl {
   listField(lines, 'created by', d.createdBy.map(effect));
   listField(lines, 'terminated by', d.terminatedBy.map(effect));
   listField(lines, 'enforced by', d.enforcedBy.map(effect));
-  if (d.deadline) {
-    const atw = d.deadline.atw;
-    const marker = atw === null ? '' : atw.applies ? ', atw' : `, not atw because ${atw.source}`;
-    lines.push({
-      key: 'deadline',
-      text: `${INDENT}deadline: ${d.deadline.form} ${expr(d.deadline.value, OPEN)}${marker}`,
-    });
-  }
+  exprField(lines, 'applies as of', d.appliesAsOf ?? null);
+  deadlineField(lines, d.deadline);
   exprField(lines, 'violated when', d.violation);
   listField(
     lines,

@@ -27,14 +27,16 @@ import type {
   ScenarioActor,
   ScenarioDecl,
   ScenarioStep,
+  FrameVariant,
   SourceDecl,
   SourceRef,
+  SourceVersion,
   TypeRef,
 } from '../model/ast.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Pos, Span } from '../model/span.js';
 import { joinSpans, positionAt } from '../model/span.js';
-import { DURATION_UNITS } from '../../grammar/tokens.js';
+import { DURATION_UNITS, VERSION_LABEL_RE } from '../../grammar/tokens.js';
 import type { EscapeProblem } from './text.js';
 import { decodeTextBlock, unescapeText } from './text.js';
 
@@ -51,25 +53,56 @@ export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = [
 
 /** The fields allowed in each kind of block, in canonical (printing) order. */
 export const BLOCK_FIELDS = {
-  header: ['language', 'jurisdiction', 'version', 'conventions'],
-  source: ['juriconnect', 'eli', 'url', 'citation', 'valid', 'text', 'explanation'],
-  fact: ['holds when', 'value', 'sources', 'explanation'],
-  act: ['actor', 'action', 'object', 'recipient', 'preconditions', 'creates', 'terminates', 'sources', 'explanation'],
+  header: ['language', 'jurisdiction', 'version', 'period', 'conventions'],
+  source: ['juriconnect', 'eli', 'url', 'citation', 'valid', 'publication', 'text', 'explanation'],
+  fact: ['applies as of', 'holds when', 'value', 'sources', 'explanation'],
+  act: [
+    'actor',
+    'action',
+    'object',
+    'recipient',
+    'applies as of',
+    'preconditions',
+    'creates',
+    'terminates',
+    'sources',
+    'explanation',
+  ],
   duty: [
     'holder',
     'claimant',
     'created by',
     'terminated by',
     'enforced by',
+    'applies as of',
     'deadline',
     'violated when',
     'components',
     'sources',
     'explanation',
   ],
+  /** A source's `version LABEL { ... }` (grammar/README.md#versions). */
+  version: ['juriconnect', 'eli', 'url', 'valid', 'publication', 'text', 'explanation'],
+  /** A frame's `variant SOURCE@LABEL { ... }`, per kind of frame (grammar/README.md#versions). */
+  factVariant: ['valid', 'holds when', 'value', 'explanation'],
+  actVariant: ['valid', 'preconditions', 'creates', 'terminates', 'explanation'],
+  dutyVariant: ['valid', 'deadline', 'explanation'],
 } as const;
 
 type BlockKind = keyof typeof BLOCK_FIELDS;
+
+/** How diagnostics name each kind of block. */
+const BLOCK_NAMES: Readonly<Record<BlockKind, string>> = {
+  header: 'model header',
+  source: 'source',
+  fact: 'fact',
+  act: 'act',
+  duty: 'duty',
+  version: 'source version',
+  factVariant: 'fact variant',
+  actVariant: 'act variant',
+  dutyVariant: 'duty variant',
+};
 
 const isToken = (e: CstElement | undefined): e is IToken => e !== undefined && 'image' in e;
 const isNode = (e: CstElement | undefined): e is CstNode => e !== undefined && 'children' in e;
@@ -110,7 +143,17 @@ interface BlockContent {
   readonly fields: ReadonlyMap<string, Field>;
   readonly closed: boolean;
   readonly meta: readonly MetaEntry[];
+  /** `version`/`variant` sub-blocks, in order. */
+  readonly subBlocks: readonly CstNode[];
 }
+
+/** What each kind of block may hold as sub-blocks (grammar/README.md#versions). */
+const SUB_BLOCK_WORD: Partial<Record<BlockKind, 'version' | 'variant'>> = {
+  source: 'version',
+  fact: 'variant',
+  act: 'variant',
+  duty: 'variant',
+};
 
 /** Builds the AST of one file from its CST, collecting diagnostics. */
 export class AstBuilder {
@@ -242,6 +285,7 @@ export class AstBuilder {
       language: this.wordField(b, 'language'),
       jurisdiction: this.wordField(b, 'jurisdiction'),
       versionDate: this.dateField(b, 'version'),
+      ...this.periodField(b),
       ...this.conventionsField(b),
       meta: b.meta,
       span: this.nodeSpan(n),
@@ -585,23 +629,108 @@ export class AstBuilder {
     };
   }
 
+  /** A `valid: FROM .. TO` field (either end may be left out); `null` when the block has none. */
+  private validField(b: BlockContent): { from: string | null; to: string | null; span: Span } | null {
+    const valid = b.fields.get('valid');
+    if (!valid) return null;
+    let from: string | null = null;
+    let to: string | null = null;
+    const v = valid.value;
+    const first = v.items[0];
+    if (first?.kind === 'expr') from = this.dateOf(first.expr);
+    if (v.range?.end)
+      to = v.range.end.tokenType.name === 'DateLiteral' ? v.range.end.image : this.stringValue(v.range.end);
+    if (v.items.length > 1 || (first !== undefined && from === null) || v.prefix !== null) {
+      this.report('invalid-field-value', "Field 'valid' expects a date range like 2024-01-01 .. 2024-12-31.", v.span);
+    }
+    return { from, to, span: v.span };
+  }
+
+  /** The header's `period: FROM .. TO` (grammar/README.md#versions); absent when not written. */
+  private periodField(b: BlockContent): { period?: { from: string | null; to: string | null } } {
+    const f = b.fields.get('period');
+    if (!f) return {};
+    const v = this.validField({ ...b, fields: new Map([['valid', f]]) });
+    return v ? { period: { from: v.from, to: v.to } } : {};
+  }
+
+  /** The labels of a `version`/`variant` sub-block, as tokens. */
+  private subLabels(n: CstNode): IToken[] {
+    return subs(n, 'labels').flatMap((l) =>
+      [
+        tok(l, 'SourceId'),
+        tok(l, 'DateLiteral'),
+        tok(l, 'IntegerLiteral'),
+        tok(l, 'Identifier'),
+        tok(l, 'StringLiteral'),
+      ].filter(validTok),
+    );
+  }
+
+  private labelText(t: IToken): string {
+    return t.tokenType.name === 'QuotedString' || t.tokenType.name === 'TextBlock' ? this.stringValue(t) : t.image;
+  }
+
+  /** `version LABEL { valid: .. publication: .. text: .. }` inside a source (grammar/README.md#versions). */
+  private sourceVersion(n: CstNode): SourceVersion {
+    const labels = this.subLabels(n);
+    const first = labels[0];
+    if (labels.length !== 1)
+      this.report(
+        'invalid-field-value',
+        'A source version has one label, e.g. `version 2025 { ... }`.',
+        this.nodeSpan(n),
+        'Cite it from frames as SOURCE@LABEL.',
+      );
+    const label = first ? this.labelText(first) : '';
+    if (first && !VERSION_LABEL_RE.test(label))
+      this.report(
+        'invalid-field-value',
+        `Version label '${label}' cannot be cited as SOURCE@LABEL.`,
+        this.tokenSpan(first),
+        'Use letters, digits and _, with single - or . between them, e.g. 2025 or 2023-07-01.',
+      );
+    const b = this.block(sub(n, 'block'), 'version');
+    const valid = this.validField(b);
+    return {
+      kind: 'SourceVersion',
+      label,
+      labelSpan: this.tokenSpan(first),
+      validFrom: valid?.from ?? null,
+      validTo: valid?.to ?? null,
+      publication: this.textField(b, 'publication'),
+      juriconnect: this.textField(b, 'juriconnect'),
+      eli: this.textField(b, 'eli'),
+      url: this.textField(b, 'url'),
+      text: this.textField(b, 'text'),
+      explanation: this.textField(b, 'explanation'),
+      span: this.nodeSpan(n),
+    };
+  }
+
   private source(n: CstNode): SourceDecl {
     const idTok = tok(n, 'SourceId') ?? tok(n, 'StringLiteral');
     const id = idTok?.tokenType.name === 'SourceId' ? idTok.image : this.stringValue(idTok);
+    if (idTok?.tokenType.name === 'SourceId' && id.includes('@'))
+      this.report(
+        'invalid-field-value',
+        `A source id cannot contain '@': '${id}'.`,
+        this.tokenSpan(idTok),
+        'Declare versions inside the source block: version 2025 { valid: 2025-01-01 .. }.',
+      );
     const b = this.block(sub(n, 'block'), 'source');
-    let validFrom: string | null = null;
-    let validTo: string | null = null;
-    const valid = b.fields.get('valid');
-    if (valid) {
-      const v = valid.value;
-      const first = v.items[0];
-      if (first?.kind === 'expr') validFrom = this.dateOf(first.expr);
-      if (v.range?.end)
-        validTo = v.range.end.tokenType.name === 'DateLiteral' ? v.range.end.image : this.stringValue(v.range.end);
-      if (v.items.length > 1 || (first !== undefined && validFrom === null) || v.prefix !== null) {
-        this.report('invalid-field-value', "Field 'valid' expects a date range like 2024-01-01 .. 2024-12-31.", v.span);
-      }
-    }
+    const valid = this.validField(b);
+    const validFrom = valid?.from ?? null;
+    const validTo = valid?.to ?? null;
+    const versions = b.subBlocks.map((v) => this.sourceVersion(v));
+    if (valid && versions.length > 0)
+      this.report(
+        'invalid-field-value',
+        "A source with versions has no 'valid' of its own: each version has its validity.",
+        valid.span,
+        'Move the dates into the versions (grammar/README.md#versions).',
+      );
+    const publication = this.textField(b, 'publication');
     return {
       kind: 'Source',
       id,
@@ -611,16 +740,20 @@ export class AstBuilder {
       url: this.textField(b, 'url'),
       citation: this.textField(b, 'citation'),
       text: this.textField(b, 'text'),
-      validFrom,
-      validTo,
+      validFrom: versions.length > 0 ? null : validFrom,
+      validTo: versions.length > 0 ? null : validTo,
       explanation: this.textField(b, 'explanation'),
+      ...(publication !== null ? { publication } : {}),
+      ...(versions.length > 0 ? { versions } : {}),
       meta: b.meta,
       span: this.nodeSpan(n),
     };
   }
 
-  private frameCommon(n: CstNode, nameKey: string, b: BlockContent) {
+  private frameCommon(n: CstNode, nameKey: string, b: BlockContent, kind: 'fact' | 'act' | 'duty') {
     const nameTok = tok(n, nameKey);
+    const appliesAsOf = this.exprField(b, 'applies as of');
+    const variants = b.subBlocks.map((v) => this.variant(v, kind));
     return {
       name: this.nameValue(nameTok),
       nameSpan: this.tokenSpan(nameTok),
@@ -628,13 +761,55 @@ export class AstBuilder {
       sources: this.sourcesField(b),
       explanation: this.textField(b, 'explanation'),
       meta: b.meta,
+      ...(appliesAsOf !== null ? { appliesAsOf } : {}),
+      ...(variants.length > 0 ? { variants } : {}),
       span: this.nodeSpan(n),
     };
   }
 
+  /** `variant SOURCE@LABEL, ... { fields }` inside a frame (grammar/README.md#versions). */
+  private variant(n: CstNode, kind: 'fact' | 'act' | 'duty'): FrameVariant {
+    const sources: SourceRef[] = [];
+    for (const t of this.subLabels(n)) {
+      if (t.tokenType.name === 'SourceId') sources.push(this.sourceRef(t.image, this.tokenSpan(t)));
+      else
+        this.report(
+          'invalid-field-value',
+          `A variant names the source versions it implements, e.g. bkot-4@2025; got '${t.image}'.`,
+          this.tokenSpan(t),
+        );
+    }
+    const b = this.block(sub(n, 'block'), `${kind}Variant`);
+    const holds = b.fields.get('holds when');
+    const value = b.fields.get('value');
+    if (holds && value)
+      this.report('duplicate-field', "A fact variant has both 'holds when' and 'value'; write one.", value.keySpan);
+    const def = holds ?? value;
+    const deadline = kind === 'duty' ? this.deadlineField(b) : null;
+    return {
+      kind: 'Variant',
+      sources,
+      valid: this.validField(b),
+      definition: def ? this.singleExpr(def) : null,
+      preconditions: this.exprField(b, 'preconditions'),
+      creates: b.fields.has('creates') ? this.effectsField(b, 'creates') : null,
+      terminates: b.fields.has('terminates') ? this.effectsField(b, 'terminates') : null,
+      deadline,
+      explanation: this.textField(b, 'explanation'),
+      span: this.nodeSpan(n),
+    };
+  }
+
+  /** A source reference `id` or `id@label`. */
+  private sourceRef(image: string, span: Span): SourceRef {
+    const at = image.indexOf('@');
+    if (at < 0) return { kind: 'SourceRef', id: image, span };
+    return { kind: 'SourceRef', id: image.slice(0, at), version: image.slice(at + 1), span };
+  }
+
   private fact(n: CstNode): FactDecl {
     const b = this.block(sub(n, 'block'), 'fact');
-    const common = this.frameCommon(n, 'FactName', b);
+    const common = this.frameCommon(n, 'FactName', b, 'fact');
     const typeNode = sub(n, 'typeRef');
     const type: TypeRef = typeNode
       ? this.typeRef(typeNode)
@@ -659,7 +834,7 @@ export class AstBuilder {
 
   private act(n: CstNode): ActDecl {
     const b = this.block(sub(n, 'block'), 'act');
-    const common = this.frameCommon(n, 'ActName', b);
+    const common = this.frameCommon(n, 'ActName', b, 'act');
     return {
       kind: 'Act',
       ...common,
@@ -675,7 +850,24 @@ export class AstBuilder {
 
   private duty(n: CstNode): DutyDecl {
     const b = this.block(sub(n, 'block'), 'duty');
-    const common = this.frameCommon(n, 'DutyName', b);
+    const common = this.frameCommon(n, 'DutyName', b, 'duty');
+    const deadline = this.deadlineField(b);
+    const violated = b.fields.get('violated when');
+    return {
+      kind: 'Duty',
+      ...common,
+      holder: this.exprField(b, 'holder'),
+      claimant: this.exprField(b, 'claimant'),
+      createdBy: this.actRefsField(b, 'created by'),
+      terminatedBy: this.actRefsField(b, 'terminated by'),
+      enforcedBy: this.actRefsField(b, 'enforced by'),
+      deadline,
+      violation: violated ? this.singleExpr(violated) : null,
+      components: this.exprListField(b, 'components'),
+    };
+  }
+
+  private deadlineField(b: BlockContent): Deadline | null {
     let deadline: Deadline | null = null;
     const d = b.fields.get('deadline');
     if (d) {
@@ -696,19 +888,7 @@ export class AstBuilder {
       }
       deadline = { kind: 'Deadline', form: d.value.prefix ?? 'within', value, atw, span: d.value.span };
     }
-    const violated = b.fields.get('violated when');
-    return {
-      kind: 'Duty',
-      ...common,
-      holder: this.exprField(b, 'holder'),
-      claimant: this.exprField(b, 'claimant'),
-      createdBy: this.actRefsField(b, 'created by'),
-      terminatedBy: this.actRefsField(b, 'terminated by'),
-      enforcedBy: this.actRefsField(b, 'enforced by'),
-      deadline,
-      violation: violated ? this.singleExpr(violated) : null,
-      components: this.exprListField(b, 'components'),
-    };
+    return deadline;
   }
 
   private params(n: CstNode | undefined): Param[] {
@@ -756,13 +936,15 @@ export class AstBuilder {
       const k1 = tok(f, 'key');
       const k2 = tok(f, 'key2');
       if (!validTok(k1)) continue;
-      const key = validTok(k2) ? `${k1.image} ${k2.image}` : k1.image;
-      const keySpan = validTok(k2) ? joinSpans(this.tokenSpan(k1), this.tokenSpan(k2)) : this.tokenSpan(k1);
+      const k3 = tok(f, 'key3');
+      const words = [k1, k2, k3].filter(validTok);
+      const key = words.map((w) => w.image).join(' ');
+      const keySpan = joinSpans(this.tokenSpan(k1), this.tokenSpan(words.at(-1)));
       const value = this.fieldValue(sub(f, 'fieldValue'));
       if (!allowed.includes(key)) {
         this.report(
           'unknown-field',
-          `Unknown field '${key}' in a ${kind === 'header' ? 'model header' : kind}.`,
+          `Unknown field '${key}' in a ${BLOCK_NAMES[kind]}.`,
           keySpan,
           `Allowed: ${[...allowed, ...(kind === 'fact' ? ['closed'] : []), 'meta <key>'].join(', ')}.`,
         );
@@ -793,7 +975,27 @@ export class AstBuilder {
       }
       meta.push({ kind: 'Meta', key, value, span: this.nodeSpan(m) });
     }
-    return { fields, closed: toks(n, 'Closed').length > 0 && kind === 'fact', meta };
+    const subBlocks = subs(n, 'subBlock');
+    for (const sb of subBlocks) {
+      const word = tok(sb, 'word');
+      const expected = SUB_BLOCK_WORD[kind];
+      if (validTok(word) && word.image !== expected) {
+        this.report(
+          'unknown-field',
+          `'${word.image}' blocks are not allowed in a ${BLOCK_NAMES[kind]}.`,
+          this.tokenSpan(word),
+          expected === undefined
+            ? 'Versions belong in a source block, variants in a fact, act or duty (grammar/README.md#versions).'
+            : `Write '${expected}' here (grammar/README.md#versions).`,
+        );
+      }
+    }
+    return {
+      fields,
+      closed: toks(n, 'Closed').length > 0 && kind === 'fact',
+      meta,
+      subBlocks: subBlocks.filter((sb) => tok(sb, 'word')?.image === SUB_BLOCK_WORD[kind]),
+    };
   }
 
   private fieldValue(n: CstNode | undefined): FieldValue {
@@ -913,7 +1115,7 @@ export class AstBuilder {
     if (!f) return [];
     const out: SourceRef[] = [];
     for (const it of f.value.items) {
-      if (it.kind === 'id') out.push({ kind: 'SourceRef', id: it.token.image, span: this.tokenSpan(it.token) });
+      if (it.kind === 'id') out.push(this.sourceRef(it.token.image, this.tokenSpan(it.token)));
       else if (it.kind === 'atw')
         this.report('invalid-field-value', "Field 'sources' expects source ids like awb-4:1.", this.nodeSpan(it.node));
       else if (it.expr.kind === 'Literal' && it.expr.type === 'text')

@@ -13,6 +13,7 @@ import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
+import { staticDefinition } from '../../model/walk.js';
 
 /**
  * What each derived fact's definition positively requires, computed once per fact: without it a
@@ -59,13 +60,13 @@ function primeRequired(ctx: CheckContext, e: Expr, leavesOnly: boolean): void {
       continue;
     }
     const f = lookup(ctx.facts, name);
-    if (seen.has(name) || memo.has(`fact:${name}`) || !f || !isDerived(f) || !f.definition) continue;
+    if (seen.has(name) || memo.has(`fact:${name}`) || !f || !isDerived(f) || !staticDefinition(f)) continue;
     seen.add(name);
-    stack.push({ refs: factRefs(f.definition), i: 0, fact: f });
+    stack.push({ refs: factRefs(staticDefinition(f) as Expr), i: 0, fact: f });
   }
   for (const f of post) {
     if (!memo.has(`fact:${f.name}`)) {
-      memo.set(`fact:${f.name}`, positivelyRequired(ctx, f.definition, new Set([`fact:${f.name}`]), leavesOnly));
+      memo.set(`fact:${f.name}`, positivelyRequired(ctx, staticDefinition(f), new Set([`fact:${f.name}`]), leavesOnly));
     }
   }
 }
@@ -94,7 +95,7 @@ export function positivelyRequired(
         let required = memo.get(key);
         if (!required) {
           visiting.add(key);
-          required = positivelyRequired(ctx, f.definition, visiting, leavesOnly);
+          required = positivelyRequired(ctx, staticDefinition(f), visiting, leavesOnly);
           visiting.delete(key);
           memo.set(key, required);
         }
@@ -141,7 +142,7 @@ export const actNeverEnabled: Rule = {
         return `duty «${name}», which no act creates`;
       }
       const f = lookup(ctx.facts, name);
-      if (f?.definition?.kind !== 'Created' || ctx.created.facts.has(name)) return null;
+      if ((f ? staticDefinition(f) : null)?.kind !== 'Created' || ctx.created.facts.has(name)) return null;
       return `fact «${name}», which only holds when created, and no act creates it`;
     };
     for (const a of ctx.frames) {

@@ -12,6 +12,7 @@ import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
+import { staticDefinition } from '../../model/walk.js';
 
 const parameterised = (f: FactDecl | undefined): f is FactDecl =>
   f !== undefined && f.params.length > 0 && isDerived(f);
@@ -46,7 +47,8 @@ export const derivationTooDeep: Rule = {
       const stack: { f: FactDecl; deps: FactDecl[]; i: number }[] = [];
       const push = (f: FactDecl): void => {
         open.add(f.name);
-        stack.push({ f, deps: f.definition ? below(ctx, f.definition) : [], i: 0 });
+        const def = staticDefinition(f);
+        stack.push({ f, deps: def ? below(ctx, def) : [], i: 0 });
       };
       push(start);
       while (stack.length > 0) {

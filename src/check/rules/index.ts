@@ -25,6 +25,13 @@ import { unboundEffect } from './unbound-effect.js';
 import { unknownSource } from './unknown-source.js';
 import { unusedFact } from './unused-fact.js';
 import { wrongArity } from './wrong-arity.js';
+import { overlappingVariants } from './overlapping-variants.js';
+import { overlappingVersions } from './overlapping-versions.js';
+import { unknownVersion } from './unknown-version.js';
+import { variantFields } from './variant-fields.js';
+import { variantNotCovered } from './variant-not-covered.js';
+import { versionGap } from './version-gap.js';
+import { versionNeverInForce } from './version-never-in-force.js';
 
 /** Every rule `check` runs by default, sorted by code. */
 export const defaultRules: readonly Rule[] = [
@@ -44,11 +51,18 @@ export const defaultRules: readonly Rule[] = [
   implicitInputFact,
   invertedValidity,
   malformedJuriconnect,
+  overlappingVariants,
+  overlappingVersions,
   sourceNotInForce,
   typeMismatch,
   unboundEffect,
   unknownReference,
   unknownSource,
+  unknownVersion,
   unusedFact,
+  variantFields,
+  variantNotCovered,
+  versionGap,
+  versionNeverInForce,
   wrongArity,
 ];

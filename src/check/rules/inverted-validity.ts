@@ -15,22 +15,39 @@ export const invertedValidity: Rule = {
   severity: 'error',
   reference: 'grammar/README.md#sources',
   check(ctx: CheckContext): Diagnostic[] {
-    return sourceDeclsOf(ctx.model)
-      .filter(
-        (s) =>
-          s.validFrom !== null &&
-          s.validTo !== null &&
-          isIsoDate(s.validFrom) &&
-          isIsoDate(s.validTo) &&
-          s.validFrom > s.validTo,
-      )
-      .map((s) =>
-        report(invertedValidity, {
-          message: `Source «${s.id}» is valid from ${s.validFrom} until ${s.validTo}, which ends before it starts.`,
-          span: s.idSpan,
-          hint: 'Swap the dates: `valid: <from> .. <to>`.',
-          ...(ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {}),
-        }),
-      );
+    // Versions of a source (grammar/README.md#versions) are checked like sources.
+    const versions = sourceDeclsOf(ctx.model).flatMap((s) =>
+      (s.versions ?? [])
+        .filter((v) => v.validFrom !== null && v.validTo !== null && isIsoDate(v.validFrom) && isIsoDate(v.validTo))
+        .filter((v) => (v.validFrom as string) > (v.validTo as string))
+        .map((v) =>
+          report(invertedValidity, {
+            message:
+              `Version «${v.label}» of source «${s.id}» is valid from ${v.validFrom} until ${v.validTo}, ` +
+              'which ends before it starts.',
+            span: v.labelSpan,
+            hint: 'Swap the dates: `valid: <from> .. <to>`.',
+          }),
+        ),
+    );
+    return versions.concat(
+      sourceDeclsOf(ctx.model)
+        .filter(
+          (s) =>
+            s.validFrom !== null &&
+            s.validTo !== null &&
+            isIsoDate(s.validFrom) &&
+            isIsoDate(s.validTo) &&
+            s.validFrom > s.validTo,
+        )
+        .map((s) =>
+          report(invertedValidity, {
+            message: `Source «${s.id}» is valid from ${s.validFrom} until ${s.validTo}, which ends before it starts.`,
+            span: s.idSpan,
+            hint: 'Swap the dates: `valid: <from> .. <to>`.',
+            ...(ctx.origin === 'flint-json' ? { severity: 'warning' as const } : {}),
+          }),
+        ),
+    );
   },
 };

@@ -21,7 +21,10 @@ export const unknownSource: Rule = {
     const didYouMean = suggester();
     for (const f of ctx.frames) {
       const atw = f.kind === 'Duty' ? f.deadline?.atw : null;
-      const cited = atw && !atw.applies ? [...f.sources, { id: atw.source, span: atw.span }] : f.sources;
+      // Its sources, the sources its variants implement (grammar/README.md#versions), the Atw exclusion's source.
+      const variantRefs = (f.variants ?? []).flatMap((v) => v.sources);
+      const own = [...f.sources, ...variantRefs];
+      const cited = atw && !atw.applies ? [...own, { id: atw.source, span: atw.span }] : own;
       for (const s of cited) {
         if (lookup(ctx.sources, s.id) !== undefined) continue;
         out.push(
