@@ -6,7 +6,7 @@
  */
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { FrameTable, JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
-import { TRACE_VERSION } from '../model/trace.js';
+import { sourceKey, TRACE_VERSION } from '../model/trace.js';
 import { actBindings, take } from '../run/index.js';
 import type { CaseState, CompiledModel } from '../run/index.js';
 import { counterfactual, frameOf, instanceText, why, whyNot } from '../trace/index.js';
@@ -36,7 +36,7 @@ export interface WhyInCase {
 
 function sourcesIn(t: FrameTable, nodes: readonly TraceNode[], out: Map<string, TraceSource>): void {
   for (const n of nodes) {
-    for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+    for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
     sourcesIn(t, n.children, out);
   }
 }
@@ -99,7 +99,7 @@ export function whyInCase(
   if (kind === 'fact') {
     const found = new Map<string, TraceSource>();
     sourcesIn(answer, answer.nodes, found);
-    for (const e of entries) for (const s of e.sources) if (!found.has(s.id)) found.set(s.id, s);
+    for (const e of entries) for (const s of e.sources) if (!found.has(sourceKey(s))) found.set(sourceKey(s), s);
     const sources = [...found.values()];
     const subject = instanceText(name, args ?? []);
     const wrapped = wrap(scope, subject, answer.nodes, answer.frames, sources, answer.value);

@@ -2,7 +2,7 @@
  * The model graph: a derived, read-only graphology view of a checked model.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { Expr } from '../model/ast.js';
+import type { Expr, FrameDecl } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { displayName, staticDefinition, walkExpr } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
@@ -101,13 +101,18 @@ export function toGraph(checked: CheckedModel): ModelGraph {
           if (lookup(checked.sources, s.id)) edge('rests-on', nodeKey(kind, name), nodeKey('source', s.id));
       };
 
+      // A frame rests on its sources and on those its variants implement (grammar/README.md#versions).
+      const withVariants = (x: FrameDecl): readonly { id: string }[] => [
+        ...x.sources,
+        ...(x.variants ?? []).flatMap((v) => v.sources),
+      ];
       for (const f of Object.values(checked.facts)) {
         const def = staticDefinition(f);
         if (def !== null && def.kind !== 'Created') {
           for (const u of uses(def))
             if (u.frame === 'fact') edge('derives', nodeKey('fact', f.name), nodeKey('fact', u.name));
         }
-        restsOn('fact', f.name, f.sources);
+        restsOn('fact', f.name, withVariants(f));
       }
       for (const a of Object.values(checked.acts)) {
         const from = nodeKey('act', a.name);
@@ -115,14 +120,14 @@ export function toGraph(checked: CheckedModel): ModelGraph {
           for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
         for (const e of a.creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
         for (const e of a.terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
-        restsOn('act', a.name, a.sources);
+        restsOn('act', a.name, withVariants(a));
       }
       for (const d of Object.values(checked.duties)) {
         const to = nodeKey('duty', d.name);
         for (const r of d.createdBy) edge('creates', nodeKey('act', r.name), to);
         for (const r of d.terminatedBy) edge('terminates', nodeKey('act', r.name), to);
         for (const r of d.enforcedBy) edge('enforces', nodeKey('act', r.name), to);
-        restsOn('duty', d.name, d.sources);
+        restsOn('duty', d.name, withVariants(d));
       }
       return g;
     },

@@ -14,7 +14,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { DeadlineAtw, Expr, Param } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
-import { TRACE_VERSION } from '../model/trace.js';
+import { sourceKey, TRACE_VERSION } from '../model/trace.js';
 import type {
   FailingCondition,
   JsonScalar,
@@ -773,7 +773,7 @@ function implicitArgs(ctx: Ctx, params: readonly Param[]): (JsonScalar | undefin
 
 /** The sources of the frames the nodes of `node` belong to, in tree order (first use). */
 function collectSources(node: TraceNode, frames: readonly TraceFrame[], out: Map<string, TraceSource>): void {
-  if (node.frame !== undefined) for (const s of frames[node.frame]?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+  if (node.frame !== undefined) for (const s of frames[node.frame]?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
   for (const c of node.children) collectSources(c, frames, out);
 }
 
@@ -1149,7 +1149,7 @@ function perform(
     for (const n of noted) {
       const decl = n.kind === 'fact' ? cm.facts.get(n.name)?.decl : cm.duties.get(n.name)?.decl;
       for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources)
-        if (!sourcesMap.has(s.id)) sourcesMap.set(s.id, s);
+        if (!sourcesMap.has(sourceKey(s))) sourcesMap.set(sourceKey(s), s);
     }
     return {
       traceVersion: TRACE_VERSION,

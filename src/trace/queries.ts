@@ -12,6 +12,7 @@ import type {
   TraceSource,
   TraceValue,
 } from '../model/trace.js';
+import { sourceKey } from '../model/trace.js';
 import {
   addDuration,
   argKey,
@@ -227,7 +228,7 @@ export function whyNot(
 }
 
 function sourcesIn(t: FrameTable, n: TraceNode, out: Map<string, TraceSource>): void {
-  for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+  for (const s of frameOf(t, n)?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
   for (const c of n.children) sourcesIn(t, c, out);
 }
 
@@ -238,9 +239,9 @@ export function decisionSources(entry: TraceEntry): TraceSource[] {
     () => [],
     () => {
       const out = new Map<string, TraceSource>();
-      for (const s of entry.sources) out.set(s.id, s);
+      for (const s of entry.sources) out.set(sourceKey(s), s);
       sourcesIn(entry, entry.check, out);
-      for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(s.id)) out.set(s.id, s);
+      for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
       return [...out.values()];
     },
   );

@@ -33,12 +33,15 @@ export const traceSourceSchema = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   text: z.string().nullable(),
+  version: z.string().optional().describe('The label of the version applied (grammar/README.md#versions)'),
+  publication: z.string().optional().describe('Where the text was published, e.g. Stb. 2022, 386'),
 });
 
 /** The frame of a trace node with its sources and explanation. */
 export const traceFrameSchema = z.object({
   kind: z.enum(['fact', 'act', 'duty']),
   name: z.string(),
+  at: z.string().optional().describe('The deciding date whose version of the law was applied'),
   sources: z.array(traceSourceSchema),
   explanation: z.string().nullable(),
 });
