@@ -6,7 +6,8 @@
  */
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { FrameTable, JsonScalar, TraceEntry, TraceNode, TraceSource, TraceValue } from '../model/trace.js';
-import { sourceKey, TRACE_VERSION } from '../model/trace.js';
+import { TRACE_VERSION } from '../model/trace.js';
+import { sourceKey } from '../model/versions.js';
 import { actBindings, take } from '../run/index.js';
 import type { CaseState, CompiledModel } from '../run/index.js';
 import { counterfactual, frameOf, instanceText, why, whyNot } from '../trace/index.js';

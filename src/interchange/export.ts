@@ -101,6 +101,18 @@ class Exporter {
         `${what} has parameters, which FLINT JSON cannot express; they are left out.`,
         f.params[0]!.span,
       );
+    // FLINT JSON has one version of the law (grammar/README.md#versions): what differs per version cannot go there.
+    const variant = f.variants?.[0];
+    if (variant)
+      this.notExportable(
+        `${what} has variants per version of the law, which FLINT JSON cannot express; they are left out.`,
+        variant.span,
+      );
+    if (f.appliesAsOf)
+      this.notExportable(
+        `${what} says which date decides its version ('applies as of'), which FLINT JSON cannot express.`,
+        f.appliesAsOf.span,
+      );
   }
 
   private act(a: ActDecl): OutObject {

@@ -68,9 +68,6 @@ export interface TraceSource {
   readonly publication?: string;
 }
 
-/** The key of a source in the version applied: `id`, or `id@version` for a version (one entry per version). */
-export const sourceKey = (s: TraceSource): string => (s.version === undefined ? s.id : `${s.id}@${s.version}`);
-
 /** A frame a trace node belongs to: one row of a trace's frame table ({@link TraceEntry.frames}). */
 export interface TraceFrame {
   readonly kind: 'fact' | 'act' | 'duty';

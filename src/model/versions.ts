@@ -4,6 +4,10 @@
  * frame is evaluated (derive.ts, acts.ts) and the checker uses the same periods (src/check/rules/version-*.ts).
  */
 import type { FrameVariant, SourceDecl, SourceRef, SourceVersion } from './ast.js';
+import type { TraceSource } from './trace.js';
+
+/** The key of a source in the version applied: `id`, or `id@version` for a version (one entry per version). */
+export const sourceKey = (s: TraceSource): string => (s.version === undefined ? s.id : `${s.id}@${s.version}`);
 
 /** A version of a source with every field resolved (the source's own fields where the version leaves one out). */
 export interface EffectiveVersion {

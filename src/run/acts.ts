@@ -14,7 +14,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { DeadlineAtw, Expr, Param } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
-import { sourceKey, TRACE_VERSION } from '../model/trace.js';
+import { TRACE_VERSION } from '../model/trace.js';
+import { sourceKey } from '../model/versions.js';
 import type {
   FailingCondition,
   JsonScalar,
@@ -773,7 +774,8 @@ function implicitArgs(ctx: Ctx, params: readonly Param[]): (JsonScalar | undefin
 
 /** The sources of the frames the nodes of `node` belong to, in tree order (first use). */
 function collectSources(node: TraceNode, frames: readonly TraceFrame[], out: Map<string, TraceSource>): void {
-  if (node.frame !== undefined) for (const s of frames[node.frame]?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
+  if (node.frame !== undefined)
+    for (const s of frames[node.frame]?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
   for (const c of node.children) collectSources(c, frames, out);
 }
 

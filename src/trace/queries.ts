@@ -12,7 +12,7 @@ import type {
   TraceSource,
   TraceValue,
 } from '../model/trace.js';
-import { sourceKey } from '../model/trace.js';
+import { sourceKey } from '../model/versions.js';
 import {
   addDuration,
   argKey,
@@ -241,7 +241,8 @@ export function decisionSources(entry: TraceEntry): TraceSource[] {
       const out = new Map<string, TraceSource>();
       for (const s of entry.sources) out.set(sourceKey(s), s);
       sourcesIn(entry, entry.check, out);
-      for (const r of entry.reasons) for (const s of r.frame?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
+      for (const r of entry.reasons)
+        for (const s of r.frame?.sources ?? []) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
       return [...out.values()];
     },
   );

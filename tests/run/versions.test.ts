@@ -96,50 +96,53 @@ describe('a value with three yearly versions', () => {
   });
 });
 
-describe('an act whose preconditions differ per version (art. 8a: 140 % rule until 2022, 230 hours a month since)', () => {
-  const actors = { bd: { roles: ['belastingdienst'] }, alice: { roles: ['ouder'] } };
-  const facts = (jaar: number): GivenFact[] => [
-    ...given(jaar),
-    // 1,000 hours of care, 800 hours worked in 5 months: 1,000 <= 1.4 × 800 = 1,120, and 1,000 <= 230 × 5 = 1,150.
-    { fact: 'uren opvang', args: ['alice'], value: 1000 },
-    { fact: 'gewerkte uren', args: ['alice'], value: 800 },
-    { fact: 'maanden gewerkt', args: ['alice'], value: 5 },
-  ];
-  const status = (jaar: number, extra: GivenFact[] = []) => {
-    const state = createCase(cm, { asOf: '2024-06-01', actors, facts: [...facts(jaar), ...extra] });
-    return checkAct(cm, state, 'vaststellen toeslag', 'bd', { o: 'alice' });
-  };
+describe(
+  'an act whose preconditions differ per version (art. 8a: 140 % rule until 2022, 230 hours a month ' + 'since)',
+  () => {
+    const actors = { bd: { roles: ['belastingdienst'] }, alice: { roles: ['ouder'] } };
+    const facts = (jaar: number): GivenFact[] => [
+      ...given(jaar),
+      // 1,000 hours of care, 800 hours worked in 5 months: 1,000 <= 1.4 × 800 = 1,120, and 1,000 <= 230 × 5 = 1,150.
+      { fact: 'uren opvang', args: ['alice'], value: 1000 },
+      { fact: 'gewerkte uren', args: ['alice'], value: 800 },
+      { fact: 'maanden gewerkt', args: ['alice'], value: 5 },
+    ];
+    const status = (jaar: number, extra: GivenFact[] = []) => {
+      const state = createCase(cm, { asOf: '2024-06-01', actors, facts: [...facts(jaar), ...extra] });
+      return checkAct(cm, state, 'vaststellen toeslag', 'bd', { o: 'alice' });
+    };
 
-  test('2019: the 140 % rule decides', () => {
-    expect(status(2019).status).toBe('enabled');
-    // 1,150 hours: within 230 × 5 but above 140 % of 800 = 1,120: refused under the 2019 wording.
-    expect(status(2019, [{ fact: 'uren opvang', args: ['alice'], value: 1150 }]).status).toBe('disabled');
-  });
+    test('2019: the 140 % rule decides', () => {
+      expect(status(2019).status).toBe('enabled');
+      // 1,150 hours: within 230 × 5 but above 140 % of 800 = 1,120: refused under the 2019 wording.
+      expect(status(2019, [{ fact: 'uren opvang', args: ['alice'], value: 1150 }]).status).toBe('disabled');
+    });
 
-  test('2023: the 230-hours-a-month rule decides', () => {
-    // 1,150 hours: 230 × 5 = 1,150, allowed in 2023 although above 140 % of the hours worked.
-    expect(status(2023, [{ fact: 'uren opvang', args: ['alice'], value: 1150 }]).status).toBe('enabled');
-    expect(status(2023, [{ fact: 'uren opvang', args: ['alice'], value: 1151 }]).status).toBe('disabled');
-  });
+    test('2023: the 230-hours-a-month rule decides', () => {
+      // 1,150 hours: 230 × 5 = 1,150, allowed in 2023 although above 140 % of the hours worked.
+      expect(status(2023, [{ fact: 'uren opvang', args: ['alice'], value: 1150 }]).status).toBe('enabled');
+      expect(status(2023, [{ fact: 'uren opvang', args: ['alice'], value: 1151 }]).status).toBe('disabled');
+    });
 
-  test('a year without a version: the act is refused, and the refusal says why', () => {
-    const r = status(2017);
-    expect(r.status).toBe('disabled');
-    expect(r.reasons.map((x) => x.message)).toContain(
-      'No version of art. 8a lid 1 Besluit kinderopvangtoeslag is in force on 2017-01-01 for <<vaststellen toeslag>> ' +
-        '(its versions: 2018-01-01 .. 2022-12-31, 2023-01-01 ..): the value is unknown.',
-    );
-  });
+    test('a year without a version: the act is refused, and the refusal says why', () => {
+      const r = status(2017);
+      expect(r.status).toBe('disabled');
+      expect(r.reasons.map((x) => x.message)).toContain(
+        'No version of art. 8a lid 1 Besluit kinderopvangtoeslag is in force on 2017-01-01 ' +
+          'for <<vaststellen toeslag>> (its versions: 2018-01-01 .. 2022-12-31, 2023-01-01 ..): the value is unknown.',
+      );
+    });
 
-  test('taking the act records the version applied in the trace', () => {
-    const state = createCase(cm, { asOf: '2024-06-01', actors, facts: facts(2023) });
-    const r = take(cm, state, { act: 'vaststellen toeslag', actor: 'bd', params: { o: 'alice' } });
-    expect(r.ok).toBe(true);
-    const versions = r.trace.frames.flatMap((f) => f.sources.map((s) => `${f.name} ${f.at} ${s.id}@${s.version}`));
-    expect(versions).toContain('vaststellen toeslag 2023-01-01 bkot-8a@2023');
-    expect(versions).toContain('maximum uurprijs 2023-01-01 bkot-4@2023');
-  });
-});
+    test('taking the act records the version applied in the trace', () => {
+      const state = createCase(cm, { asOf: '2024-06-01', actors, facts: facts(2023) });
+      const r = take(cm, state, { act: 'vaststellen toeslag', actor: 'bd', params: { o: 'alice' } });
+      expect(r.ok).toBe(true);
+      const versions = r.trace.frames.flatMap((f) => f.sources.map((s) => `${f.name} ${f.at} ${s.id}@${s.version}`));
+      expect(versions).toContain('vaststellen toeslag 2023-01-01 bkot-8a@2023');
+      expect(versions).toContain('maximum uurprijs 2023-01-01 bkot-4@2023');
+    });
+  },
+);
 
 describe('properties', () => {
   const source = parsed.value.declarations.find((d) => d.kind === 'Source' && d.id === 'bkot-4');

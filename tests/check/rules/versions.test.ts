@@ -74,7 +74,8 @@ describe('version-never-in-force', () => {
   test('a version outside the header period', () => {
     expectErrors(
       'model "m" { period: 2023-01-01 .. 2025-12-31 }\n' +
-        'source s {\n  version <|2019|> { valid: 2019-01-01 .. 2019-12-31 }\n  version 2023 { valid: 2020-01-01 .. }\n}',
+        'source s {\n  version <|2019|> { valid: 2019-01-01 .. 2019-12-31 }\n' +
+        '  version 2023 { valid: 2020-01-01 .. }\n}',
       [{ code: 'version-never-in-force', severity: 'warning', message: 'never in force in the model' }],
     );
   });
@@ -92,7 +93,8 @@ describe('variant-not-covered', () => {
   test('versions that are never in force together', () => {
     expectErrors(
       `${yearly()}source t {\n  version 2025 { valid: 2025-01-01 .. }\n}\n` +
-        'fact [p]: decimal {\n  <|variant bkot-4@2023, t@2025 { value: 1 }|>\n}\nact <<a>> { actor: anyone\n preconditions: [p] > 0 }',
+        'fact [p]: decimal {\n  <|variant bkot-4@2023, t@2025 { value: 1 }|>\n}\nact <<a>> { actor: anyone\n' +
+        ' preconditions: [p] > 0 }',
       [{ code: 'variant-not-covered', message: 'never in force on the same day' }],
     );
   });
@@ -135,7 +137,8 @@ describe('variant-fields', () => {
 describe('unknown-version', () => {
   test('a label the source does not have', () => {
     expectErrors(
-      `${yearly()}fact [p]: decimal {\n  variant <|bkot-4@2022|> { value: 1 }\n}\nact <<a>> { actor: anyone\n preconditions: [p] > 0 }`,
+      `${yearly()}fact [p]: decimal {\n  variant <|bkot-4@2022|> { value: 1 }\n}\nact <<a>> { actor: anyone\n` +
+        ` preconditions: [p] > 0 }`,
       [{ code: 'unknown-version', message: 'has no version «2022»' }],
     );
   });
@@ -148,7 +151,8 @@ describe('unknown-version', () => {
 
   test('a variant that does not say which version it implements', () => {
     expectErrors(
-      `${yearly()}fact [p]: decimal {\n  variant <|bkot-4|> { value: 1 }\n}\nact <<a>> { actor: anyone\n preconditions: [p] > 0 }`,
+      `${yearly()}fact [p]: decimal {\n  variant <|bkot-4|> { value: 1 }\n}\nact <<a>> { actor: anyone\n` +
+        ` preconditions: [p] > 0 }`,
       [{ code: 'unknown-version', message: 'without saying which of its versions', hint: 'bkot-4@2025' }],
       { allowOtherErrors: true },
     );
