@@ -59,6 +59,28 @@ describe('Atw deadlines', () => {
     expect(d?.atw?.rule).toBe('art-1-lid-1');
   });
 
+  // Atw art. 3 lid 1 (text in norms/texts/atw.md): "Algemeen erkende feestdagen in de zin van deze wet zijn: ...
+  // de vijfde mei, ... de beide Kerstdagen"; art. 3 lid 2 makes Goede Vrijdag equal to them.
+  it('extends a term ending on 5 May 2025 (a Monday, Bevrijdingsdag) to Tuesday 6 May', () => {
+    const d = fileOn('2025-03-24').byDuty.get('beslissen');
+    expect(d?.unextendedDeadline).toBe('2025-05-05');
+    expect(d?.deadline).toBe('2025-05-06');
+    expect(d?.atw?.articles).toEqual(['Atw art. 1 lid 1', 'Atw art. 3 lid 1']);
+  });
+
+  it('extends a term ending on Christmas Day 2025 past Tweede Kerstdag and the weekend to 29 December', () => {
+    const d = fileOn('2025-11-13').byDuty.get('beslissen');
+    expect(d?.unextendedDeadline).toBe('2025-12-25');
+    expect(d?.deadline).toBe('2025-12-29');
+  });
+
+  it('extends a term ending on Goede Vrijdag 18 April 2025 past Easter Monday to Tuesday 22 April', () => {
+    const d = fileOn('2025-03-07').byDuty.get('beslissen');
+    expect(d?.unextendedDeadline).toBe('2025-04-18');
+    expect(d?.deadline).toBe('2025-04-22');
+    expect(d?.atw?.articles).toContain('Atw art. 3 lid 2');
+  });
+
   it('does not extend an excluded term and cites the excluding source', () => {
     const { byDuty, trace } = fileOn('2025-03-15');
     expect(byDuty.get('betalen')).toMatchObject({
