@@ -42,7 +42,7 @@ import {
 import type { Tri, Value } from './values.js';
 import { fromScalar, MAX_DEPTH, NO_ARGS } from './convert.js';
 import { evalFact } from './derive.js';
-import { forEachCombination } from './enumerate.js';
+import { forEachCombination, monthsInRange } from './enumerate.js';
 import { arith, callFn, compare, isNumber, KNOWN_FUNCTIONS } from './library.js';
 import { instanceHolds, truncate } from './read.js';
 
@@ -200,6 +200,9 @@ function compileRef(e: Ref, b: Builder): CExpr {
 function compileAggregate(e: Aggregate, b: Builder): CExpr {
   const where = e.where ? compileExpr(e.where, b) : null;
   const body = e.body ? compileExpr(e.body, b) : null;
+  const ranges = e.bindings.map((p) =>
+    p.range ? { from: compileExpr(p.range.from, b), to: p.range.to ? compileExpr(p.range.to, b) : null } : null,
+  );
   // No limit on the number of combinations (they are visited one at a time): an aggregate over
   // many instances takes time proportional to their number and never silently gives up.
   return (ctx) => {
@@ -209,35 +212,42 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
     const values: Value[] = [];
     let decided: Tri | undefined;
     const qStart = ctx.questions.length;
-    const walked = forEachCombination(ctx, e.bindings, (c) => {
-      ctx.env = { ...saved, ...c };
-      const w = where ? truth(where(ctx)) : true;
-      if (w === false) return false;
-      if (e.op === 'exists' || e.op === 'count') {
-        if (w === null) unknown = true;
-        else {
-          count++;
-          if (e.op === 'exists') {
-            decided = TRUE;
+    const domains = rangeDomains(ctx, ranges);
+    if (domains === null) return null;
+    const walked = forEachCombination(
+      ctx,
+      e.bindings,
+      (c) => {
+        ctx.env = { ...saved, ...c };
+        const w = where ? truth(where(ctx)) : true;
+        if (w === false) return false;
+        if (e.op === 'exists' || e.op === 'count') {
+          if (w === null) unknown = true;
+          else {
+            count++;
+            if (e.op === 'exists') {
+              decided = TRUE;
+              return true;
+            }
+          }
+          return false;
+        }
+        const v = body ? body(ctx) : TRUE;
+        if (e.op === 'forall') {
+          const t = truth(v);
+          if (w === true && t === false) {
+            decided = FALSE;
             return true;
           }
+          if (w === null || t === null) unknown = true;
+          return false;
         }
+        if (w === null || v === null) unknown = true;
+        else values.push(v);
         return false;
-      }
-      const v = body ? body(ctx) : TRUE;
-      if (e.op === 'forall') {
-        const t = truth(v);
-        if (w === true && t === false) {
-          decided = FALSE;
-          return true;
-        }
-        if (w === null || t === null) unknown = true;
-        return false;
-      }
-      if (w === null || v === null) unknown = true;
-      else values.push(v);
-      return false;
-    });
+      },
+      domains,
+    );
     ctx.env = saved;
     if (walked === null) return null;
     if (decided !== undefined) {
@@ -260,6 +270,26 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
         return values.length === 0 ? null : callFn(e.op, values);
     }
   };
+}
+
+/** The months each ranged binding visits (grammar/README.md#months); `null` when a range is unknown. */
+function rangeDomains(
+  ctx: Ctx,
+  ranges: readonly ({ from: CExpr; to: CExpr | null } | null)[],
+): (Value[] | null)[] | null {
+  const out: (Value[] | null)[] = [];
+  for (const r of ranges) {
+    if (r === null) {
+      out.push(null);
+      continue;
+    }
+    const from = r.from(ctx);
+    const to = r.to ? r.to(ctx) : null;
+    const months = from === null || (r.to !== null && to === null) ? null : monthsInRange(from, to);
+    if (months === null) return null;
+    out.push(months);
+  }
+  return out;
 }
 
 function compileCall(e: Call, b: Builder): CExpr {

@@ -215,7 +215,7 @@ export const MAX_NESTING = 64;
 type Opener =
   | { kind: 'prefix'; minus: boolean }
   | { kind: 'if'; part: 'condition' | 'then' | 'else' }
-  | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body' };
+  | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body'; range?: boolean };
 
 const BINARY = new Set(['Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt', 'Plus', 'Minus', 'Star', 'Slash']);
 const AGGREGATES = new Set(['Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max']);
@@ -250,12 +250,19 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   for (const [i, t] of tokens.entries()) {
     const name = t.tokenType.name;
     const last = top().at(-1);
-    if (last?.kind === 'aggregate' && last.part === 'bindings' && prev?.tokenType.name === 'FactName') {
+    if (last?.kind === 'aggregate' && last.part === 'bindings' && !last.range && prev?.tokenType.name === 'FactName') {
       // The bindings ended without `where` or `:`: so did the aggregate.
       if (name !== 'Where' && name !== 'Colon' && name !== 'Comma') closeWhile((o) => o === last);
     }
     const afterOperand = prev !== undefined && OPERAND_END.has(prev.tokenType.name);
-    const binding = top().at(-1)?.kind === 'aggregate' && (top().at(-1) as { part: string }).part === 'bindings';
+    const agg = top().at(-1);
+    const inBindings = agg?.kind === 'aggregate' && agg.part === 'bindings';
+    // In a month range (`m: month in 2025`) the tokens are an expression: operands end it as elsewhere.
+    const inRange = inBindings && agg.range === true;
+    const binding = inBindings && !inRange;
+    if (binding && t.image === 'in' && prev?.tokenType.name === 'Identifier' && agg.kind === 'aggregate') {
+      agg.range = true;
+    }
     const isUnit = prev?.tokenType.name === 'IntegerLiteral' && Object.hasOwn(DURATION_UNITS, t.image);
     if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding) {
       closeWhile(() => true); // two operands in a row: the expression before ended
@@ -287,6 +294,8 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
     } else if (name === 'Where' || (name === 'Colon' && !(binding && prev?.tokenType.name === 'Identifier'))) {
       const o = closeWhile((x) => !(x.kind === 'aggregate' && (x.part === 'bindings' || x.part === 'where')));
       if (o?.kind === 'aggregate') o.part = name === 'Where' ? 'where' : 'body';
+    } else if (name === 'Comma' && inRange && tokens[i + 2]?.tokenType.name === 'Colon' && agg.kind === 'aggregate') {
+      agg.range = false; // the next binding
     } else if (name === 'Comma' && !binding) {
       closeWhile(() => true);
     } else if (DECLARATIONS.has(name)) {
