@@ -114,3 +114,12 @@ export function canonicalArgs(
   }
   return out ?? args;
 }
+
+const GENERIC_FORMS = 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".';
+
+/** How a value of type `t` is written in a case file or request, for the hint of a `run-wrong-type` diagnostic. */
+export function scalarFormHint(t: TypeRef | null): string {
+  if (t?.kind === 'PrimitiveType' && t.name === 'month')
+    return 'A month is given as "YYYY-MM" with a month 01..12 (e.g. "2025-03"), or as a date in it ("2025-03-17").';
+  return GENERIC_FORMS;
+}
