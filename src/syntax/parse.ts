@@ -218,6 +218,7 @@ type Opener =
   | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body'; range?: boolean };
 
 const BINARY = new Set(['Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt', 'Plus', 'Minus', 'Star', 'Slash']);
+const RANGE_ENDS = new Set(['And', 'Or', 'Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt']);
 const AGGREGATES = new Set(['Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max']);
 const DECLARATIONS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty', 'Scenario', 'Model', 'LCurly', 'RCurly']);
 
@@ -232,6 +233,8 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   const frames: Opener[][] = [[]];
   let depth = 0;
   let prev: IToken | undefined;
+  /** The `in` of the month range being read (`m: month in 2025`): the operand after it starts the range. */
+  let rangeIn: IToken | undefined;
   const top = (): Opener[] => frames[frames.length - 1] as Opener[];
   /** Closes the innermost operators of the current frame while `closes` says so. */
   const closeWhile = (closes: (o: Opener) => boolean): Opener | undefined => {
@@ -262,10 +265,15 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
     const binding = inBindings && !inRange;
     if (binding && t.image === 'in' && prev?.tokenType.name === 'Identifier' && agg.kind === 'aggregate') {
       agg.range = true;
+      rangeIn = t;
     }
     const isUnit = prev?.tokenType.name === 'IntegerLiteral' && Object.hasOwn(DURATION_UNITS, t.image);
-    if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding) {
+    if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding && prev !== rangeIn) {
       closeWhile(() => true); // two operands in a row: the expression before ended
+    }
+    if (inRange && RANGE_ENDS.has(name)) {
+      // A range is an additive expression: a comparison, `and` or `or` after it ends the aggregate.
+      closeWhile((o) => o === agg);
     }
     if (name === 'LParen') {
       frames.push([]);
