@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, print, runScenarios } from '../../src/index.js';
+import { outcomeOf, parse, print, runScenarios } from '../../src/index.js';
 import type { Model } from '../../src/model/ast.js';
 import { compile, createCase, createCaseChecked, evaluateFact } from '../../src/run/index.js';
 import { canonicalScalar } from '../../src/run/convert.js';
@@ -247,6 +247,7 @@ describe('canonical month keys and case files', () => {
     const ok = createCaseChecked(cm, { asOf: '2025-01-01', facts: [{ fact: 'start', value: '2025-04-15' }] });
     expect(ok.diagnostics).toEqual([]);
     expect(evaluateFact(cm, ok.value, 'start').value).toEqual({ type: 'month', value: '2025-04' });
+    expect(outcomeOf(cm, ok.value, []).facts.map((f) => f.value)).toEqual([{ type: 'month', value: '2025-04' }]);
     const bad = createCaseChecked(cm, { asOf: '2025-01-01', facts: [{ fact: 'start', value: '2025-13' }] });
     expect(bad.diagnostics.map((d) => [d.code, d.path, d.hint])).toEqual([
       [
