@@ -27,7 +27,7 @@ export type Value =
   | { readonly type: 'boolean'; readonly value: boolean }
   | { readonly type: 'integer' | 'decimal'; readonly value: Decimal }
   | { readonly type: 'text' | 'date' | 'duration' | 'actor'; readonly value: string }
-  /** A calendar month, carried as the ISO date of its first day (`2025-03-01`); written `2025-03` ({@link monthText}). */
+  /** A calendar month, carried as the date of its first day (`2025-03-01`), written `2025-03` ({@link monthText}). */
   | { readonly type: 'month'; readonly value: string }
   | { readonly type: 'instance'; readonly fact: string; readonly args: readonly JsonScalar[] };
 
