@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outcomeOf, parse, print, runScenarios } from '../../src/index.js';
+import { exportFlintJson, outcomeOf, parse, print, runScenarios } from '../../src/index.js';
 import type { Model } from '../../src/model/ast.js';
 import { compile, createCase, createCaseChecked, evaluateFact } from '../../src/run/index.js';
 import { canonicalScalar } from '../../src/run/convert.js';
@@ -325,5 +325,17 @@ describe('text', () => {
   it('reads `in` as a name elsewhere', () => {
     const r = parse('fact [x](in: integer): integer { value: in + 1 }', 'm.flint');
     expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('FLINT JSON', () => {
+  it('exports a month-typed fact without its type (a warning), and a month aggregate as not exportable', () => {
+    const m = parsed('fact [start]: month\nfact [n]: integer { value: count m: month in 2025 }');
+    const r = exportFlintJson(m);
+    expect(r.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'The fact [start] has a value type, which FLINT JSON cannot declare; it is left out.'],
+      ['warning', 'The fact [n] has a value type, which FLINT JSON cannot declare; it is left out.'],
+      ['error', 'The aggregate "count" has no FLINT JSON equivalent; "[]" is written in its place.'],
+    ]);
   });
 });
