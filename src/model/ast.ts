@@ -189,9 +189,9 @@ export interface Call {
 }
 
 /**
- * An aggregate over the instances of fact types:
+ * An aggregate over the instances of fact types, or over the months of a range (grammar/README.md#months):
  * `count k: [kind] where [kind van](k, ouder)`, `exists ... where ...`, `forall ... : expr`,
- * `sum k: [kind] where cond of [uren](k)`, `min`/`max` likewise.
+ * `sum k: [kind] where cond : [uren](k)`, `sum m: month in 2025 : [uren](kind, m)`, `min`/`max` likewise.
  */
 export interface Aggregate {
   readonly kind: 'Aggregate';
