@@ -168,6 +168,39 @@ describe('month ranges', () => {
   });
 });
 
+describe('a look-back of three calendar months (the grammar reference example)', () => {
+  const cm = compile(
+    parsed(`fact [ouder]: actor
+fact [aanspraak](ouder: [ouder], maand: month) {
+  closed
+}
+fact [aanspraak in de terugkijkperiode](ouder: [ouder]): boolean {
+  holds when: exists m: month in months_before(month_of(today), 3) .. month_of(today) where [aanspraak](ouder, m)
+}`),
+  ).value;
+  const lookBack = (asOf: string, month: string) => {
+    const state = createCase(cm, {
+      asOf,
+      actors: { o: { roles: ['ouder'] } },
+      facts: [{ fact: 'aanspraak', args: ['o', month], value: true }],
+    });
+    return evaluateFact(cm, state, 'aanspraak in de terugkijkperiode', ['o']).value;
+  };
+  const T = { type: 'boolean', value: true };
+  const F = { type: 'boolean', value: false };
+
+  it('looks at the month of today and the three calendar months before it', () => {
+    // On 2025-05-31 the months are February, March, April and May 2025.
+    expect(lookBack('2025-05-31', '2025-02')).toEqual(T);
+    expect(lookBack('2025-05-31', '2025-05-01')).toEqual(T);
+    expect(lookBack('2025-05-31', '2025-01')).toEqual(F);
+    expect(lookBack('2025-05-31', '2025-06')).toEqual(F);
+    // Across a year end: on 2025-01-02 the months are October 2024 .. January 2025.
+    expect(lookBack('2025-01-02', '2024-10-31')).toEqual(T);
+    expect(lookBack('2025-01-02', '2024-09')).toEqual(F);
+  });
+});
+
 describe('month values and functions', () => {
   const evalAs = (type: string, value: string) => {
     const cm = compile(parsed(`fact [x]: ${type} { value: ${value} }`)).value;
