@@ -43,6 +43,7 @@ import type { Tri, Value } from './values.js';
 import { fromScalar, MAX_DEPTH, NO_ARGS } from './convert.js';
 import { evalFact } from './derive.js';
 import { forEachCombination, monthsInRange } from './enumerate.js';
+import type { Binding } from './enumerate.js';
 import { arith, callFn, compare, isNumber, KNOWN_FUNCTIONS } from './library.js';
 import { instanceHolds, truncate } from './read.js';
 
@@ -212,42 +213,37 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
     const values: Value[] = [];
     let decided: Tri | undefined;
     const qStart = ctx.questions.length;
-    const domains = rangeDomains(ctx, ranges);
-    if (domains === null) return null;
-    const walked = forEachCombination(
-      ctx,
-      e.bindings,
-      (c) => {
-        ctx.env = { ...saved, ...c };
-        const w = where ? truth(where(ctx)) : true;
-        if (w === false) return false;
-        if (e.op === 'exists' || e.op === 'count') {
-          if (w === null) unknown = true;
-          else {
-            count++;
-            if (e.op === 'exists') {
-              decided = TRUE;
-              return true;
-            }
-          }
-          return false;
-        }
-        const v = body ? body(ctx) : TRUE;
-        if (e.op === 'forall') {
-          const t = truth(v);
-          if (w === true && t === false) {
-            decided = FALSE;
+    const bindings = withMonths(ctx, e.bindings, ranges);
+    if (bindings === null) return null;
+    const walked = forEachCombination(ctx, bindings, (c) => {
+      ctx.env = { ...saved, ...c };
+      const w = where ? truth(where(ctx)) : true;
+      if (w === false) return false;
+      if (e.op === 'exists' || e.op === 'count') {
+        if (w === null) unknown = true;
+        else {
+          count++;
+          if (e.op === 'exists') {
+            decided = TRUE;
             return true;
           }
-          if (w === null || t === null) unknown = true;
-          return false;
         }
-        if (w === null || v === null) unknown = true;
-        else values.push(v);
         return false;
-      },
-      domains,
-    );
+      }
+      const v = body ? body(ctx) : TRUE;
+      if (e.op === 'forall') {
+        const t = truth(v);
+        if (w === true && t === false) {
+          decided = FALSE;
+          return true;
+        }
+        if (w === null || t === null) unknown = true;
+        return false;
+      }
+      if (w === null || v === null) unknown = true;
+      else values.push(v);
+      return false;
+    });
     ctx.env = saved;
     if (walked === null) return null;
     if (decided !== undefined) {
@@ -272,22 +268,28 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
   };
 }
 
-/** The months each ranged binding visits (grammar/README.md#months); `null` when a range is unknown. */
-function rangeDomains(
+/**
+ * The bindings with the months each ranged one visits (grammar/README.md#months), evaluated in the scope around
+ * the aggregate; `null` (unknown) when a range is unknown.
+ */
+function withMonths(
   ctx: Ctx,
+  params: readonly Param[],
   ranges: readonly ({ from: CExpr; to: CExpr | null } | null)[],
-): (Value[] | null)[] | null {
-  const out: (Value[] | null)[] = [];
-  for (const r of ranges) {
-    if (r === null) {
-      out.push(null);
+): readonly Binding[] | null {
+  if (ranges.every((r) => r === null)) return params;
+  const out: Binding[] = [];
+  for (const [i, p] of params.entries()) {
+    const r = ranges[i];
+    if (!r) {
+      out.push(p);
       continue;
     }
     const from = r.from(ctx);
     const to = r.to ? r.to(ctx) : null;
     const months = from === null || (r.to !== null && to === null) ? null : monthsInRange(from, to);
     if (months === null) return null;
-    out.push(months);
+    out.push({ ...p, months });
   }
   return out;
 }

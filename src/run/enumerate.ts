@@ -12,6 +12,9 @@ import { instanceHolds } from './read.js';
 
 const MAX_COMBINATIONS = 10_000;
 
+/** An aggregate binding; a month binding carries the months of its range ({@link monthsInRange}). */
+export type Binding = Param & { readonly months?: readonly Value[] };
+
 /** The known values a parameter of type `t` can take; `null` when the type cannot be enumerated. */
 export function domainOf(ctx: Ctx, t: TypeRef): Value[] | null {
   if (t.kind === 'PrimitiveType') {
@@ -65,18 +68,17 @@ export function enumerate(
 /**
  * Call `visit` with every combination of known values for `params`, one at a time (an odometer,
  * so memory stays O(parameters) however many combinations there are), until it returns `true`.
- * `given[i]`, when set, is the domain of `params[i]` (a month binding's range, {@link monthsInRange}).
+ * A binding's `months`, when set, is its domain (a month binding's range, {@link monthsInRange}).
  * `null` when some type is not enumerable, else whether `visit` stopped the walk.
  */
 export function forEachCombination(
   ctx: Ctx,
-  params: readonly Param[],
+  params: readonly Binding[],
   visit: (c: Record<string, Value>) => boolean,
-  given: readonly (readonly Value[] | null)[] = [],
 ): boolean | null {
   const domains: (readonly Value[])[] = [];
-  for (const [i, p] of params.entries()) {
-    const dom = given[i] ?? domainOf(ctx, p.type);
+  for (const p of params) {
+    const dom = p.months ?? domainOf(ctx, p.type);
     if (dom === null) return null;
     if (dom.length === 0) return false;
     domains.push(dom);
