@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFlintJson, outcomeOf, parse, print, runScenarios } from '../../src/index.js';
+import {
+  checkCaseFile,
+  exportFlintJson,
+  outcomeOf,
+  parse,
+  parseCaseFile,
+  print,
+  runScenarios,
+} from '../../src/index.js';
 import type { Model } from '../../src/model/ast.js';
 import { compile, createCase, createCaseChecked, evaluateFact } from '../../src/run/index.js';
 import { canonicalScalar } from '../../src/run/convert.js';
@@ -272,6 +280,30 @@ describe('canonical month keys and case files', () => {
         path: '/facts/0/args/0',
         hint: 'A month is given as "YYYY-MM" with a month 01..12 (e.g. "2025-03"), or as a date in it ("2025-03-17").',
       },
+    ]);
+  });
+
+  it('checks a case file: "2025-13" as a month argument is located at its line and column', () => {
+    const cm = compile(parsed('fact [uren](maand: month): decimal')).value;
+    const text = `{
+  "asOf": "2025-01-01",
+  "facts": [
+    { "fact": "uren", "args": ["2025-03-17"], "value": "12.5" },
+    { "fact": "uren", "args": ["2025-13"], "value": "1" }
+  ]
+}`;
+    const parsedCase = parseCaseFile(text, 'case.json');
+    expect(parsedCase.diagnostics).toEqual([]);
+    const c = parsedCase.value.case;
+    if (c === null) throw new Error('no case');
+    const ds = checkCaseFile(cm, c, parsedCase.value.locate);
+    expect(ds.map((d) => [d.code, d.path, d.span?.start.line, d.hint])).toEqual([
+      [
+        'run-wrong-type',
+        '/facts/1/args/0',
+        5,
+        'A month is given as "YYYY-MM" with a month 01..12 (e.g. "2025-03"), or as a date in it ("2025-03-17").',
+      ],
     ]);
   });
 
