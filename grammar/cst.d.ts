@@ -612,12 +612,25 @@ export interface AggregateCstNode extends CstNode {
 
 export type AggregateCstChildren = {
   op?: (IToken)[];
-  bindings: (ParamCstNode)[];
+  bindings: (BindingCstNode)[];
   Comma?: IToken[];
   Where?: IToken[];
   where?: ExpressionCstNode[];
   Colon?: IToken[];
   body?: ExpressionCstNode[];
+};
+
+export interface BindingCstNode extends CstNode {
+  name: "binding";
+  children: BindingCstChildren;
+}
+
+export type BindingCstChildren = {
+  param: ParamCstNode[];
+  in?: IToken[];
+  from?: AdditiveCstNode[];
+  Range?: IToken[];
+  to?: AdditiveCstNode[];
 };
 
 export interface ConditionalCstNode extends CstNode {
@@ -686,5 +699,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   ref(children: RefCstChildren, param?: IN): OUT;
   identifierExpr(children: IdentifierExprCstChildren, param?: IN): OUT;
   aggregate(children: AggregateCstChildren, param?: IN): OUT;
+  binding(children: BindingCstChildren, param?: IN): OUT;
   conditional(children: ConditionalCstChildren, param?: IN): OUT;
 }

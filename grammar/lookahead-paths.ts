@@ -2,7 +2,7 @@
 // The lookahead paths of every OR, OPTION, MANY and AT_LEAST_ONE; read by grammar/lookahead.ts.
 // biome-ignore format: generated
 export const lookaheadPaths: readonly string[] = [
-  '#cf9c10da',
+  '#de66d4de',
   '@actDecl/Option/0/2',
   '- LParen,',
   '@actDecl/Option/2/2',
@@ -42,6 +42,10 @@ export const lookaheadPaths: readonly string[] = [
   '- Identifier,',
   '@badStep/Repetition/0/2',
   '- Junk,',
+  '@binding/Option/0/2',
+  '- Identifier,',
+  '@binding/Option/2/2',
+  '- Range,',
   '@block/Alternation/0/1',
   '- Closed,',
   '- Meta,',

@@ -740,7 +740,7 @@ export class FlintParser extends CstParser {
     ]);
   });
 
-  /** `count k: [t], j: [u] where cond : body` (grammar/README.md#aggregates). */
+  /** `count k: [t], j: [u] where cond : body`, `sum m: month in 2025 : body` (grammar/README.md#aggregates). */
   private aggregate = this.RULE('aggregate', () => {
     this.OR([
       { ALT: () => this.CONSUME(Count, { LABEL: 'op' }) },
@@ -750,13 +750,13 @@ export class FlintParser extends CstParser {
       { ALT: () => this.CONSUME(Min, { LABEL: 'op' }) },
       { ALT: () => this.CONSUME(Max, { LABEL: 'op' }) },
     ]);
-    this.SUBRULE(this.param, { LABEL: 'bindings' });
+    this.SUBRULE(this.binding, { LABEL: 'bindings' });
     // A comma continues the bindings only before `name:`, so `min(count k: [t], 1)` reads as two arguments.
     this.MANY({
       GATE: () => this.LA(2).tokenType === Identifier && this.LA(3).tokenType === Colon,
       DEF: () => {
         this.CONSUME(Comma);
-        this.SUBRULE2(this.param, { LABEL: 'bindings' });
+        this.SUBRULE2(this.binding, { LABEL: 'bindings' });
       },
     });
     this.OPTION(() => {
@@ -766,6 +766,25 @@ export class FlintParser extends CstParser {
     this.OPTION2(() => {
       this.CONSUME(Colon);
       this.SUBRULE2(this.expression, { LABEL: 'body' });
+    });
+  });
+
+  /**
+   * An aggregate binding: `k: [kind]`, or a month binding with its range, `m: month in 2025` or
+   * `m: month in [begin] .. [einde]` (grammar/README.md#months). `in` is a word only here (not reserved).
+   */
+  private binding = this.RULE('binding', () => {
+    this.SUBRULE(this.param);
+    this.OPTION({
+      GATE: () => this.isWord(1, 'in') && this.LA(2).tokenType !== Colon,
+      DEF: () => {
+        this.CONSUME(Identifier, { LABEL: 'in' });
+        this.SUBRULE(this.additive, { LABEL: 'from' });
+        this.OPTION2(() => {
+          this.CONSUME(Range);
+          this.SUBRULE2(this.additive, { LABEL: 'to' });
+        });
+      },
     });
   });
 

@@ -3,7 +3,7 @@
  * actor can take and the open questions. Deterministic: model order, then argument order.
  */
 import type { Provenance, TraceValue } from '../model/trace.js';
-import { activeDuties, availableActs, evaluateFact, potentialActs, violations } from '../run/index.js';
+import { activeDuties, availableActs, canonicalScalar, evaluateFact, potentialActs, violations } from '../run/index.js';
 import type { CaseState, CompiledModel, DutyInstance, JsonScalar, Violation } from '../run/index.js';
 import { factBindings } from './bindings.js';
 import { atBoundary } from '../model/guard.js';
@@ -45,7 +45,9 @@ function storedValue(cm: CompiledModel, fact: string, v: JsonScalar): TraceValue
   if (typeof v === 'boolean') return { type: 'boolean', value: v };
   const t = f?.type;
   const type = t && t.kind === 'PrimitiveType' && t.name !== 'boolean' ? t.name : 'text';
-  return { type, value: String(v) };
+  // A month is shown in its canonical form `YYYY-MM`, also when it was given as a date in the month.
+  const shown = t && type === 'month' ? canonicalScalar(t, v) : v;
+  return { type, value: String(shown ?? v) };
 }
 
 /** The outcome of a malformed request: nothing holds, nothing is due or available. */

@@ -40,7 +40,13 @@ export interface TypeInfo {
 /** A problem found by the type checker, tagged with the rule code that reports it. */
 export interface TypeIssue {
   /** The rule that owns the issue. */
-  readonly code: 'type-mismatch' | 'wrong-arity' | 'argument-type' | 'unknown-reference' | 'expression-too-deep';
+  readonly code:
+    | 'type-mismatch'
+    | 'wrong-arity'
+    | 'argument-type'
+    | 'unknown-reference'
+    | 'expression-too-deep'
+    | 'unbounded-month';
   /** The sentence reported. */
   readonly message: string;
   /** The offending expression. */
@@ -95,6 +101,7 @@ export const T = {
   date: { kind: 'date' },
   duration: { kind: 'duration' },
   actor: { kind: 'actor' },
+  month: { kind: 'month' },
   any: { kind: 'any' },
   unknown: { kind: 'unknown' },
 } as const satisfies Record<string, Type>;
@@ -171,7 +178,12 @@ const numericResult = (args: readonly Type[]): Type =>
     : args.some(isLoose) && !args.some((a) => a.kind === 'decimal')
       ? T.any
       : T.decimal;
-const orderedOrNumeric = (t: Type): boolean => isNumeric(t) || t.kind === 'date' || t.kind === 'duration';
+const orderedOrNumeric = (t: Type): boolean =>
+  isNumeric(t) || t.kind === 'date' || t.kind === 'duration' || t.kind === 'month';
+/** A date, or a month (carried as its first day: grammar/README.md#months). */
+const dateLike = (t: Type): boolean => t.kind === 'date' || t.kind === 'month';
+/** The functions that take a date or a month and keep its kind (`add_months(m, 1)` is a month). */
+const sameKindAsFirst = (a: readonly Type[]): Type => (a[0]?.kind === 'month' ? T.month : T.date);
 
 /** The built-in functions (grammar/README.md#functions). */
 const FUNCTIONS: Readonly<Record<string, FnSig>> = {
@@ -179,14 +191,14 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
     min: 1,
     max: Infinity,
     accepts: orderedOrNumeric,
-    expects: 'numbers, dates or durations',
+    expects: 'numbers, dates, months or durations',
     result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any),
   },
   max: {
     min: 1,
     max: Infinity,
     accepts: orderedOrNumeric,
-    expects: 'numbers, dates or durations',
+    expects: 'numbers, dates, months or durations',
     result: (a) => a.reduce<Type>((x, y) => join(x, y) ?? T.unknown, T.any),
   },
   sum: { min: 0, max: Infinity, accepts: isNumeric, expects: 'numbers', result: numericResult },
@@ -214,35 +226,36 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
     expects: 'integers (year, month, day)',
     result: () => T.date,
   },
-  year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
-  month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
+  year: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.integer },
+  month: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.integer },
   day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
   days: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
   weeks: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
-  months: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
-  years: { min: 2, max: 2, accepts: (t) => t.kind === 'date', expects: 'two dates', result: () => T.integer },
+  months: { min: 2, max: 2, accepts: dateLike, expects: 'two dates or two months', result: () => T.integer },
+  years: { min: 2, max: 2, accepts: dateLike, expects: 'two dates or two months', result: () => T.integer },
   weekday: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.integer },
-  first_of_month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
-  last_of_month: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
-  first_of_year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
-  last_of_year: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  first_of_month: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.date },
+  last_of_month: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.date },
+  first_of_year: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.date },
+  last_of_year: { min: 1, max: 1, accepts: dateLike, expects: 'a date or a month', result: () => T.date },
   months_before: {
     min: 2,
     max: 2,
-    accepts: (t, i) => (i === 0 ? t.kind === 'date' : t.kind === 'integer'),
-    expects: 'a date and an integer number of months',
-    result: () => T.date,
+    accepts: (t, i) => (i === 0 ? dateLike(t) : t.kind === 'integer'),
+    expects: 'a date or a month and an integer number of months',
+    result: sameKindAsFirst,
   },
   add_months: {
     min: 2,
     max: 2,
-    accepts: (t, i) => (i === 0 ? t.kind === 'date' : t.kind === 'integer'),
-    expects: 'a date and an integer number of months',
-    result: () => T.date,
+    accepts: (t, i) => (i === 0 ? dateLike(t) : t.kind === 'integer'),
+    expects: 'a date or a month and an integer number of months',
+    result: sameKindAsFirst,
   },
   is_holiday: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.boolean },
   is_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.boolean },
   next_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
+  month_of: { min: 1, max: 1, accepts: dateLike, expects: 'a date', result: () => T.month },
 };
 
 /** The names of the built-in functions. */
@@ -425,7 +438,9 @@ export class ExprChecker {
               'type-mismatch',
               `Cannot compare ${showType(a)} with ${showType(b)} using «${OP_WORD[e.op]}».`,
               e.span,
-              'Both sides of a comparison must have the same type (integer and decimal mix).',
+              dateLike(a) && dateLike(b)
+                ? 'A month is not a date: compare months, «m == month_of(d)», or dates, «first_of_month(m) <= d».'
+                : 'Both sides of a comparison must have the same type (integer and decimal mix).',
             );
             break;
           }
@@ -483,6 +498,7 @@ export class ExprChecker {
         return r;
       }
       case 'Aggregate': {
+        this.checkBindings(e.bindings, vars);
         const inner = bindParams(vars, e.bindings, this.scope.untyped);
         if (e.where) this.expect(e.where, this.check(e.where, inner), T.boolean, `The «where» condition of «${e.op}»`);
         const body = e.body ? this.check(e.body, inner) : null;
@@ -532,6 +548,63 @@ export class ExprChecker {
           return T.unknown;
         }
         return j;
+      }
+    }
+  }
+
+  /**
+   * The month ranges of aggregate bindings (grammar/README.md#months), checked in the enclosing scope: a range
+   * only on a `month` binding, `in Y` an integer year, `in A .. B` dates or months; a `month` binding needs one.
+   */
+  private checkBindings(bindings: readonly Param[], vars: VarScope): void {
+    for (const b of bindings) {
+      const isMonth = b.type.kind === 'PrimitiveType' && b.type.name === 'month';
+      const r = b.range;
+      if (r === undefined) {
+        if (isMonth && !this.scope.untyped) {
+          this.issue(
+            'unbounded-month',
+            `The binding «${b.name}: month» has no range: there are endlessly many months.`,
+            b.span,
+            `Say which months: «${b.name}: month in 2025» (a year) or «${b.name}: month in [begin] .. [einde]».`,
+          );
+        }
+        continue;
+      }
+      const from = this.check(r.from, vars);
+      const to = r.to === null ? null : this.check(r.to, vars);
+      if (!isMonth) {
+        this.issue(
+          'type-mismatch',
+          `Only a month binding ranges over «in …», but «${b.name}» is ${showType(typeFromRef(b.type))}.`,
+          r.span,
+          `Write «${b.name}: month in …», or leave out «in …» to range over the instances of the fact type.`,
+        );
+        continue;
+      }
+      if (to === null) {
+        if (!isAssignable(from, T.integer)) {
+          this.issue(
+            'type-mismatch',
+            `The year of «${b.name}: month in …» must be integer, but ${describe(r.from)} is ${showType(from)}.`,
+            r.from.span,
+            `For the months from one date to another write «in A .. B»; for one month, «in A .. A».`,
+          );
+        }
+        continue;
+      }
+      for (const [x, t] of [
+        [r.from, from],
+        [r.to as Expr, to],
+      ] as const) {
+        if (!isLoose(t) && !dateLike(t)) {
+          this.issue(
+            'type-mismatch',
+            `The bounds of «${b.name}: month in … .. …» must be dates or months, but ${describe(x)} is ${showType(t)}.`,
+            x.span,
+            `A year alone is written «in 2025», without «..».`,
+          );
+        }
       }
     }
   }
@@ -615,6 +688,16 @@ export class ExprChecker {
         );
         return T.unknown;
       }
+      const days = operands[i];
+      if (r.kind === 'month' && days?.kind === 'Literal' && days.type === 'duration' && /[DW]$/.test(days.value)) {
+        this.issue(
+          'type-mismatch',
+          `A month moves by whole months or years, not by ${describe(days)}.`,
+          days.span,
+          'Write «m + 1 month», or take a date in the month first: «first_of_month(m) + 10 days».',
+        );
+        return T.unknown;
+      }
       acc = r;
     }
     if (ts.length === 1 && !isLoose(acc) && !isNumeric(acc) && acc.kind !== 'duration') {
@@ -633,7 +716,7 @@ export class ExprChecker {
 function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Type, b: Type): Type | null {
   if (isLoose(a) || isLoose(b)) {
     const known = isLoose(a) ? b : a;
-    return isLoose(known) || isNumeric(known) || known.kind === 'date' || known.kind === 'duration' ? T.any : null;
+    return isLoose(known) || isNumeric(known) || dateLike(known) || known.kind === 'duration' ? T.any : null;
   }
   if (isNumeric(a) && isNumeric(b)) {
     if (op === 'div') return T.decimal;
@@ -645,6 +728,12 @@ function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Type, b: Type): Type | null
     case 'duration add date':
     case 'date sub duration':
       return T.date;
+    case 'month add duration':
+    case 'duration add month':
+    case 'month sub duration':
+      return T.month;
+    case 'month sub month':
+      return T.integer;
     case 'date sub date':
     case 'duration add duration':
     case 'duration sub duration':
@@ -660,7 +749,7 @@ function arithHint(op: string): string | undefined {
   if (op === 'add' || op === 'sub')
     return (
       'Arithmetic works on numbers; a date plus or minus a duration is ' +
-      'a date, and a date minus a date is a duration.'
+      'a date, and a date minus a date is a duration; a month plus or minus months or years is a month.'
     );
   return undefined;
 }

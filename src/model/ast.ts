@@ -19,12 +19,21 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 // Types
 
 /** The primitive value types of the language (grammar/README.md#types). */
-export type PrimitiveTypeName = 'boolean' | 'integer' | 'decimal' | 'text' | 'date' | 'duration' | 'actor';
+export type PrimitiveTypeName =
+  | 'boolean'
+  | 'integer'
+  | 'decimal'
+  | 'text'
+  | 'date'
+  | 'duration'
+  | 'actor'
+  /** A calendar month (grammar/README.md#months): carried as the date of its first day, written `YYYY-MM`. */
+  | 'month';
 
 /** A type written in the model: a primitive type, or a fact type whose instances are referenced. */
 export type TypeRef = PrimitiveType | FactType;
 
-/** `boolean`, `integer`, `decimal`, `text`, `date`, `duration`, `actor`. */
+/** `boolean`, `integer`, `decimal`, `text`, `date`, `duration`, `actor`, `month`. */
 export interface PrimitiveType {
   readonly kind: 'PrimitiveType';
   readonly name: PrimitiveTypeName;
@@ -44,6 +53,23 @@ export interface Param {
   readonly kind: 'Param';
   readonly name: string;
   readonly type: TypeRef;
+  /**
+   * Only on an aggregate binding of type `month`: the months it ranges over (`m: month in 2025`,
+   * `m: month in [begin] .. [einde]`). Absent everywhere else.
+   */
+  readonly range?: MonthRange;
+  readonly span: Span;
+}
+
+/**
+ * The months an aggregate binding ranges over (grammar/README.md#months): `in Y` (`to: null`, `from` an
+ * integer year: its twelve months) or `in A .. B` (`from`/`to` dates or months: the months from the month of
+ * `A` to the month of `B`, inclusive; none when `B` lies before `A`).
+ */
+export interface MonthRange {
+  readonly kind: 'MonthRange';
+  readonly from: Expr;
+  readonly to: Expr | null;
   readonly span: Span;
 }
 
@@ -163,9 +189,9 @@ export interface Call {
 }
 
 /**
- * An aggregate over the instances of fact types:
+ * An aggregate over the instances of fact types, or over the months of a range (grammar/README.md#months):
  * `count k: [kind] where [kind van](k, ouder)`, `exists ... where ...`, `forall ... : expr`,
- * `sum k: [kind] where cond of [uren](k)`, `min`/`max` likewise.
+ * `sum k: [kind] where cond : [uren](k)`, `sum m: month in 2025 : [uren](kind, m)`, `min`/`max` likewise.
  */
 export interface Aggregate {
   readonly kind: 'Aggregate';
@@ -649,6 +675,7 @@ export type Node =
   | Expr
   | TypeRef
   | Param
+  | MonthRange
   | Effect
   | Deadline
   | SourceRef

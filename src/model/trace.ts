@@ -23,7 +23,8 @@ export type TraceValue =
   | { readonly type: 'unknown' }
   | { readonly type: 'boolean'; readonly value: boolean }
   | {
-      readonly type: 'integer' | 'decimal' | 'text' | 'date' | 'duration' | 'actor';
+      /** A `month` value is its canonical text `YYYY-MM` (grammar/README.md#months). */
+      readonly type: 'integer' | 'decimal' | 'text' | 'date' | 'duration' | 'actor' | 'month';
       readonly value: string;
     }
   | { readonly type: 'instance'; readonly fact: string; readonly args: readonly JsonScalar[] };

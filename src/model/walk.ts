@@ -1,5 +1,16 @@
-import type { ActDecl, Decl, DutyDecl, Expr, FactDecl, FrameDecl, Import, Model, SourceDecl } from './ast.js';
+import type { ActDecl, Decl, DutyDecl, Expr, FactDecl, FrameDecl, Import, Model, Param, SourceDecl } from './ast.js';
 import { atBoundary, textAtBoundary } from './guard.js';
+
+/** The expressions of the month ranges of aggregate bindings (`m: month in a .. b`), in order. */
+function rangeExprs(bindings: readonly Param[]): Expr[] {
+  const out: Expr[] = [];
+  for (const b of bindings) {
+    if (b.range === undefined) continue;
+    out.push(b.range.from);
+    if (b.range.to !== null) out.push(b.range.to);
+  }
+  return out;
+}
 
 /** The direct sub-expressions of `e`, in evaluation order. */
 export function subExpressions(e: Expr): readonly Expr[] {
@@ -21,7 +32,7 @@ export function subExpressions(e: Expr): readonly Expr[] {
     case 'Call':
       return e.args;
     case 'Aggregate':
-      return [...(e.where ? [e.where] : []), ...(e.body ? [e.body] : [])];
+      return [...rangeExprs(e.bindings), ...(e.where ? [e.where] : []), ...(e.body ? [e.body] : [])];
     case 'Conditional':
       return [e.condition, e.then, e.otherwise];
     case 'Created':

@@ -5,7 +5,7 @@ import type { Diagnostic, Result } from '../model/diagnostic.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
-import { canonicalScalar, fromScalar } from './convert.js';
+import { canonicalScalar, fromScalar, scalarFormHint } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
 import { argKey, copyGiven, deepFreeze, engineState, isJsonScalar } from './state.js';
@@ -291,7 +291,7 @@ export function checkGiven(
           `Argument ${p.name} of [${g.fact}] must be of type ` +
           `${p.type.kind === 'FactType' ? `[${p.type.name}]` : p.type.name}; got ${JSON.stringify(a)}.`,
         path: `${path}/args/${i}`,
-        hint: 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".',
+        hint: scalarFormHint(p.type),
       };
     }
     // Keyed in canonical form, so `2019` and `"2019"` given for an integer are one instance.
@@ -306,7 +306,11 @@ export function checkGiven(
       severity: 'error',
       message: `The value ${JSON.stringify(value)} does not fit the type of [${g.fact}].`,
       path: `${path}/value`,
-      hint: boolType ? 'Give true or false.' : 'Decimals are given as text, e.g. "12.50"; dates as "YYYY-MM-DD".',
+      hint: boolType
+        ? 'Give true or false.'
+        : type?.kind === 'PrimitiveType' && type.name === 'month'
+          ? scalarFormHint(type)
+          : 'Decimals are given as text, e.g. "12.50"; dates as "YYYY-MM-DD".',
     };
   }
   if (type && type.kind === 'PrimitiveType' && (type.name === 'date' ? !isDate(String(value)) : false)) {

@@ -43,7 +43,8 @@ import {
 import type { Tri, Value } from './values.js';
 import { fromScalar, MAX_DEPTH, NO_ARGS } from './convert.js';
 import { evalFact } from './derive.js';
-import { forEachCombination } from './enumerate.js';
+import { forEachCombination, monthsInRange } from './enumerate.js';
+import type { Binding } from './enumerate.js';
 import { arith, callFn, compare, isNumber, KNOWN_FUNCTIONS } from './library.js';
 import { instanceHolds, truncate } from './read.js';
 
@@ -201,6 +202,9 @@ function compileRef(e: Ref, b: Builder): CExpr {
 function compileAggregate(e: Aggregate, b: Builder): CExpr {
   const where = e.where ? compileExpr(e.where, b) : null;
   const body = e.body ? compileExpr(e.body, b) : null;
+  const ranges = e.bindings.map((p) =>
+    p.range ? { from: compileExpr(p.range.from, b), to: p.range.to ? compileExpr(p.range.to, b) : null } : null,
+  );
   // No limit on the number of combinations (they are visited one at a time): an aggregate over
   // many instances takes time proportional to their number and never silently gives up.
   return (ctx) => {
@@ -210,7 +214,9 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
     const values: Value[] = [];
     let decided: Tri | undefined;
     const qStart = ctx.questions.length;
-    const walked = forEachCombination(ctx, e.bindings, (c) => {
+    const bindings = withMonths(ctx, e.bindings, ranges);
+    if (bindings === null) return null;
+    const walked = forEachCombination(ctx, bindings, (c) => {
       ctx.env = { ...saved, ...c };
       const w = where ? truth(where(ctx)) : true;
       if (w === false) return false;
@@ -261,6 +267,32 @@ function compileAggregate(e: Aggregate, b: Builder): CExpr {
         return values.length === 0 ? null : callFn(e.op, values);
     }
   };
+}
+
+/**
+ * The bindings with the months each ranged one visits (grammar/README.md#months), evaluated in the scope around
+ * the aggregate; `null` (unknown) when a range is unknown.
+ */
+function withMonths(
+  ctx: Ctx,
+  params: readonly Param[],
+  ranges: readonly ({ from: CExpr; to: CExpr | null } | null)[],
+): readonly Binding[] | null {
+  if (ranges.every((r) => r === null)) return params;
+  const out: Binding[] = [];
+  for (const [i, p] of params.entries()) {
+    const r = ranges[i];
+    if (!r) {
+      out.push(p);
+      continue;
+    }
+    const from = r.from(ctx);
+    const to = r.to ? r.to(ctx) : null;
+    const months = from === null || (r.to !== null && to === null) ? null : monthsInRange(from, to);
+    if (months === null) return null;
+    out.push({ ...p, months });
+  }
+  return out;
 }
 
 function compileCall(e: Call, b: Builder): CExpr {

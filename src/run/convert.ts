@@ -6,7 +6,7 @@ import type { Param, TypeRef } from '../model/ast.js';
 import { MAX_DERIVATION_DEPTH } from '../model/depth.js';
 import type { JsonScalar } from '../model/trace.js';
 import type { CFact, CompiledModel } from './context.js';
-import { bool, isDate, isDuration, num, parseDecimal, toScalar } from './values.js';
+import { bool, isDate, isDuration, monthOf, num, parseDecimal, toScalar } from './values.js';
 import type { Value } from './values.js';
 
 export const MAX_DEPTH = MAX_DERIVATION_DEPTH;
@@ -51,6 +51,8 @@ export function fromScalar(t: TypeRef | null, s: JsonScalar, cm?: CompiledModel,
       return typeof s === 'string' && isDate(s) ? { type: 'date', value: s } : null;
     case 'duration':
       return typeof s === 'string' && isDuration(s) ? { type: 'duration', value: s } : null;
+    case 'month':
+      return typeof s === 'string' ? monthOf(s) : null;
     case 'actor':
       return typeof s === 'string' ? { type: t.name, value: s } : null;
   }
@@ -82,7 +84,8 @@ function instanceArgs(
  * The canonical JSON scalar of `s` as a value of type `t` (how instance arguments and act
  * parameters are keyed), or `undefined` when it does not fit: integer/decimal → exact decimal
  * text (`2019`, `"2019.0"` → `"2019"`); text → the string (a finite number → its decimal
- * spelling); date → a valid `YYYY-MM-DD`; duration → `P<n>D|W|M|Y`; actor → the id; boolean →
+ * spelling); date → a valid `YYYY-MM-DD`; duration → `P<n>D|W|M|Y`; month → `YYYY-MM` (from `YYYY-MM` or a
+ * date in the month, so `2025-03` and `2025-03-01` key the same instance); actor → the id; boolean →
  * `true`/`false`; instance of a one-parameter fact → its argument in canonical form, of other
  * arity → the JSON text of its canonical argument array.
  */
@@ -110,4 +113,13 @@ export function canonicalArgs(
     }
   }
   return out ?? args;
+}
+
+const GENERIC_FORMS = 'Integers and decimals are given as numbers or as text ("2019", "12.50"); dates as "YYYY-MM-DD".';
+
+/** How a value of type `t` is written in a case file or request, for the hint of a `run-wrong-type` diagnostic. */
+export function scalarFormHint(t: TypeRef | null): string {
+  if (t?.kind === 'PrimitiveType' && t.name === 'month')
+    return 'A month is given as "YYYY-MM" with a month 01..12 (e.g. "2025-03"), or as a date in it ("2025-03-17").';
+  return GENERIC_FORMS;
 }

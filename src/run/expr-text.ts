@@ -4,8 +4,8 @@
  * re-exports it. It parenthesises by the precedence of src/model/precedence.ts, as the canonical
  * printer (src/syntax/print.ts) does; literals and names keep their trace spelling (`P6W`, JSON text).
  */
-import type { Expr, LiteralValue, TypeRef } from '../model/ast.js';
-import { CMP, NARY_PREC, NOT, POSTFIX, precedence, UNARY } from '../model/precedence.js';
+import type { Expr, LiteralValue, Param, TypeRef } from '../model/ast.js';
+import { ADD, CMP, NARY_PREC, NOT, POSTFIX, precedence, UNARY } from '../model/precedence.js';
 import { displayName } from '../model/walk.js';
 
 const SYMBOL: Record<string, string> = {
@@ -22,6 +22,14 @@ const SYMBOL: Record<string, string> = {
   gt: '>',
   ge: '>=',
 };
+
+/** An aggregate binding with its month range: `k: [kind]`, `m: month in 2025`, `m: month in a .. b`. */
+function bindingText(b: Param): string {
+  const head = `${b.name}: ${typeText(b.type)}`;
+  const r = b.range;
+  if (r === undefined) return head;
+  return `${head} in ${wrap(r.from, ADD)}${r.to === null ? '' : ` .. ${wrap(r.to, ADD)}`}`;
+}
 
 function literalText(l: LiteralValue): string {
   switch (l.type) {
@@ -68,7 +76,7 @@ export function exprText(e: Expr): string {
     case 'Call':
       return `${e.fn}(${e.args.map(exprText).join(', ')})`;
     case 'Aggregate': {
-      const binds = e.bindings.map((b) => `${b.name}: ${typeText(b.type)}`).join(', ');
+      const binds = e.bindings.map(bindingText).join(', ');
       const where = e.where ? ` where ${exprText(e.where)}` : '';
       if (e.op === 'forall') return `forall ${binds}${where}: ${e.body ? exprText(e.body) : 'true'}`;
       if (e.op === 'count' || e.op === 'exists') return `${e.op} ${binds}${where}`;

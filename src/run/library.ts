@@ -23,6 +23,7 @@ import {
   finite,
   makeDate,
   monthsBetween,
+  monthOf,
   FALSE,
   num,
   TRUE,
@@ -61,8 +62,24 @@ export function arith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tr
     return d === null ? null : { type: 'date', value: d };
   }
   if (a.type === 'duration' && b.type === 'date' && op === 'add') return arith('add', b, a);
+  if (a.type === 'month' || b.type === 'month') return monthArith(op, a, b);
   if (a.type === 'date' && b.type === 'date' && op === 'sub') return num(new Dec(daysBetween(b.value, a.value)), true);
   return null;
+}
+
+/**
+ * Arithmetic on months (grammar/README.md#months): a month plus or minus a duration in months or years is a month;
+ * a month minus a month is the number of months between them. Anything else (a month plus days) is unknown.
+ */
+function monthArith(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value): Tri {
+  if (a.type === 'month' && b.type === 'month' && op === 'sub') {
+    return num(new Dec(monthsBetween(b.value, a.value)), true);
+  }
+  const [m, d] = a.type === 'month' ? [a, b] : [b, a];
+  if (m.type !== 'month' || d.type !== 'duration' || !/^P\d+[MY]$/.test(d.value)) return null;
+  if (op !== 'add' && !(op === 'sub' && a === m)) return null;
+  const r = addDuration(m.value, d.value, op === 'add' ? 1 : -1);
+  return r === null ? null : { type: 'month', value: r };
 }
 
 export function compare(op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge', a: Value, b: Value): boolean | null {
@@ -122,7 +139,7 @@ export function callFn(fn: string, args: Value[], equivalent: readonly Equivalen
     case 'year':
     case 'month':
     case 'day': {
-      if (a0?.type !== 'date') return null;
+      if (a0?.type !== 'date' && !(a0?.type === 'month' && fn !== 'day')) return null;
       const part = fn === 'year' ? a0.value.slice(0, 4) : fn === 'month' ? a0.value.slice(5, 7) : a0.value.slice(8, 10);
       return num(new Dec(Number(part)), true);
     }
@@ -130,7 +147,9 @@ export function callFn(fn: string, args: Value[], equivalent: readonly Equivalen
       return a0?.type === 'date' && a1?.type === 'date' ? num(new Dec(daysBetween(a0.value, a1.value)), true) : null;
     case 'months':
     case 'years': {
-      if (a0?.type !== 'date' || a1?.type !== 'date') return null;
+      if (a0 === undefined || a1 === undefined || a0.type !== a1.type || (a0.type !== 'date' && a0.type !== 'month'))
+        return null;
+      if (a1.type !== 'date' && a1.type !== 'month') return null;
       const m = monthsBetween(a0.value, a1.value);
       return num(new Dec(fn === 'months' ? m : Math.trunc(m / 12)), true);
     }
@@ -150,9 +169,12 @@ function callDateFn(
   a1: Value | undefined,
   equivalent: readonly EquivalentDay[],
 ): Tri {
+  if (a0?.type === 'month') return callMonthFn(fn, a0.value, a1);
   if (a0?.type !== 'date') return null;
   const d = a0.value;
   switch (fn) {
+    case 'month_of':
+      return monthOf(d);
     case 'weekday': {
       const w = weekday(d);
       return w === null ? null : num(new Dec(w), true);
@@ -185,6 +207,28 @@ function callDateFn(
     }
     case 'next_working_day':
       return dateOrUnknown(nextWorkingDay(d, equivalent));
+  }
+  return null;
+}
+
+/**
+ * The date functions that take a month (carried as its first day, `first`): `month_of` is the month itself,
+ * `first_of_month`/`last_of_month`/`first_of_year`/`last_of_year` give dates, `months_before`/`add_months` months.
+ */
+function callMonthFn(fn: string, first: string, a1: Value | undefined): Tri {
+  switch (fn) {
+    case 'month_of':
+      return { type: 'month', value: first };
+    case 'first_of_month':
+    case 'last_of_month':
+    case 'first_of_year':
+    case 'last_of_year':
+      return callDateFn(fn, { type: 'date', value: first }, a1, []);
+    case 'months_before':
+    case 'add_months': {
+      const d = callDateFn(fn, { type: 'date', value: first }, a1, []);
+      return d?.type === 'date' ? { type: 'month', value: d.value } : null;
+    }
   }
   return null;
 }
@@ -236,4 +280,5 @@ export const KNOWN_FUNCTIONS: readonly string[] = [
   'is_holiday',
   'is_working_day',
   'next_working_day',
+  'month_of',
 ];

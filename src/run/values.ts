@@ -1,7 +1,7 @@
 /**
  * Runtime values of the native interpreter and the calendar arithmetic on them.
  * Numbers are exact decimals ({@link Dec}); dates are ISO `YYYY-MM-DD` text in years 1..9999
- * ({@link parseDate}); durations ISO `P<n><D|W|M|Y>`.
+ * ({@link parseDate}); durations ISO `P<n><D|W|M|Y>`; months the date of their first day, written `YYYY-MM`.
  */
 import type { Decimal } from 'decimal.js';
 import { MAX_YEAR, MIN_YEAR, daysInMonth, isDate, parseDate, parseNumber } from '../model/literals.js';
@@ -27,6 +27,8 @@ export type Value =
   | { readonly type: 'boolean'; readonly value: boolean }
   | { readonly type: 'integer' | 'decimal'; readonly value: Decimal }
   | { readonly type: 'text' | 'date' | 'duration' | 'actor'; readonly value: string }
+  /** A calendar month, carried as the date of its first day (`2025-03-01`), written `2025-03` ({@link monthText}). */
+  | { readonly type: 'month'; readonly value: string }
   | { readonly type: 'instance'; readonly fact: string; readonly args: readonly JsonScalar[] };
 
 /** An evaluation result: a value or `null` for unknown. */
@@ -143,6 +145,8 @@ export function toTraceValue(v: Tri): TraceValue {
       return { type: v.type, value: v.value.toString() };
     case 'instance':
       return { type: 'instance', fact: v.fact, args: v.args };
+    case 'month':
+      return { type: 'month', value: monthText(v.value) };
     default:
       return { type: v.type, value: v.value };
   }
@@ -158,6 +162,8 @@ export function toScalar(v: Value): JsonScalar {
       return v.value.toString();
     case 'instance':
       return v.args.length === 1 ? (v.args[0] ?? null) : JSON.stringify(v.args);
+    case 'month':
+      return monthText(v.value);
     default:
       return v.value;
   }
@@ -179,7 +185,8 @@ export function compareValues(a: Value, b: Value): number | null {
   if ((a.type === 'integer' || a.type === 'decimal') && (b.type === 'integer' || b.type === 'decimal')) {
     return a.value.cmp(b.value);
   }
-  if (a.type === 'date' && b.type === 'date') return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  if ((a.type === 'date' && b.type === 'date') || (a.type === 'month' && b.type === 'month'))
+    return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
   if (a.type === 'text' && b.type === 'text') return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
   if (a.type === 'duration' && b.type === 'duration') {
     const da = durationDays(a.value);
@@ -212,4 +219,29 @@ export function monthsBetween(a: string, b: string): number {
   let n = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + (Number(b.slice(5, 7)) - Number(a.slice(5, 7)));
   while (n > 0 && (addDuration(a, `P${n}M`) ?? '') > b) n--;
   return n;
+}
+
+const MONTH_RE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+/**
+ * The month a text names, as the date of its first day: `"2025-03"` and any valid date in it (`"2025-03-17"`) give
+ * `"2025-03-01"`; `null` for anything else (`"2025-13"`, `"2025-02-30"`, years outside 0001..9999).
+ */
+export function parseMonth(s: string): string | null {
+  if (typeof s !== 'string') return null;
+  const m = MONTH_RE.exec(s);
+  if (!m) return null;
+  const first = `${m[1]}-${m[2]}-01`;
+  return isDate(first) && (m[3] === undefined || isDate(s)) ? first : null;
+}
+
+/** The canonical text of a month carried as a date in it (`2025-03-01` → `2025-03`). */
+export function monthText(firstDay: string): string {
+  return firstDay.slice(0, 7);
+}
+
+/** The month value of the month `date` falls in; `null` when `date` is not a valid date or month text. */
+export function monthOf(date: string): Value | null {
+  const first = parseMonth(date);
+  return first === null ? null : { type: 'month', value: first };
 }

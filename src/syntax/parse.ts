@@ -215,9 +215,10 @@ export const MAX_NESTING = 64;
 type Opener =
   | { kind: 'prefix'; minus: boolean }
   | { kind: 'if'; part: 'condition' | 'then' | 'else' }
-  | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body' };
+  | { kind: 'aggregate'; part: 'bindings' | 'where' | 'body'; range?: boolean };
 
 const BINARY = new Set(['Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt', 'Plus', 'Minus', 'Star', 'Slash']);
+const RANGE_ENDS = new Set(['And', 'Or', 'Eq', 'Ne', 'Le', 'Ge', 'Lt', 'Gt']);
 const AGGREGATES = new Set(['Count', 'Exists', 'Forall', 'Sum', 'Min', 'Max']);
 const DECLARATIONS = new Set(['Import', 'Source', 'Fact', 'Act', 'Duty', 'Scenario', 'Model', 'LCurly', 'RCurly']);
 
@@ -232,6 +233,8 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   const frames: Opener[][] = [[]];
   let depth = 0;
   let prev: IToken | undefined;
+  /** The `in` of the month range being read (`m: month in 2025`): the operand after it starts the range. */
+  let rangeIn: IToken | undefined;
   const top = (): Opener[] => frames[frames.length - 1] as Opener[];
   /** Closes the innermost operators of the current frame while `closes` says so. */
   const closeWhile = (closes: (o: Opener) => boolean): Opener | undefined => {
@@ -250,15 +253,27 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   for (const [i, t] of tokens.entries()) {
     const name = t.tokenType.name;
     const last = top().at(-1);
-    if (last?.kind === 'aggregate' && last.part === 'bindings' && prev?.tokenType.name === 'FactName') {
+    if (last?.kind === 'aggregate' && last.part === 'bindings' && !last.range && prev?.tokenType.name === 'FactName') {
       // The bindings ended without `where` or `:`: so did the aggregate.
       if (name !== 'Where' && name !== 'Colon' && name !== 'Comma') closeWhile((o) => o === last);
     }
     const afterOperand = prev !== undefined && OPERAND_END.has(prev.tokenType.name);
-    const binding = top().at(-1)?.kind === 'aggregate' && (top().at(-1) as { part: string }).part === 'bindings';
+    const agg = top().at(-1);
+    const inBindings = agg?.kind === 'aggregate' && agg.part === 'bindings';
+    // In a month range (`m: month in 2025`) the tokens are an expression: operands end it as elsewhere.
+    const inRange = inBindings && agg.range === true;
+    const binding = inBindings && !inRange;
+    if (binding && t.image === 'in' && prev?.tokenType.name === 'Identifier' && agg.kind === 'aggregate') {
+      agg.range = true;
+      rangeIn = t;
+    }
     const isUnit = prev?.tokenType.name === 'IntegerLiteral' && Object.hasOwn(DURATION_UNITS, t.image);
-    if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding) {
+    if (afterOperand && OPERAND_START.has(name) && name !== 'LParen' && !isUnit && !binding && prev !== rangeIn) {
       closeWhile(() => true); // two operands in a row: the expression before ended
+    }
+    if (inRange && RANGE_ENDS.has(name)) {
+      // A range is an additive expression: a comparison, `and` or `or` after it ends the aggregate.
+      closeWhile((o) => o === agg);
     }
     if (name === 'LParen') {
       frames.push([]);
@@ -287,6 +302,8 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
     } else if (name === 'Where' || (name === 'Colon' && !(binding && prev?.tokenType.name === 'Identifier'))) {
       const o = closeWhile((x) => !(x.kind === 'aggregate' && (x.part === 'bindings' || x.part === 'where')));
       if (o?.kind === 'aggregate') o.part = name === 'Where' ? 'where' : 'body';
+    } else if (name === 'Comma' && inRange && tokens[i + 2]?.tokenType.name === 'Colon' && agg.kind === 'aggregate') {
+      agg.range = false; // the next binding
     } else if (name === 'Comma' && !binding) {
       closeWhile(() => true);
     } else if (DECLARATIONS.has(name)) {

@@ -100,7 +100,7 @@ function exprText(e: Expr): string {
     case 'Call':
       return `${e.fn}${args(e.args)}`;
     case 'Aggregate': {
-      let s = `${e.op} ${e.bindings.map(param).join(', ')}`;
+      let s = `${e.op} ${e.bindings.map(binding).join(', ')}`;
       if (e.where) s += ` where ${expr(e.where, OR)}`;
       if (e.body) s += ` : ${expr(e.body, OR)}`;
       return s;
@@ -129,6 +129,13 @@ function typeRef(t: TypeRef): string {
 
 function param(p: Param): string {
   return `${p.name}: ${typeRef(p.type)}`;
+}
+
+/** An aggregate binding, with its month range (`m: month in 2025`, `m: month in a .. b`). */
+function binding(p: Param): string {
+  const r = p.range;
+  if (r === undefined) return param(p);
+  return `${param(p)} in ${expr(r.from, ADD)}${r.to === null ? '' : ` .. ${expr(r.to, ADD)}`}`;
 }
 
 const params = (ps: readonly Param[]): string => (ps.length > 0 ? `(${ps.map(param).join(', ')})` : '');

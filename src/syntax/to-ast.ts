@@ -49,6 +49,7 @@ export const PRIMITIVE_TYPES: readonly PrimitiveTypeName[] = [
   'date',
   'duration',
   'actor',
+  'month',
 ];
 
 /** The fields allowed in each kind of block, in canonical (printing) order. */
@@ -1391,6 +1392,27 @@ export class AstBuilder {
     return this.placeholder(span);
   }
 
+  /** An aggregate binding, with its month range when written (`m: month in 2025`). */
+  private binding(n: CstNode): Param {
+    const p = sub(n, 'param');
+    const param: Param = p
+      ? this.param(p)
+      : {
+          kind: 'Param',
+          name: '',
+          type: { kind: 'PrimitiveType', name: 'boolean', span: this.nodeSpan(n) },
+          span: this.nodeSpan(n),
+        };
+    const inTok = tok(n, 'in');
+    const from = sub(n, 'from');
+    if (!validTok(inTok)) return param;
+    const fromExpr = from ? this.arith(from, 'additive') : this.placeholder(this.tokenSpan(inTok));
+    const to = sub(n, 'to');
+    const toExpr = to ? this.arith(to, 'additive') : null;
+    const span = joinSpans(this.tokenSpan(inTok), (toExpr ?? fromExpr).span);
+    return { ...param, range: { kind: 'MonthRange', from: fromExpr, to: toExpr, span } };
+  }
+
   private aggregate(n: CstNode): Aggregate {
     const opTok = tok(n, 'op');
     const where = sub(n, 'where');
@@ -1400,7 +1422,7 @@ export class AstBuilder {
       op: (AGGREGATE_OPS as readonly string[]).includes(opTok?.image ?? '')
         ? (opTok?.image as Aggregate['op'])
         : 'count',
-      bindings: subs(n, 'bindings').map((p) => this.param(p)),
+      bindings: subs(n, 'bindings').map((b) => this.binding(b)),
       where: where ? this.expression(where) : null,
       body: body ? this.expression(body) : null,
       span: this.nodeSpan(n),

@@ -11,7 +11,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const traceValueSchema = z.union([
   z.object({ type: z.literal('unknown') }),
   z.object({ type: z.literal('boolean'), value: z.boolean() }),
-  z.object({ type: z.enum(['integer', 'decimal', 'text', 'date', 'duration', 'actor']), value: z.string() }),
+  z.object({ type: z.enum(['integer', 'decimal', 'text', 'date', 'duration', 'actor', 'month']), value: z.string() }),
   z.object({ type: z.literal('instance'), fact: z.string(), args: z.array(scalar) }),
 ]);
 

@@ -85,7 +85,16 @@ export const arbName: fc.Arbitrary<string> = fc.oneof(
   arbText,
 );
 
-const PRIMITIVES: readonly PrimitiveTypeName[] = ['boolean', 'integer', 'decimal', 'text', 'date', 'duration', 'actor'];
+const PRIMITIVES: readonly PrimitiveTypeName[] = [
+  'boolean',
+  'integer',
+  'decimal',
+  'text',
+  'date',
+  'duration',
+  'actor',
+  'month',
+];
 
 /** Identifiers usable as parameter, variable and member names. */
 export const arbIdent: fc.Arbitrary<string> = fc
@@ -156,6 +165,19 @@ const FUNCTIONS = ['min', 'max', 'sum', 'product', 'abs', 'round', 'floor', 'cei
 export const arbExpr: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => {
   const e = tie('expr');
   const es = (min: number, max: number) => fc.array(e, { minLength: min, maxLength: max });
+  // An aggregate binding: over a type's instances, or a month binding with its range (grammar/README.md#months).
+  const binding: fc.Arbitrary<Param> = fc.oneof(
+    arbParam,
+    fc.record({ name: arbIdent, from: e, to: fc.option(e, { nil: null }) }).map(
+      (r): Param => ({
+        kind: 'Param',
+        name: r.name,
+        type: { kind: 'PrimitiveType', name: 'month', span },
+        range: { kind: 'MonthRange', from: r.from, to: r.to, span },
+        span,
+      }),
+    ),
+  );
   return {
     expr: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -204,7 +226,7 @@ export const arbExpr: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => {
             'min' as const,
             'max' as const,
           ),
-          bindings: fc.array(arbParam, { minLength: 1, maxLength: 2 }),
+          bindings: fc.array(binding, { minLength: 1, maxLength: 2 }),
           where: fc.option(e, { nil: null }),
           body: fc.option(e, { nil: null }),
         })

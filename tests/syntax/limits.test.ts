@@ -45,6 +45,9 @@ describe('parse limits', () => {
       (n) => holds(`${'exists k: [t] : '.repeat(n)}[b]`),
       (n) => holds(`${'not ('.repeat(n / 2)}[b]${')'.repeat(n / 2)}`),
       (n) => holds(`${'count k: [t] where '.repeat(n)}[b]${' : 1'.repeat(n)} > 0`),
+      (n) => holds(`${'exists m: month in 2025 : '.repeat(n)}[b]`),
+      (n) => holds(`${'exists m: month in [t] .. [t] where '.repeat(n)}[b]`),
+      (n) => holds(`${'exists m: month in [t], j: month in y : '.repeat(n)}[b]`),
     ];
     for (const shape of shapes) {
       expect(atDepth(5000, () => codes(shape(MAX_NESTING)))).toEqual([]);
@@ -57,6 +60,8 @@ describe('parse limits', () => {
     expect(codes(holds(Array.from({ length: many }, () => 'not [b]').join(' and ')))).toEqual([]);
     expect(codes(holds(Array.from({ length: many }, () => '-1 < -2').join(' or ')))).toEqual([]);
     expect(codes(holds(Array.from({ length: many }, () => 'exists k: [t]').join(' and ')))).toEqual([]);
+    expect(codes(holds(Array.from({ length: many }, () => 'exists m: month in [t] .. [t]').join(' and ')))).toEqual([]);
+    expect(codes(holds(Array.from({ length: many }, () => '(exists m: month in y)').join(' and ')))).toEqual([]);
     expect(codes(holds(Array.from({ length: many }, () => '(if [b] then [b] else [t])').join(' and ')))).toEqual([]);
     const steps = Array.from({ length: many }, () => '  expect duty <d> not active\n  given not [b]\n').join('');
     expect(codes(`fact [b]\nduty <d>\nscenario "s" {\n${steps}}\n`)).toEqual([]);

@@ -22,6 +22,7 @@ import { sourceNotInForce } from './source-not-in-force.js';
 import { typeMismatch } from './type-mismatch.js';
 import { unknownReference } from './unknown-reference.js';
 import { unboundEffect } from './unbound-effect.js';
+import { unboundedMonth } from './unbounded-month.js';
 import { unknownSource } from './unknown-source.js';
 import { unusedFact } from './unused-fact.js';
 import { wrongArity } from './wrong-arity.js';
@@ -56,6 +57,7 @@ export const defaultRules: readonly Rule[] = [
   sourceNotInForce,
   typeMismatch,
   unboundEffect,
+  unboundedMonth,
   unknownReference,
   unknownSource,
   unknownVersion,

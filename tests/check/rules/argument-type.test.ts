@@ -32,7 +32,10 @@ fact [in dienst](b: [bedrijf]) { holds when: exists w: [werknemer] where [werkne
 fact [oud] { holds when: year(<|12|>) > 2000 }`,
       [
         { code: 'argument-type', message: 'must be [persoon]' },
-        { code: 'argument-type', message: 'Argument 1 of «year» must be a date, but the integer 12 is integer.' },
+        {
+          code: 'argument-type',
+          message: 'Argument 1 of «year» must be a date or a month, but the integer 12 is integer.',
+        },
       ],
     );
   });
