@@ -76,7 +76,8 @@ function dutySources(cm: CompiledModel, duty: string): TraceSource[] {
     const s = cm.sources.get(r.id);
     if (!s) return [];
     const { id, citation, juriconnect, validFrom, validTo, text } = s;
-    return [{ id, citation, juriconnect, validFrom, validTo, text }];
+    const publication = s.publication ?? null;
+    return [{ id, citation, juriconnect, validFrom, validTo, text, ...(publication !== null ? { publication } : {}) }];
   });
 }
 

@@ -18,6 +18,7 @@ import { frameOf } from './frames.js';
 import type { Counterfactual, WhyAnswer, WhyNotAnswer } from './queries.js';
 import type { Lang } from './render.js';
 import {
+  citation,
   explainText,
   idText,
   instanceText,
@@ -159,7 +160,7 @@ export function failureText(run: Pick<CaseRunView, 'caseFile' | 'lang'>, step: C
 }
 
 function cite(sources: readonly TraceSource[]): string {
-  return sources.length > 0 ? ` [${sources.map((s) => s.citation ?? s.id).join('; ')}]` : '';
+  return sources.length > 0 ? ` [${sources.map(citation).join('; ')}]` : '';
 }
 
 /** A derivation tree as indented lines, citing each frame's sources and how each fact read came to be. */
@@ -192,7 +193,7 @@ export function causesText(run: CaseRunView, entries: readonly TraceEntry[]): st
 
 function sourcesLine(sources: readonly TraceSource[], lang: Lang): string {
   const w = wordsFor(lang).explain;
-  return `${w.sources}: ${sources.length > 0 ? sources.map((s) => s.citation ?? s.id).join('; ') : w.noSources}.`;
+  return `${w.sources}: ${sources.length > 0 ? sources.map(citation).join('; ') : w.noSources}.`;
 }
 
 /** Why a fact instance holds (or not): verdict, sources, derivation, provenance, causing acts. */

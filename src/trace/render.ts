@@ -21,6 +21,7 @@ import { idText, instanceText } from '../run/id-text.js';
 import type { Violation } from '../run/state.js';
 import { decisionSources } from './queries.js';
 import { invalidArgument, isRecordValue, kindOf, textAtBoundary } from '../model/guard.js';
+import { sourceKey } from '../model/versions.js';
 
 /** Languages the text explanation is written in. */
 export type Lang = 'nl' | 'en';
@@ -636,8 +637,15 @@ export function reasonText(r: Reason, act: string, actor: string, lang: Lang = '
 
 export { idText, instanceText } from '../run/id-text.js';
 
-function citation(s: TraceSource): string {
-  return s.citation ?? s.id;
+/**
+ * How a source is cited in text: its citation, and for a version of the law (grammar/README.md#versions) the period
+ * of the version applied and its publication: `art. 4 lid 1 Bko (2019-01-01 – 2019-12-31, Stb. 2018, 327)`.
+ */
+export function citation(s: TraceSource): string {
+  const name = s.citation ?? s.id;
+  if (s.version === undefined) return name;
+  const period = `${s.validFrom ?? '…'} – ${s.validTo ?? '…'}`;
+  return `${name} (${period}${s.publication === undefined ? '' : `, ${s.publication}`})`;
 }
 
 /** ` (k = v, ...)` for a non-empty parameter binding, sorted by name. */
@@ -813,7 +821,7 @@ export function toMarkdown(entry: TraceEntry, options: RenderOptions = {}): stri
       );
       for (const s of decisionSources(entry)) {
         out.push(
-          `| ${mdEscape(s.id)} | ${mdEscape(s.citation ?? '')} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ` +
+          `| ${mdEscape(sourceKey(s))} | ${mdEscape(citation(s))} | ${s.validFrom ?? '…'} – ${s.validTo ?? '…'} | ` +
             `${s.juriconnect ? `\`${s.juriconnect}\`` : ''} |`,
         );
       }

@@ -9,7 +9,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkAct, compile, createCase, evaluateFact, parse, take } from '../../src/index.js';
+import {
+  checkAct,
+  compile,
+  createCase,
+  decisionSources,
+  evaluateFact,
+  explainText,
+  parse,
+  take,
+} from '../../src/index.js';
 import type { CompiledModel, GivenFact } from '../../src/index.js';
 import { pickVariant, sourceVersions, variantTable } from '../../src/model/versions.js';
 
@@ -140,6 +149,12 @@ describe(
       const versions = r.trace.frames.flatMap((f) => f.sources.map((s) => `${f.name} ${f.at} ${s.id}@${s.version}`));
       expect(versions).toContain('vaststellen toeslag 2023-01-01 bkot-8a@2023');
       expect(versions).toContain('maximum uurprijs 2023-01-01 bkot-4@2023');
+      // The explanation cites the wording applied with its period and publication.
+      const text = explainText(r.trace, { lang: 'nl' });
+      expect(text).toContain('art. 8a lid 1 Besluit kinderopvangtoeslag (2023-01-01 – …, Stb. 2022, 386)');
+      expect(decisionSources(r.trace).map((s) => `${s.id}@${s.version}`)).toEqual(
+        expect.arrayContaining(['bkot-8a@2023', 'bkot-4@2023']),
+      );
     });
   },
 );
