@@ -256,6 +256,13 @@ const FUNCTIONS: Readonly<Record<string, FnSig>> = {
   is_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.boolean },
   next_working_day: { min: 1, max: 1, accepts: (t) => t.kind === 'date', expects: 'a date', result: () => T.date },
   month_of: { min: 1, max: 1, accepts: dateLike, expects: 'a date', result: () => T.month },
+  duration_between: {
+    min: 2,
+    max: 2,
+    accepts: (t) => t.kind === 'date',
+    expects: 'two dates',
+    result: () => T.duration,
+  },
 };
 
 /** The names of the built-in functions. */

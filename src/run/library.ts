@@ -6,6 +6,7 @@ import type { Decimal } from 'decimal.js';
 import { type EquivalentDay, isHoliday, isWorkingDay, nextWorkingDay } from './calendar.js';
 import {
   addMonths,
+  durationBetween,
   firstOfMonth,
   firstOfYear,
   lastOfMonth,
@@ -183,6 +184,11 @@ function callDateFn(
       const w = a1?.type === 'date' ? weeksBetween(d, a1.value) : null;
       return w === null ? null : num(new Dec(w), true);
     }
+    case 'duration_between': {
+      // The term from `d` to the second date as a duration in days (P42D): a duration from two dates.
+      const v = a1?.type === 'date' ? durationBetween(d, a1.value, 'D') : null;
+      return v === null ? null : { type: 'duration', value: v };
+    }
     case 'first_of_month':
       return dateOrUnknown(firstOfMonth(d));
     case 'last_of_month':
@@ -281,4 +287,5 @@ export const KNOWN_FUNCTIONS: readonly string[] = [
   'is_working_day',
   'next_working_day',
   'month_of',
+  'duration_between',
 ];

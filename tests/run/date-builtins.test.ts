@@ -192,3 +192,29 @@ describe('a .flint scenario file', () => {
     expect(report.passed).toBe(25); // the checks (expect steps) of the four scenarios
   });
 });
+
+describe('duration_between', () => {
+  const durOf = (...args: Expr[]) => {
+    const cm = compile(
+      model(
+        fact('leeg', { type: t('date') }),
+        fact('x', { type: t('duration'), definition: call('duration_between', ...args) }),
+      ),
+    ).value;
+    return evaluateFact(cm, createCase(cm, { asOf: '2025-01-01' }), 'x').value;
+  };
+  it('is the term between two dates in days', () => {
+    expect(durOf(date('2025-01-01'), date('2025-02-12'))).toEqual({ type: 'duration', value: 'P42D' });
+    expect(durOf(date('2024-02-28'), date('2024-03-01'))).toEqual({ type: 'duration', value: 'P2D' });
+    expect(durOf(date('2025-01-01'), date('2025-01-01'))).toEqual({ type: 'duration', value: 'P0D' });
+  });
+  it('is unknown when the second date is earlier or unknown', () => {
+    expect(durOf(date('2025-02-12'), date('2025-01-01'))).toEqual(UNKNOWN);
+    expect(durOf(date('2025-02-12'), leeg)).toEqual(UNKNOWN);
+  });
+  it('is typed by the checker: two dates in, a duration out', () => {
+    expectErrors('fact [x]: duration { value: duration_between(2025-01-01, <|3|>) }', [
+      { code: 'argument-type', message: 'Argument 2 of «duration_between» must be two dates' },
+    ]);
+  });
+});
