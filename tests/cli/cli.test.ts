@@ -190,6 +190,27 @@ describe('flint (in-process)', () => {
     expect(unknown.err).toContain('No act, fact or duty named «<<nope>>»');
   });
 
+  it('sources --at: the versions in force on a date (grammar/README.md#versions)', async () => {
+    const model = join('tests', 'run', 'fixtures', 'versions', 'maximum-uurprijs.flint');
+    const at = async (date: string) => {
+      const r = await cli(['sources', model, '--of', '[maximum uurprijs]', '--at', date, '--format', 'json'], [model]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { id: string; version?: string; publication?: string }[]).map((s) =>
+        `${s.id}@${s.version} ${s.publication ?? ''}`.trim(),
+      );
+    };
+    expect(await at('2019-06-30')).toEqual(['bkot-4@2019 Stb. 2018, 327']);
+    expect(await at('2018-12-31')).toEqual(['bkot-4@2018 Stb. 2017, 430']);
+    expect(await at('2021-01-01')).toEqual([]);
+    const all = await cli(['sources', model, '--of', '[maximum uurprijs]', '--format', 'json'], [model]);
+    expect((JSON.parse(all.out) as { version: string }[]).map((s) => s.version)).toEqual(['2018', '2019', '2023']);
+    const text = await cli(['sources', model, '--at', '2021-01-01'], [model]);
+    expect(text.out).toContain('art. 4 lid 1 Besluit kinderopvangtoeslag  [bkot-4]  no version in force on 2021-01-01');
+    const bad = await cli(['sources', model, '--at', '2021-13-01'], [model]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--at expects a date like 2025-01-01');
+  });
+
   it('plan: the acts that make a decision exist', async () => {
     const r = await cli(
       ['plan', fixture('aanvraag.flint'), '--goal', '[besluit]', '--format', 'json'],
