@@ -179,7 +179,7 @@ export function stripSpans<T>(value: T): T {
       if (value !== null && typeof value === 'object') {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-          if (k === 'span' || k === 'nameSpan' || k === 'idSpan') continue;
+          if (k === 'span' || k === 'nameSpan' || k === 'idSpan' || k === 'labelSpan') continue;
           out[k] = stripSpans(v);
         }
         return out as T;

@@ -19,8 +19,10 @@ import type {
   Param,
   PrimitiveTypeName,
   Ref,
+  FrameVariant,
   SourceDecl,
   SourceRef,
+  SourceVersion,
   TypeRef,
 } from '../../src/model/ast.js';
 import { emptySpan } from '../../src/model/span.js';
@@ -247,10 +249,55 @@ export const arbExpr: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => {
 
 const optExpr = fc.option(arbExpr, { nil: null });
 const optText = fc.option(arbText, { nil: null });
+/** Version labels as written after `version` and `@` (grammar/README.md#versions). */
+const arbLabel = fc.constantFrom('2024', '2025', 'v1', '2023-07-01', 'a_b');
+/** A bare source id (one that can carry `@label`). */
+const arbBareSourceId = fc.constantFrom('awb-4:1', 'bkot-4', 'wko.1-5', 'awir-26a');
+const arbVersionRef: fc.Arbitrary<SourceRef> = fc
+  .tuple(arbBareSourceId, arbLabel)
+  .map(([id, version]) => ({ kind: 'SourceRef' as const, id, version, span }));
 const sources: fc.Arbitrary<SourceRef[]> = fc.array(
-  arbSourceId.map((id) => ({ kind: 'SourceRef' as const, id, span })),
+  fc.oneof(
+    arbSourceId.map((id) => ({ kind: 'SourceRef' as const, id, span })),
+    arbVersionRef,
+  ),
   { maxLength: 3 },
 );
+const arbValid = fc.option(
+  fc
+    .tuple(fc.option(arbDate, { nil: null }), fc.option(arbDate, { nil: null }))
+    .filter(([from, to]) => from !== null || to !== null)
+    .map(([from, to]) => ({ from, to, span })),
+  { nil: null },
+);
+/** A frame variant setting the fields `fields` gives it (grammar/README.md#versions). */
+const arbVariant = (fields: fc.Arbitrary<Partial<FrameVariant>>): fc.Arbitrary<FrameVariant> =>
+  fc
+    .record({
+      sources: fc.array(arbVersionRef, { minLength: 1, maxLength: 2 }),
+      valid: arbValid,
+      explanation: optText,
+      fields,
+    })
+    .map(({ fields: f, ...v }) => ({
+      kind: 'Variant' as const,
+      definition: null,
+      preconditions: null,
+      creates: null,
+      terminates: null,
+      deadline: null,
+      ...v,
+      ...f,
+      span,
+    }));
+/** `applies as of` and variants, as the parser gives them: absent when not written. */
+const versioned = (fields: fc.Arbitrary<Partial<FrameVariant>>) =>
+  fc
+    .record({ asOf: fc.option(arbExpr, { nil: null }), variants: fc.array(arbVariant(fields), { maxLength: 2 }) })
+    .map(({ asOf, variants }) => ({
+      ...(asOf !== null ? { appliesAsOf: asOf } : {}),
+      ...(variants.length > 0 ? { variants } : {}),
+    }));
 const frameCommon = {
   name: arbName,
   nameSpan: fc.constant(span),
@@ -277,83 +324,144 @@ const arbActRef: fc.Arbitrary<Ref> = fc.record({
   span: fc.constant(span),
 });
 
-const arbFact: fc.Arbitrary<FactDecl> = fc.record({
-  kind: fc.constant('Fact' as const),
-  ...frameCommon,
-  type: arbTypeRef,
-  definition: optExpr,
-  closed: fc.boolean(),
-});
+const arbFact: fc.Arbitrary<FactDecl> = fc
+  .record({
+    kind: fc.constant('Fact' as const),
+    ...frameCommon,
+    type: arbTypeRef,
+    definition: optExpr,
+    closed: fc.boolean(),
+    v: versioned(arbExpr.map((definition) => ({ definition }))),
+  })
+  .map(({ v, ...f }) => ({ ...f, ...v }));
 
-const arbAct: fc.Arbitrary<ActDecl> = fc.record({
-  kind: fc.constant('Act' as const),
-  ...frameCommon,
-  actor: optExpr,
-  action: optText,
-  object: optExpr,
-  recipient: optExpr,
-  preconditions: optExpr,
-  creates: fc.array(arbEffect, { maxLength: 2 }),
-  terminates: fc.array(arbEffect, { maxLength: 2 }),
-});
+const arbAct: fc.Arbitrary<ActDecl> = fc
+  .record({
+    kind: fc.constant('Act' as const),
+    ...frameCommon,
+    actor: optExpr,
+    action: optText,
+    object: optExpr,
+    recipient: optExpr,
+    preconditions: optExpr,
+    creates: fc.array(arbEffect, { maxLength: 2 }),
+    terminates: fc.array(arbEffect, { maxLength: 2 }),
+    v: versioned(
+      fc.record({
+        preconditions: optExpr,
+        creates: fc.option(fc.array(arbEffect, { minLength: 1, maxLength: 2 }), { nil: null }),
+        terminates: fc.option(fc.array(arbEffect, { minLength: 1, maxLength: 2 }), { nil: null }),
+      }),
+    ),
+  })
+  .map(({ v, ...a }) => ({ ...a, ...v }));
 
-const arbDuty: fc.Arbitrary<DutyDecl> = fc.record({
-  kind: fc.constant('Duty' as const),
-  ...frameCommon,
-  holder: optExpr,
-  claimant: optExpr,
-  createdBy: fc.array(arbActRef, { maxLength: 2 }),
-  terminatedBy: fc.array(arbActRef, { maxLength: 2 }),
-  enforcedBy: fc.array(arbActRef, { maxLength: 1 }),
-  deadline: fc.option(
-    fc.record({
-      kind: fc.constant('Deadline' as const),
-      form: fc.constantFrom('within' as const, 'by' as const),
-      value: arbExpr,
-      atw: fc.oneof(
-        fc.constant(null),
-        fc.constant({ applies: true as const }),
-        fc
-          .constantFrom('awb-4:1', 'awir-28-lid-3', 'wko.1-5', 'fact', '2024-01-01')
-          .map((source) => ({ applies: false as const, source, span })),
-      ),
-      span: fc.constant(span),
-    }),
-    { nil: null },
+const arbDeadline = fc.record({
+  kind: fc.constant('Deadline' as const),
+  form: fc.constantFrom('within' as const, 'by' as const),
+  value: arbExpr,
+  atw: fc.oneof(
+    fc.constant(null),
+    fc.constant({ applies: true as const }),
+    fc
+      .constantFrom('awb-4:1', 'awir-28-lid-3', 'wko.1-5', 'fact', '2024-01-01')
+      .map((source) => ({ applies: false as const, source, span })),
   ),
-  violation: optExpr,
-  components: fc.array(arbExpr, { maxLength: 2 }),
+  span: fc.constant(span),
 });
+
+const arbDutyVersions = versioned(arbDeadline.map((deadline) => ({ deadline })));
+
+const arbDuty: fc.Arbitrary<DutyDecl> = fc
+  .tuple(
+    arbDutyVersions,
+    fc.record({
+      kind: fc.constant('Duty' as const),
+      ...frameCommon,
+      holder: optExpr,
+      claimant: optExpr,
+      createdBy: fc.array(arbActRef, { maxLength: 2 }),
+      terminatedBy: fc.array(arbActRef, { maxLength: 2 }),
+      enforcedBy: fc.array(arbActRef, { maxLength: 1 }),
+      deadline: fc.option(
+        fc.record({
+          kind: fc.constant('Deadline' as const),
+          form: fc.constantFrom('within' as const, 'by' as const),
+          value: arbExpr,
+          atw: fc.oneof(
+            fc.constant(null),
+            fc.constant({ applies: true as const }),
+            fc
+              .constantFrom('awb-4:1', 'awir-28-lid-3', 'wko.1-5', 'fact', '2024-01-01')
+              .map((source) => ({ applies: false as const, source, span })),
+          ),
+          span: fc.constant(span),
+        }),
+        { nil: null },
+      ),
+      violation: optExpr,
+      components: fc.array(arbExpr, { maxLength: 2 }),
+    }),
+  )
+  .map(([v, d]) => ({ ...d, ...v }));
 
 const optDate = fc.option(fc.oneof(arbDate, arbText), { nil: null });
 
-const arbSource: fc.Arbitrary<SourceDecl> = fc.record({
-  kind: fc.constant('Source' as const),
-  id: arbSourceId,
-  idSpan: fc.constant(span),
+const arbSourceVersion: fc.Arbitrary<SourceVersion> = fc.record({
+  kind: fc.constant('SourceVersion' as const),
+  label: arbLabel,
+  labelSpan: fc.constant(span),
+  validFrom: fc.option(arbDate, { nil: null }),
+  validTo: fc.option(arbDate, { nil: null }),
+  publication: optText,
   juriconnect: optText,
   eli: optText,
   url: optText,
-  citation: optText,
   text: optText,
-  validFrom: optDate,
-  validTo: optDate,
   explanation: optText,
-  meta: arbMeta,
   span: fc.constant(span),
 });
+
+const arbSource: fc.Arbitrary<SourceDecl> = fc
+  .record({
+    kind: fc.constant('Source' as const),
+    id: arbSourceId,
+    idSpan: fc.constant(span),
+    juriconnect: optText,
+    eli: optText,
+    url: optText,
+    citation: optText,
+    text: optText,
+    validFrom: optDate,
+    validTo: optDate,
+    explanation: optText,
+    publication: optText,
+    versions: fc.array(arbSourceVersion, { maxLength: 2 }),
+    meta: arbMeta,
+    span: fc.constant(span),
+  })
+  // As the parser gives them: no `valid` of its own with versions, absent fields when not written.
+  .map(({ publication, versions, ...s }) => ({
+    ...s,
+    ...(versions.length > 0 ? { validFrom: null, validTo: null, versions } : {}),
+    ...(publication !== null ? { publication } : {}),
+  }));
 
 const arbImport: fc.Arbitrary<Import> = arbText.map((path) => ({ kind: 'Import' as const, path, span }));
 
-const arbHeader: fc.Arbitrary<Header> = fc.record({
-  kind: fc.constant('Header' as const),
-  title: arbText,
-  language: optText,
-  jurisdiction: optText,
-  versionDate: optDate,
-  meta: arbMeta,
-  span: fc.constant(span),
-});
+const arbHeader: fc.Arbitrary<Header> = fc
+  .record({
+    kind: fc.constant('Header' as const),
+    title: arbText,
+    language: optText,
+    jurisdiction: optText,
+    versionDate: optDate,
+    period: arbValid,
+    meta: arbMeta,
+    span: fc.constant(span),
+  })
+  // `period:` (grammar/README.md#versions) is absent when not written.
+  .map(({ period, ...h }) => ({ ...h, ...(period !== null ? { period: { from: period.from, to: period.to } } : {}) }));
 
 /** Any declaration. */
 export const arbDecl: fc.Arbitrary<Decl> = fc.oneof(arbSource, arbFact, arbAct, arbDuty, arbImport);
