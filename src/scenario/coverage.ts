@@ -3,7 +3,7 @@
  * (each operand of every `and`/`or` in act preconditions seen true and false), duties activated,
  * terminated and violated.
  */
-import type { Expr, Model } from '../model/ast.js';
+import type { ActDecl, Expr, Model } from '../model/ast.js';
 import type { TraceEntry, TraceNode } from '../model/trace.js';
 import { actsOf, dutiesOf } from '../model/walk.js';
 import type { Violation } from '../run/index.js';
@@ -27,6 +27,13 @@ function childFor(node: TraceNode, e: Expr, index: number): TraceNode | undefine
   );
 }
 
+/** An act's preconditions: its own and each variant's (grammar/README.md#versions). */
+function preconditionsOf(a: ActDecl): Expr[] {
+  const out: Expr[] = a.preconditions ? [a.preconditions] : [];
+  for (const v of a.variants ?? []) if (v.preconditions) out.push(v.preconditions);
+  return out;
+}
+
 /** Collects coverage over any number of scenarios of one model. */
 export class CoverageCollector {
   private readonly branches = new Map<Expr, Branch>();
@@ -37,7 +44,7 @@ export class CoverageCollector {
   private readonly violated = new Set<string>();
 
   constructor(private readonly model: Model) {
-    for (const a of actsOf(model)) if (a.preconditions) this.register(a.name, a.preconditions);
+    for (const a of actsOf(model)) for (const e of preconditionsOf(a)) this.register(a.name, e);
   }
 
   private register(act: string, e: Expr): void {
@@ -55,8 +62,11 @@ export class CoverageCollector {
   observeCheck(act: string, check: TraceNode): void {
     const decl = actsOf(this.model).find((a) => a.name === act);
     const pre = check.children.find((c) => c.kind === 'preconditions');
-    if (!decl?.preconditions || !pre) return;
-    this.walk(decl.preconditions, pre);
+    if (!decl || !pre) return;
+    // With variants per version of the law, the one checked is the one whose text the node shows.
+    const all = preconditionsOf(decl);
+    const e = all.length > 1 ? (all.find((x) => exprText(x) === pre.expr) ?? null) : (all[0] ?? null);
+    if (e) this.walk(e, pre);
   }
 
   private walk(e: Expr, node: TraceNode): void {

@@ -17,6 +17,7 @@ import {
   evaluateFact,
   explainText,
   parse,
+  runScenarios,
   take,
 } from '../../src/index.js';
 import type { CompiledModel, GivenFact } from '../../src/index.js';
@@ -158,6 +159,32 @@ describe(
     });
   },
 );
+
+describe('scenario coverage of variants', () => {
+  test("the branches of the variant checked count, the others' are not evaluated", () => {
+    const scenario = `
+scenario "2019" {
+  as of 2024-06-01
+  actors: bd: [belastingdienst], alice: [ouder]
+  given [berekeningsjaar] = 2019
+  given [soort opvang] = "dagopvang"
+  given [uren opvang](alice) = 1000
+  given [gewerkte uren](alice) = 800
+  given [maanden gewerkt](alice) = 5
+  bd does <<vaststellen toeslag>>(alice)
+}`;
+    const model = parse(readFileSync(file, 'utf8') + scenario, 'maximum-uurprijs.flint');
+    const report = runScenarios(model.value);
+    expect(report.failed).toBe(0);
+    const branches = report.coverage.branches.all.map((b) => `${b.operand}: ${b.seenTrue}/${b.seenFalse}`);
+    expect(branches).toEqual([
+      '[uren opvang](o) <= 1.4 * [gewerkte uren](o): true/false',
+      '[maximum uurprijs] > 0: true/false',
+      '[uren opvang](o) <= 230 * [maanden gewerkt](o): false/false',
+      '[maximum uurprijs] > 0: false/false',
+    ]);
+  });
+});
 
 describe('properties', () => {
   const source = parsed.value.declarations.find((d) => d.kind === 'Source' && d.id === 'bkot-4');
