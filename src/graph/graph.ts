@@ -4,7 +4,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Expr, FrameDecl } from '../model/ast.js';
 import type { Span } from '../model/span.js';
-import { displayName, staticDefinition, walkExpr } from '../model/walk.js';
+import { displayName, staticDefinition, staticEffects, staticPreconditions, walkExpr } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
 import { lookup } from '../check/context.js';
 import { atBoundary, emptyModel, textAtBoundary } from '../model/guard.js';
@@ -116,10 +116,11 @@ export function toGraph(checked: CheckedModel): ModelGraph {
       }
       for (const a of Object.values(checked.acts)) {
         const from = nodeKey('act', a.name);
-        for (const e of [a.actor, a.object, a.recipient, a.preconditions])
+        for (const e of [a.actor, a.object, a.recipient, staticPreconditions(a)])
           for (const u of uses(e)) edge('requires', from, nodeKey(u.frame, u.name));
-        for (const e of a.creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
-        for (const e of a.terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
+        const { creates, terminates } = staticEffects(a);
+        for (const e of creates) if (e.frame !== 'act') edge('creates', from, nodeKey(e.frame, e.name));
+        for (const e of terminates) if (e.frame !== 'act') edge('terminates', from, nodeKey(e.frame, e.name));
         restsOn('act', a.name, withVariants(a));
       }
       for (const d of Object.values(checked.duties)) {

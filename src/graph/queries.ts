@@ -3,7 +3,7 @@
  * law, who can create a fact, what does an article affect, how can a fact be brought about.
  */
 import type { Expr } from '../model/ast.js';
-import { staticDefinition, subExpressions } from '../model/walk.js';
+import { staticDefinition, staticPreconditions, subExpressions } from '../model/walk.js';
 import type { CheckedModel } from '../check/check.js';
 import { lookup } from '../check/context.js';
 import type { EdgeType, ModelGraph } from './graph.js';
@@ -299,7 +299,7 @@ export function planActs(checked: CheckedModel, goal: string, options: ActPlanOp
         );
       const applicable = (a: Act, s: State, inputs: string[], visiting: Set<string>): boolean => {
         const object = createdObject(a) ? null : a.object;
-        for (const e of [a.actor, object, a.recipient, a.preconditions])
+        for (const e of [a.actor, object, a.recipient, staticPreconditions(a)])
           if (e && !sat(e, s, inputs, visiting)) return false;
         return true;
       };

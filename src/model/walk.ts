@@ -1,4 +1,16 @@
-import type { ActDecl, Decl, DutyDecl, Expr, FactDecl, FrameDecl, Import, Model, Param, SourceDecl } from './ast.js';
+import type {
+  ActDecl,
+  Decl,
+  DutyDecl,
+  Effect,
+  Expr,
+  FactDecl,
+  FrameDecl,
+  Import,
+  Model,
+  Param,
+  SourceDecl,
+} from './ast.js';
 import { atBoundary, textAtBoundary } from './guard.js';
 
 /** The expressions of the month ranges of aggregate bindings (`m: month in a .. b`), in order. */
@@ -105,6 +117,27 @@ export function staticDefinition(f: FactDecl): Expr | null {
   const defs = factDefinitions(f);
   if (defs.length <= 1) return defs[0] ?? null;
   return { kind: 'Nary', op: 'or', operands: defs, span: (defs[0] as Expr).span };
+}
+
+/**
+ * An act's preconditions for static analysis: its own, or with variants per version of the law the `or` of the
+ * variants' preconditions (what some version allows). Never evaluated: the interpreter picks one variant by date.
+ */
+export function staticPreconditions(a: ActDecl): Expr | null {
+  const all: Expr[] = a.preconditions ? [a.preconditions] : [];
+  for (const v of a.variants ?? []) if (v.preconditions) all.push(v.preconditions);
+  if (all.length <= 1) return all[0] ?? null;
+  return { kind: 'Nary', op: 'or', operands: all, span: (all[0] as Expr).span };
+}
+
+/** An act's effects with those of its variants (grammar/README.md#versions): what some version creates/ends. */
+export function staticEffects(a: ActDecl): { creates: readonly Effect[]; terminates: readonly Effect[] } {
+  const variants = a.variants ?? [];
+  if (variants.length === 0) return a;
+  return {
+    creates: [...a.creates, ...variants.flatMap((v) => v.creates ?? [])],
+    terminates: [...a.terminates, ...variants.flatMap((v) => v.terminates ?? [])],
+  };
 }
 
 /** True when a fact is derived: it has a definition, its own or in a variant. */

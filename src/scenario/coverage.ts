@@ -34,6 +34,15 @@ function preconditionsOf(a: ActDecl): Expr[] {
   return out;
 }
 
+/**
+ * The preconditions of `a` that a check showed as `shown` (its `preconditions` node's text): with variants per
+ * version of the law, the variant's that was checked.
+ */
+export function checkedPreconditions(a: ActDecl, shown: string): Expr | null {
+  const all = preconditionsOf(a);
+  return all.length > 1 ? (all.find((x) => exprText(x) === shown) ?? null) : (all[0] ?? null);
+}
+
 /** Collects coverage over any number of scenarios of one model. */
 export class CoverageCollector {
   private readonly branches = new Map<Expr, Branch>();
@@ -63,9 +72,7 @@ export class CoverageCollector {
     const decl = actsOf(this.model).find((a) => a.name === act);
     const pre = check.children.find((c) => c.kind === 'preconditions');
     if (!decl || !pre) return;
-    // With variants per version of the law, the one checked is the one whose text the node shows.
-    const all = preconditionsOf(decl);
-    const e = all.length > 1 ? (all.find((x) => exprText(x) === pre.expr) ?? null) : (all[0] ?? null);
+    const e = checkedPreconditions(decl, pre.expr);
     if (e) this.walk(e, pre);
   }
 

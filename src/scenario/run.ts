@@ -22,7 +22,7 @@ import {
 } from '../trace/index.js';
 import type { ScenarioWords } from '../trace/index.js';
 import { printScenarioStep } from '../syntax/print.js';
-import { CoverageCollector } from './coverage.js';
+import { CoverageCollector, checkedPreconditions } from './coverage.js';
 import { blamedFacts, reasonLines, treeExcerpt } from './excerpt.js';
 import type { CheckResult, ScenarioReport, ScenarioResult } from './types.js';
 
@@ -329,7 +329,8 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
         ok = c.reasons.some((r) => r.item === item);
       } else {
         const pre = c.trace?.children.find((n) => n.kind === 'preconditions');
-        const decl = cm.acts.get(step.act.name)?.decl.preconditions ?? null;
+        const act = cm.acts.get(step.act.name)?.decl;
+        const decl = act && pre ? checkedPreconditions(act, pre.expr) : null;
         ok =
           c.reasons.some((r) => r.item === 'precondition') &&
           pre !== undefined &&

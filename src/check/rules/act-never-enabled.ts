@@ -13,7 +13,7 @@ import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
 import { frameLabel, isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { staticDefinition } from '../../model/walk.js';
+import { staticDefinition, staticPreconditions } from '../../model/walk.js';
 
 /**
  * What each derived fact's definition positively requires, computed once per fact: without it a
@@ -149,7 +149,7 @@ export const actNeverEnabled: Rule = {
       if (a.kind !== 'Act') continue;
       const needed = new Set([
         ...positivelyRequired(ctx, a.object, new Set(), true),
-        ...positivelyRequired(ctx, a.preconditions, new Set(), true),
+        ...positivelyRequired(ctx, staticPreconditions(a), new Set(), true),
       ]);
       const reasons = [...needed].map(why).filter((r): r is string => r !== null);
       if (reasons.length === 0) continue;
