@@ -172,13 +172,24 @@ scenario "2019" {
   given [gewerkte uren](alice) = 800
   given [maanden gewerkt](alice) = 5
   bd does <<vaststellen toeslag>>(alice)
+}
+scenario "2019, 1,150 hours: above 140 % of 800 worked" {
+  as of 2024-06-01
+  actors: bd: [belastingdienst], alice: [ouder]
+  given [berekeningsjaar] = 2019
+  given [soort opvang] = "dagopvang"
+  given [uren opvang](alice) = 1150
+  given [gewerkte uren](alice) = 800
+  given [maanden gewerkt](alice) = 5
+  expect <<vaststellen toeslag>>(alice) not available for bd because [gewerkte uren]
 }`;
     const model = parse(readFileSync(file, 'utf8') + scenario, 'maximum-uurprijs.flint');
     const report = runScenarios(model.value);
     expect(report.failed).toBe(0);
+    expect(report.passed).toBe(1);
     const branches = report.coverage.branches.all.map((b) => `${b.operand}: ${b.seenTrue}/${b.seenFalse}`);
     expect(branches).toEqual([
-      '[uren opvang](o) <= 1.4 * [gewerkte uren](o): true/false',
+      '[uren opvang](o) <= 1.4 * [gewerkte uren](o): true/true',
       '[maximum uurprijs] > 0: true/false',
       '[uren opvang](o) <= 230 * [maanden gewerkt](o): false/false',
       '[maximum uurprijs] > 0: false/false',
