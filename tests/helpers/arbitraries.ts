@@ -383,22 +383,7 @@ const arbDuty: fc.Arbitrary<DutyDecl> = fc
       createdBy: fc.array(arbActRef, { maxLength: 2 }),
       terminatedBy: fc.array(arbActRef, { maxLength: 2 }),
       enforcedBy: fc.array(arbActRef, { maxLength: 1 }),
-      deadline: fc.option(
-        fc.record({
-          kind: fc.constant('Deadline' as const),
-          form: fc.constantFrom('within' as const, 'by' as const),
-          value: arbExpr,
-          atw: fc.oneof(
-            fc.constant(null),
-            fc.constant({ applies: true as const }),
-            fc
-              .constantFrom('awb-4:1', 'awir-28-lid-3', 'wko.1-5', 'fact', '2024-01-01')
-              .map((source) => ({ applies: false as const, source, span })),
-          ),
-          span: fc.constant(span),
-        }),
-        { nil: null },
-      ),
+      deadline: fc.option(arbDeadline, { nil: null }),
       violation: optExpr,
       components: fc.array(arbExpr, { maxLength: 2 }),
     }),

@@ -7,6 +7,7 @@ import { resolveFrameName } from '../frame-name.js';
 import { canonicalJson } from '../../model/canonical.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 import { periodCovers, sourceVersions } from '../../model/versions.js';
+import { traceVersion } from '../../run/context.js';
 import { isIsoDate } from '../../check/juriconnect.js';
 
 const HELP = `Usage: flint sources FILE [--of NAME] [--direct] [--at DATE] [--format text|json]
@@ -69,18 +70,8 @@ export const sourcesCommand: Command = {
     if (format === 'json') {
       io.stdout(
         canonicalJson(
-          rows.flatMap(({ source: s, versions }) =>
-            versions.map((v) => ({
-              citation: s.citation,
-              id: s.id,
-              juriconnect: v.juriconnect,
-              text: v.text,
-              validFrom: v.validFrom,
-              validTo: v.validTo,
-              ...(v.label !== null ? { version: v.label } : {}),
-              ...(v.publication !== null ? { publication: v.publication } : {}),
-            })),
-          ),
+          // Each version as a trace cites it (docs/traces.md): id, citation, validity, text, version, publication.
+          rows.flatMap(({ versions }) => versions.map(traceVersion)),
         ),
       );
     } else if (sources.length === 0) {
