@@ -86,7 +86,7 @@ export interface RegisterArticleVersion {
   readonly validTo: string | null;
   readonly publication: string | null;
   readonly juriconnect: string | null;
-  /** The version's `url`, else the Juriconnect id resolved on wetten.overheid.nl, else the source's `url`. */
+  /** The Juriconnect id resolved on wetten.overheid.nl, else the version's `url`, else the source's `url`. */
   readonly link: string | null;
 }
 
@@ -98,6 +98,7 @@ export interface RegisterArticle {
   /** The BWB id of the regulation (from the Juriconnect id or URL); `null` when the model gives none. */
   readonly bwb: string | null;
   readonly juriconnect: string | null;
+  /** The Juriconnect id resolved on wetten.overheid.nl, else the source's `url`. */
   readonly link: string | null;
   readonly versions: readonly RegisterArticleVersion[];
   /** The frames that cite the article (`<<act>>`, `[fact]`, `<duty>`), in declaration order. */
@@ -392,14 +393,14 @@ function article(s: SourceDecl, cited: readonly string[]): RegisterArticle {
     citation: s.citation,
     bwb,
     juriconnect: s.juriconnect,
-    link: s.url ?? juriconnectLink(s.juriconnect),
+    link: juriconnectLink(s.juriconnect) ?? s.url,
     versions: sourceVersions(s).map((v) => ({
       label: v.label,
       validFrom: v.validFrom,
       validTo: v.validTo,
       publication: v.publication,
       juriconnect: v.juriconnect,
-      link: v.decl?.url ?? juriconnectLink(v.juriconnect) ?? s.url,
+      link: juriconnectLink(v.juriconnect) ?? v.decl?.url ?? s.url,
     })),
     citedBy: cited,
   };
@@ -447,18 +448,16 @@ function fieldsOf(
   ];
   const asked = data.filter((d) => !d.role);
   const roles = data.filter((d) => d.role);
+  const askedText = asked.map((d) => `${displayName('fact', d.fact)} (${d.type})`).join(', ');
   const sourceData = [
-    ...(asked.length > 0
-      ? [
-          `Het algoritme vraagt deze gegevens: ${asked.map((d) => `${displayName('fact', d.fact)} (${d.type})`).join(', ')}.`,
-        ]
-      : []),
+    ...(asked.length > 0 ? [`Het algoritme vraagt deze gegevens: ${askedText}.`] : []),
     ...(roles.length > 0 ? [`Rollen: ${roles.map((d) => displayName('fact', d.fact)).join(', ')}.`] : []),
   ];
+  const points = decisionPoints.map((d) => displayName('act', d.act)).join(', ');
   const methods =
     `Regelgebaseerd, niet zelflerend. Het algoritme voert een FLINT-model uit ` +
     `(${decisionPoints.length} handelingen, ${counts.facts} feiten, ${counts.duties} plichten) ` +
-    `met de Calculemus-engine. Beslispunten: ${decisionPoints.map((d) => displayName('act', d.act)).join(', ') || 'geen'}. ` +
+    `met de Calculemus-engine. Beslispunten: ${points || 'geen'}. ` +
     'Elke beslissing legt een spoor vast met de gebruikte gegevens, de uitkomst van elke voorwaarde en de artikelen ' +
     '(in de versie die op de beslisdatum gold) waarop zij rust.';
   const organization =

@@ -68,12 +68,13 @@ export function registerMarkdown(entry: RegisterEntry): string {
     const f = entry.fields;
     const out: string[] = [];
     out.push(`# ${cell(f.name ?? entry.model.title ?? 'Algoritme')}`, '');
+    const required = entry.placeholders.filter((p) => p.required).length;
     out.push(
       `Concept voor het Algoritmeregister (publicatiestandaard ${entry.standard.version}), gemaakt met ` +
         '`flint register` uit het model ' +
         `«${cell(entry.model.title ?? '')}»${entry.model.version ? ` (versie ${entry.model.version})` : ''}, ` +
         `\`${entry.model.hash}\`. Velden die het model niet kent staan als _In te vullen_; ` +
-        `${entry.placeholders.length} velden, waarvan ${entry.placeholders.filter((p) => p.required).length} verplicht.`,
+        `${entry.placeholders.length} velden, waarvan ${required} verplicht.`,
       '',
     );
     for (const [title, keys] of SECTIONS) {
@@ -124,7 +125,8 @@ export function registerMarkdown(entry: RegisterEntry): string {
       out.push('| Gegeven | Type | Parameters | Nodig voor | Artikelen |', '| --- | --- | --- | --- | --- |');
       for (const d of entry.data)
         out.push(
-          `| ${cell(displayName('fact', d.fact))}${d.role ? ' (rol)' : ''} | ${cell(d.type)} | ${cell(d.params.join(', '))} | ` +
+          `| ${cell(displayName('fact', d.fact))}${d.role ? ' (rol)' : ''} | ${cell(d.type)} | ` +
+            `${cell(d.params.join(', '))} | ` +
             `${cell(d.neededBy.map((x) => displayName('act', x)).join(', '))} | ${cell(d.sources.join(', '))} |`,
         );
       out.push('');
