@@ -1373,7 +1373,7 @@ function withAtw(
   const { date, rule, articles, applicability } = r.value;
   const applied = applicability.applies ? articles : applicability.articles;
   // Source blocks whose Juriconnect id cites an applied Atw provision join the trace (atwSourceVersions).
-  const cited = atwSourceVersions(applied, sources.values(), at).map(traceVersion);
+  const cited = atwSourceVersions(applied, sources, at).map(traceVersion);
   return {
     value: {
       date,

@@ -15,7 +15,7 @@
  */
 import type { SourceDecl } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { type EffectiveVersion, versionInForce } from '../model/versions.js';
+import { type EffectiveVersion, sourceVersions, versionInForce } from '../model/versions.js';
 import { kindOf } from '../model/guard.js';
 import { dateProblem, parseDate } from '../model/literals.js';
 import {
@@ -360,6 +360,18 @@ function jciProvision(jci: string | null): AtwProvision | null {
   return { artikel, lid: params.get('lid') ?? null, onderdeel: params.get('onderdeel') ?? null };
 }
 
+const candidateCache = new WeakMap<object, readonly SourceDecl[]>();
+
+/** The sources with an Atw Juriconnect id in some version (once per model's source table: the AST is immutable). */
+function atwCandidates(sources: ReadonlyMap<string, SourceDecl> | readonly SourceDecl[]): readonly SourceDecl[] {
+  const hit = candidateCache.get(sources);
+  if (hit !== undefined) return hit;
+  const all = Array.isArray(sources) ? sources : [...(sources as ReadonlyMap<string, SourceDecl>).values()];
+  const out = all.filter((s) => sourceVersions(s).some((v) => jciProvision(v.juriconnect) !== null));
+  candidateCache.set(sources, out);
+  return out;
+}
+
 const sameProvision = (a: AtwProvision, b: AtwProvision): boolean =>
   a.artikel === b.artikel && a.lid === b.lid && a.onderdeel === b.onderdeel;
 
@@ -372,11 +384,11 @@ const sameProvision = (a: AtwProvision, b: AtwProvision): boolean =>
  */
 export function atwSourceVersions(
   articles: readonly string[],
-  sources: Iterable<SourceDecl>,
+  sources: ReadonlyMap<string, SourceDecl> | readonly SourceDecl[],
   date: string,
 ): EffectiveVersion[] {
   const inForce: { version: EffectiveVersion; provision: AtwProvision }[] = [];
-  for (const s of sources) {
+  for (const s of atwCandidates(sources)) {
     const v = versionInForce(s, date);
     const provision = v === null ? null : jciProvision(v.juriconnect);
     if (v !== null && provision !== null) inForce.push({ version: v, provision });
