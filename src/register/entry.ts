@@ -150,6 +150,15 @@ export interface RegisterEntry {
   readonly fields: AlgoritmeregisterFields;
   /** The fields left to the organisation, in the standard's order. */
   readonly placeholders: readonly RegisterPlaceholder[];
+  /**
+   * Text fields longer than the standard allows (the register refuses them): shorten them before publishing, e.g.
+   * by citing whole articles. Empty for most models.
+   */
+  readonly tooLong: readonly {
+    readonly field: keyof AlgoritmeregisterFields;
+    readonly length: number;
+    readonly maxLength: number;
+  }[];
   readonly legalBasis: readonly RegisterArticle[];
   readonly decisionPoints: readonly RegisterDecisionPoint[];
   readonly data: readonly RegisterDataItem[];
@@ -161,41 +170,43 @@ export interface RegisterOptions {
   readonly organization?: string;
 }
 
-/** The standard's fields in its order, with their Dutch titles and whether they are required. */
+/** The standard's fields in its order, with their Dutch titles, whether they are required, and text limits. */
 export const REGISTER_FIELDS: readonly {
   readonly field: keyof AlgoritmeregisterFields;
   readonly title: string;
   readonly required: boolean;
+  /** The standard's maximum number of characters of a text field. */
+  readonly maxLength?: number;
 }[] = [
-  { field: 'name', title: 'Naam', required: true },
-  { field: 'description_short', title: 'Korte omschrijving', required: true },
-  { field: 'organization', title: 'Organisatie', required: true },
+  { field: 'name', title: 'Naam', required: true, maxLength: 100 },
+  { field: 'description_short', title: 'Korte omschrijving', required: true, maxLength: 350 },
+  { field: 'organization', title: 'Organisatie', required: true, maxLength: 100 },
   { field: 'category', title: 'Thema', required: false },
   { field: 'status', title: 'Status', required: true },
-  { field: 'begin_date', title: 'Begindatum', required: false },
-  { field: 'end_date', title: 'Einddatum', required: false },
-  { field: 'contact_email', title: 'Contactgegevens', required: true },
-  { field: 'website', title: 'Link naar publiekspagina', required: false },
+  { field: 'begin_date', title: 'Begindatum', required: false, maxLength: 7 },
+  { field: 'end_date', title: 'Einddatum', required: false, maxLength: 7 },
+  { field: 'contact_email', title: 'Contactgegevens', required: true, maxLength: 500 },
+  { field: 'website', title: 'Link naar publiekspagina', required: false, maxLength: 500 },
   { field: 'publication_category', title: 'Publicatiecategorie', required: true },
-  { field: 'url', title: 'Link naar bronregistratie', required: false },
-  { field: 'goal', title: 'Doel en impact', required: false },
-  { field: 'proportionality', title: 'Afwegingen', required: false },
-  { field: 'human_intervention', title: 'Menselijke tussenkomst', required: false },
-  { field: 'risks', title: 'Risicobeheer', required: false },
-  { field: 'lawful_basis', title: 'Wettelijke basis', required: false },
+  { field: 'url', title: 'Link naar bronregistratie', required: false, maxLength: 500 },
+  { field: 'goal', title: 'Doel en impact', required: false, maxLength: 2500 },
+  { field: 'proportionality', title: 'Afwegingen', required: false, maxLength: 2500 },
+  { field: 'human_intervention', title: 'Menselijke tussenkomst', required: false, maxLength: 2500 },
+  { field: 'risks', title: 'Risicobeheer', required: false, maxLength: 2500 },
+  { field: 'lawful_basis', title: 'Wettelijke basis', required: false, maxLength: 2500 },
   { field: 'lawful_basis_grouping', title: 'Verwijzingen wettelijke basis', required: false },
-  { field: 'process_index_url', title: 'Link naar verwerkingsregister', required: false },
+  { field: 'process_index_url', title: 'Link naar verwerkingsregister', required: false, maxLength: 500 },
   { field: 'impacttoetsen_grouping', title: 'Verwijzingen impacttoetsen', required: false },
-  { field: 'impacttoetsen', title: 'Toelichting op impacttoetsen', required: false },
-  { field: 'source_data', title: 'Gegevens', required: false },
+  { field: 'impacttoetsen', title: 'Toelichting op impacttoetsen', required: false, maxLength: 2500 },
+  { field: 'source_data', title: 'Gegevens', required: false, maxLength: 2500 },
   { field: 'source_data_grouping', title: 'Verwijzingen gegevensbronnen', required: false },
-  { field: 'methods_and_models', title: 'Technische werking', required: false },
-  { field: 'provider', title: 'Leverancier', required: false },
-  { field: 'publiccode', title: 'Link naar broncode', required: false },
+  { field: 'methods_and_models', title: 'Technische werking', required: false, maxLength: 5000 },
+  { field: 'provider', title: 'Leverancier', required: false, maxLength: 200 },
+  { field: 'publiccode', title: 'Link naar broncode', required: false, maxLength: 500 },
   { field: 'lang', title: 'Taal', required: true },
   { field: 'standard_version', title: 'Versie publicatiestandaard', required: false },
-  { field: 'source_id', title: 'Bron-ID', required: false },
-  { field: 'tags', title: 'Zoektermen', required: false },
+  { field: 'source_id', title: 'Bron-ID', required: false, maxLength: 100 },
+  { field: 'tags', title: 'Zoektermen', required: false, maxLength: 2500 },
 ];
 
 const FIELDS_FROM = 'MinBZK/Algoritmeregister backend/app/schemas/config/v1_0_0.json';
@@ -365,7 +376,17 @@ function buildEntry(checked: CheckedModel, options: RegisterOptions): RegisterEn
     facts: facts.length,
     duties: duties.length,
   });
-  const placeholders = REGISTER_FIELDS.filter((f) => fields[f.field] === null).map((f) => ({ ...f }));
+  const placeholders = REGISTER_FIELDS.filter((f) => fields[f.field] === null).map(({ field, title, required }) => ({
+    field,
+    title,
+    required,
+  }));
+  const tooLong = REGISTER_FIELDS.flatMap(({ field, maxLength }) => {
+    const v = fields[field];
+    return typeof v === 'string' && maxLength !== undefined && [...v].length > maxLength
+      ? [{ field, length: [...v].length, maxLength }]
+      : [];
+  });
   return {
     registerFormat: REGISTER_FORMAT,
     standard: {
@@ -376,6 +397,7 @@ function buildEntry(checked: CheckedModel, options: RegisterOptions): RegisterEn
     model: { title: identity.title, version: identity.version, hash: identity.hash },
     fields,
     placeholders,
+    tooLong,
     legalBasis,
     decisionPoints,
     data,

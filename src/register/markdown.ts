@@ -77,6 +77,11 @@ export function registerMarkdown(entry: RegisterEntry): string {
         `${entry.placeholders.length} velden, waarvan ${required} verplicht.`,
       '',
     );
+    for (const t of entry.tooLong)
+      out.push(
+        `> **Te lang:** \`${t.field}\` heeft ${t.length} tekens; de publicatiestandaard staat er ${t.maxLength} toe.`,
+        '',
+      );
     for (const [title, keys] of SECTIONS) {
       out.push(`## ${title}`, '', '| Veld | Waarde |', '| --- | --- |');
       for (const key of keys) {

@@ -50,6 +50,9 @@ export const registerEntrySchema = z.object({
   placeholders: z
     .array(z.object({ field: z.string(), title: z.string(), required: z.boolean() }))
     .describe('The fields left to the organisation, in the standard’s order'),
+  tooLong: z
+    .array(z.object({ field: z.string(), length: z.number(), maxLength: z.number() }))
+    .describe('Text fields longer than the standard allows (the register refuses them)'),
   legalBasis: z
     .array(
       z.object({

@@ -152,6 +152,15 @@ fact [aanvraag] { sources: s }`,
     expect(entry.decisionPoints[0]).toMatchObject({ act: 'beslissen', data: ['aanvraag'], articles: ['art. 1:3 Awb'] });
   });
 
+  it('flags text fields longer than the standard allows', () => {
+    const title = `Regeling ${'zeer '.repeat(30)}lang`;
+    const entry = registerEntry(parse(`model "${title}" { version: 2025-01-01 }`, 'l.flint').value).value;
+    expect(entry.fields.name).toBe(title);
+    expect(entry.tooLong).toEqual([{ field: 'name', length: title.length, maxLength: 100 }]);
+    expect(registerMarkdown(entry)).toContain(`> **Te lang:** \`name\` heeft ${title.length} tekens`);
+    expect(kot.tooLong).toEqual([]);
+  });
+
   it('reports a malformed argument instead of throwing', () => {
     const r = registerEntry({ kind: 'nope' } as never);
     expect(r.diagnostics[0]).toMatchObject({ code: 'invalid-argument', path: '/0' });
