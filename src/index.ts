@@ -165,6 +165,20 @@ export { canonicalJson } from './model/canonical.js';
 export { ENGINE_VERSION, modelIdentity } from './model/identity.js';
 export type { ModelIdentity } from './model/identity.js';
 
+// Algoritmeregister entries (docs/register.md)
+export { registerEntry, registerJsonSchema, registerMarkdown } from './register/index.js';
+export type {
+  AlgoritmeregisterFields,
+  RegisterArticle,
+  RegisterArticleVersion,
+  RegisterDataItem,
+  RegisterDecisionPoint,
+  RegisterEntry,
+  RegisterLink,
+  RegisterOptions,
+  RegisterPlaceholder,
+} from './register/index.js';
+
 // Scenarios (tests for models)
 export { renderScenarioReport, runScenarios, scenariosOf } from './scenario/index.js';
 export type { Coverage, ScenarioReport, ScenarioResult } from './scenario/index.js';

@@ -10,6 +10,7 @@ const allowed: Record<string, readonly string[]> = {
   interchange: ['model'],
   check: ['model'],
   graph: ['model', 'check'],
+  register: ['model', 'check', 'graph'],
   report: ['model'],
   run: ['model'],
   trace: ['model', 'run'],

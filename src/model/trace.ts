@@ -187,6 +187,12 @@ export interface TraceDutyAtw {
    * apply: the excluding source id or Atw article. Empty when it applies but did not extend.
    */
   readonly articles: readonly string[];
+  /**
+   * The model's source blocks of those Atw provisions (`id`, `id@version`), matched by Juriconnect id
+   * (`jci1.3:c:BWBR0002448&artikel=1&lid=1`; docs/calendar.md); they are also in the entry's `sources`. Absent when
+   * the model declares none.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** The trace of one attempt to take an act. */

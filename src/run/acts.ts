@@ -11,7 +11,7 @@
  * parameter of another type (text, number, date) are listed only when the caller binds it.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { DeadlineAtw, Expr, Param } from '../model/ast.js';
+import type { DeadlineAtw, Expr, Param, SourceDecl } from '../model/ast.js';
 import type { Span } from '../model/span.js';
 import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
 import { TRACE_VERSION } from '../model/trace.js';
@@ -36,7 +36,7 @@ import { decidingDate, evalFact } from './derive.js';
 import { domainOf, enumerate } from './enumerate.js';
 import { declaredRole, instanceHolds, roleInstance, truncate } from './read.js';
 import type { CAct, CDeadline, CDuty, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
-import { finishNode, frameInForce, newCtx, note, spanText, traceFrame } from './context.js';
+import { finishNode, frameInForce, newCtx, note, spanText, traceFrame, traceVersion } from './context.js';
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey, deepFreeze, engineState } from './state.js';
@@ -45,7 +45,7 @@ import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Viola
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
 import { atBoundary } from '../model/guard.js';
-import { atwDeadline } from './atw.js';
+import { atwDeadline, atwSourceVersions } from './atw.js';
 import type { EquivalentDay } from './calendar.js';
 import { compiledProblem, reasonOf, refusedTake } from './guards.js';
 import { noVersionMessage, pickVariant } from '../model/versions.js';
@@ -1029,6 +1029,8 @@ function perform(
   // Frames the effects touch; their sources join the trace entry when someone reads it.
   const noted: { kind: 'fact' | 'duty'; name: string }[] = [];
   const frameNote = (kind: 'fact' | 'duty', name: string): void => void noted.push({ kind, name });
+  // The model's source blocks of the Atw provisions that extended (or excluded) a deadline (docs/calendar.md).
+  const atwCited: TraceSource[] = [];
   for (const eff of act.creates) {
     if (eff.frame === 'fact') {
       const f = cm.facts.get(eff.name);
@@ -1068,11 +1070,12 @@ function perform(
           deadline = addDuration(at, v.value);
           const marker = dl.decl.atw;
           if (marker !== null && deadline !== null) {
-            const r = withAtw(at, v.value, marker, eff.name, dl.decl.span, state.equivalentDays);
+            const r = withAtw(at, v.value, marker, eff.name, dl.decl.span, state.equivalentDays, cm.sources);
             diagnostics.push(...r.diagnostics);
             if (r.value !== null) {
               atwNote = { unextendedDeadline: deadline, atw: r.value.atw };
               deadline = r.value.date;
+              atwCited.push(...r.value.cited);
             }
           }
         } else if (dl?.form === 'by' && v?.type === 'date') deadline = v.value;
@@ -1153,6 +1156,7 @@ function perform(
       for (const s of traceFrame(cm, n.kind, decl ?? null, n.name, at).sources)
         if (!sourcesMap.has(sourceKey(s))) sourcesMap.set(sourceKey(s), s);
     }
+    for (const s of atwCited) if (!sourcesMap.has(sourceKey(s))) sourcesMap.set(sourceKey(s), s);
     return {
       traceVersion: TRACE_VERSION,
       model: modelIdentity(cm.model),
@@ -1340,7 +1344,9 @@ export function force(cm: CompiledModel, state: CaseState, req: TakeRequest, opt
  * A `within` deadline under the Algemene termijnenwet (grammar/README.md#deadlines): the term of `duration` from
  * the duty's creation `at`, extended by {@link atwDeadline} when the Atw applies, or not extended when `marker`
  * names the excluding source. The case's art. 3 lid 3 `equivalent` days count as feestdagen; a skipped one is
- * cited with its declaring decision (docs/calendar.md). A term the Atw cannot compute (not a whole number of
+ * cited with its declaring decision (docs/calendar.md). The model's source blocks whose Juriconnect id cites an Atw
+ * provision applied ({@link atwSourceVersions}) are returned as `cited`, for the entry's `sources`, and their keys
+ * on the Atw record. A term the Atw cannot compute (not a whole number of
  * days, weeks, months or years) keeps its unextended deadline, with a warning.
  */
 function withAtw(
@@ -1350,7 +1356,8 @@ function withAtw(
   duty: string,
   span: Span | undefined,
   equivalent: readonly EquivalentDay[] = [],
-): { value: { date: string; atw: TraceDutyAtw } | null; diagnostics: Diagnostic[] } {
+  sources: ReadonlyMap<string, SourceDecl> = new Map(),
+): { value: { date: string; atw: TraceDutyAtw; cited: TraceSource[] } | null; diagnostics: Diagnostic[] } {
   const spec = marker.applies ? { duration } : { duration, excludedBy: marker.source };
   const r = atwDeadline(at, spec, equivalent);
   if (r.value === null)
@@ -1364,14 +1371,19 @@ function withAtw(
       })),
     };
   const { date, rule, articles, applicability } = r.value;
+  const applied = applicability.applies ? articles : applicability.articles;
+  // Source blocks whose Juriconnect id cites an applied Atw provision join the trace (atwSourceVersions).
+  const cited = atwSourceVersions(applied, sources, at).map(traceVersion);
   return {
     value: {
       date,
       atw: {
         applies: applicability.applies,
         rule,
-        articles: applicability.applies ? articles : applicability.articles,
+        articles: applied,
+        ...(cited.length > 0 ? { sources: cited.map(sourceKey) } : {}),
       },
+      cited,
     },
     diagnostics: [],
   };

@@ -13,7 +13,9 @@
  *
  * All functions are total: bad input gives `null` or diagnostics, never a throw. See `docs/calendar.md`.
  */
+import type { SourceDecl } from '../model/ast.js';
 import type { Diagnostic, Result } from '../model/diagnostic.js';
+import { type EffectiveVersion, sourceVersions, versionInForce } from '../model/versions.js';
 import { kindOf } from '../model/guard.js';
 import { dateProblem, parseDate } from '../model/literals.js';
 import {
@@ -328,4 +330,77 @@ export function atwDeadline(
       ],
     };
   return { value: { ...ext, event, applicability }, diagnostics: [] };
+}
+
+/** The BWB id of the Algemene termijnenwet. */
+export const ATW_BWB = 'BWBR0002448';
+
+/** An Atw provision: `Atw art. 1 lid 1` → artikel 1, lid 1; `Atw art. 4 onder a` → artikel 4, onderdeel a. */
+interface AtwProvision {
+  readonly artikel: string;
+  readonly lid: string | null;
+  readonly onderdeel: string | null;
+}
+
+const PROVISION_RE = /^Atw art\. (\w+)(?: lid (\w+))?(?: onder (\w+))?$/;
+
+function provisionOf(article: string): AtwProvision | null {
+  const m = PROVISION_RE.exec(article);
+  return m ? { artikel: m[1] as string, lid: m[2] ?? null, onderdeel: m[3] ?? null } : null;
+}
+
+/** The provision a Juriconnect id cites when it is one of the Atw (`jci1.3:c:BWBR0002448&artikel=1&lid=1`). */
+function jciProvision(jci: string | null): AtwProvision | null {
+  if (typeof jci !== 'string') return null;
+  const m = /^jci[0-9.]+:[cv]:(BWB[RV]\d{7})((?:&[^&=]+=[^&=]+)*)$/.exec(jci);
+  if (!m || m[1] !== ATW_BWB) return null;
+  const params = new Map((m[2] ?? '').split('&').flatMap((p) => (p === '' ? [] : [p.split('=') as [string, string]])));
+  const artikel = params.get('artikel');
+  if (artikel === undefined) return null;
+  return { artikel, lid: params.get('lid') ?? null, onderdeel: params.get('onderdeel') ?? null };
+}
+
+const candidateCache = new WeakMap<object, readonly SourceDecl[]>();
+
+/** The sources with an Atw Juriconnect id in some version (once per model's source table: the AST is immutable). */
+function atwCandidates(sources: ReadonlyMap<string, SourceDecl> | readonly SourceDecl[]): readonly SourceDecl[] {
+  const hit = candidateCache.get(sources);
+  if (hit !== undefined) return hit;
+  const all = Array.isArray(sources) ? sources : [...(sources as ReadonlyMap<string, SourceDecl>).values()];
+  const out = all.filter((s) => sourceVersions(s).some((v) => jciProvision(v.juriconnect) !== null));
+  candidateCache.set(sources, out);
+  return out;
+}
+
+const sameProvision = (a: AtwProvision, b: AtwProvision): boolean =>
+  a.artikel === b.artikel && a.lid === b.lid && a.onderdeel === b.onderdeel;
+
+/**
+ * The source versions of the model that cite the Atw provisions in `articles` (as {@link AtwExtension.articles}
+ * names them), in force on `date`: matched by the Juriconnect id (BWB id {@link ATW_BWB}, `artikel`, `lid`,
+ * `onderdeel`) of the version in force; a provision with no source of its own lid or onderdeel is matched by a
+ * source of the whole article. In the order of `articles`, each source once. Texts that name no Atw provision (a
+ * decision under art. 3 lid 3, an excluding source id) are skipped. See docs/calendar.md.
+ */
+export function atwSourceVersions(
+  articles: readonly string[],
+  sources: ReadonlyMap<string, SourceDecl> | readonly SourceDecl[],
+  date: string,
+): EffectiveVersion[] {
+  const inForce: { version: EffectiveVersion; provision: AtwProvision }[] = [];
+  for (const s of atwCandidates(sources)) {
+    const v = versionInForce(s, date);
+    const provision = v === null ? null : jciProvision(v.juriconnect);
+    if (v !== null && provision !== null) inForce.push({ version: v, provision });
+  }
+  const out: EffectiveVersion[] = [];
+  for (const article of articles) {
+    const p = provisionOf(article);
+    if (p === null) continue;
+    let hits = inForce.filter((x) => sameProvision(x.provision, p));
+    if (hits.length === 0 && (p.lid !== null || p.onderdeel !== null))
+      hits = inForce.filter((x) => sameProvision(x.provision, { artikel: p.artikel, lid: null, onderdeel: null }));
+    for (const h of hits) if (!out.includes(h.version)) out.push(h.version);
+  }
+  return out;
 }

@@ -81,7 +81,7 @@ export {
   workingDayOnOrAfter,
 } from './calendar.js';
 export type { EquivalentDay, Holiday, HolidayArticle } from './calendar.js';
-export { atwApplies, atwDeadline, atwExtend, atwExtendBackward } from './atw.js';
+export { atwApplies, atwDeadline, atwExtend, atwExtendBackward, atwSourceVersions } from './atw.js';
 export type {
   AtwApplicability,
   AtwDeadline,

@@ -116,6 +116,10 @@ const dutyChange = z.object({
       applies: z.boolean(),
       rule: z.enum(['art-1-lid-1', 'art-2']).nullable(),
       articles: z.array(z.string()),
+      sources: z
+        .array(z.string())
+        .optional()
+        .describe("The model's source blocks of the Atw provisions applied, matched by Juriconnect id"),
     })
     .optional()
     .describe('How the Algemene termijnenwet treated the deadline: the articles applied, or the excluding source'),

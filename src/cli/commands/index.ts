@@ -27,6 +27,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./sources.js')).sourcesCommand,
   },
   {
+    name: 'register',
+    summary: 'write a draft Algoritmeregister entry for a model (json, md)',
+    load: async () => (await import('./register.js')).registerCommand,
+  },
+  {
     name: 'plan',
     summary: 'find a shortest sequence of acts that makes a fact hold',
     load: async () => (await import('./plan.js')).planCommand,
