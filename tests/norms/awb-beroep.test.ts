@@ -76,6 +76,13 @@ describe('Awb beroep.flint: sources', () => {
     }
   });
 
+  it('gives every source block a citation, a text and a Juriconnect id', () => {
+    const incomplete = sourceDeclsOf(norm.checked.model)
+      .filter((s) => s.citation === null || (s.text ?? '').trim() === '' || s.juriconnect === null)
+      .map((s) => s.id);
+    expect(incomplete).toEqual([]);
+  });
+
   it('quotes every source text line verbatim from norms/texts/awb.md', () => {
     const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
     const collected = squash(readFileSync(join(ROOT, 'norms/texts/awb.md'), 'utf8'));
