@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCaseFile, parseCaseFile, toGivenFact } from '../../src/case/index.js';
 import { actsOf, sourceDeclsOf } from '../../src/model/walk.js';
+import { createCase, take } from '../../src/run/index.js';
 import type { GivenFact } from '../../src/run/index.js';
 import { runScenarios } from '../../src/scenario/index.js';
 import { loadModel } from '../../src/syntax/index.js';
@@ -188,5 +190,38 @@ describe('Awb terms under the Algemene termijnenwet', () => {
     ]);
     f.step({ act: 'beslissen op bezwaar', actor: 'gemeente', params: A, at: '2026-02-02' });
     expect(f.activeDuties()).toEqual(['bekendmaken besluit(alice)']);
+  });
+});
+
+describe('examples/cases/awb-beroep.case.json', () => {
+  it('runs as written: default after Tweede Paasdag, notice of default, beroep two weeks later', () => {
+    const file = 'examples/cases/awb-beroep.case.json';
+    const parsed = parseCaseFile(readFileSync(join(ROOT, file), 'utf8'), file);
+    expect(parsed.diagnostics).toEqual([]);
+    const c = parsed.value.case;
+    if (!c?.model) throw new Error(`${file} names no model`);
+    const model = loadNorm(join(dirname(file), c.model)).compiled;
+    expect(checkCaseFile(model, c)).toEqual([]);
+    let state = createCase(model, { asOf: c.asOf, actors: c.actors ?? {}, facts: (c.facts ?? []).map(toGivenFact) });
+    const outcomes: string[] = [];
+    for (const a of c.acts ?? []) {
+      const r = take(model, state, {
+        act: a.act,
+        actor: a.actor,
+        params: a.params ?? {},
+        ...(a.at ? { at: a.at } : {}),
+        ...(a.facts ? { facts: a.facts.map(toGivenFact) } : {}),
+      });
+      outcomes.push(`${a.act} ${a.at}: ${r.ok ? 'taken' : 'refused'}`);
+      if (r.ok) state = r.state;
+    }
+    expect(outcomes).toEqual([
+      'indienen aanvraag 2025-02-24: taken',
+      'ingebrekestellen 2025-04-22: refused',
+      'ingebrekestellen 2025-04-24: taken',
+      'instellen beroep 2025-05-08: refused',
+      'instellen beroep 2025-05-09: taken',
+    ]);
+    expect(state.violations.map((v) => `${v.frame} ${v.at}`)).toEqual(['beslissen op aanvraag 2025-04-24']);
   });
 });
