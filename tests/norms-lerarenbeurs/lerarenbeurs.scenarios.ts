@@ -458,4 +458,99 @@ export const scenarios: readonly Scenario[] = [
       },
     ],
   },
+
+  {
+    // Every decision, payment request, withdrawal and recovery rests on an earlier step (an application, a grant,
+    // a recovery); before any of them none is available. Each check reads the first condition of the act.
+    name: 'voor de aanvraag: no decision, leave, withdrawal, proof request or recovery is available yet',
+    asOf: '2019-03-01',
+    actors: { ...actors, bert: ['leraar'] },
+    facts: [...teacher(), { fact: 'datum verstrekking subsidie', args: ['anna', J], value: '2019-07-15' }],
+    steps: [
+      {
+        enabled: 'minister van OCW verdeelt het beschikbare budget per soort onderwijs',
+        by: 'ocw',
+        params: { studiejaar: J },
+        expect: false,
+      },
+      { enabled: 'leraar vraagt subsidie voor studiekosten aan', by: 'anna', params: kosten, expect: false },
+      {
+        enabled: 'leraar vraagt subsidie voor studieverlof aan voor het bevoegd gezag',
+        by: 'anna',
+        params: verlof,
+        expect: false,
+      },
+      ...[
+        'minister verstrekt subsidie voor studiekosten aan de leraar',
+        'minister weigert subsidie voor studiekosten',
+        'minister laat een of meer bepalingen buiten toepassing',
+        'minister wijkt af van een of meer bepalingen',
+        'minister verzoekt bewijs van betaling van collegegeld',
+        'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
+        'minister vordert subsidie voor studiekosten terug wegens minder dan vijftien studiepunten',
+        'minister vordert kosten van collegegeld, studiemiddelen en reiskosten terug',
+        'minister treft betalingsregeling voor het terugbetalen van de subsidie voor studiekosten',
+      ].map((act): Step => ({ enabled: act, by: 'ocw', params: kosten, expect: false })),
+      ...[
+        'minister verstrekt subsidie voor studieverlof aan het bevoegd gezag',
+        'minister weigert subsidie voor studieverlof',
+        'minister vordert subsidie voor studieverlof terug',
+      ].map((act): Step => ({ enabled: act, by: 'ocw', params: verlof, expect: false })),
+      { enabled: 'leraar trekt aanvraag subsidie voor studiekosten in', by: 'anna', params: kosten, expect: false },
+      { enabled: 'leraar trekt aanvraag subsidie voor studieverlof in', by: 'anna', params: verlof, expect: false },
+      {
+        enabled: 'leraar overlegt bewijs van ten minste vijftien studiepunten',
+        by: 'anna',
+        params: kosten,
+        expect: false,
+      },
+      {
+        enabled: 'bevoegd gezag verleent studieverlof aan de leraar',
+        by: 'school',
+        params: { leraar: 'bert', gezag: 'school', studiejaar: J },
+        expect: false,
+      },
+      {
+        enabled: 'bevoegd gezag voldoet aan de subsidieverplichting voor studieverlof',
+        by: 'school',
+        params: verlof,
+        expect: false,
+      },
+      {
+        enabled: 'subsidieontvanger meldt dat niet aan de subsidieverplichtingen zal worden voldaan',
+        by: 'school',
+        params: verlof,
+        expect: false,
+      },
+      ...prelude,
+      // The budget is divided once per study year (art. 22).
+      {
+        enabled: 'minister van OCW verdeelt het beschikbare budget per soort onderwijs',
+        by: 'ocw',
+        params: { studiejaar: J },
+        expect: false,
+      },
+      ...application,
+      ...grant,
+      // Recovery of the leave subsidy needs a withdrawal or a report that the obligations will not be met.
+      { enabled: 'minister vordert subsidie voor studieverlof terug', by: 'ocw', params: verlof, expect: false },
+      // Recovery for fewer than fifteen study points only after the study year (2019-2020) has ended.
+      {
+        enabled: 'minister vordert subsidie voor studiekosten terug wegens minder dan vijftien studiepunten',
+        by: 'ocw',
+        params: kosten,
+        expect: false,
+      },
+      // Withdrawal of the leave application only within two months after the grant (art. 13 lid 2).
+      { advance: '2019-09-16' },
+      { enabled: 'leraar trekt aanvraag subsidie voor studieverlof in', by: 'anna', params: verlof, expect: false },
+      { give: [{ fact: 'aan de subsidieverplichtingen zal worden voldaan', args: ['anna', 'school', J] }] },
+      {
+        enabled: 'subsidieontvanger meldt dat niet aan de subsidieverplichtingen zal worden voldaan',
+        by: 'school',
+        params: verlof,
+        expect: false,
+      },
+    ],
+  },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { versionInForce } from '../../src/model/versions.js';
 import { sourceDeclsOf } from '../../src/model/walk.js';
 import { ROOT, loadNorm } from '../norms/load.js';
 import { scenarios } from './lerarenbeurs.scenarios.js';
@@ -43,14 +44,18 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
     const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
     const collected = squash(readFileSync(join(ROOT, 'norms/texts/lerarenbeurs.md'), 'utf8'));
     const sources = sourceDeclsOf(norm.checked.model);
+    // A versioned source keeps its wording per version (grammar/README.md#versions).
+    const texts = (src: (typeof sources)[number]): string[] =>
+      [src.text, ...(src.versions ?? []).map((v) => v.text)].filter((t): t is string => t !== null);
     const notFound = sources.flatMap((src) =>
-      (src.text ?? '')
+      texts(src)
+        .join('\n')
         .split('\n')
         .filter((l) => l.trim() !== '' && !collected.includes(squash(l)))
         .map((l) => `${src.id}: ${l}`),
     );
     expect(notFound).toEqual([]);
-    expect(sources.filter((src) => src.text !== null).map((src) => src.id)).toEqual([
+    expect(sources.filter((src) => texts(src).length > 0).map((src) => src.id)).toEqual([
       'slb-3:1',
       'slb-3:2',
       'slb-3:3',
@@ -63,6 +68,21 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
       'slb-26',
       'awb-4:13:1',
       'awb-4:35',
+    ]);
+  });
+
+  it('gives art. 3 Slb its official wording only in the version in force from 01-04-2019 to 31-12-2019', () => {
+    const src = sourceDeclsOf(norm.checked.model).find((x) => x.id === 'slb-3:1');
+    if (src === undefined) throw new Error('slb-3:1 missing');
+    const at = (d: string) => {
+      const v = versionInForce(src, d);
+      return v === null ? null : [v.label, v.text === null ? 'no text' : 'text'];
+    };
+    expect([at('2019-03-31'), at('2019-04-01'), at('2019-12-31'), at('2020-01-01')]).toEqual([
+      ['2017', 'no text'],
+      ['2019-04-01', 'text'],
+      ['2019-04-01', 'text'],
+      ['2020-01-01', 'no text'],
     ]);
   });
 

@@ -161,16 +161,17 @@ describe('Awb: aanvraag to beschikking', () => {
       facts: [
         { fact: 'gegevens en bescheiden toereikend', args: ['alice'], value: false },
         { fact: 'einde aanvullingstermijn', args: ['alice'], value: '2024-03-25' },
+        { fact: 'datum uitnodiging tot aanvulling', args: ['alice'], value: '2024-03-11' },
       ],
     });
     expect(f.activeDuties()).toEqual(['aanvullen aanvraag(alice)']);
-    // Suspended from 2024-03-12 up to the completion on 2024-03-20: 8 days.
+    // Suspended from 2024-03-12 up to the completion on 2024-03-20 (4:15 lid 1 sub a): 8 days, computed from the dates.
     f.step({
       act: 'aanvullen aanvraag',
       actor: 'alice',
       params: A,
       at: '2024-03-20',
-      facts: [{ fact: 'duur opschorting', args: ['alice'], value: 'P8D' }],
+      facts: [{ fact: 'datum aanvulling', args: ['alice'], value: '2024-03-20' }],
     });
     expect(f.state.duties.filter((d) => d.status === 'active').map((d) => [d.duty, d.deadline])).toEqual([
       ['beslissen op aangevulde aanvraag', '2024-05-07'],
