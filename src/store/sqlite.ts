@@ -1,0 +1,75 @@
+/**
+ * The SQLite backend (better-sqlite3, synchronous, one connection). Transactions are serialised
+ * through a queue: the store's code awaits between statements, and two transactions interleaved on
+ * one connection would see each other's writes. Reads queue too, so a read never sees a
+ * half-done transaction.
+ *
+ * Settings, with their reasons (docs/server.md#backends):
+ * - `journal_mode = WAL`: readers never block the writer, and a commit is one append to the WAL;
+ * - `synchronous = NORMAL` (default) in WAL mode: a commit survives the process being killed (the
+ *   WAL is in the operating system's cache), but the last commits may be lost if the machine loses
+ *   power; `sqlite:FILE?sync=full` syncs the WAL on every commit instead;
+ * - `busy_timeout = 5000`: another process holding the write lock is waited for, not an error;
+ * - `foreign_keys = ON`.
+ * Statements are prepared once and cached by their text.
+ */
+import Database from 'better-sqlite3';
+import type { Driver, Row, SqlTx, SqlValue } from './sql.js';
+
+export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'normal'): Driver {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const cache = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let st = cache.get(sql);
+    if (st === undefined) {
+      st = db.prepare(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  };
+  const t: SqlTx = {
+    all: async (sql, params = []) => {
+      const st = prepared(sql);
+      if (st.reader) return st.all(...(params as SqlValue[])) as Row[];
+      st.run(...(params as SqlValue[]));
+      return [];
+    },
+    run: async (sql, params = []) => prepared(sql).run(...(params as SqlValue[])).changes,
+  };
+  // The queue: each job starts when the one before it has settled.
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = tail.then(job, job);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  let closed = false;
+  return {
+    backend: 'sqlite',
+    tx: (fn) =>
+      queued(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const r = await fn(t);
+          db.exec('COMMIT');
+          return r;
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw e;
+        }
+      }),
+    read: (fn) => queued(() => fn(t)),
+    isUniqueViolation: (e) =>
+      e instanceof Error && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test((e as { code?: string }).code ?? ''),
+    close: () =>
+      queued(async () => {
+        if (closed) return;
+        closed = true;
+        db.close();
+      }),
+  };
+}
