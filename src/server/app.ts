@@ -320,12 +320,16 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) =>
-        fail(c as C, {
+      onError: (c) => {
+        const r = fail(c as C, {
           status: 413 as never,
           code: 'body-too-large',
           detail: `The request body exceeds ${maxSize} bytes.`,
-        }),
+        });
+        // The rest of the body is not read: the connection cannot carry another request.
+        r.headers.set('connection', 'close');
+        return r;
+      },
     });
   app.use('/v1/models', limit(options.modelBodyLimit ?? 16 * 1024 * 1024));
   app.use('/v1/cases/*', limit(options.bodyLimit ?? 1024 * 1024));
