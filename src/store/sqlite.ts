@@ -11,10 +11,14 @@
  *   power; `sqlite:FILE?sync=full` syncs the WAL on every commit instead;
  * - `busy_timeout = 5000`: another process holding the write lock is waited for, not an error;
  * - `foreign_keys = ON`.
- * Statements are prepared once and cached by their text.
+ * Statements are prepared once and cached by their text. Concurrent writes share a commit (group
+ * commit, see below).
  */
 import Database from 'better-sqlite3';
 import type { Driver, Row, SqlTx, SqlValue } from './sql.js';
+
+/** At most this many write transactions share one commit. */
+const MAX_BATCH = 64;
 
 export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'normal'): Driver {
   const db = new Database(file);
@@ -47,20 +51,48 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
     tail = next.catch(() => undefined);
     return next;
   };
+  // Group commit: the write transactions waiting when one batch starts run together in one
+  // SQLite transaction, each inside its own savepoint (a failing one is rolled back alone), and
+  // are answered after the one COMMIT. A commit is then paid once per batch, not per request.
+  type Job = { fn: (t: SqlTx) => Promise<unknown>; ok: (v: unknown) => void; fail: (e: unknown) => void };
+  const pending: Job[] = [];
+  const runBatch = async (): Promise<void> => {
+    const batch = pending.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    if (pending.length > 0) void queued(runBatch); // more than one batch waiting
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const job of batch) {
+        db.exec('SAVEPOINT job');
+        try {
+          results.push({ ok: true, value: await job.fn(t) });
+          db.exec('RELEASE job');
+        } catch (error) {
+          db.exec('ROLLBACK TO job');
+          db.exec('RELEASE job');
+          results.push({ ok: false, error });
+        }
+      }
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const job of batch) job.fail(e);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const r = results[i];
+      if (r?.ok) job.ok(r.value);
+      else job.fail(r?.error);
+    });
+  };
   let closed = false;
   return {
     backend: 'sqlite',
-    tx: (fn) =>
-      queued(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const r = await fn(t);
-          db.exec('COMMIT');
-          return r;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
-        }
+    tx: <T>(fn: (t: SqlTx) => Promise<T>) =>
+      new Promise<T>((ok, fail) => {
+        pending.push({ fn, ok: ok as (v: unknown) => void, fail });
+        if (pending.length === 1) void queued(runBatch);
       }),
     read: (fn) => queued(() => fn(t)),
     isUniqueViolation: (e) =>
