@@ -108,6 +108,11 @@ const R = {
     request: json(modelUpload),
     responses: { ...ok('registered before', 200), ...ok('registered', 201), ...errors(400, 403, 413, 422) },
   }),
+  listModels: createRoute({
+    method: 'get',
+    path: '/v1/models',
+    responses: { ...ok('the registered models (id, title, version)') },
+  }),
   getModel: createRoute({
     method: 'get',
     path: '/v1/models/{id}',
@@ -444,6 +449,12 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const { citation, juriconnect, eli, url, text, validFrom, validTo } = s;
     return { id, citation, juriconnect, eli, url, text, validFrom, validTo };
   };
+  route(R.listModels, async (c) => {
+    const p = c.get('principal');
+    const all = await decisions.store.listModels();
+    const visible = p.kind === 'reader' && p.models !== '*' ? all.filter((m) => p.models.includes(m.id)) : all;
+    return send(c, 200, canonicalJson({ models: visible }));
+  });
   route(R.getModel, async (c) => {
     const m = await modelFor(c, c.req.param('id') ?? '');
     return m instanceof Response ? m : send(c, 200, canonicalJson(modelSummary(m)));

@@ -85,10 +85,14 @@ for (const backend of backends()) {
       });
       expect(outside).toMatchObject({ status: 400, json: { code: 'bad-file-name' } });
       const json = await s.call('admin', 'POST', '/v1/models', { format: 'flint-json', model: { acts: 'no' } });
-      expect([422, 201]).toContain(json.status);
+      expect(json).toMatchObject({ status: 422, json: { code: 'model-invalid' } });
     });
 
     it('serves a model, its graph, its sources and a frame’s sources', async () => {
+      expect((await s.call('alice', 'GET', '/v1/models')).json.models).toEqual([
+        { id: model, title: 'Voorbeeld kinderopvangtoeslag', version: '2024-01-01' },
+      ]);
+      expect((await s.call('stranger', 'GET', '/v1/models')).json.models).toEqual([]);
       const m = await s.call('auditor', 'GET', `/v1/models/${model}`);
       expect(m).toMatchObject({ status: 200, json: { id: model, title: 'Voorbeeld kinderopvangtoeslag' } });
       expect(m.json.acts).toContain('aanvragen toeslag');
