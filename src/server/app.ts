@@ -16,6 +16,7 @@ import type { JsonScalar, TraceEntry } from '../model/trace.js';
 import { activeDuties, availableActs } from '../run/index.js';
 import type { LiveCase, LiveModel, Problem } from '../store/cases.js';
 import { type Decisions, scalarRecord } from '../store/cases.js';
+import { isStoreUnavailable } from '../store/sql.js';
 import type { EventBody } from '../store/store.js';
 import { counterfactual, decisionSources, explainText, reasonText, toMarkdown, whyNotText } from '../trace/index.js';
 import type { Lang } from '../trace/index.js';
@@ -309,6 +310,16 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       const code = status === 413 ? 'body-too-large' : status === 415 ? 'unsupported-media-type' : 'request-invalid';
       const detail = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message;
       return fail(c as C, { status: status as 400, code, detail: detail || 'The request is not valid.' });
+    }
+    if (isStoreUnavailable(err)) {
+      log({ level: 'error', msg: 'store unavailable', path: c.req.path, error: String(err) });
+      const r = fail(c as C, {
+        status: 503,
+        code: 'store-unavailable',
+        detail: 'The case store cannot be reached now; try again later.',
+      });
+      r.headers.set('retry-after', '1');
+      return r;
     }
     log({ level: 'error', msg: 'internal error', path: c.req.path, error: String(err) });
     return fail(c as C, {

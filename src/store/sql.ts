@@ -58,3 +58,17 @@ export function parseStoreLocation(db: unknown): StoreLocation | { readonly erro
   if (m) return { backend: 'sqlite', file: m[1] as string, synchronous: m[3] === 'full' ? 'full' : 'normal' };
   return { error: `«${db}» is not a store location: give sqlite:FILE or postgres://USER@HOST/DB.` };
 }
+
+/**
+ * Whether `error` says the database cannot be used right now (unreachable, shut down, dropped, out
+ * of connections or disk, locked): the service answers 503 rather than 500.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  const network = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/;
+  // PostgreSQL: admin shutdown (57P0x), connection exceptions (08xxx), insufficient resources (53xxx), no database
+  const postgres = /^(57P0\d|08\d{3}|53\d{3}|3D000)$/;
+  const sqlite = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY)/;
+  return network.test(code) || postgres.test(code) || sqlite.test(code);
+}

@@ -4,7 +4,8 @@ import { processIo } from '../../src/cli/io.js';
 import { openPostgres } from '../../src/store/postgres.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import { parseStoreLocation } from '../../src/store/sql.js';
-import { aanvragen, backends, toeslagCase, toeslagUpload } from '../store/backends.js';
+import pg from 'pg';
+import { aanvragen, backends, PG_ADMIN, toeslagCase, toeslagUpload } from '../store/backends.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /** Run the CLI in this process, capturing its output. */
@@ -343,6 +344,21 @@ for (const backend of backends()) {
       ]);
       expect((await cli(['store', 'verify'])).code).toBe(2);
       expect((await cli(['store', 'verify', '--db', 'sqlite:/nonexistent/x.db'])).code).toBe(1);
+    });
+
+    it.runIf(backend.name === 'postgres')('answers 503, not 500, when the database is gone', async () => {
+      const name = new URL(db).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: PG_ADMIN });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+      const r = await s.call('admin', 'GET', '/v1/cases/c1');
+      expect(r).toMatchObject({ status: 503, json: { code: 'store-unavailable' } });
+      expect(r.headers.get('retry-after')).toBe('1');
+      expect(s.logs.some((e) => e.msg === 'store unavailable')).toBe(true);
     });
   });
 }
