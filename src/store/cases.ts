@@ -352,7 +352,8 @@ export class Decisions {
     ctx: WriteContext,
     compute: (c: LiveCase) => Problem | Computed,
   ): Promise<Answer> {
-    const requestHash = sha256(canonicalJson({ op, caseId, input }));
+    // The request's hash only matters with an idempotency key (a reused key with another request is refused).
+    const requestHash = ctx.idempotencyKey === undefined ? '' : sha256(canonicalJson({ op, caseId, input }));
     const idem =
       ctx.idempotencyKey === undefined ? null : { key: sha256(`${ctx.by}\n${ctx.idempotencyKey}`), requestHash };
     if (idem) {
