@@ -29,6 +29,8 @@ export interface TestServer {
   readonly url: string;
   readonly store: Store;
   readonly logs: LogEntry[];
+  /** How many times the app read its clock (once when a request starts, once when it ends). */
+  clockReads(): number;
   call(
     who: Who | null,
     method: string,
@@ -60,6 +62,7 @@ export async function startTestServer(db: string, options: { bodyLimit?: number 
     url: server.url,
     store,
     logs,
+    clockReads: () => t,
     async call(who, method, path, body, headers = {}) {
       const res = await fetch(`${server.url}${path}`, {
         method,
