@@ -10,19 +10,39 @@
  *   WAL is in the operating system's cache), but the last commits may be lost if the machine loses
  *   power; `sqlite:FILE?sync=full` syncs the WAL on every commit instead;
  * - `busy_timeout = 5000`: another process holding the write lock is waited for, not an error;
- * - `wal_autocheckpoint = 10000` (40 MB of WAL between checkpoints instead of 4 MB) and a
- *   `journal_size_limit` of twice that: ten times fewer syncs of the database file;
+ * - checkpoints in a worker thread (see CHECKPOINTER), the writer's own only as a backstop
+ *   (`wal_autocheckpoint = 10000`, `journal_size_limit` twice that);
  * - `foreign_keys = ON`.
  * Statements are prepared once and cached by their text. Concurrent writes share a commit (group
  * commit, see below).
  */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Driver, Row, SqlTx, SqlValue } from './sql.js';
 
 /**
- * Checkpoint the WAL into the database file after this many pages (SQLite's default is 1,000). A
- * checkpoint syncs the database file; on this VM a sync costs milliseconds, and with the default it
- * came every ~125 acts and doubled the cost of an act (docs/performance.md#decision-service).
+ * The checkpointer: a worker thread with its own connection that copies the WAL into the database
+ * file (PASSIVE: it never waits for, nor blocks, the writer) every {@link CHECKPOINT_EVERY_MS}. The
+ * file sync a checkpoint needs then happens off the thread that answers requests. CommonJS source
+ * run with `eval`, so that it works the same from the sources, the build and the CLI bundle.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.binding);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
+`;
+const CHECKPOINT_EVERY_MS = 250;
+
+/**
+ * The writer itself checkpoints only when the WAL reaches this many pages (SQLite's default is
+ * 1,000): a backstop for when the checkpointer falls behind. A checkpoint syncs the database file;
+ * on this VM a sync costs milliseconds, and done by the writer at the default it came every ~125
+ * acts and doubled the cost of an act (docs/performance.md#decision-service).
  */
 const CHECKPOINT_PAGES = 10_000;
 
@@ -37,6 +57,21 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
   db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${CHECKPOINT_PAGES * 4096 * 2}`);
   db.pragma('foreign_keys = ON');
+  let checkpointer: Worker | null = null;
+  if (file !== ':memory:' && file !== '') {
+    checkpointer = new Worker(CHECKPOINTER, {
+      eval: true,
+      workerData: {
+        binding: createRequire(import.meta.url).resolve('better-sqlite3'),
+        file,
+        everyMs: CHECKPOINT_EVERY_MS,
+      },
+    });
+    checkpointer.unref();
+    checkpointer.on('error', () => {
+      checkpointer = null; // the writer's own checkpoints (the backstop) keep the WAL bounded
+    });
+  }
   const cache = new Map<string, Database.Statement>();
   const prepared = (sql: string): Database.Statement => {
     let st = cache.get(sql);
@@ -117,6 +152,12 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
       queued(async () => {
         if (closed) return;
         closed = true;
+        const w = checkpointer;
+        if (w !== null) {
+          const exited = new Promise((r) => w.once('exit', r));
+          w.postMessage('close');
+          await exited;
+        }
         db.close();
       }),
   };
