@@ -144,6 +144,10 @@ for (const backend of backends()) {
       expect(role.status).toBe(422);
       expect((role.json.diagnostics as { code: string }[])[0]?.code).toBe('case-unknown-role');
       expect((await s.call('admin', 'POST', '/v1/cases', { model, asOf: '2024-01-01', extra: 1 })).status).toBe(400);
+      const plain = await s.call('admin', 'POST', '/v1/cases', JSON.stringify({ model, asOf: '2024-01-01' }), {
+        'content-type': 'text/plain',
+      });
+      expect(plain).toMatchObject({ status: 415, json: { code: 'unsupported-media-type' } });
       const big = await s.call('admin', 'POST', '/v1/cases', {
         model,
         asOf: '2024-01-01',
