@@ -542,10 +542,6 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const p = c.get('principal');
     const id = c.req.param('id') ?? '';
     if (p.kind === 'reader') return deny(c, `reader ${p.name} may not give facts`);
-    const live = await loadCase(c, id);
-    if (live instanceof Response) return live;
-    if (p.kind === 'actor' && !(p.actor in live.state.actors))
-      return deny(c, `actor ${p.actor} is not an actor of this case`);
     const ctx = writeContext(c);
     if (ctx instanceof Response) return ctx;
     const body = c.req.valid('json' as never) as z.infer<typeof factsBody>;
@@ -554,7 +550,10 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       const other = body.facts.find((f) => typeof f === 'object' && f !== null && 'by' in f && f.by !== p.actor);
       if (other !== undefined) return deny(c, `actor ${p.actor} may only give facts as itself`);
     }
-    return reply(c, await decisions.give(id, body, ctx, p.kind === 'actor' ? p.actor : null));
+    const guard = (live: LiveCase): string | null =>
+      p.kind === 'actor' && !(p.actor in live.state.actors) ? `actor ${p.actor} is not an actor of this case` : null;
+    const a = await decisions.give(id, body, { ...ctx, guard }, p.kind === 'actor' ? p.actor : null);
+    return !a.ok && a.status === 403 ? deny(c, a.detail) : reply(c, a);
   });
 
   route(R.take, async (c) => {
@@ -564,21 +563,27 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     if (p.kind !== 'actor') return deny(c, `only an actor takes acts (${principalName(p)} is not one)`);
     if (body.actor !== p.actor) return deny(c, `actor ${p.actor} may only take acts as itself, not as ${body.actor}`);
     if (body.force === true) return deny(c, 'forcing an act is not allowed through the API');
-    const live = await loadCase(c, id);
-    if (live instanceof Response) return live;
-    if (!(p.actor in live.state.actors)) return deny(c, `actor ${p.actor} is not an actor of this case`);
-    const act = live.model.compiled.acts.get(bareName(body.act));
     const roles = p.roles.map(bareName);
-    if (act !== undefined && act.actor.kind === 'role' && !roles.includes(act.actor.fact))
-      return deny(c, `the token of ${p.actor} does not carry the role [${act.actor.fact}] that <<${act.name}>> needs`);
-    if (act !== undefined && act.actor.kind === 'param' && act.actor.type.kind === 'FactType') {
-      const role = act.actor.type.name;
-      if (!roles.includes(role))
-        return deny(c, `the token of ${p.actor} does not carry the role [${role}] that <<${act.name}>> needs`);
-    }
+    // Checked on the case as the write loads it (the act's role, from the case's model).
+    const guard = (live: LiveCase): string | null => {
+      if (!(p.actor in live.state.actors)) return `actor ${p.actor} is not an actor of this case`;
+      const act = live.model.compiled.acts.get(bareName(body.act));
+      const role =
+        act === undefined
+          ? null
+          : act.actor.kind === 'role'
+            ? act.actor.fact
+            : act.actor.kind === 'param' && act.actor.type.kind === 'FactType'
+              ? act.actor.type.name
+              : null;
+      if (act !== undefined && role !== null && !roles.includes(role))
+        return `the token of ${p.actor} does not carry the role [${role}] that <<${act.name}>> needs`;
+      return null;
+    };
     const ctx = writeContext(c);
     if (ctx instanceof Response) return ctx;
-    const a = await decisions.take(id, body, ctx);
+    const a = await decisions.take(id, body, { ...ctx, guard });
+    if (!a.ok && a.status === 403) return deny(c, a.detail);
     if (a.ok && a.status === 422) {
       // A refusal: the refusal event is stored; the answer is a problem document with the reasons.
       const b = JSON.parse(a.body) as { reasons: TraceEntry['reasons']; revision: number; decision: string | null };

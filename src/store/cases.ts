@@ -30,7 +30,7 @@ import type { Store } from './store.js';
 /** A request that could not be done, with its status and diagnostics. */
 export interface Problem {
   readonly ok: false;
-  readonly status: 400 | 404 | 409 | 422 | 503;
+  readonly status: 400 | 403 | 404 | 409 | 422 | 503;
   /** A short code: `model-invalid`, `case-not-found`, `stale-revision`, `act-refused`, ... */
   readonly code: string;
   readonly detail: string;
@@ -79,6 +79,11 @@ export interface WriteContext {
   readonly idempotencyKey?: string | undefined;
   /** The revision the client computed from (`If-Match`); when absent, a concurrent write is retried. */
   readonly revision?: number | undefined;
+  /**
+   * Access check on the case as loaded for the write (before anything is computed): the reason to
+   * deny (a 403 `forbidden`), or null. Saves the caller loading the case once more.
+   */
+  readonly guard?: ((c: LiveCase) => string | null) | undefined;
 }
 
 /** A model as sent to be registered: .flint files (a main file and its imports), or FLINT JSON. */
@@ -363,12 +368,20 @@ export class Decisions {
     for (let attempt = 0; attempt < 5; attempt++) {
       const c = await this.case(caseId);
       if (c === null) return problem(404, 'case-not-found', `No case «${caseId}».`);
+      const denied = ctx.guard?.(c) ?? null;
+      if (denied !== null) return problem(403, 'forbidden', denied);
       if (ctx.revision !== undefined && ctx.revision !== c.record.revision)
         return stale(ctx.revision, c.record.revision);
       const out = compute(c);
       if ('ok' in out) return out;
-      const r = await this.store.append(caseId, c.record.revision, out.events, ctx.by, idem, (x) =>
-        out.respond(x.revision, x.decisions),
+      const r = await this.store.append(
+        caseId,
+        c.record.revision,
+        out.events,
+        ctx.by,
+        idem,
+        (x) => out.respond(x.revision, x.decisions),
+        { head: c.record.head, modelId: c.record.modelId },
       );
       if (r.kind === 'replayed') return this.replayOf(r.requestHash, requestHash, r.response);
       if (r.kind === 'not-found') return problem(404, 'case-not-found', `No case «${caseId}».`);

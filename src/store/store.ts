@@ -284,8 +284,12 @@ export class Store {
     by: string | null,
     idem: Idempotency | null,
     respond: (r: { caseId: string; revision: number; decisions: readonly string[] }) => StoredResponse,
+    /** The case's head and model as read at `expected` (saves reading them again; the update checks them). */
+    known?: { readonly head: string; readonly modelId: string },
   ): Promise<AppendResult> {
     return this.write(idem, async (t) => {
+      if (known !== undefined)
+        return this.appendIn(t, caseId, known.modelId, expected, known.head, events, by, idem, respond, false);
       const rows = await t.all('SELECT * FROM cases WHERE id = ?', [caseId]);
       const row = rows[0];
       if (row === undefined) return { kind: 'not-found' };
@@ -352,12 +356,10 @@ export class Store {
       stored.push({ caseId, seq, kind: e.event.kind, body: text, prev, hash });
       prev = hash;
     }
-    const changed = await t.run('UPDATE cases SET revision = ?, head = ? WHERE id = ? AND revision = ?', [
-      revision,
-      prev,
-      caseId,
-      expected,
-    ]);
+    const changed = await t.run(
+      'UPDATE cases SET revision = ?, head = ? WHERE id = ? AND revision = ? AND head = ? AND model_id = ?',
+      [revision, prev, caseId, expected, head, modelId],
+    );
     if (changed !== 1) {
       const now = (await t.all('SELECT revision FROM cases WHERE id = ?', [caseId]))[0];
       throw new ConflictSignal(now === undefined ? -1 : Number(now.revision));
@@ -379,11 +381,14 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [d.id, caseId, d.seq, modelId, tr.act, tr.actor, tr.at, tr.outcome, d.text, d.hash],
       );
-      for (const s of uniqueSources(tr)) {
+      // The sources the decision rests on: one statement for all of them.
+      const sources = uniqueSources(tr);
+      if (sources.length > 0) {
         await t.run(
-          `INSERT INTO decision_sources (decision_id, source_id, juriconnect, valid_from, valid_to, at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-          [d.id, s.id, s.juriconnect, s.validFrom, s.validTo, tr.at],
+          `INSERT INTO decision_sources (decision_id, source_id, juriconnect, valid_from, valid_to, at) VALUES ${sources
+            .map(() => '(?, ?, ?, ?, ?, ?)')
+            .join(', ')}`,
+          sources.flatMap((x) => [d.id, x.id, x.juriconnect, x.validFrom, x.validTo, tr.at]),
         );
       }
     }
