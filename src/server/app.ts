@@ -168,7 +168,7 @@ const R = {
   available: createRoute({
     method: 'get',
     path: '/v1/cases/{id}/available-acts',
-    request: { params: z.object({ id: ID }), query: z.object({ actor: z.string().optional() }) },
+    request: { params: z.object({ id: ID }), query: z.object({ actor: z.string().min(1).optional() }) },
     responses: { ...ok('the acts available to the actor now'), ...errors(400, 403, 404) },
   }),
   advance: createRoute({
