@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `tsx bench/run.ts [--quick] [--only NAME]` (groups: startup, lerarenbeurs, chain, trace, large,
- * batch, norms).
+ * batch, norms, service).
  *
  * Prints a table (name, median, p95, ops/s, target, met or missed) and writes bench/results.json
  * with the measurements, the scaling series and the machine's load. The lerarenbeurs workloads
@@ -21,6 +21,7 @@ import { chainFacts, chainModel, largeModel, largeModelFacts } from './generate.
 import { formatMs, measure, measureTimed, table, type Measurement, type MeasureOptions } from './harness.js';
 import { ACTORS, AS_OF, FACTS, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
 import { NORMS, loadNorm, readCase, replayCase } from './norms.js';
+import { serviceBench } from './service.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedModel = resolve(root, '..', 'shared', ...LERARENBEURS_PATH);
@@ -578,6 +579,26 @@ function startup(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// service: take-act requests per second through HTTP (bench/service.ts)
+
+async function service(): Promise<void> {
+  process.stderr.write('service\n');
+  const { runs, skipped: missing } = await serviceBench({ quick });
+  skipped.push(...missing);
+  scaling.service = runs;
+  for (const r of runs) {
+    const target = r.backend === 'sqlite' ? { text: '≥ 2,000 req/s', limit: 2000, kind: 'min' as const } : null;
+    addValue(
+      `service: take act, ${r.backend}, ${r.clients} clients`,
+      r.perSecond,
+      `${Math.round(r.perSecond).toLocaleString('en-US')} req/s`,
+      target,
+      `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms over ${r.requests} requests (${r.errors} errors)`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const started = new Date();
 if (wanted('startup')) startup();
@@ -587,6 +608,7 @@ if (wanted('trace')) traceDepth();
 if (wanted('large')) largeModels();
 if (wanted('batch')) batch();
 if (wanted('norms')) norms();
+if (wanted('service')) await service();
 
 const header = ['name', 'median', 'p95', 'ops/s', 'cpu/op', 'target', 'result'];
 const body = rows.map((r) => [

@@ -27,6 +27,9 @@ await build({
   target: 'node20',
   // The ESM build of dependencies that ship one (jsonc-parser's `main` is a UMD build esbuild cannot follow).
   mainFields: ['module', 'main'],
+  // Database bindings stay packages: better-sqlite3 loads a compiled .node file relative to its own folder, and pg
+  // optionally requires pg-native. Only `flint serve` and `flint store` import them, lazily (src/store/open.ts).
+  external: ['better-sqlite3', 'pg', 'pg-native'],
   legalComments: 'none',
   logLevel: 'warning',
 });

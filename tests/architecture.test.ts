@@ -18,8 +18,15 @@ const allowed: Record<string, readonly string[]> = {
   compat: ['model', 'interchange'],
   scenario: ['model', 'syntax', 'check', 'run', 'trace', 'case'],
   batch: ['model', 'check', 'interchange', 'run', 'trace', 'case'],
+  // The decision service: the store keeps cases, events and traces in a database (node:crypto, node:path and the
+  // database bindings); the server puts HTTP in front of it. Nothing below them imports them.
+  store: ['model', 'syntax', 'check', 'interchange', 'run', 'case', 'trace'],
+  server: ['model', 'syntax', 'check', 'interchange', 'graph', 'run', 'case', 'trace', 'store'],
   cli: ['*'],
 };
+
+/** Stages that do I/O through node:* modules besides the CLI: the store (database) and the server (HTTP). */
+const ioStages = new Set(['cli', 'store', 'server']);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -53,8 +60,8 @@ describe('Architecture', () => {
       expect(mayUse, `stage «${stage}» is not listed in tests/architecture.test.ts`).toBeDefined();
       for (const spec of importsOf(file)) {
         if (spec.startsWith('node:')) {
-          if (stage !== 'cli' && !buildScripts.test(rel))
-            expect.fail(`${rel} imports ${spec}: only src/cli may do I/O`);
+          if (!ioStages.has(stage) && !buildScripts.test(rel))
+            expect.fail(`${rel} imports ${spec}: only src/cli, src/store and src/server may do I/O`);
           continue;
         }
         if (!spec.startsWith('.')) continue; // packages
@@ -65,6 +72,15 @@ describe('Architecture', () => {
       }
     });
   }
+
+  it('no engine stage imports the store or the server', () => {
+    for (const file of sourceFiles) {
+      const rel = relative(srcDir, file);
+      const stage = rel.split('/')[0] as string;
+      if (!rel.includes('/') || ioStages.has(stage)) continue;
+      for (const spec of importsOf(file)) expect(spec, rel).not.toMatch(/(^|\/)(store|server)\//);
+    }
+  });
 
   it('states are copied on write by hand: no module imports immer', () => {
     for (const file of sourceFiles) expect(importsOf(file), relative(srcDir, file)).not.toContain('immer');

@@ -57,6 +57,16 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./batch.js')).batchCommand,
   },
   {
+    name: 'serve',
+    summary: 'run the decision service (HTTP API over a case and trace store)',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'store',
+    summary: 'verify the hash chains of a decision store',
+    load: async () => (await import('./store.js')).storeCommand,
+  },
+  {
     name: 'conformance',
     summary: 'replay conformance scenarios of a peer interpreter (discipl)',
     load: async () => (await import('./conformance.js')).conformanceCommand,

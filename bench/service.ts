@@ -1,0 +1,228 @@
+/**
+ * Load bench of the decision service: take-act requests per second through HTTP with N concurrent
+ * clients, and their latency (p50, p99), on SQLite and PostgreSQL. Loopback only and bounded: each
+ * run stops after a count of requests or a time, whichever comes first.
+ *
+ * The server is `flint serve` in a child process (as deployed); this process is the load
+ * generator. Every request takes <<aanvragen toeslag>> (examples/flint/toeslag.flint) on the
+ * client's own case and stores its full trace (with the sources it rests on). PostgreSQL runs are
+ * skipped with a message when the server is unreachable.
+ *
+ * Run alone: `npx tsx bench/service.ts [--quick]`; in the suite: `npm run bench -- --only service`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PG_ADMIN = process.env.FLINT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** One run: a backend, a number of concurrent clients, what came out. */
+export interface ServiceRun {
+  readonly backend: 'sqlite' | 'postgres';
+  readonly clients: number;
+  readonly requests: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+const hash = (t: string): string => createHash('sha256').update(t).digest('hex');
+const tokens = JSON.stringify({
+  tokens: [
+    { sha256: hash('bench-admin'), name: 'bench', scope: 'admin' },
+    { sha256: hash('bench-alice'), actor: 'alice', roles: ['ouder'] },
+  ],
+});
+const caseBody = (model: string) => ({
+  model,
+  asOf: '2024-03-01',
+  actors: { alice: { roles: ['ouder'] }, kees: { roles: ['kind'] }, bd: { roles: ['[belastingdienst]'] } },
+  facts: [
+    { fact: 'kind van', args: ['kees', 'alice'] },
+    { fact: '[uren]', args: ['kees'], value: '20' },
+    { fact: 'kosten', args: ['alice'], value: '500', by: 'alice' },
+  ],
+});
+const act = {
+  act: '<<aanvragen toeslag>>',
+  actor: 'alice',
+  params: { ouder: 'alice' },
+  facts: [{ fact: 'uitgesloten', args: ['alice'], value: false }],
+};
+
+function serve(db: string, tokensFile: string): Promise<{ proc: ChildProcess; url: string; model: string }> {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', '--tokens', tokensFile];
+  const proc = spawn(process.execPath, [...args, '--model', 'examples/flint/toeslag.flint', '--quiet'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const model = /^model (\S+)/m.exec(out)?.[1];
+      if (url && model) ok({ proc, url, model });
+    });
+    proc.once('exit', (code) => fail(new Error(`flint serve exited (${code}): ${out}`)));
+  });
+}
+
+/** Keep-alive connections, one per client: node:http costs the load generator less CPU than fetch. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: string, token: string, body: unknown): Promise<{ status: number; json: { id?: string } }> {
+  const data = JSON.stringify(body);
+  return new Promise((ok, fail) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            ok({
+              status: res.statusCode ?? 0,
+              json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id?: string },
+            });
+          } catch (e) {
+            fail(e);
+          }
+        });
+      },
+    );
+    req.on('error', fail);
+    req.end(data);
+  });
+}
+
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+/** Cases per client: each client takes acts on its own cases in turn, so no case grows very long. */
+const CASES_PER_CLIENT = 4;
+
+/** N clients, each taking acts on its own cases, until `count` requests or `maxMs` have passed. */
+async function load(url: string, model: string, clients: number, count: number, maxMs: number): Promise<ServiceRun> {
+  const cases: string[] = [];
+  for (let i = 0; i < clients * CASES_PER_CLIENT; i++) {
+    const r = await post(`${url}/v1/cases`, 'bench-admin', caseBody(model));
+    if (r.status !== 201 || !r.json.id) throw new Error(`cannot create a case: ${r.status}`);
+    cases.push(r.json.id);
+  }
+  // Warm-up: a few acts per case (JIT, prepared statements, connection pool).
+  await Promise.all(
+    cases.map(async (c) => {
+      for (let i = 0; i < 5; i++) await post(`${url}/v1/cases/${c}/acts`, 'bench-alice', act);
+    }),
+  );
+  const latencies: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, w) => {
+      for (let i = 0; issued < count && performance.now() - t0 < maxMs; i++) {
+        issued++;
+        const c = cases[w * CASES_PER_CLIENT + (i % CASES_PER_CLIENT)];
+        const s = performance.now();
+        const r = await post(`${url}/v1/cases/${c}/acts`, 'bench-alice', act);
+        latencies.push(performance.now() - s);
+        if (r.status !== 201) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    backend: url.includes('sqlite') ? 'sqlite' : 'postgres',
+    clients,
+    requests: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    errors,
+  };
+}
+
+/** Run the bench on both backends with each number of clients. */
+export async function serviceBench(options: { quick?: boolean; log?: (line: string) => void } = {}): Promise<{
+  runs: ServiceRun[];
+  skipped: string[];
+}> {
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const clientCounts = options.quick ? [1, 16] : [1, 4, 16, 64];
+  const count = options.quick ? 1000 : 4000;
+  const maxMs = options.quick ? 4000 : 10_000;
+  const dir = mkdtempSync(join(tmpdir(), 'flint-bench-service-'));
+  const tokensFile = join(dir, 'tokens.json');
+  writeFileSync(tokensFile, tokens);
+  const runs: ServiceRun[] = [];
+  const skipped: string[] = [];
+  const backends: { name: 'sqlite' | 'postgres'; db: () => Promise<string>; drop: () => Promise<void> }[] = [
+    { name: 'sqlite', db: async () => `sqlite:${join(dir, 'bench.db')}`, drop: async () => undefined },
+  ];
+  const pgName = `flint_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${pgName}`);
+    await admin.query(`CREATE DATABASE ${pgName}`);
+    const u = new URL(PG_ADMIN);
+    u.pathname = `/${pgName}`;
+    backends.push({
+      name: 'postgres',
+      db: async () => u.toString(),
+      drop: async () => void (await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`)),
+    });
+  } catch (e) {
+    skipped.push(`service (postgres): PostgreSQL is unreachable at ${PG_ADMIN} (${(e as Error).message}).`);
+  }
+  try {
+    for (const b of backends) {
+      const server = await serve(await b.db(), tokensFile);
+      try {
+        for (const n of clientCounts) {
+          const r = { ...(await load(server.url, server.model, n, count, maxMs)), backend: b.name };
+          runs.push(r);
+          log(
+            `  service ${b.name}, ${n} clients: ${Math.round(r.perSecond)} req/s, p50 ${r.p50.toFixed(1)} ms, ` +
+              `p99 ${r.p99.toFixed(1)} ms (${r.requests} requests, ${r.errors} errors)`,
+          );
+        }
+      } finally {
+        server.proc.kill('SIGTERM');
+        await new Promise((r) => server.proc.once('exit', r));
+        await b.drop();
+      }
+    }
+  } finally {
+    agent.destroy();
+    await admin.end().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { runs, skipped };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { runs, skipped } = await serviceBench({ quick: process.argv.includes('--quick') });
+  process.stdout.write(`${JSON.stringify({ runs, skipped }, null, 2)}\n`);
+}

@@ -1,0 +1,818 @@
+/**
+ * The HTTP API of the decision service (hono with zod-typed routes and a generated OpenAPI
+ * document). Every route checks the bearer token's principal (src/server/auth.ts); every error is
+ * a problem document (RFC 9457); request bodies have size limits; every request is logged as one
+ * structured entry (and every denial with its reason). Time comes from the options, so the app
+ * itself touches no clock (the CLI passes the real one).
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { bareName, outcomeOf, whyNotInCase } from '../case/index.js';
+import { frameSources, nodeKey, toGraph, toJson } from '../graph/index.js';
+import { canonicalJson } from '../model/canonical.js';
+import type { JsonScalar, TraceEntry } from '../model/trace.js';
+import { activeDuties, availableActs } from '../run/index.js';
+import type { LiveCase, LiveModel, Problem } from '../store/cases.js';
+import { type Decisions, scalarRecord } from '../store/cases.js';
+import { isStoreUnavailable } from '../store/sql.js';
+import type { EventBody } from '../store/store.js';
+import { counterfactual, decisionSources, explainText, reasonText, toMarkdown, whyNotText } from '../trace/index.js';
+import type { Lang } from '../trace/index.js';
+import type { Principal, TokenTable } from './auth.js';
+import { principalName } from './auth.js';
+import { problemDocument } from './problems.js';
+
+/** One structured log entry. */
+export interface LogEntry {
+  readonly time: string;
+  readonly level: 'info' | 'warn' | 'error';
+  readonly msg: string;
+  readonly [field: string]: unknown;
+}
+
+export interface AppOptions {
+  readonly decisions: Decisions;
+  readonly tokens: TokenTable;
+  /** Where log entries go (default: nowhere). */
+  readonly log?: (entry: LogEntry) => void;
+  /** The wall clock as ISO text, for log entries (default: none). */
+  readonly now?: () => string;
+  /** A monotonic clock in milliseconds, for request durations (default: none). */
+  readonly clock?: () => number;
+  /** The largest request body in bytes (default 1 MiB); model uploads: {@link AppOptions.modelBodyLimit}. */
+  readonly bodyLimit?: number;
+  /** The largest model upload in bytes (default 16 MiB). */
+  readonly modelBodyLimit?: number;
+}
+
+type Env = { Variables: { principal: Principal } };
+type C = Context<Env>;
+
+const ID = z.string().min(1).max(200);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const anyObject = z.record(z.string(), z.unknown());
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string(),
+    diagnostics: z.array(anyObject).optional(),
+  })
+  .openapi('Problem');
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, { description: `problem (${c})`, content: problemContent }]));
+const ok = (description: string, status = 200) => ({
+  [status]: { description, content: { 'application/json': { schema: anyObject } } },
+});
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+const renderQuery = z.object({ format: z.enum(['json', 'markdown']).optional() });
+
+const modelUpload = z.union([
+  z.strictObject({
+    format: z.literal('flint'),
+    main: z.string().min(1),
+    files: z.record(z.string(), z.string()),
+  }),
+  z.strictObject({ format: z.literal('flint-json'), model: z.union([z.string(), anyObject]) }),
+]);
+const createCaseBody = z.strictObject({
+  model: ID,
+  asOf: z.string(),
+  actors: z.record(z.string(), z.strictObject({ roles: z.array(z.string()) })).optional(),
+  facts: z.array(z.unknown()).optional(),
+  equivalentDays: z.array(z.unknown()).optional(),
+});
+const factsBody = z.strictObject({ facts: z.array(z.unknown()), at: z.string().optional() });
+const actBody = z.strictObject({
+  act: z.string().min(1),
+  actor: z.string().min(1),
+  params: z.record(z.string(), scalar).optional(),
+  facts: z.array(z.unknown()).optional(),
+  at: z.string().optional(),
+  force: z.boolean().optional(),
+});
+const advanceBody = z.strictObject({ to: z.string() });
+
+const R = {
+  health: createRoute({ method: 'get', path: '/healthz', responses: ok('the service is up') }),
+  registerModel: createRoute({
+    method: 'post',
+    path: '/v1/models',
+    request: json(modelUpload),
+    responses: { ...ok('registered before', 200), ...ok('registered', 201), ...errors(400, 403, 413, 422) },
+  }),
+  listModels: createRoute({
+    method: 'get',
+    path: '/v1/models',
+    responses: { ...ok('the registered models (id, title, version)') },
+  }),
+  getModel: createRoute({
+    method: 'get',
+    path: '/v1/models/{id}',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('the model'), ...errors(403, 404) },
+  }),
+  modelGraph: createRoute({
+    method: 'get',
+    path: '/v1/models/{id}/graph',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('the model graph (nodes and edges)'), ...errors(403, 404) },
+  }),
+  modelSources: createRoute({
+    method: 'get',
+    path: '/v1/models/{id}/sources',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('every legal source of the model'), ...errors(403, 404) },
+  }),
+  frameSources: createRoute({
+    method: 'get',
+    path: '/v1/models/{id}/frames/{name}/sources',
+    request: {
+      params: z.object({ id: ID, name: z.string().min(1) }),
+      query: z.object({ direct: z.enum(['true', 'false']).optional() }),
+    },
+    responses: { ...ok('the sources a frame rests on'), ...errors(403, 404) },
+  }),
+  createCase: createRoute({
+    method: 'post',
+    path: '/v1/cases',
+    request: json(createCaseBody),
+    responses: { ...ok('created', 201), ...errors(400, 403, 404, 413, 422) },
+  }),
+  getCase: createRoute({
+    method: 'get',
+    path: '/v1/cases/{id}',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('the case: state, revision, active duties, violations'), ...errors(403, 404) },
+  }),
+  give: createRoute({
+    method: 'post',
+    path: '/v1/cases/{id}/facts',
+    request: { params: z.object({ id: ID }), ...json(factsBody) },
+    responses: { ...ok('given'), ...errors(400, 403, 404, 409, 413, 422) },
+  }),
+  take: createRoute({
+    method: 'post',
+    path: '/v1/cases/{id}/acts',
+    request: { params: z.object({ id: ID }), ...json(actBody) },
+    responses: { ...ok('taken', 201), ...errors(400, 403, 404, 409, 413, 422) },
+  }),
+  available: createRoute({
+    method: 'get',
+    path: '/v1/cases/{id}/available-acts',
+    request: { params: z.object({ id: ID }), query: z.object({ actor: z.string().min(1).optional() }) },
+    responses: { ...ok('the acts available to the actor now'), ...errors(400, 403, 404) },
+  }),
+  advance: createRoute({
+    method: 'post',
+    path: '/v1/cases/{id}/advance',
+    request: { params: z.object({ id: ID }), ...json(advanceBody) },
+    responses: { ...ok('the clock moved'), ...errors(400, 403, 404, 409, 422) },
+  }),
+  events: createRoute({
+    method: 'get',
+    path: '/v1/cases/{id}/events',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('the event log with its hash chain'), ...errors(403, 404) },
+  }),
+  decisions: createRoute({
+    method: 'get',
+    path: '/v1/decisions',
+    request: {
+      query: z.object({ restsOn: z.string().min(1), from: z.string().optional(), to: z.string().optional() }),
+    },
+    responses: { ...ok('the decisions resting on a source'), ...errors(400, 403) },
+  }),
+  decision: createRoute({
+    method: 'get',
+    path: '/v1/decisions/{id}',
+    request: { params: z.object({ id: ID }), query: renderQuery },
+    responses: { ...ok('the decision with its trace'), ...errors(403, 404) },
+  }),
+  why: createRoute({
+    method: 'get',
+    path: '/v1/decisions/{id}/why',
+    request: { params: z.object({ id: ID }), query: renderQuery },
+    responses: { ...ok('why the decision went as it did'), ...errors(403, 404) },
+  }),
+  whyNot: createRoute({
+    method: 'get',
+    path: '/v1/decisions/{id}/why-not',
+    request: {
+      params: z.object({ id: ID }),
+      query: renderQuery.extend({
+        act: z.string().min(1),
+        actor: z.string().optional(),
+        params: z.string().optional(),
+      }),
+    },
+    responses: { ...ok('why another act was not available then'), ...errors(400, 403, 404) },
+  }),
+  decisionSources: createRoute({
+    method: 'get',
+    path: '/v1/decisions/{id}/sources',
+    request: { params: z.object({ id: ID }), query: renderQuery },
+    responses: { ...ok('the sources the decision rests on'), ...errors(403, 404) },
+  }),
+  counterfactual: createRoute({
+    method: 'get',
+    path: '/v1/decisions/{id}/counterfactual',
+    request: { params: z.object({ id: ID }), query: renderQuery },
+    responses: { ...ok('the smallest change that would have flipped it'), ...errors(403, 404) },
+  }),
+};
+
+/** The language asked for by `Accept-Language` (nl or en; default en). */
+function langOf(c: C): Lang {
+  const header = c.req.header('accept-language') ?? '';
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'nl' || tag === 'en') return tag;
+  }
+  return 'en';
+}
+
+/** The revision in `If-Match` (`5` or `"5"`), undefined when absent, null when malformed. */
+function ifMatch(c: C): number | undefined | null {
+  const h = c.req.header('if-match');
+  if (h === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(h);
+  return m ? Number(m[1]) : null;
+}
+
+/** Build the app. */
+export function createApp(options: AppOptions): OpenAPIHono<Env> {
+  const { decisions, tokens } = options;
+  const log = (entry: Omit<LogEntry, 'time'>): void => {
+    options.log?.({ time: options.now?.() ?? '', ...entry } as LogEntry);
+  };
+  const send = (c: C, status: number, body: string, type = 'application/json'): Response =>
+    c.body(body, status as 200, { 'content-type': `${type}; charset=utf-8` });
+  const fail = (c: C, p: Omit<Problem, 'ok'>): Response =>
+    send(
+      c,
+      p.status,
+      canonicalJson(problemDocument(p.status, p.code, p.detail, c.req.path, p)),
+      'application/problem+json',
+    );
+  const deny = (c: C, reason: string): Response => {
+    const p = c.get('principal');
+    log({ level: 'warn', msg: 'denied', method: c.req.method, path: c.req.path, principal: principalName(p), reason });
+    return fail(c, { status: 403 as never, code: 'forbidden', detail: reason });
+  };
+
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const diagnostics = result.error.issues.map((i) => ({
+        code: 'request-invalid',
+        severity: 'error' as const,
+        message: i.message,
+        path: `/${i.path.map(String).join('/')}`,
+      }));
+      const where = result.target === 'json' ? 'body' : result.target;
+      return fail(c as C, {
+        status: 400,
+        code: 'request-invalid',
+        detail: `The request ${where} is not valid.`,
+        diagnostics,
+      });
+    },
+  });
+
+  // Structured request log.
+  app.use('*', async (c, next) => {
+    const start = options.clock?.() ?? 0;
+    await next();
+    const p = c.get('principal') as Principal | undefined;
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: options.clock ? Math.round((options.clock() - start) * 10) / 10 : undefined,
+      principal: p ? principalName(p) : null,
+    });
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'body-too-large' : status === 415 ? 'unsupported-media-type' : 'request-invalid';
+      const detail = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message;
+      return fail(c as C, { status: status as 400, code, detail: detail || 'The request is not valid.' });
+    }
+    if (isStoreUnavailable(err)) {
+      log({ level: 'error', msg: 'store unavailable', path: c.req.path, error: String(err) });
+      const r = fail(c as C, {
+        status: 503,
+        code: 'store-unavailable',
+        detail: 'The case store cannot be reached now; try again later.',
+      });
+      r.headers.set('retry-after', '1');
+      return r;
+    }
+    log({ level: 'error', msg: 'internal error', path: c.req.path, error: String(err) });
+    return fail(c as C, {
+      status: 500 as never,
+      code: 'internal',
+      detail: 'The service failed to answer; see its log.',
+    });
+  });
+  app.notFound((c) =>
+    fail(c as C, { status: 404, code: 'no-route', detail: `No route ${c.req.method} ${c.req.path}.` }),
+  );
+
+  // Body limits: model uploads may be larger than other requests.
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        const r = fail(c as C, {
+          status: 413 as never,
+          code: 'body-too-large',
+          detail: `The request body exceeds ${maxSize} bytes.`,
+        });
+        // The rest of the body is not read: the connection cannot carry another request.
+        r.headers.set('connection', 'close');
+        return r;
+      },
+    });
+  app.use('/v1/models', limit(options.modelBodyLimit ?? 16 * 1024 * 1024));
+  app.use('/v1/cases/*', limit(options.bodyLimit ?? 1024 * 1024));
+  app.use('/v1/cases', limit(options.bodyLimit ?? 1024 * 1024));
+
+  // Bearer tokens on every /v1 route.
+  app.use('/v1/*', async (c, next) => {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const p = m ? tokens.lookup(m[1] as string) : null;
+    if (p === null) {
+      log({ level: 'warn', msg: 'unauthenticated', method: c.req.method, path: c.req.path });
+      const r = fail(c as C, {
+        status: 401 as never,
+        code: 'unauthenticated',
+        detail: m ? 'The bearer token is not known.' : 'Send a bearer token: Authorization: Bearer <token>.',
+      });
+      r.headers.set('www-authenticate', 'Bearer');
+      return r;
+    }
+    c.set('principal', p);
+    await next();
+    return undefined;
+  });
+
+  const route = <Rt extends Parameters<typeof app.openapi>[0]>(r: Rt, handler: (c: C) => Promise<Response>): void => {
+    app.openapi(r, handler as never);
+  };
+  const reply = (c: C, a: Awaited<ReturnType<Decisions['take']>>, revision = true): Response => {
+    if (!a.ok) return fail(c, a);
+    const res = send(c, a.status, a.body);
+    if (revision) {
+      const rev = (JSON.parse(a.body) as { revision?: unknown }).revision;
+      if (typeof rev === 'number') res.headers.set('etag', `"${rev}"`);
+    }
+    if (a.replayed) res.headers.set('idempotent-replayed', 'true');
+    return res;
+  };
+
+  /** May `p` read data of cases under `modelId` with these actors? A reason when not. */
+  const readDenied = (p: Principal, modelId: string, actors: readonly string[]): string | null => {
+    if (p.kind === 'admin') return null;
+    if (p.kind === 'reader') {
+      return p.models === '*' || p.models.includes(modelId) ? null : `reader ${p.name} is not granted model ${modelId}`;
+    }
+    return actors.includes(p.actor) ? null : `actor ${p.actor} is not an actor of this case`;
+  };
+  const loadCase = async (c: C, id: string): Promise<LiveCase | Response> => {
+    const live = await decisions.case(id);
+    if (live === null) return fail(c, { status: 404, code: 'case-not-found', detail: `No case «${id}».` });
+    return live;
+  };
+  const readableCase = async (c: C, id: string): Promise<LiveCase | Response> => {
+    const live = await loadCase(c, id);
+    if (live instanceof Response) return live;
+    const why = readDenied(c.get('principal'), live.model.id, Object.keys(live.state.actors));
+    return why === null ? live : deny(c, why);
+  };
+  const modelFor = async (c: C, id: string): Promise<LiveModel | Response> => {
+    const p = c.get('principal');
+    if (p.kind === 'reader' && p.models !== '*' && !p.models.includes(id))
+      return deny(c, `reader ${p.name} is not granted model ${id}`);
+    const m = await decisions.model(id);
+    return m ?? fail(c, { status: 404, code: 'model-not-found', detail: `No model «${id}» is registered.` });
+  };
+  const writeContext = (c: C): { by: string; idempotencyKey?: string; revision?: number } | Response => {
+    const rev = ifMatch(c);
+    if (rev === null)
+      return fail(c, { status: 400, code: 'bad-if-match', detail: 'If-Match must be a revision number.' });
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && (key.length === 0 || key.length > 200))
+      return fail(c, {
+        status: 400,
+        code: 'bad-idempotency-key',
+        detail: 'Idempotency-Key must be 1 to 200 characters.',
+      });
+    return {
+      by: principalName(c.get('principal')),
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
+      ...(rev !== undefined ? { revision: rev } : {}),
+    };
+  };
+
+  route(R.health, async (c) => send(c, 200, canonicalJson({ backend: decisions.store.backend, status: 'ok' })));
+
+  route(R.registerModel, async (c) => {
+    const p = c.get('principal');
+    if (p.kind !== 'admin') return deny(c, `only an admin registers models (${principalName(p)} is not one)`);
+    const body = c.req.valid('json' as never) as z.infer<typeof modelUpload>;
+    const upload =
+      body.format === 'flint'
+        ? body
+        : {
+            format: 'flint-json' as const,
+            text: typeof body.model === 'string' ? body.model : JSON.stringify(body.model),
+          };
+    return reply(c, await decisions.registerModel(upload), false);
+  });
+
+  const modelSummary = (m: LiveModel) => ({
+    id: m.id,
+    title: m.title,
+    version: m.version,
+    language: m.checked.model.header?.language ?? null,
+    acts: Object.keys(m.checked.acts).sort(),
+    facts: Object.keys(m.checked.facts).sort(),
+    duties: Object.keys(m.checked.duties).sort(),
+    sources: Object.keys(m.checked.sources).length,
+  });
+  const sourceJson = (m: LiveModel, id: string) => {
+    const s = m.checked.sources[id];
+    if (!s) return null;
+    const { citation, juriconnect, eli, url, text, validFrom, validTo } = s;
+    return { id, citation, juriconnect, eli, url, text, validFrom, validTo };
+  };
+  route(R.listModels, async (c) => {
+    const p = c.get('principal');
+    const all = await decisions.store.listModels();
+    const visible = p.kind === 'reader' && p.models !== '*' ? all.filter((m) => p.models.includes(m.id)) : all;
+    return send(c, 200, canonicalJson({ models: visible }));
+  });
+  route(R.getModel, async (c) => {
+    const m = await modelFor(c, c.req.param('id') ?? '');
+    return m instanceof Response ? m : send(c, 200, canonicalJson(modelSummary(m)));
+  });
+  route(R.modelGraph, async (c) => {
+    const m = await modelFor(c, c.req.param('id') ?? '');
+    return m instanceof Response ? m : send(c, 200, toJson(toGraph(m.checked)));
+  });
+  route(R.modelSources, async (c) => {
+    const m = await modelFor(c, c.req.param('id') ?? '');
+    if (m instanceof Response) return m;
+    return send(c, 200, canonicalJson(Object.keys(m.checked.sources).map((id) => sourceJson(m, id))));
+  });
+  route(R.frameSources, async (c) => {
+    const m = await modelFor(c, c.req.param('id') ?? '');
+    if (m instanceof Response) return m;
+    const name = c.req.param('name') ?? '';
+    const bare = bareName(name);
+    const kinds = name.startsWith('<<')
+      ? ['act']
+      : name.startsWith('[')
+        ? ['fact']
+        : name.startsWith('<')
+          ? ['duty']
+          : ['act', 'fact', 'duty'];
+    const kind = kinds.find((k) => (m.checked as unknown as Record<string, Record<string, unknown>>)[`${k}s`]?.[bare]);
+    if (kind === undefined)
+      return fail(c, { status: 404, code: 'frame-not-found', detail: `The model has no frame «${name}».` });
+    const ids = frameSources(toGraph(m.checked), nodeKey(kind as 'act', bare), {
+      transitive: c.req.query('direct') !== 'true',
+    });
+    return send(c, 200, canonicalJson({ frame: { kind, name: bare }, sources: ids.map((id) => sourceJson(m, id)) }));
+  });
+
+  route(R.createCase, async (c) => {
+    const p = c.get('principal');
+    const body = c.req.valid('json' as never) as z.infer<typeof createCaseBody>;
+    if (p.kind === 'reader') return deny(c, `reader ${p.name} may not create cases`);
+    if (p.kind === 'actor' && !Object.keys(body.actors ?? {}).includes(p.actor))
+      return deny(c, `actor ${p.actor} may only create a case it is an actor of`);
+    const ctx = writeContext(c);
+    if (ctx instanceof Response) return ctx;
+    return reply(c, await decisions.createCase(body, ctx));
+  });
+
+  route(R.getCase, async (c) => {
+    const live = await readableCase(c, c.req.param('id') ?? '');
+    if (live instanceof Response) return live;
+    const { state, model, record } = live;
+    const actors = Object.keys(state.actors).sort();
+    const outcome = outcomeOf(model.compiled, state, actors);
+    const res = send(
+      c,
+      200,
+      canonicalJson({
+        id: record.id,
+        model: { id: model.id, title: model.title, version: model.version },
+        revision: record.revision,
+        asOf: state.asOf,
+        actors: state.actors,
+        facts: outcome.facts,
+        duties: activeDuties(state),
+        violations: state.violations,
+        available: outcome.available,
+        questions: outcome.questions,
+        records: state.records,
+      }),
+    );
+    res.headers.set('etag', `"${record.revision}"`);
+    return res;
+  });
+
+  route(R.give, async (c) => {
+    const p = c.get('principal');
+    const id = c.req.param('id') ?? '';
+    if (p.kind === 'reader') return deny(c, `reader ${p.name} may not give facts`);
+    const ctx = writeContext(c);
+    if (ctx instanceof Response) return ctx;
+    const body = c.req.valid('json' as never) as z.infer<typeof factsBody>;
+    // An actor gives facts as itself: a fact `by` someone else is refused.
+    if (p.kind === 'actor') {
+      const other = body.facts.find((f) => typeof f === 'object' && f !== null && 'by' in f && f.by !== p.actor);
+      if (other !== undefined) return deny(c, `actor ${p.actor} may only give facts as itself`);
+    }
+    const guard = (live: LiveCase): string | null =>
+      p.kind === 'actor' && !(p.actor in live.state.actors) ? `actor ${p.actor} is not an actor of this case` : null;
+    const a = await decisions.give(id, body, { ...ctx, guard }, p.kind === 'actor' ? p.actor : null);
+    return !a.ok && a.status === 403 ? deny(c, a.detail) : reply(c, a);
+  });
+
+  route(R.take, async (c) => {
+    const p = c.get('principal');
+    const id = c.req.param('id') ?? '';
+    const body = c.req.valid('json' as never) as z.infer<typeof actBody>;
+    if (p.kind !== 'actor') return deny(c, `only an actor takes acts (${principalName(p)} is not one)`);
+    if (body.actor !== p.actor) return deny(c, `actor ${p.actor} may only take acts as itself, not as ${body.actor}`);
+    if (body.force === true) return deny(c, 'forcing an act is not allowed through the API');
+    const roles = p.roles.map(bareName);
+    // Checked on the case as the write loads it (the act's role, from the case's model).
+    const guard = (live: LiveCase): string | null => {
+      if (!(p.actor in live.state.actors)) return `actor ${p.actor} is not an actor of this case`;
+      const act = live.model.compiled.acts.get(bareName(body.act));
+      const role =
+        act === undefined
+          ? null
+          : act.actor.kind === 'role'
+            ? act.actor.fact
+            : act.actor.kind === 'param' && act.actor.type.kind === 'FactType'
+              ? act.actor.type.name
+              : null;
+      if (act !== undefined && role !== null && !roles.includes(role))
+        return `the token of ${p.actor} does not carry the role [${role}] that <<${act.name}>> needs`;
+      return null;
+    };
+    const ctx = writeContext(c);
+    if (ctx instanceof Response) return ctx;
+    const a = await decisions.take(id, body, { ...ctx, guard });
+    if (!a.ok && a.status === 403) return deny(c, a.detail);
+    if (a.ok && a.status === 422) {
+      // A refusal: the refusal event is stored; the answer is a problem document with the reasons.
+      const b = JSON.parse(a.body) as { reasons: TraceEntry['reasons']; revision: number; decision: string | null };
+      const lang = langOf(c);
+      const doc = problemDocument(422, 'act-refused', `${body.actor} may not take ${body.act} now.`, c.req.path, {
+        extra: {
+          decision: b.decision,
+          revision: b.revision,
+          reasons: b.reasons,
+          explanation: b.reasons.map((r) => reasonText(r, bareName(body.act), body.actor, lang)),
+        },
+      });
+      const res = send(c, 422, canonicalJson(doc), 'application/problem+json');
+      res.headers.set('etag', `"${b.revision}"`);
+      if (a.replayed) res.headers.set('idempotent-replayed', 'true');
+      return res;
+    }
+    return reply(c, a);
+  });
+
+  route(R.available, async (c) => {
+    const p = c.get('principal');
+    const live = await readableCase(c, c.req.param('id') ?? '');
+    if (live instanceof Response) return live;
+    const actor = c.req.query('actor') ?? (p.kind === 'actor' ? p.actor : undefined);
+    if (actor === undefined) return fail(c, { status: 400, code: 'actor-missing', detail: 'Give ?actor=ID.' });
+    if (p.kind === 'actor' && actor !== p.actor)
+      return deny(c, `actor ${p.actor} may only ask for its own available acts`);
+    const acts = availableActs(live.model.compiled, live.state, actor).map((a) => ({ act: a.act, params: a.params }));
+    return send(
+      c,
+      200,
+      canonicalJson({ actor, asOf: live.state.asOf, available: acts, revision: live.record.revision }),
+    );
+  });
+
+  route(R.advance, async (c) => {
+    const p = c.get('principal');
+    if (p.kind !== 'admin') return deny(c, `only an admin moves a case's clock (${principalName(p)} is not one)`);
+    const ctx = writeContext(c);
+    if (ctx instanceof Response) return ctx;
+    const body = c.req.valid('json' as never) as z.infer<typeof advanceBody>;
+    return reply(c, await decisions.advance(c.req.param('id') ?? '', body.to, ctx));
+  });
+
+  route(R.events, async (c) => {
+    const live = await readableCase(c, c.req.param('id') ?? '');
+    if (live instanceof Response) return live;
+    const log = await decisions.store.events(live.record.id);
+    const events = log.map((e) => {
+      const body = JSON.parse(e.body) as EventBody;
+      return {
+        seq: e.seq,
+        kind: e.kind,
+        by: body.by,
+        event: body.event,
+        decision: body.decision,
+        prev: e.prev,
+        hash: e.hash,
+      };
+    });
+    return send(
+      c,
+      200,
+      canonicalJson({ case: live.record.id, revision: live.record.revision, head: live.record.head, events }),
+    );
+  });
+
+  route(R.decisions, async (c) => {
+    const p = c.get('principal');
+    const q = c.req.valid('query' as never) as { restsOn: string; from?: string; to?: string };
+    for (const d of [q.from, q.to])
+      if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d))
+        return fail(c, { status: 400, code: 'bad-date', detail: `«${d}» is not a date YYYY-MM-DD.` });
+    const all = await decisions.store.decisionsRestingOn({
+      source: q.restsOn,
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+    });
+    // Only what the principal may read: a reader its models, an actor its own decisions.
+    const visible = all.filter((d) =>
+      p.kind === 'admin'
+        ? true
+        : p.kind === 'reader'
+          ? p.models === '*' || p.models.includes(d.modelId)
+          : d.actor === p.actor,
+    );
+    return send(
+      c,
+      200,
+      canonicalJson({ restsOn: q.restsOn, from: q.from ?? null, to: q.to ?? null, decisions: visible }),
+    );
+  });
+
+  /** A stored decision the principal may read, with its trace and case. */
+  const readableDecision = async (c: C, id: string) => {
+    const d = await decisions.store.decision(id);
+    if (d === null) return fail(c, { status: 404, code: 'decision-not-found', detail: `No decision «${id}».` });
+    const live = await readableCase(c, d.caseId);
+    if (live instanceof Response) return live;
+    return { d, live, entry: JSON.parse(d.trace) as TraceEntry };
+  };
+  const format = (c: C): 'json' | 'markdown' => (c.req.query('format') === 'markdown' ? 'markdown' : 'json');
+  const markdown = (c: C, text: string): Response => send(c, 200, text, 'text/markdown');
+
+  route(R.decision, async (c) => {
+    const r = await readableDecision(c, c.req.param('id') ?? '');
+    if (r instanceof Response) return r;
+    if (format(c) === 'markdown') return markdown(c, toMarkdown(r.entry, { lang: langOf(c) }));
+    const { d, entry } = r;
+    return send(
+      c,
+      200,
+      canonicalJson({ id: d.id, case: d.caseId, seq: d.seq, model: d.modelId, traceHash: d.traceHash, trace: entry }),
+    );
+  });
+  route(R.why, async (c) => {
+    const r = await readableDecision(c, c.req.param('id') ?? '');
+    if (r instanceof Response) return r;
+    const lang = langOf(c);
+    const text = explainText(r.entry, { lang });
+    if (format(c) === 'markdown') return markdown(c, toMarkdown(r.entry, { lang }));
+    return send(
+      c,
+      200,
+      canonicalJson({
+        decision: r.d.id,
+        act: r.entry.act,
+        outcome: r.entry.outcome,
+        reasons: r.entry.reasons,
+        sources: r.entry.sources,
+        explanation: text,
+      }),
+    );
+  });
+  route(R.whyNot, async (c) => {
+    const r = await readableDecision(c, c.req.param('id') ?? '');
+    if (r instanceof Response) return r;
+    const act = bareName(c.req.query('act') ?? '');
+    const actor = c.req.query('actor') ?? r.entry.actor;
+    let params: Record<string, JsonScalar> = {};
+    const raw = c.req.query('params');
+    if (raw !== undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = null;
+      }
+      const rec = scalarRecord(parsed);
+      if (rec === null)
+        return fail(c, { status: 400, code: 'bad-params', detail: 'params must be a JSON object of scalars.' });
+      params = rec;
+    }
+    const before = await decisions.stateBefore(r.d.caseId, r.d.seq);
+    if (before === null) return fail(c, { status: 404, code: 'case-not-found', detail: `No case «${r.d.caseId}».` });
+    if (!before.model.compiled.acts.has(act))
+      return fail(c, { status: 404, code: 'act-not-found', detail: `The model has no act «${act}».` });
+    const answers = whyNotInCase({ compiled: before.model.compiled, state: before.state }, act, actor, params);
+    const lang = langOf(c);
+    if (format(c) === 'markdown') {
+      const view = {
+        caseFile: r.d.caseId,
+        modelFile: r.d.modelId,
+        state: before.state,
+        steps: [],
+        actors: [actor],
+        lang,
+      };
+      return markdown(
+        c,
+        answers.map((a) => whyNotText(view, act, actor, a.params, a.answer, a.counterfactual)).join('\n'),
+      );
+    }
+    return send(
+      c,
+      200,
+      canonicalJson({
+        decision: r.d.id,
+        asOf: before.state.asOf,
+        act,
+        actor,
+        answers: answers.map((a) => ({ params: a.params, answer: a.answer, counterfactual: a.counterfactual })),
+      }),
+    );
+  });
+  route(R.decisionSources, async (c) => {
+    const r = await readableDecision(c, c.req.param('id') ?? '');
+    if (r instanceof Response) return r;
+    const sources = decisionSources(r.entry);
+    if (format(c) === 'markdown')
+      return markdown(
+        c,
+        sources.map((s) => `- ${s.citation ?? s.id}${s.juriconnect ? ` (${s.juriconnect})` : ''}\n`).join(''),
+      );
+    return send(c, 200, canonicalJson({ decision: r.d.id, at: r.entry.at, sources }));
+  });
+  route(R.counterfactual, async (c) => {
+    const r = await readableDecision(c, c.req.param('id') ?? '');
+    if (r instanceof Response) return r;
+    const before = await decisions.stateBefore(r.d.caseId, r.d.seq);
+    if (before === null) return fail(c, { status: 404, code: 'case-not-found', detail: `No case «${r.d.caseId}».` });
+    const cf = counterfactual(before.model.compiled, before.state, r.entry.act, r.entry.actor, r.entry.params);
+    if (format(c) === 'markdown') {
+      const lines =
+        cf === null
+          ? ['No change of at most three inputs flips this decision.']
+          : [
+              `From ${cf.from} to ${cf.to} if:`,
+              ...cf.changes.map((g) => `- [${g.fact}](${(g.args ?? []).join(', ')}) were ${String(g.value)}`),
+              ...cf.duties.map((d) => `- duty change: ${JSON.stringify(d)}`),
+            ];
+      return markdown(c, `${lines.join('\n')}\n`);
+    }
+    return send(
+      c,
+      200,
+      canonicalJson({ decision: r.d.id, act: r.entry.act, actor: r.entry.actor, counterfactual: cf }),
+    );
+  });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Calculemus decision service',
+      version: '1',
+      description: 'Cases, decisions and their legal trails over FLINT models (docs/server.md).',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  return app;
+}

@@ -1,0 +1,82 @@
+/**
+ * Versioned schema migrations. Each migration runs once, in order, inside one transaction with its
+ * row in `schema_migrations`; a store made by a newer version of the service (an unknown version in
+ * that table) is refused rather than written to. The SQL is portable between SQLite and
+ * PostgreSQL (TEXT and INTEGER columns; JSON is stored as canonical text, the bytes the hash chain
+ * covers).
+ */
+import type { Driver } from './sql.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'models, cases, events, decisions, idempotency',
+    statements: [
+      'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
+      `CREATE TABLE models (
+        id TEXT PRIMARY KEY, title TEXT, version TEXT, format TEXT NOT NULL, main TEXT NOT NULL,
+        files TEXT NOT NULL, registered INTEGER NOT NULL)`,
+      `CREATE TABLE cases (
+        id TEXT PRIMARY KEY, model_id TEXT NOT NULL REFERENCES models(id), revision INTEGER NOT NULL,
+        head TEXT NOT NULL, created_by TEXT)`,
+      `CREATE TABLE events (
+        case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,
+        body TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (case_id, seq))`,
+      `CREATE TABLE decisions (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL,
+        model_id TEXT NOT NULL, act TEXT NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL, outcome TEXT NOT NULL,
+        trace TEXT NOT NULL, trace_hash TEXT NOT NULL)`,
+      `CREATE TABLE decision_sources (
+        decision_id TEXT NOT NULL REFERENCES decisions(id), source_id TEXT NOT NULL, juriconnect TEXT,
+        valid_from TEXT, valid_to TEXT, at TEXT NOT NULL, PRIMARY KEY (decision_id, source_id))`,
+      'CREATE INDEX decision_sources_by_source ON decision_sources (source_id, at)',
+      'CREATE INDEX decision_sources_by_jci ON decision_sources (juriconnect, at)',
+      `CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'case state snapshots',
+    statements: [
+      `CREATE TABLE snapshots (
+        case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, state TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq))`,
+    ],
+  },
+];
+
+/** The newest schema version this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
+
+/** Bring the store's schema up to {@link SCHEMA_VERSION}; returns the versions applied now. */
+export async function migrate(driver: Driver, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return driver.tx(async (t) => {
+    // Two servers starting at once on one PostgreSQL database: the second waits for the first.
+    if (driver.backend === 'postgres') await t.all('SELECT pg_advisory_xact_lock(7301)');
+    await t.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const done = new Set((await t.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    const known = new Set(migrations.map((m) => m.version));
+    const unknown = [...done].filter((v) => !known.has(v));
+    if (unknown.length > 0) {
+      throw new Error(
+        `The store has schema version ${Math.max(...unknown)}, newer than this service knows ` +
+          `(${SCHEMA_VERSION}); upgrade the service instead of writing to it.`,
+      );
+    }
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      for (const s of m.statements) await t.run(s);
+      await t.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,258 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Decisions } from '../../src/store/cases.js';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openStore } from '../../src/store/open.js';
+import { openPostgres } from '../../src/store/postgres.js';
+import { openSqlite } from '../../src/store/sqlite.js';
+import type { Driver } from '../../src/store/sql.js';
+import { parseStoreLocation } from '../../src/store/sql.js';
+import type { Store } from '../../src/store/store.js';
+import { canonicalJson } from '../../src/model/canonical.js';
+import { eventHash } from '../../src/store/chain.js';
+import { aanvragen, backends, toeslagCase, toeslagUpload } from './backends.js';
+
+const open = async (db: string): Promise<Store> => {
+  const loc = parseStoreLocation(db);
+  if ('error' in loc) throw new Error(loc.error);
+  return openStore(loc);
+};
+const driverOf = (db: string): Driver => {
+  const loc = parseStoreLocation(db);
+  if ('error' in loc) throw new Error(loc.error);
+  return loc.backend === 'sqlite' ? openSqlite(loc.file) : openPostgres(loc.url);
+};
+const json = (a: { ok: boolean; body?: string }): Record<string, unknown> =>
+  a.ok
+    ? (JSON.parse((a as { body: string }).body) as Record<string, unknown>)
+    : (a as unknown as Record<string, unknown>);
+
+/** Run SQL by hand on a store's database (tampering, inspection). */
+async function sql(db: string, text: string, params: (string | number)[] = []): Promise<void> {
+  const d = driverOf(db);
+  try {
+    await d.tx((t) => t.run(text, params));
+  } finally {
+    await d.close();
+  }
+}
+
+describe('parseStoreLocation', () => {
+  it('reads sqlite and postgres locations and rejects others', () => {
+    expect(parseStoreLocation('sqlite:./cases.db')).toEqual({
+      backend: 'sqlite',
+      file: './cases.db',
+      synchronous: 'normal',
+    });
+    expect(parseStoreLocation('sqlite:a.db?sync=full')).toMatchObject({ synchronous: 'full' });
+    expect(parseStoreLocation('postgres://u@h/db')).toEqual({ backend: 'postgres', url: 'postgres://u@h/db' });
+    expect(parseStoreLocation('mysql://x')).toHaveProperty('error');
+    expect(parseStoreLocation(42)).toHaveProperty('error');
+  });
+});
+
+for (const backend of backends()) {
+  describe(`store on ${backend.name}`, () => {
+    afterAll(() => backend.cleanup());
+
+    it('applies its migrations once, in order, and refuses a newer schema', async () => {
+      const db = await backend.fresh();
+      const d = driverOf(db);
+      try {
+        expect(await migrate(d)).toEqual(MIGRATIONS.map((m) => m.version));
+        expect(await migrate(d)).toEqual([]);
+        await d.tx((t) => t.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [99, 'future']));
+        await expect(migrate(d)).rejects.toThrow(/schema version 99, newer than this service knows \(2\)/);
+      } finally {
+        await d.close();
+      }
+      expect(SCHEMA_VERSION).toBe(2);
+    });
+
+    it('registers models by content hash, decides a case and rebuilds it from its events', async () => {
+      const db = await backend.fresh();
+      const store = await open(db);
+      try {
+        const svc = new Decisions(store);
+        const reg = await svc.registerModel(toeslagUpload());
+        expect(reg).toMatchObject({ ok: true, status: 201 });
+        const model = json(reg);
+        expect(model.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(model.files).toEqual(['awb.flint', 'toeslag.flint']);
+        // The same model again (reformatted file names do not matter): 200, nothing new.
+        expect(await svc.registerModel(toeslagUpload())).toMatchObject({ ok: true, status: 200 });
+        expect(await store.listModels()).toHaveLength(1);
+
+        const created = await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'admin:test' });
+        expect(created).toMatchObject({ ok: true, status: 201 });
+        const c = json(created);
+        expect(c).toEqual({ id: 'c1', model: model.id, revision: 5 });
+
+        const taken = await svc.take('c1', aanvragen, { by: 'actor:alice', revision: 5 });
+        expect(taken).toMatchObject({ ok: true, status: 201 });
+        expect(json(taken)).toMatchObject({ decision: 'c1-d6', outcome: 'taken', record: 'r1', revision: 6 });
+        const refused = await svc.take(
+          'c1',
+          { act: 'beslissen', actor: 'alice', params: { ouder: 'alice' } },
+          {
+            by: 'actor:alice',
+          },
+        );
+        expect(refused).toMatchObject({ ok: true, status: 422 });
+        expect(json(refused)).toMatchObject({ code: 'act-refused', decision: 'c1-d7', revision: 7 });
+        expect(await svc.advance('c1', '2024-06-01', { by: 'admin:test' })).toMatchObject({ status: 200 });
+
+        const d6 = await store.decision('c1-d6');
+        expect(d6).toMatchObject({ act: 'aanvragen toeslag', actor: 'alice', outcome: 'taken', at: '2024-03-01' });
+        expect(JSON.parse(d6?.trace ?? '{}')).toMatchObject({ traceVersion: 2, record: 'r1' });
+        expect((await store.decision('c1-d7'))?.outcome).toBe('refused');
+        const kinds = (await store.events('c1')).map((e) => e.kind);
+        expect(kinds).toEqual(['create', 'give', 'give', 'give', 'give', 'take', 'refuse', 'advance']);
+
+        // Rebuilt by a fresh service (no cache) from the log: the same state, byte for byte.
+        const live = await svc.case('c1');
+        const rebuilt = await new Decisions(store).case('c1');
+        expect(rebuilt?.record.revision).toBe(8);
+        expect(canonicalJson(rebuilt?.state)).toBe(canonicalJson(live?.state));
+        expect(rebuilt?.state.violations.length).toBe(live?.state.violations.length);
+
+        // Decisions resting on a source, by id or juriconnect id, within dates.
+        const rests = await store.decisionsRestingOn({ source: 'wko-1:1' });
+        expect(rests.map((r) => r.id)).toEqual(['c1-d6']); // <<beslissen>> (refused, d7) rests on no source
+        expect(rests[0]?.source).toMatchObject({ juriconnect: 'jci1.3:c:BWBR0017017&artikel=1.1' });
+        expect(await store.decisionsRestingOn({ source: 'jci1.3:c:BWBR0017017&artikel=1.1' })).toHaveLength(1);
+        expect(await store.decisionsRestingOn({ source: 'wko-1:1', from: '2024-04-01' })).toHaveLength(0);
+
+        expect(await store.verify()).toEqual({ cases: 1, events: 8, decisions: 2, broken: [] });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a stale revision (409) and lets only one of two racing writers win', async () => {
+      const db = await backend.fresh();
+      const store = await open(db);
+      try {
+        const svc = new Decisions(store);
+        const model = json(await svc.registerModel(toeslagUpload()));
+        await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'admin:test' });
+        const stale = await svc.take('c1', aanvragen, { by: 'actor:alice', revision: 3 });
+        expect(stale).toMatchObject({ ok: false, status: 409, code: 'stale-revision', extra: { revision: 5 } });
+        // Two services (two servers) on one store, both computing from revision 5.
+        const other = new Decisions(store);
+        const both = await Promise.all([
+          svc.take('c1', aanvragen, { by: 'actor:alice', revision: 5 }),
+          other.take('c1', aanvragen, { by: 'actor:alice', revision: 5 }),
+        ]);
+        expect(both.map((a) => a.status).sort()).toEqual([201, 409]);
+        expect((await store.getCase('c1'))?.revision).toBe(6);
+        // Without a revision, a writer that lost the race recomputes on the new state.
+        const free = await Promise.all([
+          svc.take('c1', aanvragen, { by: 'actor:alice' }),
+          other.take('c1', aanvragen, { by: 'actor:alice' }),
+        ]);
+        expect(free.map((a) => a.status)).toEqual([201, 201]);
+        expect((await store.getCase('c1'))?.revision).toBe(8);
+        expect((await store.verify()).broken).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('gives the kept response for a retried idempotency key and never takes the act twice', async () => {
+      const db = await backend.fresh();
+      const store = await open(db);
+      try {
+        const svc = new Decisions(store);
+        const model = json(await svc.registerModel(toeslagUpload()));
+        await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'admin:test' });
+        const ctx = { by: 'actor:alice', idempotencyKey: 'k-1' };
+        const first = await svc.take('c1', aanvragen, ctx);
+        const again = await svc.take('c1', aanvragen, ctx);
+        expect(again).toEqual({ ...first, replayed: true });
+        // Retried concurrently by a second server: still one decision.
+        const third = await new Decisions(store).take('c1', aanvragen, ctx);
+        expect(third).toMatchObject({ status: 201, replayed: true });
+        expect((await store.getCase('c1'))?.revision).toBe(6);
+        // The same key for another request is refused; another principal's key is its own.
+        const other = await svc.take('c1', { ...aanvragen, params: { ouder: 'kees' } }, ctx);
+        expect(other).toMatchObject({ ok: false, status: 422, code: 'idempotency-key-reused' });
+        expect(await svc.take('c1', aanvragen, { by: 'actor:bob', idempotencyKey: 'k-1' })).toMatchObject({
+          status: 201,
+          replayed: false,
+        });
+        // Concurrent first uses of one key: one write.
+        const race = await Promise.all([
+          svc.take('c1', aanvragen, { by: 'actor:alice', idempotencyKey: 'k-2' }),
+          new Decisions(store).take('c1', aanvragen, { by: 'actor:alice', idempotencyKey: 'k-2' }),
+        ]);
+        expect(race.map((r) => r.status)).toEqual([201, 201]);
+        expect((await store.getCase('c1'))?.revision).toBe(8);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('detects a tampered event, a tampered trace, a re-hashed event and a deleted event', async () => {
+      const db = await backend.fresh();
+      let store = await open(db);
+      const svc = new Decisions(store);
+      const model = json(await svc.registerModel(toeslagUpload()));
+      for (let i = 0; i < 3; i++) await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'a' });
+      for (const c of ['c1', 'c2', 'c3']) await svc.take(c, aanvragen, { by: 'actor:alice' });
+      expect((await store.verify()).broken).toEqual([]);
+      await store.close();
+      // c1: a fact's value changed by hand in event 3.
+      await sql(db, "UPDATE events SET body = REPLACE(body, '\"20\"', '\"40\"') WHERE case_id = 'c1' AND seq = 3");
+      // c2: the stored trace of its decision changed.
+      await sql(db, "UPDATE decisions SET trace = REPLACE(trace, 'alice', 'bob') WHERE case_id = 'c2'");
+      // c3: its last event deleted (and the case row left alone).
+      await sql(db, "DELETE FROM events WHERE case_id = 'c3' AND seq = 6");
+      store = await open(db);
+      try {
+        const report = await store.verify();
+        expect(report.broken).toEqual([
+          { caseId: 'c1', seq: 3, problem: 'its content does not match its hash' },
+          { caseId: 'c2', seq: 6, problem: 'the trace of decision c2-d6 does not match the hash in the event' },
+          { caseId: 'c3', seq: 5, problem: 'the case says revision 6' },
+        ]);
+        expect((await store.verify('c2')).broken).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+      // A tamperer who also recomputes the changed event's hash breaks the next event's link instead.
+      const e3 = (await (await open(db)).events('c1'))[2];
+      if (e3 === undefined) throw new Error('no event 3');
+      await sql(db, "UPDATE events SET hash = ? WHERE case_id = 'c1' AND seq = 3", [
+        eventHash(e3.prev, 'c1', 3, e3.kind, e3.body),
+      ]);
+      store = await open(db);
+      try {
+        expect((await store.verify('c1')).broken).toEqual([
+          { caseId: 'c1', seq: 4, problem: 'its link to the previous event does not match that event’s hash' },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('rebuilds a case from a snapshot plus the events after it', async () => {
+      const db = await backend.fresh();
+      const store = await open(db);
+      try {
+        const svc = new Decisions(store);
+        const model = json(await svc.registerModel(toeslagUpload()));
+        await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'a' });
+        await svc.take('c1', aanvragen, { by: 'actor:alice' });
+        const at6 = await svc.case('c1');
+        await store.putSnapshot('c1', 6, JSON.stringify(at6?.state));
+        await svc.take('c1', aanvragen, { by: 'actor:alice' });
+        const full = await svc.case('c1');
+        const fromSnapshot = await new Decisions(store).case('c1');
+        expect(canonicalJson(fromSnapshot?.state)).toBe(canonicalJson(full?.state));
+        expect(fromSnapshot?.state.records).toHaveLength(2);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
