@@ -28,5 +28,8 @@ await build({
   // The ESM build of dependencies that ship one (jsonc-parser's `main` is a UMD build esbuild cannot follow).
   mainFields: ['module', 'main'],
   legalComments: 'none',
+  // The queue's client libraries (loaded only by flint batch --queue and flint worker) stay in node_modules:
+  // bundling them would make those chunks large, and they need nothing at start-up.
+  external: ['bullmq', 'ioredis'],
   logLevel: 'warning',
 });

@@ -150,18 +150,20 @@ export function outputSink(outPath: string | null, io: CliIo): OutputSink {
   const tmp = `${outPath}.tmp-${process.pid}`;
   const file = createWriteStream(tmp, { encoding: 'utf8' });
   let full = false;
+  let waiters: (() => void)[] = [];
+  // Listened to all along: a drain between a write and the wait for it is not missed.
+  file.on('drain', () => {
+    full = false;
+    for (const w of waiters) w();
+    waiters = [];
+  });
   return {
     write(text) {
       if (!file.write(text)) full = true;
     },
     drained() {
       if (!full) return Promise.resolve();
-      return new Promise<void>((resolve) =>
-        file.once('drain', () => {
-          full = false;
-          resolve();
-        }),
-      );
+      return new Promise<void>((resolve) => waiters.push(resolve));
     },
     async close(ok) {
       await new Promise<void>((resolve) => file.end(() => resolve()));

@@ -48,8 +48,13 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'batch',
-    summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core',
+    summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core or on a queue',
     load: async () => (await import('./batch.js')).batchCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'decide the chunks of queued batches (flint batch --queue) from a BullMQ queue',
+    load: async () => (await import('./worker.js')).workerCommand,
   },
   {
     name: 'conformance',
