@@ -132,8 +132,7 @@ function normalisedId(text: string): string | null {
 /** A decider for `cm`: the fast path of `flint batch`, falling back to the general path line by line. */
 export function createBatchDecider(cm: CompiledModel, options: BatchDeciderOptions = {}): BatchDecider {
   const general: BatchOptions = { trace: options.trace === true };
-  const maxBytes =
-    typeof options.maxBytes === 'number' && options.maxBytes >= 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
+  const maxBytes = typeof options.maxBytes === 'number' && options.maxBytes >= 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   const remember = options.remember !== false;
   const decode = options.decode ?? textDecoders();
   let memo = new Map<string, Remembered>();

@@ -19,14 +19,7 @@ import { createBatchDecider } from '../batch/index.js';
 import type { BatchDecider, BatchText } from '../batch/index.js';
 import type { Model } from '../model/ast.js';
 import { compile } from '../run/index.js';
-import {
-  type BatchTotals,
-  nodeDecoders,
-  outputSink,
-  progressDisplay,
-  readChunks,
-  reportTotals,
-} from './batch-io.js';
+import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from './batch-io.js';
 import type { BatchFlags } from './commands/batch.js';
 import { EXIT_ERRORS, EXIT_OK } from './command.js';
 import type { CliIo } from './io.js';
@@ -52,7 +45,7 @@ interface BatchSpec {
 const dataKey = (prefix: string, batch: string, what: 'model' | 'results'): string =>
   `${prefix}:batch-data:${batch}:${what}`;
 
-/** Outputs and specs expire a day after their last write: a batch whose producer died leaves nothing behind for long. */
+/** Outputs and specs expire a day after their last write: a dead producer's batch does not stay for long. */
 const EXPIRE_SECONDS = 24 * 3600;
 
 /** A Redis connection for BullMQ (which needs `maxRetriesPerRequest: null`), failing fast when Redis is not there. */
@@ -62,15 +55,18 @@ async function connect(url: string): Promise<Redis> {
     maxRetriesPerRequest: null,
     connectTimeout: 3000,
     lazyConnect: true,
-    retryStrategy: (times: number) => (times > 5 ? null : 200 * times),
+    retryStrategy: (times: number) => (times > 2 ? null : 100 * times),
   });
-  redis.on('error', () => undefined);
+  let last = '';
+  redis.on('error', (e: Error) => {
+    last = e.message;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (e) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`cannot reach Redis at ${url}: ${last || (e instanceof Error ? e.message : String(e))}`);
   }
   return redis;
 }
@@ -276,12 +272,15 @@ export async function runQueueWorker(options: QueueWorkerOptions, io: CliIo): Pr
     process.once('SIGTERM', stop);
     if (options.idleExitMs !== null) {
       const idle = options.idleExitMs;
-      const timer = setInterval(() => {
-        if (performance.now() - lastJob > idle) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, Math.min(1000, idle));
+      const timer = setInterval(
+        () => {
+          if (performance.now() - lastJob > idle) {
+            clearInterval(timer);
+            resolve();
+          }
+        },
+        Math.min(1000, idle),
+      );
     }
   });
   await worker.close();

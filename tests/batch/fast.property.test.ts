@@ -81,7 +81,12 @@ describe('the fast batch path', () => {
           expect(d.decideBytes(bytes, 1).text).toBe(expected);
           expect(d.decideBytes(bytes, 1).text).toBe(expected);
           expect(d.decideText(lines, 1).text).toBe(expected);
-          expect(d.decideLines(lines, 1).lines.map((l) => `${l}\n`).join('')).toBe(expected);
+          expect(
+            d
+              .decideLines(lines, 1)
+              .lines.map((l) => `${l}\n`)
+              .join(''),
+          ).toBe(expected);
         }
         // Tiny memory: outcomes are dropped all the time, the bytes stay the same.
         const small = createBatchDecider(cm, { trace, maxBytes: 600, decode: nodeDecoders });

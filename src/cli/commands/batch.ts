@@ -10,14 +10,7 @@ import type { BatchText } from '../../batch/index.js';
 import { compile } from '../../run/index.js';
 import type { CompiledModel } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
-import {
-  type BatchTotals,
-  nodeDecoders,
-  outputSink,
-  progressDisplay,
-  readChunks,
-  reportTotals,
-} from '../batch-io.js';
+import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from '../batch-io.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { loadModelFile, renderLoaded } from '../load.js';
@@ -113,7 +106,10 @@ const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_thr
   const batch = await import(workerData.batch);
   const cm = run.compile(workerData.model).value;
   const view = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  const decode = { latin1: (b, s, e) => view(b).toString('latin1', s, e), utf8: (b, s, e) => view(b).toString('utf8', s, e) };
+  const decode = {
+    latin1: (b, s, e) => view(b).toString('latin1', s, e),
+    utf8: (b, s, e) => view(b).toString('utf8', s, e),
+  };
   const decider = batch.createBatchDecider(cm, { trace: workerData.trace, remember: workerData.memo, decode });
   parentPort.on('message', (req) => {
     try {
