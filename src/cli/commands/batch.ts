@@ -6,9 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { Model } from '../../model/ast.js';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
 import { createBatchDecider } from '../../batch/index.js';
-import type { BatchText } from '../../batch/index.js';
+import type { BatchDecider, BatchText } from '../../batch/index.js';
 import { compile } from '../../run/index.js';
-import type { CompiledModel } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
 import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from '../batch-io.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
@@ -54,6 +53,10 @@ interface WorkerInit {
   readonly batch: string;
   /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
+}
+
+/** The first message to a worker: what to decide with (sent once the model is loaded). */
+interface WorkerSetup {
   readonly model: Model;
   readonly trace: boolean;
   /** Remember outcomes by case body (the fast path, src/batch/fast.ts). */
@@ -100,41 +103,60 @@ export function loadBatchModel(path: string, io: CliIo): { model: Model | null; 
  * bytes (transferred, not copied) with the fast path, Buffer's decoders and all.
  */
 const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_threads');
+// Messages wait here while the modules load (the parent loads the model meanwhile).
+const early = [];
+const hold = (m) => early.push(m);
+parentPort.on('message', hold);
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
   const run = await import(workerData.run);
   const batch = await import(workerData.batch);
-  const cm = run.compile(workerData.model).value;
+  let decider = null;
   const view = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const decode = {
     latin1: (b, s, e) => view(b).toString('latin1', s, e),
     utf8: (b, s, e) => view(b).toString('utf8', s, e),
   };
-  const decider = batch.createBatchDecider(cm, { trace: workerData.trace, remember: workerData.memo, decode });
-  parentPort.on('message', (req) => {
+  const handle = (req) => {
+    if (decider === null) {
+      const cm = run.compile(req.model).value;
+      decider = batch.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
+      return;
+    }
     try {
       parentPort.postMessage({ seq: req.seq, chunk: decider.decideBytes(req.bytes, req.first) });
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
-  });
+  };
+  parentPort.off('message', hold);
+  parentPort.on('message', handle);
+  for (const m of early.splice(0)) handle(m);
 })();`;
 
 /** Decides chunks: in worker threads, or in this thread when there are none. */
 interface Pool {
+  /** Give the model (workers start loading the interpreter before it is known). */
+  setup(s: WorkerSetup): void;
   submit(req: ChunkRequest): Promise<BatchText>;
   close(): Promise<void>;
 }
 
-function inlinePool(cm: CompiledModel, trace: boolean, memo: boolean): Pool {
-  const decider = createBatchDecider(cm, { trace, remember: memo, decode: nodeDecoders });
+function inlinePool(): Pool {
+  let decider: BatchDecider | null = null;
   return {
-    submit: async (req) => decider.decideBytes(req.bytes, req.first),
+    setup(s) {
+      decider = createBatchDecider(compile(s.model).value, { trace: s.trace, remember: s.memo, decode: nodeDecoders });
+    },
+    submit: async (req) => {
+      if (decider === null) throw new Error('the pool was not set up');
+      return decider.decideBytes(req.bytes, req.first);
+    },
     close: async () => undefined,
   };
 }
 
-function workerPool(n: number, model: Model, trace: boolean, memo: boolean): Pool {
+function workerPool(n: number): Pool {
   const waiting = new Map<number, { resolve: (c: BatchText) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
@@ -143,9 +165,6 @@ function workerPool(n: number, model: Model, trace: boolean, memo: boolean): Poo
     run: new URL(`../../run/index.${ext}`, import.meta.url).href,
     batch: new URL(`../../batch/index.${ext}`, import.meta.url).href,
     tsx: tsxApi(),
-    model,
-    trace,
-    memo,
   };
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(WORKER_CODE, { eval: true, workerData: init });
@@ -172,6 +191,9 @@ function workerPool(n: number, model: Model, trace: boolean, memo: boolean): Poo
   });
   const load = new Array<number>(n).fill(0);
   return {
+    setup(s) {
+      for (const w of workers) w.postMessage(s);
+    },
     submit(req) {
       if (dead) return Promise.reject(dead);
       // The least busy worker: chunks take about the same time, so this balances the cores.
@@ -282,27 +304,30 @@ export const batchCommand: Command = {
       io.stderr(`flint batch: cannot read the cases file «${flags.casesPath}».\n`);
       return EXIT_ERRORS;
     }
+    // The worker threads load the interpreter while this thread loads the model.
+    const pool = flags.queue !== null ? null : flags.workers === 0 ? inlinePool() : workerPool(flags.workers);
     const loaded = loadBatchModel(flags.modelPath, io);
     if (loaded.model === null) {
+      await pool?.close();
       io.stderr(loaded.report || `flint batch: the model «${flags.modelPath}» could not be loaded.\n`);
       return EXIT_ERRORS;
     }
-    if (flags.queue !== null) {
+    if (pool === null) {
       // BullMQ and ioredis load only here: `flint --help` and local batches never pay for them.
       const { runQueuedBatch } = await import('../batch-queue.js');
       return runQueuedBatch(flags, loaded.model, size, io);
     }
-    return runLocalBatch(flags, loaded.model, size, io);
+    pool.setup({ model: loaded.model, trace: flags.trace, memo: flags.memo });
+    return runLocalBatch(flags, pool, size, io);
   },
 };
 
 /** The local batch: chunks of bytes to worker threads, results written in input order. */
-async function runLocalBatch(flags: BatchFlags, model: Model, size: number, io: CliIo): Promise<number> {
-  const { workers, trace, memo } = flags;
+async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: CliIo): Promise<number> {
+  const { workers, trace } = flags;
   // Traced outcomes are ~40 KB a case: smaller chunks keep the data in flight (and memory) small.
   const chunkSize = flags.chunk ?? (trace ? 32 : 256);
   const sink = outputSink(flags.outPath, io);
-  const pool = workers === 0 ? inlinePool(compile(model).value, trace, memo) : workerPool(workers, model, trace, memo);
   const progress = progressDisplay(
     'flint batch',
     { enabled: flags.progress, tty: Boolean(process.stderr.isTTY) },
