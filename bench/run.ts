@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `tsx bench/run.ts [--quick] [--only NAME]` (groups: startup, lerarenbeurs, chain, trace, large,
- * batch, norms).
+ * batch, queue, norms).
  *
  * Prints a table (name, median, p95, ops/s, target, met or missed) and writes bench/results.json
  * with the measurements, the scaling series and the machine's load. The lerarenbeurs workloads
@@ -21,6 +21,7 @@ import { chainFacts, chainModel, largeModel, largeModelFacts } from './generate.
 import { formatMs, measure, measureTimed, table, type Measurement, type MeasureOptions } from './harness.js';
 import { ACTORS, AS_OF, FACTS, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
 import { NORMS, loadNorm, readCase, replayCase } from './norms.js';
+import { queuedRun, redisUp } from './queue.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedModel = resolve(root, '..', 'shared', ...LERARENBEURS_PATH);
@@ -442,9 +443,11 @@ function batch(): void {
       file: string,
       trace: boolean,
       workers: number,
+      extra: readonly string[] = [],
     ): { rate: number; wallRate: number; cpuRate: number; rssMiB: number; cases: number } => {
       // Output goes to /dev/null through stdout: the disk is not what is measured.
       const args = ['bench/batch-cli.ts', sharedModel, '--cases', file, '--no-progress', '--workers', String(workers)];
+      args.push(...extra);
       if (trace) args.push('--trace');
       const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
         cwd: root,
@@ -517,7 +520,81 @@ function batch(): void {
     const single = median(Array.from({ length: runs }, () => run(file, false, 0).rate));
     series.push({ cases: sizes[0], trace: false, casesPerSecond: single, workers: 0 });
     process.stderr.write(`  ${sizes[0]} cases, one thread: ${single.toFixed(0)} cases/s\n`);
+    // The general path alone (--no-memo: every line parsed, checked and decided), both cores.
+    for (const trace of [false, true]) {
+      const got = Array.from({ length: runs }, () => run(file, trace, availableParallelism(), ['--no-memo']));
+      const rate = median(got.map((g) => g.rate));
+      const cpuRate = median(got.map((g) => g.cpuRate));
+      series.push({ cases: sizes[0], trace, memo: false, casesPerSecond: rate, casesPerSecondCpuBound: cpuRate });
+      addValue(
+        `batch: lerarenbeurs 3-step flows, general path (--no-memo)${trace ? ', full traces' : ''}`,
+        rate,
+        `${rate.toFixed(0)}/s`,
+        null,
+        `${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores were ours ` +
+          `alone; median of ${runs}`,
+      );
+    }
     scaling.batch = series;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// queue: flint batch --queue with flint worker processes on the local Redis
+
+async function queue(): Promise<void> {
+  if (!existsSync(sharedModel)) {
+    skipped.push('queue: needs the lerarenbeurs model from ../shared; skipped.');
+    return;
+  }
+  if (!(await redisUp())) {
+    skipped.push('queue: needs Redis at 127.0.0.1:6379 (FLINT_BENCH_REDIS); skipped.');
+    return;
+  }
+  process.stderr.write('queue\n');
+  const dir = mkdtempSync(join(tmpdir(), 'calculemus-bench-'));
+  try {
+    const file = join(dir, 'cases.jsonl');
+    const n = quick ? 4_000 : 10_000;
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/make-cases.ts', String(n), file], { cwd: root });
+    const series: unknown[] = [];
+    // Scaling: real decisions (--no-memo), 1, 2 and 4 worker processes, chunks of 250 lines.
+    for (const workers of [1, 2, 4]) {
+      const r = await queuedRun(root, sharedModel, file, workers, 250, ['--no-memo']);
+      if (r === null) {
+        skipped.push(`queue: the run with ${workers} workers failed; skipped.`);
+        continue;
+      }
+      series.push({ kind: 'scaling', workers, chunk: 250, memo: false, ...r });
+      addValue(
+        `queue: ${workers} worker process${workers === 1 ? '' : 'es'}, general path`,
+        r.rate,
+        `${r.rate.toFixed(0)}/s`,
+        null,
+        `${n} cases in chunks of 250; ${r.cpuPerCaseUs.toFixed(0)} µs worker CPU per case (start-up left out)`,
+      );
+    }
+    // Overhead per chunk: the fast path (little deciding) with chunks of 20 and of 2,000 lines, one worker.
+    const small = await queuedRun(root, sharedModel, file, 1, 20);
+    const large = await queuedRun(root, sharedModel, file, 1, 2000);
+    if (small !== null && large !== null) {
+      const perChunkMs = (small.decideMs - large.decideMs) / (small.chunks - large.chunks);
+      series.push(
+        { kind: 'chunk', workers: 1, chunk: 20, ...small },
+        { kind: 'chunk', workers: 1, chunk: 2000, ...large },
+      );
+      addValue(
+        'queue: overhead per chunk (1 worker)',
+        perChunkMs,
+        formatMs(perChunkMs),
+        null,
+        `(wall of ${small.chunks} chunks of 20 − wall of ${large.chunks} chunks of 2,000) / extra chunks; ` +
+          `${small.rate.toFixed(0)}/s with chunks of 20, ${large.rate.toFixed(0)}/s with 2,000`,
+      );
+    }
+    scaling.queue = series;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -586,6 +663,7 @@ if (wanted('chain')) chain();
 if (wanted('trace')) traceDepth();
 if (wanted('large')) largeModels();
 if (wanted('batch')) batch();
+if (wanted('queue')) await queue();
 if (wanted('norms')) norms();
 
 const header = ['name', 'median', 'p95', 'ops/s', 'cpu/op', 'target', 'result'];

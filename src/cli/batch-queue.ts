@@ -265,7 +265,11 @@ export async function runQueueWorker(options: QueueWorkerOptions, io: CliIo): Pr
   );
   worker.on('error', (e) => log(`queue error: ${e.message}`));
   const started = performance.now();
-  log(`waiting for chunks on ${options.prefix}:${QUEUE} at ${options.url}`);
+  const cpuMs = (): number => {
+    const u = process.cpuUsage();
+    return Math.round((u.user + u.system) / 1000);
+  };
+  log(`waiting for chunks on ${options.prefix}:${QUEUE} at ${options.url} (start-up CPU ${cpuMs()} ms)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -286,6 +290,6 @@ export async function runQueueWorker(options: QueueWorkerOptions, io: CliIo): Pr
   await worker.close();
   await redis.quit().catch(() => redis.disconnect());
   const secs = (performance.now() - started) / 1000;
-  log(`stopped: ${chunks} chunks, ${cases} cases in ${secs.toFixed(1)} s`);
+  log(`stopped: ${chunks} chunks, ${cases} cases in ${secs.toFixed(1)} s, CPU ${cpuMs()} ms in all`);
   return EXIT_OK;
 }
