@@ -19,9 +19,11 @@ import type { CaseState, CompiledModel, DerivedSnapshot } from '../src/run/index
 import { parse } from '../src/syntax/index.js';
 import { chainFacts, chainModel, largeModel, largeModelFacts } from './generate.js';
 import { formatMs, measure, measureTimed, table, type Measurement, type MeasureOptions } from './harness.js';
-import { ACTORS, AS_OF, FACTS, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
+import { ACTORS, AS_OF, FACTS, flowCase, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
 import { NORMS, loadNorm, readCase, replayCase } from './norms.js';
 import { queuedRun, redisUp } from './queue.js';
+import { createBatchDecider, decideLine } from '../src/batch/index.js';
+import { nodeDecoders } from '../src/cli/batch-io.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedModel = resolve(root, '..', 'shared', ...LERARENBEURS_PATH);
@@ -434,6 +436,7 @@ function batch(): void {
     return;
   }
   process.stderr.write('batch\n');
+  batchSteadyState();
   const dir = mkdtempSync(join(tmpdir(), 'calculemus-bench-'));
   try {
     const sizes = quick ? [2_000, 5_000, 10_000] : [10_000, 40_000, 100_000];
@@ -538,6 +541,40 @@ function batch(): void {
     scaling.batch = series;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The per-core cost of deciding batch lines in steady state (in this process, no start-up, no I/O):
+ * the fast path on a chunk of 256 flow lines whose two bodies are remembered, and the general path
+ * on one line. Times the cores are what two worker threads could reach if the main thread and
+ * the machine kept up.
+ */
+function batchSteadyState(): void {
+  const imported = importFlintJson(readFileSync(sharedModel, 'utf8'), 'flint-example-lerarenbeurs.json');
+  const cm = compile(imported.value).value;
+  const cores = availableParallelism();
+  const lines = Array.from({ length: 256 }, (_, i) => JSON.stringify(flowCase(i)));
+  const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+  for (const trace of [false, true]) {
+    const decider = createBatchDecider(cm, { trace, decode: nodeDecoders });
+    const m = measure(`batch fast path${trace ? ', full traces' : ''}: chunk of 256 flows`, () =>
+      decider.decideBytes(bytes, 1),
+    );
+    const perCaseUs = (m.cpuMean / 256) * 1000;
+    const rate = (cores * 256) / (m.median / 1000);
+    addValue(
+      `batch fast path${trace ? ', full traces' : ''}: steady state × ${cores} cores`,
+      rate,
+      `${rate.toFixed(0)}/s`,
+      { text: trace ? '≥ 20,000/s' : '≥ 100,000/s', limit: trace ? 20_000 : 100_000, kind: 'min' },
+      `${((m.median / 256) * 1000).toFixed(1)} µs wall, ${perCaseUs.toFixed(1)} µs CPU per remembered case on one ` +
+        'core (median chunk time / 256), times the cores; no start-up, reading or writing',
+    );
+    const general = measure(`batch general path${trace ? ', full traces' : ''}: one flow line`, () =>
+      decideLine(cm, lines[0] as string, 1, { trace }),
+    );
+    addMeasurement(general, null, 'decideLine: JSON parse, schema check, replay, available acts, JSON stringify');
   }
 }
 
