@@ -137,6 +137,8 @@ export function progressDisplay(
 /** Where the output goes: standard output, or a file written atomically (a temporary file renamed at the end). */
 export interface OutputSink {
   write(text: string): void;
+  /** Write UTF-8 bytes (what worker threads send back: no decoding and re-encoding on the way). */
+  writeBytes(bytes: Uint8Array): void;
   /** Resolves when the file's buffer has room again (at once for standard output). */
   drained(): Promise<void>;
   /** Ends the output: `ok` renames the temporary file into place, otherwise removes it. */
@@ -146,7 +148,13 @@ export interface OutputSink {
 /** The output of a batch: `outPath`, or standard output when null. */
 export function outputSink(outPath: string | null, io: CliIo): OutputSink {
   if (outPath === null)
-    return { write: (t) => io.stdout(t), drained: () => Promise.resolve(), close: () => Promise.resolve() };
+    return {
+      write: (t) => io.stdout(t),
+      // The injected I/O takes text: decoded here (with --out the bytes go to the file as they are).
+      writeBytes: (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8')),
+      drained: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
   const tmp = `${outPath}.tmp-${process.pid}`;
   const file = createWriteStream(tmp, { encoding: 'utf8' });
   let full = false;
@@ -160,6 +168,9 @@ export function outputSink(outPath: string | null, io: CliIo): OutputSink {
   return {
     write(text) {
       if (!file.write(text)) full = true;
+    },
+    writeBytes(bytes) {
+      if (!file.write(bytes)) full = true;
     },
     drained() {
       if (!full) return Promise.resolve();

@@ -69,9 +69,12 @@ interface ChunkRequest {
   readonly bytes: Uint8Array;
 }
 
+/** A decided chunk as it comes back from a worker: its output as UTF-8 bytes (`text` empty), or as text. */
+type ChunkOutput = BatchText & { readonly bytes?: Uint8Array };
+
 interface ChunkReply {
   readonly seq: number;
-  readonly chunk?: BatchText;
+  readonly chunk?: ChunkOutput;
   readonly failure?: string;
 }
 
@@ -124,7 +127,12 @@ parentPort.on('message', hold);
       return;
     }
     try {
-      parentPort.postMessage({ seq: req.seq, chunk: decider.decideBytes(req.bytes, req.first) });
+      const c = decider.decideBytes(req.bytes, req.first);
+      // The output as UTF-8 bytes in a buffer of their own, moved (not cloned) to the main thread.
+      const b = Buffer.from(c.text, 'utf8');
+      const out = b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b);
+      const chunk = { text: '', bytes: out, taken: c.taken, refused: c.refused, errors: c.errors, errorLines: c.errorLines };
+      parentPort.postMessage({ seq: req.seq, chunk }, [out.buffer]);
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
@@ -138,7 +146,7 @@ parentPort.on('message', hold);
 interface Pool {
   /** Give the model (workers start loading the interpreter before it is known). */
   setup(s: WorkerSetup): void;
-  submit(req: ChunkRequest): Promise<BatchText>;
+  submit(req: ChunkRequest): Promise<ChunkOutput>;
   close(): Promise<void>;
 }
 
@@ -157,7 +165,7 @@ function inlinePool(): Pool {
 }
 
 function workerPool(n: number): Pool {
-  const waiting = new Map<number, { resolve: (c: BatchText) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (c: ChunkOutput) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -201,7 +209,7 @@ function workerPool(n: number): Pool {
       for (let i = 1; i < n; i++) if ((load[i] ?? 0) < (load[best] ?? 0)) best = i;
       load[best] = (load[best] ?? 0) + 1;
       const w = workers[best] as Worker;
-      return new Promise<BatchText>((resolve, reject) => {
+      return new Promise<ChunkOutput>((resolve, reject) => {
         waiting.set(req.seq, {
           resolve: (c) => {
             load[best] = (load[best] ?? 1) - 1;
@@ -335,7 +343,7 @@ async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: Cl
   );
   const totals: BatchTotals = { taken: 0, refused: 0, errors: 0, errorLines: [] };
   // Results wait here until every earlier chunk is written: output order = input order.
-  const ready = new Map<number, BatchText>();
+  const ready = new Map<number, ChunkOutput>();
   let nextToWrite = 0;
   let inFlight = 0;
   const maxInFlight = Math.max(2, workers * 4);
@@ -345,17 +353,16 @@ async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: Cl
   const started = performance.now();
 
   const flush = (): void => {
-    let text = '';
     for (let c = ready.get(nextToWrite); c !== undefined; c = ready.get(nextToWrite)) {
       ready.delete(nextToWrite);
       nextToWrite++;
-      text += c.text;
+      if (c.bytes !== undefined && c.bytes.length > 0) sink.writeBytes(c.bytes);
+      else if (c.text !== '') sink.write(c.text);
       totals.taken += c.taken;
       totals.refused += c.refused;
       totals.errors += c.errors;
       for (const l of c.errorLines) if (totals.errorLines.length < 20) totals.errorLines.push(l);
     }
-    if (text !== '') sink.write(text);
   };
   const submit = (req: ChunkRequest): void => {
     inFlight++;
