@@ -131,7 +131,7 @@ parentPort.on('message', hold);
       // The output as UTF-8 bytes in a buffer of their own, moved (not cloned) to the main thread.
       const b = Buffer.from(c.text, 'utf8');
       const out = b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b);
-      const chunk = { text: '', bytes: out, taken: c.taken, refused: c.refused, errors: c.errors, errorLines: c.errorLines };
+      const chunk = { ...c, text: '', bytes: out };
       parentPort.postMessage({ seq: req.seq, chunk }, [out.buffer]);
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
