@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `tsx bench/run.ts [--quick] [--only NAME]` (groups: startup, lerarenbeurs, chain, trace, large,
- * batch, norms, service).
+ * batch, queue, norms, service).
  *
  * Prints a table (name, median, p95, ops/s, target, met or missed) and writes bench/results.json
  * with the measurements, the scaling series and the machine's load. The lerarenbeurs workloads
@@ -19,9 +19,12 @@ import type { CaseState, CompiledModel, DerivedSnapshot } from '../src/run/index
 import { parse } from '../src/syntax/index.js';
 import { chainFacts, chainModel, largeModel, largeModelFacts } from './generate.js';
 import { formatMs, measure, measureTimed, table, type Measurement, type MeasureOptions } from './harness.js';
-import { ACTORS, AS_OF, FACTS, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
+import { ACTORS, AS_OF, FACTS, flowCase, LERARENBEURS_PATH, STEPS } from './lerarenbeurs.js';
 import { NORMS, loadNorm, readCase, replayCase } from './norms.js';
 import { serviceBench } from './service.js';
+import { queuedRun, redisUp } from './queue.js';
+import { createBatchDecider, decideLine } from '../src/batch/index.js';
+import { nodeDecoders } from '../src/cli/batch-io.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedModel = resolve(root, '..', 'shared', ...LERARENBEURS_PATH);
@@ -434,6 +437,7 @@ function batch(): void {
     return;
   }
   process.stderr.write('batch\n');
+  batchSteadyState();
   const dir = mkdtempSync(join(tmpdir(), 'calculemus-bench-'));
   try {
     const sizes = quick ? [2_000, 5_000, 10_000] : [10_000, 40_000, 100_000];
@@ -443,9 +447,11 @@ function batch(): void {
       file: string,
       trace: boolean,
       workers: number,
+      extra: readonly string[] = [],
     ): { rate: number; wallRate: number; cpuRate: number; rssMiB: number; cases: number } => {
       // Output goes to /dev/null through stdout: the disk is not what is measured.
       const args = ['bench/batch-cli.ts', sharedModel, '--cases', file, '--no-progress', '--workers', String(workers)];
+      args.push(...extra);
       if (trace) args.push('--trace');
       const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
         cwd: root,
@@ -518,7 +524,115 @@ function batch(): void {
     const single = median(Array.from({ length: runs }, () => run(file, false, 0).rate));
     series.push({ cases: sizes[0], trace: false, casesPerSecond: single, workers: 0 });
     process.stderr.write(`  ${sizes[0]} cases, one thread: ${single.toFixed(0)} cases/s\n`);
+    // The general path alone (--no-memo: every line parsed, checked and decided), both cores.
+    for (const trace of [false, true]) {
+      const got = Array.from({ length: runs }, () => run(file, trace, availableParallelism(), ['--no-memo']));
+      const rate = median(got.map((g) => g.rate));
+      const cpuRate = median(got.map((g) => g.cpuRate));
+      series.push({ cases: sizes[0], trace, memo: false, casesPerSecond: rate, casesPerSecondCpuBound: cpuRate });
+      addValue(
+        `batch: lerarenbeurs 3-step flows, general path (--no-memo)${trace ? ', full traces' : ''}`,
+        rate,
+        `${rate.toFixed(0)}/s`,
+        null,
+        `${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores were ours ` +
+          `alone; median of ${runs}`,
+      );
+    }
     scaling.batch = series;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The per-core cost of deciding batch lines in steady state (in this process, no start-up, no I/O):
+ * the fast path on a chunk of 256 flow lines whose two bodies are remembered, and the general path
+ * on one line. Times the cores are what two worker threads could reach if the main thread and
+ * the machine kept up.
+ */
+function batchSteadyState(): void {
+  const imported = importFlintJson(readFileSync(sharedModel, 'utf8'), 'flint-example-lerarenbeurs.json');
+  const cm = compile(imported.value).value;
+  const cores = availableParallelism();
+  const lines = Array.from({ length: 256 }, (_, i) => JSON.stringify(flowCase(i)));
+  const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+  for (const trace of [false, true]) {
+    const decider = createBatchDecider(cm, { trace, decode: nodeDecoders });
+    const m = measure(`batch fast path${trace ? ', full traces' : ''}: chunk of 256 flows`, () =>
+      decider.decideBytes(bytes, 1),
+    );
+    const perCaseUs = (m.cpuMean / 256) * 1000;
+    const rate = (cores * 256) / (m.median / 1000);
+    addValue(
+      `batch fast path${trace ? ', full traces' : ''}: steady state × ${cores} cores`,
+      rate,
+      `${rate.toFixed(0)}/s`,
+      { text: trace ? '≥ 20,000/s' : '≥ 100,000/s', limit: trace ? 20_000 : 100_000, kind: 'min' },
+      `${((m.median / 256) * 1000).toFixed(1)} µs wall, ${perCaseUs.toFixed(1)} µs CPU per remembered case on one ` +
+        'core (median chunk time / 256), times the cores; no start-up, reading or writing',
+    );
+    const general = measure(`batch general path${trace ? ', full traces' : ''}: one flow line`, () =>
+      decideLine(cm, lines[0] as string, 1, { trace }),
+    );
+    addMeasurement(general, null, 'decideLine: JSON parse, schema check, replay, available acts, JSON stringify');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// queue: flint batch --queue with flint worker processes on the local Redis
+
+async function queue(): Promise<void> {
+  if (!existsSync(sharedModel)) {
+    skipped.push('queue: needs the lerarenbeurs model from ../shared; skipped.');
+    return;
+  }
+  if (!(await redisUp())) {
+    skipped.push('queue: needs Redis at 127.0.0.1:6379 (FLINT_BENCH_REDIS); skipped.');
+    return;
+  }
+  process.stderr.write('queue\n');
+  const dir = mkdtempSync(join(tmpdir(), 'calculemus-bench-'));
+  try {
+    const file = join(dir, 'cases.jsonl');
+    const n = quick ? 4_000 : 10_000;
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/make-cases.ts', String(n), file], { cwd: root });
+    const series: unknown[] = [];
+    // Scaling: real decisions (--no-memo), 1, 2 and 4 worker processes, chunks of 250 lines.
+    for (const workers of [1, 2, 4]) {
+      const r = await queuedRun(root, sharedModel, file, workers, 250, ['--no-memo']);
+      if (r === null) {
+        skipped.push(`queue: the run with ${workers} workers failed; skipped.`);
+        continue;
+      }
+      series.push({ kind: 'scaling', workers, chunk: 250, memo: false, ...r });
+      addValue(
+        `queue: ${workers} worker process${workers === 1 ? '' : 'es'}, general path`,
+        r.rate,
+        `${r.rate.toFixed(0)}/s`,
+        null,
+        `${n} cases in chunks of 250; ${r.cpuPerCaseUs.toFixed(0)} µs worker CPU per case (start-up left out)`,
+      );
+    }
+    // Overhead per chunk: the fast path (little deciding) with chunks of 20 and of 2,000 lines, one worker.
+    const small = await queuedRun(root, sharedModel, file, 1, 20);
+    const large = await queuedRun(root, sharedModel, file, 1, 2000);
+    if (small !== null && large !== null) {
+      const perChunkMs = (small.decideMs - large.decideMs) / (small.chunks - large.chunks);
+      series.push(
+        { kind: 'chunk', workers: 1, chunk: 20, ...small },
+        { kind: 'chunk', workers: 1, chunk: 2000, ...large },
+      );
+      addValue(
+        'queue: overhead per chunk (1 worker)',
+        perChunkMs,
+        formatMs(perChunkMs),
+        null,
+        `(wall of ${small.chunks} chunks of 20 − wall of ${large.chunks} chunks of 2,000) / extra chunks; ` +
+          `${small.rate.toFixed(0)}/s with chunks of 20, ${large.rate.toFixed(0)}/s with 2,000`,
+      );
+    }
+    scaling.queue = series;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -607,6 +721,7 @@ if (wanted('chain')) chain();
 if (wanted('trace')) traceDepth();
 if (wanted('large')) largeModels();
 if (wanted('batch')) batch();
+if (wanted('queue')) await queue();
 if (wanted('norms')) norms();
 if (wanted('service')) await service();
 

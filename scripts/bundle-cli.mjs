@@ -31,5 +31,8 @@ await build({
   // optionally requires pg-native. Only `flint serve` and `flint store` import them, lazily (src/store/open.ts).
   external: ['better-sqlite3', 'pg', 'pg-native'],
   legalComments: 'none',
+  // The queue's client libraries (loaded only by flint batch --queue and flint worker) stay in node_modules:
+  // bundling them would make those chunks large, and they need nothing at start-up.
+  external: ['bullmq', 'ioredis'],
   logLevel: 'warning',
 });

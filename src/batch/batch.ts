@@ -103,10 +103,11 @@ function idOf(v: unknown): JsonScalar {
  * lines give `null` (no output); invalid JSON or an invalid case gives an error line.
  */
 export function decideLine(cm: CompiledModel, line: string, lineNo: number, options: BatchOptions = {}): string | null {
-  return decided(cm, line, lineNo, options)?.text ?? null;
+  return decidedLine(cm, line, lineNo, options)?.text ?? null;
 }
 
-function decided(
+/** {@link decideLine} with the kind of the line: the general path the fast path of fast.ts falls back to. */
+export function decidedLine(
   cm: CompiledModel,
   line: string,
   lineNo: number,
@@ -179,7 +180,7 @@ export function decideLines(
   let refused = 0;
   let errors = 0;
   lines.forEach((l, i) => {
-    const r = decided(cm, l, firstLine + i, options);
+    const r = decidedLine(cm, l, firstLine + i, options);
     if (r === null) return;
     out.push(r.text);
     if (r.kind === 'taken') taken++;

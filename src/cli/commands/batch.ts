@@ -1,21 +1,21 @@
-import { createReadStream, createWriteStream, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '../../model/ast.js';
 import { hasErrors, sortDiagnostics } from '../../model/diagnostic.js';
-import { decideLines } from '../../batch/index.js';
-import type { BatchChunk } from '../../batch/index.js';
+import { createBatchDecider } from '../../batch/index.js';
+import type { BatchDecider, BatchText } from '../../batch/index.js';
 import { compile } from '../../run/index.js';
-import type { CompiledModel } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
+import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from '../batch-io.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { loadModelFile, renderLoaded } from '../load.js';
 
 const HELP = `Usage: flint batch MODEL --cases FILE.jsonl [--trace] [--out FILE] [--workers N] [--chunk N]
-                   [--no-progress]
+                   [--no-progress] [--no-memo] [--queue redis://HOST:PORT [--prefix P]]
 
 Decide many cases against one model. Each line of FILE.jsonl is one case:
   { "id": ..., "asOf": "YYYY-MM-DD", "actors": { "alice": { "roles": ["leraar"] } },
@@ -24,14 +24,22 @@ Decide many cases against one model. Each line of FILE.jsonl is one case:
     "availableFor"?: ["alice"] }
 Each case gives one output line, in input order:
   { "id", "outcome": "taken"|"refused", "steps", "available": [...], "refused"?, "trace"? }
-A line that is not a valid case gives { "id", "line", "error": { "code", "message" } }.
+A line that is not a valid case gives { "id", "line", "error": { "code", "message" } }; the batch
+goes on, and the first such lines are listed on standard error with their line numbers.
 
   --trace        include one full trace entry per act (slower, larger output)
   --out FILE     write the output to FILE (atomically: a temporary file renamed at the end)
                  instead of standard output
   --workers N    worker threads (default: the number of cores; 0 decides in this thread)
-  --chunk N      lines per unit of work sent to a worker (default 256, 32 with --trace)
-  --no-progress  no progress bar on standard error (shown by default when it is a terminal)
+  --chunk N      lines per unit of work (default 256, 32 with --trace; 1000 with --queue)
+  --no-progress  no progress display on standard error (by default a bar on a terminal, else a
+                 plain line every 5 seconds)
+  --no-memo      decide every case body anew (by default a line whose body, all but its "id",
+                 was decided before reuses that outcome: the same bytes, much faster)
+  --queue URL    do not decide here: put the chunks on the BullMQ queue at URL (Redis) for
+                 'flint worker --queue URL' processes, on this machine or others, and write their
+                 results in input order
+  --prefix P     key prefix of the queue in Redis (default "flint"); workers must use the same
 
 The input is streamed: memory stays flat however many cases the file holds.
 Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage error.
@@ -41,23 +49,32 @@ Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage
 interface WorkerInit {
   /** URL of src/run/index (compile). */
   readonly run: string;
-  /** URL of src/batch/index (decideLines); with run, the only modules a worker loads: start-up stays short. */
+  /** URL of src/batch/index (the decider); with run, the only modules a worker loads: start-up stays short. */
   readonly batch: string;
   /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
+}
+
+/** The first message to a worker: what to decide with (sent once the model is loaded). */
+interface WorkerSetup {
   readonly model: Model;
   readonly trace: boolean;
+  /** Remember outcomes by case body (the fast path, src/batch/fast.ts). */
+  readonly memo: boolean;
 }
 
 interface ChunkRequest {
   readonly seq: number;
   readonly first: number;
-  readonly lines: readonly string[];
+  readonly bytes: Uint8Array;
 }
+
+/** A decided chunk as it comes back from a worker: its output as UTF-8 bytes (`text` empty), or as text. */
+type ChunkOutput = BatchText & { readonly bytes?: Uint8Array };
 
 interface ChunkReply {
   readonly seq: number;
-  readonly chunk?: BatchChunk;
+  readonly chunk?: ChunkOutput;
   readonly failure?: string;
 }
 
@@ -73,7 +90,8 @@ function tsxApi(): string | null {
   }
 }
 
-function loadModel(path: string, io: CliIo): { model: Model | null; report: string } {
+/** Load and check the model at `path`: the model, or null with the rendered errors. */
+export function loadBatchModel(path: string, io: CliIo): { model: Model | null; report: string } {
   const loaded = loadModelFile(path, io, { check: true });
   const diagnostics = sortDiagnostics(loaded.diagnostics);
   const shown = diagnostics.filter((d) => d.severity === 'error');
@@ -84,55 +102,80 @@ function loadModel(path: string, io: CliIo): { model: Model | null; report: stri
 
 /**
  * The worker: plain JavaScript (it runs before any TypeScript loader exists). It registers tsx
- * when needed, loads only the interpreter, compiles the model it was given and decides chunks.
+ * when needed, loads only the interpreter, compiles the model it was given and decides chunks of
+ * bytes (transferred, not copied) with the fast path, Buffer's decoders and all.
  */
 const WORKER_CODE = `const { workerData, parentPort } = require('node:worker_threads');
+// Messages wait here while the modules load (the parent loads the model meanwhile).
+const early = [];
+const hold = (m) => early.push(m);
+parentPort.on('message', hold);
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
   const run = await import(workerData.run);
   const batch = await import(workerData.batch);
-  const cm = run.compile(workerData.model).value;
-  parentPort.on('message', (req) => {
+  let decider = null;
+  const view = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const decode = {
+    latin1: (b, s, e) => view(b).toString('latin1', s, e),
+    utf8: (b, s, e) => view(b).toString('utf8', s, e),
+  };
+  const handle = (req) => {
+    if (decider === null) {
+      const cm = run.compile(req.model).value;
+      decider = batch.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
+      return;
+    }
     try {
-      const chunk = batch.decideLines(cm, req.lines, req.first, { trace: workerData.trace });
-      parentPort.postMessage({ seq: req.seq, chunk });
+      const c = decider.decideBytes(req.bytes, req.first);
+      // The output as UTF-8 bytes in a buffer of their own, moved (not cloned) to the main thread.
+      const b = Buffer.from(c.text, 'utf8');
+      const out = b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b);
+      const chunk = { ...c, text: '', bytes: out };
+      parentPort.postMessage({ seq: req.seq, chunk }, [out.buffer]);
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
-  });
+  };
+  parentPort.off('message', hold);
+  parentPort.on('message', handle);
+  for (const m of early.splice(0)) handle(m);
 })();`;
-
-function spawn(init: WorkerInit): Worker {
-  return new Worker(WORKER_CODE, { eval: true, workerData: init });
-}
 
 /** Decides chunks: in worker threads, or in this thread when there are none. */
 interface Pool {
-  submit(req: ChunkRequest): Promise<BatchChunk>;
+  /** Give the model (workers start loading the interpreter before it is known). */
+  setup(s: WorkerSetup): void;
+  submit(req: ChunkRequest): Promise<ChunkOutput>;
   close(): Promise<void>;
 }
 
-function inlinePool(cm: CompiledModel, trace: boolean): Pool {
+function inlinePool(): Pool {
+  let decider: BatchDecider | null = null;
   return {
-    submit: async (req) => decideLines(cm, req.lines, req.first, { trace }),
+    setup(s) {
+      decider = createBatchDecider(compile(s.model).value, { trace: s.trace, remember: s.memo, decode: nodeDecoders });
+    },
+    submit: async (req) => {
+      if (decider === null) throw new Error('the pool was not set up');
+      return decider.decideBytes(req.bytes, req.first);
+    },
     close: async () => undefined,
   };
 }
 
-function workerPool(n: number, model: Model, trace: boolean): Pool {
-  const waiting = new Map<number, { resolve: (c: BatchChunk) => void; reject: (e: Error) => void }>();
+function workerPool(n: number): Pool {
+  const waiting = new Map<number, { resolve: (c: ChunkOutput) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const full: WorkerInit = {
+  const init: WorkerInit = {
     run: new URL(`../../run/index.${ext}`, import.meta.url).href,
     batch: new URL(`../../batch/index.${ext}`, import.meta.url).href,
     tsx: tsxApi(),
-    model,
-    trace,
   };
   const workers = Array.from({ length: n }, () => {
-    const w = spawn(full);
+    const w = new Worker(WORKER_CODE, { eval: true, workerData: init });
     w.on('message', (r: ChunkReply) => {
       const p = waiting.get(r.seq);
       if (!p) return;
@@ -156,6 +199,9 @@ function workerPool(n: number, model: Model, trace: boolean): Pool {
   });
   const load = new Array<number>(n).fill(0);
   return {
+    setup(s) {
+      for (const w of workers) w.postMessage(s);
+    },
     submit(req) {
       if (dead) return Promise.reject(dead);
       // The least busy worker: chunks take about the same time, so this balances the cores.
@@ -163,7 +209,7 @@ function workerPool(n: number, model: Model, trace: boolean): Pool {
       for (let i = 1; i < n; i++) if ((load[i] ?? 0) < (load[best] ?? 0)) best = i;
       load[best] = (load[best] ?? 0) + 1;
       const w = workers[best] as Worker;
-      return new Promise<BatchChunk>((resolve, reject) => {
+      return new Promise<ChunkOutput>((resolve, reject) => {
         waiting.set(req.seq, {
           resolve: (c) => {
             load[best] = (load[best] ?? 1) - 1;
@@ -171,7 +217,8 @@ function workerPool(n: number, model: Model, trace: boolean): Pool {
           },
           reject,
         });
-        w.postMessage(req);
+        // The bytes move to the worker (no copy): this thread never reads them again.
+        w.postMessage(req, [req.bytes.buffer as ArrayBuffer]);
       });
     },
     async close() {
@@ -181,194 +228,182 @@ function workerPool(n: number, model: Model, trace: boolean): Pool {
   };
 }
 
-/** A progress line on standard error, redrawn at most ten times a second. */
-function progressBar(total: number, enabled: boolean): { update(bytes: number, cases: number): void; done(): void } {
-  const start = performance.now();
-  let last = 0;
-  let shown = false;
-  const draw = (bytes: number, cases: number): void => {
-    const frac = total > 0 ? Math.min(1, bytes / total) : 0;
-    const width = 30;
-    const filled = Math.round(frac * width);
-    const secs = (performance.now() - start) / 1000;
-    const rate = secs > 0 ? Math.round(cases / secs) : 0;
-    process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` +
-        `${(frac * 100).toFixed(0).padStart(3)}% ${cases} cases ${rate}/s `,
-    );
-    shown = true;
-  };
+/** The parsed flags of `flint batch`. */
+export interface BatchFlags {
+  readonly modelPath: string;
+  readonly casesPath: string;
+  readonly outPath: string | null;
+  readonly trace: boolean;
+  readonly memo: boolean;
+  readonly progress: boolean;
+  readonly workers: number;
+  readonly chunk: number | null;
+  readonly queue: string | null;
+  readonly prefix: string;
+}
+
+/** Parse the arguments of `flint batch`: the flags, or a usage message (null text for --help). */
+function parseFlags(args: readonly string[]): BatchFlags | { usage: string | null } {
+  const parsed = parseCommandArgs(args, {
+    cases: { type: 'string', short: 'c' },
+    out: { type: 'string', short: 'o' },
+    trace: { type: 'boolean' },
+    workers: { type: 'string', short: 'w' },
+    chunk: { type: 'string' },
+    'no-progress': { type: 'boolean' },
+    'no-memo': { type: 'boolean' },
+    queue: { type: 'string' },
+    prefix: { type: 'string' },
+  });
+  if (!parsed.ok) return { usage: parsed.message };
+  if (parsed.values.help) return { usage: null };
+  const [modelPath, ...extra] = parsed.positionals;
+  if (modelPath === undefined) return { usage: 'no MODEL given.' };
+  if (extra.length > 0) return { usage: `one MODEL only; got also ${extra.join(', ')}.` };
+  const casesPath = parsed.values.cases;
+  if (typeof casesPath !== 'string') return { usage: '--cases FILE.jsonl is required.' };
+  const workersText = parsed.values.workers;
+  const workers = workersText === undefined ? availableParallelism() : Number(workersText);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    return { usage: `--workers must be a whole number from 0 to 64; got «${String(workersText)}».` };
+  const chunkText = parsed.values.chunk;
+  const chunk = chunkText === undefined ? null : Number(chunkText);
+  if (chunk !== null && (!Number.isInteger(chunk) || chunk < 1))
+    return { usage: `--chunk must be a positive whole number; got «${String(chunkText)}».` };
+  const queue = typeof parsed.values.queue === 'string' ? parsed.values.queue : null;
+  if (queue !== null && !/^rediss?:\/\//.test(queue))
+    return { usage: `--queue must be a Redis URL (redis://HOST:PORT); got «${queue}».` };
+  const prefix = typeof parsed.values.prefix === 'string' ? parsed.values.prefix : 'flint';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix))
+    return { usage: `--prefix must be 1 to 64 letters, digits, '_', '.' or '-'; got «${prefix}».` };
+  if (parsed.values.prefix !== undefined && queue === null) return { usage: '--prefix needs --queue.' };
   return {
-    update(bytes, cases) {
-      if (!enabled) return;
-      const now = performance.now();
-      if (now - last < 100) return;
-      last = now;
-      draw(bytes, cases);
-    },
-    done() {
-      if (shown) process.stderr.write('\n');
-    },
+    modelPath,
+    casesPath,
+    outPath: typeof parsed.values.out === 'string' ? parsed.values.out : null,
+    trace: parsed.values.trace === true,
+    memo: parsed.values['no-memo'] !== true,
+    progress: parsed.values['no-progress'] !== true,
+    workers,
+    chunk,
+    queue,
+    prefix,
   };
 }
 
-/** `flint batch`: decide a JSONL file of cases, streaming, on every core. */
+/** `flint batch`: decide a JSONL file of cases, streaming, on every core (or on a queue's workers). */
 export const batchCommand: Command = {
   name: 'batch',
-  summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core',
+  summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core or on a queue',
   help: HELP,
   async run(args, io) {
-    const parsed = parseCommandArgs(args, {
-      cases: { type: 'string', short: 'c' },
-      out: { type: 'string', short: 'o' },
-      trace: { type: 'boolean' },
-      workers: { type: 'string', short: 'w' },
-      chunk: { type: 'string' },
-      'no-progress': { type: 'boolean' },
-    });
-    if (!parsed.ok) return usageError(io, 'batch', parsed.message);
-    if (parsed.values.help) {
+    const flags = parseFlags(args);
+    if ('usage' in flags) {
+      if (flags.usage !== null) return usageError(io, 'batch', flags.usage);
       io.stdout(HELP);
       return EXIT_OK;
     }
-    const [modelPath, ...extra] = parsed.positionals;
-    if (modelPath === undefined) return usageError(io, 'batch', 'no MODEL given.');
-    if (extra.length > 0) return usageError(io, 'batch', `one MODEL only; got also ${extra.join(', ')}.`);
-    const casesPath = parsed.values.cases;
-    if (typeof casesPath !== 'string') return usageError(io, 'batch', '--cases FILE.jsonl is required.');
-    const workersText = parsed.values.workers;
-    const workers = workersText === undefined ? availableParallelism() : Number(workersText);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64)
-      return usageError(io, 'batch', `--workers must be a whole number from 0 to 64; got «${String(workersText)}».`);
-    const chunkText = parsed.values.chunk;
-    // Traced outcomes are ~40 KB a case: smaller chunks keep the data in flight (and memory) small.
-    const chunkSize = chunkText === undefined ? (parsed.values.trace === true ? 32 : 256) : Number(chunkText);
-    if (!Number.isInteger(chunkSize) || chunkSize < 1)
-      return usageError(io, 'batch', `--chunk must be a positive whole number; got «${String(chunkText)}».`);
-    const trace = parsed.values.trace === true;
-    const outPath = typeof parsed.values.out === 'string' ? parsed.values.out : null;
-
     let size: number;
     try {
-      const st = statSync(casesPath);
+      const st = statSync(flags.casesPath);
       if (!st.isFile()) throw new Error('not a file');
       size = st.size;
     } catch {
-      io.stderr(`flint batch: cannot read the cases file «${casesPath}».\n`);
+      io.stderr(`flint batch: cannot read the cases file «${flags.casesPath}».\n`);
       return EXIT_ERRORS;
     }
-    const loaded = loadModel(modelPath, io);
+    // The worker threads load the interpreter while this thread loads the model.
+    const pool = flags.queue !== null ? null : flags.workers === 0 ? inlinePool() : workerPool(flags.workers);
+    const loaded = loadBatchModel(flags.modelPath, io);
     if (loaded.model === null) {
-      io.stderr(loaded.report || `flint batch: the model «${modelPath}» could not be loaded.\n`);
+      await pool?.close();
+      io.stderr(loaded.report || `flint batch: the model «${flags.modelPath}» could not be loaded.\n`);
       return EXIT_ERRORS;
     }
-
-    const tmp = outPath === null ? null : `${outPath}.tmp-${process.pid}`;
-    const file: WriteStream | null = tmp === null ? null : createWriteStream(tmp, { encoding: 'utf8' });
-    const write = async (text: string): Promise<void> => {
-      if (file === null) {
-        io.stdout(text);
-        return;
-      }
-      if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
-    };
-    const pool =
-      workers === 0 ? inlinePool(compile(loaded.model).value, trace) : workerPool(workers, loaded.model, trace);
-    const progress = progressBar(size, parsed.values['no-progress'] !== true && Boolean(process.stderr.isTTY));
-    const input = createReadStream(casesPath, { encoding: 'utf8', highWaterMark: 1 << 16 });
-    const totals = { taken: 0, refused: 0, errors: 0 };
-    // Results wait here until every earlier chunk is written: output order = input order.
-    const ready = new Map<number, BatchChunk>();
-    let nextToWrite = 0;
-    let inFlight = 0;
-    const maxInFlight = Math.max(2, workers * 4);
-    let wake: (() => void) | null = null;
-    let failure: Error | null = null;
-    let writing = Promise.resolve();
-    const started = performance.now();
-
-    const flush = (): void => {
-      let text = '';
-      for (let c = ready.get(nextToWrite); c !== undefined; c = ready.get(nextToWrite)) {
-        ready.delete(nextToWrite);
-        nextToWrite++;
-        if (c.lines.length > 0) text += c.lines.join('\n') + '\n';
-        totals.taken += c.taken;
-        totals.refused += c.refused;
-        totals.errors += c.errors;
-      }
-      if (text !== '') writing = writing.then(() => write(text));
-    };
-    const submit = (req: ChunkRequest): void => {
-      inFlight++;
-      pool.submit(req).then(
-        (c) => {
-          ready.set(req.seq, c);
-          flush();
-          inFlight--;
-          progress.update(input.bytesRead, totals.taken + totals.refused + totals.errors);
-          wake?.();
-        },
-        (e: unknown) => {
-          failure ??= e instanceof Error ? e : new Error(String(e));
-          inFlight--;
-          wake?.();
-        },
-      );
-    };
-
-    let seq = 0;
-    let lineNo = 0;
-    let chunk: string[] = [];
-    let first = 1;
-    let rest = '';
-    try {
-      // Pulling chunks from the stream (not readline's line events) is what gives backpressure:
-      // nothing more is read while the workers are busy, so memory stays flat.
-      reading: for await (const data of input) {
-        const parts = (rest + String(data)).split('\n');
-        rest = parts.pop() ?? '';
-        for (const part of parts) {
-          lineNo++;
-          chunk.push(part.endsWith('\r') ? part.slice(0, -1) : part);
-          if (chunk.length < chunkSize) continue;
-          submit({ seq: seq++, first, lines: chunk });
-          chunk = [];
-          first = lineNo + 1;
-          while (inFlight >= maxInFlight && failure === null) await new Promise<void>((resolve) => (wake = resolve));
-          await writing;
-          if (failure) break reading;
-        }
-      }
-      if (rest !== '' && failure === null) {
-        lineNo++;
-        chunk.push(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
-      }
-      if (chunk.length > 0 && failure === null) submit({ seq: seq++, first, lines: chunk });
-      while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
-      await writing;
-    } finally {
-      input.destroy();
-      await pool.close();
-      progress.done();
+    if (pool === null) {
+      // BullMQ and ioredis load only here: `flint --help` and local batches never pay for them.
+      const { runQueuedBatch } = await import('../batch-queue.js');
+      return runQueuedBatch(flags, loaded.model, size, io);
     }
-    if (file !== null && tmp !== null && outPath !== null) {
-      await new Promise<void>((resolve) => file.end(() => resolve()));
-      if (failure) unlinkSync(tmp);
-      else renameSync(tmp, outPath);
-    }
-    if (failure) {
-      io.stderr(`flint batch: ${(failure as Error).message}\n`);
-      return EXIT_ERRORS;
-    }
-    const total = totals.taken + totals.refused + totals.errors;
-    const secs = (performance.now() - started) / 1000;
-    io.stderr(
-      `flint batch: ${total} case${total === 1 ? '' : 's'} ` +
-        `(${totals.taken} taken, ${totals.refused} refused, ${totals.errors} invalid) in ${secs.toFixed(2)} s, ` +
-        `${Math.round(total / Math.max(secs, 1e-9))} cases/s, ` +
-        `${workers === 0 ? 'in one thread' : `${workers} worker${workers === 1 ? '' : 's'}`}\n`,
-    );
-    return totals.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+    pool.setup({ model: loaded.model, trace: flags.trace, memo: flags.memo });
+    return runLocalBatch(flags, pool, size, io);
   },
 };
+
+/** The local batch: chunks of bytes to worker threads, results written in input order. */
+async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: CliIo): Promise<number> {
+  const { workers, trace } = flags;
+  // Traced outcomes are ~40 KB a case: smaller chunks keep the data in flight (and memory) small.
+  const chunkSize = flags.chunk ?? (trace ? 32 : 256);
+  const sink = outputSink(flags.outPath, io);
+  const progress = progressDisplay(
+    'flint batch',
+    { enabled: flags.progress, tty: Boolean(process.stderr.isTTY) },
+    (t) => process.stderr.write(t),
+  );
+  const totals: BatchTotals = { taken: 0, refused: 0, errors: 0, errorLines: [] };
+  // Results wait here until every earlier chunk is written: output order = input order.
+  const ready = new Map<number, ChunkOutput>();
+  let nextToWrite = 0;
+  let inFlight = 0;
+  const maxInFlight = Math.max(2, workers * 4);
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  let bytesRead = 0;
+  const started = performance.now();
+
+  const flush = (): void => {
+    for (let c = ready.get(nextToWrite); c !== undefined; c = ready.get(nextToWrite)) {
+      ready.delete(nextToWrite);
+      nextToWrite++;
+      if (c.bytes !== undefined && c.bytes.length > 0) sink.writeBytes(c.bytes);
+      else if (c.text !== '') sink.write(c.text);
+      totals.taken += c.taken;
+      totals.refused += c.refused;
+      totals.errors += c.errors;
+      for (const l of c.errorLines) if (totals.errorLines.length < 20) totals.errorLines.push(l);
+    }
+  };
+  const submit = (req: ChunkRequest): void => {
+    inFlight++;
+    pool.submit(req).then(
+      (c) => {
+        ready.set(req.seq, c);
+        flush();
+        inFlight--;
+        progress.update(totals.taken + totals.refused + totals.errors, size > 0 ? bytesRead / size : 1);
+        wake?.();
+      },
+      (e: unknown) => {
+        failure ??= e instanceof Error ? e : new Error(String(e));
+        inFlight--;
+        wake?.();
+      },
+    );
+  };
+
+  try {
+    // Pulling chunks from the stream gives backpressure: nothing more is read while the workers
+    // are busy or the output is behind, so memory stays flat.
+    for await (const chunk of readChunks(flags.casesPath, chunkSize)) {
+      bytesRead = chunk.bytesRead;
+      submit({ seq: chunk.seq, first: chunk.first, bytes: chunk.bytes });
+      while (inFlight >= maxInFlight && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+      await sink.drained();
+      if (failure) break;
+    }
+    while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
+  } finally {
+    await pool.close();
+    progress.finish();
+  }
+  await sink.close(failure === null);
+  if (failure) {
+    io.stderr(`flint batch: ${(failure as Error).message}\n`);
+    return EXIT_ERRORS;
+  }
+  const secs = (performance.now() - started) / 1000;
+  const how = workers === 0 ? 'in one thread' : `${workers} worker${workers === 1 ? '' : 's'}`;
+  reportTotals(totals, secs, how, io);
+  return totals.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}

@@ -53,7 +53,7 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'batch',
-    summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core',
+    summary: 'decide a JSONL file of cases (outcomes, optional traces) on every core or on a queue',
     load: async () => (await import('./batch.js')).batchCommand,
   },
   {
@@ -65,6 +65,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'store',
     summary: 'verify the hash chains of a decision store',
     load: async () => (await import('./store.js')).storeCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'decide the chunks of queued batches (flint batch --queue) from a BullMQ queue',
+    load: async () => (await import('./worker.js')).workerCommand,
   },
   {
     name: 'conformance',

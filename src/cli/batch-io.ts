@@ -1,0 +1,216 @@
+/**
+ * What the local and the queued `flint batch` share: the cases file cut into chunks of whole
+ * lines as bytes, the byte decoders of the fast path, and the progress display.
+ */
+import { createReadStream, createWriteStream, renameSync, unlinkSync } from 'node:fs';
+import type { ByteDecoders } from '../batch/index.js';
+import type { CliIo } from './io.js';
+
+/** Node's decoders: `Buffer#toString` with an encoding is several times faster than TextDecoder. */
+export const nodeDecoders: ByteDecoders = {
+  latin1: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', s, e),
+  utf8: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e),
+};
+
+/** A run of whole lines of the cases file. */
+export interface ByteChunk {
+  /** 0-based position of the chunk in the file. */
+  readonly seq: number;
+  /** 1-based number of its first line. */
+  readonly first: number;
+  /** Number of lines (the last line of the file counts when it lacks a newline). */
+  readonly lines: number;
+  /** The bytes, in an ArrayBuffer of their own (so it can be transferred to a worker). */
+  readonly bytes: Uint8Array;
+  /** Bytes of the file read so far, for the progress display. */
+  readonly bytesRead: number;
+}
+
+/** Copy `parts` into one Uint8Array with an ArrayBuffer of its own. */
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * The file at `path` in chunks of `size` lines, streaming: only the chunk being cut is held. Lines
+ * are split at `\n` bytes, never decoded here (the workers decode what they need).
+ */
+export async function* readChunks(path: string, size: number): AsyncGenerator<ByteChunk> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  let parts: Uint8Array[] = [];
+  let count = 0;
+  let seq = 0;
+  let first = 1;
+  let bytesRead = 0;
+  try {
+    for await (const data of input) {
+      const b = data as Buffer;
+      bytesRead += b.length;
+      let from = 0;
+      for (let nl = b.indexOf(10, 0); nl >= 0; nl = b.indexOf(10, nl + 1)) {
+        count++;
+        if (count < size) continue;
+        parts.push(b.subarray(from, nl + 1));
+        from = nl + 1;
+        yield { seq: seq++, first, lines: count, bytes: joined(parts), bytesRead };
+        first += count;
+        count = 0;
+        parts = [];
+      }
+      if (from < b.length) parts.push(b.subarray(from));
+    }
+    const rest = joined(parts);
+    // A last line without a newline is a line too.
+    if (rest.length > 0 && rest[rest.length - 1] !== 10) count++;
+    if (rest.length > 0) yield { seq: seq++, first, lines: count, bytes: rest, bytesRead };
+  } finally {
+    input.destroy();
+  }
+}
+
+/** Progress on standard error: a redrawn bar on a terminal, else a plain line every few seconds. */
+export interface Progress {
+  /** `done` cases decided so far, `fraction` (0 to 1) of the work done. */
+  update(done: number, fraction: number): void;
+  /** Ends the display (a newline after the bar). */
+  finish(): void;
+}
+
+const formatSecs = (s: number): string =>
+  s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${Math.round(s)}s`;
+
+/**
+ * A progress display for `label` writing to `write`: `tty` draws a bar (at most ten times a second),
+ * otherwise one plain line every `everyMs` (default 5 s); `enabled: false` shows nothing.
+ */
+export function progressDisplay(
+  label: string,
+  options: { readonly enabled: boolean; readonly tty: boolean; readonly everyMs?: number },
+  write: (text: string) => void,
+): Progress {
+  const start = performance.now();
+  const every = options.tty ? 100 : (options.everyMs ?? 5000);
+  let last = start;
+  let shown = false;
+  return {
+    update(done, fraction) {
+      if (!options.enabled) return;
+      const now = performance.now();
+      if (now - last < every) return;
+      last = now;
+      const secs = (now - start) / 1000;
+      const rate = secs > 0 ? done / secs : 0;
+      const frac = Math.max(0, Math.min(1, fraction));
+      const left = frac > 0 ? (secs * (1 - frac)) / frac : Number.NaN;
+      const eta = Number.isFinite(left) ? formatSecs(left) : '?';
+      const pct = `${(frac * 100).toFixed(0)}%`;
+      if (options.tty) {
+        const width = 30;
+        const filled = Math.round(frac * width);
+        write(
+          `\r${label}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct.padStart(4)} ` +
+            `${done} cases, ${Math.round(rate)}/s, ${eta} left `,
+        );
+        shown = true;
+      } else {
+        write(`${label}: ${done} cases, ${Math.round(rate)}/s, ${pct}, ${eta} left\n`);
+      }
+    },
+    finish() {
+      if (shown) write('\n');
+    },
+  };
+}
+
+/** Where the output goes: standard output, or a file written atomically (a temporary file renamed at the end). */
+export interface OutputSink {
+  write(text: string): void;
+  /** Write UTF-8 bytes (what worker threads send back: no decoding and re-encoding on the way). */
+  writeBytes(bytes: Uint8Array): void;
+  /** Resolves when the file's buffer has room again (at once for standard output). */
+  drained(): Promise<void>;
+  /** Ends the output: `ok` renames the temporary file into place, otherwise removes it. */
+  close(ok: boolean): Promise<void>;
+}
+
+/** The output of a batch: `outPath`, or standard output when null. */
+export function outputSink(outPath: string | null, io: CliIo): OutputSink {
+  if (outPath === null)
+    return {
+      write: (t) => io.stdout(t),
+      // The injected I/O takes text: decoded here (with --out the bytes go to the file as they are).
+      writeBytes: (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8')),
+      drained: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    };
+  const tmp = `${outPath}.tmp-${process.pid}`;
+  const file = createWriteStream(tmp, { encoding: 'utf8' });
+  let full = false;
+  let waiters: (() => void)[] = [];
+  // Listened to all along: a drain between a write and the wait for it is not missed.
+  file.on('drain', () => {
+    full = false;
+    for (const w of waiters) w();
+    waiters = [];
+  });
+  return {
+    write(text) {
+      if (!file.write(text)) full = true;
+    },
+    writeBytes(bytes) {
+      if (!file.write(bytes)) full = true;
+    },
+    drained() {
+      if (!full) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    async close(ok) {
+      await new Promise<void>((resolve) => file.end(() => resolve()));
+      if (ok) renameSync(tmp, outPath);
+      else unlinkSync(tmp);
+    },
+  };
+}
+
+/** Counts of a batch, and the first error lines (invalid cases) for the report. */
+export interface BatchTotals {
+  taken: number;
+  refused: number;
+  errors: number;
+  readonly errorLines: string[];
+}
+
+/** The end-of-batch summary on standard error: invalid lines with their line numbers, then the totals. */
+export function reportTotals(totals: BatchTotals, secs: number, how: string, io: CliIo): void {
+  for (const text of totals.errorLines) {
+    let shown = text;
+    try {
+      const e = JSON.parse(text) as { line?: number; error?: { code?: string; message?: string; path?: string } };
+      const path = e.error?.path ? ` at ${e.error.path}` : '';
+      shown = `line ${e.line}: ${e.error?.code}${path}: ${e.error?.message}`;
+    } catch {
+      // an error line is JSON; shown as it is otherwise
+    }
+    io.stderr(`flint batch: invalid case, ${shown}\n`);
+  }
+  if (totals.errors > totals.errorLines.length)
+    io.stderr(`flint batch: ... and ${totals.errors - totals.errorLines.length} more invalid cases (see the output)\n`);
+  const total = totals.taken + totals.refused + totals.errors;
+  io.stderr(
+    `flint batch: ${total} case${total === 1 ? '' : 's'} ` +
+      `(${totals.taken} taken, ${totals.refused} refused, ${totals.errors} invalid) in ${secs.toFixed(2)} s, ` +
+      `${Math.round(total / Math.max(secs, 1e-9))} cases/s, ${how}\n`,
+  );
+}

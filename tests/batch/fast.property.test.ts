@@ -1,0 +1,117 @@
+/**
+ * The fast batch path (src/batch/fast.ts) against the general one: random case files, decided line
+ * by line alone with decideLine and by the fast decider (strings and bytes, Node's and the default
+ * decoders), give the same bytes. The files mix valid and invalid cases, repeated bodies under new
+ * ids (what the fast path remembers), ids of every JSON kind and spelling, other key orders,
+ * whitespace, CRLF, blank lines, a body that names "id" again or spells it with \u escapes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createBatchDecider, decideLine, idEnd } from '../../src/batch/index.js';
+import { nodeDecoders } from '../../src/cli/batch-io.js';
+import { compile } from '../../src/run/index.js';
+import { projectRoot } from '../helpers/shared.js';
+import { benefitModel } from '../run/fixtures.js';
+
+const cm = compile(benefitModel()).value;
+const bases = readFileSync(join(projectRoot, 'tests', 'batch', 'golden', 'benefit.cases.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('{"id":'))
+  .map((l) => l.slice(l.indexOf(',') + 1));
+
+/** Ids as a producer might write them: JSON strings and numbers, spelled in several ways, and non-ids. */
+const idText = fc.oneof(
+  fc.string({ maxLength: 3 }).map((s) => JSON.stringify(s)),
+  fc.constantFrom('"x"', '"other"', '"a\\u0062"', '"\\"q\\""', '"é"', '"\\n"', '"é\\/"'),
+  fc.integer({ min: -1000, max: 1000 }).map(String),
+  fc.constantFrom('-0', '1.50', '1e2', '1E+2', '2.5e-3', '1e400', '01', '1-2', '-'),
+  fc.constantFrom('true', 'null', '[1]', '{}', '"unterminated'),
+);
+
+/** A body: a golden one (valid or not), maybe changed so the fast path must decline or re-decide. */
+const body = fc.tuple(fc.constantFrom(...bases), fc.nat(9)).map(([b, k]) => {
+  if (k === 0) return b.replace('"asOf"', '"id":"other","asOf"');
+  if (k === 1) return b.replace('"asOf"', '"\\u0069d":"x","asOf"');
+  if (k === 2) return b.replace('2024-01-01', '2024-02-30');
+  if (k === 3) return b.replace('"asOf":', '"asOf" : ');
+  return b;
+});
+
+/** A line of a cases file, its body one of a small pool (so bodies repeat under other ids). */
+const line = (pool: readonly string[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(idText, fc.constantFrom(...pool)).map(([id, b]) => `{"id":${id},${b}`) },
+    { weight: 1, arbitrary: fc.tuple(idText, fc.constantFrom(...pool)).map(([id, b]) => `{ "id": ${id},${b}`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(idText, fc.constantFrom(...pool)).map(([id, b]) => `{${b.slice(0, -1)},"id":${id}}`),
+    },
+    { weight: 1, arbitrary: fc.constantFrom('', '   ', 'not json', '[1,2]', '\uFEFF{"id":1,"asOf":"2024-01-01"}') },
+  );
+
+const file = fc.record({
+  lines: fc.array(body, { minLength: 1, maxLength: 3 }).chain((pool) => fc.array(line(pool), { maxLength: 25 })),
+  crlf: fc.boolean(),
+  lastNewline: fc.boolean(),
+  trace: fc.boolean(),
+});
+
+/** Each line decided alone by the general path: the reference bytes. */
+function reference(lines: readonly string[], trace: boolean): string {
+  let out = '';
+  lines.forEach((l, i) => {
+    const r = decideLine(cm, l, i + 1, { trace });
+    if (r !== null) out += `${r}\n`;
+  });
+  return out;
+}
+
+describe('the fast batch path', () => {
+  it('gives the same bytes as deciding each line alone by the general path', () => {
+    fc.assert(
+      fc.property(file, ({ lines, crlf, lastNewline, trace }) => {
+        const expected = reference(lines, trace);
+        const text = lines.join(crlf ? '\r\n' : '\n') + (lastNewline && lines.length > 0 ? '\n' : '');
+        const bytes = new TextEncoder().encode(text);
+        // A fresh decider per run and one shared by three runs (remembered bodies from earlier runs).
+        for (const decode of [nodeDecoders, undefined]) {
+          const d = createBatchDecider(cm, { trace, ...(decode ? { decode } : {}) });
+          expect(d.decideBytes(bytes, 1).text).toBe(expected);
+          expect(d.decideBytes(bytes, 1).text).toBe(expected);
+          expect(d.decideText(lines, 1).text).toBe(expected);
+          expect(
+            d
+              .decideLines(lines, 1)
+              .lines.map((l) => `${l}\n`)
+              .join(''),
+          ).toBe(expected);
+        }
+        // Tiny memory: outcomes are dropped all the time, the bytes stay the same.
+        const small = createBatchDecider(cm, { trace, maxBytes: 600, decode: nodeDecoders });
+        expect(small.decideBytes(bytes, 1).text).toBe(expected);
+        expect(createBatchDecider(cm, { trace, remember: false }).decideText(lines, 1).text).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers repeated bodies from memory, and counts by kind like the general path', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `{"id":"c${i}",${bases[i % 2]}`);
+    const d = createBatchDecider(cm, { decode: nodeDecoders });
+    const r = d.decideBytes(new TextEncoder().encode(lines.join('\n')), 1);
+    expect(r.text).toBe(reference(lines, false));
+    expect(d.stats()).toEqual({ hits: 38, decided: 2 });
+    expect([r.taken, r.refused, r.errors]).toEqual([20, 20, 0]);
+  });
+
+  it('reads the id at the start of a line only in the one spelling it vouches for', () => {
+    expect(idEnd('{"id":"a\\"b","asOf":1}')).toBe(12);
+    expect(idEnd('{"id":-1.5e3,"x":1}')).toBe(12);
+    expect(idEnd('{ "id":1,"x":1}')).toBe(-1);
+    expect(idEnd('{"id":true,"x":1}')).toBe(-1);
+    expect(idEnd('{"id":"a"}')).toBe(-1);
+    expect(idEnd('{"id":"a')).toBe(-1);
+  });
+});
