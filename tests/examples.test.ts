@@ -23,9 +23,9 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     // The refusal the case expects, before the allowance was revised, names only the failing
     // condition: the revision duty still active, the act that created it, and its article (in Dutch).
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> door dt: geweigerd — De ' +
-        'voorwaarden van <<terugvorderen kinderopvangtoeslag>> ' +
-        'zijn niet vervuld: niet <herzien kinderopvangtoeslag>(alice): die plicht is nog actief ' +
+      '<<terugvorderen tegemoetkoming>> door dt: geweigerd — De ' +
+        'voorwaarden van <<terugvorderen tegemoetkoming>> ' +
+        'zijn niet vervuld: niet <herzien tegemoetkoming>(alice): die plicht is nog actief ' +
         '(ontstaan door handeling r9 op 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
     // Advance € 19 664 minus the revised allowance € 14 094 leaves € 5 570 to recover.
@@ -53,9 +53,9 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Recovery decision r12');
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> by dt: refused — The ' +
-        'preconditions of <<terugvorderen kinderopvangtoeslag>> ' +
-        'do not hold: not <herzien kinderopvangtoeslag>(alice): that duty is still active ' +
+      '<<terugvorderen tegemoetkoming>> by dt: refused — The ' +
+        'preconditions of <<terugvorderen tegemoetkoming>> ' +
+        'do not hold: not <herzien tegemoetkoming>(alice): that duty is still active ' +
         '(created by r9 on 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
     expect(r.stdout).toContain('to recover € 5570');

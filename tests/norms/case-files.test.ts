@@ -52,7 +52,7 @@ describe('norm case files', () => {
   it('kinderopvangtoeslag.case.json: recovers € 5 570 and ends with no open duty', () => {
     const { state, cm } = runCase('examples/cases/kinderopvangtoeslag.case.json');
     expect(evaluateFact(cm, state, 'vast te stellen terugvordering', ['alice']).value).toEqual({
-      type: 'integer',
+      type: 'decimal',
       value: '5570',
     });
     expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);

@@ -30,7 +30,7 @@ describe('norms', () => {
     expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
   });
 
-  it.each(['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])(
+  it.each(['norms/awb/awb.flint', 'norms/awir/awir.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint'])(
     '%s: every source block has a citation, text and juriconnect id, and every act cites a source',
     (file) => {
       const { checked } = loadNorm(file);
@@ -53,6 +53,7 @@ describe('norms', () => {
   it.each([
     ['norms/awb/awb.flint', 'norms/texts/awb.md'],
     ['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/texts/kinderopvangtoeslag.md'],
+    ['norms/awir/awir.flint', 'norms/texts/kinderopvangtoeslag.md'],
   ])('%s quotes every source text line verbatim from %s', (file, textsFile) => {
     const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
     // The texts collected for issue 10 (versions per year) count for every norm: a line must stand in one of them.
@@ -72,10 +73,11 @@ describe('norms', () => {
     expect(notFound).toEqual([]);
   });
 
-  it('the kinderopvangtoeslag model imports the Awb', () => {
+  it('the kinderopvangtoeslag model imports the Awir, which imports the Awb', () => {
     const { files: loaded } = loadNorm('norms/kinderopvangtoeslag/kinderopvangtoeslag.flint');
     expect(loaded.map((f) => relative(ROOT, f))).toEqual([
       'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint',
+      'norms/awir/awir.flint',
       'norms/awb/awb.flint',
     ]);
   });
