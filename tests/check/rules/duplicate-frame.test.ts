@@ -37,7 +37,10 @@ describe('duplicate-frame', () => {
 });
 
 describe('duplicate-frame: an imported input fact defined by the importing file (grammar/README.md#imports)', () => {
-  const files = (main: string, lib = 'fact [persoon]: actor\nfact [bedrag](p: [persoon]): decimal\n') => ({
+  const files = (
+    main: string,
+    lib = 'fact [persoon]: actor\nfact [bedrag](p: [persoon]): decimal\n',
+  ): Record<string, string> => ({
     'm/main.flint': `model "Main" { version: 2024-01-01 }\nimport "lib.flint"\n${main}`,
     'm/lib.flint': lib,
   });
@@ -46,7 +49,7 @@ describe('duplicate-frame: an imported input fact defined by the importing file 
     expect(loaded.diagnostics).toEqual([]);
     return check(loaded.value.model)
       .diagnostics.filter((d) => d.code === 'duplicate-frame')
-      .map((d) => `${d.span.file}:${d.span.start.line}`);
+      .map((d) => `${d.span?.file}:${d.span?.start.line}`);
   };
 
   test('is allowed once, with the same parameters and type; the definition is used', () => {
