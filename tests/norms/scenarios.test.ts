@@ -34,6 +34,7 @@ describe.each([
   'norms/awb/awb.test.flint',
   'norms/awir/awir.test.flint',
   'norms/kinderopvangtoeslag/kinderopvangtoeslag.test.flint',
+  'norms/zorgtoeslag/zorgtoeslag.test.flint',
 ])('%s', (path) => {
   const report = run(path);
 
