@@ -119,7 +119,7 @@ for (const step of scenario.acts) {
 
 // 4. The recovery decision, with every article it rests on, in the version applied on its date.
 //    `--full` prints the whole derivation tree (what `flint explain --why` shows).
-const recovery = decisions.find((d) => d.act === 'terugvorderen kinderopvangtoeslag');
+const recovery = decisions.find((d) => d.act === 'terugvorderen tegemoetkoming');
 if (recovery) {
   const nl = lang === 'nl';
   const amount = evaluateFact(compiled, state, 'vast te stellen terugvordering', ['alice']).value;

@@ -23,13 +23,19 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     // The refusal the case expects, before the allowance was revised, names only the failing
     // condition: the revision duty still active, the act that created it, and its article (in Dutch).
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> door dt: geweigerd — De ' +
-        'voorwaarden van <<terugvorderen kinderopvangtoeslag>> ' +
-        'zijn niet vervuld: niet <herzien kinderopvangtoeslag>(alice): die plicht is nog actief ' +
-        '(ontstaan door handeling r9 op 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+      '<<terugvorderen tegemoetkoming>> door dt: geweigerd — De ' +
+        'voorwaarden van <<terugvorderen tegemoetkoming>> ' +
+        'zijn niet vervuld: niet <herzien tegemoetkoming>(alice): die plicht is nog actief ' +
+        '(ontstaan door handeling r9 op 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
-    // Advance € 14 436 minus the revised allowance € 10 105 leaves € 4 331 to recover.
-    expect(r.stdout).toContain('terug te vorderen € 4331');
+    // Advance € 19 664 minus the revised allowance € 14 094 leaves € 5 570 to recover.
+    expect(r.stdout).toContain('terug te vorderen € 5570');
+    // A 2025 case decided with the 2025 amounts: the maximum hourly price of berekeningsjaar 2025, and the
+    // art. 26a threshold in force on the decision date in 2026.
+    expect(r.stdout).toContain(
+      '  - art. 4 lid 1 Besluit kinderopvangtoeslag (versie 2025-01-01): “Dagopvang: € 10,71 / Buitenschoolse opvang',
+    );
+    expect(r.stdout).toContain('  - art. 26a lid 1 Awir (versie 2026-01-01)');
     for (const article of [
       'art. 26 lid 1 Awir',
       'art. 24 lid 2 Awir',
@@ -47,12 +53,12 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Recovery decision r12');
     expect(r.stdout).toContain(
-      '<<terugvorderen kinderopvangtoeslag>> by dt: refused — The ' +
-        'preconditions of <<terugvorderen kinderopvangtoeslag>> ' +
-        'do not hold: not <herzien kinderopvangtoeslag>(alice): that duty is still active ' +
-        '(created by r9 on 2025-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+      '<<terugvorderen tegemoetkoming>> by dt: refused — The ' +
+        'preconditions of <<terugvorderen tegemoetkoming>> ' +
+        'do not hold: not <herzien tegemoetkoming>(alice): that duty is still active ' +
+        '(created by r9 on 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
-    expect(r.stdout).toContain('to recover € 4331');
+    expect(r.stdout).toContain('to recover € 5570');
     expect(r.stdout).toMatch(/The decision rests on \d+ provisions/);
   });
 });

@@ -68,7 +68,7 @@ describe('the package as a library', () => {
     const r = node(['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
-      names: ['atw', 'awb', 'kinderopvangtoeslag', 'lerarenbeurs'],
+      names: ['atw', 'awb', 'awir', 'kinderopvangtoeslag', 'lerarenbeurs', 'zorgtoeslag'],
       schema: 'string',
       awbFrames: true,
       awbErrors: 0,

@@ -1,5 +1,6 @@
 /**
- * The example case files of the norms (examples/cases/awb.case.json, kinderopvangtoeslag.case.json)
+ * The example case files of the norms (examples/cases/awb.case.json, kinderopvangtoeslag.case.json,
+ * zorgtoeslag.case.json)
  * are valid for their models and run as written: every act has the outcome the file expects.
  */
 import { readFileSync } from 'node:fs';
@@ -49,11 +50,22 @@ describe('norm case files', () => {
     expect(state.violations).toEqual([]);
   });
 
-  it('kinderopvangtoeslag.case.json: recovers € 4 331 and ends with no open duty', () => {
+  it('kinderopvangtoeslag.case.json: recovers € 5 570 and ends with no open duty', () => {
     const { state, cm } = runCase('examples/cases/kinderopvangtoeslag.case.json');
     expect(evaluateFact(cm, state, 'vast te stellen terugvordering', ['alice']).value).toEqual({
-      type: 'integer',
-      value: '4331',
+      type: 'decimal',
+      value: '5570',
+    });
+    expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);
+    expect(state.violations).toEqual([]);
+  });
+
+  it('zorgtoeslag.case.json: advance € 1 573, zorgtoeslag € 670, € 903 recovered and paid within six weeks', () => {
+    const { state, outcomes, cm } = runCase('examples/cases/zorgtoeslag.case.json');
+    expect(outcomes.filter((o) => o.endsWith('refused'))).toEqual(['terugvorderen tegemoetkoming: refused']);
+    expect(evaluateFact(cm, state, 'vast te stellen terugvordering', ['alice']).value).toEqual({
+      type: 'decimal',
+      value: '903',
     });
     expect(state.duties.filter((d) => d.status === 'active')).toEqual([]);
     expect(state.violations).toEqual([]);

@@ -30,32 +30,34 @@ function run(path: string) {
   return runScenarios(loaded.value.model, { file });
 }
 
-describe.each(['norms/awb/awb.test.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.test.flint'])(
-  '%s',
-  (path) => {
-    const report = run(path);
+describe.each([
+  'norms/awb/awb.test.flint',
+  'norms/awir/awir.test.flint',
+  'norms/kinderopvangtoeslag/kinderopvangtoeslag.test.flint',
+  'norms/zorgtoeslag/zorgtoeslag.test.flint',
+])('%s', (path) => {
+  const report = run(path);
 
-    it('runs scenarios and every check passes', () => {
-      expect(report.diagnostics).toEqual([]);
-      expect(report.scenarios.length).toBeGreaterThan(3);
-      const failures = report.scenarios.flatMap((s) =>
-        s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text} (expected ${c.expected}, got ${c.actual})`),
-      );
-      expect(failures).toEqual([]);
-      expect(report.scenarios.filter((s) => !s.passed).map((s) => s.name)).toEqual([]);
-      expect(report.failed).toBe(0);
-    });
+  it('runs scenarios and every check passes', () => {
+    expect(report.diagnostics).toEqual([]);
+    expect(report.scenarios.length).toBeGreaterThan(3);
+    const failures = report.scenarios.flatMap((s) =>
+      s.checks.filter((c) => !c.passed).map((c) => `${s.name}: ${c.text} (expected ${c.expected}, got ${c.actual})`),
+    );
+    expect(failures).toEqual([]);
+    expect(report.scenarios.filter((s) => !s.passed).map((s) => s.name)).toEqual([]);
+    expect(report.failed).toBe(0);
+  });
 
-    it('takes every act and activates and ends every duty', () => {
-      expect(report.coverage.acts.notTaken).toEqual([]);
-      expect(report.coverage.duties.notActivated).toEqual([]);
-      expect(report.coverage.duties.notTerminated).toEqual([]);
-    });
+  it('takes every act and activates and ends every duty', () => {
+    expect(report.coverage.acts.notTaken).toEqual([]);
+    expect(report.coverage.duties.notActivated).toEqual([]);
+    expect(report.coverage.duties.notTerminated).toEqual([]);
+  });
 
-    it('includes at least one refusal and one deadline or condition violation', () => {
-      const kinds = report.scenarios.flatMap((s) => s.checks.map((c) => c.kind));
-      expect(kinds).toContain('ExpectRefused');
-      expect(report.coverage.duties.violated.length).toBeGreaterThan(0);
-    });
-  },
-);
+  it('includes at least one refusal and one deadline or condition violation', () => {
+    const kinds = report.scenarios.flatMap((s) => s.checks.map((c) => c.kind));
+    expect(kinds).toContain('ExpectRefused');
+    expect(report.coverage.duties.violated.length).toBeGreaterThan(0);
+  });
+});

@@ -99,7 +99,12 @@ describe('precomputed lookahead paths (grammar/lookahead-paths.ts)', () => {
     const fromTable = new FlintParser({ lookahead: stored() });
     const computed = new FlintParser({ lookahead: llk() });
     let withErrors = 0;
-    for (const file of ['norms/awb/awb.flint', 'norms/kinderopvangtoeslag/kinderopvangtoeslag.test.flint']) {
+    const files = [
+      'norms/awb/awb.flint',
+      'norms/kinderopvangtoeslag/kinderopvangtoeslag.test.flint',
+      'norms/awir/awir.flint',
+    ];
+    for (const file of files) {
       const text = readFileSync(join(projectRoot, file), 'utf8');
       for (const variant of broken(text, 10)) {
         const a = parseWith(fromTable, variant);
