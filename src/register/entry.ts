@@ -470,7 +470,12 @@ function fieldsOf(
   ];
   const asked = data.filter((d) => !d.role);
   const roles = data.filter((d) => d.role);
-  const askedText = asked.map((d) => `${displayName('fact', d.fact)} (${d.type})`).join(', ');
+  // Within the field's 2,500 characters, leaving room for the roles sentence; the full list is `data`.
+  const askedText = listWithin(
+    asked.map((d) => `${displayName('fact', d.fact)} (${d.type})`),
+    2000,
+    (n) => `en ${n} andere (zie data)`,
+  );
   const sourceData = [
     ...(asked.length > 0 ? [`Het algoritme vraagt deze gegevens: ${askedText}.`] : []),
     ...(roles.length > 0 ? [`Rollen: ${roles.map((d) => displayName('fact', d.fact)).join(', ')}.`] : []),
@@ -500,7 +505,7 @@ function fieldsOf(
     proportionality: null,
     human_intervention: null,
     risks: null,
-    lawful_basis: basis.length > 0 ? basis.join(' ') : null,
+    lawful_basis: fitted(basis, 2500, (n) => `En ${n} andere regelingen: zie legalBasis.`),
     lawful_basis_grouping:
       regs.length > 0
         ? regs.map((r) => ({ title: r.name ?? r.bwb, link: `https://wetten.overheid.nl/${r.bwb}` }))
@@ -508,7 +513,7 @@ function fieldsOf(
     process_index_url: null,
     impacttoetsen_grouping: null,
     impacttoetsen: null,
-    source_data: sourceData.length > 0 ? sourceData.join(' ') : null,
+    source_data: fitted(sourceData, 2500, (n) => `En ${n} andere gegevens: zie data.`),
     source_data_grouping: null,
     methods_and_models: methods,
     provider: null,
@@ -547,4 +552,39 @@ export function registerEntry(model: Model, options?: RegisterOptions): Result<R
     },
     modelProblem('registerEntry', model) ?? optionsProblem(options),
   );
+}
+
+/** Items joined by `, ` within `max` characters; when they do not all fit, as many as fit and then `rest(n)`. */
+function listWithin(items: readonly string[], max: number, rest: (n: number) => string): string {
+  const all = items.join(', ');
+  if (all.length <= max) return all;
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, item] of items.entries()) {
+    if (length + item.length + 2 + rest(items.length - i).length > max)
+      return [...kept, rest(items.length - i)].join(', ');
+    kept.push(item);
+    length += item.length + 2;
+  }
+  return all;
+}
+
+/**
+ * Sentences joined by spaces within the standard's `max` characters: when they do not all fit, as many as fit and
+ * then `rest(n)` naming how many were left out (the full lists are in the entry's own `legalBasis` and `data`).
+ * `null` for no sentences.
+ */
+function fitted(parts: readonly string[], max: number, rest: (n: number) => string): string | null {
+  if (parts.length === 0) return null;
+  const all = parts.join(' ');
+  if (all.length <= max) return all;
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, p] of parts.entries()) {
+    const tail = rest(parts.length - i);
+    if (length + p.length + 1 + tail.length + 1 > max) return [...kept, tail].join(' ');
+    kept.push(p);
+    length += p.length + 1;
+  }
+  return kept.join(' ');
 }

@@ -199,15 +199,21 @@ function playsRole(ctx: Ctx, role: string, actor: string): Tri {
   return bool(plays);
 }
 
+/** True when a frame's version is decided by its own variants or `applies as of` date. */
+const ownDate = (d: { variants?: readonly unknown[]; appliesAsOf?: unknown }): boolean =>
+  (d.variants ?? []).length > 0 || (d.appliesAsOf ?? null) !== null;
+
 /** Whether an act and every fact frame it rests on are in force on `date` (memoised per act and date). */
 function actInForce(cm: CompiledModel, act: CAct, date: string): boolean {
   const hit = act.inForceCache.get(date);
   if (hit !== undefined) return hit;
-  let ok = frameInForce(cm, act.decl, date);
+  // A frame with variants or `applies as of` (grammar/README.md#versions) is in force by its own deciding date: picking
+  // its variant decides that (no variant in force: unknown, or for an act, not in force), not the act's date.
+  let ok = ownDate(act.decl) || frameInForce(cm, act.decl, date);
   for (const r of act.restsOn) {
     if (!ok) break;
     const decl = cm.facts.get(r.name)?.decl;
-    if (decl && !frameInForce(cm, decl, date)) ok = false;
+    if (decl && !ownDate(decl) && !frameInForce(cm, decl, date)) ok = false;
   }
   if (act.inForceCache.size > 256) act.inForceCache.clear();
   act.inForceCache.set(date, ok);

@@ -282,6 +282,8 @@ export function newCtx(
 
 /** True when a source's validity period covers `date`. */
 export function sourceCovers(s: SourceDecl, date: string): boolean {
+  // A source with versions (grammar/README.md#versions) is in force while one of its versions is.
+  if ((s.versions ?? []).length > 0) return versionInForce(s, date) !== null;
   return (s.validFrom === null || s.validFrom <= date) && (s.validTo === null || date <= s.validTo);
 }
 
