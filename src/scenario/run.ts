@@ -209,14 +209,26 @@ function runStep(ctx: Ctx, step: ScenarioStep, index: number): boolean {
     }
     case 'Advance': {
       const r = stepCase(cm, ctx.state, { kind: 'advance', to: step.date });
-      if (r.kind === 'advance') ctx.coverage.observeViolations(r.violations);
       ctx.state = r.state;
+      // Every violation the case holds counts: those of this clock move and those recorded by acts before it.
+      ctx.coverage.observeViolations(violations(ctx.state));
       return true;
     }
     case 'Do':
-      return doStep(ctx, step.actor, step.act, step.force, step.at, result, 'do');
-    case 'ExpectRefused':
-      return doStep(ctx, step.actor, step.act, false, step.at, result, 'refused');
+    case 'ExpectRefused': {
+      const ok = doStep(
+        ctx,
+        step.actor,
+        step.act,
+        step.kind === 'Do' && step.force,
+        step.at,
+        result,
+        step.kind === 'Do' ? 'do' : 'refused',
+      );
+      // A take records violations too (a duty's `violated when`, a deadline passed when the act moves the clock).
+      ctx.coverage.observeViolations(violations(ctx.state));
+      return ok;
+    }
     case 'ExpectFact':
     case 'ExpectUnknown':
     case 'ExpectValue': {
