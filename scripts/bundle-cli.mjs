@@ -29,10 +29,9 @@ await build({
   mainFields: ['module', 'main'],
   // Database bindings stay packages: better-sqlite3 loads a compiled .node file relative to its own folder, and pg
   // optionally requires pg-native. Only `flint serve` and `flint store` import them, lazily (src/store/open.ts).
-  external: ['better-sqlite3', 'pg', 'pg-native'],
-  legalComments: 'none',
-  // The queue's client libraries (loaded only by flint batch --queue and flint worker) stay in node_modules:
+  // The queue's client libraries (loaded only by flint batch --queue and flint worker) stay in node_modules too:
   // bundling them would make those chunks large, and they need nothing at start-up.
-  external: ['bullmq', 'ioredis'],
+  external: ['better-sqlite3', 'pg', 'pg-native', 'bullmq', 'ioredis'],
+  legalComments: 'none',
   logLevel: 'warning',
 });
