@@ -192,6 +192,39 @@ export interface BatchTotals {
   readonly errorLines: string[];
 }
 
+/** At most this many invalid lines are kept for the report. */
+const MAX_ERROR_LINES = 20;
+
+/** Add a chunk's counts (and its first invalid lines) to the batch totals. */
+export function addChunkTotals(
+  totals: BatchTotals,
+  c: {
+    readonly taken: number;
+    readonly refused: number;
+    readonly errors: number;
+    readonly errorLines: readonly string[];
+  },
+): void {
+  totals.taken += c.taken;
+  totals.refused += c.refused;
+  totals.errors += c.errors;
+  for (const l of c.errorLines) if (totals.errorLines.length < MAX_ERROR_LINES) totals.errorLines.push(l);
+}
+
+/** What every batch writes to: the output (file or stdout), the progress display and the totals. */
+export function batchOutput(
+  flags: { readonly outPath: string | null; readonly progress: boolean },
+  io: CliIo,
+): { sink: OutputSink; progress: ReturnType<typeof progressDisplay>; totals: BatchTotals } {
+  return {
+    sink: outputSink(flags.outPath, io),
+    progress: progressDisplay('flint batch', { enabled: flags.progress, tty: Boolean(process.stderr.isTTY) }, (t) =>
+      process.stderr.write(t),
+    ),
+    totals: { taken: 0, refused: 0, errors: 0, errorLines: [] },
+  };
+}
+
 /** The end-of-batch summary on standard error: invalid lines with their line numbers, then the totals. */
 export function reportTotals(totals: BatchTotals, secs: number, how: string, io: CliIo): void {
   for (const text of totals.errorLines) {

@@ -19,7 +19,7 @@ import { createBatchDecider } from '../batch/index.js';
 import type { BatchDecider, BatchText } from '../batch/index.js';
 import type { Model } from '../model/ast.js';
 import { compile } from '../run/index.js';
-import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from './batch-io.js';
+import { addChunkTotals, batchOutput, nodeDecoders, readChunks, reportTotals } from './batch-io.js';
 import type { BatchFlags } from './commands/batch.js';
 import { EXIT_ERRORS, EXIT_OK } from './command.js';
 import type { CliIo } from './io.js';
@@ -87,13 +87,7 @@ export async function runQueuedBatch(flags: BatchFlags, model: Model, size: numb
   const modelKey = dataKey(flags.prefix, batch, 'model');
   const resultsKey = dataKey(flags.prefix, batch, 'results');
   const spec: BatchSpec = { model, trace: flags.trace, memo: flags.memo };
-  const sink = outputSink(flags.outPath, io);
-  const progress = progressDisplay(
-    'flint batch',
-    { enabled: flags.progress, tty: Boolean(process.stderr.isTTY) },
-    (t) => process.stderr.write(t),
-  );
-  const totals: BatchTotals = { taken: 0, refused: 0, errors: 0, errorLines: [] };
+  const { sink, progress, totals } = batchOutput(flags, io);
   const started = performance.now();
   // The chunk outputs not written yet may be many MB each with traces: the window bounds them.
   const window = Math.max(4, Math.ceil((flags.trace ? 20_000 : 200_000) / chunkSize));
@@ -117,10 +111,7 @@ export async function runQueuedBatch(flags: BatchFlags, model: Model, size: numb
         if (g === null) break;
         const c = JSON.parse(g) as BatchText;
         text += c.text;
-        totals.taken += c.taken;
-        totals.refused += c.refused;
-        totals.errors += c.errors;
-        for (const l of c.errorLines) if (totals.errorLines.length < 20) totals.errorLines.push(l);
+        addChunkTotals(totals, c);
         n++;
       }
       if (n === 0) {

@@ -119,13 +119,19 @@ export function staticDefinition(f: FactDecl): Expr | null {
   return { kind: 'Nary', op: 'or', operands: defs, span: (defs[0] as Expr).span };
 }
 
+/** An act's preconditions: its own and each variant's (grammar/README.md#versions), in order. */
+export function actPreconditions(a: ActDecl): readonly Expr[] {
+  const out: Expr[] = a.preconditions ? [a.preconditions] : [];
+  for (const v of a.variants ?? []) if (v.preconditions) out.push(v.preconditions);
+  return out;
+}
+
 /**
  * An act's preconditions for static analysis: its own, or with variants per version of the law the `or` of the
  * variants' preconditions (what some version allows). Never evaluated: the interpreter picks one variant by date.
  */
 export function staticPreconditions(a: ActDecl): Expr | null {
-  const all: Expr[] = a.preconditions ? [a.preconditions] : [];
-  for (const v of a.variants ?? []) if (v.preconditions) all.push(v.preconditions);
+  const all = actPreconditions(a);
   if (all.length <= 1) return all[0] ?? null;
   return { kind: 'Nary', op: 'or', operands: all, span: (all[0] as Expr).span };
 }

@@ -284,7 +284,7 @@ export function newCtx(
 export function sourceCovers(s: SourceDecl, date: string): boolean {
   // A source with versions (grammar/README.md#versions) is in force while one of its versions is.
   if ((s.versions ?? []).length > 0) return versionInForce(s, date) !== null;
-  return (s.validFrom === null || s.validFrom <= date) && (s.validTo === null || date <= s.validTo);
+  return periodCovers(s.validFrom, s.validTo, date);
 }
 
 /** A source as it appears in a trace. */

@@ -5,7 +5,7 @@
  */
 import type { ActDecl, Expr, Model } from '../model/ast.js';
 import type { TraceEntry, TraceNode } from '../model/trace.js';
-import { actsOf, dutiesOf } from '../model/walk.js';
+import { actPreconditions, actsOf, dutiesOf } from '../model/walk.js';
 import type { Violation } from '../run/index.js';
 import { exprText } from '../run/index.js';
 import type { BranchCoverage, Coverage } from './types.js';
@@ -27,19 +27,12 @@ function childFor(node: TraceNode, e: Expr, index: number): TraceNode | undefine
   );
 }
 
-/** An act's preconditions: its own and each variant's (grammar/README.md#versions). */
-function preconditionsOf(a: ActDecl): Expr[] {
-  const out: Expr[] = a.preconditions ? [a.preconditions] : [];
-  for (const v of a.variants ?? []) if (v.preconditions) out.push(v.preconditions);
-  return out;
-}
-
 /**
  * The preconditions of `a` that a check showed as `shown` (its `preconditions` node's text): with variants per
  * version of the law, the variant's that was checked.
  */
 export function checkedPreconditions(a: ActDecl, shown: string): Expr | null {
-  const all = preconditionsOf(a);
+  const all = actPreconditions(a);
   return all.length > 1 ? (all.find((x) => exprText(x) === shown) ?? null) : (all[0] ?? null);
 }
 
@@ -53,7 +46,7 @@ export class CoverageCollector {
   private readonly violated = new Set<string>();
 
   constructor(private readonly model: Model) {
-    for (const a of actsOf(model)) for (const e of preconditionsOf(a)) this.register(a.name, e);
+    for (const a of actsOf(model)) for (const e of actPreconditions(a)) this.register(a.name, e);
   }
 
   private register(act: string, e: Expr): void {

@@ -17,7 +17,6 @@ import type {
   MetaEntry,
   Model,
   Param,
-  PrimitiveTypeName,
   Ref,
   FrameVariant,
   SourceDecl,
@@ -27,6 +26,7 @@ import type {
 } from '../../src/model/ast.js';
 import { emptySpan } from '../../src/model/span.js';
 import { RESERVED_WORDS } from '../../grammar/tokens.js';
+import { PRIMITIVE_TYPES } from '../../src/syntax/to-ast.js';
 
 /** The dummy span of generated nodes. */
 export const genSpan = emptySpan('generated.flint');
@@ -87,17 +87,6 @@ export const arbName: fc.Arbitrary<string> = fc.oneof(
   arbText,
 );
 
-const PRIMITIVES: readonly PrimitiveTypeName[] = [
-  'boolean',
-  'integer',
-  'decimal',
-  'text',
-  'date',
-  'duration',
-  'actor',
-  'month',
-];
-
 /** Identifiers usable as parameter, variable and member names. */
 export const arbIdent: fc.Arbitrary<string> = fc
   .oneof(
@@ -130,7 +119,7 @@ const arbMeta: fc.Arbitrary<MetaEntry[]> = fc.array(
 );
 
 const arbTypeRef: fc.Arbitrary<TypeRef> = fc.oneof(
-  fc.constantFrom(...PRIMITIVES).map((name) => ({ kind: 'PrimitiveType' as const, name, span })),
+  fc.constantFrom(...PRIMITIVE_TYPES).map((name) => ({ kind: 'PrimitiveType' as const, name, span })),
   arbName.map((name) => ({ kind: 'FactType' as const, name, span })),
 );
 

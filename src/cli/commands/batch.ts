@@ -9,7 +9,7 @@ import { createBatchDecider } from '../../batch/index.js';
 import type { BatchDecider, BatchText } from '../../batch/index.js';
 import { compile } from '../../run/index.js';
 import { parseCommandArgs } from '../args.js';
-import { type BatchTotals, nodeDecoders, outputSink, progressDisplay, readChunks, reportTotals } from '../batch-io.js';
+import { addChunkTotals, batchOutput, nodeDecoders, readChunks, reportTotals } from '../batch-io.js';
 import { EXIT_ERRORS, EXIT_OK, usageError, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { loadModelFile, renderLoaded } from '../load.js';
@@ -335,13 +335,7 @@ async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: Cl
   const { workers, trace } = flags;
   // Traced outcomes are ~40 KB a case: smaller chunks keep the data in flight (and memory) small.
   const chunkSize = flags.chunk ?? (trace ? 32 : 256);
-  const sink = outputSink(flags.outPath, io);
-  const progress = progressDisplay(
-    'flint batch',
-    { enabled: flags.progress, tty: Boolean(process.stderr.isTTY) },
-    (t) => process.stderr.write(t),
-  );
-  const totals: BatchTotals = { taken: 0, refused: 0, errors: 0, errorLines: [] };
+  const { sink, progress, totals } = batchOutput(flags, io);
   // Results wait here until every earlier chunk is written: output order = input order.
   const ready = new Map<number, ChunkOutput>();
   let nextToWrite = 0;
@@ -358,10 +352,7 @@ async function runLocalBatch(flags: BatchFlags, pool: Pool, size: number, io: Cl
       nextToWrite++;
       if (c.bytes !== undefined && c.bytes.length > 0) sink.writeBytes(c.bytes);
       else if (c.text !== '') sink.write(c.text);
-      totals.taken += c.taken;
-      totals.refused += c.refused;
-      totals.errors += c.errors;
-      for (const l of c.errorLines) if (totals.errorLines.length < 20) totals.errorLines.push(l);
+      addChunkTotals(totals, c);
     }
   };
   const submit = (req: ChunkRequest): void => {
