@@ -76,8 +76,15 @@ function determined(): Flow {
   const f = applied();
   f.step({ act: 'verlenen voorschot', actor: 'dt', params: O, at: '2025-02-01', facts: [ADVANCE] });
   bekendmaken(f, '2025-02-02');
-  for (const m of MONTHS.slice(1)) {
-    f.step({ act: 'uitbetalen voorschottermijn', actor: 'dt', params: O, at: `2025-${m}-20` });
+  // Awir 22 lid 2: dated 1 February, ten instalments, February to November.
+  for (const m of MONTHS.slice(1, 11)) {
+    f.step({
+      act: 'uitbetalen voorschottermijn',
+      actor: 'dt',
+      params: { ...O, maand: `2025-${m}` },
+      at: `2025-${m}-20`,
+      facts: m === '02' ? [{ fact: 'dagtekening voorschotbeschikking', args: ['alice'], value: '2025-02-01' }] : [],
+    });
   }
   f.step({
     act: 'toekennen tegemoetkoming',
@@ -317,7 +324,7 @@ describe('kinderopvangtoeslag: refusals and deadlines', () => {
 
   it('no advance instalments after the determination', () => {
     const f = determined();
-    f.step({ act: 'uitbetalen voorschottermijn', actor: 'dt', params: O, at: '2026-06-20', expect: 'refused' });
+    f.step({ act: 'uitbetalen voorschottermijn', actor: 'dt', params: { ...O, maand: '2025-11' }, at: '2026-06-20', expect: 'refused' });
   });
 
   // Runs last: every act and duty declared in the kinderopvangtoeslag file was exercised above.
