@@ -93,6 +93,14 @@ function determined(): Flow {
     at: '2026-06-01',
     facts: [...finalData, { fact: 'toegekend bedrag', args: ['alice'], value: '17115' }],
   });
+  // Awir 24 lid 1-2: the advance exceeds the allowance, so nothing is left to pay out; the toekenning is settled.
+  f.step({
+    act: 'uitbetalen tegemoetkoming',
+    actor: 'dt',
+    params: O,
+    at: '2026-06-02',
+    facts: [{ fact: 'uitbetaald bedrag tegemoetkoming', args: ['alice'], value: '0' }],
+  });
   bekendmaken(f, '2026-06-03');
   return f;
 }
