@@ -113,6 +113,8 @@ export const scenarios: readonly Scenario[] = [
       { act: 'minister betaalt subsidie voor studieverlof uit', by: 'ocw', params: verlof, at: '2019-08-20' },
       { duty: 'minister betaalt subsidie voor studiekosten uit', args: ['anna', J], active: false },
       { act: 'bevoegd gezag verleent studieverlof aan de leraar', by: 'school', params: verlof, at: '2019-09-02' },
+      // The request names the date by which the proof is due (art. 19; its text is not at hand): 1 November 2019.
+      { give: [{ fact: 'termijn voor bewijs van betaling van collegegeld', args: ['anna', J], value: '2019-11-01' }] },
       { act: 'minister verzoekt bewijs van betaling van collegegeld', by: 'ocw', params: kosten, at: '2019-10-01' },
       { duty: 'leraar overlegt bewijs van betaling van collegegeld', args: ['anna', J], active: true },
       { act: 'leraar overlegt bewijs van betaling van collegegeld', by: 'anna', params: kosten, at: '2019-10-15' },
@@ -133,6 +135,7 @@ export const scenarios: readonly Scenario[] = [
         params: verlof,
         at: '2020-07-01',
       },
+      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' }] },
       {
         act: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
         by: 'ocw',
@@ -376,6 +379,17 @@ export const scenarios: readonly Scenario[] = [
       ...application,
       ...grant,
       { act: 'minister betaalt subsidie voor studiekosten uit', by: 'ocw', params: kosten, at: '2019-08-20' },
+      { act: 'minister betaalt subsidie voor studieverlof uit', by: 'ocw', params: verlof, at: '2019-08-20' },
+      { advance: '2020-09-15' },
+      // A request must name a date still to come (art. 19; its text is not at hand, the term is the request's).
+      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-09-01' }] },
+      {
+        enabled: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
+        by: 'ocw',
+        params: kosten,
+        expect: false,
+      },
+      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' }] },
       {
         act: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
         by: 'ocw',
@@ -388,11 +402,18 @@ export const scenarios: readonly Scenario[] = [
         params: kosten,
         expect: 'refused',
       },
+      // No proof by the date the request named: the duty is violated.
+      { advance: '2020-10-15' },
+      { violations: [] },
+      { advance: '2020-10-16' },
+      {
+        violations: ['duty-deadline leraar overlegt bewijs van ten minste vijftien studiepunten(anna, 2019)'],
+      },
       {
         act: 'minister vordert subsidie voor studiekosten terug wegens minder dan vijftien studiepunten',
         by: 'ocw',
         params: kosten,
-        at: '2020-10-01',
+        at: '2020-10-20',
       },
       { duty: 'leraar overlegt bewijs van ten minste vijftien studiepunten', args: ['anna', J], active: false },
       {
@@ -412,6 +433,9 @@ export const scenarios: readonly Scenario[] = [
       ...prelude,
       ...application,
       ...grant,
+      { act: 'minister betaalt subsidie voor studiekosten uit', by: 'ocw', params: kosten, at: '2019-08-20' },
+      { act: 'minister betaalt subsidie voor studieverlof uit', by: 'ocw', params: verlof, at: '2019-08-20' },
+      { give: [{ fact: 'termijn voor bewijs van betaling van collegegeld', args: ['anna', J], value: '2019-11-01' }] },
       { act: 'minister verzoekt bewijs van betaling van collegegeld', by: 'ocw', params: kosten, at: '2019-10-01' },
       {
         enabled: 'minister vordert kosten van collegegeld, studiemiddelen en reiskosten terug',
@@ -419,6 +443,11 @@ export const scenarios: readonly Scenario[] = [
         params: kosten,
         expect: false,
       },
+      // No proof by the date the request named (1 November 2019): the duty is violated.
+      { advance: '2019-11-01' },
+      { violations: [] },
+      { advance: '2019-11-02' },
+      { violations: ['duty-deadline leraar overlegt bewijs van betaling van collegegeld(anna, 2019)'] },
       { advance: '2020-09-01' },
       { act: 'minister vordert kosten van collegegeld, studiemiddelen en reiskosten terug', by: 'ocw', params: kosten },
       { fact: 'terugvordering subsidie voor studiekosten', args: ['anna', J] },
@@ -544,6 +573,9 @@ export const scenarios: readonly Scenario[] = [
       // Withdrawal of the leave application only within two months after the grant (art. 13 lid 2).
       { advance: '2019-09-16' },
       { enabled: 'leraar trekt aanvraag subsidie voor studieverlof in', by: 'anna', params: verlof, expect: false },
+      // A request for proof must name a date still to come.
+      { give: [{ fact: 'termijn voor bewijs van betaling van collegegeld', args: ['anna', J], value: '2019-09-01' }] },
+      { enabled: 'minister verzoekt bewijs van betaling van collegegeld', by: 'ocw', params: kosten, expect: false },
       { give: [{ fact: 'aan de subsidieverplichtingen zal worden voldaan', args: ['anna', 'school', J] }] },
       {
         enabled: 'subsidieontvanger meldt dat niet aan de subsidieverplichtingen zal worden voldaan',
