@@ -53,6 +53,28 @@ describe('norms', () => {
   });
 
   it.each([
+    'norms/awb/beroep.flint',
+    'norms/awir/awir.flint',
+    'norms/kinderopvangtoeslag/kinderopvangtoeslag.flint',
+    'norms/zorgtoeslag/zorgtoeslag.flint',
+    'norms/lerarenbeurs/lerarenbeurs.flint',
+  ])('%s: every act rests on a source with a BWB identifier', (file) => {
+    const { checked } = loadNorm(file);
+    const bwb = new Set(
+      sourceDeclsOf(checked.model)
+        .filter((s) =>
+          [s.juriconnect, ...(s.versions ?? []).map((v) => v.juriconnect)].some((j) => /BWBR\d{7}/.test(j ?? '')),
+        )
+        .map((s) => s.id),
+    );
+    expect(
+      actsOf(checked.model)
+        .filter((a) => !a.sources.some((r) => bwb.has(r.id)))
+        .map((a) => a.name),
+    ).toEqual([]);
+  });
+
+  it.each([
     ['norms/awb/awb.flint', 'norms/texts/awb.md'],
     ['norms/kinderopvangtoeslag/kinderopvangtoeslag.flint', 'norms/texts/kinderopvangtoeslag.md'],
     ['norms/awir/awir.flint', 'norms/texts/kinderopvangtoeslag.md'],
