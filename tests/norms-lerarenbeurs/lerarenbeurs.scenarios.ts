@@ -135,7 +135,11 @@ export const scenarios: readonly Scenario[] = [
         params: verlof,
         at: '2020-07-01',
       },
-      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' }] },
+      {
+        give: [
+          { fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' },
+        ],
+      },
       {
         act: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
         by: 'ocw',
@@ -382,14 +386,22 @@ export const scenarios: readonly Scenario[] = [
       { act: 'minister betaalt subsidie voor studieverlof uit', by: 'ocw', params: verlof, at: '2019-08-20' },
       { advance: '2020-09-15' },
       // A request must name a date still to come (art. 19; its text is not at hand, the term is the request's).
-      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-09-01' }] },
+      {
+        give: [
+          { fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-09-01' },
+        ],
+      },
       {
         enabled: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
         by: 'ocw',
         params: kosten,
         expect: false,
       },
-      { give: [{ fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' }] },
+      {
+        give: [
+          { fact: 'termijn voor bewijs van ten minste vijftien studiepunten', args: ['anna', J], value: '2020-10-15' },
+        ],
+      },
       {
         act: 'minister verzoekt bewijs van het behalen van ten minste vijftien studiepunten',
         by: 'ocw',

@@ -32,14 +32,16 @@ describe('norms/lerarenbeurs/lerarenbeurs.flint', () => {
       .filter((d) => d.decl.deadline !== null)
       .map((d) => d.decl.name)
       .sort();
-    expect(withDeadline).toEqual([
-      'minister beslist op aanvraag studiekosten',
-      'minister beslist op aanvraag studieverlof',
-      'minister betaalt subsidie voor studiekosten uit',
-      'minister betaalt subsidie voor studieverlof uit',
-      'leraar overlegt bewijs van betaling van collegegeld',
-      'leraar overlegt bewijs van ten minste vijftien studiepunten',
-    ].sort());
+    expect(withDeadline).toEqual(
+      [
+        'minister beslist op aanvraag studiekosten',
+        'minister beslist op aanvraag studieverlof',
+        'minister betaalt subsidie voor studiekosten uit',
+        'minister betaalt subsidie voor studieverlof uit',
+        'leraar overlegt bewijs van betaling van collegegeld',
+        'leraar overlegt bewijs van ten minste vijftien studiepunten',
+      ].sort(),
+    );
   });
 
   it('quotes every source text line verbatim from norms/texts/lerarenbeurs.md', () => {

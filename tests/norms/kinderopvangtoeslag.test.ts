@@ -332,7 +332,13 @@ describe('kinderopvangtoeslag: refusals and deadlines', () => {
 
   it('no advance instalments after the determination', () => {
     const f = determined();
-    f.step({ act: 'uitbetalen voorschottermijn', actor: 'dt', params: { ...O, maand: '2025-11' }, at: '2026-06-20', expect: 'refused' });
+    f.step({
+      act: 'uitbetalen voorschottermijn',
+      actor: 'dt',
+      params: { ...O, maand: '2025-11' },
+      at: '2026-06-20',
+      expect: 'refused',
+    });
   });
 
   // Runs last: every act and duty declared in the kinderopvangtoeslag file was exercised above.
