@@ -26,7 +26,7 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
       '<<terugvorderen tegemoetkoming>> door dt: geweigerd — De ' +
         'voorwaarden van <<terugvorderen tegemoetkoming>> ' +
         'zijn niet vervuld: niet <herzien tegemoetkoming>(alice): die plicht is nog actief ' +
-        '(ontstaan door handeling r9 op 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+        '(ontstaan door handeling r17 op 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
     // Advance € 19 664 minus the revised allowance € 14 094 leaves € 5 570 to recover.
     expect(r.stdout).toContain('terug te vorderen € 5570');
@@ -51,12 +51,12 @@ describe('examples/embed-kinderopvangtoeslag.ts (the demo)', () => {
   it('speaks English when asked and prints the full derivation with --full', () => {
     const r = run('--lang', 'en', '--full');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Recovery decision r12');
+    expect(r.stdout).toContain('Recovery decision r20');
     expect(r.stdout).toContain(
       '<<terugvorderen tegemoetkoming>> by dt: refused — The ' +
         'preconditions of <<terugvorderen tegemoetkoming>> ' +
         'do not hold: not <herzien tegemoetkoming>(alice): that duty is still active ' +
-        '(created by r9 on 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
+        '(created by r17 on 2026-09-01, art. 20 lid 1 Awir; art. 20 lid 2 Awir).',
     );
     expect(r.stdout).toContain('to recover € 5570');
     expect(r.stdout).toMatch(/The decision rests on \d+ provisions/);
