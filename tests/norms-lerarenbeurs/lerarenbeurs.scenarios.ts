@@ -85,6 +85,12 @@ export const scenarios: readonly Scenario[] = [
       ...prelude,
       // Before 1 April the application period is closed.
       {
+        enabled: 'leraar vraagt subsidie voor studieverlof aan voor het bevoegd gezag',
+        by: 'anna',
+        params: verlof,
+        expect: false,
+      },
+      {
         act: 'leraar vraagt subsidie voor studiekosten aan',
         by: 'anna',
         params: kosten,
@@ -93,6 +99,12 @@ export const scenarios: readonly Scenario[] = [
       },
       ...application,
       { act: 'leraar vraagt subsidie voor studiekosten aan', by: 'anna', params: kosten, expect: 'refused' },
+      {
+        act: 'leraar vraagt subsidie voor studieverlof aan voor het bevoegd gezag',
+        by: 'anna',
+        params: verlof,
+        expect: 'refused',
+      },
       { enabled: 'minister weigert subsidie voor studiekosten', by: 'ocw', params: kosten, expect: false },
       { fact: 'subsidie voor studiekosten', args: ['anna', J], value: '2499.6' },
       { fact: 'subsidie voor studieverlof', args: ['anna', 'school', J], value: '6800' },
@@ -113,11 +125,15 @@ export const scenarios: readonly Scenario[] = [
       { act: 'minister betaalt subsidie voor studieverlof uit', by: 'ocw', params: verlof, at: '2019-08-20' },
       { duty: 'minister betaalt subsidie voor studiekosten uit', args: ['anna', J], active: false },
       { act: 'bevoegd gezag verleent studieverlof aan de leraar', by: 'school', params: verlof, at: '2019-09-02' },
+      // Leave is granted once.
+      { act: 'bevoegd gezag verleent studieverlof aan de leraar', by: 'school', params: verlof, expect: 'refused' },
       // The request names the date by which the proof is due (art. 19; its text is not at hand): 1 November 2019.
       { give: [{ fact: 'termijn voor bewijs van betaling van collegegeld', args: ['anna', J], value: '2019-11-01' }] },
       { act: 'minister verzoekt bewijs van betaling van collegegeld', by: 'ocw', params: kosten, at: '2019-10-01' },
       { duty: 'leraar overlegt bewijs van betaling van collegegeld', args: ['anna', J], active: true },
       { act: 'leraar overlegt bewijs van betaling van collegegeld', by: 'anna', params: kosten, at: '2019-10-15' },
+      // Once the proof is supplied it is not asked again.
+      { act: 'minister verzoekt bewijs van betaling van collegegeld', by: 'ocw', params: kosten, expect: 'refused' },
       { duty: 'leraar overlegt bewijs van betaling van collegegeld', args: ['anna', J], active: false },
       // Study points are asked after the study year (1 September 2019 - 31 August 2020).
       {
@@ -332,6 +348,9 @@ export const scenarios: readonly Scenario[] = [
       { fact: 'binnen twee maanden na verstrekking', args: ['anna', J] },
       { act: 'leraar trekt aanvraag subsidie voor studiekosten in', by: 'anna', params: kosten, at: '2019-09-10' },
       { act: 'leraar trekt aanvraag subsidie voor studieverlof in', by: 'anna', params: verlof, at: '2019-09-10' },
+      // An application is withdrawn once.
+      { act: 'leraar trekt aanvraag subsidie voor studiekosten in', by: 'anna', params: kosten, expect: 'refused' },
+      { act: 'leraar trekt aanvraag subsidie voor studieverlof in', by: 'anna', params: verlof, expect: 'refused' },
       {
         act: 'minister vordert subsidie voor studiekosten terug wegens intrekking',
         by: 'ocw',
@@ -339,6 +358,14 @@ export const scenarios: readonly Scenario[] = [
         at: '2019-09-20',
       },
       { act: 'minister vordert subsidie voor studieverlof terug', by: 'ocw', params: verlof, at: '2019-09-20' },
+      // A subsidy is recovered once.
+      {
+        act: 'minister vordert subsidie voor studiekosten terug wegens intrekking',
+        by: 'ocw',
+        params: kosten,
+        expect: 'refused',
+      },
+      { act: 'minister vordert subsidie voor studieverlof terug', by: 'ocw', params: verlof, expect: 'refused' },
       {
         duty: 'bevoegd gezag voldoet aan de subsidieverplichting voor studieverlof',
         args: ['anna', 'school', J],
@@ -351,6 +378,12 @@ export const scenarios: readonly Scenario[] = [
         at: '2019-10-01',
       },
       { fact: 'betalingsregeling getroffen', args: ['anna', J] },
+      {
+        act: 'minister treft betalingsregeling voor het terugbetalen van de subsidie voor studiekosten',
+        by: 'ocw',
+        params: kosten,
+        expect: 'refused',
+      },
     ],
   },
   {
