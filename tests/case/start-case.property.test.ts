@@ -37,8 +37,17 @@ function oneByOne(model: CompiledModel, c: CaseFile): { state: CaseState; diagno
 const fact = fc.record(
   {
     fact: fc.constantFrom('inkomen', 'ingezetene', 'aanvraag', 'laag inkomen', 'persoon', 'bestuursorgaan', 'nope', ''),
-    args: fc.constantFrom([], ['alice'], ['bob'], [1], [null], ['alice', 'bob']),
-    value: fc.constantFrom(true, false, '20000.00', '40000', 'abc', 5, 'alice', '2024-01-01'),
+    args: fc.constantFrom<(string | number | null)[]>([], ['alice'], ['bob'], [1], [null], ['alice', 'bob']),
+    value: fc.constantFrom<string | number | boolean>(
+      true,
+      false,
+      '20000.00',
+      '40000',
+      'abc',
+      5,
+      'alice',
+      '2024-01-01',
+    ),
     by: fc.constantFrom('alice', 'gemeente', ''),
     // Mostly calendar dates; an invalid one makes startCase give the facts one by one.
     at: fc.oneof(
@@ -52,7 +61,7 @@ const fact = fc.record(
 const caseFile = fc.record(
   {
     asOf: fc.constantFrom('2024-01-01', '2024-02-15', '2024-13-01'),
-    actors: fc.constantFrom(
+    actors: fc.constantFrom<Record<string, { roles: string[] }>>(
       { gemeente: { roles: ['bestuursorgaan'] }, alice: { roles: ['persoon'] } },
       { bob: { roles: ['persoon', 'nope'] } },
     ),
