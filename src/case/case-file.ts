@@ -123,6 +123,10 @@ export function caseJsonSchema(): Record<string, unknown> {
 
 /** A frame name without its brackets: `[x]` → `x`, `<<x>>` → `x`, `<x>` → `x`; other text trimmed. */
 export function bareName(text: string): string {
+  // Most names start and end with a printable ASCII character other than space, `<` and `[`: nothing to strip.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && first !== 60 && first !== 91 && last > 32 && last < 127) return text;
   const t = text.trim();
   const m = /^<<(.+)>>$/s.exec(t) ?? /^<(.+)>$/s.exec(t) ?? /^\[(.+)\]$/s.exec(t);
   return m ? (m[1] as string).trim() : t;

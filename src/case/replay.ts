@@ -185,11 +185,15 @@ export function* caseSteps(
     const expected = a.expect ?? 'taken';
     const ok = r.result.ok;
     state = r.state;
+    const result = r.result;
     const s: CaseStep = {
       index: i + 1,
       expected,
       ok,
-      trace: r.result.trace,
+      // Read on demand: a take without a trace tree builds its entry only when it is read.
+      get trace(): TraceEntry {
+        return result.trace;
+      },
       asExpected: ok === (expected === 'taken'),
       diagnostics: at(`/acts/${i}`, r.diagnostics),
       state,

@@ -2,14 +2,14 @@
  * Creating a case and giving facts to it.
  */
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+import { ENGINE_VERSION } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar, scalarFormHint } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
 import { argKey, copyGiven, deepFreeze, engineState, isJsonScalar } from './state.js';
-import { caseProblem } from './resume.js';
+import { caseProblem, identityOf } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { type EquivalentDay, equivalentDayProblems } from './calendar.js';
 import { isDate } from './values.js';
@@ -105,7 +105,7 @@ function emptyState(
   const days = equivalentDays.length === 0 ? {} : { equivalentDays };
   return engineState(
     deepFreeze({
-      model: modelIdentity(compiled.model),
+      model: identityOf(compiled),
       engine: ENGINE_VERSION,
       asOf,
       actors,
