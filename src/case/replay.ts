@@ -127,7 +127,8 @@ function at(path: string, ds: readonly Diagnostic[]): Diagnostic[] {
 
 /**
  * Create the case of a case file and give its facts, each as its own `give` on its own date (one
- * `give` event per fact), building one new state for them all when it can ({@link giveInTurn}).
+ * `give` event per fact). The facts go into one new state when they can (`giveInTurn` of
+ * src/run/case.ts), with the same result as one `give` step per fact.
  */
 export function startCase(cm: CompiledModel, c: CaseFile): { state: CaseState; diagnostics: Diagnostic[] } {
   return atBoundary(
