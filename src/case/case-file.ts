@@ -123,6 +123,10 @@ export function caseJsonSchema(): Record<string, unknown> {
 
 /** A frame name without its brackets: `[x]` → `x`, `<<x>>` → `x`, `<x>` → `x`; other text trimmed. */
 export function bareName(text: string): string {
+  // Most names start and end with a printable ASCII character other than space, `<` and `[`: nothing to strip.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && first !== 60 && first !== 91 && last > 32 && last < 127) return text;
   const t = text.trim();
   const m = /^<<(.+)>>$/s.exec(t) ?? /^<(.+)>$/s.exec(t) ?? /^\[(.+)\]$/s.exec(t);
   return m ? (m[1] as string).trim() : t;
@@ -244,12 +248,207 @@ export function parseCaseFile(text: string, file: string): Result<ParsedCaseFile
   return { value: { case: checked.value, locate }, diagnostics };
 }
 
+// The quick check: what caseFileSchema.safeParse + normalise give for a valid case, without zod.
+
+/** A plain object as JSON.parse makes them, without a `__proto__` key (zod would not copy it as data). */
+const plain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.getPrototypeOf(v) === Object.prototype &&
+  !Object.hasOwn(v, '__proto__');
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isCaseDate = (v: unknown): v is string => typeof v === 'string' && DATE_PATTERN.test(v) && isDate(v);
+const isScalarValue = (v: unknown): boolean =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/** A copy of an array whose every element passes `ok`, or null. */
+function arrayOf<T>(v: unknown, ok: (x: unknown) => boolean): T[] | null {
+  if (!Array.isArray(v)) return null;
+  for (let i = 0; i < v.length; i++) if (!ok(v[i])) return null;
+  return v.slice() as T[];
+}
+
+const FACT_KEYS = new Set(['fact', 'args', 'value', 'by', 'at']);
+const ACT_KEYS = new Set(['act', 'actor', 'params', 'facts', 'at', 'force', 'expect']);
+const CASE_KEYS = new Set([
+  '$schema',
+  'description',
+  'model',
+  'id',
+  'asOf',
+  'actors',
+  'facts',
+  'acts',
+  'advance',
+  'availableFor',
+]);
+
+function onlyKeys(o: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const k in o) if (!keys.has(k)) return false;
+  return true;
+}
+
+/** A given fact as caseFactSchema + normalise give it (keys in schema order, name without brackets), or null. */
+function quickFact(v: unknown): CaseFact | null {
+  if (!plain(v) || !onlyKeys(v, FACT_KEYS) || !isName(v.fact)) return null;
+  const { args, value, by, at } = v;
+  const out: { -readonly [K in keyof CaseFact]: CaseFact[K] } = { fact: bareName(v.fact) };
+  if (args !== undefined) {
+    const a = arrayOf<CaseFact['args'] & unknown[]>(args, isScalarValue);
+    if (a === null) return null;
+    out.args = a as unknown as CaseFact['args'];
+  }
+  if (value !== undefined) {
+    if (
+      !(
+        typeof value === 'boolean' ||
+        typeof value === 'string' ||
+        (typeof value === 'number' && Number.isFinite(value))
+      )
+    )
+      return null;
+    out.value = value;
+  }
+  if (by !== undefined) {
+    if (typeof by !== 'string') return null;
+    out.by = by;
+  }
+  if (at !== undefined) {
+    if (!isCaseDate(at)) return null;
+    out.at = at;
+  }
+  return out;
+}
+
+function quickFacts(v: unknown): CaseFact[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: CaseFact[] = [];
+  for (const f of v) {
+    const q = quickFact(f);
+    if (q === null) return null;
+    out.push(q);
+  }
+  return out;
+}
+
+/** An act as caseActSchema + normalise give it, or null. */
+function quickAct(v: unknown): CaseAct | null {
+  if (!plain(v) || !onlyKeys(v, ACT_KEYS) || !isName(v.act) || !isName(v.actor)) return null;
+  const { params, facts, at, force, expect } = v;
+  const out: { -readonly [K in keyof CaseAct]: CaseAct[K] } = { act: bareName(v.act), actor: v.actor };
+  if (params !== undefined) {
+    if (!plain(params)) return null;
+    const p: Record<string, string | number | boolean | null> = {};
+    for (const k in params) {
+      const x = params[k];
+      if (!isScalarValue(x)) return null;
+      p[k] = x as string | number | boolean | null;
+    }
+    out.params = p;
+  }
+  if (facts !== undefined) {
+    const f = quickFacts(facts);
+    if (f === null) return null;
+    out.facts = f;
+  }
+  if (at !== undefined) {
+    if (!isCaseDate(at)) return null;
+    out.at = at;
+  }
+  if (force !== undefined) {
+    if (typeof force !== 'boolean') return null;
+    out.force = force;
+  }
+  if (expect !== undefined) {
+    if (expect !== 'taken' && expect !== 'refused') return null;
+    out.expect = expect;
+  }
+  return out;
+}
+
+/**
+ * The case file `checkCaseValue` gives for `value` when `value` is plainly a valid case — the same
+ * object, key for key and in the same order, as caseFileSchema.safeParse and normalise make — or
+ * `null` when it is not plainly valid (invalid, or a field this check leaves to zod, such as
+ * `equivalentDays`): zod then decides and words the problems. The batch's general path reads
+ * every line through here; tests/case/quick-check.property.test.ts compares both on random values.
+ */
+export function quickCaseValue(value: unknown): CaseFile | null {
+  if (!plain(value) || !onlyKeys(value, CASE_KEYS) || !isCaseDate(value.asOf)) return null;
+  const v = value;
+  const out: { -readonly [K in keyof CaseFile]: CaseFile[K] } = { asOf: v.asOf as string };
+  const top: Record<string, unknown> = {};
+  for (const k of ['$schema', 'description'] as const) {
+    if (v[k] === undefined) continue;
+    if (typeof v[k] !== 'string') return null;
+    top[k] = v[k];
+  }
+  if (v.model !== undefined) {
+    if (!isName(v.model)) return null;
+    top.model = v.model;
+  }
+  if (v.id !== undefined) {
+    if (!isScalarValue(v.id)) return null;
+    top.id = v.id;
+  }
+  if (v.actors !== undefined) {
+    if (!plain(v.actors)) return null;
+    const actors: Record<string, { roles: string[] }> = {};
+    for (const id in v.actors) {
+      const a = v.actors[id];
+      if (id.length === 0 || !plain(a) || !onlyKeys(a, ROLE_KEYS)) return null;
+      const roles = arrayOf<string>(a.roles, isName);
+      if (roles === null) return null;
+      actors[id] = { roles: roles.map(bareName) };
+    }
+    out.actors = actors;
+  }
+  if (v.facts !== undefined) {
+    const f = quickFacts(v.facts);
+    if (f === null) return null;
+    out.facts = f;
+  }
+  if (v.acts !== undefined) {
+    if (!Array.isArray(v.acts)) return null;
+    const acts: CaseAct[] = [];
+    for (const a of v.acts) {
+      const q = quickAct(a);
+      if (q === null) return null;
+      acts.push(q);
+    }
+    out.acts = acts;
+  }
+  if (v.advance !== undefined) {
+    if (!isCaseDate(v.advance)) return null;
+    out.advance = v.advance;
+  }
+  if (v.availableFor !== undefined) {
+    const a = arrayOf<string>(v.availableFor, (x) => typeof x === 'string');
+    if (a === null) return null;
+    out.availableFor = a;
+  }
+  // Keys in the schema's order, as zod writes its output.
+  return {
+    ...top,
+    ...(out as CaseFile),
+  } as CaseFile;
+}
+
+const ROLE_KEYS = new Set(['roles']);
+
 /**
  * Check a parsed JSON value against the case-file schema (no positions: for a value that is not
  * a file, such as a line of flint batch). Problems are `case-invalid` with their JSON path.
  * Frame names are returned without brackets.
  */
 export function checkCaseValue(value: unknown): Result<CaseFile | null> {
+  const quick = quickCaseValue(value);
+  if (quick !== null) return { value: quick, diagnostics: [] };
+  return schemaCaseValue(value);
+}
+
+/** {@link checkCaseValue} by the schema alone (zod), without the quick check: the reference the tests compare with. */
+export function schemaCaseValue(value: unknown): Result<CaseFile | null> {
   const parsed = caseFileSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return { value: normalise(parsed.data), diagnostics: [] };
   const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {

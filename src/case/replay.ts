@@ -11,6 +11,7 @@ import { atBoundary, invalidArgument, isRecordValue, kindOf } from '../model/gua
 import { compiledProblem, invalidState, stateOrInvalid } from '../run/guards.js';
 import { stateProblem } from '../run/state.js';
 import type { TraceEntry } from '../model/trace.js';
+import { giveInTurn } from '../run/case.js';
 import { advance, createCaseChecked, force, give, take } from '../run/index.js';
 import type { CaseState, CompiledModel, GivenFact, TakeRequest, TakeResult, Violation } from '../run/index.js';
 import type { CaseFile } from './case-file.js';
@@ -124,7 +125,11 @@ function at(path: string, ds: readonly Diagnostic[]): Diagnostic[] {
   return ds.map((d) => ({ ...d, path: d.path !== undefined && d.path !== '' ? `${path}${d.path}` : path }));
 }
 
-/** Create the case of a case file and give its facts (each on its own date). */
+/**
+ * Create the case of a case file and give its facts, each as its own `give` on its own date (one
+ * `give` event per fact). The facts go into one new state when they can (`giveInTurn` of
+ * src/run/case.ts), with the same result as one `give` step per fact.
+ */
 export function startCase(cm: CompiledModel, c: CaseFile): { state: CaseState; diagnostics: Diagnostic[] } {
   return atBoundary(
     'startCase',
@@ -137,7 +142,18 @@ export function startCase(cm: CompiledModel, c: CaseFile): { state: CaseState; d
       });
       const diagnostics: Diagnostic[] = [...created.diagnostics];
       let state = created.value;
-      for (const [i, f] of (c.facts ?? []).entries()) {
+      const facts = c.facts ?? [];
+      // One new state for all the facts, the same as giving them one by one (giveInTurn says when it cannot).
+      const inTurn =
+        facts.length > 0
+          ? giveInTurn(
+              cm,
+              state,
+              facts.map((f) => ({ given: toGivenFact(f), at: f.at })),
+            )
+          : null;
+      if (inTurn !== null) return { state: inTurn.value, diagnostics: [...diagnostics, ...inTurn.diagnostics] };
+      for (const [i, f] of facts.entries()) {
         const r = step(cm, state, { kind: 'give', facts: [toGivenFact(f)], at: f.at });
         // give() points into its own list of one fact (`/facts/0/...`): point into the case file instead.
         diagnostics.push(
@@ -170,11 +186,15 @@ export function* caseSteps(
     const expected = a.expect ?? 'taken';
     const ok = r.result.ok;
     state = r.state;
+    const result = r.result;
     const s: CaseStep = {
       index: i + 1,
       expected,
       ok,
-      trace: r.result.trace,
+      // Read on demand: a take without a trace tree builds its entry only when it is read.
+      get trace(): TraceEntry {
+        return result.trace;
+      },
       asExpected: ok === (expected === 'taken'),
       diagnostics: at(`/acts/${i}`, r.diagnostics),
       state,

@@ -13,7 +13,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { DeadlineAtw, Expr, Param, SourceDecl } from '../model/ast.js';
 import type { Span } from '../model/span.js';
-import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+import { ENGINE_VERSION } from '../model/identity.js';
 import { TRACE_VERSION } from '../model/trace.js';
 import { sourceKey } from '../model/versions.js';
 import type {
@@ -40,7 +40,7 @@ import { finishNode, frameInForce, newCtx, note, spanText, traceFrame, traceVers
 import { moveClock, recordViolations } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey, deepFreeze, engineState } from './state.js';
-import { caseProblem } from './resume.js';
+import { caseProblem, identityOf } from './resume.js';
 import type { ActRecord, CaseState, DutyInstance, FactInstance, GivenFact, Violation } from './state.js';
 import { TRUE, addDuration, bool, isDate, toScalar, toTraceValue, truth } from './values.js';
 import type { Tri, Value } from './values.js';
@@ -828,7 +828,7 @@ function refusal(
 ): TakeResult {
   const trace: TraceEntry = {
     traceVersion: TRACE_VERSION,
-    model: modelIdentity(cm.model),
+    model: identityOf(cm),
     engine: ENGINE_VERSION,
     act: req.act,
     actor: req.actor,
@@ -1165,7 +1165,7 @@ function perform(
     for (const s of atwCited) if (!sourcesMap.has(sourceKey(s))) sourcesMap.set(sourceKey(s), s);
     return {
       traceVersion: TRACE_VERSION,
-      model: modelIdentity(cm.model),
+      model: identityOf(cm),
       engine: ENGINE_VERSION,
       act: req.act,
       actor: req.actor,

@@ -2,14 +2,14 @@
  * Creating a case and giving facts to it.
  */
 import type { Diagnostic, Result } from '../model/diagnostic.js';
-import { ENGINE_VERSION, modelIdentity } from '../model/identity.js';
+import { ENGINE_VERSION } from '../model/identity.js';
 import type { JsonScalar } from '../model/trace.js';
 import { recordChange } from './changes.js';
 import { canonicalScalar, fromScalar, scalarFormHint } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { recordViolations } from './duties.js';
 import { argKey, copyGiven, deepFreeze, engineState, isJsonScalar } from './state.js';
-import { caseProblem } from './resume.js';
+import { caseProblem, identityOf } from './resume.js';
 import type { CaseEvent, CaseState, FactInstance, GivenFact } from './state.js';
 import { type EquivalentDay, equivalentDayProblems } from './calendar.js';
 import { isDate } from './values.js';
@@ -105,7 +105,7 @@ function emptyState(
   const days = equivalentDays.length === 0 ? {} : { equivalentDays };
   return engineState(
     deepFreeze({
-      model: modelIdentity(compiled.model),
+      model: identityOf(compiled),
       engine: ENGINE_VERSION,
       asOf,
       actors,
@@ -412,15 +412,58 @@ export function giveFacts(
   return { value: recordViolations(compiled, next).state, diagnostics };
 }
 
+/** One fact of {@link giveInTurn}: the fact and the date it was given at (default the case clock). */
+export interface FactInTurn {
+  readonly given: GivenFact;
+  readonly at?: string | undefined;
+}
+
+/**
+ * Give facts one at a time, each as its own `give` with its own date, exactly as successive calls
+ * `give(compiled, state, [fact], { at })` would — the same state, event log (one `give` event per
+ * fact applied) and diagnostics (JSON path `/facts/<i>` of the fact) — but building one new state
+ * instead of one per fact. `startCase` gives a case file's facts this way (the batch hot path).
+ *
+ * Returns `null` when the shortcut cannot vouch for that equivalence, and the caller gives the
+ * facts one call at a time: the state is not a valid state of `compiled` (each call would report
+ * it), it holds duties (each give checks their violations), or a date is not a calendar date.
+ */
+export function giveInTurn(
+  compiled: CompiledModel,
+  state: CaseState,
+  facts: readonly FactInTurn[],
+): Result<CaseState> | null {
+  if (!Array.isArray(facts) || caseProblem(compiled, state) !== null || state.duties.length > 0) return null;
+  for (const f of facts) if (f.at !== undefined && (typeof f.at !== 'string' || !isDate(f.at))) return null;
+  const diagnostics: Diagnostic[] = [];
+  const set: { fact: string; inst: FactInstance }[] = [];
+  const events: CaseEvent[] = [];
+  facts.forEach((f, i) => {
+    const g = f.given;
+    const r = checkGiven(compiled, g, `/facts/${i}`);
+    if ('code' in r) {
+      diagnostics.push(r);
+      return;
+    }
+    const provenance = Object.freeze({ kind: 'given', by: g.by ?? null, at: f.at ?? state.asOf } as const);
+    set.push({ fact: r.fact, inst: { args: r.args, value: r.value, provenance, terminated: null } });
+    events.push(Object.freeze({ kind: 'give', facts: Object.freeze(copyGiven([g])), by: null, at: f.at ?? null }));
+  });
+  if (set.length === 0) return { value: state, diagnostics };
+  return { value: withFacts(state, set, undefined, events), diagnostics };
+}
+
 /**
  * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand:
  * only the touched buckets are copied and only new objects are frozen, which keeps giving facts
- * cheap on the batch hot path. The result is deeply frozen, like every state.
+ * cheap on the batch hot path. The result is deeply frozen, like every state. `events` (frozen
+ * events) are appended to the log instead of `event` when several gives are applied at once.
  */
 export function withFacts(
   state: CaseState,
   set: readonly { fact: string; inst: FactInstance }[],
   event?: CaseEvent,
+  events?: readonly CaseEvent[],
 ): CaseState {
   const facts: Record<string, Readonly<Record<string, FactInstance>>> = { ...state.facts };
   const touched = new Map<string, Record<string, FactInstance>>();
@@ -435,6 +478,10 @@ export function withFacts(
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
+  if (events !== undefined)
+    return engineState(
+      Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, ...events]) }),
+    );
   if (event === undefined) return engineState(Object.freeze({ ...state, facts: Object.freeze(facts) }));
   return engineState(
     Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) }),

@@ -65,6 +65,18 @@ export function resumeCase(compiled: CompiledModel, state: CaseState): Result<Ca
   );
 }
 
+const identities = new WeakMap<object, ModelIdentity>();
+
+/** {@link modelIdentity} of a compiled model's model, without its argument guard (every take and give asks). */
+export function identityOf(compiled: CompiledModel): ModelIdentity {
+  let id = identities.get(compiled.model);
+  if (id === undefined) {
+    id = modelIdentity(compiled.model);
+    identities.set(compiled.model, id);
+  }
+  return id;
+}
+
 /**
  * The problem of using `state` with `compiled`: a malformed state (`run-invalid-state`), or a
  * state made under another model (`run-model-changed`: continue it only through
@@ -75,7 +87,7 @@ export function caseProblem(compiled: CompiledModel, state: unknown): Diagnostic
   const bad = stateProblem(state);
   if (bad) return bad;
   const was = (state as CaseState).model;
-  const now = modelIdentity(compiled.model);
+  const now = identityOf(compiled);
   if (was.hash === now.hash) return null;
   return {
     code: 'run-model-changed',

@@ -14,6 +14,7 @@ import { nodeDecoders } from '../../src/cli/batch-io.js';
 import { compile } from '../../src/run/index.js';
 import { projectRoot } from '../helpers/shared.js';
 import { benefitModel } from '../run/fixtures.js';
+import { referenceLine } from './reference.js';
 
 const cm = compile(benefitModel()).value;
 const bases = readFileSync(join(projectRoot, 'tests', 'batch', 'golden', 'benefit.cases.jsonl'), 'utf8')
@@ -58,7 +59,7 @@ const file = fc.record({
   trace: fc.boolean(),
 });
 
-/** Each line decided alone by the general path: the reference bytes. */
+/** Each line decided alone by the general path: the bytes both paths must give. */
 function reference(lines: readonly string[], trace: boolean): string {
   let out = '';
   lines.forEach((l, i) => {
@@ -68,11 +69,96 @@ function reference(lines: readonly string[], trace: boolean): string {
   return out;
 }
 
+/** Each line decided alone the plain way (tests/batch/reference.ts: schema, one give per fact, eager traces). */
+function plain(lines: readonly string[], trace: boolean): string {
+  let out = '';
+  lines.forEach((l, i) => {
+    const r = referenceLine(cm, l, i + 1, trace);
+    if (r !== null) out += `${r}\n`;
+  });
+  return out;
+}
+
+const person = fc.constantFrom('alice', 'bob', 'carol');
+const date = fc.constantFrom('2024-01-01', '2024-01-15', '2024-03-01', '2023-12-01');
+/** A given fact of the benefit model, now and then one the model refuses (unknown, derived, wrong type or arity). */
+const givenFact = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      fact: fc.constant('inkomen'),
+      args: person.map((p) => [p]),
+      value: fc.constantFrom('20000.00', '40000', '30000.00'),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        fact: fc.constantFrom('ingezetene', '[ingezetene]', 'aanvraag'),
+        args: person.map((p) => [p]),
+        value: fc.boolean(),
+      },
+      { requiredKeys: ['fact', 'args'] },
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      { fact: fc.constant('ingezetene'), args: person.map((p) => [p]), at: date, by: person },
+      { requiredKeys: ['fact', 'args'] },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ fact: fc.constantFrom('persoon', 'bestuursorgaan'), args: person.map((p) => [p]) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Record<string, unknown>>(
+      { fact: 'nope' },
+      { fact: 'laag inkomen', args: ['alice'] },
+      { fact: 'inkomen', args: ['alice'], value: true },
+      { fact: 'ingezetene' },
+    ),
+  },
+);
+const act = fc.record(
+  {
+    act: fc.constantFrom('indienen', 'toekennen', 'afwijzen', '<<indienen>>'),
+    actor: fc.constantFrom('alice', 'bob', 'gemeente'),
+    params: person.map((p) => ({ aanvrager: p })),
+    at: date,
+    expect: fc.constantFrom('taken', 'refused'),
+    facts: fc.array(givenFact, { maxLength: 2 }),
+    force: fc.boolean(),
+  },
+  { requiredKeys: ['act', 'actor'] },
+);
+/** A random case file of the benefit model as a batch line body (after the id). */
+const randomBody = fc
+  .record(
+    {
+      asOf: date,
+      actors: fc.constantFrom(
+        { gemeente: { roles: ['bestuursorgaan'] }, alice: { roles: ['persoon'] } },
+        { gemeente: { roles: ['[bestuursorgaan]'] }, bob: { roles: ['persoon'] }, alice: { roles: ['persoon'] } },
+      ),
+      facts: fc.array(givenFact, { maxLength: 6 }),
+      acts: fc.array(act, { maxLength: 3 }),
+      advance: fc.constantFrom('2024-06-01', '2023-01-01'),
+      availableFor: fc.constantFrom(['gemeente'], ['alice', 'bob']),
+    },
+    { requiredKeys: ['asOf', 'actors', 'facts', 'acts'] },
+  )
+  .map((c) => JSON.stringify(c).slice(1));
+
 describe('the fast batch path', () => {
   it('gives the same bytes as deciding each line alone by the general path', () => {
     fc.assert(
       fc.property(file, ({ lines, crlf, lastNewline, trace }) => {
         const expected = reference(lines, trace);
+        expect(plain(lines, trace)).toBe(expected);
         const text = lines.join(crlf ? '\r\n' : '\n') + (lastNewline && lines.length > 0 ? '\n' : '');
         const bytes = new TextEncoder().encode(text);
         // A fresh decider per run and one shared by three runs (remembered bodies from earlier runs).
@@ -93,6 +179,28 @@ describe('the fast batch path', () => {
         expect(small.decideBytes(bytes, 1).text).toBe(expected);
         expect(createBatchDecider(cm, { trace, remember: false }).decideText(lines, 1).text).toBe(expected);
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the bytes of deciding each random case alone the plain way, with and without traces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(randomBody, { minLength: 1, maxLength: 3 }).chain((pool) =>
+          fc.array(
+            fc.tuple(idText, fc.constantFrom(...pool)).map(([id, b]) => `{"id":${id},${b}`),
+            { maxLength: 8 },
+          ),
+        ),
+        fc.boolean(),
+        (lines, trace) => {
+          const expected = plain(lines, trace);
+          expect(reference(lines, trace)).toBe(expected);
+          const bytes = new TextEncoder().encode(lines.join('\n'));
+          expect(createBatchDecider(cm, { trace, decode: nodeDecoders }).decideBytes(bytes, 1).text).toBe(expected);
+          expect(createBatchDecider(cm, { trace, remember: false }).decideText(lines, 1).text).toBe(expected);
+        },
+      ),
       { numRuns: 150 },
     );
   });
