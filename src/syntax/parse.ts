@@ -389,7 +389,13 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   }
   const parser = flintParser();
   parser.input = tokens;
-  const cst = parser.model();
+  parser.declarationSink = builder.declarationSink;
+  let cst: ReturnType<typeof parser.model>;
+  try {
+    cst = parser.model();
+  } finally {
+    parser.declarationSink = undefined;
+  }
   // A token right after a lexical error is where the parser trips over its consequences: the
   // lexical error already explains it, so parser errors there are not reported again.
   const seen = new Set<number>();

@@ -156,6 +156,13 @@ const SUB_BLOCK_WORD: Partial<Record<BlockKind, 'version' | 'variant'>> = {
   duty: 'variant',
 };
 
+const BUILT = Symbol('built declaration');
+
+/** A `declaration` CST node replaced by its AST while parsing (see {@link AstBuilder.declarationSink}). */
+interface BuiltDeclaration extends CstNode {
+  readonly [BUILT]: Decl | null;
+}
+
 /** Builds the AST of one file from its CST, collecting diagnostics. */
 export class AstBuilder {
   /** Diagnostics found while building (escapes, unknown fields and types, misplaced values). */
@@ -271,7 +278,7 @@ export class AstBuilder {
     const header = sub(cst, 'header') ? this.header(sub(cst, 'header')) : null;
     const declarations: Decl[] = [];
     for (const d of subs(cst, 'declaration')) {
-      const decl = this.declaration(d);
+      const decl = BUILT in d ? (d as BuiltDeclaration)[BUILT] : this.declaration(d);
       if (decl) declarations.push(decl);
     }
     const end = positionAt(this.text, this.text.length);
@@ -292,6 +299,19 @@ export class AstBuilder {
       span: this.nodeSpan(n),
     };
   }
+
+  /**
+   * For {@link FlintParser.declarationSink}: the AST of a finished `declaration` node, built at once, in a small
+   * node that {@link model} takes it from. The declaration's CST is garbage from then on.
+   */
+  readonly declarationSink = (n: CstNode): CstNode => {
+    const decl = this.declaration(n);
+    const built: BuiltDeclaration =
+      n.location === undefined
+        ? { name: 'declaration', children: {}, [BUILT]: decl }
+        : { name: 'declaration', children: {}, location: n.location, [BUILT]: decl };
+    return built;
+  };
 
   private declaration(n: CstNode): Decl | null {
     const imp = sub(n, 'importDecl');
