@@ -103,7 +103,13 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
 function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnostic[]): IToken[] {
   const result: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const [d, m, y] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const d = tokens[i];
+    if (d?.tokenType.name !== 'IntegerLiteral') {
+      if (d !== undefined) result.push(d);
+      continue;
+    }
+    const m = tokens[i + 1];
+    const y = tokens[i + 2];
     const month = m === undefined ? undefined : MONTH_NAMES[m.image.toLowerCase()];
     if (
       d?.tokenType.name === 'IntegerLiteral' &&
