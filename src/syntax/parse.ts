@@ -428,6 +428,8 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
   };
   for (const e of parser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
+  // The shared parser would hold on to this file's tokens (and its errors) until the next parse.
+  parser.input = [];
   for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {
     const first = j.children.Junk?.[0];
     if (!finite(first)) continue;
