@@ -121,10 +121,7 @@ function required(ctx: CheckContext, e: Expr | null, visiting: Set<string>, leav
       if (e.op === 'or') return intersect(e.operands.map((o) => required(ctx, o, visiting, leavesOnly)));
       return new Set();
     case 'Conditional':
-      return intersect([
-        required(ctx, e.then, visiting, leavesOnly),
-        required(ctx, e.otherwise, visiting, leavesOnly),
-      ]);
+      return intersect([required(ctx, e.then, visiting, leavesOnly), required(ctx, e.otherwise, visiting, leavesOnly)]);
     default:
       return new Set();
   }
