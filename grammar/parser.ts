@@ -136,7 +136,7 @@ export class FlintParser extends CstParser {
 
   /**
    * chevrotain's hook that attaches a finished sub-rule's CST node to its parent (internal API of chevrotain 11,
-   * pinned exactly in package.json; tests/syntax/grammar.test.ts covers it). Hands declarations to
+   * pinned exactly in package.json; tests/syntax/parser-speed.test.ts covers it). Hands declarations to
    * {@link declarationSink}, so that only one declaration's CST is alive at a time.
    */
   protected cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void {
