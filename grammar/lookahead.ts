@@ -55,13 +55,6 @@ function alternationFunction(
   alts: LookaheadSequence[],
   hasPredicates: boolean,
 ): (this: Lookahead, orAlts?: IOrAlt<unknown>[]) => number | undefined {
-  const matches = function (this: Lookahead, path: TokenType[]): boolean {
-    for (let i = 0; i < path.length; i++) {
-      const t = path[i];
-      if (t === undefined || !tokenMatcher(this.LA(i + 1), t)) return false;
-    }
-    return true;
-  };
   if (!hasPredicates && alts.every((alt) => alt.every((path) => path.length === 1))) {
     const choice = new Map<number, number>();
     alts.forEach((alt, a) => {
@@ -74,14 +67,40 @@ function alternationFunction(
       return choice.get(this.LA(1).tokenTypeIdx);
     };
   }
+  // The paths of every alternative, in order, filed under the token types their first token matches, so a decision
+  // looks only at the paths the next token can start (the gates are pure, so skipping the others changes nothing).
+  const byFirst = new Map<number, { alt: number; rest: TokenType[] }[]>();
+  const always: { alt: number; rest: TokenType[] }[] = [];
+  alts.forEach((alt, a) => {
+    for (const path of alt) {
+      const first = path[0];
+      if (first === undefined) {
+        always.push({ alt: a, rest: [] });
+        for (const list of byFirst.values()) list.push({ alt: a, rest: [] });
+        continue;
+      }
+      for (const i of indices(first)) {
+        let list = byFirst.get(i);
+        if (list === undefined) byFirst.set(i, (list = [...always]));
+        list.push({ alt: a, rest: path.slice(1) });
+      }
+    }
+  });
   return function (this: Lookahead, orAlts?: IOrAlt<unknown>[]) {
-    for (let a = 0; a < alts.length; a++) {
-      const gate = hasPredicates ? orAlts?.[a]?.GATE : undefined;
+    const candidates = byFirst.get(this.LA(1).tokenTypeIdx) ?? always;
+    for (const { alt, rest } of candidates) {
+      const gate = hasPredicates ? orAlts?.[alt]?.GATE : undefined;
       if (gate !== undefined && gate.call(this) === false) continue;
-      for (const path of alts[a] ?? []) if (matches.call(this, path)) return a;
+      if (matchesFrom.call(this, rest)) return alt;
     }
     return undefined;
   };
+}
+
+/** True when the tokens from the second on match `rest` (the first token was matched already). */
+function matchesFrom(this: Lookahead, rest: readonly TokenType[]): boolean {
+  for (let i = 0; i < rest.length; i++) if (!tokenMatcher(this.LA(i + 2), rest[i] as TokenType)) return false;
+  return true;
 }
 
 /** The same decision as chevrotain's LL(k) function for an OPTION, MANY or AT_LEAST_ONE: enter it or not. */
@@ -92,8 +111,20 @@ function optionalFunction(paths: LookaheadSequence): (this: Lookahead) => boolea
       return enter.has(this.LA(1).tokenTypeIdx);
     };
   }
+  if (paths.some((path) => path.length === 0)) return () => true;
+  const byFirst = new Map<number, TokenType[][]>();
+  for (const path of paths) {
+    for (const i of indices(path[0] as TokenType)) {
+      let list = byFirst.get(i);
+      if (list === undefined) byFirst.set(i, (list = []));
+      list.push(path.slice(1));
+    }
+  }
   return function (this: Lookahead) {
-    return paths.some((path) => path.every((t, i) => tokenMatcher(this.LA(i + 1), t)));
+    const rests = byFirst.get(this.LA(1).tokenTypeIdx);
+    if (rests === undefined) return false;
+    for (const rest of rests) if (matchesFrom.call(this, rest)) return true;
+    return false;
   };
 }
 

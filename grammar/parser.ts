@@ -128,6 +128,23 @@ export class FlintParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * Called with each `declaration` CST node as soon as it is complete (also a partial one from error recovery);
+   * what it returns takes the node's place in the `model` node (see {@link DeclarationSink}). Unset: the full CST.
+   */
+  declarationSink: DeclarationSink | undefined = undefined;
+
+  /**
+   * chevrotain's hook that attaches a finished sub-rule's CST node to its parent (internal API of chevrotain 11,
+   * pinned exactly in package.json; tests/syntax/parser-speed.test.ts covers it). Hands declarations to
+   * {@link declarationSink}, so that only one declaration's CST is alive at a time.
+   */
+  protected cstPostNonTerminal(ruleCstResult: CstNode, ruleName: string): void {
+    const sink = this.declarationSink;
+    const node = sink !== undefined && ruleName === 'declaration' ? sink(ruleCstResult) : ruleCstResult;
+    (CstParser.prototype as unknown as CstHooks).cstPostNonTerminal.call(this, node, ruleName);
+  }
+
   /** A whole file. */
   public model = this.RULE('model', () => {
     this.OPTION(() => this.SUBRULE(this.header));
@@ -797,6 +814,17 @@ export class FlintParser extends CstParser {
     this.SUBRULE3(this.expression, { LABEL: 'otherwise' });
   });
 }
+
+/** chevrotain's internal tree-building hook that {@link FlintParser} wraps. */
+interface CstHooks {
+  cstPostNonTerminal(this: FlintParser, ruleCstResult: CstNode, ruleName: string): void;
+}
+
+/**
+ * Turns a finished `declaration` CST node into what the `model` node keeps in its place: a CST node (for its
+ * `location`, which the parent's location is extended with) that may carry anything else, e.g. the AST.
+ */
+export type DeclarationSink = (declaration: CstNode) => CstNode;
 
 let shared: FlintParser | undefined;
 

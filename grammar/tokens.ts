@@ -164,6 +164,21 @@ const stickyIdentifier = /[\p{L}_][\p{L}\p{N}_]*/uy;
 // A source id with an optional `@LABEL` naming one of its versions (`bkot-4@2025`, grammar/README.md#versions).
 const stickySourceId = /[\p{L}\p{N}_]+(?:[-.:][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*)?/uy;
 
+/**
+ * `start_chars_hint` of a custom matcher whose first character matches `first` (a one-character regexp), so
+ * that the lexer keeps its first-character optimisation (without a hint for every custom pattern it tries all
+ * patterns at every character). Below 256 the exact characters; above, where `unicode` is set, one character
+ * in every 128 (the lexer groups the characters above 255 into buckets of 255, so every bucket is named; naming a
+ * bucket too many only costs a failed match).
+ */
+function startChars(first: RegExp, unicode: boolean): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < 256; c++) if (first.test(String.fromCharCode(c))) codes.push(c);
+  if (unicode) for (let c = 256; c < 0x10000; c += 128) codes.push(c);
+  if (unicode) codes.push(0xffff);
+  return codes;
+}
+
 function stickyMatch(re: RegExp, text: string, offset: number): [string] | null {
   re.lastIndex = offset;
   const m = re.exec(text);
@@ -301,6 +316,7 @@ export const MetaValue = token({
   name: 'MetaValue',
   pattern: matchMetaValue,
   line_breaks: true,
+  start_chars_hint: startChars(/^["{[\-+0-9A-Za-z_.]$/, false),
   label: 'a JSON value',
 });
 /** A source id after `source` or in a `sources:` list, e.g. `awb-4:1`. */
@@ -308,6 +324,7 @@ export const SourceId = token({
   name: 'SourceId',
   pattern: matchSourceId,
   line_breaks: false,
+  start_chars_hint: startChars(/^[\p{L}\p{N}_]$/u, true),
   label: 'a source id like awb-4:1',
 });
 
@@ -418,6 +435,7 @@ export const Identifier = token({
   name: 'Identifier',
   pattern: matchIdentifier,
   line_breaks: false,
+  start_chars_hint: startChars(/^[\p{L}_]$/u, true),
   label: 'a name',
 });
 

@@ -103,7 +103,13 @@ function literalProblems(tokens: readonly IToken[], builder: AstBuilder): Diagno
 function wordDates(tokens: readonly IToken[], builder: AstBuilder, out: Diagnostic[]): IToken[] {
   const result: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const [d, m, y] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const d = tokens[i];
+    if (d?.tokenType.name !== 'IntegerLiteral') {
+      if (d !== undefined) result.push(d);
+      continue;
+    }
+    const m = tokens[i + 1];
+    const y = tokens[i + 2];
     const month = m === undefined ? undefined : MONTH_NAMES[m.image.toLowerCase()];
     if (
       d?.tokenType.name === 'IntegerLiteral' &&
@@ -389,7 +395,13 @@ function parseUnsafe(text: string, file: string): Result<Model> {
   }
   const parser = flintParser();
   parser.input = tokens;
-  const cst = parser.model();
+  parser.declarationSink = builder.declarationSink;
+  let cst: ReturnType<typeof parser.model>;
+  try {
+    cst = parser.model();
+  } finally {
+    parser.declarationSink = undefined;
+  }
   // A token right after a lexical error is where the parser trips over its consequences: the
   // lexical error already explains it, so parser errors there are not reported again.
   const seen = new Set<number>();
@@ -416,6 +428,8 @@ function parseUnsafe(text: string, file: string): Result<Model> {
     });
   };
   for (const e of parser.errors) syntaxError(e.message, errorSpan(text, file, e, builder));
+  // The shared parser would hold on to this file's tokens (and its errors) until the next parse.
+  parser.input = [];
   for (const j of (cst.children['junk'] ?? []) as unknown as { children: { Junk?: IToken[] } }[]) {
     const first = j.children.Junk?.[0];
     if (!finite(first)) continue;

@@ -118,6 +118,11 @@ const sub = (n: CstNode | undefined, key: string, i = 0): CstNode | undefined =>
   return isNode(e) ? e : undefined;
 };
 const subs = (n: CstNode | undefined, key: string): CstNode[] => (n?.children[key] ?? []).filter(isNode);
+/** The one child node under `key` when it is the only child there (the common case of an operator chain). */
+const only = (n: CstNode, key: string): CstNode | undefined => {
+  const list = n.children[key];
+  return list?.length === 1 && isNode(list[0]) ? list[0] : undefined;
+};
 
 const validTok = (t: IToken | undefined): t is IToken =>
   t !== undefined && Number.isFinite(t.startOffset) && t.isInsertedInRecovery !== true;
@@ -155,6 +160,13 @@ const SUB_BLOCK_WORD: Partial<Record<BlockKind, 'version' | 'variant'>> = {
   act: 'variant',
   duty: 'variant',
 };
+
+const BUILT = Symbol('built declaration');
+
+/** A `declaration` CST node replaced by its AST while parsing (see {@link AstBuilder.declarationSink}). */
+interface BuiltDeclaration extends CstNode {
+  readonly [BUILT]: Decl | null;
+}
 
 /** Builds the AST of one file from its CST, collecting diagnostics. */
 export class AstBuilder {
@@ -271,7 +283,7 @@ export class AstBuilder {
     const header = sub(cst, 'header') ? this.header(sub(cst, 'header')) : null;
     const declarations: Decl[] = [];
     for (const d of subs(cst, 'declaration')) {
-      const decl = this.declaration(d);
+      const decl = BUILT in d ? (d as BuiltDeclaration)[BUILT] : this.declaration(d);
       if (decl) declarations.push(decl);
     }
     const end = positionAt(this.text, this.text.length);
@@ -292,6 +304,19 @@ export class AstBuilder {
       span: this.nodeSpan(n),
     };
   }
+
+  /**
+   * For {@link FlintParser.declarationSink}: the AST of a finished `declaration` node, built at once, in a small
+   * node that {@link model} takes it from. The declaration's CST is garbage from then on.
+   */
+  readonly declarationSink = (n: CstNode): CstNode => {
+    const decl = this.declaration(n);
+    const built: BuiltDeclaration =
+      n.location === undefined
+        ? { name: 'declaration', children: {}, [BUILT]: decl }
+        : { name: 'declaration', children: {}, location: n.location, [BUILT]: decl };
+    return built;
+  };
 
   private declaration(n: CstNode): Decl | null {
     const imp = sub(n, 'importDecl');
@@ -1167,6 +1192,8 @@ export class AstBuilder {
 
   /** `a or b or c` / `a and b and c`: one Nary node for the chain. */
   private chain(n: CstNode, op: 'and' | 'or', child: (c: CstNode) => Expr): Expr {
+    const single = only(n, 'operands');
+    if (single) return child(single);
     const operands = subs(n, 'operands').map(child);
     if (operands.length === 0) return this.placeholder(this.nodeSpan(n));
     if (operands.length === 1) return operands[0] as Expr;
@@ -1191,6 +1218,8 @@ export class AstBuilder {
   }
 
   private comparison(n: CstNode): Expr {
+    const single = only(n, 'operands');
+    if (single) return this.arith(single, 'additive');
     const operands = subs(n, 'operands').map((c) => this.arith(c, 'additive'));
     const ops = toks(n, 'ops').map((t) => COMPARE_OPS[t.tokenType.name] ?? 'eq');
     if (operands.length === 0) return this.placeholder(this.nodeSpan(n));
@@ -1232,6 +1261,8 @@ export class AstBuilder {
 
   /** `additive` / `multiplicative`: consecutive equal operators form one Nary node, left to right. */
   private arith(n: CstNode, rule: 'additive' | 'multiplicative'): Expr {
+    const single = only(n, 'operands');
+    if (single) return rule === 'additive' ? this.arith(single, 'multiplicative') : this.unary(single);
     const child = (c: CstNode): Expr => (rule === 'additive' ? this.arith(c, 'multiplicative') : this.unary(c));
     const operands = subs(n, 'operands').map(child);
     const ops = toks(n, 'ops').map((t) => ARITH_OPS[t.tokenType.name] ?? 'add');
@@ -1320,6 +1351,13 @@ export class AstBuilder {
     const span = this.nodeSpan(n);
     if (!n) return this.placeholder(span);
     const c = n.children;
+    // A primary holds the children of one alternative only, so the most frequent one, a reference, comes first.
+    const ref = sub(n, 'ref');
+    if (ref) {
+      const t = tok(ref, 'FactName') ?? tok(ref, 'DutyName') ?? tok(ref, 'ActName');
+      const frame = tok(ref, 'DutyName') ? 'duty' : tok(ref, 'ActName') ? 'act' : 'fact';
+      return { kind: 'Ref', frame, name: this.nameValue(t), args: this.args(sub(ref, 'argList')), span };
+    }
     const num = sub(n, 'numberOrDuration');
     if (num) {
       const t = tok(num, 'IntegerLiteral');
@@ -1356,12 +1394,6 @@ export class AstBuilder {
     }
     if (c['StringLiteral'])
       return { kind: 'Literal', type: 'text', value: this.stringValue(tok(n, 'StringLiteral')), span };
-    const ref = sub(n, 'ref');
-    if (ref) {
-      const t = tok(ref, 'FactName') ?? tok(ref, 'DutyName') ?? tok(ref, 'ActName');
-      const frame = tok(ref, 'DutyName') ? 'duty' : tok(ref, 'ActName') ? 'act' : 'fact';
-      return { kind: 'Ref', frame, name: this.nameValue(t), args: this.args(sub(ref, 'argList')), span };
-    }
     const ident = sub(n, 'identifierExpr');
     if (ident) {
       const id = tok(ident, 'Identifier');

@@ -84,6 +84,15 @@ export function positivelyRequired(
 ): Set<string> {
   if (e === null) return new Set();
   if (visiting.size === 0) primeRequired(ctx, e, leavesOnly);
+  return required(ctx, e, visiting, leavesOnly);
+}
+
+/**
+ * {@link positivelyRequired} once the memo is primed for `e`: the operands of `e` need no priming of their own (the
+ * facts below them are below `e`), which kept the rule walking every operand again at each level.
+ */
+function required(ctx: CheckContext, e: Expr | null, visiting: Set<string>, leavesOnly: boolean): Set<string> {
+  if (e === null) return new Set();
   switch (e.kind) {
     case 'Ref': {
       if (e.frame === 'act') return new Set();
@@ -92,30 +101,27 @@ export function positivelyRequired(
       const out = new Set(leavesOnly && f && isDerived(f) ? [] : [key]);
       if (f && isDerived(f) && !visiting.has(key)) {
         const memo = memoFor(ctx, leavesOnly);
-        let required = memo.get(key);
-        if (!required) {
+        let below = memo.get(key);
+        if (!below) {
           visiting.add(key);
-          required = positivelyRequired(ctx, staticDefinition(f), visiting, leavesOnly);
+          below = positivelyRequired(ctx, staticDefinition(f), visiting, leavesOnly);
           visiting.delete(key);
-          memo.set(key, required);
+          memo.set(key, below);
         }
-        for (const k of required) out.add(k);
+        for (const k of below) out.add(k);
       }
       return out;
     }
     case 'Nary':
       if (e.op === 'and') {
         const out = new Set<string>();
-        for (const o of e.operands) for (const k of positivelyRequired(ctx, o, visiting, leavesOnly)) out.add(k);
+        for (const o of e.operands) for (const k of required(ctx, o, visiting, leavesOnly)) out.add(k);
         return out;
       }
-      if (e.op === 'or') return intersect(e.operands.map((o) => positivelyRequired(ctx, o, visiting, leavesOnly)));
+      if (e.op === 'or') return intersect(e.operands.map((o) => required(ctx, o, visiting, leavesOnly)));
       return new Set();
     case 'Conditional':
-      return intersect([
-        positivelyRequired(ctx, e.then, visiting, leavesOnly),
-        positivelyRequired(ctx, e.otherwise, visiting, leavesOnly),
-      ]);
+      return intersect([required(ctx, e.then, visiting, leavesOnly), required(ctx, e.otherwise, visiting, leavesOnly)]);
     default:
       return new Set();
   }
