@@ -37,7 +37,8 @@ export interface CaseEvent {
   readonly seq: number;
   readonly kind: string;
   readonly by: string | null;
-  readonly decision: string | null;
+  /** The decision the event records: its id and the SHA-256 of its stored trace. */
+  readonly decision: { readonly id: string; readonly traceHash: string } | null;
   readonly event: Record<string, unknown>;
 }
 

@@ -47,8 +47,8 @@ export function CaseView(props: { id: string; event: number | null }) {
                 {e.decision && (
                   <>
                     {' '}
-                    <a class="small" href={href({ view: 'decision', id: e.decision, node: null })}>
-                      {t.openDecision} {e.decision}
+                    <a class="small" href={href({ view: 'decision', id: e.decision.id, node: null })}>
+                      {t.openDecision} {e.decision.id}
                     </a>
                   </>
                 )}

@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Reason, TraceEntry } from '../../../src/model/trace.js';
-import { decisionSources, explainText } from '../../../src/trace/index.js';
+import { decisionSources, explainText, reasonText } from '../../../src/trace/index.js';
 import type { Counterfactual, DecisionDoc, WhyNotAnswer } from '../api.js';
 import { useApp } from '../context.js';
 import { href } from '../route.js';
@@ -64,7 +64,7 @@ export function DecisionView(props: { id: string; node: string | null }) {
           {entry.reasons.length > 0 && (
             <section aria-labelledby="failing-h">
               <h2 id="failing-h">{t.failing}</h2>
-              <Reasons reasons={entry.reasons} />
+              <Reasons reasons={entry.reasons} act={entry.act} actor={entry.actor} />
             </section>
           )}
           <section aria-labelledby="trace-h">
@@ -101,13 +101,13 @@ export function DecisionView(props: { id: string; node: string | null }) {
 }
 
 /** Reasons with their minimal failing conditions highlighted. */
-function Reasons(props: { reasons: readonly Reason[] }) {
-  const { t } = useApp();
+function Reasons(props: { reasons: readonly Reason[]; act: string; actor: string }) {
+  const { t, lang } = useApp();
   return (
     <ul class="reasons">
       {props.reasons.map((r, i) => (
         <li key={i}>
-          <p>{r.message}</p>
+          <p>{reasonText(r, props.act, props.actor, lang)}</p>
           {(r.conditions ?? []).length > 0 && (
             <ul aria-label={t.failing}>
               {(r.conditions ?? []).map((c, j) => (
@@ -134,7 +134,9 @@ function WhyNot(props: { decision: string; actor: string; model: string; default
   );
   const [act, setAct] = useState(props.defaultAct);
   const [actor, setActor] = useState(props.actor);
-  const [answer, setAnswer] = useState<{ asOf: string; answers: WhyNotAnswer[] } | { error: string } | null>(null);
+  const [answer, setAnswer] = useState<
+    { asOf: string; answers: WhyNotAnswer[]; act: string; actor: string } | { error: string } | null
+  >(null);
   return (
     <section aria-labelledby="wn-h" class="card">
       <h2 id="wn-h">{t.whyNot}</h2>
@@ -143,7 +145,10 @@ function WhyNot(props: { decision: string; actor: string; model: string; default
           e.preventDefault();
           if (api === null) return;
           setAnswer(null);
-          api.whyNot(props.decision, act, actor).then(setAnswer, (err: unknown) => setAnswer({ error: String(err) }));
+          api.whyNot(props.decision, act, actor).then(
+            (r) => setAnswer({ ...r, act, actor }),
+            (err: unknown) => setAnswer({ error: err instanceof Error ? err.message : String(err) }),
+          );
         }}
       >
         <label for="wn-act">{t.whyNotAct}</label>
@@ -166,9 +171,11 @@ function WhyNot(props: { decision: string; actor: string; model: string; default
             <div key={i} class="answer">
               <p>
                 <code>{JSON.stringify(a.params)}</code> · {answer.asOf} ·{' '}
-                <span class={`badge ${a.answer.status === 'enabled' ? 'v-true' : 'v-false'}`}>{a.answer.status}</span>
+                <span class={`badge ${a.answer.status === 'enabled' ? 'v-true' : 'v-false'}`}>
+                  {t.status[a.answer.status]}
+                </span>
               </p>
-              {a.answer.status === 'enabled' ? <p>{t.allowed}</p> : <Reasons reasons={a.answer.reasons} />}
+              {a.answer.status === 'enabled' ? <p>{t.allowed}</p> : <Reasons reasons={a.answer.reasons} act={answer.act} actor={answer.actor} />}
               {a.counterfactual && <CounterfactualText cf={a.counterfactual} />}
             </div>
           ))}

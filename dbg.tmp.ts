@@ -1,0 +1,17 @@
+import { buildExplorer, launch, startExplorerServer } from '/work/wt/explorer/tests/web/harness.ts';
+const b = await buildExplorer();
+const s = await startExplorerServer(b.dir);
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(`${s.url}/#/case/c1/event/24`);
+await page.waitForTimeout(2000);
+await page.goto(`${s.url}/#/case/c1`);
+await page.waitForTimeout(2000);
+console.log(await page.getByRole('link', { name: /Open decision/ }).allTextContents());
+console.log(await page.getByRole('heading').allTextContents());
+console.log(await page.getByRole('region').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby'))));
+await page.goto(`${s.url}/#/model/${encodeURIComponent(s.modelId)}/frame/source%3Aawir-26a-lid-1`);
+await page.waitForTimeout(2000);
+console.log(await page.locator('#frame-h').textContent());
+await browser.close(); await s.close(); b.remove();
