@@ -14,4 +14,6 @@ console.log(await page.getByRole('region').evaluateAll((els) => els.map((e) => e
 await page.goto(`${s.url}/#/model/${encodeURIComponent(s.modelId)}/frame/source%3Aawir-26a-lid-1`);
 await page.waitForTimeout(2000);
 console.log(await page.locator('#frame-h').textContent());
-await browser.close(); await s.close(); b.remove();
+await browser.close();
+await s.close();
+b.remove();

@@ -515,7 +515,8 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const m = await modelFor(c, id);
     if (m instanceof Response) return m;
     const rec = await decisions.store.getModel(id);
-    if (rec === null) return fail(c, { status: 404, code: 'model-not-found', detail: `No model «${id}» is registered.` });
+    if (rec === null)
+      return fail(c, { status: 404, code: 'model-not-found', detail: `No model «${id}» is registered.` });
     return send(c, 200, canonicalJson({ id, format: rec.format, main: rec.main, files: rec.files }));
   });
   route(R.modelSources, async (c) => {

@@ -100,7 +100,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       const timeline = page.getByRole('region', { name: 'Timeline' });
       await timeline.waitFor();
       expect(await timeline.getByRole('listitem').count()).toBeGreaterThan(30);
-      await timeline.getByRole('link', { name: /act refused: <<terugvorderen tegemoetkoming>> by dt at 2026-09-10/ }).click();
+      await timeline
+        .getByRole('link', { name: /act refused: <<terugvorderen tegemoetkoming>> by dt at 2026-09-10/ })
+        .click();
       // A refusal changes nothing: the state after it is the state it was refused on, with the
       // revision pending (the duty that blocks the recovery).
       await expect.poll(() => page.url()).toMatch(/#\/case\/c1\/event\/\d+$/);
@@ -171,7 +173,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       expect(await whyNot.getByRole('combobox', { name: 'Act' }).inputValue()).toBe('terugvorderen tegemoetkoming');
       await whyNot.getByRole('button', { name: 'Ask' }).click();
       const answer = whyNot.getByTestId('why-not-answer');
-      await expect.poll(() => answer.locator('mark').allTextContents()).toEqual(['not <herzien tegemoetkoming>(alice)']);
+      await expect
+        .poll(() => answer.locator('mark').allTextContents())
+        .toEqual(['not <herzien tegemoetkoming>(alice)']);
       expect(await answer.textContent()).toContain('not available');
       expect(await answer.textContent()).toContain('that duty is still active');
     });
@@ -200,10 +204,14 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       // Every form control has an accessible name.
-      const unnamed = await page.evaluate(() =>
-        [...document.querySelectorAll('input, select, button')].filter(
-          (el) => !(el as HTMLElement).getAttribute('aria-label') && !(el as HTMLInputElement).labels?.length && !el.textContent?.trim(),
-        ).length,
+      const unnamed = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('input, select, button')].filter(
+            (el) =>
+              !(el as HTMLElement).getAttribute('aria-label') &&
+              !(el as HTMLInputElement).labels?.length &&
+              !el.textContent?.trim(),
+          ).length,
       );
       expect(unnamed).toBe(0);
       expect(errors).toEqual([]);
@@ -234,7 +242,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       expect(await tree.getByRole('treeitem').count()).toBeGreaterThan(3);
       // The explanation is rendered in the page by the engine; why-not needs the service.
       expect(await local.locator('pre.explanation').textContent()).toContain('<<terugvorderen tegemoetkoming>> by dt');
-      expect(await local.getByRole('region', { name: 'Why not?' }).textContent()).toContain('Needs the decision service');
+      expect(await local.getByRole('region', { name: 'Why not?' }).textContent()).toContain(
+        'Needs the decision service',
+      );
       await local.close();
     });
 
@@ -247,7 +257,8 @@ describe.skipIf(!hasChromium())('the explorer', () => {
         mimeType: 'text/plain',
         buffer: readFileSync(join(ROOT, 'norms', f)),
       }));
-      const imports = readFileSync(join(ROOT, 'norms', 'awir', 'awir.flint'), 'utf8').match(/^import "([^"]+)"/gm) ?? [];
+      const imports =
+        readFileSync(join(ROOT, 'norms', 'awir', 'awir.flint'), 'utf8').match(/^import "([^"]+)"/gm) ?? [];
       for (const line of imports) {
         const rel = /"([^"]+)"/.exec(line)?.[1] ?? '';
         const name = rel.split('/').pop() as string;

@@ -74,7 +74,13 @@ export async function startExplorerServer(webDir: string): Promise<ExplorerServe
   const loaded = loadModelFile(modelFile, processIo());
   const base = join(ROOT, 'norms');
   const files = Object.fromEntries(
-    Object.entries(loaded.texts).map(([n, t]) => [n.slice(base.length + 1).split('\\').join('/'), t]),
+    Object.entries(loaded.texts).map(([n, t]) => [
+      n
+        .slice(base.length + 1)
+        .split('\\')
+        .join('/'),
+      t,
+    ]),
   );
   const reg = await decisions.registerModel({
     format: 'flint',

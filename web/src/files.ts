@@ -80,7 +80,11 @@ export function openTexts(texts: readonly { name: string; text: string }[]): Ope
     if ('checked' in built) model = built;
     diagnostics = built.diagnostics;
   } else if (flintJson !== null) {
-    const built = buildModel('local', { format: 'flint-json', main: flintJson.name, files: { [flintJson.name]: flintJson.text } });
+    const built = buildModel('local', {
+      format: 'flint-json',
+      main: flintJson.name,
+      files: { [flintJson.name]: flintJson.text },
+    });
     if ('checked' in built) model = built;
     diagnostics = built.diagnostics;
   }

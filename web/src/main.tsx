@@ -75,6 +75,7 @@ function App() {
 
   return (
     <Ctx.Provider value={ctx}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the whole page takes dropped files; the file input is the keyboard's way */}
       <div
         class={`shell${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -90,9 +91,10 @@ function App() {
           void open([...(e.dataTransfer?.files ?? [])]);
         }}
       >
-        <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        {/* A button, not a link to #main: the hash is the route. */}
+        <button type="button" class="skip" onClick={() => main.current?.focus()}>
           {t.skip}
-        </a>
+        </button>
         <header class="top">
           <a class="brand" href={href({ view: 'home' })}>
             {t.appTitle}

@@ -68,8 +68,7 @@ async function withDemoReader(table: { size: number; lookup(token: string): Prin
   const reader: Principal = { kind: 'reader', name: 'demo', models: '*' };
   return {
     size: table.size + 1,
-    lookup: (token: string): Principal | null =>
-      table.lookup(token) ?? (hashToken(token) === demoHash ? reader : null),
+    lookup: (token: string): Principal | null => table.lookup(token) ?? (hashToken(token) === demoHash ? reader : null),
   };
 }
 
@@ -158,7 +157,10 @@ export const serveCommand: Command = {
       const { seedCase } = await import('../../server/seed.js');
       const text = io.readFile(demoCase);
       const modelId = registered[registered.length - 1] ?? '';
-      const seeded = text === undefined ? { error: `cannot read ${demoCase}` } : await seedCase(decisions, modelId, JSON.parse(text), 'demo-kinderopvangtoeslag');
+      const seeded =
+        text === undefined
+          ? { error: `cannot read ${demoCase}` }
+          : await seedCase(decisions, modelId, JSON.parse(text), 'demo-kinderopvangtoeslag');
       if ('error' in seeded) {
         io.stderr(`flint serve: the demo case was not seeded: ${seeded.error}\n`);
         await store.close();

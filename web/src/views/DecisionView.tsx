@@ -112,7 +112,8 @@ function Reasons(props: { reasons: readonly Reason[]; act: string; actor: string
             <ul aria-label={t.failing}>
               {(r.conditions ?? []).map((c, j) => (
                 <li key={j} class="failing">
-                  <mark>{c.expr}</mark> <span class={`badge v-${c.value.type === 'unknown' ? 'unknown' : 'false'}`}>
+                  <mark>{c.expr}</mark>{' '}
+                  <span class={`badge v-${c.value.type === 'unknown' ? 'unknown' : 'false'}`}>
                     {c.value.type === 'unknown' ? t.value.unknown : t.value.false}
                   </span>
                   {c.citation && <span class="muted small"> · {c.citation}</span>}
@@ -175,7 +176,11 @@ function WhyNot(props: { decision: string; actor: string; model: string; default
                   {t.status[a.answer.status]}
                 </span>
               </p>
-              {a.answer.status === 'enabled' ? <p>{t.allowed}</p> : <Reasons reasons={a.answer.reasons} act={answer.act} actor={answer.actor} />}
+              {a.answer.status === 'enabled' ? (
+                <p>{t.allowed}</p>
+              ) : (
+                <Reasons reasons={a.answer.reasons} act={answer.act} actor={answer.actor} />
+              )}
               {a.counterfactual && <CounterfactualText cf={a.counterfactual} />}
             </div>
           ))}

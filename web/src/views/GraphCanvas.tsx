@@ -81,7 +81,8 @@ export function GraphCanvas(props: {
           const st = state.current;
           if (!st.visible.has(key)) return { ...data, hidden: true };
           if (st.selected === null) return data;
-          if (key === st.selected) return { ...data, highlighted: true, forceLabel: true, size: (data.size ?? 4) * 1.6 };
+          if (key === st.selected)
+            return { ...data, highlighted: true, forceLabel: true, size: (data.size ?? 4) * 1.6 };
           if (st.neighbours.has(key)) return { ...data, forceLabel: true };
           return { ...data, color: '#d5d8de', label: '' };
         },

@@ -30,7 +30,13 @@ export function Home(props: {
               }}
             >
               <label for="token">{t.token}</label>
-              <input id="token" type="password" autocomplete="off" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+              <input
+                id="token"
+                type="password"
+                autocomplete="off"
+                value={draft}
+                onInput={(e) => setDraft(e.currentTarget.value)}
+              />
               <button type="submit">{t.useToken}</button>
               <p class="hint">{t.tokenHint}</p>
             </form>
@@ -107,8 +113,7 @@ export function Home(props: {
             <Diagnostics list={local.diagnostics} />
             {local.model && (
               <p>
-                {t.localModel}:{' '}
-                <a href={href({ view: 'model', id: 'local', frame: null })}>{local.model.title}</a>
+                {t.localModel}: <a href={href({ view: 'model', id: 'local', frame: null })}>{local.model.title}</a>
               </p>
             )}
             {local.traces.length > 0 && (

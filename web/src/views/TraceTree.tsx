@@ -23,7 +23,7 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
   const { t } = useApp();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(['0', ...ancestors(props.selected ?? '0')]));
   const [focus, setFocus] = useState(props.selected ?? '0');
-  const tree = useRef<HTMLUListElement>(null);
+  const tree = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (props.selected === null) return;
     setOpen((o) => new Set([...o, ...ancestors(props.selected as string).slice(0, -1)]));
@@ -34,7 +34,7 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
     const out: string[] = [];
     const walk = (n: TraceNode, p: string): void => {
       out.push(p);
-      n.children.forEach((c, i) => walk(c, childPath(p, i)));
+      for (const [i, c] of n.children.entries()) walk(c, childPath(p, i));
     };
     walk(props.entry.check, '0');
     return out;
@@ -101,7 +101,8 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
     const frame = n.frame !== undefined ? props.entry.frames[n.frame] : undefined;
     const labelId = `tn-${path}`;
     return (
-      <li
+      // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles the keys (arrows, Enter, Space) for all its items
+      <div
         key={path}
         role="treeitem"
         aria-level={level}
@@ -137,7 +138,11 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
           <div class="tn-meta small">
             {frame && (
               <span>
-                {frame.kind === 'act' ? `<<${frame.name}>>` : frame.kind === 'duty' ? `<${frame.name}>` : `[${frame.name}]`}
+                {frame.kind === 'act'
+                  ? `<<${frame.name}>>`
+                  : frame.kind === 'duty'
+                    ? `<${frame.name}>`
+                    : `[${frame.name}]`}
                 {frame.sources.length > 0 && ` · ${frame.sources.map((s) => s.citation ?? s.id).join('; ')}`}
                 {frame.at && ` · ${t.at} ${frame.at}`}
               </span>
@@ -152,9 +157,10 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
           </div>
         )}
         {kids && isOpen && (
-          <ul role="group">{n.children.map((c, i) => render(c, childPath(path, i), level + 1))}</ul>
+          // biome-ignore lint/a11y/useSemanticElements: a tree's group of child items (WAI-ARIA tree pattern), not a fieldset
+          <div role="group">{n.children.map((c, i) => render(c, childPath(path, i), level + 1))}</div>
         )}
-      </li>
+      </div>
     );
   };
 
@@ -168,10 +174,9 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
           {t.collapseAll}
         </button>
       </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA tree pattern has no HTML element */}
-      <ul role="tree" aria-labelledby="trace-h" class="tree" ref={tree} onKeyDown={onKey}>
+      <div role="tree" aria-labelledby="trace-h" class="tree" ref={tree} onKeyDown={onKey} tabIndex={-1}>
         {render(props.entry.check, '0', 1)}
-      </ul>
+      </div>
     </div>
   );
 }

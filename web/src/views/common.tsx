@@ -19,7 +19,6 @@ export function useAsync<T>(make: () => Promise<T>, deps: readonly unknown[]): {
     return () => {
       live = false;
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
   }, deps);
   return state;
 }
