@@ -115,7 +115,12 @@ describe('seeding a case file (flint serve --demo)', () => {
       expect(await seedCase(decisions, id, caseFile, 'k')).toEqual(first);
       expect((await s.store.events('c1')).length).toBe(events);
       // An act that does not go as the file says is an error, not a silent seed.
-      const wrong = await seedCase(decisions, id, { ...caseFile, acts: [{ ...caseFile.acts[1], expect: 'refused' }] }, 'w');
+      const wrong = await seedCase(
+        decisions,
+        id,
+        { ...caseFile, acts: [{ ...caseFile.acts[1], expect: 'refused' }] },
+        'w',
+      );
       expect(wrong).toEqual({ error: 'act 1 (<<aanvragen toeslag>>) was taken, not refused' });
     } finally {
       await s.close();

@@ -67,13 +67,21 @@ export function GraphCanvas(props: {
         g.addEdge(e.source, e.target, { size: 1, color: '#b8bcc4' });
     forceAtlas2.assign(g, {
       iterations: 300,
-      settings: { ...forceAtlas2.inferSettings(g), gravity: 1, scalingRatio: 8, barnesHutOptimize: g.order > 300 },
+      settings: {
+        ...forceAtlas2.inferSettings(g),
+        gravity: 1,
+        scalingRatio: 12,
+        outboundAttractionDistribution: true,
+        barnesHutOptimize: g.order > 300,
+      },
     });
     let s: Sigma;
     try {
       s = new Sigma(g, el, {
         renderEdgeLabels: false,
         labelRenderedSizeThreshold: 7,
+        labelDensity: 0.6,
+        labelGridCellSize: 120,
         labelFont: 'system-ui, sans-serif',
         labelSize: 12,
         defaultEdgeType: 'line',
@@ -116,6 +124,10 @@ export function GraphCanvas(props: {
       for (const n of s.getGraph().neighbors(props.selected)) neighbours.add(n);
     state.current = { visible: props.visible, selected: props.selected, neighbours };
     s?.refresh();
+    // Bring the selected frame and its neighbours into view.
+    const shown = s !== null && props.selected !== null ? s.getNodeDisplayData(props.selected) : undefined;
+    if (s !== null && shown !== undefined)
+      s.getCamera().animate({ x: shown.x, y: shown.y, ratio: 0.55 }, { duration: 300 });
   }, [props.visible, props.selected]);
 
   return (
