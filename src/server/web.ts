@@ -47,11 +47,11 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /** The package's root folder (the one with package.json and norms/), from this file in src/ or dist/. */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; ) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'norms'))) return dir;
     const up = dirname(dir);
-    if (up === dir) return process.cwd();
+    if (up === dir) return join(start, '..', '..');
     dir = up;
   }
 }

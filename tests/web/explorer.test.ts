@@ -12,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExplorerServer } from './harness.js';
 import { buildExplorer, CHROMIUM, hasChromium, launch, ROOT, startExplorerServer } from './harness.js';
 
+// Page-side code as text: this file is compiled without the DOM library.
+const IS_FOCUSED = 'el => el === document.activeElement';
+const UNNAMED_CONTROLS = `[...document.querySelectorAll('input, select, button')].filter(
+  (el) => !el.getAttribute('aria-label') && !(el.labels && el.labels.length) && !el.textContent.trim()).length`;
+
 if (!hasChromium()) {
   console.warn(`tests/web: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run does)`);
 }
@@ -133,8 +138,7 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       const before = await tree.getByRole('treeitem').count();
       // Keyboard: focus the root, go down to the preconditions, open them, step into the first child.
       await root.focus();
-      for (let i = 0; i < 10 && (await pre.evaluate((el) => el !== document.activeElement)); i++)
-        await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 10 && !(await pre.evaluate(IS_FOCUSED)); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowRight');
       expect(await pre.getAttribute('aria-expanded')).toBe('true');
       expect(await tree.getByRole('treeitem').count()).toBeGreaterThan(before);
@@ -202,18 +206,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       await page.goto(`${server.url}/#/model/${encodeURIComponent(server.modelId)}`);
       await page.getByRole('searchbox', { name: 'Search a frame' }).waitFor();
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
       // Every form control has an accessible name.
-      const unnamed = await page.evaluate(
-        () =>
-          [...document.querySelectorAll('input, select, button')].filter(
-            (el) =>
-              !(el as HTMLElement).getAttribute('aria-label') &&
-              !(el as HTMLInputElement).labels?.length &&
-              !el.textContent?.trim(),
-          ).length,
-      );
-      expect(unnamed).toBe(0);
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toBe(0);
       expect(errors).toEqual([]);
     });
   });
@@ -228,11 +223,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       await local.getByRole('heading', { name: 'Open a file' }).waitFor();
       expect(await local.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
       // Drop the file on the page, as a user drags it from the file manager.
-      const data = await local.evaluateHandle((text) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], 'recovery.json', { type: 'application/json' }));
-        return dt;
-      }, traceJson);
+      const data = await local.evaluateHandle(
+        `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(traceJson)}], 'recovery.json', { type: 'application/json' })); return dt; })()`,
+      );
       await local.locator('.shell').dispatchEvent('drop', { dataTransfer: data });
       await expect
         .poll(() => local.getByRole('heading', { level: 1 }).textContent())
