@@ -223,8 +223,9 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       await local.getByRole('heading', { name: 'Open a file' }).waitFor();
       expect(await local.getByRole('heading', { name: 'Sign in' }).count()).toBe(0);
       // Drop the file on the page, as a user drags it from the file manager.
+      const file = `new File([${JSON.stringify(traceJson)}], 'recovery.json', { type: 'application/json' })`;
       const data = await local.evaluateHandle(
-        `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(traceJson)}], 'recovery.json', { type: 'application/json' })); return dt; })()`,
+        `(() => { const dt = new DataTransfer(); dt.items.add(${file}); return dt; })()`,
       );
       await local.locator('.shell').dispatchEvent('drop', { dataTransfer: data });
       await expect

@@ -19,7 +19,8 @@ const en = {
   open: 'Open',
   openFile: 'Open a file',
   openFileHint:
-    'A trace JSON (flint run --format json, a decision from the API, or one trace entry) or a model: .flint files (with their imports) or FLINT JSON. Drop files here or choose them.',
+    'A trace JSON (flint run --format json, a decision from the API, or one trace entry) or a model: ' +
+    '.flint files (with their imports) or FLINT JSON. Drop files here or choose them.',
   chooseFiles: 'Choose files',
   dropHere: 'Drop files to open them',
   noServer: 'No decision service answered: open files instead.',
@@ -125,7 +126,8 @@ const nl: typeof en = {
   open: 'Openen',
   openFile: 'Een bestand openen',
   openFileHint:
-    'Een trace-JSON (flint run --format json, een besluit uit de API of één trace) of een model: .flint-bestanden (met hun imports) of FLINT JSON. Sleep bestanden hierheen of kies ze.',
+    'Een trace-JSON (flint run --format json, een besluit uit de API of één trace) of een model: ' +
+    '.flint-bestanden (met hun imports) of FLINT JSON. Sleep bestanden hierheen of kies ze.',
   chooseFiles: 'Bestanden kiezen',
   dropHere: 'Laat bestanden los om ze te openen',
   noServer: 'Er antwoordde geen beslisdienst: open bestanden.',

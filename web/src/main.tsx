@@ -75,7 +75,7 @@ function App() {
 
   return (
     <Ctx.Provider value={ctx}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the whole page takes dropped files; the file input is the keyboard's way */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: takes dropped files; the input is the keyboard's way */}
       <div
         class={`shell${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {

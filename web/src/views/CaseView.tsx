@@ -83,7 +83,8 @@ function eventSummary(e: CaseEvent, t: ReturnType<typeof useApp>['t']): string {
         .slice(0, 2)
         .map((g) => `[${g.fact}](${(g.args ?? []).join(', ')})${g.value !== undefined ? ` = ${String(g.value)}` : ''}`);
       const more = f.length > 2 ? ` +${f.length - 2}` : '';
-      return `${what}: ${names.join('; ')}${more}${ev.by ? ` ${t.by} ${ev.by}` : ''}${ev.at ? ` ${t.at} ${ev.at}` : ''}`;
+      const who = `${ev.by ? ` ${t.by} ${ev.by}` : ''}${ev.at ? ` ${t.at} ${ev.at}` : ''}`;
+      return `${what}: ${names.join('; ')}${more}${who}`;
     }
     case 'take':
     case 'force':

@@ -187,7 +187,7 @@ function FramePanel(props: { model: ModelData; nodeKey: string }) {
       {text !== null && (
         <>
           <h3>{t.definition}</h3>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs the keyboard (2.1.1) */}
           <pre class="code" tabIndex={0}>
             <code>{text}</code>
           </pre>

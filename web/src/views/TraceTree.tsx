@@ -101,7 +101,7 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
     const frame = n.frame !== undefined ? props.entry.frames[n.frame] : undefined;
     const labelId = `tn-${path}`;
     return (
-      // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles the keys (arrows, Enter, Space) for all its items
+      // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles the keys (arrows, Enter, Space) of its items
       <div
         key={path}
         role="treeitem"
@@ -157,7 +157,7 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
           </div>
         )}
         {kids && isOpen && (
-          // biome-ignore lint/a11y/useSemanticElements: a tree's group of child items (WAI-ARIA tree pattern), not a fieldset
+          // biome-ignore lint/a11y/useSemanticElements: a tree's group of child items (WAI-ARIA tree), not a fieldset
           <div role="group">{n.children.map((c, i) => render(c, childPath(path, i), level + 1))}</div>
         )}
       </div>
