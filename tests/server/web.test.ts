@@ -3,6 +3,7 @@
  * headers, /v1 untouched), its configuration, the model files route it reads, and the demo seeding
  * (idempotent). The explorer itself is tested in Chromium: tests/web.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { processIo } from '../../src/cli/io.js';
 import { seedCase } from '../../src/server/seed.js';
 import { loadWebAssets } from '../../src/server/web.js';
 import { Decisions } from '../../src/store/cases.js';
+import { projectRoot } from '../helpers/shared.js';
 import { sqliteBackend, toeslagCase, toeslagUpload } from '../store/backends.js';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -137,6 +139,76 @@ describe('seeding a case file (flint serve --demo)', () => {
       const code = await runCli(['serve', '--db', `sqlite:${join(dir, 'c.db')}`, '--tokens', tokens, '--web', dir], io);
       expect(code).toBe(1);
       expect(err).toContain(`no explorer build in ${dir} (run npm run build:web)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('flint serve --demo (a child process)', () => {
+  it('serves the explorer at / with the demo configuration, the seeded case and the reader token «demo»', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flint-demo-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>explorer</title>');
+    // No tokens configured: --demo alone makes the reader token «demo».
+    const { FLINT_TOKENS: _unused, ...env } = process.env;
+    const run = () =>
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', `sqlite:${join(dir, 'c.db')}`, '--port', '0'].concat([
+          '--demo',
+          '--web',
+          dir,
+          '--quiet',
+        ]),
+        { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env },
+      );
+    const started = (proc: ReturnType<typeof run>): Promise<{ url: string; out: string }> =>
+      new Promise((resolve, reject) => {
+        let out = '';
+        let err = '';
+        const timer = setTimeout(() => reject(new Error(`flint serve did not start:\n${out}\n${err}`)), 40_000);
+        proc.stderr?.on('data', (d: Buffer) => void (err += d.toString()));
+        proc.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+          const url = /^explorer: (http:\/\/\S+)\/$/m.exec(out)?.[1];
+          if (url) {
+            clearTimeout(timer);
+            resolve({ url, out });
+          }
+        });
+        proc.once('exit', (code) => reject(new Error(`flint serve exited (${code}):\n${out}\n${err}`)));
+      });
+    const stop = (proc: ReturnType<typeof run>) =>
+      new Promise<void>((done) => {
+        proc.removeAllListeners('exit');
+        proc.once('exit', () => done());
+        proc.kill('SIGTERM');
+      });
+    try {
+      const first = run();
+      const { url, out } = await started(first);
+      expect(out).toMatch(/^demo case c1: 16 decisions \(reader token «demo»\)$/m);
+      expect(await (await fetch(`${url}/`)).text()).toBe('<!doctype html><title>explorer</title>');
+      const config = (await (await fetch(`${url}/explorer.json`)).json()) as { demoToken: string; cases: unknown[] };
+      expect(config).toMatchObject({ demoToken: 'demo', cases: [{ id: 'c1' }] });
+      const events = await fetch(`${url}/v1/cases/c1/events`, { headers: { authorization: 'Bearer demo' } });
+      expect(events.status).toBe(200);
+      const revision = ((await events.json()) as { revision: number }).revision;
+      // The demo reader reads; it writes nothing.
+      const write = await fetch(`${url}/v1/cases/c1/advance`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer demo', 'content-type': 'application/json' },
+        body: '{"to":"2030-01-01"}',
+      });
+      expect(write.status).toBe(403);
+      await stop(first);
+      // A restart on the same database seeds nothing new: the same case at the same revision.
+      const second = run();
+      const again = await started(second);
+      const log = await fetch(`${again.url}/v1/cases/c1/events`, { headers: { authorization: 'Bearer demo' } });
+      expect(((await log.json()) as { revision: number }).revision).toBe(revision);
+      expect((await fetch(`${again.url}/v1/cases/c2`, { headers: { authorization: 'Bearer demo' } })).status).toBe(404);
+      await stop(second);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
