@@ -69,7 +69,7 @@ export function DecisionView(props: { id: string; node: string | null }) {
           )}
           <section aria-labelledby="trace-h">
             <h2 id="trace-h">{t.trace}</h2>
-            <TraceTree entry={entry} decisionId={props.id} selected={props.node} />
+            <TraceTree key={props.id} entry={entry} decisionId={props.id} selected={props.node} />
           </section>
         </div>
         <div>
@@ -171,7 +171,12 @@ function WhyNot(props: { decision: string; actor: string; model: string; default
           answer.answers.map((a, i) => (
             <div key={i} class="answer">
               <p>
-                <code>{JSON.stringify(a.params)}</code> · {answer.asOf} ·{' '}
+                <code>
+                  {Object.entries(a.params)
+                    .map(([k, v]) => `${k} = ${String(v)}`)
+                    .join(', ')}
+                </code>{' '}
+                · {answer.asOf} ·{' '}
                 <span class={`badge ${a.answer.status === 'enabled' ? 'v-true' : 'v-false'}`}>
                   {t.status[a.answer.status]}
                 </span>

@@ -21,7 +21,9 @@ function ancestors(path: string): string[] {
 
 export function TraceTree(props: { entry: TraceEntry; decisionId: string; selected: string | null }) {
   const { t } = useApp();
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(['0', ...ancestors(props.selected ?? '0')]));
+  const [open, setOpen] = useState<ReadonlySet<string>>(
+    () => new Set(['0', ...failingPaths(props.entry.check), ...ancestors(props.selected ?? '0')]),
+  );
   const [focus, setFocus] = useState(props.selected ?? '0');
   const tree = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -179,6 +181,20 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
       </div>
     </div>
   );
+}
+
+/** The nodes to open at first: those that failed (false or unknown) down to where they fail, 4 levels at most. */
+function failingPaths(root: TraceNode): string[] {
+  const out: string[] = [];
+  const failed = (n: TraceNode): boolean =>
+    n.value.type === 'unknown' || (n.value.type === 'boolean' && !n.value.value);
+  const walk = (n: TraceNode, p: string, depth: number): void => {
+    if (depth >= 4 || !failed(n)) return;
+    out.push(p);
+    for (const [i, c] of n.children.entries()) walk(c, childPath(p, i), depth + 1);
+  };
+  walk(root, '0', 0);
+  return out;
 }
 
 function readText(r: FactRead, t: ReturnType<typeof useApp>['t']): string {
