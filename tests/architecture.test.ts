@@ -82,6 +82,26 @@ describe('Architecture', () => {
     }
   });
 
+  it('the explorer (web/src) bundles only stages that do no I/O', () => {
+    const webDir = join(projectRoot, 'web', 'src');
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((n) => {
+        const p = join(d, n);
+        return statSync(p).isDirectory() ? walk(p) : /\.tsx?$/.test(n) ? [p] : [];
+      });
+    const files = walk(webDir);
+    expect(files.length).toBeGreaterThan(5);
+    const browserSafe = ['model', 'syntax', 'check', 'graph', 'interchange', 'run', 'trace', 'case'];
+    for (const file of files) {
+      const rel = relative(projectRoot, file);
+      for (const spec of importsOf(file)) {
+        expect(spec, rel).not.toMatch(/^node:/);
+        const target = relative(projectRoot, join(file, '..', spec)).split('/');
+        if (target[0] === 'src') expect(browserSafe, `${rel} imports ${spec}`).toContain(target[1]);
+      }
+    }
+  });
+
   it('states are copied on write by hand: no module imports immer', () => {
     for (const file of sourceFiles) expect(importsOf(file), relative(srcDir, file)).not.toContain('immer');
   });

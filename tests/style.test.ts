@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/shared.js';
 
 const MAX = 120;
-const CODE = /\.(ts|mts|js|mjs)$/;
+const CODE = /\.(ts|tsx|mts|js|mjs)$/;
 const EXEMPT = /(^|\/)(node_modules|dist|golden|fixtures)(\/|$)|^grammar\/cst\.d\.ts$/;
 
 function codeFiles(dir: string): string[] {
@@ -23,7 +23,7 @@ function codeFiles(dir: string): string[] {
 
 describe('code style', () => {
   it(`no line of code is longer than ${MAX} characters`, () => {
-    const dirs = ['src', 'tests', 'grammar', 'bench', 'examples', 'bin', 'scripts'];
+    const dirs = ['src', 'tests', 'grammar', 'bench', 'examples', 'bin', 'scripts', 'web'];
     const files = dirs.flatMap((d) => codeFiles(join(projectRoot, d)));
     expect(files.length).toBeGreaterThan(100);
     const long = files.flatMap((f) =>

@@ -23,6 +23,7 @@ import type { Lang } from '../trace/index.js';
 import type { Principal, TokenTable } from './auth.js';
 import { principalName } from './auth.js';
 import { problemDocument } from './problems.js';
+import type { WebAssets } from './web.js';
 
 /** One structured log entry. */
 export interface LogEntry {
@@ -45,6 +46,8 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** The largest model upload in bytes (default 16 MiB). */
   readonly modelBodyLimit?: number;
+  /** The explorer's static files, served at `/` (src/server/web.ts); without it `/` is a 404. */
+  readonly web?: WebAssets;
 }
 
 type Env = { Variables: { principal: Principal } };
@@ -125,6 +128,12 @@ const R = {
     path: '/v1/models/{id}/graph',
     request: { params: z.object({ id: ID }) },
     responses: { ...ok('the model graph (nodes and edges)'), ...errors(403, 404) },
+  }),
+  modelFiles: createRoute({
+    method: 'get',
+    path: '/v1/models/{id}/files',
+    request: { params: z.object({ id: ID }) },
+    responses: { ...ok('the source texts of the model (format, main file, files by name)'), ...errors(403, 404) },
   }),
   modelSources: createRoute({
     method: 'get',
@@ -229,6 +238,11 @@ const R = {
     responses: { ...ok('the smallest change that would have flipped it'), ...errors(403, 404) },
   }),
 };
+
+/** The explorer's content security policy: its own scripts only, no inline script, no other origin. */
+const WEB_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The language asked for by `Accept-Language` (nl or en; default en). */
 function langOf(c: C): Lang {
@@ -350,6 +364,28 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.use('/v1/models', limit(options.modelBodyLimit ?? 16 * 1024 * 1024));
   app.use('/v1/cases/*', limit(options.bodyLimit ?? 1024 * 1024));
   app.use('/v1/cases', limit(options.bodyLimit ?? 1024 * 1024));
+
+  // The explorer's static files (GET and HEAD outside /v1): no token, strict headers.
+  const web = options.web;
+  if (web !== undefined) {
+    app.use('*', async (c, next) => {
+      const path = c.req.path;
+      if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/v1' && !path.startsWith('/v1/')) {
+        const asset = web.get(path);
+        if (asset !== null) {
+          return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
+            'content-type': asset.type,
+            'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+            'x-content-type-options': 'nosniff',
+            'referrer-policy': 'no-referrer',
+            'content-security-policy': WEB_CSP,
+          });
+        }
+      }
+      await next();
+      return undefined;
+    });
+  }
 
   // Bearer tokens on every /v1 route.
   app.use('/v1/*', async (c, next) => {
@@ -473,6 +509,15 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   route(R.modelGraph, async (c) => {
     const m = await modelFor(c, c.req.param('id') ?? '');
     return m instanceof Response ? m : send(c, 200, toJson(toGraph(m.checked)));
+  });
+  route(R.modelFiles, async (c) => {
+    const id = c.req.param('id') ?? '';
+    const m = await modelFor(c, id);
+    if (m instanceof Response) return m;
+    const rec = await decisions.store.getModel(id);
+    if (rec === null)
+      return fail(c, { status: 404, code: 'model-not-found', detail: `No model «${id}» is registered.` });
+    return send(c, 200, canonicalJson({ id, format: rec.format, main: rec.main, files: rec.files }));
   });
   route(R.modelSources, async (c) => {
     const m = await modelFor(c, c.req.param('id') ?? '');

@@ -3,6 +3,7 @@ import { createApp } from '../../src/server/app.js';
 import type { LogEntry } from '../../src/server/app.js';
 import { hashToken, parseTokens } from '../../src/server/auth.js';
 import { startServer } from '../../src/server/server.js';
+import type { WebAssets } from '../../src/server/web.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { Decisions } from '../../src/store/cases.js';
 import { openStore } from '../../src/store/open.js';
@@ -41,7 +42,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: string, options: { bodyLimit?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: string,
+  options: { bodyLimit?: number; web?: WebAssets } = {},
+): Promise<TestServer> {
   const loc = parseStoreLocation(db);
   if ('error' in loc) throw new Error(loc.error);
   const store = await openStore(loc);
@@ -56,6 +60,7 @@ export async function startTestServer(db: string, options: { bodyLimit?: number 
     now: () => '2026-01-01T00:00:00.000Z',
     clock: () => t++,
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.web !== undefined ? { web: options.web } : {}),
   });
   const server: RunningServer = await startServer(app, { port: 0, afterClose: () => store.close() });
   return {
