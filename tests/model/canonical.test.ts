@@ -16,7 +16,10 @@ function reference(value: unknown): string {
       return;
     }
     const j = (v as { toJSON?: () => unknown }).toJSON;
-    if (typeof j === 'function') return write(j.call(v));
+    if (typeof j === 'function') {
+      write(j.call(v));
+      return;
+    }
     if (Array.isArray(v)) {
       out.push('[');
       v.forEach((x: unknown, i) => {
