@@ -9,10 +9,10 @@
  * skipped with a message when the server is unreachable.
  *
  * Run alone: `npx tsx bench/service.ts [--quick] [--built] [--backend sqlite|postgres] [--clients 1,16,64]
- * [--cpu-prof DIR] [--cli FILE] [--serve-args '--workers 2']`; in the suite: `npm run bench -- --only service`. `--built` runs
+ * [--cpu-prof DIR] [--cli FILE] [--servers N] [--serve-args ARGS]`; in the suite: `npm run bench -- --only service`. `--built` runs
  * the built CLI (bin/flint.js, `npm run build` first) as deployed. Besides the requests per second and the latency
  * the client sees, each run reports the server process's CPU time per request (from /proc), which the load of the
- * rest of the machine disturbs far less.
+ * rest of the machine disturbs far less. `--servers N` starts N server processes on the one database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,6 +58,11 @@ export interface ServiceOptions {
   readonly cpuProf?: string;
   /** Extra arguments for `flint serve`. */
   readonly serveArgs?: readonly string[];
+  /**
+   * Start this many `flint serve` processes on the one database (default 1), each client talking to
+   * one of them in turn: what several processes sharing a SQLite file (one writer at a time) give.
+   */
+  readonly servers?: number;
 }
 
 /** The CPU time (user + system) of a process in ms, from /proc; null where there is none. */
@@ -180,13 +185,20 @@ const CASES_PER_CLIENT = 4;
 
 /** N clients, each taking acts on its own cases, until `count` requests or `maxMs` have passed. */
 async function load(
-  url: string,
+  urls: readonly string[],
   model: string,
   clients: number,
   count: number,
   maxMs: number,
-  pid: number | undefined,
+  pids: readonly (number | undefined)[],
 ): Promise<ServiceRun> {
+  const url = urls[0] as string;
+  const urlOf = (client: number): string => urls[client % urls.length] as string;
+  const cpuOf = (): number | null =>
+    pids.reduce<number | null>((sum, pid) => {
+      const c = cpuMs(pid);
+      return sum === null || c === null ? null : sum + c;
+    }, 0);
   const cases: string[] = [];
   for (let i = 0; i < clients * CASES_PER_CLIENT; i++) {
     const r = await post(`${url}/v1/cases`, 'bench-admin', caseBody(model));
@@ -196,13 +208,14 @@ async function load(
   // Warm-up: a few acts per case (JIT, prepared statements, connection pool).
   await Promise.all(
     cases.map(async (c) => {
-      for (let i = 0; i < 5; i++) await post(`${url}/v1/cases/${c}/acts`, 'bench-alice', act);
+      const u = urlOf(Math.floor(cases.indexOf(c) / CASES_PER_CLIENT));
+      for (let i = 0; i < 5; i++) await post(`${u}/v1/cases/${c}/acts`, 'bench-alice', act);
     }),
   );
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
-  const cpu0 = cpuMs(pid);
+  const cpu0 = cpuOf();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, w) => {
@@ -210,14 +223,14 @@ async function load(
         issued++;
         const c = cases[w * CASES_PER_CLIENT + (i % CASES_PER_CLIENT)];
         const s = performance.now();
-        const r = await post(`${url}/v1/cases/${c}/acts`, 'bench-alice', act);
+        const r = await post(`${urlOf(w)}/v1/cases/${c}/acts`, 'bench-alice', act);
         latencies.push(performance.now() - s);
         if (r.status !== 201) errors++;
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const cpu1 = cpuMs(pid);
+  const cpu1 = cpuOf();
   latencies.sort((a, b) => a - b);
   return {
     backend: url.includes('sqlite') ? 'sqlite' : 'postgres',
@@ -271,10 +284,15 @@ export async function serviceBench(options: ServiceOptions = {}): Promise<{
   }
   try {
     for (const b of backends.filter((x) => wanted.includes(x.name))) {
-      const server = await serve(await b.db(), tokensFile, options);
+      const db = await b.db();
+      const servers: Awaited<ReturnType<typeof serve>>[] = [];
       try {
+        for (let i = 0; i < (options.servers ?? 1); i++) servers.push(await serve(db, tokensFile, options));
+        const urls = servers.map((s) => s.url);
+        const pids = servers.map((s) => s.proc.pid);
+        const model = servers[0]?.model ?? '';
         for (const n of clientCounts) {
-          const r = { ...(await load(server.url, server.model, n, count, maxMs, server.proc.pid)), backend: b.name };
+          const r = { ...(await load(urls, model, n, count, maxMs, pids)), backend: b.name };
           runs.push(r);
           log(
             `  service ${b.name}, ${n} clients: ${Math.round(r.perSecond)} req/s, p50 ${r.p50.toFixed(1)} ms, ` +
@@ -283,8 +301,10 @@ export async function serviceBench(options: ServiceOptions = {}): Promise<{
           );
         }
       } finally {
-        server.proc.kill('SIGTERM');
-        await new Promise((r) => server.proc.once('exit', r));
+        for (const server of servers) {
+          server.proc.kill('SIGTERM');
+          await new Promise((r) => server.proc.once('exit', r));
+        }
         await b.drop();
       }
     }
@@ -309,6 +329,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     .filter((a) => a !== '');
   const cpuProf = value('--cpu-prof');
   const cli = value('--cli');
+  const servers = value('--servers');
   const { runs, skipped } = await serviceBench({
     quick: argv.includes('--quick'),
     built: argv.includes('--built'),
@@ -317,6 +338,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ...(serveArgs ? { serveArgs } : {}),
     ...(cpuProf ? { cpuProf: resolve(cpuProf) } : {}),
     ...(cli ? { cli: resolve(cli) } : {}),
+    ...(servers ? { servers: Number(servers) } : {}),
   });
   process.stdout.write(`${JSON.stringify({ runs, skipped }, null, 2)}\n`);
 }
