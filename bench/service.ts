@@ -8,11 +8,13 @@
  * client's own case and stores its full trace (with the sources it rests on). PostgreSQL runs are
  * skipped with a message when the server is unreachable.
  *
- * Run alone: `npx tsx bench/service.ts [--quick] [--built] [--backend sqlite|postgres] [--clients 1,16,64]
- * [--cpu-prof DIR] [--cli FILE] [--servers N] [--serve-args ARGS]`; in the suite: `npm run bench -- --only service`. `--built` runs
- * the built CLI (bin/flint.js, `npm run build` first) as deployed. Besides the requests per second and the latency
- * the client sees, each run reports the server process's CPU time per request (from /proc), which the load of the
- * rest of the machine disturbs far less. `--servers N` starts N server processes on the one database.
+ * Run alone: `npx tsx bench/service.ts [--quick] [--built] [--backend sqlite|postgres]
+ * [--clients 1,16,64] [--cpu-prof DIR] [--cli FILE] [--servers N] [--serve-args ARGS]`; in the suite:
+ * `npm run bench -- --only service`. `--built` runs the built CLI (bin/flint.js, `npm run build`
+ * first) as deployed; `--cli FILE` another build (to compare back to back). Besides the requests per
+ * second and the latency the client sees, each run reports the server process's CPU time per
+ * request (from /proc), which the load of the rest of the machine disturbs far less. `--servers N`
+ * starts N server processes on the one database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
