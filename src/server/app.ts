@@ -53,6 +53,61 @@ export interface AppOptions {
 type Env = { Variables: { principal: Principal } };
 type C = Context<Env>;
 
+/** An answer independent of the HTTP layer: status, body text, its media type, more headers. */
+export interface Reply {
+  readonly status: number;
+  readonly body: string;
+  /** The media type (`application/json`, `application/problem+json`, `text/markdown`); sent with `; charset=utf-8`. */
+  readonly type: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a handler needs of a request, from hono's context or from the raw node:http fast route. */
+export interface Asked {
+  readonly method: string;
+  /** The path (as hono's `c.req.path`: no query). */
+  readonly path: string;
+  readonly principal: Principal;
+  /** A request header by its lower-case name. */
+  header(name: string): string | undefined;
+}
+
+/** The body of `POST /v1/cases/{id}/acts`, as its schema validates it. */
+export type ActBody = {
+  readonly act: string;
+  readonly actor: string;
+  readonly params?: Readonly<Record<string, string | number | boolean | null>> | undefined;
+  readonly facts?: readonly unknown[] | undefined;
+  readonly at?: string | undefined;
+  readonly force?: boolean | undefined;
+};
+
+/**
+ * The hot routes served by the node:http fast route (src/server/fast.ts) without the WHATWG
+ * Request/Response adapter, hono's routing and zod: the same handlers, so the same answers.
+ */
+export interface FastRoutes {
+  /** The principal of an `Authorization` header, or null (then the request goes through hono). */
+  principal(authorization: string | undefined): Principal | null;
+  /** The largest body of a case route in bytes. */
+  readonly bodyLimit: number;
+  /** `POST /v1/cases/{id}/acts` with a body the schema accepts. */
+  take(q: Asked, id: string, body: ActBody): Promise<Reply>;
+  /** The reply to an error thrown by a handler (a problem document, logged). */
+  error(q: Pick<Asked, 'path'>, err: unknown): Reply;
+  /** Log a request as the request-log middleware does; `start` from {@link FastRoutes.start}. */
+  logRequest(method: string, path: string, status: number, start: number, principal: Principal | null): void;
+  /** Read the clock at the start of a request. */
+  start(): number;
+}
+
+const fastRoutes = new WeakMap<object, FastRoutes>();
+
+/** The fast routes of an app made by {@link createApp} (undefined for any other app). */
+export function fastRoutesOf(app: object): FastRoutes | undefined {
+  return fastRoutes.get(app);
+}
+
 const ID = z.string().min(1).max(200);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const anyObject = z.record(z.string(), z.unknown());
@@ -245,8 +300,8 @@ const WEB_CSP =
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The language asked for by `Accept-Language` (nl or en; default en). */
-function langOf(c: C): Lang {
-  const header = c.req.header('accept-language') ?? '';
+function langOf(q: Pick<Asked, 'header'>): Lang {
+  const header = q.header('accept-language') ?? '';
   for (const part of header.split(',')) {
     const tag = part.trim().slice(0, 2).toLowerCase();
     if (tag === 'nl' || tag === 'en') return tag;
@@ -255,12 +310,15 @@ function langOf(c: C): Lang {
 }
 
 /** The revision in `If-Match` (`5` or `"5"`), undefined when absent, null when malformed. */
-function ifMatch(c: C): number | undefined | null {
-  const h = c.req.header('if-match');
+function ifMatch(q: Pick<Asked, 'header'>): number | undefined | null {
+  const h = q.header('if-match');
   if (h === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(h);
   return m ? Number(m[1]) : null;
 }
+
+/** A bearer token in an `Authorization` header. */
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Build the app. */
 export function createApp(options: AppOptions): OpenAPIHono<Env> {
@@ -270,17 +328,53 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   };
   const send = (c: C, status: number, body: string, type = 'application/json'): Response =>
     c.body(body, status as 200, { 'content-type': `${type}; charset=utf-8` });
-  const fail = (c: C, p: Omit<Problem, 'ok'>): Response =>
-    send(
-      c,
-      p.status,
-      canonicalJson(problemDocument(p.status, p.code, p.detail, c.req.path, p)),
-      'application/problem+json',
-    );
-  const deny = (c: C, reason: string): Response => {
-    const p = c.get('principal');
-    log({ level: 'warn', msg: 'denied', method: c.req.method, path: c.req.path, principal: principalName(p), reason });
-    return fail(c, { status: 403 as never, code: 'forbidden', detail: reason });
+  const asked = (c: C): Asked => ({
+    method: c.req.method,
+    path: c.req.path,
+    principal: c.get('principal'),
+    header: (name) => c.req.header(name),
+  });
+  const toResponse = (c: C, r: Reply): Response =>
+    c.body(r.body, r.status as 200, { 'content-type': `${r.type}; charset=utf-8`, ...r.headers });
+  const problemReply = (q: Pick<Asked, 'path'>, p: Omit<Problem, 'ok'>): Reply => ({
+    status: p.status,
+    body: canonicalJson(problemDocument(p.status, p.code, p.detail, q.path, p)),
+    type: 'application/problem+json',
+  });
+  const denyReply = (q: Asked, reason: string): Reply => {
+    const p = q.principal;
+    log({ level: 'warn', msg: 'denied', method: q.method, path: q.path, principal: principalName(p), reason });
+    return problemReply(q, { status: 403 as never, code: 'forbidden', detail: reason });
+  };
+  const fail = (c: C, p: Omit<Problem, 'ok'>): Response => toResponse(c, problemReply(c.req, p));
+  const deny = (c: C, reason: string): Response => toResponse(c, denyReply(asked(c), reason));
+  const logRequest = (method: string, path: string, status: number, start: number, p: Principal | null): void =>
+    log({
+      level: status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method,
+      path,
+      status,
+      ms: options.clock ? Math.round((options.clock() - start) * 10) / 10 : undefined,
+      principal: p ? principalName(p) : null,
+    });
+  /** The reply to an error a handler threw: 503 when the store is unavailable, else a logged 500. */
+  const errorReply = (q: Pick<Asked, 'path'>, err: unknown): Reply => {
+    if (isStoreUnavailable(err)) {
+      log({ level: 'error', msg: 'store unavailable', path: q.path, error: String(err) });
+      const r = problemReply(q, {
+        status: 503,
+        code: 'store-unavailable',
+        detail: 'The case store cannot be reached now; try again later.',
+      });
+      return { ...r, headers: { 'retry-after': '1' } };
+    }
+    log({ level: 'error', msg: 'internal error', path: q.path, error: String(err) });
+    return problemReply(q, {
+      status: 500 as never,
+      code: 'internal',
+      detail: 'The service failed to answer; see its log.',
+    });
   };
 
   const app = new OpenAPIHono<Env>({
@@ -307,15 +401,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const start = options.clock?.() ?? 0;
     await next();
     const p = c.get('principal') as Principal | undefined;
-    log({
-      level: c.res.status >= 500 ? 'error' : 'info',
-      msg: 'request',
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: options.clock ? Math.round((options.clock() - start) * 10) / 10 : undefined,
-      principal: p ? principalName(p) : null,
-    });
+    logRequest(c.req.method, c.req.path, c.res.status, start, p ?? null);
   });
 
   app.onError((err, c) => {
@@ -325,22 +411,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       const detail = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message;
       return fail(c as C, { status: status as 400, code, detail: detail || 'The request is not valid.' });
     }
-    if (isStoreUnavailable(err)) {
-      log({ level: 'error', msg: 'store unavailable', path: c.req.path, error: String(err) });
-      const r = fail(c as C, {
-        status: 503,
-        code: 'store-unavailable',
-        detail: 'The case store cannot be reached now; try again later.',
-      });
-      r.headers.set('retry-after', '1');
-      return r;
-    }
-    log({ level: 'error', msg: 'internal error', path: c.req.path, error: String(err) });
-    return fail(c as C, {
-      status: 500 as never,
-      code: 'internal',
-      detail: 'The service failed to answer; see its log.',
-    });
+    return toResponse(c as C, errorReply(c.req, err));
   });
   app.notFound((c) =>
     fail(c as C, { status: 404, code: 'no-route', detail: `No route ${c.req.method} ${c.req.path}.` }),
@@ -362,8 +433,9 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       },
     });
   app.use('/v1/models', limit(options.modelBodyLimit ?? 16 * 1024 * 1024));
-  app.use('/v1/cases/*', limit(options.bodyLimit ?? 1024 * 1024));
-  app.use('/v1/cases', limit(options.bodyLimit ?? 1024 * 1024));
+  const caseBodyLimit = options.bodyLimit ?? 1024 * 1024;
+  app.use('/v1/cases/*', limit(caseBodyLimit));
+  app.use('/v1/cases', limit(caseBodyLimit));
 
   // The explorer's static files (GET and HEAD outside /v1): no token, strict headers.
   const web = options.web;
@@ -389,7 +461,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
 
   // Bearer tokens on every /v1 route.
   app.use('/v1/*', async (c, next) => {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const m = BEARER.exec(c.req.header('authorization') ?? '');
     const p = m ? tokens.lookup(m[1] as string) : null;
     if (p === null) {
       log({ level: 'warn', msg: 'unauthenticated', method: c.req.method, path: c.req.path });
@@ -446,22 +518,27 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const m = await decisions.model(id);
     return m ?? fail(c, { status: 404, code: 'model-not-found', detail: `No model «${id}» is registered.` });
   };
-  const writeContext = (c: C): { by: string; idempotencyKey?: string; revision?: number } | Response => {
-    const rev = ifMatch(c);
+  type WriteCtx = { by: string; idempotencyKey?: string; revision?: number };
+  const writeContextOf = (q: Asked): WriteCtx | Reply => {
+    const rev = ifMatch(q);
     if (rev === null)
-      return fail(c, { status: 400, code: 'bad-if-match', detail: 'If-Match must be a revision number.' });
-    const key = c.req.header('idempotency-key');
+      return problemReply(q, { status: 400, code: 'bad-if-match', detail: 'If-Match must be a revision number.' });
+    const key = q.header('idempotency-key');
     if (key !== undefined && (key.length === 0 || key.length > 200))
-      return fail(c, {
+      return problemReply(q, {
         status: 400,
         code: 'bad-idempotency-key',
         detail: 'Idempotency-Key must be 1 to 200 characters.',
       });
     return {
-      by: principalName(c.get('principal')),
+      by: principalName(q.principal),
       ...(key !== undefined ? { idempotencyKey: key } : {}),
       ...(rev !== undefined ? { revision: rev } : {}),
     };
+  };
+  const writeContext = (c: C): WriteCtx | Response => {
+    const ctx = writeContextOf(asked(c));
+    return 'status' in ctx ? toResponse(c, ctx) : ctx;
   };
 
   route(R.health, async (c) => send(c, 200, canonicalJson({ backend: decisions.store.backend, status: 'ok' })));
@@ -601,13 +678,13 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     return !a.ok && a.status === 403 ? deny(c, a.detail) : reply(c, a);
   });
 
-  route(R.take, async (c) => {
-    const p = c.get('principal');
-    const id = c.req.param('id') ?? '';
-    const body = c.req.valid('json' as never) as z.infer<typeof actBody>;
-    if (p.kind !== 'actor') return deny(c, `only an actor takes acts (${principalName(p)} is not one)`);
-    if (body.actor !== p.actor) return deny(c, `actor ${p.actor} may only take acts as itself, not as ${body.actor}`);
-    if (body.force === true) return deny(c, 'forcing an act is not allowed through the API');
+  /** Take an act: the handler of `POST /v1/cases/{id}/acts` (through hono and through the fast route). */
+  const takeReply = async (q: Asked, id: string, body: ActBody): Promise<Reply> => {
+    const p = q.principal;
+    if (p.kind !== 'actor') return denyReply(q, `only an actor takes acts (${principalName(p)} is not one)`);
+    if (body.actor !== p.actor)
+      return denyReply(q, `actor ${p.actor} may only take acts as itself, not as ${body.actor}`);
+    if (body.force === true) return denyReply(q, 'forcing an act is not allowed through the API');
     const roles = p.roles.map(bareName);
     // Checked on the case as the write loads it (the act's role, from the case's model).
     const guard = (live: LiveCase): string | null => {
@@ -625,15 +702,17 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
         return `the token of ${p.actor} does not carry the role [${role}] that <<${act.name}>> needs`;
       return null;
     };
-    const ctx = writeContext(c);
-    if (ctx instanceof Response) return ctx;
+    const ctx = writeContextOf(q);
+    if ('status' in ctx) return ctx;
     const a = await decisions.take(id, body, { ...ctx, guard });
-    if (!a.ok && a.status === 403) return deny(c, a.detail);
-    if (a.ok && a.status === 422) {
+    if (!a.ok && a.status === 403) return denyReply(q, a.detail);
+    if (!a.ok) return problemReply(q, a);
+    const replayed: Record<string, string> = a.replayed ? { 'idempotent-replayed': 'true' } : {};
+    if (a.status === 422) {
       // A refusal: the refusal event is stored; the answer is a problem document with the reasons.
       const b = JSON.parse(a.body) as { reasons: TraceEntry['reasons']; revision: number; decision: string | null };
-      const lang = langOf(c);
-      const doc = problemDocument(422, 'act-refused', `${body.actor} may not take ${body.act} now.`, c.req.path, {
+      const lang = langOf(q);
+      const doc = problemDocument(422, 'act-refused', `${body.actor} may not take ${body.act} now.`, q.path, {
         extra: {
           decision: b.decision,
           revision: b.revision,
@@ -641,13 +720,24 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
           explanation: b.reasons.map((r) => reasonText(r, bareName(body.act), body.actor, lang)),
         },
       });
-      const res = send(c, 422, canonicalJson(doc), 'application/problem+json');
-      res.headers.set('etag', `"${b.revision}"`);
-      if (a.replayed) res.headers.set('idempotent-replayed', 'true');
-      return res;
+      return {
+        status: 422,
+        body: canonicalJson(doc),
+        type: 'application/problem+json',
+        headers: { etag: `"${b.revision}"`, ...replayed },
+      };
     }
-    return reply(c, a);
-  });
+    const revision = (JSON.parse(a.body) as { revision?: unknown }).revision;
+    return {
+      status: a.status,
+      body: a.body,
+      type: 'application/json',
+      headers: { ...(typeof revision === 'number' ? { etag: `"${revision}"` } : {}), ...replayed },
+    };
+  };
+  route(R.take, async (c) =>
+    toResponse(c, await takeReply(asked(c), c.req.param('id') ?? '', c.req.valid('json' as never) as ActBody)),
+  );
 
   route(R.available, async (c) => {
     const p = c.get('principal');
@@ -737,7 +827,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   route(R.decision, async (c) => {
     const r = await readableDecision(c, c.req.param('id') ?? '');
     if (r instanceof Response) return r;
-    if (format(c) === 'markdown') return markdown(c, toMarkdown(r.entry, { lang: langOf(c) }));
+    if (format(c) === 'markdown') return markdown(c, toMarkdown(r.entry, { lang: langOf(c.req) }));
     const { d, entry } = r;
     return send(
       c,
@@ -748,7 +838,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   route(R.why, async (c) => {
     const r = await readableDecision(c, c.req.param('id') ?? '');
     if (r instanceof Response) return r;
-    const lang = langOf(c);
+    const lang = langOf(c.req);
     const text = explainText(r.entry, { lang });
     if (format(c) === 'markdown') return markdown(c, toMarkdown(r.entry, { lang }));
     return send(
@@ -788,7 +878,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     if (!before.model.compiled.acts.has(act))
       return fail(c, { status: 404, code: 'act-not-found', detail: `The model has no act «${act}».` });
     const answers = whyNotInCase({ compiled: before.model.compiled, state: before.state }, act, actor, params);
-    const lang = langOf(c);
+    const lang = langOf(c.req);
     if (format(c) === 'markdown') {
       const view = {
         caseFile: r.d.caseId,
@@ -859,5 +949,16 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     },
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  fastRoutes.set(app, {
+    principal: (authorization) => {
+      const m = BEARER.exec(authorization ?? '');
+      return m ? tokens.lookup(m[1] as string) : null;
+    },
+    bodyLimit: caseBodyLimit,
+    take: takeReply,
+    error: errorReply,
+    logRequest,
+    start: () => options.clock?.() ?? 0,
+  });
   return app;
 }

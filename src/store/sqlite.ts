@@ -97,9 +97,23 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
     tail = next.catch(() => undefined);
     return next;
   };
+  // Transaction control as statements prepared once (db.exec would parse each every time).
+  const control = (sql: string): (() => void) => {
+    const st = db.prepare(sql);
+    return () => void st.run();
+  };
+  const begin = control('BEGIN IMMEDIATE');
+  const commit = control('COMMIT');
+  const rollback = control('ROLLBACK');
+  const savepoint = control('SAVEPOINT job');
+  const release = control('RELEASE job');
+  const rollbackTo = control('ROLLBACK TO job');
   // Group commit: the write transactions waiting when one batch starts run together in one
   // SQLite transaction, each inside its own savepoint (a failing one is rolled back alone), and
   // are answered after the one COMMIT. A commit is then paid once per batch, not per request.
+  // A batch starts in the event loop's check phase (setImmediate), after the callbacks of every
+  // connection that was readable in this turn: the requests that arrived together commit together.
+  // (Started at once, in a microtask, a batch would almost always hold just the first of them.)
   type Job = { fn: (t: SqlTx) => Promise<unknown>; ok: (v: unknown) => void; fail: (e: unknown) => void };
   const pending: Job[] = [];
   const runBatch = async (): Promise<void> => {
@@ -109,25 +123,25 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     // One job alone needs no savepoint: its failure rolls back the transaction.
     const alone = batch.length === 1;
-    db.exec('BEGIN IMMEDIATE');
+    begin();
     try {
       for (const job of batch) {
-        if (!alone) db.exec('SAVEPOINT job');
+        if (!alone) savepoint();
         try {
           results.push({ ok: true, value: await job.fn(t) });
-          if (!alone) db.exec('RELEASE job');
+          if (!alone) release();
         } catch (error) {
-          if (alone) db.exec('ROLLBACK');
+          if (alone) rollback();
           else {
-            db.exec('ROLLBACK TO job');
-            db.exec('RELEASE job');
+            rollbackTo();
+            release();
           }
           results.push({ ok: false, error });
         }
       }
-      if (db.inTransaction) db.exec('COMMIT');
+      if (db.inTransaction) commit();
     } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) rollback();
       for (const job of batch) job.fail(e);
       return;
     }
@@ -143,7 +157,7 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
     tx: <T>(fn: (t: SqlTx) => Promise<T>) =>
       new Promise<T>((ok, fail) => {
         pending.push({ fn, ok: ok as (v: unknown) => void, fail });
-        if (pending.length === 1) void queued(runBatch);
+        if (pending.length === 1) setImmediate(() => void queued(runBatch));
       }),
     read: (fn) => queued(() => fn(t)),
     isUniqueViolation: (e) =>
@@ -152,6 +166,7 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
       queued(async () => {
         if (closed) return;
         closed = true;
+        while (pending.length > 0) await runBatch(); // writes asked for before the close are done
         const w = checkpointer;
         if (w !== null) {
           const exited = new Promise((r) => w.once('exit', r));
