@@ -28,26 +28,9 @@ export function emptyRecord<V>(): Record<string, V> {
   return Object.create(null) as Record<string, V>;
 }
 
-/**
- * The name tables `createContext` made, each with a `Map` of the same entries: a lookup in a `Map` of 60,000 names
- * costs a fraction of `Object.hasOwn` and a read on a dictionary-mode object (issue 13 §2). The tables are frozen
- * views for the rules; nothing writes to them after `createContext`.
- */
-const tableMaps = new WeakMap<object, ReadonlyMap<string, unknown>>();
-
 /** Own-property lookup that is safe for any key. */
 export function lookup<V>(rec: Readonly<Record<string, V>>, key: string): V | undefined {
-  const map = tableMaps.get(rec) as ReadonlyMap<string, V> | undefined;
-  if (map !== undefined) return map.get(key);
   return Object.hasOwn(rec, key) ? rec[key] : undefined;
-}
-
-/** A record of `map`'s entries whose {@link lookup}s read `map`. */
-function indexedRecord<V>(map: ReadonlyMap<string, V>): Record<string, V> {
-  const rec = emptyRecord<V>();
-  for (const [k, v] of map) rec[k] = v;
-  tableMaps.set(rec, map);
-  return rec;
 }
 
 /** A frame reference found anywhere in a frame, with the frame that contains it. */
@@ -102,25 +85,17 @@ export interface CheckContext extends ModelTables {
 
 /** Build the context for `model`. */
 export function createContext(model: Model, origin: Origin, versionDate: string | null): CheckContext {
-  const factMap = new Map<string, FactDecl>();
-  const actMap = new Map<string, ActDecl>();
-  const dutyMap = new Map<string, DutyDecl>();
-  const sourceMap = new Map<string, SourceDecl>();
-  for (const f of factsOf(model)) {
-    // The last definition wins, at the place of the first (as a record's keys keep their first insertion).
-    factMap.set(f.name, f);
-  }
-  for (const a of actsOf(model)) if (!actMap.has(a.name)) actMap.set(a.name, a);
-  for (const d of dutiesOf(model)) if (!dutyMap.has(d.name)) dutyMap.set(d.name, d);
-  for (const s of sourceDeclsOf(model)) if (!sourceMap.has(s.id)) sourceMap.set(s.id, s);
-  const facts = indexedRecord(factMap);
-  const acts = indexedRecord(actMap);
-  const duties = indexedRecord(dutyMap);
-  const sources = indexedRecord(sourceMap);
+  const facts = emptyRecord<FactDecl>();
+  const acts = emptyRecord<ActDecl>();
+  const duties = emptyRecord<DutyDecl>();
+  const sources = emptyRecord<SourceDecl>();
+  for (const f of factsOf(model)) facts[f.name] = f;
+  for (const a of actsOf(model)) if (lookup(acts, a.name) === undefined) acts[a.name] = a;
+  for (const d of dutiesOf(model)) if (lookup(duties, d.name) === undefined) duties[d.name] = d;
+  for (const s of sourceDeclsOf(model)) if (lookup(sources, s.id) === undefined) sources[s.id] = s;
   const untyped = origin === 'flint-json';
-  const typeMap = new Map<string, TypeInfo>();
-  for (const [name, f] of factMap) typeMap.set(name, factTypeInfo(f, untyped));
-  const factTypes = indexedRecord(typeMap);
+  const factTypes = emptyRecord<TypeInfo>();
+  for (const name of Object.keys(facts)) factTypes[name] = factTypeInfo(facts[name] as FactDecl, untyped);
 
   const frames = framesOf(model);
   const index = buildExprIndex(frames);
@@ -134,7 +109,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   }
 
   const isDeclared = (frame: 'fact' | 'act' | 'duty', name: string): boolean =>
-    (frame === 'fact' ? factMap : frame === 'act' ? actMap : dutyMap).has(name);
+    lookup<unknown>(frame === 'fact' ? facts : frame === 'act' ? acts : duties, name) !== undefined;
 
   const scope = typeScope(untyped, factTypes, facts, acts, duties);
   let issues: readonly TypeIssue[] | null = null;
