@@ -46,7 +46,7 @@ export function buildExprIndex(frames: readonly FrameDecl[]): ExprIndex {
     const defs: Ref[] | null = defRoots === null ? null : [];
     if (defs !== null) definitionRefs.set(owner.name, { fact: owner as FactDecl, refs: defs });
     for (const root of frameExpressions(owner)) {
-      const here = defRoots !== null && defRoots.includes(root) ? defs : null;
+      const here = defRoots?.includes(root) ? defs : null;
       stack.push(root);
       // Preorder with an explicit stack: children pushed last to first, so they come off first to last.
       for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
