@@ -59,7 +59,9 @@ function compare(ctx: CheckContext): void {
     const got = definitionRefs(ctx, f);
     const want = refsIn(staticDefinition(f));
     expect(got.length).toBe(want.length);
-    got.forEach((r, i) => expect(r).toBe(want[i]));
+    got.forEach((r, i) => {
+      expect(r).toBe(want[i]);
+    });
   }
   const classes = refClasses(ctx);
   expect(classes.blank).toEqual(ctx.refs.filter((r) => r.node.name.trim() === ''));
