@@ -13,7 +13,8 @@ import type {
   Ref,
   SourceDecl,
 } from '../model/ast.js';
-import { actsOf, dutiesOf, factsOf, frameExpressions, framesOf, sourceDeclsOf, walkExpr } from '../model/walk.js';
+import { actsOf, dutiesOf, factsOf, framesOf, sourceDeclsOf } from '../model/walk.js';
+import { buildExprIndex, setExprIndex } from './expr-index.js';
 import { scenarioRefs, scenarioSourceRefs } from './scenario-refs.js';
 import type { ScenarioRef, ScenarioSourceRef } from './scenario-refs.js';
 import { ExprChecker, T, bindParams, declaredParentRole, factTypeInfo, typeFromRef } from './types.js';
@@ -97,16 +98,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   for (const name of Object.keys(facts)) factTypes[name] = factTypeInfo(facts[name] as FactDecl, untyped);
 
   const frames = framesOf(model);
-  const refs: FoundRef[] = [];
-  for (const owner of frames) {
-    if (owner.kind === 'Act')
-      for (const eff of [...owner.creates, ...owner.terminates]) refs.push({ node: eff, owner });
-    for (const e of frameExpressions(owner)) {
-      walkExpr(e, (x) => {
-        if (x.kind === 'Ref') refs.push({ node: x, owner });
-      });
-    }
-  }
+  const index = buildExprIndex(frames);
 
   const created = { facts: new Set<string>(), duties: new Set<string>() };
   const terminated = { facts: new Set<string>(), duties: new Set<string>() };
@@ -128,7 +120,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
   const typeOf = (e: Expr, owner: FrameDecl): Type =>
     new ExprChecker(scope).check(e, bindParams(new Map(), owner.params, untyped));
 
-  return {
+  const ctx: CheckContext = {
     model,
     origin,
     versionDate,
@@ -138,7 +130,7 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
     sources,
     factTypes,
     frames,
-    refs,
+    refs: index.refs,
     scenarioRefs: scenarioRefs(model),
     scenarioSources: scenarioSourceRefs(model),
     created,
@@ -147,6 +139,8 @@ export function createContext(model: Model, origin: Origin, versionDate: string 
     isDeclared,
     typeOf,
   };
+  setExprIndex(ctx, index);
+  return ctx;
 }
 
 function typeScope(

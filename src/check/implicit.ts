@@ -2,7 +2,7 @@
  * Implicit input facts: facts referenced but never declared (FLINT JSON convention).
  */
 import type { CheckContext } from './context.js';
-import { eachExpr } from './rule.js';
+import { exprIndex, refClasses } from './expr-index.js';
 
 /** Names of facts referenced (refs, effects, projection contexts) but not declared, in first-use order. */
 export function implicitFactNames(ctx: CheckContext): string[] {
@@ -13,9 +13,8 @@ export function implicitFactNames(ctx: CheckContext): string[] {
     seen.add(name);
     out.push(name);
   };
-  for (const { node } of ctx.refs) if (node.frame === 'fact') add(node.name);
-  eachExpr(ctx, (e) => {
-    if (e.kind === 'Projection') e.context.forEach(add);
-  });
+  // Only the references to undeclared names can add one; they keep the order of ctx.refs.
+  for (const { node } of refClasses(ctx).undeclared) if (node.frame === 'fact') add(node.name);
+  for (const { node: e } of exprIndex(ctx).shapes) if (e.kind === 'Projection') e.context.forEach(add);
   return out;
 }

@@ -3,15 +3,12 @@
  * of them can be evaluated (grammar/README.md#facts). One diagnostic per cycle (strongly
  * connected component), at the first fact of the cycle in declaration order, giving the path.
  */
-import type { Expr, FactDecl } from '../../model/ast.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
 import { lookup } from '../context.js';
-import { isDerived, refsIn, report } from '../rule.js';
+import { definitionRefs } from '../expr-index.js';
+import { isDerived, report } from '../rule.js';
 import type { Rule } from '../rule.js';
-import { staticDefinition } from '../../model/walk.js';
-
-const defOf = (f: FactDecl | undefined): Expr | null => (f ? staticDefinition(f) : null);
 
 /** Reports cycles among derived facts. */
 export const derivationCycle: Rule = {
@@ -23,7 +20,8 @@ export const derivationCycle: Rule = {
     const index = new Map(order.map((n, i) => [n, i]));
     const edges = new Map<string, string[]>();
     for (const n of order) {
-      const deps = refsIn(defOf(lookup(ctx.facts, n)))
+      const f = lookup(ctx.facts, n);
+      const deps = (f === undefined ? [] : definitionRefs(ctx, f))
         .filter((r) => r.frame === 'fact' && index.has(r.name))
         .map((r) => r.name);
       edges.set(n, [...new Set(deps)]);

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
+import { isBlank, refClasses } from '../expr-index.js';
 import { frameLabel, kindWord, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
@@ -19,7 +20,7 @@ export const emptyName: Rule = {
     const out: Diagnostic[] = [];
     const json = ctx.origin === 'flint-json';
     for (const f of ctx.frames) {
-      if (json || f.name.trim() !== '') continue;
+      if (json || !isBlank(f.name)) continue;
       out.push(
         report(emptyName, {
           message:
@@ -31,8 +32,7 @@ export const emptyName: Rule = {
         }),
       );
     }
-    for (const { node, owner } of ctx.refs) {
-      if (node.name.trim() !== '') continue;
+    for (const { node, owner } of refClasses(ctx).blank) {
       const who = owner.name.trim() === '' ? `A ${owner.kind.toLowerCase()} with an empty name` : frameLabel(owner);
       out.push(
         report(emptyName, {

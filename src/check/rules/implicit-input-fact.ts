@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { CheckContext } from '../context.js';
-import { eachExpr, frameLabel, report } from '../rule.js';
+import { exprIndex, refClasses } from '../expr-index.js';
+import { frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 import { implicitFactNames } from '../implicit.js';
 
@@ -33,10 +34,10 @@ export const implicitInputFact: Rule = {
         }),
       );
     };
-    for (const { node, owner } of ctx.refs) if (node.frame === 'fact') hit(node.name, frameLabel(owner), node.span);
-    eachExpr(ctx, (e, owner) => {
+    for (const { node, owner } of refClasses(ctx).undeclared)
+      if (node.frame === 'fact') hit(node.name, frameLabel(owner), node.span);
+    for (const { node: e, owner } of exprIndex(ctx).shapes)
       if (e.kind === 'Projection') for (const c of e.context) hit(c, frameLabel(owner), e.span);
-    });
     return out;
   },
 };

@@ -13,7 +13,8 @@ import type { FrameDecl, TypeRef } from '../../model/ast.js';
 import type { Span } from '../../model/span.js';
 import { displayName } from '../../model/walk.js';
 import type { CheckContext } from '../context.js';
-import { eachExpr, frameLabel, report } from '../rule.js';
+import { exprIndex, refClasses } from '../expr-index.js';
+import { frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 import { suggester } from '../suggest.js';
 
@@ -49,14 +50,15 @@ export const unknownReference: Rule = {
         }),
       );
     };
-    for (const { node, owner } of ctx.refs) {
+    // The references to names not declared, in the order of ctx.refs: the others would report nothing.
+    for (const { node, owner } of refClasses(ctx).undeclared) {
       if (node.frame === 'act' || node.frame === 'fact' || node.frame === 'duty')
         missing(node.frame, node.name, owner, node.span);
     }
-    eachExpr(ctx, (e, owner) => {
+    for (const { node: e, owner } of exprIndex(ctx).shapes) {
       if (e.kind === 'Projection') for (const c of e.context) missing('fact', c, owner, e.span);
-      if (e.kind === 'Aggregate') for (const b of e.bindings) typeRef(b.type, owner);
-    });
+      else for (const b of e.bindings) typeRef(b.type, owner);
+    }
     function typeRef(t: TypeRef, owner: FrameDecl): void {
       if (t.kind === 'FactType') missing('fact', t.name, owner, t.span);
     }

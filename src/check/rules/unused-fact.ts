@@ -8,26 +8,28 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { TypeRef } from '../../model/ast.js';
 import type { CheckContext } from '../context.js';
-import { eachExpr, frameLabel, report } from '../rule.js';
+import { exprIndex, refClasses } from '../expr-index.js';
+import { frameLabel, report } from '../rule.js';
 import type { Rule } from '../rule.js';
 
 /** Names of the facts some other frame uses. */
 export function usedFacts(ctx: CheckContext): Set<string> {
-  const used = new Set<string>();
+  const used = new Set<string>(refClasses(ctx).factsUsedElsewhere);
   const type = (t: TypeRef): void => {
     if (t.kind === 'FactType') used.add(t.name);
   };
-  for (const { node, owner } of ctx.refs) {
-    if (node.frame !== 'fact' || (owner.kind === 'Fact' && owner.name === node.name)) continue;
-    used.add(node.name);
-    if (ctx.origin === 'flint-json') for (const m of node.name.matchAll(/\[([^[\]]+)\]/g)) used.add(m[1] ?? '');
+  if (ctx.origin === 'flint-json') {
+    for (const { node, owner } of ctx.refs) {
+      if (node.frame !== 'fact' || (owner.kind === 'Fact' && owner.name === node.name)) continue;
+      for (const m of node.name.matchAll(/\[([^[\]]+)\]/g)) used.add(m[1] ?? '');
+    }
   }
   for (const r of ctx.scenarioRefs) if (r.frame === 'fact') used.add(r.name);
-  eachExpr(ctx, (e, owner) => {
+  for (const { node: e, owner } of exprIndex(ctx).shapes) {
     if (e.kind === 'Projection')
       for (const c of e.context) if (!(owner.kind === 'Fact' && owner.name === c)) used.add(c);
     if (e.kind === 'Aggregate') for (const b of e.bindings) type(b.type);
-  });
+  }
   for (const f of ctx.frames) {
     for (const p of f.params) type(p.type);
     if (f.kind === 'Fact' && f.type.name !== f.name) type(f.type);
