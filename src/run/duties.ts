@@ -72,6 +72,10 @@ export function recordViolations(
   if (state.duties.length === 0) return { state, violations: NONE };
   const to = state.asOf;
   const found: { index: number; v: Violation }[] = [];
+  // A duty's `violated when` condition is a function of the state, the clock and the instance's
+  // arguments: instances of one duty with the same arguments (a duty created again by each
+  // application, say) are evaluated once per call, not once each.
+  const holds = new Map<string, boolean>();
   state.duties.forEach((d, index) => {
     if (d.status !== 'active' || d.violatedAt !== null) return;
     if (d.deadline !== null && d.deadline < to) {
@@ -90,13 +94,19 @@ export function recordViolations(
     }
     const cd = cm.duties.get(d.duty);
     if (!cd?.violation) return;
-    const ctx = newCtx(cm, state, to);
-    cd.decl.params.forEach((p, i) => {
-      const a = d.args[i];
-      const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
-      if (v) ctx.env[p.name] = v;
-    });
-    if (truth(cd.violation(ctx)) === true) {
+    const key = instanceKey(d);
+    let violated = holds.get(key);
+    if (violated === undefined) {
+      const ctx = newCtx(cm, state, to);
+      cd.decl.params.forEach((p, i) => {
+        const a = d.args[i];
+        const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
+        if (v) ctx.env[p.name] = v;
+      });
+      violated = truth(cd.violation(ctx)) === true;
+      holds.set(key, violated);
+    }
+    if (violated) {
       found.push({
         index,
         v: {
@@ -124,6 +134,13 @@ export function recordViolations(
     }),
   );
   return { state: next, violations: found.map((f) => f.v) };
+}
+
+/** A key naming a duty and its arguments (JSON text of each, so `1` and `"1"` differ and none runs into the next). */
+function instanceKey(d: DutyInstance): string {
+  let key = JSON.stringify(d.duty);
+  for (const a of d.args) key += `,${typeof a === 'string' ? JSON.stringify(a) : String(a)}`;
+  return key;
 }
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
