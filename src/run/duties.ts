@@ -75,7 +75,7 @@ export function recordViolations(
   // A duty's `violated when` condition is a function of the state, the clock and the instance's
   // arguments: instances of one duty with the same arguments (a duty created again by each
   // application, say) are evaluated once per call, not once each.
-  const holds = new Map<string, boolean>();
+  const holds = new Map<string, { readonly args: readonly JsonScalar[]; readonly violated: boolean }[]>();
   state.duties.forEach((d, index) => {
     if (d.status !== 'active' || d.violatedAt !== null) return;
     if (d.deadline !== null && d.deadline < to) {
@@ -94,8 +94,9 @@ export function recordViolations(
     }
     const cd = cm.duties.get(d.duty);
     if (!cd?.violation) return;
-    const key = instanceKey(d);
-    let violated = holds.get(key);
+    let known = holds.get(d.duty);
+    if (known === undefined) holds.set(d.duty, (known = []));
+    let violated = known.find((k) => sameArgs(k.args, d.args))?.violated;
     if (violated === undefined) {
       const ctx = newCtx(cm, state, to);
       cd.decl.params.forEach((p, i) => {
@@ -104,7 +105,8 @@ export function recordViolations(
         if (v) ctx.env[p.name] = v;
       });
       violated = truth(cd.violation(ctx)) === true;
-      holds.set(key, violated);
+      // A few argument lists per duty are kept: the search stays short whatever the case holds.
+      if (known.length < MEMO_PER_DUTY) known.push({ args: d.args, violated });
     }
     if (violated) {
       found.push({
@@ -136,11 +138,14 @@ export function recordViolations(
   return { state: next, violations: found.map((f) => f.v) };
 }
 
-/** A key naming a duty and its arguments (JSON text of each, so `1` and `"1"` differ and none runs into the next). */
-function instanceKey(d: DutyInstance): string {
-  let key = JSON.stringify(d.duty);
-  for (const a of d.args) key += `,${typeof a === 'string' ? JSON.stringify(a) : String(a)}`;
-  return key;
+/** How many argument lists per duty {@link recordViolations} remembers the condition of. */
+const MEMO_PER_DUTY = 8;
+
+/** The same arguments (scalars, compared as values: `1` and `"1"` differ). */
+function sameArgs(a: readonly JsonScalar[], b: readonly JsonScalar[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
