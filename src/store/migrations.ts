@@ -83,7 +83,8 @@ export const MIGRATIONS: readonly Migration[] = [
         `CREATE TABLE events_v3 (
           case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,
           body TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (case_id, seq)) WITHOUT ROWID`,
-        'INSERT INTO events_v3 (case_id, seq, kind, body, prev, hash) SELECT case_id, seq, kind, body, prev, hash FROM events',
+        `INSERT INTO events_v3 (case_id, seq, kind, body, prev, hash)
+         SELECT case_id, seq, kind, body, prev, hash FROM events`,
         'DROP TABLE events',
         'ALTER TABLE events_v3 RENAME TO events',
       ],

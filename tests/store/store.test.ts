@@ -68,7 +68,7 @@ for (const backend of backends()) {
       expect(SCHEMA_VERSION).toBe(3);
     });
 
-    it('migrates a version-2 store to version 3: the same events, chains and decisions resting on sources', async () => {
+    it('migrates a version-2 store to version 3: the same events, chains and decisions on sources', async () => {
       // A store written by the current code, its rows then copied by hand into a store at version 2
       // (decision_sources as version 1 made it), which opening migrates.
       const db3 = await backend.fresh();
