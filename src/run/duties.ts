@@ -72,6 +72,10 @@ export function recordViolations(
   if (state.duties.length === 0) return { state, violations: NONE };
   const to = state.asOf;
   const found: { index: number; v: Violation }[] = [];
+  // A duty's `violated when` condition is a function of the state, the clock and the instance's
+  // arguments: instances of one duty with the same arguments (a duty created again by each
+  // application, say) are evaluated once per call, not once each.
+  const holds = new Map<string, { readonly args: readonly JsonScalar[]; readonly violated: boolean }[]>();
   state.duties.forEach((d, index) => {
     if (d.status !== 'active' || d.violatedAt !== null) return;
     if (d.deadline !== null && d.deadline < to) {
@@ -90,13 +94,21 @@ export function recordViolations(
     }
     const cd = cm.duties.get(d.duty);
     if (!cd?.violation) return;
-    const ctx = newCtx(cm, state, to);
-    cd.decl.params.forEach((p, i) => {
-      const a = d.args[i];
-      const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
-      if (v) ctx.env[p.name] = v;
-    });
-    if (truth(cd.violation(ctx)) === true) {
+    let known = holds.get(d.duty);
+    if (known === undefined) holds.set(d.duty, (known = []));
+    let violated = known.find((k) => sameArgs(k.args, d.args))?.violated;
+    if (violated === undefined) {
+      const ctx = newCtx(cm, state, to);
+      cd.decl.params.forEach((p, i) => {
+        const a = d.args[i];
+        const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
+        if (v) ctx.env[p.name] = v;
+      });
+      violated = truth(cd.violation(ctx)) === true;
+      // A few argument lists per duty are kept: the search stays short whatever the case holds.
+      if (known.length < MEMO_PER_DUTY) known.push({ args: d.args, violated });
+    }
+    if (violated) {
       found.push({
         index,
         v: {
@@ -124,6 +136,16 @@ export function recordViolations(
     }),
   );
   return { state: next, violations: found.map((f) => f.v) };
+}
+
+/** How many argument lists per duty {@link recordViolations} remembers the condition of. */
+const MEMO_PER_DUTY = 8;
+
+/** The same arguments (scalars, compared as values: `1` and `"1"` differ). */
+function sameArgs(a: readonly JsonScalar[], b: readonly JsonScalar[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */

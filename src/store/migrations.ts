@@ -10,8 +10,29 @@ import type { Driver } from './sql.js';
 export interface Migration {
   readonly version: number;
   readonly name: string;
-  readonly statements: readonly string[];
+  /** The statements, the same on both backends, or each backend's own. */
+  readonly statements: readonly string[] | Readonly<Record<'sqlite' | 'postgres', readonly string[]>>;
 }
+
+/**
+ * The index of `GET /v1/decisions?restsOn=` as of version 3: one row per source a decision rests on
+ * under each name it can be asked by (its source id, and its juriconnect id when it has one that
+ * differs), with the version of the source applied; one index on (`source`, `at`). Version 1 kept
+ * one row per source with its primary key and two indexes: four B-trees written per decision.
+ */
+const DECISION_RESTS = `CREATE TABLE decision_rests (
+        source TEXT NOT NULL, at TEXT NOT NULL, decision_id TEXT NOT NULL REFERENCES decisions(id),
+        source_id TEXT NOT NULL, juriconnect TEXT, valid_from TEXT, valid_to TEXT)`;
+const DECISION_RESTS_FILL = [
+  `INSERT INTO decision_rests (source, at, decision_id, source_id, juriconnect, valid_from, valid_to)
+   SELECT source_id, at, decision_id, source_id, juriconnect, valid_from, valid_to FROM decision_sources
+   ORDER BY decision_id, source_id`,
+  `INSERT INTO decision_rests (source, at, decision_id, source_id, juriconnect, valid_from, valid_to)
+   SELECT juriconnect, at, decision_id, source_id, juriconnect, valid_from, valid_to FROM decision_sources
+   WHERE juriconnect IS NOT NULL AND juriconnect <> source_id ORDER BY decision_id, source_id`,
+  'DROP TABLE decision_sources',
+  'CREATE INDEX decision_rests_by_source ON decision_rests (source, at)',
+];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -50,6 +71,26 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (case_id, seq))`,
     ],
   },
+  {
+    version: 3,
+    name: 'fewer pages per decision: decision_rests, events without rowid (SQLite)',
+    statements: {
+      // SQLite: the events keyed by (case_id, seq) in the table itself (WITHOUT ROWID), no separate
+      // index of the primary key to write with each event.
+      sqlite: [
+        DECISION_RESTS,
+        ...DECISION_RESTS_FILL,
+        `CREATE TABLE events_v3 (
+          case_id TEXT NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,
+          body TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (case_id, seq)) WITHOUT ROWID`,
+        `INSERT INTO events_v3 (case_id, seq, kind, body, prev, hash)
+         SELECT case_id, seq, kind, body, prev, hash FROM events`,
+        'DROP TABLE events',
+        'ALTER TABLE events_v3 RENAME TO events',
+      ],
+      postgres: [DECISION_RESTS, ...DECISION_RESTS_FILL],
+    },
+  },
 ];
 
 /** The newest schema version this code knows. */
@@ -73,7 +114,10 @@ export async function migrate(driver: Driver, migrations: readonly Migration[] =
     const applied: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
-      for (const s of m.statements) await t.run(s);
+      const statements = Array.isArray(m.statements)
+        ? (m.statements as readonly string[])
+        : (m.statements as Readonly<Record<'sqlite' | 'postgres', readonly string[]>>)[driver.backend];
+      for (const s of statements) await t.run(s);
       await t.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [m.version, m.name]);
       applied.push(m.version);
     }

@@ -381,14 +381,13 @@ export class Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [d.id, caseId, d.seq, modelId, tr.act, tr.actor, tr.at, tr.outcome, d.text, d.hash],
       );
-      // The sources the decision rests on: one statement for all of them.
-      const sources = uniqueSources(tr);
-      if (sources.length > 0) {
+      // The sources the decision rests on, under each name they are asked by: one statement for all.
+      const rests = restRows(tr);
+      if (rests.length > 0) {
         await t.run(
-          `INSERT INTO decision_sources (decision_id, source_id, juriconnect, valid_from, valid_to, at) VALUES ${sources
-            .map(() => '(?, ?, ?, ?, ?, ?)')
-            .join(', ')}`,
-          sources.flatMap((x) => [d.id, x.id, x.juriconnect, x.validFrom, x.validTo, tr.at]),
+          `INSERT INTO decision_rests (source, at, decision_id, source_id, juriconnect, valid_from, valid_to)
+           VALUES ${rests.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          rests.flatMap(({ name, source: x }) => [name, tr.at, d.id, x.id, x.juriconnect, x.validFrom, x.validTo]),
         );
       }
     }
@@ -429,10 +428,10 @@ export class Store {
       t.all(
         `SELECT d.id, d.case_id, d.model_id, d.act, d.actor, d.at, d.outcome,
                 s.source_id, s.juriconnect, s.valid_from, s.valid_to
-         FROM decision_sources s JOIN decisions d ON d.id = s.decision_id
-         WHERE (s.source_id = ? OR s.juriconnect = ?) AND s.at >= ? AND s.at <= ?
-         ORDER BY d.at, d.case_id, d.seq LIMIT ?`,
-        [q.source, q.source, q.from ?? '0000-01-01', q.to ?? '9999-12-31', q.limit ?? 1000],
+         FROM decision_rests s JOIN decisions d ON d.id = s.decision_id
+         WHERE s.source = ? AND s.at >= ? AND s.at <= ?
+         ORDER BY d.at, d.case_id, d.seq, s.source_id LIMIT ?`,
+        [q.source, q.from ?? '0000-01-01', q.to ?? '9999-12-31', q.limit ?? 1000],
       ),
     );
     return rows.map((r) => ({
@@ -517,10 +516,20 @@ export class Store {
   }
 }
 
-/** Each source of a trace once (a trace lists each once already; this guards the primary key). */
-function uniqueSources(entry: TraceEntry): TraceEntry['sources'] {
+/**
+ * The rows of `decision_rests` for a decision: each source of its trace once (a trace lists each
+ * once already), under its source id, and under its juriconnect id too when it has one that differs.
+ */
+function restRows(entry: TraceEntry): { name: string; source: TraceEntry['sources'][number] }[] {
   const seen = new Set<string>();
-  return entry.sources.filter((s) => !seen.has(s.id) && seen.add(s.id) !== undefined);
+  const rows: { name: string; source: TraceEntry['sources'][number] }[] = [];
+  for (const s of entry.sources) {
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    rows.push({ name: s.id, source: s });
+    if (s.juriconnect !== null && s.juriconnect !== s.id) rows.push({ name: s.juriconnect, source: s });
+  }
+  return rows;
 }
 
 /** The first broken link of a case's log, or null. */

@@ -143,6 +143,31 @@ duty <pay>(buyer: [buyer], shop: [shop], product: text) {
     expect(later.violations).toEqual([]);
   });
 
+  it('violated when is decided per instance arguments: repeated instances all, other arguments apart', () => {
+    const { cm: cm3 } = load(`
+fact [r]: actor { closed }
+fact [late](x: [r]) { closed }
+act <<start>>(x: [r]) {
+  actor: x
+  creates: <d>(x)
+}
+duty <d>(x: [r]) {
+  holder: x
+  claimant: x
+  violated when: [late](x)
+}
+`);
+    let t = createCase(cm3, { asOf: '2024-01-01', actors: { a: { roles: ['r'] }, b: { roles: ['r'] } } });
+    for (const x of ['a', 'b', 'a', 'b', 'a']) t = ok(take(cm3, t, { act: 'start', actor: x, params: { x } })).state;
+    const g = give(cm3, t, [{ fact: 'late', args: ['b'], value: true }]).value;
+    expect(g.violations.map((v) => [v.ref, v.args])).toEqual([
+      ['d2', ['b']],
+      ['d4', ['b']],
+    ]);
+    const both = give(cm3, g, [{ fact: 'late', args: ['a'], value: true }]).value;
+    expect(both.violations.map((v) => v.ref)).toEqual(['d2', 'd4', 'd1', 'd3', 'd5']);
+  });
+
   it('violated when is evaluated after a take', () => {
     const { cm: cm2 } = load(`
 fact [r]: actor { closed }

@@ -61,11 +61,99 @@ for (const backend of backends()) {
         expect(await migrate(d)).toEqual(MIGRATIONS.map((m) => m.version));
         expect(await migrate(d)).toEqual([]);
         await d.tx((t) => t.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [99, 'future']));
-        await expect(migrate(d)).rejects.toThrow(/schema version 99, newer than this service knows \(2\)/);
+        await expect(migrate(d)).rejects.toThrow(/schema version 99, newer than this service knows \(3\)/);
       } finally {
         await d.close();
       }
-      expect(SCHEMA_VERSION).toBe(2);
+      expect(SCHEMA_VERSION).toBe(3);
+    });
+
+    it('migrates a version-2 store to version 3: the same events, chains and decisions on sources', async () => {
+      // A store written by the current code, its rows then copied by hand into a store at version 2
+      // (decision_sources as version 1 made it), which opening migrates.
+      const db3 = await backend.fresh();
+      const s3 = await open(db3);
+      const svc = new Decisions(s3);
+      const model = String(json(await svc.registerModel(toeslagUpload())).id);
+      for (let i = 0; i < 2; i++) await svc.createCase({ model, ...toeslagCase }, { by: 'admin:test' });
+      for (const c of ['c1', 'c2', 'c1']) await svc.take(c, aanvragen, { by: 'actor:alice' });
+      await svc.take('c2', { act: 'beslissen', actor: 'alice', params: { ouder: 'alice' } }, { by: 'actor:alice' });
+      const before = {
+        byId: await s3.decisionsRestingOn({ source: 'wko-1:1' }),
+        byJci: await s3.decisionsRestingOn({ source: 'jci1.3:c:BWBR0017017&artikel=1.1' }),
+        events: [...(await s3.events('c1')), ...(await s3.events('c2'))],
+      };
+      expect(before.byId.map((r) => r.id)).toEqual(['c1-d6', 'c1-d7', 'c2-d6']);
+      expect(before.byJci.length).toBeGreaterThanOrEqual(3);
+      await s3.close();
+      const from = driverOf(db3);
+      const rows = await from.read(async (t) => ({
+        models: await t.all('SELECT * FROM models'),
+        counters: await t.all('SELECT * FROM counters'),
+        cases: await t.all('SELECT * FROM cases'),
+        events: await t.all('SELECT * FROM events ORDER BY case_id, seq'),
+        decisions: await t.all('SELECT * FROM decisions ORDER BY id'),
+        sources: await t.all(
+          `SELECT DISTINCT decision_id, source_id, juriconnect, valid_from, valid_to, at FROM decision_rests
+           ORDER BY decision_id, source_id`,
+        ),
+      }));
+      await from.close();
+      const db2 = await backend.fresh();
+      const to = driverOf(db2);
+      try {
+        expect(
+          await migrate(
+            to,
+            MIGRATIONS.filter((m) => m.version <= 2),
+          ),
+        ).toEqual([1, 2]);
+        await to.tx(async (t) => {
+          for (const [table, list] of Object.entries(rows)) {
+            const name = table === 'sources' ? 'decision_sources' : table;
+            for (const r of list) {
+              const cols = Object.keys(r);
+              await t.run(
+                `INSERT INTO ${name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+                cols.map((c) => r[c] ?? null) as (string | number | null)[],
+              );
+            }
+          }
+        });
+      } finally {
+        await to.close();
+      }
+      const s = await open(db2); // migrates to version 3
+      try {
+        expect(await s.decisionsRestingOn({ source: 'wko-1:1' })).toEqual(before.byId);
+        expect(await s.decisionsRestingOn({ source: 'jci1.3:c:BWBR0017017&artikel=1.1' })).toEqual(before.byJci);
+        expect([...(await s.events('c1')), ...(await s.events('c2'))]).toEqual(before.events);
+        expect(await s.verify()).toEqual({ cases: 2, events: 14, decisions: 4, broken: [] });
+        // And it goes on: a decision taken after the migration is found too.
+        const more = new Decisions(s);
+        expect(await more.take('c2', aanvragen, { by: 'actor:alice' })).toMatchObject({ ok: true, status: 201 });
+        expect((await s.decisionsRestingOn({ source: 'wko-1:1' })).map((r) => r.id)).toEqual([
+          'c1-d6',
+          'c1-d7',
+          'c2-d6',
+          'c2-d8',
+        ]);
+        expect((await s.verify()).broken).toEqual([]);
+      } finally {
+        await s.close();
+      }
+      if (backend.name === 'sqlite') {
+        const d = driverOf(db2);
+        try {
+          const schema = await d.read((t) => t.all("SELECT name, sql FROM sqlite_schema WHERE type = 'table'"));
+          const sqlOf = (n: string): string => String(schema.find((r) => r.name === n)?.sql ?? '');
+          expect(sqlOf('events')).toMatch(/WITHOUT ROWID$/);
+          expect(schema.map((r) => r.name)).not.toContain('decision_sources');
+          expect(schema.map((r) => r.name)).not.toContain('events_v3');
+        } finally {
+          await d.close();
+        }
+      }
     });
 
     it('registers models by content hash, decides a case and rebuilds it from its events', async () => {
