@@ -127,12 +127,10 @@ parentPort.on('message', hold);
       return;
     }
     try {
-      const c = decider.decideBytes(req.bytes, req.first);
       // The output as UTF-8 bytes in a buffer of their own, moved (not cloned) to the main thread.
-      const b = Buffer.from(c.text, 'utf8');
-      const out = b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b);
-      const chunk = { ...c, text: '', bytes: out };
-      parentPort.postMessage({ seq: req.seq, chunk }, [out.buffer]);
+      const c = decider.decideBytesToBytes(req.bytes, req.first);
+      const chunk = { ...c, text: '' };
+      parentPort.postMessage({ seq: req.seq, chunk }, [c.bytes.buffer]);
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
@@ -158,7 +156,7 @@ function inlinePool(): Pool {
     },
     submit: async (req) => {
       if (decider === null) throw new Error('the pool was not set up');
-      return decider.decideBytes(req.bytes, req.first);
+      return { ...decider.decideBytesToBytes(req.bytes, req.first), text: '' };
     },
     close: async () => undefined,
   };
