@@ -47,10 +47,11 @@ Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage
 
 /** What a worker starts with: the model AST (plain data, cloned to the worker), and where the interpreter is. */
 interface WorkerInit {
-  /** URL of src/run/index (compile). */
-  readonly run: string;
-  /** URL of src/batch/index (the decider); with run, the only modules a worker loads: start-up stays short. */
-  readonly batch: string;
+  /**
+   * URL of src/batch/worker-api (compile and the decider), the only module a worker loads: in the
+   * bundled CLI, one chunk file and the interpreter's shared chunks, so start-up stays short.
+   */
+  readonly api: string;
   /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
 }
@@ -112,8 +113,7 @@ const hold = (m) => early.push(m);
 parentPort.on('message', hold);
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
-  const run = await import(workerData.run);
-  const batch = await import(workerData.batch);
+  const api = await import(workerData.api);
   let decider = null;
   const view = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const decode = {
@@ -122,8 +122,8 @@ parentPort.on('message', hold);
   };
   const handle = (req) => {
     if (decider === null) {
-      const cm = run.compile(req.model).value;
-      decider = batch.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
+      const cm = api.compile(req.model).value;
+      decider = api.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
       return;
     }
     try {
@@ -162,16 +162,11 @@ function inlinePool(): Pool {
   };
 }
 
-function workerPool(n: number): Pool {
+function workerPool(n: number, api: string): Pool {
   const waiting = new Map<number, { resolve: (c: ChunkOutput) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const init: WorkerInit = {
-    run: new URL(`../../run/index.${ext}`, import.meta.url).href,
-    batch: new URL(`../../batch/index.${ext}`, import.meta.url).href,
-    tsx: tsxApi(),
-  };
+  const init: WorkerInit = { api, tsx: tsxApi() };
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(WORKER_CODE, { eval: true, workerData: init });
     w.on('message', (r: ChunkReply) => {
@@ -311,7 +306,12 @@ export const batchCommand: Command = {
       return EXIT_ERRORS;
     }
     // The worker threads load the interpreter while this thread loads the model.
-    const pool = flags.queue !== null ? null : flags.workers === 0 ? inlinePool() : workerPool(flags.workers);
+    const pool =
+      flags.queue !== null
+        ? null
+        : flags.workers === 0
+          ? inlinePool()
+          : workerPool(flags.workers, (await import('../../batch/worker-api.js')).workerApiUrl);
     const loaded = loadBatchModel(flags.modelPath, io);
     if (loaded.model === null) {
       await pool?.close();
