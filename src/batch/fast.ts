@@ -65,6 +65,8 @@ export interface BatchDecider {
    * {@link decideBytes} with the output as UTF-8 bytes (each line followed by a newline) in an
    * ArrayBuffer of its own, which may be larger than the view (it can be transferred to another
    * thread). A remembered body's outcome is copied as bytes: nothing is decoded or encoded for it.
+   * In Node, pass a Buffer: lines are found with `bytes.indexOf(10)`, native for a Buffer and a
+   * byte-by-byte loop for a plain Uint8Array.
    */
   decideBytesToBytes(bytes: Uint8Array, firstLine: number): BatchBytes;
   stats(): BatchDeciderStats;
@@ -336,11 +338,12 @@ export function createBatchDeciderWithHash(
   };
   /** The remembered body equal to the `n` words of `words` (`length` bytes) under `hash`, if any. */
   const find = (hash: number, length: number, n: number): RememberedBytes | undefined => {
+    const current = words;
     for (let m = byteMemo.get(hash); m !== undefined; m = m.next) {
       if (m.length !== length) continue;
       const w = m.body;
       let k = 0;
-      while (k < n && w[k] === words[k]) k++;
+      while (k < n && w[k] === current[k]) k++;
       if (k === n) return m;
     }
     return undefined;
