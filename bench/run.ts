@@ -557,8 +557,8 @@ function batch(): void {
         rate,
         `${rate.toFixed(0)}/s`,
         null,
-        `${how}; ${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores were ours ` +
-          `alone; median of ${runs}`,
+        `${how}; ${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores ` +
+          `were ours alone; median of ${runs}`,
       );
     }
     scaling.batch = series;
