@@ -39,6 +39,11 @@ export interface BatchDeciderOptions extends BatchOptions {
 export interface ByteDecoders {
   latin1(bytes: Uint8Array, start: number, end: number): string;
   utf8(bytes: Uint8Array, start: number, end: number): string;
+  /**
+   * Whether `a` (all of it) holds the same bytes as `b[start, end)`. Optional: a native compare
+   * (Node's `Buffer#compare`) is faster than the decider's own word loop.
+   */
+  equal?(a: Uint8Array, b: Uint8Array, start: number, end: number): boolean;
 }
 
 /** Counters of a {@link BatchDecider}. */
@@ -116,6 +121,8 @@ interface Remembered {
 interface RememberedBytes {
   /** The body's bytes, zero-padded to whole 32-bit words: a hash match is verified against them. */
   readonly body: Int32Array;
+  /** The same bytes without the padding. */
+  readonly bytes: Uint8Array;
   /** The body's length in bytes. */
   readonly length: number;
   /** UTF-8 of what follows the id in the output line: `,` then the rest of the outcome, then `\n`. */
@@ -336,11 +343,26 @@ export function createBatchDeciderWithHash(
     for (let k = length; k < n * 4; k++) wordBytes[k] = 0;
     return n;
   };
-  /** The remembered body equal to the `n` words of `words` (`length` bytes) under `hash`, if any. */
-  const find = (hash: number, length: number, n: number): RememberedBytes | undefined => {
+  const equal = decode.equal;
+  /**
+   * The remembered body under `hash` equal to the body `b[s, e)`, also in the `n` words of `words`
+   * (`length` bytes), if any.
+   */
+  const find = (
+    hash: number,
+    length: number,
+    n: number,
+    b: Uint8Array,
+    s: number,
+    e: number,
+  ): RememberedBytes | undefined => {
     const current = words;
     for (let m = byteMemo.get(hash); m !== undefined; m = m.next) {
       if (m.length !== length) continue;
+      if (equal !== undefined) {
+        if (equal(m.bytes, b, s, e)) return m;
+        continue;
+      }
       const w = m.body;
       let k = 0;
       while (k < n && w[k] === current[k]) k++;
@@ -390,7 +412,7 @@ export function createBatchDeciderWithHash(
     const length = end - at - 1;
     const n = load(b, at + 1, end);
     const hash = hashBody(words, length);
-    const known = find(hash, length, n);
+    const known = find(hash, length, n, b, at + 1, end);
     if (known !== undefined) {
       if (plainId(b, idStart, at)) {
         hits++;
@@ -426,8 +448,11 @@ export function createBatchDeciderWithHash(
     const rest = restOf(r, line.slice(PREFIX.length + idText.length + 1), idText);
     if (rest !== null) {
       const tail = encoder.encode(`,${rest}\n`);
-      if (makeRoom(length + tail.length))
-        byteMemo.set(hash, { body: words.slice(0, n), length, tail, kind: r.kind, next: byteMemo.get(hash) });
+      if (makeRoom(length + tail.length)) {
+        const body = words.slice(0, n);
+        const bytes = new Uint8Array(body.buffer, 0, length);
+        byteMemo.set(hash, { body, bytes, length, tail, kind: r.kind, next: byteMemo.get(hash) });
+      }
     }
     return r.kind;
   };

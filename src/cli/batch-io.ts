@@ -11,6 +11,7 @@ import type { CliIo } from './io.js';
 export const nodeDecoders: ByteDecoders = {
   latin1: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', s, e),
   utf8: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e),
+  equal: (a, b, s, e) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).compare(b, s, e) === 0,
 };
 
 /** A run of whole lines of the cases file. */

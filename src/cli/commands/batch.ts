@@ -119,6 +119,7 @@ parentPort.on('message', hold);
   const decode = {
     latin1: (b, s, e) => view(b).toString('latin1', s, e),
     utf8: (b, s, e) => view(b).toString('utf8', s, e),
+    equal: (a, b, s, e) => view(a).compare(b, s, e) === 0,
   };
   const handle = (req) => {
     if (decider === null) {
