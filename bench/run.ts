@@ -443,29 +443,44 @@ function batch(): void {
     const sizes = quick ? [2_000, 5_000, 10_000] : [10_000, 40_000, 100_000];
     const runs = quick ? 1 : 3;
     const series: unknown[] = [];
+    // What users run: the built CLI (bin/flint.js, bundled in dist/) in plain node when it exists; the
+    // sources under tsx otherwise, which adds ~1 s of module compilation per worker thread to each run.
+    const built = existsSync(join(root, 'dist', 'src', 'cli', 'bin', 'main.mjs'));
+    const how = built ? 'built CLI (dist/), plain node' : 'sources under tsx (no dist/: npm run build)';
+    process.stderr.write(`  flint batch: ${how}\n`);
     const run = (
       file: string,
       trace: boolean,
       workers: number,
       extra: readonly string[] = [],
-    ): { rate: number; wallRate: number; cpuRate: number; rssMiB: number; cases: number } => {
+    ): { rate: number; wallRate: number; cpuRate: number; cpuUs: number; rssMiB: number; cases: number } => {
       // Output goes to /dev/null through stdout: the disk is not what is measured.
-      const args = ['bench/batch-cli.ts', sharedModel, '--cases', file, '--no-progress', '--workers', String(workers)];
-      args.push(...extra);
-      if (trace) args.push('--trace');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+      const flags = [sharedModel, '--cases', file, '--no-progress', '--workers', String(workers), ...extra];
+      if (trace) flags.push('--trace');
+      const args = built
+        ? ['bench/batch-built.mjs', 'batch', ...flags]
+        : ['--import', 'tsx', 'bench/batch-cli.ts', ...flags];
+      const r = spawnSync(process.execPath, args, {
         cwd: root,
         encoding: 'utf8',
         env: { ...process.env, BENCH_REPORT: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH_REPORT ')) ?? 'BENCH_REPORT {}';
-      const report = JSON.parse(line.slice('BENCH_REPORT '.length)) as {
-        cases: number;
-        decideMs: number;
+      const stderr = r.stderr ?? '';
+      const line = stderr.split('\n').find((l) => l.startsWith('BENCH_REPORT ')) ?? 'BENCH_REPORT {}';
+      const parsed = JSON.parse(line.slice('BENCH_REPORT '.length)) as {
+        cases?: number;
+        decideMs?: number;
         wallMs: number;
         cpuMs: number;
         maxRssMiB: number;
+      };
+      // The command's summary: `flint batch: N cases (...) in S s, ...`.
+      const summary = /flint batch: (\d+) cases? .* in ([\d.]+) s/.exec(stderr);
+      const report = {
+        ...parsed,
+        cases: parsed.cases ?? Number(summary?.[1] ?? 0),
+        decideMs: parsed.decideMs ?? Number(summary?.[2] ?? Number.NaN) * 1000,
       };
       return {
         rate: report.cases / (report.decideMs / 1000),
@@ -474,6 +489,8 @@ function batch(): void {
         cpuRate:
           (report.cases / (report.cpuMs / 1000)) *
           Math.max(1, workers === 0 ? 1 : Math.min(workers, availableParallelism())),
+        // CPU per case of the whole process: start-up, model loading, main thread and workers.
+        cpuUs: (report.cpuMs * 1000) / report.cases,
         rssMiB: report.maxRssMiB,
         cases: report.cases,
       };
@@ -491,18 +508,22 @@ function batch(): void {
         const wallRate = median(got.map((g) => g.wallRate));
         const rss = Math.max(...got.map((g) => g.rssMiB));
         const cpuRate = median(got.map((g) => g.cpuRate));
+        const cpuUs = median(got.map((g) => g.cpuUs));
         series.push({
           cases: n,
           trace,
           casesPerSecond: rate,
           casesPerSecondWall: wallRate,
           casesPerSecondCpuBound: cpuRate,
+          cpuUsPerCase: cpuUs,
+          runner: built ? 'dist' : 'tsx',
           maxRssMiB: rss,
           workers: availableParallelism(),
         });
         process.stderr.write(
           `  ${n} cases${trace ? ', trace' : ''}: ${rate.toFixed(0)} cases/s deciding, ${wallRate.toFixed(0)}/s ` +
-            `wall, ${cpuRate.toFixed(0)}/s CPU-bound, peak ${rss.toFixed(0)} MiB\n`,
+            `wall, ${cpuRate.toFixed(0)}/s CPU-bound (${cpuUs.toFixed(1)} µs CPU per case, whole process), ` +
+            `peak ${rss.toFixed(0)} MiB\n`,
         );
         if (last) {
           addValue(
@@ -510,9 +531,10 @@ function batch(): void {
             rate,
             `${rate.toFixed(0)}/s`,
             { text: trace ? '≥ 20,000/s' : '≥ 100,000/s', limit: trace ? 20_000 : 100_000, kind: 'min' },
-            `${n} cases, ${availableParallelism()} workers; ${wallRate.toFixed(0)}/s including ` +
+            `${how}; ${n} cases, ${availableParallelism()} workers; ${wallRate.toFixed(0)}/s including ` +
               `start-up; ${cpuRate.toFixed(0)}/s if the cores were ours alone (cases per CPU-second ` +
-              `× cores); peak RSS ${rss.toFixed(0)} MiB; median of ${runs}`,
+              `× cores; ${cpuUs.toFixed(1)} µs of CPU per case for the whole process, ≤ ` +
+              `${trace ? 100 : 20} µs needed); peak RSS ${rss.toFixed(0)} MiB; median of ${runs}`,
           );
         }
       }
@@ -535,8 +557,8 @@ function batch(): void {
         rate,
         `${rate.toFixed(0)}/s`,
         null,
-        `${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores were ours ` +
-          `alone; median of ${runs}`,
+        `${how}; ${sizes[0]} cases, ${availableParallelism()} workers; ${cpuRate.toFixed(0)}/s if the cores ` +
+          `were ours alone; median of ${runs}`,
       );
     }
     scaling.batch = series;
@@ -556,11 +578,12 @@ function batchSteadyState(): void {
   const cm = compile(imported.value).value;
   const cores = availableParallelism();
   const lines = Array.from({ length: 256 }, (_, i) => JSON.stringify(flowCase(i)));
-  const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+  // A Buffer, as the CLI's workers pass: its indexOf is native.
+  const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
   for (const trace of [false, true]) {
     const decider = createBatchDecider(cm, { trace, decode: nodeDecoders });
     const m = measure(`batch fast path${trace ? ', full traces' : ''}: chunk of 256 flows`, () =>
-      decider.decideBytes(bytes, 1),
+      decider.decideBytesToBytes(bytes, 1),
     );
     const perCaseUs = (m.cpuMean / 256) * 1000;
     const rate = (cores * 256) / (m.median / 1000);

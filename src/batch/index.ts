@@ -5,4 +5,11 @@
 export { checkBatchCase, decideCase, decideLine, decideLines } from './batch.js';
 export type { BatchChunk, BatchError, BatchOptions, BatchOutcome } from './batch.js';
 export { createBatchDecider, idEnd } from './fast.js';
-export type { BatchDecider, BatchDeciderOptions, BatchDeciderStats, BatchText, ByteDecoders } from './fast.js';
+export type {
+  BatchBytes,
+  BatchDecider,
+  BatchDeciderOptions,
+  BatchDeciderStats,
+  BatchText,
+  ByteDecoders,
+} from './fast.js';

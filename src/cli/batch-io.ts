@@ -2,7 +2,8 @@
  * What the local and the queued `flint batch` share: the cases file cut into chunks of whole
  * lines as bytes, the byte decoders of the fast path, and the progress display.
  */
-import { createReadStream, createWriteStream, renameSync, unlinkSync } from 'node:fs';
+import { createWriteStream, renameSync, unlinkSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ByteDecoders } from '../batch/index.js';
 import type { CliIo } from './io.js';
 
@@ -10,6 +11,7 @@ import type { CliIo } from './io.js';
 export const nodeDecoders: ByteDecoders = {
   latin1: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', s, e),
   utf8: (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', s, e),
+  equal: (a, b, s, e) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).compare(b, s, e) === 0,
 };
 
 /** A run of whole lines of the cases file. */
@@ -26,53 +28,71 @@ export interface ByteChunk {
   readonly bytesRead: number;
 }
 
-/** Copy `parts` into one Uint8Array with an ArrayBuffer of its own. */
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * The file at `path` in chunks of `size` lines, streaming: only the chunk being cut is held. Lines
- * are split at `\n` bytes, never decoded here (the workers decode what they need).
+ * are split at `\n` bytes, never decoded here (the workers decode what they need). The file is
+ * read straight into each chunk's own buffer; only the start of the next chunk, read with the end
+ * of this one, is copied (the bytes of a case are not copied on this thread otherwise).
  */
 export async function* readChunks(path: string, size: number): AsyncGenerator<ByteChunk> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  let parts: Uint8Array[] = [];
+  const file = await open(path, 'r');
+  // Room for one chunk: starts at 1 MiB, then the last chunk's size and a quarter.
+  let room = 1 << 20;
+  let buf = Buffer.allocUnsafeSlow(room);
+  let length = 0;
+  let scanned = 0;
   let count = 0;
   let seq = 0;
   let first = 1;
   let bytesRead = 0;
+  let eof = false;
   try {
-    for await (const data of input) {
-      const b = data as Buffer;
-      bytesRead += b.length;
-      let from = 0;
-      for (let nl = b.indexOf(10, 0); nl >= 0; nl = b.indexOf(10, nl + 1)) {
+    for (;;) {
+      while (count < size) {
+        const nl = buf.indexOf(10, scanned);
+        if (nl < 0 || nl >= length) {
+          scanned = length;
+          break;
+        }
         count++;
-        if (count < size) continue;
-        parts.push(b.subarray(from, nl + 1));
-        from = nl + 1;
-        yield { seq: seq++, first, lines: count, bytes: joined(parts), bytesRead };
+        scanned = nl + 1;
+      }
+      if (count === size) {
+        room = Math.max(1 << 16, Math.ceil(scanned * 1.25));
+        const next = Buffer.allocUnsafeSlow(Math.max(room, (length - scanned) * 2));
+        buf.copy(next, 0, scanned, length);
+        yield {
+          seq: seq++,
+          first,
+          lines: count,
+          bytes: new Uint8Array(buf.buffer, buf.byteOffset, scanned),
+          bytesRead,
+        };
         first += count;
         count = 0;
-        parts = [];
+        buf = next;
+        length -= scanned;
+        scanned = 0;
+        continue;
       }
-      if (from < b.length) parts.push(b.subarray(from));
+      if (eof) break;
+      if (length === buf.length) {
+        // A chunk longer than the room: twice the room, the bytes so far copied once.
+        const bigger = Buffer.allocUnsafeSlow(buf.length * 2);
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
+      const { bytesRead: n } = await file.read(buf, length, buf.length - length, null);
+      if (n === 0) eof = true;
+      length += n;
+      bytesRead += n;
     }
-    const rest = joined(parts);
     // A last line without a newline is a line too.
-    if (rest.length > 0 && rest[rest.length - 1] !== 10) count++;
-    if (rest.length > 0) yield { seq: seq++, first, lines: count, bytes: rest, bytesRead };
+    if (length > 0 && buf[length - 1] !== 10) count++;
+    if (length > 0)
+      yield { seq: seq++, first, lines: count, bytes: new Uint8Array(buf.buffer, buf.byteOffset, length), bytesRead };
   } finally {
-    input.destroy();
+    await file.close();
   }
 }
 

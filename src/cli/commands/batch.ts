@@ -47,10 +47,11 @@ Exit status: 0 every line decided, 1 model errors or some lines invalid, 2 usage
 
 /** What a worker starts with: the model AST (plain data, cloned to the worker), and where the interpreter is. */
 interface WorkerInit {
-  /** URL of src/run/index (compile). */
-  readonly run: string;
-  /** URL of src/batch/index (the decider); with run, the only modules a worker loads: start-up stays short. */
-  readonly batch: string;
+  /**
+   * URL of src/batch/worker-api (compile and the decider), the only module a worker loads: in the
+   * bundled CLI, one chunk file and the interpreter's shared chunks, so start-up stays short.
+   */
+  readonly api: string;
   /** URL of tsx's loader API when running from TypeScript sources, else null. */
   readonly tsx: string | null;
 }
@@ -112,27 +113,26 @@ const hold = (m) => early.push(m);
 parentPort.on('message', hold);
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
-  const run = await import(workerData.run);
-  const batch = await import(workerData.batch);
+  const api = await import(workerData.api);
   let decider = null;
   const view = (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   const decode = {
     latin1: (b, s, e) => view(b).toString('latin1', s, e),
     utf8: (b, s, e) => view(b).toString('utf8', s, e),
+    equal: (a, b, s, e) => view(a).compare(b, s, e) === 0,
   };
   const handle = (req) => {
     if (decider === null) {
-      const cm = run.compile(req.model).value;
-      decider = batch.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
+      const cm = api.compile(req.model).value;
+      decider = api.createBatchDecider(cm, { trace: req.trace, remember: req.memo, decode });
       return;
     }
     try {
-      const c = decider.decideBytes(req.bytes, req.first);
       // The output as UTF-8 bytes in a buffer of their own, moved (not cloned) to the main thread.
-      const b = Buffer.from(c.text, 'utf8');
-      const out = b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b);
-      const chunk = { ...c, text: '', bytes: out };
-      parentPort.postMessage({ seq: req.seq, chunk }, [out.buffer]);
+      // A Buffer view: its indexOf (finding each newline) is native, a Uint8Array's is a loop.
+      const c = decider.decideBytesToBytes(view(req.bytes), req.first);
+      const chunk = { ...c, text: '' };
+      parentPort.postMessage({ seq: req.seq, chunk }, [c.bytes.buffer]);
     } catch (e) {
       parentPort.postMessage({ seq: req.seq, failure: e instanceof Error ? e.message : String(e) });
     }
@@ -158,22 +158,18 @@ function inlinePool(): Pool {
     },
     submit: async (req) => {
       if (decider === null) throw new Error('the pool was not set up');
-      return decider.decideBytes(req.bytes, req.first);
+      const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+      return { ...decider.decideBytesToBytes(bytes, req.first), text: '' };
     },
     close: async () => undefined,
   };
 }
 
-function workerPool(n: number): Pool {
+function workerPool(n: number, api: string): Pool {
   const waiting = new Map<number, { resolve: (c: ChunkOutput) => void; reject: (e: Error) => void }>();
   let dead: Error | null = null;
   let closing = false;
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const init: WorkerInit = {
-    run: new URL(`../../run/index.${ext}`, import.meta.url).href,
-    batch: new URL(`../../batch/index.${ext}`, import.meta.url).href,
-    tsx: tsxApi(),
-  };
+  const init: WorkerInit = { api, tsx: tsxApi() };
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(WORKER_CODE, { eval: true, workerData: init });
     w.on('message', (r: ChunkReply) => {
@@ -313,7 +309,12 @@ export const batchCommand: Command = {
       return EXIT_ERRORS;
     }
     // The worker threads load the interpreter while this thread loads the model.
-    const pool = flags.queue !== null ? null : flags.workers === 0 ? inlinePool() : workerPool(flags.workers);
+    const pool =
+      flags.queue !== null
+        ? null
+        : flags.workers === 0
+          ? inlinePool()
+          : workerPool(flags.workers, (await import('../../batch/worker-api.js')).workerApiUrl);
     const loaded = loadBatchModel(flags.modelPath, io);
     if (loaded.model === null) {
       await pool?.close();
