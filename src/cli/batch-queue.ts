@@ -48,6 +48,15 @@ const dataKey = (prefix: string, batch: string, what: 'model' | 'results'): stri
 /** Outputs and specs expire a day after their last write: a dead producer's batch does not stay for long. */
 const EXPIRE_SECONDS = 24 * 3600;
 
+/**
+ * Write a chunk's output (KEYS: model, results; ARGV: seq, output, expiry) only while the batch's model
+ * key exists.
+ */
+const STORE_IF_LIVE = `if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[3]))
+return 1`;
+
 /** A Redis connection for BullMQ (which needs `maxRetriesPerRequest: null`), failing fast when Redis is not there. */
 async function connect(url: string): Promise<Redis> {
   const { Redis } = await import('ioredis');
@@ -236,8 +245,18 @@ export async function runQueueWorker(options: QueueWorkerOptions, io: CliIo): Pr
       // The producer is gone (its batch data deleted or expired): nothing to decide for.
       if (decider === null) return { skipped: true };
       const out = decider.decideBytes(Buffer.from(text, 'utf8'), first);
-      const key = dataKey(options.prefix, batch, 'results');
-      await redis.multi().hset(key, String(seq), JSON.stringify(out)).expire(key, EXPIRE_SECONDS).exec();
+      // Stored only while the batch is live: a chunk decided again after its producer finished and
+      // deleted the batch's data (a stalled job retried late) must not leave a results hash behind.
+      const stored = await redis.eval(
+        STORE_IF_LIVE,
+        2,
+        dataKey(options.prefix, batch, 'model'),
+        dataKey(options.prefix, batch, 'results'),
+        String(seq),
+        JSON.stringify(out),
+        String(EXPIRE_SECONDS),
+      );
+      if (stored !== 1) return { skipped: true };
       const n = out.taken + out.refused + out.errors;
       cases += n;
       chunks++;
