@@ -8,11 +8,11 @@
 import { checkBatchCase } from '../../src/batch/index.js';
 import type { BatchOutcome } from '../../src/batch/index.js';
 import { schemaCaseValue } from '../../src/case/case-file.js';
-import { step, toGivenFact, toTakeRequest } from '../../src/case/index.js';
-import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { step, toTakeRequest } from '../../src/case/index.js';
 import type { JsonScalar, TraceEntry } from '../../src/model/trace.js';
-import { availableActs, createCaseChecked } from '../../src/run/index.js';
+import { availableActs } from '../../src/run/index.js';
 import type { CompiledModel } from '../../src/run/index.js';
+import { startOneByOne } from '../helpers/start-one-by-one.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const idOf = (v: unknown): JsonScalar =>
@@ -43,22 +43,7 @@ export function referenceLine(cm: CompiledModel, line: string, lineNo: number, t
   if (JSON.stringify(checkBatchCase(parsed)) !== JSON.stringify({ ok: true, value: checked.value }))
     throw new Error(`checkBatchCase differs from the schema on line ${lineNo}`);
   const c = checked.value;
-  const created = createCaseChecked(cm, {
-    asOf: c.asOf,
-    ...(c.actors ? { actors: c.actors } : {}),
-    ...(c.equivalentDays ? { equivalentDays: c.equivalentDays } : {}),
-  });
-  const diagnostics: Diagnostic[] = [...created.diagnostics];
-  let state = created.value;
-  for (const [i, f] of (c.facts ?? []).entries()) {
-    const r = step(cm, state, { kind: 'give', facts: [toGivenFact(f)], at: f.at });
-    diagnostics.push(
-      ...r.diagnostics.map((d) =>
-        d.path?.startsWith('/facts/0') ? { ...d, path: `/facts/${i}${d.path.slice('/facts/0'.length)}` } : d,
-      ),
-    );
-    state = r.state;
-  }
+  let { state, diagnostics } = startOneByOne(cm, c);
   const error = diagnostics.find((d) => d.severity === 'error');
   if (error)
     return JSON.stringify({

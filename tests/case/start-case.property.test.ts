@@ -5,34 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startCase, step, toGivenFact } from '../../src/case/index.js';
+import { startCase } from '../../src/case/index.js';
 import type { CaseFile } from '../../src/case/index.js';
-import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { type CaseState, type CompiledModel, compile, createCaseChecked, take } from '../../src/run/index.js';
+import { compile, take } from '../../src/run/index.js';
+import { startOneByOne } from '../helpers/start-one-by-one.js';
 import { benefitModel } from '../run/fixtures.js';
 
 const cm = compile(benefitModel()).value;
-
-/** startCase as it was: one `give` step per fact, each at its own date. */
-function oneByOne(model: CompiledModel, c: CaseFile): { state: CaseState; diagnostics: Diagnostic[] } {
-  const created = createCaseChecked(model, {
-    asOf: c.asOf,
-    ...(c.actors ? { actors: c.actors } : {}),
-    ...(c.equivalentDays ? { equivalentDays: c.equivalentDays } : {}),
-  });
-  const diagnostics: Diagnostic[] = [...created.diagnostics];
-  let state = created.value;
-  for (const [i, f] of (c.facts ?? []).entries()) {
-    const r = step(model, state, { kind: 'give', facts: [toGivenFact(f)], at: f.at });
-    diagnostics.push(
-      ...r.diagnostics.map((d) =>
-        d.path?.startsWith('/facts/0') ? { ...d, path: `/facts/${i}${d.path.slice('/facts/0'.length)}` } : d,
-      ),
-    );
-    state = r.state;
-  }
-  return { state, diagnostics };
-}
 
 const fact = fc.record(
   {
@@ -74,7 +53,7 @@ describe('startCase', () => {
   it('gives the same state, event log and diagnostics as one give per fact', () => {
     fc.assert(
       fc.property(caseFile, (c) => {
-        const expected = oneByOne(cm, c);
+        const expected = startOneByOne(cm, c);
         const got = startCase(cm, c);
         expect(JSON.stringify(got.state)).toBe(JSON.stringify(expected.state));
         expect(got.diagnostics).toEqual(expected.diagnostics);
