@@ -331,8 +331,8 @@ function quickFacts(v: unknown): CaseFact[] | null {
   return out;
 }
 
-/** An act as caseActSchema + normalise give it, or null. */
-function quickAct(v: unknown): CaseAct | null {
+/** An act as caseActSchema + normalise give it, or null when not plainly valid (the schema then decides). */
+export function quickAct(v: unknown): CaseAct | null {
   if (!plain(v) || !onlyKeys(v, ACT_KEYS) || !isName(v.act) || !isName(v.actor)) return null;
   const { params, facts, at, force, expect } = v;
   const out: { -readonly [K in keyof CaseAct]: CaseAct[K] } = { act: bareName(v.act), actor: v.actor };

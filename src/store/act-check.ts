@@ -10,50 +10,15 @@
  * precise diagnostics. So an invalid request is answered exactly as before, and a valid one
  * skips the probe.
  */
-import { bareName } from '../case/index.js';
+import { quickAct } from '../case/case-file.js';
+import { bareName, toGivenFact, toTakeRequest } from '../case/index.js';
 import { checkGiven } from '../run/case.js';
-import { isDate } from '../run/index.js';
-import type { CaseState, CompiledModel, GivenFact, JsonScalar, TakeRequest } from '../run/index.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ACT_KEYS = new Set(['act', 'actor', 'params', 'facts', 'at']);
-const FACT_KEYS = new Set(['fact', 'args', 'value', 'by', 'at']);
+import type { CaseState, CompiledModel, GivenFact, TakeRequest } from '../run/index.js';
 
 type Obj = Record<string, unknown>;
 
-const plain = (v: unknown): v is Obj => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
-const onlyKeys = (o: Obj, keys: ReadonlySet<string>): boolean => {
-  for (const k in o) if (!Object.hasOwn(o, k) || !keys.has(k)) return false;
-  return true;
-};
-const scalar = (v: unknown): v is JsonScalar =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-const name = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const date = (v: unknown): boolean => typeof v === 'string' && DATE.test(v) && isDate(v);
 /** Keys a zod record or object may treat apart from others: left to the full check. */
 const odd = (k: string): boolean => k === '__proto__' || k === 'constructor' || k === 'prototype';
-
-/** A case-file fact the schema accepts, as the given fact `toGivenFact` makes of it; null when not sure. */
-function givenFact(f: unknown): GivenFact | null {
-  if (!plain(f) || !onlyKeys(f, FACT_KEYS)) return null;
-  const { fact, args, value, by, at } = f;
-  if (!name(fact)) return null;
-  if (args !== undefined && !(Array.isArray(args) && args.every(scalar))) return null;
-  if (value !== undefined && !(typeof value === 'boolean' || typeof value === 'string' || scalar(value))) return null;
-  if (value === null) return null;
-  if (by !== undefined && typeof by !== 'string') return null;
-  if (at !== undefined && !date(at)) return null;
-  return {
-    fact: bareName(fact),
-    ...(args ? { args: [...(args as JsonScalar[])] } : {}),
-    ...(value !== undefined ? { value: value as string | number | boolean } : {}),
-    ...(by ? { by } : {}),
-  };
-}
 
 /**
  * The take request for `input` (an act as in a case file: act, actor, params, facts, at) on a case
@@ -61,10 +26,10 @@ function givenFact(f: unknown): GivenFact | null {
  * decide (it may still be valid).
  */
 export function quickTakeRequest(compiled: CompiledModel, state: CaseState, input: Obj): TakeRequest | null {
-  if (!plain(input) || !onlyKeys(input, ACT_KEYS)) return null;
-  const { act, actor, params, facts, at } = input;
-  if (!name(act) || !name(actor)) return null;
-  if (at !== undefined && !date(at)) return null;
+  // The shape, as the case-file act schema gives it (the service's act has no force or expect).
+  const shaped = quickAct(input);
+  if (shaped === null || shaped.force !== undefined || shaped.expect !== undefined) return null;
+  const { act, actor, params, facts } = shaped;
   // The case's declared actors: their roles are facts of the model (as checkCaseFile checks).
   const actors = new Set<string>();
   for (const [id, a] of Object.entries(state.actors)) {
@@ -72,26 +37,18 @@ export function quickTakeRequest(compiled: CompiledModel, state: CaseState, inpu
     for (const role of a.roles) if (compiled.facts.get(bareName(role)) === undefined) return null;
     actors.add(id);
   }
-  const a = compiled.acts.get(bareName(act));
+  const a = compiled.acts.get(act);
   if (a === undefined) return null;
-  let bound: Record<string, JsonScalar> | undefined;
   if (params !== undefined) {
-    if (!plain(params)) return null;
     const names = a.decl.params;
-    bound = {};
-    for (const k in params) {
-      const v = params[k];
-      if (!Object.hasOwn(params, k) || odd(k) || !scalar(v) || !names.some((p) => p.name === k)) return null;
-      bound[k] = v;
-    }
+    for (const k in params) if (odd(k) || !names.some((p) => p.name === k)) return null;
   }
   let given: GivenFact[] | undefined;
   if (facts !== undefined) {
-    if (!Array.isArray(facts)) return null;
     given = [];
     for (const [i, f] of facts.entries()) {
-      const g = givenFact(f);
-      if (g === null || 'code' in checkGiven(compiled, g, `/facts/${i}`)) return null;
+      const g = toGivenFact(f);
+      if ('code' in checkGiven(compiled, g, `/facts/${i}`)) return null;
       given.push(g);
       // A role fact given with the act makes its value an actor of the case (caseActors).
       const cf = compiled.facts.get(g.fact);
@@ -102,11 +59,5 @@ export function quickTakeRequest(compiled: CompiledModel, state: CaseState, inpu
     }
   }
   if (!actors.has(actor)) return null;
-  return {
-    act: bareName(act),
-    actor,
-    ...(bound ? { params: bound } : {}),
-    ...(given ? { facts: given } : {}),
-    ...(at !== undefined ? { at: at as string } : {}),
-  };
+  return { ...toTakeRequest(shaped), ...(given ? { facts: given } : {}) };
 }
