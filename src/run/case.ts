@@ -408,7 +408,7 @@ export function giveFacts(
       }
     : undefined;
   // A `violated when` condition may hold as soon as a fact is known: violations are recorded now.
-  const next = withFacts(state, ok, event === undefined ? undefined : Object.freeze(event));
+  const next = withFacts(state, ok, event === undefined ? [] : [Object.freeze(event)]);
   return { value: recordViolations(compiled, next).state, diagnostics };
 }
 
@@ -450,20 +450,19 @@ export function giveInTurn(
     events.push(Object.freeze({ kind: 'give', facts: Object.freeze(copyGiven([g])), by: null, at: f.at ?? null }));
   });
   if (set.length === 0) return { value: state, diagnostics };
-  return { value: withFacts(state, set, undefined, events), diagnostics };
+  return { value: withFacts(state, set, events), diagnostics };
 }
 
 /**
  * A copy of `state` with fact instances set (replacing same-keyed ones). Copy-on-write by hand:
  * only the touched buckets are copied and only new objects are frozen, which keeps giving facts
- * cheap on the batch hot path. The result is deeply frozen, like every state. `events` (frozen
- * events) are appended to the log instead of `event` when several gives are applied at once.
+ * cheap on the batch hot path. The result is deeply frozen, like every state. `events` (frozen)
+ * are appended to the log.
  */
 export function withFacts(
   state: CaseState,
   set: readonly { fact: string; inst: FactInstance }[],
-  event?: CaseEvent,
-  events?: readonly CaseEvent[],
+  events: readonly CaseEvent[] = [],
 ): CaseState {
   const facts: Record<string, Readonly<Record<string, FactInstance>>> = { ...state.facts };
   const touched = new Map<string, Record<string, FactInstance>>();
@@ -478,13 +477,9 @@ export function withFacts(
   }
   for (const b of touched.values()) Object.freeze(b);
   recordChange(facts, state.facts, [...touched.keys()]);
-  if (events !== undefined)
-    return engineState(
-      Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, ...events]) }),
-    );
-  if (event === undefined) return engineState(Object.freeze({ ...state, facts: Object.freeze(facts) }));
+  if (events.length === 0) return engineState(Object.freeze({ ...state, facts: Object.freeze(facts) }));
   return engineState(
-    Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, event]) }),
+    Object.freeze({ ...state, facts: Object.freeze(facts), events: Object.freeze([...state.events, ...events]) }),
   );
 }
 
