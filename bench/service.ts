@@ -9,7 +9,8 @@
  * skipped with a message when the server is unreachable.
  *
  * Run alone: `npx tsx bench/service.ts [--quick] [--built] [--backend sqlite|postgres]
- * [--clients 1,16,64] [--cpu-prof DIR] [--cli FILE] [--servers N] [--serve-args ARGS]`; in the suite:
+ * [--clients 1,16,64] [--requests N] [--seconds S] [--cpu-prof DIR] [--cli FILE] [--servers N]
+ * [--serve-args ARGS]`; in the suite:
  * `npm run bench -- --only service`. `--built` runs the built CLI (bin/flint.js, `npm run build`
  * first) as deployed; `--cli FILE` another build (to compare back to back). Besides the requests per
  * second and the latency the client sees, each run reports the server process's CPU time per
@@ -40,6 +41,8 @@ export interface ServiceRun {
   readonly errors: number;
   /** CPU time (user + system, from /proc) the server process spent per request, in ms; null off Linux. */
   readonly serverCpuMs: number | null;
+  /** CPU time the load generator (this process) spent per request, in ms: its share of the same cores. */
+  readonly clientCpuMs: number;
   /** The machine's 1-minute load average at the end of the run. */
   readonly load: number | null;
 }
@@ -58,6 +61,10 @@ export interface ServiceOptions {
   readonly cli?: string;
   /** Write a V8 CPU profile of the server into this folder (node --cpu-prof). */
   readonly cpuProf?: string;
+  /** Requests per run (default 4,000; quick: 1,000). */
+  readonly requests?: number;
+  /** Longest time of a run in seconds (default 10; quick: 4). */
+  readonly seconds?: number;
   /** Extra arguments for `flint serve`. */
   readonly serveArgs?: readonly string[];
   /**
@@ -218,6 +225,7 @@ async function load(
   let issued = 0;
   let errors = 0;
   const cpu0 = cpuOf();
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, w) => {
@@ -233,6 +241,7 @@ async function load(
   );
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = cpuOf();
+  const own = process.cpuUsage(own0);
   latencies.sort((a, b) => a - b);
   return {
     backend: url.includes('sqlite') ? 'sqlite' : 'postgres',
@@ -244,6 +253,7 @@ async function load(
     p99: pct(latencies, 0.99),
     errors,
     serverCpuMs: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / latencies.length,
+    clientCpuMs: (own.user + own.system) / 1000 / latencies.length,
     load: loadAverage(),
   };
 }
@@ -256,8 +266,8 @@ export async function serviceBench(options: ServiceOptions = {}): Promise<{
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const clientCounts = options.clients ?? (options.quick ? [1, 16] : [1, 4, 16, 64]);
   const wanted = options.backends ?? ['sqlite', 'postgres'];
-  const count = options.quick ? 1000 : 4000;
-  const maxMs = options.quick ? 4000 : 10_000;
+  const count = options.requests ?? (options.quick ? 1000 : 4000);
+  const maxMs = (options.seconds ?? (options.quick ? 4 : 10)) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'flint-bench-service-'));
   const tokensFile = join(dir, 'tokens.json');
   writeFileSync(tokensFile, tokens);
@@ -299,7 +309,8 @@ export async function serviceBench(options: ServiceOptions = {}): Promise<{
           log(
             `  service ${b.name}, ${n} clients: ${Math.round(r.perSecond)} req/s, p50 ${r.p50.toFixed(1)} ms, ` +
               `p99 ${r.p99.toFixed(1)} ms (${r.requests} requests, ${r.errors} errors), server CPU ` +
-              `${r.serverCpuMs === null ? '?' : r.serverCpuMs.toFixed(2)} ms/request, load ${r.load ?? '?'}`,
+              `${r.serverCpuMs === null ? '?' : r.serverCpuMs.toFixed(2)} ms/request, client CPU ` +
+              `${r.clientCpuMs.toFixed(2)} ms/request, load ${r.load ?? '?'}`,
           );
         }
       } finally {
@@ -332,6 +343,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const cpuProf = value('--cpu-prof');
   const cli = value('--cli');
   const servers = value('--servers');
+  const requests = value('--requests');
+  const seconds = value('--seconds');
   const { runs, skipped } = await serviceBench({
     quick: argv.includes('--quick'),
     built: argv.includes('--built'),
@@ -341,6 +354,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ...(cpuProf ? { cpuProf: resolve(cpuProf) } : {}),
     ...(cli ? { cli: resolve(cli) } : {}),
     ...(servers ? { servers: Number(servers) } : {}),
+    ...(requests ? { requests: Number(requests) } : {}),
+    ...(seconds ? { seconds: Number(seconds) } : {}),
   });
   process.stdout.write(`${JSON.stringify({ runs, skipped }, null, 2)}\n`);
 }

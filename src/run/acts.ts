@@ -37,7 +37,7 @@ import { domainOf, enumerate } from './enumerate.js';
 import { declaredRole, instanceHolds, roleInstance, truncate } from './read.js';
 import type { CAct, CDeadline, CDuty, CEffect, CompiledModel, Ctx, MutableNode, Question } from './context.js';
 import { finishNode, frameInForce, newCtx, note, spanText, traceFrame, traceVersion } from './context.js';
-import { moveClock, recordViolations } from './duties.js';
+import { moveClock, recordViolations, withDutiesAppended } from './duties.js';
 import { exprText } from './expr-text.js';
 import { argKey, deepFreeze, engineState } from './state.js';
 import { caseProblem, identityOf } from './resume.js';
@@ -1261,9 +1261,11 @@ function applyEffects(state: CaseState, c: Changes): CaseState {
     if (changed) duties = copy;
   }
   if (c.newDuties.length > 0) {
-    duties = [...duties, ...c.newDuties.map((d) => deepFreeze(d))];
-  }
-  if (duties !== state.duties) Object.freeze(duties);
+    duties = withDutiesAppended(
+      duties === state.duties ? duties : Object.freeze(duties),
+      c.newDuties.map((d) => deepFreeze(d)),
+    );
+  } else if (duties !== state.duties) Object.freeze(duties);
   return engineState(
     Object.freeze({
       ...state,

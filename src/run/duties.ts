@@ -6,7 +6,7 @@ import type { JsonScalar } from '../model/trace.js';
 import { fromScalar } from './convert.js';
 import type { CompiledModel } from './context.js';
 import { newCtx } from './context.js';
-import { engineState, stateProblem, withEvent } from './state.js';
+import { argKey, engineState, stateProblem, withEvent } from './state.js';
 import { caseProblem } from './resume.js';
 import type { CaseState, DutyInstance, Violation } from './state.js';
 import { isDate, truth } from './values.js';
@@ -71,6 +71,10 @@ export function recordViolations(
 ): { state: CaseState; violations: readonly Violation[] } {
   if (state.duties.length === 0) return { state, violations: NONE };
   const to = state.asOf;
+  // The common case, a step that violates nothing, is answered from the open duties grouped by duty
+  // and arguments: one deadline comparison and at most one condition per group, whatever the number
+  // of instances (a case where every application creates a duty holds hundreds of one group).
+  if (!anyViolation(cm, state, to)) return { state, violations: NONE };
   const found: { index: number; v: Violation }[] = [];
   // A duty's `violated when` condition is a function of the state, the clock and the instance's
   // arguments: instances of one duty with the same arguments (a duty created again by each
@@ -98,13 +102,7 @@ export function recordViolations(
     if (known === undefined) holds.set(d.duty, (known = []));
     let violated = known.find((k) => sameArgs(k.args, d.args))?.violated;
     if (violated === undefined) {
-      const ctx = newCtx(cm, state, to);
-      cd.decl.params.forEach((p, i) => {
-        const a = d.args[i];
-        const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
-        if (v) ctx.env[p.name] = v;
-      });
-      violated = truth(cd.violation(ctx)) === true;
+      violated = conditionHolds(cm, state, to, d.duty, d.args);
       // A few argument lists per duty are kept: the search stays short whatever the case holds.
       if (known.length < MEMO_PER_DUTY) known.push({ args: d.args, violated });
     }
@@ -136,6 +134,93 @@ export function recordViolations(
     }),
   );
   return { state: next, violations: found.map((f) => f.v) };
+}
+
+/** Whether the `violated when` condition of duty `duty` holds for `args` on the clock `to`. */
+function conditionHolds(
+  cm: CompiledModel,
+  state: CaseState,
+  to: string,
+  duty: string,
+  args: readonly JsonScalar[],
+): boolean {
+  const cd = cm.duties.get(duty);
+  if (!cd?.violation) return false;
+  const ctx = newCtx(cm, state, to);
+  cd.decl.params.forEach((p, i) => {
+    const a = args[i];
+    const v = a === undefined || a === null ? null : fromScalar(p.type, a, cm);
+    if (v) ctx.env[p.name] = v;
+  });
+  return truth(cd.violation(ctx)) === true;
+}
+
+/**
+ * The open duty instances of a case (active, not yet violated), grouped by duty and arguments: per
+ * group its arguments and the earliest deadline among its instances. A violation of any instance
+ * shows in its group: a deadline before the clock shows in the earliest one, and the condition is
+ * the same for every instance of a group.
+ */
+interface OpenGroup {
+  readonly duty: string;
+  readonly args: readonly JsonScalar[];
+  /** The earliest deadline of the group's instances; null when none has one. */
+  readonly deadline: string | null;
+}
+
+/**
+ * The open groups of a duties list, remembered per list (the lists are frozen, so a list's groups
+ * never change). A list made by appending instances to another ({@link withDutiesAppended}) gets its
+ * groups from that list's without a walk; any other list is walked once.
+ */
+const openGroups = new WeakMap<readonly DutyInstance[], ReadonlyMap<string, OpenGroup>>();
+
+const groupKey = (d: DutyInstance): string => `${d.duty}\u0000${argKey(d.args)}`;
+
+function addOpen(groups: Map<string, OpenGroup>, d: DutyInstance): void {
+  if (d.status !== 'active' || d.violatedAt !== null) return;
+  const key = groupKey(d);
+  const g = groups.get(key);
+  if (g === undefined) groups.set(key, { duty: d.duty, args: d.args, deadline: d.deadline });
+  else if (d.deadline !== null && (g.deadline === null || d.deadline < g.deadline))
+    groups.set(key, { ...g, deadline: d.deadline });
+}
+
+function groupsOf(duties: readonly DutyInstance[]): ReadonlyMap<string, OpenGroup> {
+  let groups = openGroups.get(duties);
+  if (groups === undefined) {
+    const made = new Map<string, OpenGroup>();
+    for (const d of duties) addOpen(made, d);
+    openGroups.set(duties, (groups = made));
+  }
+  return groups;
+}
+
+/**
+ * `duties` followed by `added`, frozen, with its open groups derived from those of `duties` (when
+ * known) instead of a walk over every instance: what a take that creates duties does.
+ */
+export function withDutiesAppended(
+  duties: readonly DutyInstance[],
+  added: readonly DutyInstance[],
+): readonly DutyInstance[] {
+  const next = Object.freeze([...duties, ...added]);
+  const before = openGroups.get(duties);
+  if (before !== undefined) {
+    const groups = new Map(before);
+    for (const d of added) addOpen(groups, d);
+    openGroups.set(next, groups);
+  }
+  return next;
+}
+
+/** Whether any open duty instance is violated on the clock `to` (by its deadline or its condition). */
+function anyViolation(cm: CompiledModel, state: CaseState, to: string): boolean {
+  for (const g of groupsOf(state.duties).values()) {
+    if (g.deadline !== null && g.deadline < to) return true;
+    if (conditionHolds(cm, state, to, g.duty, g.args)) return true;
+  }
+  return false;
 }
 
 /** How many argument lists per duty {@link recordViolations} remembers the condition of. */
