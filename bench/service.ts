@@ -9,7 +9,7 @@
  * skipped with a message when the server is unreachable.
  *
  * Run alone: `npx tsx bench/service.ts [--quick] [--built] [--backend sqlite|postgres]
- * [--clients 1,16,64] [--requests N] [--seconds S] [--cpu-prof DIR] [--cli FILE] [--servers N]
+ * [--clients 1,16,64] [--requests N] [--seconds S] [--node-args ARGS] [--cpu-prof DIR] [--cli FILE] [--servers N]
  * [--serve-args ARGS]`; in the suite:
  * `npm run bench -- --only service`. `--built` runs the built CLI (bin/flint.js, `npm run build`
  * first) as deployed; `--cli FILE` another build (to compare back to back). Besides the requests per
@@ -65,6 +65,8 @@ export interface ServiceOptions {
   readonly requests?: number;
   /** Longest time of a run in seconds (default 10; quick: 4). */
   readonly seconds?: number;
+  /** Options for node itself (before the script), e.g. V8 heap settings. */
+  readonly nodeArgs?: readonly string[];
   /** Extra arguments for `flint serve`. */
   readonly serveArgs?: readonly string[];
   /**
@@ -119,7 +121,10 @@ function serve(
   tokensFile: string,
   options: ServiceOptions,
 ): Promise<{ proc: ChildProcess; url: string; model: string }> {
-  const prof = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
+  const prof = [
+    ...(options.nodeArgs ?? []),
+    ...(options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : []),
+  ];
   const cli = options.cli ? [options.cli] : options.built ? ['bin/flint.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
   const args = [
     ...prof,
@@ -344,6 +349,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const cli = value('--cli');
   const servers = value('--servers');
   const requests = value('--requests');
+  const nodeArgs = value('--node-args')
+    ?.split(' ')
+    .filter((a) => a !== '');
   const seconds = value('--seconds');
   const { runs, skipped } = await serviceBench({
     quick: argv.includes('--quick'),
@@ -355,6 +363,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ...(cli ? { cli: resolve(cli) } : {}),
     ...(servers ? { servers: Number(servers) } : {}),
     ...(requests ? { requests: Number(requests) } : {}),
+    ...(nodeArgs ? { nodeArgs } : {}),
     ...(seconds ? { seconds: Number(seconds) } : {}),
   });
   process.stdout.write(`${JSON.stringify({ runs, skipped }, null, 2)}\n`);

@@ -14,6 +14,42 @@ export function canonicalJson(value: unknown): string {
   return `${write(value)}\n`;
 }
 
+/**
+ * The JSON text of object keys, kept: a trace repeats a few dozen keys thousands of times, and
+ * `JSON.stringify` of each was a fifth of the writer's time. Bounded, so a stream of documents
+ * with ever new keys cannot grow it without end.
+ */
+const keyTexts = new Map<string, string>();
+const KEY_TEXTS_MAX = 10_000;
+
+function keyText(k: string): string {
+  let t = keyTexts.get(k);
+  if (t === undefined) {
+    t = JSON.stringify(k);
+    if (keyTexts.size < KEY_TEXTS_MAX) keyTexts.set(k, t);
+  }
+  return t;
+}
+
+/**
+ * Sort keys in place by UTF-16 code units (what `Array.prototype.sort` does with strings), by
+ * insertion: objects have few keys and often come sorted already, where this is one comparison per
+ * key and `sort` pays its general set-up (docs/performance.md#decision-service).
+ */
+function sortKeys(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    if ((keys[j] as string) <= k) continue;
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 // Built by string concatenation (V8 ropes), which costs about two thirds of pushing parts to an
 // array and joining them (a 4 KB trace, measured in CPU time: docs/performance.md#decision-service).
 function write(value: unknown): string {
@@ -35,15 +71,16 @@ function write(value: unknown): string {
     return `${out}]`;
   }
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
+  const keys = sortKeys(Object.keys(o));
   let out = '{';
   let first = true;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
     const v = o[k];
     if (v === undefined || typeof v === 'function') continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(k)}:${write(v)}`;
+    out += `${keyText(k)}:${write(v)}`;
   }
   return `${out}}`;
 }

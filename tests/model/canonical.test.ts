@@ -57,6 +57,22 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('sorts the keys of objects given in any order, with any characters, as the reference does', () => {
+    const key = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom('a', 'b', 'B', '0', '10', '9', 'é', '\u{1F600}', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.jsonValue({ maxDepth: 2 })), { maxLength: 24 }), (entries) => {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of entries) o[k] = v;
+        expect(canonicalJson(o)).toBe(reference(o));
+        expect(canonicalJson([o, { nested: o }])).toBe(reference([o, { nested: o }]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves out undefined and functions in objects, writes them as null in arrays and at the top', () => {
     const f = () => 1;
     expect(canonicalJson({ b: undefined, a: f, c: [undefined, f, Symbol('s')], d: Number.NaN, é: 'ü\n"\u2028' })).toBe(
