@@ -129,7 +129,12 @@ interface Computed {
 /** The decision service over one store. */
 export class Decisions {
   private readonly models = new Map<string, LiveModel>();
-  private readonly states = new Map<string, { revision: number; state: CaseState }>();
+  /**
+   * Cases this process wrote or read lately, with their row as it was then: a write starts from it
+   * without reading the row again (the guarded update of the append finds a case another process
+   * changed since, and the write then starts over from the store).
+   */
+  private readonly states = new Map<string, { record: CaseRecord; state: CaseState }>();
 
   constructor(
     readonly store: Store,
@@ -226,17 +231,27 @@ export class Decisions {
     return built.model;
   }
 
-  /** A case rebuilt at its current revision (from the cache, a snapshot, or its whole log). */
-  async case(id: string): Promise<LiveCase | null> {
+  /**
+   * A case rebuilt at its current revision (from the cache, a snapshot, or its whole log). With
+   * `trustCached`, a case this process holds is taken as it holds it, without reading its row: for a
+   * write, whose append is guarded by the revision and head it started from.
+   */
+  async case(id: string, trustCached = false): Promise<LiveCase | null> {
+    const held = trustCached ? this.states.get(id) : undefined;
+    if (held !== undefined) {
+      const model = await this.model(held.record.modelId);
+      if (model !== null) return { record: held.record, model, state: held.state };
+    }
     const record = await this.store.getCase(id);
     if (record === null) return null;
     const model = await this.model(record.modelId);
     if (model === null) return null;
     const cached = this.states.get(id);
-    if (cached !== undefined && cached.revision === record.revision) return { record, model, state: cached.state };
+    if (cached !== undefined && cached.record.revision === record.revision && cached.record.head === record.head)
+      return { record, model, state: cached.state };
     let state: CaseState;
-    if (cached !== undefined && cached.revision < record.revision) {
-      state = this.applyTail(model.compiled, cached.state, await this.store.events(id, cached.revision));
+    if (cached !== undefined && cached.record.revision < record.revision) {
+      state = this.applyTail(model.compiled, cached.state, await this.store.events(id, cached.record.revision));
     } else {
       const snap = await this.store.snapshot(id, record.revision);
       if (snap !== null) {
@@ -246,7 +261,7 @@ export class Decisions {
         state = replayEvents(model.compiled, engineEvents(await this.store.events(id))).value;
       }
     }
-    this.remember(id, record.revision, state);
+    this.remember(record, state);
     return { record, model, state };
   }
 
@@ -271,9 +286,10 @@ export class Decisions {
     return state;
   }
 
-  private remember(id: string, revision: number, state: CaseState): void {
+  private remember(record: CaseRecord, state: CaseState): void {
+    const id = record.id;
     this.states.delete(id);
-    this.states.set(id, { revision, state });
+    this.states.set(id, { record, state });
     const max = this.options.cacheCases ?? 2000;
     while (this.states.size > max) {
       const oldest = this.states.keys().next().value;
@@ -337,7 +353,9 @@ export class Decisions {
     if (r.kind === 'replayed') return this.replayOf(r.requestHash, requestHash, r.response);
     if (r.kind !== 'ok') return problem(409, 'conflict', 'The case could not be created; try again.');
     const revision = r.revision;
-    this.remember(r.caseId, revision, started.state);
+    const head = r.events[r.events.length - 1]?.hash;
+    if (head !== undefined)
+      this.remember({ id: r.caseId, modelId: model.id, revision, head, createdBy: ctx.by }, started.state);
     const resp = r.response ?? { status: 201, body: this.created(r.caseId, revision, model).body };
     return { ok: true, status: resp.status, body: resp.body, replayed: false };
   }
@@ -366,8 +384,17 @@ export class Decisions {
       const k = await this.kept(idem.key, requestHash);
       if (k) return k;
     }
+    // The first attempt starts from the case as this process holds it (no read); a conflict, or a
+    // revision the request expects that differs from it, starts over from the store.
+    let trust = true;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const c = await this.case(caseId);
+      let c = await this.case(caseId, trust);
+      if (c !== null && trust && ctx.revision !== undefined && ctx.revision !== c.record.revision) {
+        // The case as held may be behind another process's writes: the store says.
+        this.states.delete(caseId);
+        trust = false;
+        c = await this.case(caseId);
+      }
       if (c === null) return problem(404, 'case-not-found', `No case «${caseId}».`);
       const denied = ctx.guard?.(c) ?? null;
       if (denied !== null) return problem(403, 'forbidden', denied);
@@ -387,10 +414,13 @@ export class Decisions {
       if (r.kind === 'replayed') return this.replayOf(r.requestHash, requestHash, r.response);
       if (r.kind === 'not-found') return problem(404, 'case-not-found', `No case «${caseId}».`);
       if (r.kind === 'conflict') {
+        this.states.delete(caseId);
+        trust = false;
         if (ctx.revision !== undefined) return stale(ctx.revision, r.revision);
         continue;
       }
-      this.remember(caseId, r.revision, out.state);
+      const head = r.events[r.events.length - 1]?.hash ?? c.record.head;
+      this.remember({ ...c.record, revision: r.revision, head }, out.state);
       if (Math.floor(r.revision / SNAPSHOT_EVERY) > Math.floor(c.record.revision / SNAPSHOT_EVERY))
         await this.store.putSnapshot(caseId, r.revision, JSON.stringify(out.state));
       const resp = r.response ?? out.respond(r.revision, r.decisions);

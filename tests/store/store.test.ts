@@ -240,6 +240,19 @@ for (const backend of backends()) {
         ]);
         expect(free.map((a) => a.status)).toEqual([201, 201]);
         expect((await store.getCase('c1'))?.revision).toBe(8);
+        // Each service writes from the case as it holds it; one that is behind the other's writes is
+        // not misled: the current revision is accepted, one it still holds but is past is refused.
+        expect(await other.take('c1', aanvragen, { by: 'actor:alice', revision: 8 })).toMatchObject({ status: 201 });
+        expect(await svc.take('c1', aanvragen, { by: 'actor:alice', revision: 9 })).toMatchObject({ status: 201 });
+        expect(await other.take('c1', aanvragen, { by: 'actor:alice', revision: 9 })).toMatchObject({
+          status: 409,
+          extra: { revision: 10 },
+        });
+        expect(await other.take('c1', aanvragen, { by: 'actor:alice' })).toMatchObject({ status: 201 });
+        const events = await store.events('c1');
+        expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+        const held = canonicalJson((await other.case('c1'))?.state);
+        expect(held).toBe(canonicalJson((await new Decisions(store).case('c1'))?.state));
         expect((await store.verify()).broken).toEqual([]);
       } finally {
         await store.close();
