@@ -136,10 +136,50 @@ export class Decisions {
    */
   private readonly states = new Map<string, { record: CaseRecord; state: CaseState }>();
 
+  /** The snapshots being written, after the answers that asked for them (see {@link maybeSnapshot}). */
+  private background: Promise<void> = Promise.resolve();
+  private snapshotsPending = 0;
+  /** Snapshots that could not be written (the case is rebuilt from its events instead). */
+  snapshotFailures = 0;
+
   constructor(
     readonly store: Store,
-    private readonly options: { readonly cacheCases?: number } = {},
+    private readonly options: {
+      /** How many cases' states to keep in memory (default 2,000). */
+      readonly cacheCases?: number;
+      /** Keep a snapshot of a case every this many events (default {@link SNAPSHOT_EVERY}). */
+      readonly snapshotEvery?: number;
+    } = {},
   ) {}
+
+  /**
+   * Keep a snapshot when a write took a case past a multiple of the snapshot interval, shifted per
+   * case (by a hash of its id) so that cases that grow together do not all take theirs at once. The
+   * snapshot is written after the answer, one per turn of the event loop: it only spares a later
+   * rebuild the replay of the events, which stay the record (a snapshot lost to a crash costs
+   * nothing but that replay).
+   */
+  private maybeSnapshot(caseId: string, from: number, to: number, state: CaseState): void {
+    const every = this.options.snapshotEvery ?? SNAPSHOT_EVERY;
+    let shift = 0;
+    for (let i = 0; i < caseId.length; i++) shift = (shift * 31 + caseId.charCodeAt(i)) % every;
+    if (Math.floor((to + shift) / every) <= Math.floor((from + shift) / every)) return;
+    this.snapshotsPending++;
+    this.background = this.background
+      .then(() => new Promise<void>((turn) => setImmediate(turn)))
+      .then(() => this.store.putSnapshot(caseId, to, JSON.stringify(state)))
+      .catch(() => {
+        this.snapshotFailures++;
+      })
+      .finally(() => {
+        this.snapshotsPending--;
+      });
+  }
+
+  /** Resolves when the snapshots asked for so far are written (before closing the store, say). */
+  async settled(): Promise<void> {
+    while (this.snapshotsPending > 0) await this.background;
+  }
 
   /** Build a model from an upload (load, check, compile), without storing it. */
   buildModel(upload: ModelUpload): Built | Problem {
@@ -421,8 +461,7 @@ export class Decisions {
       }
       const head = r.events[r.events.length - 1]?.hash ?? c.record.head;
       this.remember({ ...c.record, revision: r.revision, head }, out.state);
-      if (Math.floor(r.revision / SNAPSHOT_EVERY) > Math.floor(c.record.revision / SNAPSHOT_EVERY))
-        await this.store.putSnapshot(caseId, r.revision, JSON.stringify(out.state));
+      this.maybeSnapshot(caseId, c.record.revision, r.revision, out.state);
       const resp = r.response ?? out.respond(r.revision, r.decisions);
       return { ok: true, status: resp.status, body: resp.body, replayed: false };
     }

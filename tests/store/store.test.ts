@@ -336,6 +336,43 @@ for (const backend of backends()) {
       }
     });
 
+    it('keeps snapshots on its own, after the answers, spread over cases, and rebuilds from them', async () => {
+      const db = await backend.fresh();
+      const store = await open(db);
+      try {
+        const svc = new Decisions(store, { snapshotEvery: 4 });
+        const model = json(await svc.registerModel(toeslagUpload()));
+        for (const _ of [1, 2, 3]) await svc.createCase({ model: String(model.id), ...toeslagCase }, { by: 'a' });
+        for (let i = 0; i < 8; i++)
+          for (const c of ['c1', 'c2', 'c3'])
+            expect((await svc.take(c, aanvragen, { by: 'actor:alice' })).status).toBe(201);
+        await svc.settled();
+        expect(svc.snapshotFailures).toBe(0);
+        const kept: number[][] = [];
+        for (const c of ['c1', 'c2', 'c3']) {
+          // Every case (revision 5 after its start, 13 after the takes) has one snapshot in every
+          // stretch of four events it went through after its start, at a revision of its own.
+          const seqs: number[] = [];
+          for (let r = 13; r > 5; r--) {
+            const snap = await store.snapshot(c, r);
+            if (snap !== null && !seqs.includes(snap.seq)) seqs.push(snap.seq);
+          }
+          expect(seqs.length).toBeGreaterThanOrEqual(2);
+          kept.push(seqs);
+          const snap = await store.snapshot(c, 13);
+          const fromSnapshot = await new Decisions(store).case(c);
+          expect(snap).not.toBeNull();
+          expect(canonicalJson(fromSnapshot?.state)).toBe(canonicalJson((await svc.case(c))?.state));
+          // the state kept is the state after the event it is kept at (no refusals here: one engine event each)
+          expect((JSON.parse(snap?.state ?? '{}') as { events?: unknown[] }).events?.length).toBe(snap?.seq);
+        }
+        // spread: not every case keeps its snapshots at the same revisions
+        expect(new Set(kept.map((k) => k.join())).size).toBeGreaterThan(1);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('rebuilds a case from a snapshot plus the events after it', async () => {
       const db = await backend.fresh();
       const store = await open(db);

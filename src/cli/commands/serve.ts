@@ -195,7 +195,7 @@ export const serveCommand: Command = {
       server = await startServer(app, {
         port: Number(portText),
         ...(typeof parsed.values.host === 'string' ? { host: parsed.values.host } : {}),
-        afterClose: () => store.close(),
+        afterClose: () => decisions.settled().then(() => store.close()),
       });
     } catch (e) {
       io.stderr(`flint serve: cannot listen on port ${portText}: ${(e as Error).message}\n`);
