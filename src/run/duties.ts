@@ -71,15 +71,25 @@ export function recordViolations(
 ): { state: CaseState; violations: readonly Violation[] } {
   if (state.duties.length === 0) return { state, violations: NONE };
   const to = state.asOf;
-  // The common case, a step that violates nothing, is answered from the open duties grouped by duty
-  // and arguments: one deadline comparison and at most one condition per group, whatever the number
-  // of instances (a case where every application creates a duty holds hundreds of one group).
-  if (!anyViolation(cm, state, to)) return { state, violations: NONE };
+  // First per group of open instances (one duty, one argument list): a deadline passed shows in the
+  // group's earliest, and a `violated when` condition, a function of the state, the clock and the
+  // arguments, is evaluated once for the group. A step that violates nothing (nearly every step)
+  // ends here, whatever the number of instances (a case where every application creates a duty
+  // holds hundreds of one group).
+  const holds = new Map<string, boolean>();
+  let any = false;
+  for (const [key, g] of groupsOf(state.duties)) {
+    if (g.deadline !== null && g.deadline < to) {
+      any = true;
+      continue;
+    }
+    const violated = conditionHolds(cm, state, to, g.duty, g.args);
+    holds.set(key, violated);
+    if (violated) any = true;
+  }
+  if (!any) return { state, violations: NONE };
+  // Then instance by instance, in the case's order: the violations and their order.
   const found: { index: number; v: Violation }[] = [];
-  // A duty's `violated when` condition is a function of the state, the clock and the instance's
-  // arguments: instances of one duty with the same arguments (a duty created again by each
-  // application, say) are evaluated once per call, not once each.
-  const holds = new Map<string, { readonly args: readonly JsonScalar[]; readonly violated: boolean }[]>();
   state.duties.forEach((d, index) => {
     if (d.status !== 'active' || d.violatedAt !== null) return;
     if (d.deadline !== null && d.deadline < to) {
@@ -96,16 +106,9 @@ export function recordViolations(
       });
       return;
     }
-    const cd = cm.duties.get(d.duty);
-    if (!cd?.violation) return;
-    let known = holds.get(d.duty);
-    if (known === undefined) holds.set(d.duty, (known = []));
-    let violated = known.find((k) => sameArgs(k.args, d.args))?.violated;
-    if (violated === undefined) {
-      violated = conditionHolds(cm, state, to, d.duty, d.args);
-      // A few argument lists per duty are kept: the search stays short whatever the case holds.
-      if (known.length < MEMO_PER_DUTY) known.push({ args: d.args, violated });
-    }
+    const key = groupKey(d);
+    let violated = holds.get(key);
+    if (violated === undefined) holds.set(key, (violated = conditionHolds(cm, state, to, d.duty, d.args)));
     if (violated) {
       found.push({
         index,
@@ -212,25 +215,6 @@ export function withDutiesAppended(
     openGroups.set(next, groups);
   }
   return next;
-}
-
-/** Whether any open duty instance is violated on the clock `to` (by its deadline or its condition). */
-function anyViolation(cm: CompiledModel, state: CaseState, to: string): boolean {
-  for (const g of groupsOf(state.duties).values()) {
-    if (g.deadline !== null && g.deadline < to) return true;
-    if (conditionHolds(cm, state, to, g.duty, g.args)) return true;
-  }
-  return false;
-}
-
-/** How many argument lists per duty {@link recordViolations} remembers the condition of. */
-const MEMO_PER_DUTY = 8;
-
-/** The same arguments (scalars, compared as values: `1` and `"1"` differ). */
-function sameArgs(a: readonly JsonScalar[], b: readonly JsonScalar[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The active duty instances (violated ones included), optionally only those whose arguments include `holder`. */
