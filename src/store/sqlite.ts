@@ -10,8 +10,8 @@
  *   WAL is in the operating system's cache), but the last commits may be lost if the machine loses
  *   power; `sqlite:FILE?sync=full` syncs the WAL on every commit instead;
  * - `busy_timeout = 5000`: another process holding the write lock is waited for, not an error;
- * - checkpoints in a worker thread (see CHECKPOINTER), the writer's own only as a backstop
- *   (`wal_autocheckpoint = 10000`, `journal_size_limit` twice that);
+ * - checkpoints in a worker thread (see CHECKPOINTER), every 50 ms while there is work, the
+ *   writer's own only as a backstop (`wal_autocheckpoint = 10000`, `journal_size_limit` twice that);
  * - `foreign_keys = ON`;
  * - `temp_store = MEMORY`: the journal of each savepoint of a group commit (below) is kept in memory.
  *   In a temporary file (the default), every page a request changed that an earlier request of the
@@ -29,20 +29,32 @@ import type { Driver, Row, SqlTx, SqlValue } from './sql.js';
 
 /**
  * The checkpointer: a worker thread with its own connection that copies the WAL into the database
- * file (PASSIVE: it never waits for, nor blocks, the writer) every {@link CHECKPOINT_EVERY_MS}. The
- * file sync a checkpoint needs then happens off the thread that answers requests. CommonJS source
- * run with `eval`, so that it works the same from the sources, the build and the CLI bundle.
+ * file (PASSIVE: it never waits for, nor blocks, the writer): again after {@link CHECKPOINT_BUSY_MS}
+ * while the WAL had frames to copy, else after {@link CHECKPOINT_IDLE_MS}. The copying and the file
+ * sync a checkpoint needs then happen off the thread that answers requests. CommonJS source run with
+ * `eval`, so that it works the same from the sources, the build and the CLI bundle.
  */
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.binding);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
-const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
-const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close(); parentPort.close(); });
+const checkpoint = () => {
+  try { return db.pragma('wal_checkpoint(PASSIVE)')[0]?.log > 0; } catch { return false; }
+};
+let timer = null;
+const run = () => { timer = setTimeout(run, checkpoint() ? workerData.busyMs : workerData.idleMs); };
+timer = setTimeout(run, workerData.idleMs);
+parentPort.on('message', () => { clearTimeout(timer); checkpoint(); db.close(); parentPort.close(); });
 `;
-const CHECKPOINT_EVERY_MS = 250;
+/**
+ * Under a steady write load the WAL grows by thousands of pages a second (about ten per take-act
+ * request): checkpointed only every 250 ms, it reached the writer's backstop
+ * ({@link CHECKPOINT_PAGES}) several times a second, and the writer then copied thousands of pages
+ * itself, stalling every request in flight for tens of milliseconds (docs/performance.md#decision-service).
+ */
+const CHECKPOINT_BUSY_MS = 50;
+const CHECKPOINT_IDLE_MS = 250;
 
 /**
  * The writer itself checkpoints only when the WAL reaches this many pages (SQLite's default is
@@ -71,7 +83,8 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
       workerData: {
         binding: createRequire(import.meta.url).resolve('better-sqlite3'),
         file,
-        everyMs: CHECKPOINT_EVERY_MS,
+        busyMs: CHECKPOINT_BUSY_MS,
+        idleMs: CHECKPOINT_IDLE_MS,
       },
     });
     checkpointer.unref();

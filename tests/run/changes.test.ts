@@ -1,7 +1,6 @@
 /**
  * The change log of fact stores (src/run/changes.ts): which buckets each copy-on-write step changed,
- * found by walking back from the newest store, and a chain that does not keep a case's whole
- * history of stores alive.
+ * found by walking back from the newest store, for the most recent steps of the process.
  */
 import { describe, expect, it } from 'vitest';
 import { changedKeys, recordChange } from '../../src/run/changes.js';
@@ -29,15 +28,22 @@ describe('the change log', () => {
     expect(changedKeys(last, last)).toEqual([]);
   });
 
-  it('cuts the chain behind the newest store, so it does not keep every older store alive', () => {
-    const stores = chain(300);
-    // Walking back from the newest store link by link, a link is missing within 128 steps: nothing
-    // before it is reachable from the newest (the test holds the older stores, so their own links stay).
-    let i = 300;
-    while (i > 0 && changedKeys(stores[i - 1] as object, stores[i] as object) !== null) i--;
-    expect(i).toBeGreaterThan(300 - 128);
-    // every link the newest store can still be asked about (64 back) is there
-    expect(i).toBeLessThanOrEqual(300 - 64);
+  it('forgets steps once 8,192 newer ones were recorded (the caller then compares the buckets)', () => {
+    const stores = chain(3);
+    expect(changedKeys(stores[0] as object, stores[3] as object)?.sort()).toEqual(['k1', 'k2', 'k3']);
+    chain(8192); // other cases' steps
+    expect(changedKeys(stores[0] as object, stores[3] as object)).toBeNull();
+    expect(changedKeys(stores[3] as object, stores[3] as object)).toEqual([]);
+    const later = {};
+    recordChange(later, stores[3] as object, ['k4']);
+    expect(changedKeys(stores[3] as object, later)).toEqual(['k4']);
+  });
+
+  it('knows nothing of stores it never saw', () => {
+    const stores = chain(2);
+    expect(changedKeys({}, stores[2] as object)).toBeNull();
+    expect(changedKeys(stores[0] as object, {})).toBeNull();
+    expect(changedKeys(stores[2] as object, stores[0] as object)).toBeNull();
   });
 
   it('a branch from an older store starts its own chain and answers for its own steps', () => {
