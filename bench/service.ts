@@ -154,8 +154,13 @@ function serve(
   });
 }
 
-/** Keep-alive connections, one per client: node:http costs the load generator less CPU than fetch. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * Keep-alive connections, one per client: node:http costs the load generator less CPU than fetch.
+ * A new pool for each run: a connection left idle from the run before could be closed by the
+ * server's keep-alive timeout (5 s) just as it is reused, and the request would fail with
+ * "socket hang up".
+ */
+let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function post(url: string, token: string, body: unknown): Promise<{ status: number; json: { id?: string } }> {
   const data = JSON.stringify(body);
@@ -206,6 +211,8 @@ async function load(
   maxMs: number,
   pids: readonly (number | undefined)[],
 ): Promise<ServiceRun> {
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const url = urls[0] as string;
   const urlOf = (client: number): string => urls[client % urls.length] as string;
   const cpuOf = (): number | null =>
