@@ -222,6 +222,63 @@ describe.skipIf(!hasChromium())('the explorer', () => {
     });
   });
 
+  describe('an axe-core audit (WCAG 2.1 A and AA)', () => {
+    // axe-core's rules, run in the page on each view; the page's CSP allows only its own scripts, so
+    // this context lets the test inject axe's.
+    const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    // One rule is left out on the trace tree's items only: 'label-content-name-mismatch' (WCAG 2.5.3,
+    // Label in Name) takes all the text inside an element for its label. A tree item is named by its
+    // row (the node's kind, expression and value) and described by its frame line and reads
+    // (aria-describedby); its children are items of their own (WAI-ARIA tree pattern). The rule still
+    // runs on every other element.
+    const RULES = "runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }";
+    const AUDIT = `axe.run({ exclude: [['[role=treeitem]']] }, { ${RULES} })
+      .then((a) => axe.run(document, { ${RULES}, rules: { 'label-content-name-mismatch': { enabled: false } } })
+        .then((b) => [a, b]))
+      .then((rs) => rs.flatMap((r) => r.violations).map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`;
+
+    it('finds no violation on any view of the served explorer', async () => {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+      const audit = await context.newPage();
+      const model = `${server.url}/#/model/${encodeURIComponent(server.modelId)}`;
+      const views: [string, string, () => Promise<unknown>][] = [
+        ['home', `${server.url}/`, () => audit.getByRole('link', { name: 'Case c1' }).waitFor()],
+        ['model graph', model, () => audit.getByRole('searchbox', { name: 'Search a frame' }).waitFor()],
+        [
+          'frame',
+          `${model}/frame/act%3Aterugvorderen%20tegemoetkoming`,
+          () => audit.getByRole('region', { name: '<<terugvorderen tegemoetkoming>>' }).waitFor(),
+        ],
+        ['case', `${server.url}/#/case/c1`, () => audit.getByRole('region', { name: 'Timeline' }).waitFor()],
+        [
+          'decision',
+          `${server.url}/#/decision/${earlyRecovery}`,
+          () => audit.getByRole('region', { name: 'Why not?' }).waitFor(),
+        ],
+      ];
+      const found: Record<string, unknown> = {};
+      try {
+        for (const [name, url, ready] of views) {
+          await audit.goto('about:blank');
+          await audit.goto(url);
+          await ready();
+          if (name === 'decision') {
+            await audit.getByRole('button', { name: 'Expand all' }).click();
+            await audit.getByRole('region', { name: 'Why not?' }).getByRole('button', { name: 'Ask' }).click();
+            await audit.getByTestId('why-not-answer').waitFor();
+          }
+          await audit.addScriptTag({ content: AXE });
+          const violations = await audit.evaluate(AUDIT);
+          if ((violations as unknown[]).length > 0) found[name] = violations;
+        }
+      } finally {
+        await context.close();
+      }
+      expect(found).toEqual({});
+    });
+  });
+
   describe('as static files opened from disk', () => {
     it('opens a dropped trace JSON without a service', async () => {
       const res = await fetch(`${server.url}/v1/decisions/${recovery}`, { headers: { authorization: 'Bearer demo' } });

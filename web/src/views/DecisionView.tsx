@@ -59,7 +59,10 @@ export function DecisionView(props: { id: string; node: string | null }) {
         <div>
           <section aria-labelledby="why-h">
             <h2 id="why-h">{t.why}</h2>
-            <pre class="explanation">{explanation}</pre>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs the keyboard (2.1.1) */}
+            <pre class="explanation" tabIndex={0}>
+              {explanation}
+            </pre>
           </section>
           {entry.reasons.length > 0 && (
             <section aria-labelledby="failing-h">

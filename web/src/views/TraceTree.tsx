@@ -102,6 +102,7 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
     const isOpen = open.has(path);
     const frame = n.frame !== undefined ? props.entry.frames[n.frame] : undefined;
     const labelId = `tn-${path}`;
+    const meta = frame !== undefined || (n.reads ?? []).length > 0;
     return (
       // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles the keys (arrows, Enter, Space) of its items
       <div
@@ -111,6 +112,8 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
         aria-expanded={kids ? isOpen : undefined}
         aria-selected={props.selected === path}
         aria-labelledby={labelId}
+        // The frame line and the reads describe the node; they are not its name (WCAG 2.5.3).
+        aria-describedby={meta ? `${labelId}-meta` : undefined}
         tabIndex={focus === path ? 0 : -1}
         data-path={path}
         class={`tn${props.selected === path ? ' selected' : ''}`}
@@ -136,8 +139,8 @@ export function TraceTree(props: { entry: TraceEntry; decisionId: string; select
             </span>
           </span>
         </div>
-        {(frame || (n.reads ?? []).length > 0) && (
-          <div class="tn-meta small">
+        {meta && (
+          <div class="tn-meta small" id={`${labelId}-meta`}>
             {frame && (
               <span>
                 {frame.kind === 'act'
