@@ -211,6 +211,24 @@ const R = {
     request: json(createCaseBody),
     responses: { ...ok('created', 201), ...errors(400, 403, 404, 413, 422) },
   }),
+  listCases: createRoute({
+    method: 'get',
+    path: '/v1/cases',
+    request: {
+      query: z.object({
+        model: ID.optional(),
+        after: ID.optional(),
+        limit: z
+          .string()
+          .regex(/^\d{1,4}$/, 'a number from 1 to 1000')
+          .optional(),
+      }),
+    },
+    responses: {
+      ...ok('the cases (id, model, revision) in the order they were created, a page at a time'),
+      ...errors(400, 403),
+    },
+  }),
   getCase: createRoute({
     method: 'get',
     path: '/v1/cases/{id}',
@@ -631,6 +649,29 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const ctx = writeContext(c);
     if (ctx instanceof Response) return ctx;
     return reply(c, await decisions.createCase(body, ctx));
+  });
+
+  route(R.listCases, async (c) => {
+    const p = c.get('principal');
+    const q = c.req.valid('query' as never) as { model?: string; after?: string; limit?: string };
+    if (p.kind === 'actor')
+      return deny(c, `actor ${p.actor} reads its cases by their id; listing cases is for readers and admins`);
+    const limit = q.limit === undefined ? 100 : Number(q.limit);
+    if (limit < 1 || limit > 1000)
+      return fail(c, { status: 400, code: 'bad-limit', detail: `limit must be from 1 to 1000, not ${limit}.` });
+    const granted = p.kind === 'reader' && p.models !== '*' ? p.models : undefined;
+    if (q.model !== undefined && granted !== undefined && !granted.includes(q.model))
+      return deny(c, `reader ${p.name} is not granted model ${q.model}`);
+    const models = q.model !== undefined ? [q.model] : granted;
+    const page = await decisions.store.listCases({
+      ...(models !== undefined ? { models } : {}),
+      ...(q.after !== undefined ? { after: q.after } : {}),
+      limit: limit + 1,
+    });
+    const shown = page.slice(0, limit);
+    const cases = shown.map((r) => ({ id: r.id, model: r.modelId, revision: r.revision }));
+    const next = page.length > limit ? (shown[shown.length - 1]?.id ?? null) : null;
+    return send(c, 200, canonicalJson({ cases, next }));
   });
 
   route(R.getCase, async (c) => {

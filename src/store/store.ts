@@ -409,6 +409,29 @@ export class Store {
     return rows[0] === undefined ? null : caseOf(rows[0]);
   }
 
+  /**
+   * Cases in the order they were created (`c1`, `c2`, …), after the case `after` when given, at most
+   * `limit`; only of the models `models` when given (an empty list gives none).
+   */
+  async listCases(q: { models?: readonly string[]; after?: string; limit: number }): Promise<CaseRecord[]> {
+    if (q.models !== undefined && q.models.length === 0) return [];
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.models !== undefined) {
+      where.push(`model_id IN (${q.models.map(() => '?').join(', ')})`);
+      params.push(...q.models);
+    }
+    if (q.after !== undefined) {
+      // Ids are `c` and a counter: by length, then by text, is their numeric order.
+      where.push('(length(id) > length(?) OR (length(id) = length(?) AND id > ?))');
+      params.push(q.after, q.after, q.after);
+    }
+    const sql = `SELECT * FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY length(id), id LIMIT ?`;
+    const rows = await this.db.read((t) => t.all(sql, [...params, q.limit]));
+    return rows.map(caseOf);
+  }
+
   /** The events of a case from position `after + 1` on, in order. */
   async events(caseId: string, after = 0): Promise<EventRecord[]> {
     const rows = await this.db.read((t) =>

@@ -47,7 +47,13 @@ for (const backend of backends()) {
       const doc = await s.call(null, 'GET', '/openapi.json');
       expect(doc.status).toBe(200);
       expect(Object.keys(doc.json.paths as object)).toEqual(
-        expect.arrayContaining(['/v1/models', '/v1/cases/{id}/acts', '/v1/decisions/{id}/why-not', '/v1/decisions']),
+        expect.arrayContaining([
+          '/v1/models',
+          '/v1/cases',
+          '/v1/cases/{id}/acts',
+          '/v1/decisions/{id}/why-not',
+          '/v1/decisions',
+        ]),
       );
       const none = await s.call(null, 'GET', '/v1/cases/c1');
       expect(none.status).toBe(401);
@@ -348,6 +354,49 @@ for (const backend of backends()) {
       ]);
       expect((await cli(['store', 'verify'])).code).toBe(2);
       expect((await cli(['store', 'verify', '--db', 'sqlite:/nonexistent/x.db'])).code).toBe(1);
+    });
+
+    it('lists cases a page at a time, in the order they were created, to admins and readers of their models', async () => {
+      const before = await s.call('admin', 'GET', '/v1/cases?limit=1000');
+      expect(before.status).toBe(200);
+      const known = (before.json.cases as { id: string }[]).map((x) => x.id);
+      expect(known[0]).toBe('c1');
+      // Enough cases to pass c9 → c10 (ids sort by their number, not as text).
+      for (let i = known.length; i < 12; i++)
+        expect((await s.call('admin', 'POST', '/v1/cases', { model, ...toeslagCase })).status).toBe(201);
+      const ids = (path: string, who: 'admin' | 'auditor' | 'stranger' | 'alice' = 'admin') =>
+        s.call(who, 'GET', path).then((r) => ({
+          status: r.status,
+          ids: ((r.json.cases ?? []) as { id: string; model: string }[]).map((x) => x.id),
+          next: r.json.next,
+          detail: r.json.detail,
+        }));
+      const first = await ids('/v1/cases?limit=5');
+      expect(first).toMatchObject({ status: 200, ids: ['c1', 'c2', 'c3', 'c4', 'c5'], next: 'c5' });
+      expect(await ids('/v1/cases?limit=5&after=c5')).toMatchObject({
+        ids: ['c6', 'c7', 'c8', 'c9', 'c10'],
+        next: 'c10',
+      });
+      const last = await ids('/v1/cases?limit=5&after=c10');
+      expect(last.ids.slice(0, 2)).toEqual(['c11', 'c12']);
+      expect(last.next).toBe(last.ids.length === 5 ? last.ids[4] : null);
+      const page = await s.call('admin', 'GET', '/v1/cases?limit=1');
+      expect(page.json).toEqual({ cases: [{ id: 'c1', model, revision: expect.any(Number) }], next: 'c1' });
+      // a reader of every model sees them all; a reader of another model none, and may not ask for this one
+      expect((await ids('/v1/cases?limit=12', 'auditor')).ids).toEqual((await ids('/v1/cases?limit=12')).ids);
+      expect(await ids(`/v1/cases?model=${encodeURIComponent(model)}&limit=3`, 'auditor')).toMatchObject({
+        ids: ['c1', 'c2', 'c3'],
+      });
+      expect(await ids('/v1/cases', 'stranger')).toMatchObject({ status: 200, ids: [], next: null });
+      expect(await ids(`/v1/cases?model=${encodeURIComponent(model)}`, 'stranger')).toMatchObject({ status: 403 });
+      expect(await ids('/v1/cases?model=sha256%3Anone', 'admin')).toMatchObject({ status: 200, ids: [] });
+      // an actor reads its cases by id; the list would show it others'
+      expect(await ids('/v1/cases', 'alice')).toMatchObject({
+        status: 403,
+        detail: 'actor alice reads its cases by their id; listing cases is for readers and admins',
+      });
+      for (const bad of ['/v1/cases?limit=0', '/v1/cases?limit=1001', '/v1/cases?limit=x', '/v1/cases?limit=-1'])
+        expect((await s.call('admin', 'GET', bad)).status, bad).toBe(400);
     });
 
     it.runIf(backend.name === 'postgres')('answers 503, not 500, when the database is gone', async () => {
