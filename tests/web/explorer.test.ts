@@ -102,6 +102,11 @@ describe.skipIf(!hasChromium())('the explorer', () => {
 
     it('shows the demo case timeline and the state after any event', async () => {
       await page.goto(`${server.url}/`);
+      // The cases listed by the service (GET /v1/cases), with their model and revision.
+      const cases = page.getByRole('region', { name: 'Cases' });
+      await expect
+        .poll(() => cases.getByRole('listitem').first().textContent())
+        .toMatch(/^Case c1 Kinderopvangtoeslag \(Wko, Bko, Awir\) · revision \d+/);
       await page.getByRole('link', { name: 'Case c1' }).click();
       const timeline = page.getByRole('region', { name: 'Timeline' });
       await timeline.waitFor();

@@ -16,6 +16,12 @@ export function Home(props: {
   const [draft, setDraft] = useState('');
   const [caseId, setCaseId] = useState('');
   const models = useAsync(() => (api ? api.models() : Promise.resolve(null)), [api]);
+  // The service's cases when the token may list them (readers, admins), else those the page was told of.
+  const listed = useAsync(() => (api ? api.cases().catch(() => null) : Promise.resolve(null)), [api]);
+  const described = new Map((props.config?.cases ?? []).map((c) => [c.id, c.description]));
+  const titles = new Map((models.value ?? []).map((m) => [m.id, m.title ?? m.id]));
+  const cases: { id: string; model: string; revision: number | null }[] =
+    listed.value?.cases ?? (props.config?.cases ?? []).map((c) => ({ id: c.id, model: c.model, revision: null }));
   return (
     <div class="home">
       <h1>{t.appTitle}</h1>
@@ -68,15 +74,20 @@ export function Home(props: {
         <section aria-labelledby="cases-h" class="card">
           <h2 id="cases-h">{t.cases}</h2>
           <ul>
-            {(props.config?.cases ?? []).map((c) => (
+            {cases.map((c) => (
               <li key={c.id}>
                 <a href={href({ view: 'case', id: c.id, event: null })}>
                   {t.caseOne} {c.id}
-                </a>
-                <p class="muted small">{c.description}</p>
+                </a>{' '}
+                <span class="muted small">
+                  {titles.get(c.model) ?? ''}
+                  {c.revision !== null && ` · ${t.revision} ${c.revision}`}
+                </span>
+                {described.has(c.id) && <p class="muted small">{described.get(c.id)}</p>}
               </li>
             ))}
           </ul>
+          {listed.value?.next != null && <p class="hint">{t.moreCases}</p>}
           <form
             class="inline"
             onSubmit={(e) => {
