@@ -83,6 +83,10 @@ describe('junk requests', () => {
       '/v1/decisions/c1-d1/why-not?act=%00&params=%7B',
       '/v1/decisions/c1-d1?format=pdf',
       '/v1/decisions/../../etc/passwd',
+      '/v1/cases?limit=99999',
+      '/v1/cases?limit=1e3',
+      `/v1/cases?after=${'c'.repeat(300)}`,
+      '/v1/cases?model=',
     ];
     for (const p of paths) {
       const r = await s.call('admin', 'GET', p);
