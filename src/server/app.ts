@@ -225,7 +225,7 @@ const R = {
       }),
     },
     responses: {
-      ...ok('the cases (id, model, revision) in the order they were created, a page at a time'),
+      ...ok('the cases the principal may read (id, model, revision), in the order they were created, a page at a time'),
       ...errors(400, 403),
     },
   }),
@@ -654,8 +654,6 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   route(R.listCases, async (c) => {
     const p = c.get('principal');
     const q = c.req.valid('query' as never) as { model?: string; after?: string; limit?: string };
-    if (p.kind === 'actor')
-      return deny(c, `actor ${p.actor} reads its cases by their id; listing cases is for readers and admins`);
     const limit = q.limit === undefined ? 100 : Number(q.limit);
     if (limit < 1 || limit > 1000)
       return fail(c, { status: 400, code: 'bad-limit', detail: `limit must be from 1 to 1000, not ${limit}.` });
@@ -665,6 +663,8 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     const models = q.model !== undefined ? [q.model] : granted;
     const page = await decisions.store.listCases({
       ...(models !== undefined ? { models } : {}),
+      // An actor lists the cases it is an actor of, as it may read them (GET /v1/cases/{id}).
+      ...(p.kind === 'actor' ? { actor: p.actor } : {}),
       ...(q.after !== undefined ? { after: q.after } : {}),
       limit: limit + 1,
     });

@@ -34,6 +34,10 @@ const DECISION_RESTS_FILL = [
   'CREATE INDEX decision_rests_by_source ON decision_rests (source, at)',
 ];
 
+/** Version 4: who is an actor of which case (actors are fixed when a case is created). */
+const CASE_ACTORS = `CREATE TABLE case_actors (
+        actor TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (actor, case_id))`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -89,6 +93,25 @@ export const MIGRATIONS: readonly Migration[] = [
         'ALTER TABLE events_v3 RENAME TO events',
       ],
       postgres: [DECISION_RESTS, ...DECISION_RESTS_FILL],
+    },
+  },
+  {
+    version: 4,
+    name: 'case_actors: the actors of each case, for listing an actor its cases',
+    statements: {
+      // Filled from each case's `create` event (its body is canonical JSON with `event.actors`).
+      sqlite: [
+        CASE_ACTORS,
+        `INSERT INTO case_actors (actor, case_id)
+         SELECT a.key, e.case_id FROM events e, json_each(e.body, '$.event.actors') a
+         WHERE e.seq = 1 AND e.kind = 'create' ORDER BY e.case_id, a.key`,
+      ],
+      postgres: [
+        CASE_ACTORS,
+        `INSERT INTO case_actors (actor, case_id)
+         SELECT a.key, e.case_id FROM events e, jsonb_each((e.body::jsonb) -> 'event' -> 'actors') a
+         WHERE e.seq = 1 AND e.kind = 'create' ORDER BY e.case_id, a.key`,
+      ],
     },
   },
 ];

@@ -268,6 +268,13 @@ export class Store {
         GENESIS,
         by,
       ]);
+      const created = events[0]?.event as { kind?: string; actors?: Record<string, unknown> } | undefined;
+      const actors = created?.kind === 'create' ? Object.keys(created.actors ?? {}).sort() : [];
+      if (actors.length > 0)
+        await t.run(
+          `INSERT INTO case_actors (actor, case_id) VALUES ${actors.map(() => '(?, ?)').join(', ')}`,
+          actors.flatMap((a) => [a, caseId]),
+        );
       return this.appendIn(t, caseId, modelId, 0, GENESIS, events, by, idem, respond, true);
     });
   }
@@ -411,12 +418,22 @@ export class Store {
 
   /**
    * Cases in the order they were created (`c1`, `c2`, …), after the case `after` when given, at most
-   * `limit`; only of the models `models` when given (an empty list gives none).
+   * `limit`; only of the models `models` when given (an empty list gives none), only those `actor`
+   * is an actor of when given.
    */
-  async listCases(q: { models?: readonly string[]; after?: string; limit: number }): Promise<CaseRecord[]> {
+  async listCases(q: {
+    models?: readonly string[];
+    actor?: string;
+    after?: string;
+    limit: number;
+  }): Promise<CaseRecord[]> {
     if (q.models !== undefined && q.models.length === 0) return [];
     const where: string[] = [];
     const params: (string | number)[] = [];
+    if (q.actor !== undefined) {
+      where.push('id IN (SELECT case_id FROM case_actors WHERE actor = ?)');
+      params.push(q.actor);
+    }
     if (q.models !== undefined) {
       where.push(`model_id IN (${q.models.map(() => '?').join(', ')})`);
       params.push(...q.models);

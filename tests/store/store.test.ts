@@ -61,14 +61,14 @@ for (const backend of backends()) {
         expect(await migrate(d)).toEqual(MIGRATIONS.map((m) => m.version));
         expect(await migrate(d)).toEqual([]);
         await d.tx((t) => t.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [99, 'future']));
-        await expect(migrate(d)).rejects.toThrow(/schema version 99, newer than this service knows \(3\)/);
+        await expect(migrate(d)).rejects.toThrow(/schema version 99, newer than this service knows \(4\)/);
       } finally {
         await d.close();
       }
-      expect(SCHEMA_VERSION).toBe(3);
+      expect(SCHEMA_VERSION).toBe(4);
     });
 
-    it('migrates a version-2 store to version 3: the same events, chains and decisions on sources', async () => {
+    it('migrates a version-2 store to the newest: events, chains, decisions on sources, actors', async () => {
       // A store written by the current code, its rows then copied by hand into a store at version 2
       // (decision_sources as version 1 made it), which opening migrates.
       const db3 = await backend.fresh();
@@ -123,12 +123,16 @@ for (const backend of backends()) {
       } finally {
         await to.close();
       }
-      const s = await open(db2); // migrates to version 3
+      const s = await open(db2); // migrates to the newest version
       try {
         expect(await s.decisionsRestingOn({ source: 'wko-1:1' })).toEqual(before.byId);
         expect(await s.decisionsRestingOn({ source: 'jci1.3:c:BWBR0017017&artikel=1.1' })).toEqual(before.byJci);
         expect([...(await s.events('c1')), ...(await s.events('c2'))]).toEqual(before.events);
         expect(await s.verify()).toEqual({ cases: 2, events: 14, decisions: 4, broken: [] });
+        // Version 4 filled the actors of each case from its create event.
+        expect((await s.listCases({ actor: 'alice', limit: 10 })).map((r) => r.id)).toEqual(['c1', 'c2']);
+        expect((await s.listCases({ actor: 'kees', limit: 10 })).map((r) => r.id)).toEqual(['c1', 'c2']);
+        expect(await s.listCases({ actor: 'mallory', limit: 10 })).toEqual([]);
         // And it goes on: a decision taken after the migration is found too.
         const more = new Decisions(s);
         expect(await more.take('c2', aanvragen, { by: 'actor:alice' })).toMatchObject({ ok: true, status: 201 });

@@ -119,7 +119,7 @@ export class Api {
     this.get<{ format: 'flint' | 'flint-json'; main: string; files: Record<string, string> }>(
       `/models/${encodeURIComponent(id)}/files`,
     );
-  /** The first page of cases (readers and admins; an actor gets a 403). */
+  /** The first page of the cases the token may read. */
   cases = () =>
     this.get<{ cases: { id: string; model: string; revision: number }[]; next: string | null }>('/cases?limit=100');
   caseDoc = (id: string) => this.get<CaseDoc>(`/cases/${encodeURIComponent(id)}`);

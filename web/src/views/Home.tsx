@@ -16,7 +16,7 @@ export function Home(props: {
   const [draft, setDraft] = useState('');
   const [caseId, setCaseId] = useState('');
   const models = useAsync(() => (api ? api.models() : Promise.resolve(null)), [api]);
-  // The service's cases when the token may list them (readers, admins), else those the page was told of.
+  // The cases the token may read, else (no answer) those the page was told of.
   const listed = useAsync(() => (api ? api.cases().catch(() => null) : Promise.resolve(null)), [api]);
   const described = new Map((props.config?.cases ?? []).map((c) => [c.id, c.description]));
   const titles = new Map((models.value ?? []).map((m) => [m.id, m.title ?? m.id]));
