@@ -217,7 +217,10 @@ const R = {
     request: {
       query: z.object({
         model: ID.optional(),
-        after: ID.optional(),
+        after: z
+          .string()
+          .regex(/^c\d{1,15}$/, 'a case id')
+          .optional(),
         limit: z
           .string()
           .regex(/^\d{1,4}$/, 'a number from 1 to 1000')
@@ -665,7 +668,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       ...(models !== undefined ? { models } : {}),
       // An actor lists the cases it is an actor of, as it may read them (GET /v1/cases/{id}).
       ...(p.kind === 'actor' ? { actor: p.actor } : {}),
-      ...(q.after !== undefined ? { after: q.after } : {}),
+      ...(q.after !== undefined ? { after: Number(q.after.slice(1)) } : {}),
       limit: limit + 1,
     });
     const shown = page.slice(0, limit);

@@ -34,9 +34,18 @@ const DECISION_RESTS_FILL = [
   'CREATE INDEX decision_rests_by_source ON decision_rests (source, at)',
 ];
 
-/** Version 4: who is an actor of which case (actors are fixed when a case is created). */
-const CASE_ACTORS = `CREATE TABLE case_actors (
-        actor TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (actor, case_id))`;
+/**
+ * Version 4, for listing cases (`GET /v1/cases`): who is an actor of which case (actors are fixed
+ * when a case is created), and each case's number (`c12` is 12) with an index, so that a page of
+ * cases in the order they were created is read from an index, not sorted from the whole table.
+ */
+const CASE_LISTING = [
+  `CREATE TABLE case_actors (
+        actor TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), PRIMARY KEY (actor, case_id))`,
+  'ALTER TABLE cases ADD COLUMN ordinal BIGINT',
+  'UPDATE cases SET ordinal = CAST(substr(id, 2) AS BIGINT)',
+  'CREATE UNIQUE INDEX cases_by_ordinal ON cases (ordinal)',
+];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -97,17 +106,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'case_actors: the actors of each case, for listing an actor its cases',
+    name: 'case_actors and cases.ordinal, for listing cases',
     statements: {
       // Filled from each case's `create` event (its body is canonical JSON with `event.actors`).
       sqlite: [
-        CASE_ACTORS,
+        ...CASE_LISTING,
         `INSERT INTO case_actors (actor, case_id)
          SELECT a.key, e.case_id FROM events e, json_each(e.body, '$.event.actors') a
          WHERE e.seq = 1 AND e.kind = 'create' ORDER BY e.case_id, a.key`,
       ],
       postgres: [
-        CASE_ACTORS,
+        ...CASE_LISTING,
         `INSERT INTO case_actors (actor, case_id)
          SELECT a.key, e.case_id FROM events e, jsonb_each((e.body::jsonb) -> 'event' -> 'actors') a
          WHERE e.seq = 1 AND e.kind = 'create' ORDER BY e.case_id, a.key`,

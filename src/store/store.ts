@@ -261,12 +261,14 @@ export class Store {
     respond: (r: { caseId: string; revision: number }) => StoredResponse,
   ): Promise<AppendResult> {
     return this.write(idem, async (t) => {
-      const caseId = `c${await this.next(t, 'case')}`;
-      await t.run('INSERT INTO cases (id, model_id, revision, head, created_by) VALUES (?, ?, 0, ?, ?)', [
+      const ordinal = await this.next(t, 'case');
+      const caseId = `c${ordinal}`;
+      await t.run('INSERT INTO cases (id, model_id, revision, head, created_by, ordinal) VALUES (?, ?, 0, ?, ?, ?)', [
         caseId,
         modelId,
         GENESIS,
         by,
+        ordinal,
       ]);
       const created = events[0]?.event as { kind?: string; actors?: Record<string, unknown> } | undefined;
       const actors = created?.kind === 'create' ? Object.keys(created.actors ?? {}).sort() : [];
@@ -417,14 +419,14 @@ export class Store {
   }
 
   /**
-   * Cases in the order they were created (`c1`, `c2`, …), after the case `after` when given, at most
-   * `limit`; only of the models `models` when given (an empty list gives none), only those `actor`
-   * is an actor of when given.
+   * Cases in the order they were created (`c1`, `c2`, …), after the case numbered `after` when given,
+   * at most `limit`; only of the models `models` when given (an empty list gives none), only those
+   * `actor` is an actor of when given. Read along the index of case numbers.
    */
   async listCases(q: {
     models?: readonly string[];
     actor?: string;
-    after?: string;
+    after?: number;
     limit: number;
   }): Promise<CaseRecord[]> {
     if (q.models !== undefined && q.models.length === 0) return [];
@@ -439,12 +441,11 @@ export class Store {
       params.push(...q.models);
     }
     if (q.after !== undefined) {
-      // Ids are `c` and a counter: by length, then by text, is their numeric order.
-      where.push('(length(id) > length(?) OR (length(id) = length(?) AND id > ?))');
-      params.push(q.after, q.after, q.after);
+      where.push('ordinal > ?');
+      params.push(q.after);
     }
     const sql = `SELECT * FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY length(id), id LIMIT ?`;
+      ORDER BY ordinal LIMIT ?`;
     const rows = await this.db.read((t) => t.all(sql, [...params, q.limit]));
     return rows.map(caseOf);
   }
