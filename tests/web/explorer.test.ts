@@ -13,7 +13,10 @@ import type { ExplorerServer } from './harness.js';
 import { buildExplorer, CHROMIUM, hasChromium, launch, ROOT, startExplorerServer } from './harness.js';
 
 // Page-side code as text: this file is compiled without the DOM library.
-const IS_FOCUSED = 'el => el === document.activeElement';
+// (A function, not a string: a locator evaluates a string as an expression, and a function
+// expression in a string comes back undefined, which a loop condition takes for "not focused".)
+const IS_FOCUSED = (el: unknown): boolean =>
+  el === (globalThis as { document?: { activeElement?: unknown } }).document?.activeElement;
 const UNNAMED_CONTROLS = `[...document.querySelectorAll('input, select, button')].filter(
   (el) => !el.getAttribute('aria-label') && !(el.labels && el.labels.length) && !el.textContent.trim()).length`;
 
@@ -50,8 +53,8 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       await page.goto(`${server.url}/`);
       await page.getByRole('link', { name: 'Kinderopvangtoeslag (Wko, Bko, Awir)' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Model graph');
-      // The graph is a picture with a name; the frame list is the keyboard's way in.
-      const graph = page.getByRole('img', { name: /^Graph of \d+ frames and sources with \d+ relations$/ });
+      // The graph has a name; the arrow keys move through it (below), the frame list is the other way in.
+      const graph = page.getByRole('application', { name: /^Graph of \d+ frames and sources with \d+ relations$/ });
       expect(await graph.count()).toBe(1);
       await page.getByRole('searchbox', { name: 'Search a frame' }).fill('terugvorderen tegemoet');
       const list = page.getByRole('navigation', { name: 'Frame' });
@@ -82,6 +85,26 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       expect(await source.getByRole('link', { name: '<<terugvorderen tegemoetkoming>>' }).count()).toBeGreaterThan(0);
       expect(await source.getByRole('group', { name: /Versions/ }).count()).toBe(0);
       expect(await source.locator('summary').textContent()).toMatch(/^Versions \(\d+\)$/);
+    });
+
+    it('moves through the graph with the arrow keys, opening each frame and saying which it is', async () => {
+      await page.goto(`${server.url}/#/model/${encodeURIComponent(server.modelId)}`);
+      const graph = page.getByRole('application', { name: /^Graph of/ });
+      await graph.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.url()).toContain('/frame/');
+      const said = page.getByTestId('graph-said');
+      await expect.poll(() => said.textContent()).toMatch(/, (act|fact|duty|source), \d+ relations$/);
+      const label = ((await said.textContent()) ?? '').replace(/, [^,]+, \d+ relations$/, '');
+      await expect.poll(() => page.getByRole('region', { name: label }).count()).toBe(1);
+      // Each arrow goes to another frame, as drawn; the focus stays on the graph.
+      const seen = new Set([page.url()]);
+      for (const key of ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown']) {
+        await page.keyboard.press(key);
+        seen.add(page.url());
+      }
+      expect(seen.size).toBeGreaterThan(2);
+      expect(await graph.evaluate(IS_FOCUSED)).toBe(true);
     });
 
     it('filters the graph by kind and by article', async () => {
@@ -145,6 +168,7 @@ describe.skipIf(!hasChromium())('the explorer', () => {
       // Keyboard: focus the root, go down to the preconditions, open them, step into the first child.
       await root.focus();
       for (let i = 0; i < 10 && !(await pre.evaluate(IS_FOCUSED)); i++) await page.keyboard.press('ArrowDown');
+      expect(await pre.evaluate(IS_FOCUSED)).toBe(true);
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => pre.getAttribute('aria-expanded')).toBe('true');
       await expect.poll(() => tree.getByRole('treeitem').count()).toBeGreaterThan(before);

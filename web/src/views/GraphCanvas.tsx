@@ -1,8 +1,9 @@
 /**
  * The model graph drawn by sigma (WebGL) after a ForceAtlas2 layout from a deterministic start
- * (nodes on circles by kind), so the same model is drawn the same way each time. The canvas is a
- * picture for sighted mouse users: it has an accessible name, and the frame list next to it is the
- * keyboard and screen reader way to the same frames.
+ * (nodes on circles by kind), so the same model is drawn the same way each time. The mouse picks a
+ * frame by clicking; the keyboard moves through the picture with the arrow keys (to the nearest
+ * visible frame in that direction, as drawn), each step selecting the frame and saying which it is
+ * in a live region. The frame list next to it is the other way to the same frames.
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -34,6 +35,8 @@ export function GraphCanvas(props: {
   const [failed, setFailed] = useState(false);
   const select = useRef(props.onSelect);
   select.current = props.onSelect;
+  const graph = useRef<Graph | null>(null);
+  const [said, setSaid] = useState('');
 
   useEffect(() => {
     const el = box.current;
@@ -111,11 +114,65 @@ export function GraphCanvas(props: {
     s.on('enterNode', () => el.classList.add('pointer'));
     s.on('leaveNode', () => el.classList.remove('pointer'));
     sigma.current = s;
+    graph.current = g;
     return () => {
       s.kill();
       sigma.current = null;
+      graph.current = null;
     };
   }, [props.nodes, props.edges]);
+
+  // Where a node is drawn, in viewport pixels (y down).
+  const at = (key: string): { x: number; y: number } | null => {
+    const g = graph.current;
+    const s = sigma.current;
+    if (g === null || s === null || !g.hasNode(key)) return null;
+    const { x, y } = g.getNodeAttributes(key) as { x: number; y: number };
+    return s.graphToViewport({ x, y });
+  };
+  const DIRECTIONS: Readonly<Record<string, readonly [number, number]>> = {
+    ArrowRight: [1, 0],
+    ArrowLeft: [-1, 0],
+    ArrowDown: [0, 1],
+    ArrowUp: [0, -1],
+  };
+  /** The visible frame nearest to `from` in direction `d`, within 60° either side of it. */
+  const nearest = (from: string | null, d: readonly [number, number]): string | null => {
+    const g = graph.current;
+    if (g === null) return null;
+    const keys = g.nodes().filter((k) => props.visible.has(k));
+    const origin = from === null ? null : at(from);
+    if (origin === null) return keys[0] ?? null; // nothing chosen yet: start at the first frame
+    let best: string | null = null;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const k of keys) {
+      if (k === from) continue;
+      const p = at(k);
+      if (p === null) continue;
+      const dx = p.x - origin.x;
+      const dy = p.y - origin.y;
+      const along = dx * d[0] + dy * d[1];
+      const across = Math.abs(dx * d[1] - dy * d[0]);
+      if (along <= 0 || across > along * Math.tan(Math.PI / 3)) continue;
+      const score = along + 2 * across; // straight ahead first
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+    return best;
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const d = DIRECTIONS[e.key];
+    const g = graph.current;
+    if (d === undefined || g === null) return;
+    e.preventDefault();
+    const next = nearest(props.selected !== null && g.hasNode(props.selected) ? props.selected : null, d);
+    if (next === null) return;
+    const a = g.getNodeAttributes(next) as { label: string; kind: string };
+    setSaid(t.graphAt(a.label, t.kindOne[a.kind] ?? a.kind, g.degree(next)));
+    select.current(next);
+  };
 
   useEffect(() => {
     const s = sigma.current;
@@ -135,10 +192,21 @@ export function GraphCanvas(props: {
       <div
         ref={box}
         class="graph"
-        role="img"
+        role="application"
+        aria-roledescription={t.graphRole}
         aria-label={t.graphLabel(props.nodes.length, props.edges.length)}
+        aria-describedby="graph-keys"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawn graph operated with the arrow keys (role application)
+        tabIndex={0}
+        onKeyDown={onKey}
         data-testid="graph"
       />
+      <p id="graph-keys" class="visually-hidden">
+        {t.graphKeys}
+      </p>
+      <p class="visually-hidden" aria-live="polite" data-testid="graph-said">
+        {said}
+      </p>
       {failed && <p class="graph-fallback">{t.graphUnavailable}</p>}
       <ul class="legend" aria-label={t.kinds}>
         {ORDER.map((k) => (
