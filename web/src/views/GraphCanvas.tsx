@@ -21,6 +21,14 @@ export const KIND_COLORS: Readonly<Record<string, string>> = {
 
 const ORDER = ['act', 'duty', 'fact', 'source'];
 
+/** The arrow keys as directions on the screen (y down). */
+const DIRECTIONS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
+
 export function GraphCanvas(props: {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
@@ -130,12 +138,6 @@ export function GraphCanvas(props: {
     const { x, y } = g.getNodeAttributes(key) as { x: number; y: number };
     return s.graphToViewport({ x, y });
   };
-  const DIRECTIONS: Readonly<Record<string, readonly [number, number]>> = {
-    ArrowRight: [1, 0],
-    ArrowLeft: [-1, 0],
-    ArrowDown: [0, 1],
-    ArrowUp: [0, -1],
-  };
   /** The visible frame nearest to `from` in direction `d`, within 60° either side of it. */
   const nearest = (from: string | null, d: readonly [number, number]): string | null => {
     const g = graph.current;
@@ -196,7 +198,7 @@ export function GraphCanvas(props: {
         aria-roledescription={t.graphRole}
         aria-label={t.graphLabel(props.nodes.length, props.edges.length)}
         aria-describedby="graph-keys"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawn graph operated with the arrow keys (role application)
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a graph operated with the arrow keys (role application)
         tabIndex={0}
         onKeyDown={onKey}
         data-testid="graph"
