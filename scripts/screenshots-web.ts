@@ -21,7 +21,7 @@ try {
   const model = `${server.url}/#/model/${encodeURIComponent(server.modelId)}`;
 
   await page.goto(model);
-  await page.getByRole('img', { name: /^Graph of/ }).waitFor();
+  await page.getByRole('application', { name: /^Graph of/ }).waitFor();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(out, 'explorer-graph.png') });
 
