@@ -137,10 +137,11 @@ describe('canonical JSON', () => {
  * 586,485 bytes at most with the current format. Issue 10 made the case a 2025 case decided per calendar month
  * (entitlement, hours and caps per month, so every decision's trace derives twelve months): the same format then
  * wrote 1,428,248 bytes. The case then gained the ten instalments of the Awir 22 schedule and the payment of
- * Awir 24 lid 1 (24 acts): 1,733,872 bytes. The bound below is that figure plus 5 %, so a regression of the format
- * still shows.
+ * Awir 24 lid 1 (24 acts): 1,733,872 bytes. Awir 22 leden 3 and 4 (the schedule's conditions on a claim for part of
+ * the year, derived in every instalment's trace, with their articles): 1,845,055 bytes. The bound below is that
+ * figure plus 5 %, so a regression of the format still shows.
  */
-const KOT_MONTHLY_BYTES = 1_733_872;
+const KOT_MONTHLY_BYTES = 1_845_055;
 
 describe('size of the kinderopvangtoeslag case document', () => {
   it('stays within 5 % of its measured size, and is the canonical JSON of its content', async () => {
