@@ -176,6 +176,8 @@ export function openSqlite(file: string, synchronous: 'normal' | 'full' = 'norma
     backend: 'sqlite',
     tx: <T>(fn: (t: SqlTx) => Promise<T>) =>
       new Promise<T>((ok, fail) => {
+        // After close a write fails at once (it would wait for a batch that never runs).
+        if (closed) return fail(new Error('The SQLite store is closed.'));
         pending.push({ fn, ok: ok as (v: unknown) => void, fail });
         if (pending.length === 1) setImmediate(() => void queued(runBatch));
       }),

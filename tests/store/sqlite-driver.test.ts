@@ -39,6 +39,8 @@ describe('SQLite driver: group commit', () => {
     } finally {
       await d.close();
     }
+    // Closed: a write fails at once instead of waiting for a batch that never runs.
+    await expect(d.tx((t) => t.run('INSERT INTO t (k, v) VALUES (5, ?)', ['e']))).rejects.toThrow('closed');
     // Reopened: what was committed is there.
     const again = openSqlite(join(dir, 'g.db'));
     try {
