@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { FrameDecl, SourceDecl } from '../../../src/model/ast.js';
 import { impactOf } from '../../../src/graph/index.js';
+import { traceSource } from '../../../src/run/context.js';
 import { loadModelData, useApp } from '../context.js';
 import type { ModelData } from '../engine.js';
 import { articleOf, citedSources, declOf, declText, graphEdges, graphNodes } from '../engine.js';
@@ -199,18 +200,7 @@ function FramePanel(props: { model: ModelData; nodeKey: string }) {
       {sourceDecls.length === 0 && <p class="muted">{t.noSources}</p>}
       {sourceDecls.map((s) => (
         <div key={s.id}>
-          <SourceCard
-            level={4}
-            source={{
-              id: s.id,
-              citation: s.citation,
-              juriconnect: s.juriconnect,
-              validFrom: s.validFrom,
-              validTo: s.validTo,
-              text: s.text,
-              ...(s.publication ? { publication: s.publication } : {}),
-            }}
-          />
+          <SourceCard level={4} source={traceSource(s)} />
           {(s.versions ?? []).length > 0 && (
             <details>
               <summary>
